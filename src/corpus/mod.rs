@@ -1,0 +1,5 @@
+//! Finding files, decoding bytes, page formats → model ([`Article`], [`Comment`]).
+
+pub mod model;
+
+pub use model::{Article, Comment};

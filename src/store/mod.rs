@@ -1,0 +1,1 @@
+//! Tantivy schema, writer (ingest, incremental reindex) and reader (search).
