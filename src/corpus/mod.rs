@@ -1,5 +1,100 @@
 //! Finding files, decoding bytes, page formats → model ([`Article`], [`Comment`]).
 
+pub mod boilerplate;
+pub mod comments;
+pub mod dates;
+pub mod decode;
+pub mod discover;
+pub mod jsonl;
+pub mod markers;
 pub mod model;
+pub mod text_page;
 
+pub use boilerplate::{Boilerplate, RepeatLearner, learn, line_hash, normalise};
+pub use dates::{find_comment_stamp, find_date, parse_date, parse_user_date};
+pub use decode::{DecodeError, Decoded, decode};
+pub use discover::{Discovery, Format, Found, Skip, discover};
+pub use jsonl::{LineError, parse_jsonl};
 pub use model::{Article, Comment};
+pub use text_page::parse_text_page;
+
+/// The articles of one file, with its per-line problems and how it was decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// Articles (a text page gives one, a JSON Lines file one per valid line).
+    pub articles: Vec<Article>,
+    /// Problems with single lines (JSON Lines only).
+    pub line_errors: Vec<LineError>,
+    /// Encoding the file was read as.
+    pub encoding: &'static str,
+    /// True when the file was UTF-8.
+    pub was_utf8: bool,
+}
+
+/// Decodes and parses one found file; `boiler` applies to text pages.
+pub fn parse_file(
+    found: &Found,
+    bytes: &[u8],
+    boiler: &Boilerplate,
+) -> Result<Parsed, DecodeError> {
+    let d = decode(bytes)?;
+    let (articles, line_errors) = match found.format {
+        Format::TextPage => (
+            vec![parse_text_page(&found.id, &found.rel, &d.text, boiler)],
+            Vec::new(),
+        ),
+        Format::JsonLines => parse_jsonl(&found.id, &found.rel, &d.text),
+    };
+    Ok(Parsed {
+        articles,
+        line_errors,
+        encoding: d.encoding,
+        was_utf8: d.was_utf8,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn found(rel: &str, format: Format) -> Found {
+        Found {
+            path: PathBuf::from(rel),
+            rel: rel.to_string(),
+            id: rel.rsplit_once('.').map_or(rel, |(s, _)| s).to_string(),
+            format,
+            size: 0,
+        }
+    }
+
+    #[test]
+    fn parses_both_formats() {
+        let b = Boilerplate::default();
+        let p = parse_file(
+            &found("d/page.txt", Format::TextPage),
+            b"Titre\r\nUn paragraphe.\r\n",
+            &b,
+        )
+        .unwrap();
+        assert_eq!(p.articles.len(), 1);
+        assert_eq!(
+            (p.articles[0].id.as_str(), p.articles[0].file.as_str()),
+            ("d/page", "d/page.txt")
+        );
+        assert_eq!(p.articles[0].lede.as_deref(), Some("Un paragraphe."));
+        assert!(p.was_utf8);
+        let p = parse_file(
+            &found("f.jsonl", Format::JsonLines),
+            b"{\"title\":\"A\"}\nnope\n",
+            &b,
+        )
+        .unwrap();
+        assert_eq!(p.articles[0].id, "f/1");
+        assert_eq!(p.line_errors.len(), 1);
+        assert_eq!(
+            parse_file(&found("e.txt", Format::TextPage), b"", &b),
+            Err(DecodeError::Empty)
+        );
+    }
+}

@@ -1,0 +1,495 @@
+//! The analysis chain: documents, passages and queries to tokens and index forms.
+
+use super::elision::elided_len;
+use super::lang::detect_passages;
+use super::lowercase::lowercase_into;
+use super::possessive::{normalize_apostrophes_into, strip_possessive};
+use super::stem::with_forms;
+use super::stop::is_stop;
+use super::tokenize::{MAX_SURFACE_LEN, MAX_WORD_LEN, lines, words};
+use super::{Lang, Token};
+
+/// The analysis chain; cheap to create and share (caches are per thread): `Analyzer::default()`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Analyzer {
+    /// Keeps construction to `default()`, leaving room for configuration.
+    _private: (),
+}
+
+/// Which index form a query form is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// fold(stem(word)), matched against the `main` fields.
+    Main,
+    /// stem(fold(word)), matched against the `alt` fields.
+    Alt,
+}
+
+/// One analysed query word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWord {
+    /// Position in the query; stop words keep their slot, so phrase offsets see the gaps.
+    pub position: u32,
+    /// The word as written in the query.
+    pub surface: String,
+    /// Deduplicated forms, in order: (Main, French), (Alt, French), (Main, English), (Alt, English).
+    pub forms: Vec<(Form, String)>,
+}
+
+/// Buffers reused from word to word.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The lowercase surface word.
+    lower: String,
+    /// The lowercase word without elision, apostrophes normalised.
+    word: String,
+}
+
+impl Scratch {
+    /// Lowercases `surface`, strips its elision and normalises its apostrophes.
+    fn normalize(&mut self, surface: &str) -> &str {
+        lowercase_into(surface, &mut self.lower);
+        let skip = elided_len(&self.lower);
+        normalize_apostrophes_into(&self.lower[skip..], &mut self.word);
+        &self.word
+    }
+}
+
+/// The word to stem from a normalised `word`, or `None` when it is a stop word (with or without
+/// its possessive) in one of `langs`, empty, or longer than [`MAX_WORD_LEN`].
+fn content<'w>(word: &'w str, langs: &[Lang]) -> Option<&'w str> {
+    let stripped = strip_possessive(word);
+    let stop = |w: &str| langs.iter().any(|&l| is_stop(w, l));
+    if stripped.is_empty()
+        || stripped.len() > MAX_WORD_LEN
+        || stop(word)
+        || (stripped.len() != word.len() && stop(stripped))
+    {
+        return None;
+    }
+    Some(stripped)
+}
+
+impl Analyzer {
+    /// Analyses one passage in `lang`: pushes its tokens to `out` with offsets `base_offset` +
+    /// the byte offset in `text` and positions from `first_position`; returns the next free
+    /// position (one per word, stop words and dropped words included).
+    pub fn analyze(
+        &self,
+        text: &str,
+        lang: Lang,
+        base_offset: usize,
+        first_position: u32,
+        out: &mut Vec<Token>,
+    ) -> u32 {
+        self.analyze_with(
+            &mut Scratch::default(),
+            text,
+            lang,
+            base_offset,
+            first_position,
+            out,
+        )
+    }
+
+    /// [`Analyzer::analyze`] with given buffers.
+    fn analyze_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        lang: Lang,
+        base_offset: usize,
+        first_position: u32,
+        out: &mut Vec<Token>,
+    ) -> u32 {
+        let mut next = first_position;
+        for (offset, surface) in words(text) {
+            let position = next;
+            next = next.saturating_add(1);
+            if surface.len() > MAX_SURFACE_LEN {
+                continue;
+            }
+            let Some(word) = content(scratch.normalize(surface), &[lang]) else {
+                continue;
+            };
+            let start = base_offset + offset;
+            with_forms(word, lang, |main, alt| {
+                out.push(Token {
+                    position,
+                    start,
+                    end: start + surface.len(),
+                    main: main.to_owned(),
+                    alt: alt.to_owned(),
+                });
+            });
+        }
+        next
+    }
+
+    /// Analyses a document: each line (split on '\n') in its detected language, positions
+    /// continuing from line to line with a gap of one; returns the tokens and each line's
+    /// language (index = line number).
+    pub fn analyze_document(&self, text: &str) -> (Vec<Token>, Vec<Lang>) {
+        let passages = detect_passages(text);
+        let langs: Vec<Lang> = passages.iter().map(|(_, l)| *l).collect();
+        let tokens = self.analyze_with_langs(text, &langs);
+        (tokens, langs)
+    }
+
+    /// Analyses a document whose line languages are known (as returned by
+    /// [`Analyzer::analyze_document`], which this reproduces exactly); lines beyond `line_langs`
+    /// are French.
+    pub fn analyze_with_langs(&self, text: &str, line_langs: &[Lang]) -> Vec<Token> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::with_capacity(text.len() / 8);
+        let mut position = 0u32;
+        for (i, range) in lines(text).enumerate() {
+            let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
+            let line = &text[range.clone()];
+            let next = self.analyze_with(&mut scratch, line, lang, range.start, position, &mut out);
+            position = next.saturating_add(1);
+        }
+        out
+    }
+
+    /// Analyses a query: no language detection, each word gets the forms of both the French and
+    /// the English chain; a stop word of either language gives no word but keeps its position.
+    pub fn analyze_query(&self, text: &str) -> Vec<QueryWord> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for (i, (_, surface)) in words(text).enumerate() {
+            if surface.len() > MAX_SURFACE_LEN {
+                continue;
+            }
+            let Some(word) = content(scratch.normalize(surface), &[Lang::Fr, Lang::En]) else {
+                continue;
+            };
+            let mut forms: Vec<(Form, String)> = Vec::with_capacity(4);
+            for lang in [Lang::Fr, Lang::En] {
+                with_forms(word, lang, |main, alt| {
+                    for (form, s) in [(Form::Main, main), (Form::Alt, alt)] {
+                        if !forms.iter().any(|(f, x)| *f == form && x == s) {
+                            forms.push((form, s.to_owned()));
+                        }
+                    }
+                });
+            }
+            out.push(QueryWord {
+                position: u32::try_from(i).unwrap_or(u32::MAX),
+                surface: surface.to_owned(),
+                forms,
+            });
+        }
+        out
+    }
+}
+
+/// A surface word as reports show it: lowercase, elision removed, apostrophes normalised to '.
+pub fn surface_norm(word: &str) -> String {
+    let mut scratch = Scratch::default();
+    scratch.normalize(word);
+    scratch.word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The analyzer under test.
+    const AN: Analyzer = Analyzer { _private: () };
+
+    fn fr(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        AN.analyze(text, Lang::Fr, 0, 0, &mut out);
+        out
+    }
+
+    fn en(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        AN.analyze(text, Lang::En, 0, 0, &mut out);
+        out
+    }
+
+    fn mains(tokens: &[Token]) -> Vec<&str> {
+        tokens.iter().map(|t| t.main.as_str()).collect()
+    }
+
+    fn positions(tokens: &[Token]) -> Vec<u32> {
+        tokens.iter().map(|t| t.position).collect()
+    }
+
+    /// Whether each query word matches the doc token of the same rank.
+    fn query_matches(query: &str, doc: &[Token]) -> bool {
+        let words = AN.analyze_query(query);
+        words.len() == doc.len()
+            && words.iter().zip(doc).all(|(w, t)| {
+                w.forms.iter().any(|(f, x)| match f {
+                    Form::Main => *x == t.main,
+                    Form::Alt => *x == t.alt,
+                })
+            })
+    }
+
+    #[test]
+    fn elision_with_both_apostrophes() {
+        let text = "l’entreprise l'entreprise L’Entreprise";
+        let tokens = fr(text);
+        assert_eq!(mains(&tokens), ["entrepris"; 3]);
+        assert_eq!(&text[tokens[0].start..tokens[0].end], "l’entreprise");
+        assert_eq!(&text[tokens[2].start..tokens[2].end], "L’Entreprise");
+        assert_eq!(positions(&tokens), [0, 1, 2]);
+    }
+
+    #[test]
+    fn elision_of_que_and_jusque() {
+        assert_eq!(mains(&fr("qu’Apple")), ["apple"]);
+        assert_eq!(mains(&en("qu’Apple")), ["appl"]);
+        let forms = &AN.analyze_query("qu’Apple")[0].forms;
+        assert_eq!(forms[0], (Form::Main, "apple".into()));
+        assert!(forms.contains(&(Form::Main, "appl".into())));
+        // "à" is a stop word: "jusqu’à" keeps its position only.
+        let tokens = fr("jusqu’à aujourd’hui");
+        assert_eq!(positions(&tokens), [1]);
+        assert_eq!(mains(&tokens), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn lowercases() {
+        assert_eq!(
+            mains(&fr("MICROSOFT Microsoft microsoft")),
+            ["microsoft"; 3]
+        );
+        assert_eq!(mains(&fr("ÉTATS")), mains(&fr("états")));
+    }
+
+    #[test]
+    fn stop_words_leave_position_gaps() {
+        let tokens = fr("Les données de la société sont stockées");
+        assert_eq!(mains(&tokens), ["don", "societ", "stock"]);
+        assert_eq!(positions(&tokens), [1, 4, 6]);
+        let tokens = en("The privacy statement of the phone");
+        assert_eq!(mains(&tokens), ["privaci", "statement", "phone"]);
+        assert_eq!(positions(&tokens), [1, 2, 5]);
+        let mut out = Vec::new();
+        assert_eq!(AN.analyze("le la les", Lang::Fr, 0, 7, &mut out), 10);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn offsets_and_positions_are_shifted() {
+        let mut out = Vec::new();
+        let next = AN.analyze("la société", Lang::Fr, 100, 5, &mut out);
+        assert_eq!(next, 7);
+        assert_eq!((out[0].position, out[0].start, out[0].end), (6, 103, 112));
+    }
+
+    #[test]
+    fn long_words_are_dropped_but_counted() {
+        let long = "a".repeat(41);
+        let text = format!("société {long} données");
+        let tokens = fr(&text);
+        assert_eq!(positions(&tokens), [0, 2]);
+        assert_eq!(fr(&"é".repeat(20)).len(), 1);
+        assert!(fr(&"é".repeat(21)).is_empty());
+    }
+
+    #[test]
+    fn refuser_refuse_refus_share_main() {
+        let tokens = fr("refuser refuse refus refusé refusés refusait");
+        assert_eq!(mains(&tokens), ["refus"; 6]);
+        // Snowball French leaves the "-ent" of the 3rd person plural.
+        assert_eq!(mains(&fr("refusent")), ["refusent"]);
+    }
+
+    #[test]
+    fn accent_insensitive_both_ways() {
+        let pairs = [
+            ("société", "societe"),
+            ("États-Unis", "etats-unis"),
+            ("données", "donnees"),
+            ("électricité", "electricite"),
+            ("réclamés", "reclames"),
+            ("stockées", "stockees"),
+        ];
+        for (a, b) in pairs {
+            for doc in [a, b] {
+                let tokens = fr(doc);
+                for query in [a, b] {
+                    assert!(query_matches(query, &tokens), "query {query} vs doc {doc}");
+                }
+            }
+        }
+        assert!(!query_matches("société", &fr("électricité")));
+    }
+
+    #[test]
+    fn english_chain() {
+        let tokens = en("privacy statement's services Phone's");
+        assert_eq!(mains(&tokens), ["privaci", "statement", "servic", "phone"]);
+        let tokens = en("don’t you're it’s");
+        assert!(tokens.is_empty());
+    }
+
+    #[test]
+    fn document_lines_and_languages() {
+        let text = "Microsoft collecte des données personnelles sur ses utilisateurs.\n\nAs you use your Windows Phone and related services, we will collect some information.";
+        let (tokens, langs) = AN.analyze_document(text);
+        // The empty line takes the majority (by letters): English here.
+        assert_eq!(langs, [Lang::Fr, Lang::En, Lang::En]);
+        assert_eq!(tokens, AN.analyze_with_langs(text, &langs));
+        let first_en = tokens
+            .iter()
+            .find(|t| &text[t.start..t.end] == "use")
+            .expect("use");
+        // 8 French words (0..=7), gap, empty line (9), gap: "As" is 10, "you" 11, "use" 12.
+        assert_eq!(first_en.position, 12);
+        assert_eq!(first_en.main, "use");
+        let services = tokens.iter().find(|t| &text[t.start..t.end] == "services");
+        assert_eq!(services.map(|t| t.main.as_str()), Some("servic"));
+    }
+
+    #[test]
+    fn query_words() {
+        let words = AN.analyze_query("la société");
+        assert_eq!(words.len(), 1);
+        assert_eq!(words[0].position, 1);
+        assert_eq!(words[0].surface, "société");
+        assert_eq!(
+            words[0].forms[..2],
+            [(Form::Main, "societ".into()), (Form::Alt, "societ".into())]
+        );
+
+        let words = AN.analyze_query("électricité");
+        let forms: Vec<(Form, &str)> = words[0]
+            .forms
+            .iter()
+            .map(|(f, s)| (*f, s.as_str()))
+            .collect();
+        assert_eq!(
+            forms[..2],
+            [(Form::Main, "electr"), (Form::Alt, "electricit")]
+        );
+
+        // "the" is an English stop word, "à" a French one: both keep their slot.
+        let words = AN.analyze_query("privacy of the phone à Paris");
+        let positions: Vec<u32> = words.iter().map(|w| w.position).collect();
+        assert_eq!(positions, [0, 3, 5]);
+        assert!(AN.analyze_query("").is_empty());
+        assert!(AN.analyze_query("le the").is_empty());
+    }
+
+    #[test]
+    fn query_forms_are_deduplicated() {
+        for w in AN.analyze_query("privacy données windows l'entreprise") {
+            for (i, f) in w.forms.iter().enumerate() {
+                assert!(!w.forms[..i].contains(f), "{w:?}");
+            }
+        }
+        let words = AN.analyze_query("windows");
+        assert_eq!(
+            words[0].forms,
+            [
+                (Form::Main, "window".to_owned()),
+                (Form::Alt, "window".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn surface_forms() {
+        assert_eq!(surface_norm("L’Entreprise"), "entreprise");
+        assert_eq!(surface_norm("Aujourd’hui"), "aujourd'hui");
+        assert_eq!(surface_norm("Qu'Apple"), "apple");
+        assert_eq!(surface_norm(""), "");
+    }
+
+    #[test]
+    fn tricky_inputs_do_not_panic() {
+        let huge = "x".repeat(10_000);
+        let huge_accented = "é".repeat(10_000);
+        let tricky: Vec<String> = [
+            "",
+            "'",
+            "’’’",
+            "l’",
+            "qu’",
+            "l'",
+            "’s",
+            "'s'",
+            "s's",
+            "🎉",
+            "👩‍👩‍👧 famille 🇫🇷",
+            "e\u{301}\u{302}\u{303}",
+            "\u{301}\u{301}",
+            "a\u{0}b\u{1}c\u{7f}\u{9b}",
+            "\t\r\n\r\n",
+            "\u{200b}\u{feff}\u{202e}mot",
+            "İstanbul ẞ Ǆ ﬁn",
+            "東京 москва ελληνικά عربى",
+            "l’\u{301}entreprise",
+            "jusqu’",
+            "1’000 3.14 2014",
+            "\u{10ffff}\u{fffd}",
+            "ʼʼʼ ´´´ ‘‘‘",
+            "___ --- ...",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain([
+            huge.clone(),
+            huge_accented,
+            format!("l’{huge}"),
+            format!("{huge}’s"),
+        ])
+        .collect();
+        for text in &tricky {
+            for text in [text.clone(), format!("début {text} fin\n{text}")] {
+                let (tokens, langs) = AN.analyze_document(&text);
+                assert_eq!(langs.len(), text.split('\n').count());
+                for t in &tokens {
+                    assert!(t.start < t.end && t.end <= text.len(), "{text:?}");
+                    assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                    assert!(!t.main.is_empty() && t.main.len() <= 3 * MAX_WORD_LEN);
+                }
+                assert_eq!(tokens, AN.analyze_with_langs(&text, &langs));
+                for lang in [Lang::Fr, Lang::En] {
+                    let mut out = Vec::new();
+                    AN.analyze(&text, lang, 3, 0, &mut out);
+                }
+                for w in AN.analyze_query(&text) {
+                    assert!(!w.forms.is_empty());
+                }
+                surface_norm(&text);
+            }
+        }
+    }
+
+    #[test]
+    fn random_inputs_do_not_panic() {
+        const PALETTE: &[char] = &[
+            'a', 'e', 'l', 'q', 'u', 's', 'E', 'L', 'é', 'è', 'ç', 'œ', 'Œ', 'ß', 'İ', '\'', '’',
+            'ʼ', '‘', '´', '-', ' ', '\n', '.', '1', '\u{301}', '\u{308}', '🎉', '東', 'я',
+            '\u{0}', '\u{200d}', 'ﬁ', 'ǅ',
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| PALETTE[(next() % PALETTE.len() as u64) as usize])
+                .collect();
+            let (tokens, langs) = AN.analyze_document(&text);
+            for t in &tokens {
+                assert!(t.start < t.end && t.end <= text.len());
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            }
+            assert_eq!(tokens, AN.analyze_with_langs(&text, &langs));
+            AN.analyze_query(&text);
+        }
+    }
+}

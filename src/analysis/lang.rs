@@ -1,0 +1,224 @@
+//! Language of a passage (a paragraph or a comment line): French or English.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang as WhatLang};
+
+use super::Lang;
+use super::elision::{is_apostrophe, strip_elision};
+use super::lowercase::lowercase_into;
+use super::possessive::normalize_apostrophes_into;
+use super::stop::vote;
+use super::tokenize::lines;
+
+/// whatlang restricted to French and English.
+static DETECTOR: LazyLock<Detector> =
+    LazyLock::new(|| Detector::with_allowlist(vec![WhatLang::Fra, WhatLang::Eng]));
+
+/// Fewest letters (URLs excluded) for which whatlang is consulted.
+pub const MIN_LETTERS: usize = 30;
+
+/// Lowest whatlang confidence trusted.
+const MIN_CONFIDENCE: f64 = 0.5;
+
+/// Longest prefix of a passage given to whatlang, in bytes.
+const MAX_WHATLANG_LEN: usize = 4096;
+
+/// What a passage says about its language.
+struct Evidence<'a> {
+    /// The passage without its URLs.
+    text: Cow<'a, str>,
+    /// Letters outside URLs.
+    letters: usize,
+    /// French-only stop words.
+    fr: usize,
+    /// English-only stop words.
+    en: usize,
+}
+
+/// Whether a whitespace-separated token is a URL.
+fn is_url(token: &str) -> bool {
+    token.contains("://")
+        || token
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+}
+
+/// Gathers the evidence of `text`. Words are cut on anything but letters, digits and
+/// apostrophes: cheaper than UAX #29 and as good for counting stop words.
+fn evidence(text: &str) -> Evidence<'_> {
+    let has_url = text.contains("://") || text.contains("www.") || text.contains("WWW.");
+    let text: Cow<'_, str> = if has_url {
+        let kept: Vec<&str> = text.split_whitespace().filter(|t| !is_url(t)).collect();
+        Cow::Owned(kept.join(" "))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let (mut letters, mut fr, mut en) = (0, 0, 0);
+    let (mut lower, mut word) = (String::new(), String::new());
+    let pieces = text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c)));
+    for piece in pieces.filter(|p| !p.is_empty()) {
+        letters += if piece.is_ascii() {
+            piece.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            piece.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if piece.len() > 16 {
+            continue;
+        }
+        lowercase_into(piece, &mut lower);
+        normalize_apostrophes_into(strip_elision(&lower), &mut word);
+        match vote(&word) {
+            Some(Lang::Fr) => fr += 1,
+            Some(Lang::En) => en += 1,
+            None => {}
+        }
+    }
+    Evidence {
+        text,
+        letters,
+        fr,
+        en,
+    }
+}
+
+/// The stop-word vote's winner when it has at least `min` votes and more than twice the other's.
+fn vote_winner(ev: &Evidence<'_>, min: usize) -> Option<Lang> {
+    if ev.fr >= min && ev.fr > 2 * ev.en {
+        Some(Lang::Fr)
+    } else if ev.en >= min && ev.en > 2 * ev.fr {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+/// whatlang's confident answer for a passage with enough letters.
+fn whatlang(ev: &Evidence<'_>) -> Option<Lang> {
+    if ev.letters < MIN_LETTERS {
+        return None;
+    }
+    let mut end = ev.text.len().min(MAX_WHATLANG_LEN);
+    while !ev.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = DETECTOR.detect(&ev.text[..end])?;
+    if info.confidence() < MIN_CONFIDENCE {
+        return None;
+    }
+    match info.lang() {
+        WhatLang::Fra => Some(Lang::Fr),
+        WhatLang::Eng => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// The language of a passage if it can be told, and its letter count.
+fn judge(text: &str) -> (Option<Lang>, usize) {
+    let ev = evidence(text);
+    let lang = vote_winner(&ev, 2).or_else(|| whatlang(&ev)).or_else(|| {
+        (ev.letters >= MIN_LETTERS)
+            .then(|| vote_winner(&ev, 1))
+            .flatten()
+    });
+    (lang, ev.letters)
+}
+
+/// The language of one passage, or `None` when it is too short or ambiguous to tell.
+///
+/// A clear stop-word vote (at least 2 French-only or English-only stop words, more than twice
+/// the other side's) decides; otherwise whatlang, for passages of at least `MIN_LETTERS` (30)
+/// letters outside URLs and a confidence of at least 0.5; otherwise, for such passages, a
+/// one-word vote.
+pub fn try_detect(text: &str) -> Option<Lang> {
+    judge(text).0
+}
+
+/// The language of one passage, `default` when it cannot be told.
+pub fn detect(text: &str, default: Lang) -> Lang {
+    try_detect(text).unwrap_or(default)
+}
+
+/// The lines of `text` (split on '\n') with their language; lines that cannot be told get the
+/// majority language of the others, weighted by letters (French on a tie or when no line is
+/// decided).
+pub fn detect_passages(text: &str) -> Vec<(Range<usize>, Lang)> {
+    let (mut fr, mut en) = (0usize, 0usize);
+    let found: Vec<(Range<usize>, Option<Lang>)> = lines(text)
+        .map(|range| {
+            let (lang, letters) = judge(&text[range.clone()]);
+            match lang {
+                Some(Lang::Fr) => fr += letters,
+                Some(Lang::En) => en += letters,
+                None => {}
+            }
+            (range, lang)
+        })
+        .collect();
+    let majority = if en > fr { Lang::En } else { Lang::Fr };
+    found
+        .into_iter()
+        .map(|(r, l)| (r, l.unwrap_or(majority)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_lines() {
+        for line in [
+            "As you use your Windows Phone and related services, we will collect some information from you in order to enable the features and services offered on the phone",
+            "You may not copy, modify, sublicense, or distribute the Program except as expressly provided under this License.",
+            "This is really bad news for Microsoft",
+        ] {
+            assert_eq!(detect(line, Lang::Fr), Lang::En, "{line}");
+        }
+    }
+
+    #[test]
+    fn french_lines() {
+        for line in [
+            "rien n’empeche MS de faire des pub liées au contenu des mails…",
+            "bon ils prétendent qu’ils ne le font pas. Peut etre ne sont pas aussi bon que Google là dessus?",
+            "Microsoft: vendeur de Software & services logiciels",
+            "Windows Phone collecte des données personnelles",
+        ] {
+            assert_eq!(detect(line, Lang::En), Lang::Fr, "{line}");
+        }
+    }
+
+    #[test]
+    fn undecided_lines_get_the_default() {
+        for line in [
+            "http://www.windowsphone.com/en-US/legal/wp8/windows-phone-8-1-privacy-statement#section-1",
+            "www.example.com/some/long/path/with/many/letters/in/it",
+            "",
+            "   ",
+            "+1",
+            "Windows Phone",
+            "👍👍👍",
+        ] {
+            assert_eq!(try_detect(line), None, "{line}");
+            assert_eq!(detect(line, Lang::En), Lang::En, "{line}");
+        }
+    }
+
+    #[test]
+    fn passages_inherit_the_majority() {
+        let text = "The Program is provided without any warranty of any kind.\n+1\nhttp://x.org/a\n\nYou may not copy or distribute the Program.";
+        let found = detect_passages(text);
+        assert_eq!(found.len(), 5);
+        assert!(found.iter().all(|(_, l)| *l == Lang::En));
+        assert_eq!(&text[found[1].0.clone()], "+1");
+
+        let mixed = "Les données sont stockées aux États-Unis par Microsoft.\nok\nThe data is stored in the United States.";
+        let langs: Vec<Lang> = detect_passages(mixed).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(langs, [Lang::Fr, Lang::Fr, Lang::En]);
+
+        assert_eq!(detect_passages(""), [(0..0, Lang::Fr)]);
+    }
+}

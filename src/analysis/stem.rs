@@ -1,0 +1,168 @@
+//! Snowball stemming, and a per-thread cache of each word's two index forms.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::Lang;
+use super::fold::{fold, fold_into};
+use super::hash::BuildWordHasher;
+
+/// The French Snowball stemmer.
+static FRENCH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
+
+/// The English (Porter 2) Snowball stemmer.
+static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The cache of a thread is emptied when it holds more words than this.
+pub const CACHE_CAPACITY: usize = 500_000;
+
+/// The stem of a lowercase `word`; the word itself should the stemmer ever fail.
+pub fn stem(word: &str, lang: Lang) -> Cow<'_, str> {
+    let stemmer: &Stemmer = match lang {
+        Lang::Fr => &FRENCH,
+        Lang::En => &ENGLISH,
+    };
+    catch_unwind(AssertUnwindSafe(|| stemmer.stem(word))).unwrap_or(Cow::Borrowed(word))
+}
+
+/// The two index forms of a lowercase `word`: `main` = fold(stem(word)) and
+/// `alt` = stem(fold(word)), written into `out` as main followed by alt; returns main's length.
+/// ASCII words write main only (alt is the same).
+fn compute(word: &str, lang: Lang, out: &mut String) -> usize {
+    fold_into(&stem(word, lang), out);
+    let main_len = out.len();
+    if !word.is_ascii() {
+        let folded = fold(word);
+        let alt = stem(&folded, lang);
+        if *alt != out[..main_len] {
+            out.push_str(&alt);
+        }
+    }
+    main_len
+}
+
+/// Cached forms: main followed by alt (alt absent when equal to main).
+struct Forms {
+    /// main + alt.
+    text: Box<str>,
+    /// Byte length of main in `text`.
+    main_len: usize,
+}
+
+impl Forms {
+    /// (main, alt).
+    fn get(&self) -> (&str, &str) {
+        let main = &self.text[..self.main_len];
+        let alt = &self.text[self.main_len..];
+        (main, if alt.is_empty() { main } else { alt })
+    }
+}
+
+/// One map per language, from lowercase word to its forms.
+#[derive(Default)]
+struct Cache {
+    /// Index 0: French, 1: English.
+    maps: [HashMap<Box<str>, Forms, BuildWordHasher>; 2],
+    /// Scratch buffer for computing forms.
+    buf: String,
+}
+
+thread_local! {
+    /// The stem cache of this thread.
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// Calls `f(main, alt)` with the two index forms of a lowercase `word` in `lang`, from the
+/// thread's cache (computed on a miss). `f` must not call back into this module.
+pub fn with_forms<R>(word: &str, lang: Lang, f: impl FnOnce(&str, &str) -> R) -> R {
+    CACHE.with(|cell| {
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            // Re-entered from `f`: compute without the cache.
+            let mut buf = String::new();
+            let main_len = compute(word, lang, &mut buf);
+            let forms = Forms {
+                text: buf.into(),
+                main_len,
+            };
+            let (main, alt) = forms.get();
+            return f(main, alt);
+        };
+        let cache = &mut *guard;
+        let index = lang as usize;
+        if !cache.maps[index].contains_key(word) {
+            if cache.maps.iter().map(HashMap::len).sum::<usize>() >= CACHE_CAPACITY {
+                cache.maps.iter_mut().for_each(HashMap::clear);
+            }
+            cache.buf.clear();
+            let main_len = compute(word, lang, &mut cache.buf);
+            let forms = Forms {
+                text: cache.buf.as_str().into(),
+                main_len,
+            };
+            cache.maps[index].insert(word.into(), forms);
+        }
+        let (main, alt) = cache.maps[index].get(word).map_or(("", ""), Forms::get);
+        f(main, alt)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(word: &str, lang: Lang) -> (String, String) {
+        with_forms(word, lang, |m, a| (m.to_owned(), a.to_owned()))
+    }
+
+    #[test]
+    fn french_stems() {
+        assert_eq!(stem("entreprise", Lang::Fr), "entrepris");
+        assert_eq!(
+            forms("électricité", Lang::Fr),
+            ("electr".into(), "electricit".into())
+        );
+        assert_eq!(
+            forms("electricite", Lang::Fr),
+            ("electricit".into(), "electricit".into())
+        );
+    }
+
+    #[test]
+    fn english_stems() {
+        assert_eq!(forms("privacy", Lang::En).0, "privaci");
+        assert_eq!(forms("services", Lang::En).0, "servic");
+        assert_eq!(forms("statement", Lang::En).0, "statement");
+    }
+
+    #[test]
+    fn cached_and_uncached_agree() {
+        for w in [
+            "société",
+            "données",
+            "réclamés",
+            "œuvre",
+            "",
+            "🎉",
+            "e\u{301}te\u{301}",
+        ] {
+            let first = forms(w, Lang::Fr);
+            assert_eq!(forms(w, Lang::Fr), first);
+            let mut buf = String::new();
+            let main_len = compute(w, Lang::Fr, &mut buf);
+            assert_eq!(&buf[..main_len], first.0);
+        }
+    }
+
+    #[test]
+    fn reentrant_calls_do_not_panic() {
+        let nested = with_forms("refuser", Lang::Fr, |m, _| {
+            with_forms("refus", Lang::Fr, |m2, _| (m.to_owned(), m2.to_owned()))
+        });
+        assert_eq!(nested.0, nested.1);
+    }
+}

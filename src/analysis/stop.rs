@@ -1,0 +1,97 @@
+//! French and English stop words (Snowball lists, in `stopwords/`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::Lang;
+use super::fold::fold;
+use super::hash::BuildWordHasher;
+
+/// A set of stop words: each entry of a list, accented as written and folded.
+type StopSet = HashSet<Box<str>, BuildWordHasher>;
+
+/// The French list.
+static FR: LazyLock<StopSet> = LazyLock::new(|| parse(include_str!("stopwords/fr.txt")));
+
+/// The English list.
+static EN: LazyLock<StopSet> = LazyLock::new(|| parse(include_str!("stopwords/en.txt")));
+
+/// Reads a list: one word per line, `#` starts a comment; adds each word's folded form.
+fn parse(list: &str) -> StopSet {
+    let mut set = StopSet::default();
+    for line in list.lines() {
+        let word = line.split('#').next().unwrap_or("").trim();
+        if !word.is_empty() {
+            set.insert(fold(word).into());
+            set.insert(word.into());
+        }
+    }
+    set
+}
+
+/// The stop set of `lang`.
+fn set(lang: Lang) -> &'static StopSet {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Whether `word` (lowercase, apostrophes normalised to ') is a stop word of `lang`, as written
+/// or as the accent-free spelling of a listed word ("etait").
+pub fn is_stop(word: &str, lang: Lang) -> bool {
+    set(lang).contains(word)
+}
+
+/// The language whose list alone holds `word`, for language votes; single letters ("l", "i")
+/// and English stop words that are also common French words ("an", "or", "as") are not counted.
+pub fn vote(word: &str) -> Option<Lang> {
+    if word.chars().nth(1).is_none() || matches!(word, "an" | "or" | "as" | "do" | "if") {
+        return None;
+    }
+    match (is_stop(word, Lang::Fr), is_stop(word, Lang::En)) {
+        (true, false) => Some(Lang::Fr),
+        (false, true) => Some(Lang::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_list() {
+        for w in [
+            "le", "les", "de", "qu", "à", "a", "ça", "était", "etait", "ca", "l",
+        ] {
+            assert!(is_stop(w, Lang::Fr), "{w}");
+        }
+        for w in ["entreprise", "été", "ete", "est", "son", "sûr", "the"] {
+            assert!(!is_stop(w, Lang::Fr), "{w}");
+        }
+    }
+
+    #[test]
+    fn english_list() {
+        for w in ["the", "and", "don't", "it's", "a", "you"] {
+            assert!(is_stop(w, Lang::En), "{w}");
+        }
+        for w in ["privacy", "us", "will", "le", "don’t"] {
+            assert!(!is_stop(w, Lang::En), "{w}");
+        }
+    }
+
+    #[test]
+    fn votes() {
+        assert_eq!(vote("les"), Some(Lang::Fr));
+        assert_eq!(vote("de"), Some(Lang::Fr));
+        assert_eq!(vote("the"), Some(Lang::En));
+        assert_eq!(vote("a"), None);
+        assert_eq!(vote("me"), None);
+        assert_eq!(vote("to"), Some(Lang::En));
+        assert_eq!(vote("an"), None);
+        assert_eq!(vote("l"), None);
+        assert_eq!(vote("windows"), None);
+    }
+}

@@ -1,0 +1,115 @@
+//! One module per subcommand; shared helpers for opening the index and printing.
+
+mod ingest;
+mod search;
+mod show;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use jiff::ToSpan;
+use jiff::civil::{Date, DateTime};
+use kiosque::store::ingest::IngestOptions;
+use kiosque::store::{self, Store, StoreError};
+
+use crate::cli::{Cli, Command};
+
+/// A mistake in how kiosque was called (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(a) => ingest::run(&cli.index, a),
+        Command::Search(a) => search::run(&cli.index, a),
+        Command::Show(a) => show::run(&cli.index, a),
+    }
+}
+
+/// Exit code for an error: 2 for usage errors, 1 otherwise.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    if e.downcast_ref::<UsageError>().is_some() {
+        2
+    } else {
+        1
+    }
+}
+
+/// True when standard output is a terminal and NO_COLOR is not set.
+pub fn color_stdout() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The bundled corpus that a fresh clone indexes on first use.
+pub fn default_corpus() -> PathBuf {
+    PathBuf::from("corpus")
+}
+
+/// Opens the index for reading, building it from `corpus/` first when there is none yet.
+pub fn open_or_build(dir: &Path) -> Result<Store> {
+    if !store::exists(dir) {
+        let corpus = default_corpus();
+        if !corpus.is_dir() {
+            return Err(StoreError::Missing(dir.to_path_buf()).into());
+        }
+        eprintln!(
+            "kiosque: no index in {}/ yet: building it from {}/ (first use)…",
+            dir.display(),
+            corpus.display()
+        );
+        let opts = IngestOptions {
+            paths: vec![corpus],
+            progress: std::io::stderr().is_terminal(),
+            ..IngestOptions::default()
+        };
+        let s = store::ingest::ingest(dir, &opts)
+            .with_context(|| format!("building the index in {}", dir.display()))?;
+        eprintln!(
+            "kiosque: indexed {} articles and {} comments from {} files in {:.1} s",
+            s.articles, s.comments, s.seen, s.seconds
+        );
+    }
+    Ok(Store::open(dir)?)
+}
+
+/// Parses a user date into the period it names: `[start, end)`.
+/// Accepts 2014, 2014-09, 2014-09-01, 01/09/2014, 2014-09-01T16:45 (or with a space).
+pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
+    let bad = || {
+        UsageError(format!(
+            "'{s}' is not a date (examples: 2014, 2014-09, 2014-09-01, 01/09/2014, 2014-09-01T16:45)"
+        ))
+    };
+    let t = s.trim();
+    let day = |y: i16, m: i8, d: i8| Date::new(y, m, d).map_err(|_| bad());
+    let num = |x: &str| x.trim().parse::<i64>().map_err(|_| bad());
+    if let Ok(dt) = t.replace(' ', "T").parse::<DateTime>() {
+        return Ok((dt, dt.checked_add(1.minute()).map_err(|_| bad())?));
+    }
+    let parts: Vec<&str> = if t.contains('/') {
+        let mut p: Vec<&str> = t.split('/').collect();
+        p.reverse();
+        p
+    } else {
+        t.split('-').collect()
+    };
+    let nums: Vec<i64> = parts.iter().map(|p| num(p)).collect::<Result<_, _>>()?;
+    let (start, span) = match nums.as_slice() {
+        [y] => (day(*y as i16, 1, 1)?, 1.year()),
+        [y, m] => (day(*y as i16, *m as i8, 1)?, 1.month()),
+        [y, m, d] => (day(*y as i16, *m as i8, *d as i8)?, 1.day()),
+        _ => return Err(bad()),
+    };
+    if !(1000..=9999).contains(&nums[0]) {
+        return Err(bad());
+    }
+    let end = start.checked_add(span).map_err(|_| bad())?;
+    Ok((
+        start.to_datetime(jiff::civil::Time::midnight()),
+        end.to_datetime(jiff::civil::Time::midnight()),
+    ))
+}

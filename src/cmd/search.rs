@@ -1,0 +1,89 @@
+//! `kiosque search`: ranked hits with highlighted snippets.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use kiosque::store::highlight::{Snippet, render};
+use kiosque::store::search::{Filters, SearchError, search};
+
+use super::{UsageError, color_stdout, open_or_build, parse_period};
+use crate::cli::{Kind, LangArg, SearchArgs};
+
+/// Runs `search`.
+pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
+    let filters = Filters {
+        kind: args.kind.map(|k| match k {
+            Kind::Article => "article".to_string(),
+            Kind::Comment => "comment".to_string(),
+        }),
+        lang: args.lang.map(|l| match l {
+            LangArg::Fr => "fr".to_string(),
+            LangArg::En => "en".to_string(),
+        }),
+        article: args.article.clone(),
+        since: args
+            .since
+            .as_deref()
+            .map(parse_period)
+            .transpose()?
+            .map(|p| p.0),
+        until: args
+            .until
+            .as_deref()
+            .map(parse_period)
+            .transpose()?
+            .map(|p| p.1),
+    };
+    let store = open_or_build(index)?;
+    let (results, _) = match search(&store, &args.query, &filters, args.limit) {
+        Ok(r) => r,
+        Err(SearchError::Syntax(e)) => return Err(UsageError(e.to_string()).into()),
+        Err(e) => return Err(e.into()),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = color_stdout();
+    let (bold, dim, mark, reset) = if color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("", "", "[", "]")
+    };
+    if results.total == 0 {
+        println!("no match for {:?}", results.query);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} match{} for {:?}{}",
+        results.total,
+        if results.total == 1 { "" } else { "es" },
+        results.query,
+        if results.hits.len() < results.total {
+            format!(" (best {} shown)", results.hits.len())
+        } else {
+            String::new()
+        }
+    );
+    for (i, h) in results.hits.iter().enumerate() {
+        println!();
+        println!(
+            "{bold}{:>2}. {}{}  {}  {}  {}",
+            i + 1,
+            h.id,
+            if color { reset } else { "" },
+            h.kind,
+            h.date.as_deref().unwrap_or("(no date)"),
+            h.lang.as_deref().unwrap_or("")
+        );
+        println!("    {dim}{}{}", h.title, if color { reset } else { "" });
+        let snip = Snippet {
+            text: h.snippet.clone(),
+            highlights: h.highlights.clone(),
+        };
+        let close = if color { reset } else { "]" };
+        println!("    {}", render(&snip, mark, close));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,370 @@
+//! Finding the corpus files under the given paths, and saying why others were left out.
+
+use std::collections::HashMap;
+use std::io::ErrorKind;
+use std::path::{Component, Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// How a file is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A plain-text page (`.txt`, `.text`, and explicitly named files of any other extension).
+    TextPage,
+    /// JSON Lines, one article per line (`.jsonl`, `.ndjson`).
+    JsonLines,
+}
+
+impl Format {
+    /// The format for a file extension when walking directories; `None` for other files.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::TextPage),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// A file to parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Path as reachable from the working directory.
+    pub path: PathBuf,
+    /// Path relative to the root it was found under, with `/` separators.
+    pub rel: String,
+    /// `rel` without its extension: the article id (prefix) for this file.
+    pub id: String,
+    /// How to parse it.
+    pub format: Format,
+    /// Size in bytes when found.
+    pub size: u64,
+}
+
+/// A path left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// The path, as displayed.
+    pub path: String,
+    /// Why it was left out.
+    pub reason: String,
+}
+
+/// The outcome of [`discover`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Discovery {
+    /// Files to parse, directories walked in file-name order.
+    pub found: Vec<Found>,
+    /// Paths left out with their reason.
+    pub skipped: Vec<Skip>,
+}
+
+/// Walks `paths` (files or directories, symlinks followed) and collects the corpus files.
+///
+/// In directories, `.txt`/`.text` (text pages) and `.jsonl`/`.ndjson` (JSON Lines) are taken,
+/// other extensions and hidden entries are ignored silently. A file named explicitly is taken
+/// whatever its extension. Broken symlinks, loops, unreadable entries, non-UTF-8 paths, files
+/// over `max_file_size` bytes and missing paths are reported in [`Discovery::skipped`].
+pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
+    let mut d = Discovery::default();
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => {
+                let reason = if std::fs::symlink_metadata(root).is_ok() {
+                    "broken symbolic link".to_string()
+                } else if e.kind() == ErrorKind::NotFound {
+                    "no such file or directory".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                d.skipped.push(Skip {
+                    path: root.display().to_string(),
+                    reason,
+                });
+            }
+            Ok(m) if m.is_dir() => walk(root, max_file_size, &mut d, &mut seen),
+            Ok(m) => {
+                let name = root.file_name().map(PathBuf::from).unwrap_or_default();
+                let format = extension(&name)
+                    .and_then(Format::from_extension)
+                    .unwrap_or(Format::TextPage);
+                consider(
+                    root,
+                    &name,
+                    format,
+                    m.len(),
+                    max_file_size,
+                    &mut d,
+                    &mut seen,
+                );
+            }
+        }
+    }
+    d
+}
+
+fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, PathBuf>) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else if e
+                    .io_error()
+                    .is_some_and(|io| io.kind() == ErrorKind::NotFound)
+                    && e.path()
+                        .is_some_and(|p| std::fs::symlink_metadata(p).is_ok())
+                {
+                    "broken symbolic link".to_string()
+                } else if let Some(io) = e.io_error() {
+                    format!("cannot read: {io}")
+                } else {
+                    format!("cannot read: {e}")
+                };
+                d.skipped.push(Skip { path, reason });
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(format) = extension(entry.path()).and_then(Format::from_extension) else {
+            continue;
+        };
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let size = match entry.metadata() {
+            Ok(m) => m.len(),
+            Err(e) => {
+                d.skipped.push(Skip {
+                    path: entry.path().display().to_string(),
+                    reason: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        consider(entry.path(), rel, format, size, max, d, seen);
+    }
+}
+
+fn consider(
+    path: &Path,
+    rel: &Path,
+    format: Format,
+    size: u64,
+    max: u64,
+    d: &mut Discovery,
+    seen: &mut HashMap<String, PathBuf>,
+) {
+    let display = path.display().to_string();
+    let Some(rel) = rel_string(rel) else {
+        d.skipped.push(Skip {
+            path: display,
+            reason: "path is not valid UTF-8".into(),
+        });
+        return;
+    };
+    if path.to_str().is_none() {
+        d.skipped.push(Skip {
+            path: display,
+            reason: "path is not valid UTF-8".into(),
+        });
+        return;
+    }
+    if size > max {
+        d.skipped.push(Skip {
+            path: display,
+            reason: format!("file is {size} bytes, over the limit of {max} bytes"),
+        });
+        return;
+    }
+    if let Some(first) = seen.get(&rel) {
+        if first != path {
+            d.skipped.push(Skip {
+                path: display,
+                reason: format!(
+                    "same relative path \"{rel}\" as {} (found first)",
+                    first.display()
+                ),
+            });
+        }
+        return;
+    }
+    seen.insert(rel.clone(), path.to_path_buf());
+    let id = strip_extension(&rel);
+    d.found.push(Found {
+        path: path.to_path_buf(),
+        rel,
+        id,
+        format,
+        size,
+    });
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn extension(p: &Path) -> Option<&str> {
+    p.extension().and_then(|e| e.to_str())
+}
+
+/// `rel` with `/` separators; `None` when not UTF-8.
+fn rel_string(rel: &Path) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(s) => parts.push(s.to_str()?),
+            Component::ParentDir => parts.push(".."),
+            _ => {}
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn strip_extension(rel: &str) -> String {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((d, n)) => (Some(d), n),
+        None => (None, rel),
+    };
+    let stem = match name.rsplit_once('.') {
+        Some((s, _)) if !s.is_empty() => s,
+        _ => name,
+    };
+    match dir {
+        Some(d) => format!("{d}/{stem}"),
+        None => stem.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn tree() -> tempfile::TempDir {
+        let t = tempfile::tempdir().unwrap();
+        let r = t.path();
+        fs::create_dir_all(r.join("b/sub")).unwrap();
+        fs::create_dir_all(r.join(".git")).unwrap();
+        fs::write(r.join("b/sub/2.txt"), "x").unwrap();
+        fs::write(r.join("b/1.TXT"), "x").unwrap();
+        fs::write(r.join("a.jsonl"), "{}").unwrap();
+        fs::write(r.join("c.ndjson"), "{}").unwrap();
+        fs::write(r.join("d.text"), "x").unwrap();
+        fs::write(r.join("e.json"), "{}").unwrap();
+        fs::write(r.join("f.html"), "x").unwrap();
+        fs::write(r.join(".hidden.txt"), "x").unwrap();
+        fs::write(r.join(".git/x.txt"), "x").unwrap();
+        fs::write(r.join("big.txt"), vec![b'a'; 100]).unwrap();
+        t
+    }
+
+    #[test]
+    fn walks_sorted_with_formats() {
+        let t = tree();
+        let d = discover(&[t.path().to_path_buf()], 50);
+        let rels: Vec<(&str, &str, Format)> = d
+            .found
+            .iter()
+            .map(|f| (f.rel.as_str(), f.id.as_str(), f.format))
+            .collect();
+        assert_eq!(
+            rels,
+            vec![
+                ("a.jsonl", "a", Format::JsonLines),
+                ("b/1.TXT", "b/1", Format::TextPage),
+                ("b/sub/2.txt", "b/sub/2", Format::TextPage),
+                ("c.ndjson", "c", Format::JsonLines),
+                ("d.text", "d", Format::TextPage),
+            ]
+        );
+        assert_eq!(d.skipped.len(), 1);
+        assert!(d.skipped[0].path.ends_with("big.txt"));
+        assert_eq!(
+            d.skipped[0].reason,
+            "file is 100 bytes, over the limit of 50 bytes"
+        );
+    }
+
+    #[test]
+    fn explicit_files_and_missing_paths() {
+        let t = tree();
+        let d = discover(
+            &[
+                t.path().join("f.html"),
+                t.path().join("a.jsonl"),
+                t.path().join("nope"),
+            ],
+            1000,
+        );
+        assert_eq!(d.found.len(), 2);
+        assert_eq!(
+            (d.found[0].rel.as_str(), d.found[0].format),
+            ("f.html", Format::TextPage)
+        );
+        assert_eq!(d.found[0].id, "f");
+        assert_eq!(d.found[1].format, Format::JsonLines);
+        assert_eq!(d.skipped.len(), 1);
+        assert_eq!(d.skipped[0].reason, "no such file or directory");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_broken_and_looping() {
+        let t = tree();
+        let r = t.path();
+        std::os::unix::fs::symlink(r.join("missing.txt"), r.join("b/broken.txt")).unwrap();
+        std::os::unix::fs::symlink(r.join("b"), r.join("b/sub/loop")).unwrap();
+        std::os::unix::fs::symlink(r.join("d.text"), r.join("link.txt")).unwrap();
+        let d = discover(&[r.to_path_buf()], 50);
+        let reasons: Vec<&str> = d.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert!(reasons.contains(&"broken symbolic link"), "{reasons:?}");
+        assert!(reasons.contains(&"symbolic link loop"), "{reasons:?}");
+        assert!(d.found.iter().any(|f| f.rel == "link.txt"));
+        let d = discover(&[r.join("b/broken.txt")], 50);
+        assert_eq!(d.skipped[0].reason, "broken symbolic link");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_paths() {
+        use std::os::unix::ffi::OsStrExt;
+        let t = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        if fs::write(t.path().join(name), "x").is_err() {
+            return; // the filesystem refuses such names
+        }
+        let d = discover(&[t.path().to_path_buf()], 50);
+        assert!(d.found.is_empty());
+        assert_eq!(d.skipped[0].reason, "path is not valid UTF-8");
+    }
+
+    #[test]
+    fn same_relative_path_under_two_roots() {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        fs::write(a.path().join("x.txt"), "1").unwrap();
+        fs::write(b.path().join("x.txt"), "2").unwrap();
+        let d = discover(&[a.path().into(), b.path().into(), a.path().into()], 50);
+        assert_eq!(d.found.len(), 1);
+        assert_eq!(d.skipped.len(), 1);
+        assert!(d.skipped[0].reason.starts_with("same relative path"));
+    }
+
+    #[test]
+    fn ids_strip_only_the_extension() {
+        assert_eq!(strip_extension("a/b.c/d.txt"), "a/b.c/d");
+        assert_eq!(strip_extension("x"), "x");
+        assert_eq!(strip_extension("dir/.txt"), "dir/.txt");
+    }
+}

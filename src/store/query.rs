@@ -1,0 +1,471 @@
+//! The search language: words, "phrases", -exclusion, OR, parentheses.
+//!
+//! Words next to each other must all match (AND). Apostrophes are part of words
+//! ("l'entreprise"), never syntax. Each word is analysed by the French and the English chains and
+//! matches either, accent-insensitively (see [`crate::analysis`]).
+
+use std::collections::BTreeSet;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::schema::Fields;
+use crate::analysis::{Analyzer, Form, QueryWord};
+
+/// Weight of a match in the title, subtitle or headings against one in the text.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// A syntax error in a query, with the character column where it was noticed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("query syntax error at column {column}: {message}")]
+pub struct SyntaxError {
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// A bare word (may analyse into several words, e.g. "États-Unis", then a phrase).
+    Word(String),
+    /// A quoted phrase.
+    Phrase(String),
+    /// All positive clauses must match, no negative one may.
+    And(Vec<(bool, Node)>),
+    /// Any of these.
+    Or(Vec<Node>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Lex {
+    Word(String),
+    Phrase(String),
+    Open,
+    Close,
+    Or,
+    Not,
+}
+
+fn lex(input: &str) -> Result<Vec<(usize, Lex)>, SyntaxError> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let col = i + 1;
+        if c.is_whitespace() || c.is_control() {
+            i += 1;
+        } else if c == '"' || c == '“' || c == '”' || c == '«' || c == '»' {
+            let close: &[char] = match c {
+                '«' => &['»'],
+                '“' => &['”', '"'],
+                _ => &['"', '”'],
+            };
+            let start = i + 1;
+            let mut j = start;
+            while j < chars.len() && !close.contains(&chars[j]) {
+                j += 1;
+            }
+            if j >= chars.len() {
+                return Err(SyntaxError {
+                    column: col,
+                    message: "this quote is never closed".into(),
+                });
+            }
+            out.push((col, Lex::Phrase(chars[start..j].iter().collect())));
+            i = j + 1;
+        } else if c == '(' {
+            out.push((col, Lex::Open));
+            i += 1;
+        } else if c == ')' {
+            out.push((col, Lex::Close));
+            i += 1;
+        } else if c == '-' && i + 1 < chars.len() && !chars[i + 1].is_whitespace() {
+            out.push((col, Lex::Not));
+            i += 1;
+        } else if c == '+' && i + 1 < chars.len() && !chars[i + 1].is_whitespace() {
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !chars[i].is_control()
+                && !matches!(chars[i], '(' | ')' | '"' | '“' | '”' | '«' | '»')
+            {
+                i += 1;
+            }
+            let w: String = chars[start..i].iter().collect();
+            match w.as_str() {
+                "OR" | "|" | "||" => out.push((col, Lex::Or)),
+                "AND" | "&&" => {}
+                _ => out.push((col, Lex::Word(w))),
+            }
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    toks: Vec<(usize, Lex)>,
+    i: usize,
+    end_col: usize,
+}
+
+impl Parser {
+    fn col(&self) -> usize {
+        self.toks.get(self.i).map_or(self.end_col, |t| t.0)
+    }
+
+    fn or(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        let mut alts = vec![self.and(depth)?];
+        while let Some((_, Lex::Or)) = self.toks.get(self.i) {
+            self.i += 1;
+            alts.push(self.and(depth)?);
+        }
+        Ok(if alts.len() == 1 {
+            alts.pop().unwrap_or(Node::And(vec![]))
+        } else {
+            Node::Or(alts)
+        })
+    }
+
+    fn and(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        let mut clauses = Vec::new();
+        loop {
+            let col = self.col();
+            match self.toks.get(self.i).cloned() {
+                None => break,
+                Some((_, Lex::Or)) if clauses.is_empty() => {
+                    return Err(SyntaxError {
+                        column: col,
+                        message: "OR needs a word on each side".into(),
+                    });
+                }
+                Some((_, Lex::Or)) => break,
+                Some((_, Lex::Close)) if depth > 0 => break,
+                Some((_, Lex::Close)) => {
+                    return Err(SyntaxError {
+                        column: col,
+                        message: "this parenthesis closes nothing".into(),
+                    });
+                }
+                Some(_) => {
+                    let mut neg = false;
+                    if let Some((_, Lex::Not)) = self.toks.get(self.i) {
+                        neg = true;
+                        self.i += 1;
+                    }
+                    clauses.push((neg, self.atom(depth)?));
+                }
+            }
+        }
+        if clauses.is_empty() {
+            return Err(SyntaxError {
+                column: self.col(),
+                message: if self.toks.is_empty() {
+                    "the query is empty".into()
+                } else {
+                    "a word is missing here".into()
+                },
+            });
+        }
+        Ok(if clauses.len() == 1 && !clauses[0].0 {
+            clauses.pop().map(|c| c.1).unwrap_or(Node::And(vec![]))
+        } else {
+            Node::And(clauses)
+        })
+    }
+
+    fn atom(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        let col = self.col();
+        match self.toks.get(self.i).cloned() {
+            Some((_, Lex::Word(w))) => {
+                self.i += 1;
+                Ok(Node::Word(w))
+            }
+            Some((_, Lex::Phrase(p))) => {
+                self.i += 1;
+                Ok(Node::Phrase(p))
+            }
+            Some((_, Lex::Open)) => {
+                self.i += 1;
+                if depth > 32 {
+                    return Err(SyntaxError {
+                        column: col,
+                        message: "parentheses nest too deep".into(),
+                    });
+                }
+                let inner = self.or(depth + 1)?;
+                match self.toks.get(self.i) {
+                    Some((_, Lex::Close)) => {
+                        self.i += 1;
+                        Ok(inner)
+                    }
+                    _ => Err(SyntaxError {
+                        column: col,
+                        message: "this parenthesis is never closed".into(),
+                    }),
+                }
+            }
+            Some((_, Lex::Not)) => Err(SyntaxError {
+                column: col,
+                message: "'-' must be followed by a word".into(),
+            }),
+            _ => Err(SyntaxError {
+                column: col,
+                message: "a word is missing here".into(),
+            }),
+        }
+    }
+}
+
+/// Parses a query string.
+pub fn parse(input: &str) -> Result<Node, SyntaxError> {
+    let toks = lex(input)?;
+    let mut p = Parser {
+        toks,
+        i: 0,
+        end_col: input.chars().count() + 1,
+    };
+    let node = p.or(0)?;
+    if p.i < p.toks.len() {
+        return Err(SyntaxError {
+            column: p.col(),
+            message: "unexpected text".into(),
+        });
+    }
+    Ok(node)
+}
+
+/// Analysed forms a hit must contain to be highlighted.
+#[derive(Debug, Default, Clone)]
+pub struct Highlights {
+    /// `main` forms of the positive words.
+    pub main: BTreeSet<String>,
+    /// `alt` forms of the positive words.
+    pub alt: BTreeSet<String>,
+}
+
+/// A query compiled for the index, with what to highlight.
+pub struct Compiled {
+    /// The tantivy query (filters not included).
+    pub query: Box<dyn Query>,
+    /// Forms to highlight in hits.
+    pub highlights: Highlights,
+    /// False when every word was a stop word: nothing to search.
+    pub searchable: bool,
+}
+
+/// Compiles a parsed query against the schema.
+pub fn compile(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Compiled {
+    let mut hl = Highlights::default();
+    let q = build(node, fields, analyzer, &mut hl, false);
+    match q {
+        Some(query) => Compiled {
+            query,
+            highlights: hl,
+            searchable: true,
+        },
+        None => Compiled {
+            query: Box::new(EmptyQuery),
+            highlights: hl,
+            searchable: false,
+        },
+    }
+}
+
+fn build(
+    node: &Node,
+    f: &Fields,
+    an: &Analyzer,
+    hl: &mut Highlights,
+    negated: bool,
+) -> Option<Box<dyn Query>> {
+    match node {
+        Node::Word(t) | Node::Phrase(t) => {
+            let words = an.analyze_query(t);
+            if words.is_empty() {
+                return None;
+            }
+            if !negated {
+                for w in &words {
+                    for (form, s) in &w.forms {
+                        match form {
+                            Form::Main => hl.main.insert(s.clone()),
+                            Form::Alt => hl.alt.insert(s.clone()),
+                        };
+                    }
+                }
+            }
+            Some(words_query(&words, f))
+        }
+        Node::Or(alts) => {
+            let subs: Vec<Box<dyn Query>> = alts
+                .iter()
+                .filter_map(|n| build(n, f, an, hl, negated))
+                .collect();
+            match subs.len() {
+                0 => None,
+                1 => subs.into_iter().next(),
+                _ => Some(Box::new(BooleanQuery::union(subs))),
+            }
+        }
+        Node::And(clauses) => {
+            let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut positive = 0;
+            for (neg, n) in clauses {
+                if let Some(q) = build(n, f, an, hl, negated ^ *neg) {
+                    if *neg {
+                        subs.push((Occur::MustNot, q));
+                    } else {
+                        positive += 1;
+                        subs.push((Occur::Must, q));
+                    }
+                }
+            }
+            if subs.is_empty() {
+                return None;
+            }
+            if positive == 0 {
+                subs.push((Occur::Must, Box::new(AllQuery)));
+            }
+            Some(Box::new(BooleanQuery::new(subs)))
+        }
+    }
+}
+
+/// The forms of one kind at position `variant` (0: French chain, 1: English chain).
+fn form_at(w: &QueryWord, form: Form, variant: usize) -> Option<&str> {
+    let forms: Vec<&str> = w
+        .forms
+        .iter()
+        .filter(|(f, _)| *f == form)
+        .map(|(_, s)| s.as_str())
+        .collect();
+    forms.get(variant).or(forms.first()).copied()
+}
+
+fn field_query(words: &[QueryWord], field: Field, form: Form, variant: usize) -> Box<dyn Query> {
+    let first = words.first().map_or(0, |w| w.position);
+    let terms: Vec<(usize, Term)> = words
+        .iter()
+        .filter_map(|w| {
+            form_at(w, form, variant).map(|s| {
+                (
+                    (w.position - first) as usize,
+                    Term::from_field_text(field, s),
+                )
+            })
+        })
+        .collect();
+    if terms.len() == 1 {
+        let (_, t) = terms.into_iter().next().expect("one term");
+        Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs))
+    } else {
+        Box::new(PhraseQuery::new_with_offset(terms))
+    }
+}
+
+fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
+    let variants = words
+        .iter()
+        .map(|w| w.forms.iter().filter(|(k, _)| *k == Form::Main).count())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut subs: Vec<Box<dyn Query>> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for v in 0..variants {
+        for (field, form, boost) in [
+            (f.title_main, Form::Main, TITLE_BOOST),
+            (f.title_alt, Form::Alt, TITLE_BOOST),
+            (f.text_main, Form::Main, 1.0),
+            (f.text_alt, Form::Alt, 1.0),
+        ] {
+            let key: Vec<Option<&str>> = words.iter().map(|w| form_at(w, form, v)).collect();
+            if !seen.insert((field, key)) {
+                continue;
+            }
+            let q = field_query(words, field, form, v);
+            subs.push(if boost != 1.0 {
+                Box::new(BoostQuery::new(q, boost))
+            } else {
+                q
+            });
+        }
+    }
+    Box::new(BooleanQuery::union(subs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Node {
+        Node::Word(s.into())
+    }
+
+    #[test]
+    fn words_are_and() {
+        assert_eq!(
+            parse("mandat perquisition").unwrap(),
+            Node::And(vec![(false, w("mandat")), (false, w("perquisition"))])
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_words() {
+        for q in ["l'entreprise", "qu’Apple", "'", "’’", "aujourd'hui l’été"] {
+            assert!(parse(q).is_ok(), "{q}");
+        }
+    }
+
+    #[test]
+    fn phrases_or_not_groups() {
+        assert_eq!(
+            parse("\"mandat de perquisition\" OR juge -Preska").unwrap(),
+            Node::Or(vec![
+                Node::Phrase("mandat de perquisition".into()),
+                Node::And(vec![(false, w("juge")), (true, w("Preska"))]),
+            ])
+        );
+        assert!(parse("(juge OR avocat) Microsoft").is_ok());
+        assert!(parse("«Vous ne passerez pas»").is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_have_columns() {
+        assert_eq!(parse("\"abc").unwrap_err().column, 1);
+        assert_eq!(parse("abc )").unwrap_err().column, 5);
+        assert!(parse("(abc").is_err());
+        assert!(parse("OR abc").is_err());
+        assert!(parse("abc OR").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("   ").is_err());
+        assert!(parse("a -").is_ok());
+    }
+
+    #[test]
+    fn hostile_strings_never_panic() {
+        let long = "a".repeat(10_000);
+        let nested = "(".repeat(100);
+        for q in [
+            long.as_str(),
+            nested.as_str(),
+            "\u{0}\u{1}\u{7f}",
+            "-(-(-a))",
+            "a:b title:c",
+            "\"\"",
+            "((()))",
+            "OR OR",
+            "- - -",
+        ] {
+            let _ = parse(q);
+        }
+    }
+}

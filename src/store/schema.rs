@@ -1,0 +1,116 @@
+//! The tantivy schema: one tantivy document per article, per comment, and per source file.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// Version of the schema; recorded in the index with the analyzer version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `kind` value of an article document.
+pub const KIND_ARTICLE: &str = "article";
+/// `kind` value of a comment document.
+pub const KIND_COMMENT: &str = "comment";
+/// `kind` value of the marker document recording one ingested source file and its hash.
+pub const KIND_FILE: &str = "file";
+
+/// Handles on every field of the kiosque schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// The tantivy schema itself.
+    pub schema: Schema,
+    /// Document id (`001_x`, `001_x#c3`, or the file path for file markers).
+    pub id: Field,
+    /// `article`, `comment` or `file`.
+    pub kind: Field,
+    /// The article a document belongs to (an article's own id for articles).
+    pub article_id: Field,
+    /// Source file, relative to the corpus root it was found under.
+    pub file: Field,
+    /// Content hash of the source file (file markers only).
+    pub file_hash: Field,
+    /// Publication date (articles) or timestamp (comments).
+    pub date: Field,
+    /// Languages present, main language first.
+    pub lang: Field,
+    /// Comment position on its page (comments only).
+    pub number: Field,
+    /// Title of the article (stored on comments too, for display).
+    pub title: Field,
+    /// Searchable text as stored: article body or comment text, one passage per line.
+    pub text: Field,
+    /// Language of each line of `text`, one letter a line (`f`, `e`).
+    pub line_langs: Field,
+    /// The parsed article (without comments) or comment, as JSON.
+    pub json: Field,
+    /// Title, subtitle and headings, `main` forms (see `analysis`).
+    pub title_main: Field,
+    /// Title, subtitle and headings, `alt` forms.
+    pub title_alt: Field,
+    /// Body or comment text, `main` forms.
+    pub text_main: Field,
+    /// Body or comment text, `alt` forms.
+    pub text_alt: Field,
+}
+
+impl Fields {
+    /// Builds the schema.
+    pub fn new() -> Fields {
+        let mut b = Schema::builder();
+        let indexed_text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let id = b.add_text_field("id", STRING | STORED);
+        let kind = b.add_text_field("kind", STRING | STORED | FAST);
+        let article_id = b.add_text_field("article_id", STRING | STORED | FAST);
+        let file = b.add_text_field("file", STRING | STORED | FAST);
+        let file_hash = b.add_u64_field("file_hash", STORED | FAST);
+        let date = b.add_date_field("date", INDEXED | STORED | FAST);
+        let lang = b.add_text_field("lang", STRING | STORED | FAST);
+        let number = b.add_u64_field("number", STORED | FAST);
+        let title = b.add_text_field("title", STORED);
+        let text = b.add_text_field("text", STORED);
+        let line_langs = b.add_text_field("line_langs", STORED);
+        let json = b.add_text_field("json", STORED);
+        let title_main = b.add_text_field("title_main", indexed_text.clone());
+        let title_alt = b.add_text_field("title_alt", indexed_text.clone());
+        let text_main = b.add_text_field("text_main", indexed_text.clone());
+        let text_alt = b.add_text_field("text_alt", indexed_text);
+        Fields {
+            schema: b.build(),
+            id,
+            kind,
+            article_id,
+            file,
+            file_hash,
+            date,
+            lang,
+            number,
+            title,
+            text,
+            line_langs,
+            json,
+            title_main,
+            title_alt,
+            text_main,
+            text_alt,
+        }
+    }
+
+    /// Handles for an existing index's schema; `None` when a field is missing.
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        let expected = Fields::new();
+        if schema != &expected.schema {
+            return None;
+        }
+        Some(expected)
+    }
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields::new()
+    }
+}

@@ -1,0 +1,306 @@
+//! Reading the index: search with filters, fetching documents by id.
+
+use std::ops::Bound;
+
+use jiff::civil::DateTime;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::document::{decode_langs, from_tantivy_date, to_tantivy_date};
+use super::highlight::{Snippet, snippet};
+use super::query::{self, Highlights, SyntaxError};
+use super::{KIND_ARTICLE, KIND_COMMENT, KIND_FILE, Store};
+use crate::analysis::Analyzer;
+use crate::corpus::{Article, Comment};
+
+/// Restrictions on which documents a search or report looks at.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// `article` or `comment`.
+    pub kind: Option<String>,
+    /// `fr` or `en`: documents with a passage in that language.
+    pub lang: Option<String>,
+    /// An article id: that article and its comments.
+    pub article: Option<String>,
+    /// Documents dated at or after this time.
+    pub since: Option<DateTime>,
+    /// Documents dated before this time.
+    pub until: Option<DateTime>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// Document id.
+    pub id: String,
+    /// `article` or `comment`.
+    pub kind: String,
+    /// The article (itself, for an article).
+    pub article_id: String,
+    /// Title of the article.
+    pub title: String,
+    /// Publication date or comment timestamp, `YYYY-MM-DDTHH:MM`.
+    pub date: Option<String>,
+    /// Main language of the document.
+    pub lang: Option<String>,
+    /// BM25 score.
+    pub score: f32,
+    /// Best window of text.
+    pub snippet: String,
+    /// Byte ranges of the matched words in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// A search's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    /// The query as given.
+    pub query: String,
+    /// Number of matching documents.
+    pub total: usize,
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// Errors of a search.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query does not parse.
+    #[error(transparent)]
+    Syntax(#[from] SyntaxError),
+    /// The index failed.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Formats a date as kiosque prints it.
+pub fn format_date(d: DateTime) -> String {
+    d.strftime("%Y-%m-%dT%H:%M").to_string()
+}
+
+fn filter_clauses(store: &Store, filters: &Filters) -> Vec<(Occur, Box<dyn Query>)> {
+    let f = &store.fields;
+    let term = |field, v: &str| -> Box<dyn Query> {
+        Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            )),
+            0.0,
+        ))
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::MustNot, term(f.kind, KIND_FILE))];
+    if let Some(k) = &filters.kind {
+        clauses.push((Occur::Must, term(f.kind, k)));
+    }
+    if let Some(l) = &filters.lang {
+        clauses.push((Occur::Must, term(f.lang, l)));
+    }
+    if let Some(a) = &filters.article {
+        clauses.push((Occur::Must, term(f.article_id, a)));
+    }
+    if filters.since.is_some() || filters.until.is_some() {
+        let bound = |d: Option<DateTime>, incl: bool| match d.and_then(to_tantivy_date) {
+            Some(t) if incl => Bound::Included(Term::from_field_date(f.date, t)),
+            Some(t) => Bound::Excluded(Term::from_field_date(f.date, t)),
+            None => Bound::Unbounded,
+        };
+        clauses.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(
+                Box::new(RangeQuery::new(
+                    bound(filters.since, true),
+                    bound(filters.until, false),
+                )),
+                0.0,
+            )),
+        ));
+    }
+    clauses
+}
+
+/// A query over every article and comment matching the filters.
+pub fn filtered_all(store: &Store, filters: &Filters) -> BooleanQuery {
+    let mut clauses = filter_clauses(store, filters);
+    clauses.push((Occur::Must, Box::new(AllQuery)));
+    BooleanQuery::new(clauses)
+}
+
+/// Runs a search.
+pub fn search(
+    store: &Store,
+    query_text: &str,
+    filters: &Filters,
+    limit: usize,
+) -> Result<(Results, Highlights), SearchError> {
+    let node = query::parse(query_text)?;
+    let analyzer = Analyzer::default();
+    let compiled = query::compile(&node, &store.fields, &analyzer);
+    let mut results = Results {
+        query: query_text.to_string(),
+        total: 0,
+        hits: Vec::new(),
+    };
+    if !compiled.searchable {
+        return Ok((results, compiled.highlights));
+    }
+    let mut clauses = filter_clauses(store, filters);
+    clauses.push((Occur::Must, compiled.query));
+    let q = BooleanQuery::new(clauses);
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let (top, total) = searcher.search(
+        &q,
+        &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+    )?;
+    results.total = total;
+    if limit == 0 {
+        return Ok((results, compiled.highlights));
+    }
+    for (score, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        results
+            .hits
+            .push(hit_of(store, &analyzer, &doc, score, &compiled.highlights));
+    }
+    Ok((results, compiled.highlights))
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
+}
+
+fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &Highlights) -> Hit {
+    let f = &store.fields;
+    let text = text_of(doc, f.text);
+    let langs = decode_langs(text_of(doc, f.line_langs));
+    let Snippet {
+        text: snip,
+        highlights,
+    } = snippet(an, text, &langs, hl, 220);
+    Hit {
+        id: text_of(doc, f.id).to_string(),
+        kind: text_of(doc, f.kind).to_string(),
+        article_id: text_of(doc, f.article_id).to_string(),
+        title: text_of(doc, f.title).to_string(),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date)
+            .map(format_date),
+        lang: doc
+            .get_first(f.lang)
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
+        score,
+        snippet: snip,
+        highlights,
+    }
+}
+
+fn count(searcher: &Searcher, store: &Store, kind: &str) -> tantivy::Result<u64> {
+    let q = TermQuery::new(
+        Term::from_field_text(store.fields.kind, kind),
+        IndexRecordOption::Basic,
+    );
+    Ok(searcher.search(&q, &Count)? as u64)
+}
+
+/// Numbers of articles and comments in the index.
+pub fn count_kinds(store: &Store) -> tantivy::Result<(u64, u64)> {
+    let reader = store.index.reader()?;
+    reader.reload()?;
+    let searcher = reader.searcher();
+    Ok((
+        count(&searcher, store, KIND_ARTICLE)?,
+        count(&searcher, store, KIND_COMMENT)?,
+    ))
+}
+
+/// What `show` finds for an id.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Shown {
+    /// An article with its comments.
+    Article(Article),
+    /// One comment, with its article's title.
+    Comment {
+        /// The comment.
+        #[serde(flatten)]
+        comment: Comment,
+        /// Title of its article.
+        article_title: String,
+    },
+}
+
+/// Fetches an article (with its comments) or a comment by id.
+pub fn show(store: &Store, id: &str) -> tantivy::Result<Option<Shown>> {
+    let f = &store.fields;
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let q = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.id, id),
+                IndexRecordOption::Basic,
+            )),
+        ),
+        (
+            Occur::MustNot,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.kind, KIND_FILE),
+                IndexRecordOption::Basic,
+            )),
+        ),
+    ]);
+    let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+    let Some((_, addr)) = top.into_iter().next() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let json = text_of(&doc, f.json);
+    if text_of(&doc, f.kind) == KIND_COMMENT {
+        let comment: Comment = serde_json::from_str(json)
+            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+        return Ok(Some(Shown::Comment {
+            comment,
+            article_title: text_of(&doc, f.title).to_string(),
+        }));
+    }
+    let mut article: Article = serde_json::from_str(json)
+        .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+    let cq = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.article_id, id),
+                IndexRecordOption::Basic,
+            )),
+        ),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.kind, KIND_COMMENT),
+                IndexRecordOption::Basic,
+            )),
+        ),
+    ]);
+    let n = searcher.search(&cq, &Count)?;
+    let addrs = searcher.search(&cq, &TopDocs::with_limit(n.max(1)).order_by_score())?;
+    let mut comments = Vec::with_capacity(n);
+    for (_, a) in addrs {
+        let d: TantivyDocument = searcher.doc(a)?;
+        if let Ok(c) = serde_json::from_str::<Comment>(text_of(&d, f.json)) {
+            comments.push(c);
+        }
+    }
+    comments.sort_by_key(|c| c.number);
+    article.comments = comments;
+    Ok(Some(Shown::Article(article)))
+}

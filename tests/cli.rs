@@ -1,0 +1,385 @@
+//! End-to-end tests: the `kiosque` binary on the bundled corpus.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const SEED_000: &str = "000_030b1da3860e491c";
+const SEED_001: &str = "001_c38d16efca54e096";
+
+/// A scratch copy of `corpus/` with its own index.
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        for e in std::fs::read_dir(src).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
+        }
+        Fixture { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("kiosque").unwrap();
+        c.current_dir(self.dir.path())
+            .env_remove("KIOSQUE_INDEX")
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "kiosque {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "kiosque {args:?}: not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+
+    fn search(&self, args: &[&str]) -> Value {
+        let mut all = vec!["search", "--json", "--limit", "100"];
+        all.extend_from_slice(args);
+        self.json(&all)
+    }
+}
+
+fn hit_ids(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The highlighted words of every hit, as they appear in the snippets.
+fn highlighted(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for h in v["hits"].as_array().unwrap() {
+        let s = h["snippet"].as_str().unwrap();
+        for r in h["highlights"].as_array().unwrap() {
+            let (a, b) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            out.push(s[a..b].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn first_use_builds_the_index_and_show_gives_the_seed_facts() {
+    let fx = Fixture::new();
+    let out = fx
+        .cmd()
+        .args(["show", SEED_001, "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("building it from corpus/"), "{stderr}");
+    assert!(fx.path("index/meta.json").is_file());
+    let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        a["title"],
+        "Microsoft refuse de révéler les emails réclamés par la justice américaine"
+    );
+    assert!(
+        a["published"]
+            .as_str()
+            .unwrap()
+            .starts_with("2014-09-01T16:45")
+    );
+    assert_eq!(a["reading_time_minutes"], 4);
+    assert_eq!(a["category"], "Droit");
+    assert_eq!(a["declared_comments"], 33);
+    assert!(a["lede"].as_str().unwrap().starts_with("Depuis cet été"));
+    assert_eq!(a["headings"].as_array().unwrap().len(), 2);
+    let comments = a["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 33);
+    let empty = comments.iter().filter(|c| c["text"] == "").count();
+    assert_eq!(empty, 11);
+    for (i, c) in comments.iter().enumerate() {
+        assert_eq!(c["id"], format!("{SEED_001}#c{}", i + 1));
+        assert!(!c["text"].as_str().unwrap().contains("\" />"));
+    }
+    assert!(
+        comments[0]["date"]
+            .as_str()
+            .unwrap()
+            .starts_with("2014-09-01T18:02")
+    );
+    assert!(
+        comments[32]["date"]
+            .as_str()
+            .unwrap()
+            .starts_with("2014-09-02T19:06")
+    );
+    // The 18h41 comment keeps its URL and its English quote.
+    let c = comments
+        .iter()
+        .find(|c| c["date"].as_str().unwrap().starts_with("2014-09-01T18:41"))
+        .unwrap();
+    assert!(
+        c["text"]
+            .as_str()
+            .unwrap()
+            .contains("http://www.windowsphone.com/")
+    );
+    assert!(
+        c["text"]
+            .as_str()
+            .unwrap()
+            .contains("As you use your Windows Phone")
+    );
+
+    let b = fx.json(&["show", SEED_000, "--json"]);
+    assert_eq!(b["reading_time_minutes"], 3);
+    assert_eq!(b["published"], Value::Null);
+    assert_eq!(b["source"], "WSJ ainsi que le Document Cloud");
+    assert_eq!(b["tags"].as_array().unwrap().len(), 7);
+    assert_eq!(b["comments"].as_array().unwrap().len(), 0);
+    let body = b["paragraphs"].to_string();
+    assert!(!body.contains("divulgation") && !body.contains("Laissez un commentaire"));
+
+    let one = fx.json(&["show", &format!("{SEED_001}#c33"), "--json"]);
+    assert!(
+        one["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("Tenez bon les gars.")
+    );
+}
+
+#[test]
+fn elision_finds_l_entreprise() {
+    let fx = Fixture::new();
+    let a = fx.json(&["show", SEED_001, "--json"]);
+    let only_elided: Vec<String> = a["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            let t = c["text"].as_str().unwrap().to_lowercase();
+            t.contains("l’entreprise") && !t.replace("l’entreprise", "").contains("entreprise")
+        })
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!only_elided.is_empty());
+    let ids = hit_ids(&fx.search(&["entreprise", "--kind", "comment"]));
+    for id in &only_elided {
+        assert!(ids.contains(id), "{id} not in {ids:?}");
+    }
+    assert!(
+        highlighted(&fx.search(&["entreprise"]))
+            .iter()
+            .any(|w| w == "l’entreprise")
+    );
+    // qu’Apple → apple
+    assert!(!hit_ids(&fx.search(&["apple"])).is_empty());
+}
+
+#[test]
+fn stemming_joins_refuser_refuse_refus() {
+    let fx = Fixture::new();
+    let words: Vec<String> = highlighted(&fx.search(&["refuser"]))
+        .into_iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    for form in ["refuse", "refus", "refuser"] {
+        assert!(words.iter().any(|w| w == form), "{form} not in {words:?}");
+    }
+}
+
+#[test]
+fn accentless_queries_find_accented_words() {
+    let fx = Fixture::new();
+    for (query, surface) in [
+        ("societe", "société"),
+        ("etats-unis", "États"),
+        ("donnees", "données"),
+        ("americaine", "américaine"),
+    ] {
+        let words = highlighted(&fx.search(&[query]));
+        assert!(
+            words.iter().any(|w| w.contains(surface)),
+            "{query}: {words:?}"
+        );
+    }
+    // And the other way round.
+    let words = highlighted(&fx.search(&["empêche"]));
+    assert!(words.iter().any(|w| w.ends_with("empeche")), "{words:?}");
+}
+
+#[test]
+fn english_passage_found_by_english_stem() {
+    let fx = Fixture::new();
+    let v = fx.search(&["customizing preference", "--lang", "en"]);
+    let ids = hit_ids(&v);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(ids[0].starts_with(&format!("{SEED_001}#c")));
+    let words = highlighted(&v);
+    assert!(words.contains(&"customized".to_string()), "{words:?}");
+    assert!(words.contains(&"preferences".to_string()), "{words:?}");
+    assert_eq!(v["hits"][0]["kind"], "comment");
+}
+
+#[test]
+fn phrases_exclusion_or_and_filters() {
+    let fx = Fixture::new();
+    let v = fx.search(&["\"mandat de perquisition\""]);
+    let ids = hit_ids(&v);
+    assert!(ids.contains(&SEED_000.to_string()) && ids.contains(&SEED_001.to_string()));
+    let ids = hit_ids(&fx.search(&["Preska -Loretta"]));
+    assert!(!ids.iter().any(|i| i == SEED_001));
+    let ids = hit_ids(&fx.search(&["Snowden OR Gandalf"]));
+    assert!(ids.contains(&SEED_000.to_string()));
+    assert!(ids.iter().any(|i| i.starts_with(SEED_001)));
+    let v = fx.search(&["Microsoft", "--kind", "comment", "--since", "2014-09-02"]);
+    for h in v["hits"].as_array().unwrap() {
+        assert_eq!(h["kind"], "comment");
+        assert!(h["date"].as_str().unwrap() >= "2014-09-02");
+    }
+    let v = fx.search(&["Microsoft", "--until", "01/09/2014", "--article", SEED_001]);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    for h in v["hits"].as_array().unwrap() {
+        assert!(h["date"].as_str().unwrap() < "2014-09-02");
+        assert_eq!(h["article_id"], SEED_001);
+    }
+}
+
+#[test]
+fn search_json_has_the_documented_keys() {
+    let fx = Fixture::new();
+    let v = fx.search(&["juge"]);
+    assert_eq!(v["query"], "juge");
+    assert!(v["total"].as_u64().unwrap() >= 1);
+    let h = &v["hits"][0];
+    for k in [
+        "id",
+        "kind",
+        "article_id",
+        "title",
+        "date",
+        "lang",
+        "score",
+        "snippet",
+    ] {
+        assert!(h.get(k).is_some(), "missing {k}");
+    }
+    // The article whose title and headings say "Microsoft refuse" is among the best hits.
+    let v = fx.search(&["refuse", "--limit", "5"]);
+    assert!(hit_ids(&v).contains(&SEED_001.to_string()), "{v}");
+}
+
+#[test]
+fn query_syntax_errors_exit_2_and_apostrophes_never_fail() {
+    let fx = Fixture::new();
+    fx.cmd().args(["ingest"]).assert().success();
+    for q in ["\"mandat de", "(juge", "juge )", "OR juge"] {
+        let out = fx.cmd().args(["search", q]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{q}: {err}");
+        assert!(err.contains("column"), "{err}");
+    }
+    for q in [
+        "l'entreprise",
+        "qu’Apple",
+        "'",
+        "’",
+        "aujourd'hui",
+        "l'",
+        "d’",
+    ] {
+        fx.cmd().args(["search", q]).assert().success();
+    }
+    let out = fx
+        .cmd()
+        .args(["search", "--since", "yesterday", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn ingest_is_incremental() {
+    let fx = Fixture::new();
+    let first = fx.json(&["ingest", "--json"]);
+    assert_eq!(first["added"], 2);
+    assert_eq!(first["articles"], 2);
+    assert_eq!(first["comments"], 33);
+    for k in [
+        "added",
+        "updated",
+        "unchanged",
+        "removed",
+        "skipped",
+        "articles",
+        "comments",
+    ] {
+        assert!(first.get(k).is_some(), "missing {k}");
+    }
+    let again = fx.json(&["ingest", "--json"]);
+    assert_eq!(
+        (again["unchanged"].as_u64(), again["added"].as_u64()),
+        (Some(2), Some(0))
+    );
+
+    // Modify 001 (one more comment), delete 000, add a new page.
+    let p001 = fx.path(&format!("corpus/{SEED_001}.txt"));
+    let mut text = std::fs::read_to_string(&p001).unwrap();
+    text.push_str("Le 03/09/2014 à 10h00\nUn zeppelin orange survole le tribunal.\n");
+    std::fs::write(&p001, text).unwrap();
+    std::fs::remove_file(fx.path(&format!("corpus/{SEED_000}.txt"))).unwrap();
+    std::fs::create_dir(fx.path("corpus/sub")).unwrap();
+    std::fs::write(
+        fx.path("corpus/sub/new-page.txt"),
+        "Les ornithorynques envahissent la capitale\nLe 1er mars 2014 à 9h30\n\nUn ornithorynque a été vu près de la Seine ce matin, selon plusieurs témoins.\n",
+    )
+    .unwrap();
+    let v = fx.json(&["ingest", "--json"]);
+    assert_eq!(v["added"], 1, "{v}");
+    assert_eq!(v["updated"], 1, "{v}");
+    assert_eq!(v["removed"], 1, "{v}");
+    assert_eq!(v["unchanged"], 0, "{v}");
+    assert_eq!(v["total_articles"], 2, "{v}");
+    assert_eq!(v["total_comments"], 34, "{v}");
+    assert_eq!(
+        hit_ids(&fx.search(&["zeppelin"])),
+        vec![format!("{SEED_001}#c34")]
+    );
+    assert_eq!(
+        hit_ids(&fx.search(&["ornithorynque"])),
+        vec!["sub/new-page".to_string()]
+    );
+    assert!(hit_ids(&fx.search(&["Snowden"])).is_empty());
+    let n = fx.search(&["Microsoft", "--article", SEED_001, "--kind", "article"]);
+    assert_eq!(n["total"], 1, "no duplicate of the updated article");
+
+    let v = fx.json(&["ingest", "--rebuild", "--json"]);
+    assert_eq!(v["added"], 2, "{v}");
+    assert_eq!(v["total_comments"], 34, "{v}");
+}
