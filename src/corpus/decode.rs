@@ -177,6 +177,25 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_random_bytes() {
+        let mut x: u64 = 88172645463325252;
+        for len in 0..3000usize {
+            let bytes: Vec<u8> = (0..len % 300)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x >> 24) as u8
+                })
+                .collect();
+            let mut with_bom = vec![0xFF, 0xFE];
+            with_bom.extend(&bytes);
+            let _ = decode(&bytes);
+            let _ = decode(&with_bom);
+        }
+    }
+
+    #[test]
     fn errors() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"\xEF\xBB\xBF \n"), Err(DecodeError::Empty));

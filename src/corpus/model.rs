@@ -13,13 +13,13 @@ pub struct Article {
     pub file: String,
     /// Headline.
     pub title: String,
-    /// Subtitle or tagline, when the page has one.
+    /// Subtitle or tagline, when the page has one (as printed, guillemets kept).
     pub subtitle: Option<String>,
     /// Publication date-time as printed on the page (local wall-clock time).
     pub published: Option<DateTime>,
     /// Declared reading time in minutes.
     pub reading_time_minutes: Option<u32>,
-    /// Category or section (breadcrumb), when given.
+    /// Category or section, when given (distinct breadcrumb items joined with " > ").
     pub category: Option<String>,
     /// The introductory paragraph.
     pub lede: Option<String>,
@@ -54,7 +54,8 @@ pub struct Comment {
     pub author: Option<String>,
     /// Text, lines joined with `\n`; empty for comments without text.
     pub text: String,
-    /// Emoticons seen (smiley-image residue `" />` and textual smileys removed from the text).
+    /// Emoticons seen: smiley-image residues `" />` (removed from the text) plus textual
+    /// smileys such as `:)` (left in the text).
     pub emoticons: u32,
     /// URLs found in the text (kept in the text as well).
     pub urls: Vec<String>,

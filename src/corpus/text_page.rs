@@ -494,6 +494,22 @@ Le 01/09/2014 à 18h02, la juge a suspendu l'audience pour entendre un témoin i
     }
 
     #[test]
+    fn prose_stamps_inside_comments_do_not_split_them() {
+        let page = "\
+Titre
+Un paragraphe de corps, avec une phrase complète et assez longue pour compter.
+Commentaires (1)
+Le 01/09/2014 à 18h02
+le 3 février 2015 à 14h20. Puis la séance a repris dans le calme.
+Le 3 février 2015 à 14h20 devant le tribunal, rien ne s'est passé.
+Le 3 février 2015 à 14h20, la juge a parlé.
+";
+        let a = parse(page);
+        assert_eq!(a.comments.len(), 1);
+        assert_eq!(a.comments[0].text.lines().count(), 3);
+    }
+
+    #[test]
     fn footer_repeated_across_pages_is_learned() {
         let pages: Vec<String> = (1..=5)
             .map(|i| {
@@ -538,5 +554,60 @@ Le 01/09/2014 à 18h02, la juge a suspendu l'audience pour entendre un témoin i
         }
         let a = parse("");
         assert_eq!(a.title, "");
+        // Random pages made of tricky fragments.
+        let parts = [
+            "Le 01/09/2014 à 18h02",
+            "Commentaires (",
+            "33)",
+            "\" />",
+            "«",
+            "»",
+            "-",
+            "\n",
+            "\n",
+            "\n",
+            "é",
+            "Droit",
+            "4 min",
+            "Source :",
+            "Tags :",
+            ",",
+            "Abonnez-vous",
+            "le ",
+            "1er",
+            "septembre",
+            "2014",
+            "à",
+            "16h45",
+            ":)",
+            "http://x",
+            "\u{a0}",
+            "\r",
+            "’",
+            " ",
+            "Le",
+            "99",
+            ".",
+            "?",
+            "Titre",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut page = String::new();
+            for _ in 0..(x % 60) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                page.push_str(parts[(x % parts.len() as u64) as usize]);
+                if x.is_multiple_of(3) {
+                    page.push(' ');
+                }
+            }
+            let a = parse(&page);
+            for (k, c) in a.comments.iter().enumerate() {
+                assert_eq!(c.number as usize, k + 1);
+            }
+            x = x.wrapping_add(1);
+        }
     }
 }
