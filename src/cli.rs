@@ -65,7 +65,8 @@ pub enum LangArg {
 /// `kiosque search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words (all must match), "a phrase", -excluded, a OR b, (groups).
+    /// Words (all must match), "a phrase", -excluded, a OR b, (groups); `*` for every document.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Only articles or only comments.
     #[arg(long, value_enum)]

@@ -39,6 +39,8 @@ pub enum Node {
     And(Vec<(bool, Node)>),
     /// Any of these.
     Or(Vec<Node>),
+    /// `*`: every document (to list what the filters select).
+    All,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,6 +186,10 @@ impl Parser {
     fn atom(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         let col = self.col();
         match self.toks.get(self.i).cloned() {
+            Some((_, Lex::Word(w))) if w == "*" => {
+                self.i += 1;
+                Ok(Node::All)
+            }
             Some((_, Lex::Word(w))) => {
                 self.i += 1;
                 Ok(Node::Word(w))
@@ -287,6 +293,7 @@ fn build(
     negated: bool,
 ) -> Option<Box<dyn Query>> {
     match node {
+        Node::All => Some(Box::new(AllQuery)),
         Node::Word(t) | Node::Phrase(t) => {
             let words = an.analyze_query(t);
             if words.is_empty() {
@@ -436,6 +443,7 @@ mod tests {
         );
         assert!(parse("(juge OR avocat) Microsoft").is_ok());
         assert!(parse("«Vous ne passerez pas»").is_ok());
+        assert_eq!(parse("*").unwrap(), Node::All);
     }
 
     #[test]
