@@ -3,10 +3,10 @@
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use tantivy::TantivyDocument;
-use tantivy::tokenizer::{PreTokenizedString, Token as TantivyToken};
 
+use super::replay::encode;
 use super::schema::{Fields, KIND_ARTICLE, KIND_COMMENT, KIND_FILE};
-use crate::analysis::{Analyzer, Lang, Token};
+use crate::analysis::{Analyzer, Lang};
 use crate::corpus::{Article, Comment};
 
 /// Converts a page's wall-clock time to a tantivy date (stored as if UTC).
@@ -86,22 +86,6 @@ pub fn article_title_text(a: &Article) -> String {
     parts.join("\n")
 }
 
-fn pretokenized(tokens: &[Token], main: bool) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens: tokens
-            .iter()
-            .map(|t| TantivyToken {
-                offset_from: t.start,
-                offset_to: t.end,
-                position: t.position as usize,
-                text: if main { t.main.clone() } else { t.alt.clone() },
-                position_length: 1,
-            })
-            .collect(),
-    }
-}
-
 /// Builds the tantivy documents of one source file: its articles, their comments, and the
 /// file marker carrying the content hash.
 pub struct DocumentBuilder<'a> {
@@ -149,8 +133,8 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.title, &a.title);
         let title_text = article_title_text(a);
         let (title_tokens, _) = self.analyzer.analyze_document(&title_text);
-        d.add_pre_tokenized_text(f.title_main, pretokenized(&title_tokens, true));
-        d.add_pre_tokenized_text(f.title_alt, pretokenized(&title_tokens, false));
+        d.add_text(f.title_main, encode(&title_tokens, true));
+        d.add_text(f.title_alt, encode(&title_tokens, false));
         let text = article_text(a);
         self.add_text(&mut d, &text);
         let mut stored = a.clone();
@@ -197,7 +181,7 @@ impl<'a> DocumentBuilder<'a> {
         }
         d.add_text(f.text, text);
         d.add_text(f.line_langs, encode_langs(&langs));
-        d.add_pre_tokenized_text(f.text_main, pretokenized(&tokens, true));
-        d.add_pre_tokenized_text(f.text_alt, pretokenized(&tokens, false));
+        d.add_text(f.text_main, encode(&tokens, true));
+        d.add_text(f.text_alt, encode(&tokens, false));
     }
 }

@@ -4,6 +4,7 @@ pub mod document;
 pub mod highlight;
 pub mod ingest;
 pub mod query;
+pub mod replay;
 pub mod schema;
 pub mod search;
 
@@ -106,6 +107,7 @@ impl Store {
             source,
         };
         let index = Index::open_in_dir(dir).map_err(tantivy_err)?;
+        register_tokenizers(&index);
         let metas = index.load_metas().map_err(tantivy_err)?;
         let payload: Payload = metas
             .payload
@@ -168,6 +170,7 @@ impl Store {
                 source,
             }
         })?;
+        register_tokenizers(&index);
         Ok(Store {
             index,
             fields,
@@ -175,4 +178,10 @@ impl Store {
             payload: Payload::current(),
         })
     }
+}
+
+fn register_tokenizers(index: &Index) {
+    index
+        .tokenizers()
+        .register(replay::REPLAY, replay::ReplayTokenizer::default());
 }

@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `kind` value of an article document.
 pub const KIND_ARTICLE: &str = "article";
@@ -59,7 +59,7 @@ impl Fields {
         let mut b = Schema::builder();
         let indexed_text = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("raw")
+                .set_tokenizer(super::replay::REPLAY)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let id = b.add_text_field("id", STRING | STORED);
