@@ -407,3 +407,40 @@ fn an_index_from_another_analyzer_version_asks_for_rebuild() {
     assert_eq!(v["articles"], 2);
     assert!(fx.search(&["juge"])["total"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn json_lines_are_ingested_and_bad_lines_reported() {
+    let fx = Fixture::new();
+    std::fs::write(
+        fx.path("corpus/feed.jsonl"),
+        concat!(
+            r#"{"id": "a1", "title": "Le juge des ornithorynques", "published": "1er mars 2014 à 9h30", "body": ["Un ornithorynque a été vu près de la Seine."], "declared_comments": 2, "comments": [{"date": "01/03/2014 10:02", "text": "Incroyable ornithorynque !"}, {"text": ""}]}"#,
+            "\n",
+            "{not json\n",
+            r#"{"title": "Second article", "body": "Les castors construisent des barrages."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let v = fx.json(&["ingest", "--json"]);
+    assert_eq!(v["added"], 3, "{v}");
+    assert_eq!(v["articles"], 4, "{v}");
+    assert_eq!(v["comments"], 35, "{v}");
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert!(
+        skipped[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("feed.jsonl:2"),
+        "{v}"
+    );
+    let a = fx.json(&["show", "feed/a1", "--json"]);
+    assert_eq!(a["published"], "2014-03-01T09:30:00");
+    assert_eq!(a["comments"][1]["id"], "feed/a1#c2");
+    assert_eq!(hit_ids(&fx.search(&["castor"])), vec!["feed/3".to_string()]);
+    assert_eq!(
+        hit_ids(&fx.search(&["ornithorynque", "--kind", "comment"])),
+        vec!["feed/a1#c1".to_string()]
+    );
+}
