@@ -4,7 +4,8 @@ use super::elision::elided_len;
 use super::lang::detect_passages;
 use super::lowercase::lowercase_into;
 use super::possessive::{normalize_apostrophes_into, strip_possessive};
-use super::stem::with_forms;
+use super::segment::Segmenter;
+use super::stem::{with_forms, with_word_cache};
 use super::stop::is_stop;
 use super::tokenize::{MAX_SURFACE_LEN, MAX_WORD_LEN, lines, words};
 use super::{Lang, Token};
@@ -43,6 +44,10 @@ struct Scratch {
     lower: String,
     /// The lowercase word without elision, apostrophes normalised.
     word: String,
+    /// Fast word segmentation of Latin text.
+    segmenter: Segmenter,
+    /// Word byte ranges of the passage being analysed.
+    spans: Vec<(usize, usize)>,
 }
 
 impl Scratch {
@@ -58,6 +63,16 @@ impl Scratch {
 /// The word to stem from a normalised `word`, or `None` when it is a stop word (with or without
 /// its possessive) in one of `langs`, empty, or longer than [`MAX_WORD_LEN`].
 fn content<'w>(word: &'w str, langs: &[Lang]) -> Option<&'w str> {
+    content_in(word, langs)
+}
+
+/// [`content`] for one language, the shape the word cache takes.
+fn content_one(word: &str, lang: Lang) -> Option<&str> {
+    content_in(word, &[lang])
+}
+
+/// See [`content`].
+fn content_in<'w>(word: &'w str, langs: &[Lang]) -> Option<&'w str> {
     let stripped = strip_possessive(word);
     let stop = |w: &str| langs.iter().any(|&l| is_stop(w, l));
     if stripped.is_empty()
@@ -103,17 +118,24 @@ impl Analyzer {
         out: &mut Vec<Token>,
     ) -> u32 {
         let mut next = first_position;
-        for (offset, surface) in words(text) {
-            let position = next;
-            next = next.saturating_add(1);
-            if surface.len() > MAX_SURFACE_LEN {
-                continue;
-            }
-            let Some(word) = content(scratch.normalize(surface), &[lang]) else {
-                continue;
-            };
-            let start = base_offset + offset;
-            with_forms(word, lang, |main, alt| {
+        let mut spans = std::mem::take(&mut scratch.spans);
+        spans.clear();
+        if !scratch.segmenter.latin_words(text, &mut spans) {
+            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+        }
+        with_word_cache(|cache| {
+            for &(offset, end) in &spans {
+                let surface = &text[offset..end];
+                let position = next;
+                next = next.saturating_add(1);
+                if surface.len() > MAX_SURFACE_LEN {
+                    continue;
+                }
+                let word = scratch.normalize(surface);
+                let Some((main, alt)) = cache.forms(word, lang, content_one) else {
+                    continue;
+                };
+                let start = base_offset + offset;
                 out.push(Token {
                     position,
                     start,
@@ -121,8 +143,9 @@ impl Analyzer {
                     main: main.to_owned(),
                     alt: alt.to_owned(),
                 });
-            });
-        }
+            }
+        });
+        scratch.spans = spans;
         next
     }
 

@@ -17,13 +17,18 @@ mod hash;
 mod lang;
 mod lowercase;
 mod possessive;
+pub mod quote;
+mod segment;
+pub mod sentiment;
 mod stem;
 mod stop;
+mod surface;
 mod tokenize;
 
 pub use chain::{Analyzer, Form, QueryWord, surface_norm};
 pub use fold::fold;
 pub use lang::{detect, detect_passages, try_detect};
+pub use surface::{SurfaceWord, WordScanner};
 pub use tokenize::MAX_WORD_LEN;
 
 /// Version of the analysis chain; recorded in the index, a change asks for `ingest --rebuild`.

@@ -77,6 +77,63 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
+/// What the word cache holds for a normalised word: `None` when the word gives no token (a stop
+/// word, too long), else its forms.
+type Entry = Option<Forms>;
+
+/// A per-thread cache from normalised word to its analysis in one language: one hash lookup a
+/// word for the stop-word test and both stems.
+#[derive(Default)]
+pub struct WordCache {
+    /// Index 0: French, 1: English.
+    maps: [hashbrown::HashMap<String, Entry, BuildWordHasher>; 2],
+    /// Scratch buffer for computing forms.
+    buf: String,
+}
+
+impl WordCache {
+    /// The (main, alt) forms of a normalised `word` in `lang`, `None` when `content` says the
+    /// word gives no token; `content` maps the word to what is stemmed (or rejects it).
+    pub fn forms(
+        &mut self,
+        word: &str,
+        lang: Lang,
+        content: fn(&str, Lang) -> Option<&str>,
+    ) -> Option<(&str, &str)> {
+        if self.maps[0].len() + self.maps[1].len() >= CACHE_CAPACITY {
+            self.maps.iter_mut().for_each(hashbrown::HashMap::clear);
+        }
+        let buf = &mut self.buf;
+        self.maps[lang as usize]
+            .entry_ref(word)
+            .or_insert_with(|| {
+                content(word, lang).map(|w| {
+                    buf.clear();
+                    let main_len = compute(w, lang, buf);
+                    Forms {
+                        text: buf.as_str().into(),
+                        main_len,
+                    }
+                })
+            })
+            .as_ref()
+            .map(Forms::get)
+    }
+}
+
+thread_local! {
+    /// The word cache of this thread.
+    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
+/// Runs `f` with this thread's [`WordCache`] (a fresh one if it is already in use).
+pub fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
+    WORDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut cache) => f(&mut cache),
+        Err(_) => f(&mut WordCache::default()),
+    })
+}
+
 /// Calls `f(main, alt)` with the two index forms of a lowercase `word` in `lang`, from the
 /// thread's cache (computed on a miss). `f` must not call back into this module.
 pub fn with_forms<R>(word: &str, lang: Lang, f: impl FnOnce(&str, &str) -> R) -> R {
@@ -94,20 +151,23 @@ pub fn with_forms<R>(word: &str, lang: Lang, f: impl FnOnce(&str, &str) -> R) ->
         };
         let cache = &mut *guard;
         let index = lang as usize;
-        if !cache.maps[index].contains_key(word) {
-            if cache.maps.iter().map(HashMap::len).sum::<usize>() >= CACHE_CAPACITY {
-                cache.maps.iter_mut().for_each(HashMap::clear);
-            }
-            cache.buf.clear();
-            let main_len = compute(word, lang, &mut cache.buf);
-            let forms = Forms {
-                text: cache.buf.as_str().into(),
-                main_len,
-            };
-            cache.maps[index].insert(word.into(), forms);
+        if let Some(forms) = cache.maps[index].get(word) {
+            let (main, alt) = forms.get();
+            return f(main, alt);
         }
-        let (main, alt) = cache.maps[index].get(word).map_or(("", ""), Forms::get);
-        f(main, alt)
+        if cache.maps.iter().map(HashMap::len).sum::<usize>() >= CACHE_CAPACITY {
+            cache.maps.iter_mut().for_each(HashMap::clear);
+        }
+        cache.buf.clear();
+        let main_len = compute(word, lang, &mut cache.buf);
+        let forms = Forms {
+            text: cache.buf.as_str().into(),
+            main_len,
+        };
+        let (main, alt) = forms.get();
+        let r = f(main, alt);
+        cache.maps[index].insert(word.into(), forms);
+        r
     })
 }
 

@@ -1,4 +1,5 @@
-//! Bytes → text: BOM sniffing, UTF-8, legacy encodings by detection, binary rejection.
+//! Bytes → text: BOM sniffing, UTF-8, legacy encodings by detection, binary rejection, and
+//! repair of mojibake (UTF-8 read as Windows-1252: "Ã©" for "é").
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use thiserror::Error;
@@ -15,6 +16,8 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// True when the file was UTF-8 (with or without BOM).
     pub was_utf8: bool,
+    /// Mojibake sequences repaired ("Ã©" → "é"), see [`repair_mojibake`].
+    pub mojibake: usize,
 }
 
 /// Why bytes could not be read as text.
@@ -63,11 +66,132 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
+    let (text, mojibake) = repair_mojibake(text);
     Ok(Decoded {
         text,
         encoding,
         was_utf8,
+        mojibake,
     })
+}
+
+/// Repairs mojibake: UTF-8 text that was once read as Windows-1252 (or Latin-1) and saved again
+/// as UTF-8, so that "é" became "Ã©", "’" became "â€™" and "«" became "Â«".
+///
+/// A sequence is repaired only when it is unambiguous: a character standing for a UTF-8 lead byte
+/// (`Â`–`ô`) followed by exactly the continuation characters that byte calls for, which together
+/// decode to one printable character. Text that merely contains `Ã` or `Â` (a Portuguese "SÃO",
+/// a lone "Â") is left alone. Twice-garbled text ("ÃƒÂ©") is repaired in a second pass.
+/// Returns the text and the number of sequences repaired.
+pub fn repair_mojibake(text: String) -> (String, usize) {
+    let mut text = text;
+    let mut total = 0;
+    for _ in 0..3 {
+        match repair_pass(&text) {
+            Some((fixed, n)) => {
+                text = fixed;
+                total += n;
+            }
+            None => break,
+        }
+    }
+    (text, total)
+}
+
+/// One repair pass; `None` when nothing was repaired.
+fn repair_pass(text: &str) -> Option<(String, usize)> {
+    // Fast exit: every mojibake sequence starts with a character in U+00C2..=U+00F4.
+    if !text.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0; // byte offset in `text` up to which `out` holds the text
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let need = match cp1252_byte(c) {
+            Some(0xC2..=0xDF) => 1,
+            Some(0xE0..=0xEF) => 2,
+            Some(0xF0..=0xF4) => 3,
+            _ => 0,
+        };
+        if need == 0 {
+            i += 1;
+            continue;
+        }
+        let mut bytes = [0u8; 4];
+        bytes[0] = cp1252_byte(c).unwrap_or(0);
+        let mut ok = true;
+        for k in 1..=need {
+            match chars.get(i + k).and_then(|&(_, ch)| cp1252_byte(ch)) {
+                Some(b @ 0x80..=0xBF) => bytes[k] = b,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        let repaired = ok
+            .then(|| std::str::from_utf8(&bytes[..=need]).ok())
+            .flatten()
+            .and_then(|s| s.chars().next())
+            .filter(|d| !d.is_control());
+        match repaired {
+            Some(d) => {
+                out.push_str(&text[copied..at]);
+                out.push(d);
+                let end = chars.get(i + need + 1).map_or(text.len(), |&(b, _)| b);
+                copied = end;
+                count += 1;
+                i += need + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some((out, count))
+}
+
+/// The Windows-1252 byte a character stands for when it is not ASCII (C1 controls count as the
+/// Latin-1 bytes 0x80–0x9F, as a Latin-1 reading produces them).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{ff}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
@@ -193,6 +317,38 @@ mod tests {
             let _ = decode(&bytes);
             let _ = decode(&with_bom);
         }
+    }
+
+    #[test]
+    fn mojibake_is_repaired_when_unambiguous() {
+        let garble = |s: &str| -> String {
+            let (t, _, _) = encoding_rs::WINDOWS_1252.decode(s.as_bytes());
+            t.into_owned()
+        };
+        let clean = "L’été à Noël, « déjà » : Œuvre complète, À bientôt, ÉTÉ, 12 €…";
+        let bad = garble(clean);
+        assert!(bad.contains("Ã©") && bad.contains("â€™"), "{bad}");
+        let (fixed, n) = repair_mojibake(bad);
+        assert_eq!(fixed, clean);
+        assert!(n >= 15, "{n}");
+        // Garbled twice.
+        let (fixed, n) = repair_mojibake(garble(&garble("café")));
+        assert_eq!((fixed.as_str(), n), ("café", 2));
+        // Through decode, counted.
+        let d = decode(garble("Le gouvernement a décidé.").as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.mojibake), ("Le gouvernement a décidé.", 1));
+        // Left alone: correct text, lone lead characters, a lead without its continuation.
+        for ok in [clean, "SÃO PAULO", "Â", "Ã", "Ã la", "Ã©t"] {
+            let (t, n) = repair_mojibake(ok.to_string());
+            if ok == "Ã©t" {
+                assert_eq!((t.as_str(), n), ("ét", 1));
+            } else {
+                assert_eq!((t.as_str(), n), (ok, 0), "{ok}");
+            }
+        }
+        // A lead followed by a C1 control that decodes to a control character is kept.
+        let (t, n) = repair_mojibake("Â\u{85}".to_string());
+        assert_eq!((t.as_str(), n), ("Â\u{85}", 0));
     }
 
     #[test]

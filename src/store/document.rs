@@ -3,11 +3,161 @@
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use tantivy::TantivyDocument;
+use unicode_segmentation::UnicodeSegmentation;
 
-use super::replay::encode;
-use super::schema::{Fields, KIND_ARTICLE, KIND_COMMENT, KIND_FILE};
-use crate::analysis::{Analyzer, Lang};
+use super::replay::{SEP, encode};
+use super::schema::{
+    FLAG_QUOTES_BODY, FLAG_QUOTES_SUBTITLE, FLAG_QUOTES_TITLE, FLAG_TEXT, FLAG_URL, Fields,
+    KIND_ARTICLE, KIND_COMMENT, KIND_FILE,
+};
+use crate::analysis::quote::{QuoteFinder, QuotedPart};
+use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Token, fold, surface_norm};
 use crate::corpus::{Article, Comment};
+
+/// Separates a `forms` term's key, surface form and language mark.
+pub const FORM_SEP: char = '\u{2}';
+/// Starts the key of a stop word in `forms` (stop words are not stemmed: the key is the folded
+/// word).
+pub const STOP_MARK: char = '\u{3}';
+/// Language mark of a word of an English passage in `forms` (French words have none).
+pub const EN_MARK: char = 'e';
+
+/// Whether `c` is an apostrophe the analysis chain accepts (' ’ ʼ ‘ ´), as in `analysis`.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}' | '\u{00B4}')
+}
+
+/// Appends the lowercase form of `surface` with apostrophes normalised to '.
+pub fn push_lower(surface: &str, out: &mut String) {
+    if surface.is_ascii() {
+        out.extend(surface.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in surface.chars().flat_map(char::to_lowercase) {
+        out.push(if is_apostrophe(c) { '\'' } else { c });
+    }
+}
+
+/// The `forms` key of a stop word given its lowercase surface: the folded word, elision removed.
+pub fn stop_key(lower: &str) -> String {
+    fold(&surface_norm(lower)).into_owned()
+}
+
+/// Whether the text between two words ends a sentence (or a line).
+pub fn ends_sentence(between: &str) -> bool {
+    between.contains(['.', '!', '?', '…', '\n'])
+}
+
+/// One word of an analysed text, stop words included.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'t> {
+    /// Byte offset of the surface word in the text.
+    pub start: usize,
+    /// Byte offset just after it.
+    pub end: usize,
+    /// Its analysed token; `None` for a stop word (or a word too long to index).
+    pub token: Option<&'t Token>,
+    /// Line of the text it is on (index into the line languages).
+    pub line: usize,
+    /// True when a sentence or line end separates it from the previous word.
+    pub boundary: bool,
+}
+
+impl Word<'_> {
+    /// True for a stop word (a word without token, short enough to be indexed).
+    pub fn is_stop(&self) -> bool {
+        self.token.is_none() && self.end - self.start <= 3 * MAX_WORD_LEN
+    }
+}
+
+/// Calls `f` for every word of `text` in order, given the `tokens` the analyzer made of it (in
+/// text order): the analysed words come from the tokens, the others (stop words) are found by
+/// segmenting the text between tokens.
+pub fn walk_words<'t>(text: &str, tokens: &'t [Token], mut f: impl FnMut(Word<'t>)) {
+    let mut line = 0;
+    let mut boundary = false;
+    let mut off = 0;
+    let gap = |from: usize, to: usize, line: &mut usize, boundary: &mut bool, f: &mut dyn FnMut(Word<'t>)| {
+        let slice = &text[from..to];
+        let mut prev = 0;
+        for (o, w) in slice.unicode_word_indices() {
+            let between = &slice[prev..o];
+            *line += between.matches('\n').count();
+            *boundary |= ends_sentence(between);
+            f(Word {
+                start: from + o,
+                end: from + o + w.len(),
+                token: None,
+                line: *line,
+                boundary: *boundary,
+            });
+            *boundary = false;
+            prev = o + w.len();
+        }
+        let rest = &slice[prev..];
+        *line += rest.matches('\n').count();
+        *boundary |= ends_sentence(rest);
+    };
+    for t in tokens {
+        if t.start < off || t.end > text.len() {
+            continue;
+        }
+        gap(off, t.start, &mut line, &mut boundary, &mut f);
+        f(Word {
+            start: t.start,
+            end: t.end,
+            token: Some(t),
+            line,
+            boundary,
+        });
+        boundary = false;
+        off = t.end;
+    }
+    gap(off, text.len(), &mut line, &mut boundary, &mut f);
+}
+
+/// Appends the `forms` segments of `text` (see [`Fields::forms`]) to `out`, one per word and
+/// an empty one at each sentence or line end; returns (positions written, words).
+pub fn encode_forms(text: &str, tokens: &[Token], langs: &[Lang], out: &mut String) -> (u64, u64) {
+    let (mut positions, mut words) = (0u64, 0u64);
+    let mut lower = String::new();
+    walk_words(text, tokens, |w| {
+        if w.boundary && words > 0 {
+            out.push(SEP);
+            positions += 1;
+        }
+        words += 1;
+        positions += 1;
+        lower.clear();
+        push_lower(&text[w.start..w.end], &mut lower);
+        match w.token {
+            Some(t) => out.push_str(&t.main),
+            None if w.is_stop() => {
+                out.push(STOP_MARK);
+                out.push_str(&stop_key(&lower));
+            }
+            None => {
+                out.push(SEP);
+                return;
+            }
+        }
+        out.push(FORM_SEP);
+        out.push_str(&lower);
+        if langs.get(w.line) == Some(&Lang::En) {
+            out.push(FORM_SEP);
+            out.push(EN_MARK);
+        }
+        out.push(SEP);
+    });
+    (positions, words)
+}
+
+/// Minutes from `from` to `to` (negative when `to` is earlier).
+pub fn minutes_between(from: DateTime, to: DateTime) -> Option<i64> {
+    let a = to_tantivy_date(from)?.into_timestamp_secs();
+    let b = to_tantivy_date(to)?.into_timestamp_secs();
+    Some((b - a).div_euclid(60))
+}
 
 /// Converts a page's wall-clock time to a tantivy date (stored as if UTC).
 pub fn to_tantivy_date(dt: DateTime) -> Option<tantivy::DateTime> {
@@ -132,11 +282,19 @@ impl<'a> DocumentBuilder<'a> {
         }
         d.add_text(f.title, &a.title);
         let title_text = article_title_text(a);
-        let (title_tokens, _) = self.analyzer.analyze_document(&title_text);
+        let (title_tokens, title_langs) = self.analyzer.analyze_document(&title_text);
         d.add_text(f.title_main, encode(&title_tokens, true));
         d.add_text(f.title_alt, encode(&title_tokens, false));
+        let mut forms = String::new();
+        let (title_positions, _) =
+            encode_forms(&title_text, &title_tokens, &title_langs, &mut forms);
+        forms.push(SEP);
         let text = article_text(a);
-        self.add_text(&mut d, &text);
+        let words = self.add_text(&mut d, &text, forms, title_positions + 1);
+        d.add_u64(f.flags, if words > 0 { FLAG_TEXT } else { 0 });
+        if let Some(n) = a.declared_comments {
+            d.add_u64(f.declared, u64::from(n));
+        }
         let mut stored = a.clone();
         stored.comments.clear();
         d.add_text(
@@ -144,8 +302,10 @@ impl<'a> DocumentBuilder<'a> {
             serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into()),
         );
         out.push(d);
+        let quotes = (!a.comments.is_empty())
+            .then(|| QuoteFinder::new(&text, &a.headings, &a.title, a.subtitle.as_deref()));
         for c in &a.comments {
-            out.push(self.comment_doc(a, c));
+            out.push(self.comment_doc(a, c, quotes.as_ref()));
         }
         Produced {
             articles: 1,
@@ -153,7 +313,12 @@ impl<'a> DocumentBuilder<'a> {
         }
     }
 
-    fn comment_doc(&self, a: &Article, c: &Comment) -> TantivyDocument {
+    fn comment_doc(
+        &self,
+        a: &Article,
+        c: &Comment,
+        quotes: Option<&QuoteFinder>,
+    ) -> TantivyDocument {
         let f = self.fields;
         let mut d = TantivyDocument::new();
         d.add_text(f.id, &c.id);
@@ -165,7 +330,29 @@ impl<'a> DocumentBuilder<'a> {
             d.add_date(f.date, date);
         }
         d.add_text(f.title, &a.title);
-        self.add_text(&mut d, &c.text);
+        let words = self.add_text(&mut d, &c.text, String::new(), 0);
+        let mut flags = 0;
+        if words > 0 {
+            flags |= FLAG_TEXT;
+        }
+        if !c.urls.is_empty() {
+            flags |= FLAG_URL;
+        }
+        if let Some(q) = quotes.and_then(|q| q.find(&c.text)) {
+            flags |= match q.part {
+                QuotedPart::Body => FLAG_QUOTES_BODY,
+                QuotedPart::Title => FLAG_QUOTES_TITLE,
+                QuotedPart::Subtitle => FLAG_QUOTES_SUBTITLE,
+            };
+            d.add_u64(f.quote_words, q.words as u64);
+        }
+        d.add_u64(f.flags, flags);
+        d.add_u64(f.emoticons, u64::from(c.emoticons));
+        if let (Some(p), Some(t)) = (a.published, c.date)
+            && let Some(m) = minutes_between(p, t)
+        {
+            d.add_i64(f.delay, m);
+        }
         d.add_text(
             f.json,
             serde_json::to_string(c).unwrap_or_else(|_| "{}".into()),
@@ -173,7 +360,15 @@ impl<'a> DocumentBuilder<'a> {
         d
     }
 
-    fn add_text(&self, d: &mut TantivyDocument, text: &str) {
+    /// Adds `text` with its analysed fields; `forms` holds what precedes it in the `forms`
+    /// field (`positions` positions). Returns the number of words of `text`.
+    fn add_text(
+        &self,
+        d: &mut TantivyDocument,
+        text: &str,
+        mut forms: String,
+        positions: u64,
+    ) -> u64 {
         let f = self.fields;
         let (tokens, langs) = self.analyzer.analyze_document(text);
         for l in doc_langs(text, &langs) {
@@ -183,5 +378,10 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.line_langs, encode_langs(&langs));
         d.add_text(f.text_main, encode(&tokens, true));
         d.add_text(f.text_alt, encode(&tokens, false));
+        let (n, words) = encode_forms(text, &tokens, &langs, &mut forms);
+        d.add_text(f.forms, forms);
+        d.add_u64(f.positions, positions + n);
+        d.add_u64(f.words, words);
+        words
     }
 }

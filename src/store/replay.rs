@@ -63,8 +63,9 @@ impl Tokenizer for ReplayTokenizer {
 impl TokenStream for ReplayStream<'_> {
     fn advance(&mut self) -> bool {
         while !self.rest.is_empty() {
-            let (seg, next) = match self.rest.find(SEP) {
-                Some(i) => (&self.rest[..i], i + SEP.len_utf8()),
+            // SEP is one byte (U+0001), never inside a UTF-8 sequence.
+            let (seg, next) = match self.rest.bytes().position(|b| b == SEP as u8) {
+                Some(i) => (&self.rest[..i], i + 1),
                 None => (self.rest, self.rest.len()),
             };
             let start = self.offset;

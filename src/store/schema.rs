@@ -5,7 +5,20 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// `flags` bit: the comment quotes the article's body or headings.
+pub const FLAG_QUOTES_BODY: u64 = 1;
+/// `flags` bit: the comment quotes the article's whole title.
+pub const FLAG_QUOTES_TITLE: u64 = 2;
+/// `flags` bit: the comment quotes the article's whole subtitle.
+pub const FLAG_QUOTES_SUBTITLE: u64 = 4;
+/// `flags` bit: any of the quoting bits.
+pub const FLAG_QUOTES: u64 = FLAG_QUOTES_BODY | FLAG_QUOTES_TITLE | FLAG_QUOTES_SUBTITLE;
+/// `flags` bit: the comment contains a URL.
+pub const FLAG_URL: u64 = 8;
+/// `flags` bit: the document has text (a comment without text has none).
+pub const FLAG_TEXT: u64 = 16;
 
 /// `kind` value of an article document.
 pub const KIND_ARTICLE: &str = "article";
@@ -51,6 +64,25 @@ pub struct Fields {
     pub text_main: Field,
     /// Body or comment text, `alt` forms.
     pub text_alt: Field,
+    /// Every word of the title-like text and the text, stop words included, as
+    /// `main \u{2} lowercase surface` (stop words: `\u{3} folded word \u{2} lowercase surface`),
+    /// `\u{2}e` appended for English passages; sentence and line ends are empty positions
+    /// (see [`super::document::encode_forms`]). Term reports read its dictionary and postings.
+    pub forms: Field,
+    /// Number of positions in `forms`.
+    pub positions: Field,
+    /// Words in `text` (stop words included).
+    pub words: Field,
+    /// `FLAG_*` bits.
+    pub flags: Field,
+    /// Comments: words of the article their longest quote reproduces (0: none).
+    pub quote_words: Field,
+    /// Comments: emoticons seen.
+    pub emoticons: Field,
+    /// Comments: minutes from the article's publication to the comment.
+    pub delay: Field,
+    /// Articles: the comment count the page declared.
+    pub declared: Field,
 }
 
 impl Fields {
@@ -70,14 +102,22 @@ impl Fields {
         let date = b.add_date_field("date", INDEXED | STORED | FAST);
         let lang = b.add_text_field("lang", STRING | STORED | FAST);
         let number = b.add_u64_field("number", STORED | FAST);
-        let title = b.add_text_field("title", STORED);
+        let title = b.add_text_field("title", STORED | FAST);
         let text = b.add_text_field("text", STORED);
         let line_langs = b.add_text_field("line_langs", STORED);
         let json = b.add_text_field("json", STORED);
         let title_main = b.add_text_field("title_main", indexed_text.clone());
         let title_alt = b.add_text_field("title_alt", indexed_text.clone());
         let text_main = b.add_text_field("text_main", indexed_text.clone());
-        let text_alt = b.add_text_field("text_alt", indexed_text);
+        let text_alt = b.add_text_field("text_alt", indexed_text.clone());
+        let forms = b.add_text_field("forms", indexed_text);
+        let positions = b.add_u64_field("positions", FAST);
+        let words = b.add_u64_field("words", STORED | FAST);
+        let flags = b.add_u64_field("flags", STORED | FAST);
+        let quote_words = b.add_u64_field("quote_words", STORED | FAST);
+        let emoticons = b.add_u64_field("emoticons", FAST);
+        let delay = b.add_i64_field("delay", STORED | FAST);
+        let declared = b.add_u64_field("declared", FAST);
         Fields {
             schema: b.build(),
             id,
@@ -96,6 +136,14 @@ impl Fields {
             title_alt,
             text_main,
             text_alt,
+            forms,
+            positions,
+            words,
+            flags,
+            quote_words,
+            emoticons,
+            delay,
+            declared,
         }
     }
 

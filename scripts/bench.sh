@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Whole-run benchmark of kiosque on a corpus directory, optionally side by side with the peers.
+#
+#   scripts/bench.sh CORPUS_DIR [--peers] [--runs N]
+#
+# Prints: full ingest (MB/s, docs/s, peak RSS), index size, re-ingest of the unchanged corpus,
+# search latency as a whole process (p50/p95 over a fixed query list), and, with --peers,
+# ../shared/bench/peers/run-peers.sh on the same directory in the same run with kiosque's
+# throughput as a ratio to each peer. Corpora: ../shared/bench/build-corpus.sh builds
+# /tmp/bench-corpus/{fr,articles}.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:?usage: scripts/bench.sh CORPUS_DIR [--peers] [--runs N]}
+shift
+peers=0
+runs=5
+while [ $# -gt 0 ]; do
+  case $1 in
+    --peers) peers=1 ;;
+    --runs) runs=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+corpus=$(cd "$corpus" && pwd)
+work=${BENCH_WORK:-/tmp/kiosque-bench}
+mkdir -p "$work"
+index="$work/index"
+( cd "$here" && cargo build --release --quiet )
+bin="$here/target/release/kiosque"
+mb=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
+files=$(find "$corpus" -type f | wc -l)
+echo "corpus: $corpus ($files files, $mb MB); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+
+rm -rf "$index"
+/usr/bin/time -f '%e %M' -o "$work/time" "$bin" --index "$index" ingest "$corpus" --json > "$work/ingest.json"
+read -r secs rss < "$work/time"
+docs=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["articles"]+d["comments"])' "$work/ingest.json")
+kiosque_mbs=$(python3 -c "print(round($mb/$secs, 2))")
+echo "ingest:      $secs s = $kiosque_mbs MB/s, $(python3 -c "print(round($docs/$secs))") docs/s ($docs articles+comments), peak RSS $((rss / 1024)) MB"
+echo "index size:  $(du -sm "$index" | cut -f1) MB"
+/usr/bin/time -f '%e' -o "$work/time" "$bin" --index "$index" ingest "$corpus" --json > /dev/null
+re=$(cat "$work/time")
+echo "re-ingest:   $re s unchanged ($(python3 -c "print(round(100*$re/$secs, 1))")% of a full ingest)"
+
+queries=("justice" "mandat de perquisition" '"chemin de fer"' "electricite" "etats-unis" "cheval -voiture"
+         "roi OR reine" "l'entreprise" "privacy statement" "accord")
+python3 - "$bin" "$index" "$runs" "${queries[@]}" <<'PY'
+import subprocess, sys, time
+binary, index, runs, queries = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+lat = []
+for _ in range(runs):
+    for q in queries:
+        t = time.perf_counter()
+        subprocess.run([binary, "--index", index, "search", q, "--limit", "10"], stdout=subprocess.DEVNULL, check=True)
+        lat.append((time.perf_counter() - t) * 1000)
+lat.sort()
+pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
+print("search:      p50 %.1f ms, p95 %.1f ms as a whole process (%d queries x %d runs)" % (pick(0.5), pick(0.95), len(queries), runs))
+PY
+if [ -x "$here/scripts/bench-reports.sh" ]; then
+  "$here/scripts/bench-reports.sh" "$index"
+fi
+if [ "$peers" = 1 ]; then
+  PEERS_WORK="$work/peers" bash "$here/../shared/bench/peers/run-peers.sh" "$corpus" tantivy-py lucene 2>/dev/null | tee "$work/peers.txt"
+  python3 - "$kiosque_mbs" "$work/peers.txt" <<'PY'
+import re, sys
+k = float(sys.argv[1])
+for line in open(sys.argv[2]):
+    m = re.match(r"(\S+): .*= ([0-9.]+) MB/s", line)
+    if m:
+        print("kiosque / %-14s %.2fx" % (m.group(1), k / float(m.group(2))))
+PY
+fi

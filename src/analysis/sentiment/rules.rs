@@ -1,0 +1,113 @@
+//! Which surface words change the polarity of their neighbours: negations, intensifiers,
+//! attenuators, contrast, per language.
+
+use crate::analysis::Lang;
+
+/// Multiplier of an intensifier ("très bon" = 1.5 × "bon").
+pub const BOOST: f32 = 1.5;
+/// Multiplier of a negated word (VADER's 0.74, sign flipped).
+pub const NEGATED: f32 = -0.74;
+/// Multiplier of a negated intensified word ("pas très bon", "not very good").
+pub const NEGATED_BOOSTED: f32 = -0.5;
+/// Words of content a forward negation ("pas", "sans", "not") reaches.
+pub const NEGATION_SCOPE: u8 = 3;
+/// Weight of what precedes "mais" / "but" in a passage, and of what follows.
+pub const CONTRAST: (f32, f32) = (0.5, 1.5);
+
+/// The role of a surface word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Role {
+    /// French "ne" (also elided "n'"): opens a negation closed by a particle.
+    Ne,
+    /// A particle that closes "ne …" ("pas", "plus", "personne"); on its own, when `alone`,
+    /// a forward negation ("c'est pas bon", "jamais content").
+    Particle {
+        /// Whether the word negates without "ne".
+        alone: bool,
+    },
+    /// Negates the next words ("sans", "ni", "not", "never", "n't").
+    Negation,
+    /// "que" after "ne": a restriction ("ne … que"), not a negation.
+    Restriction,
+    /// Multiplies the next content word (intensifier > 1, attenuator < 1, "peu" < 0).
+    Modifier(f32),
+    /// "mais", "but": what follows weighs more.
+    Contrast,
+    /// Anything else.
+    Plain,
+}
+
+/// The role of a lowercase, elision-free word in `lang`; `prev` is the previous word ("un" for
+/// "un peu", "a" for "a bit").
+pub fn role(word: &str, prev: &str, lang: Lang) -> Role {
+    match lang {
+        Lang::Fr => role_fr(word, prev),
+        Lang::En => role_en(word, prev),
+    }
+}
+
+/// French roles.
+fn role_fr(word: &str, prev: &str) -> Role {
+    match word {
+        "ne" => Role::Ne,
+        "pas" | "jamais" | "rien" | "guère" | "guere" | "aucun" | "aucune" | "nullement" => {
+            Role::Particle { alone: true }
+        }
+        "plus" | "personne" | "point" => Role::Particle { alone: false },
+        "sans" | "ni" | "non" => Role::Negation,
+        "que" | "qu" => Role::Restriction,
+        "très" | "tres" | "vraiment" | "trop" | "tellement" | "extrêmement" | "extremement"
+        | "super" | "hyper" | "vachement" | "absolument" | "totalement" | "complètement"
+        | "completement" | "particulièrement" | "particulierement" | "profondément"
+        | "hautement" | "franchement" | "carrément" | "carrement" | "terriblement"
+        | "incroyablement" => Role::Modifier(BOOST),
+        "peu" if matches!(prev, "un" | "quelque" | "très" | "tres") => Role::Modifier(0.5),
+        "peu" => Role::Modifier(-0.5),
+        "assez" | "plutôt" | "plutot" => Role::Modifier(0.8),
+        "moyennement" | "légèrement" | "legerement" | "relativement" => Role::Modifier(0.5),
+        "mais" | "cependant" | "pourtant" | "toutefois" => Role::Contrast,
+        _ => Role::Plain,
+    }
+}
+
+/// English roles.
+fn role_en(word: &str, prev: &str) -> Role {
+    match word {
+        "not" | "no" | "never" | "nor" | "neither" | "without" | "cannot" | "nothing"
+        | "nobody" | "none" | "nowhere" | "dont" | "didnt" | "doesnt" | "isnt" | "wasnt"
+        | "cant" | "wont" | "couldnt" | "wouldnt" | "shouldnt" | "arent" | "aint" => {
+            Role::Negation
+        }
+        w if w.ends_with("n't") => Role::Negation,
+        "very" | "really" | "so" | "too" | "extremely" | "totally" | "absolutely"
+        | "incredibly" | "highly" | "utterly" | "completely" | "truly" | "especially"
+        | "super" | "remarkably" | "exceptionally" | "deeply" | "terribly" | "awfully"
+        | "insanely" | "hugely" | "immensely" | "thoroughly" => Role::Modifier(BOOST),
+        "bit" | "little" if prev == "a" => Role::Modifier(0.5),
+        "slightly" | "somewhat" | "fairly" | "rather" | "mildly" | "marginally" => {
+            Role::Modifier(0.6)
+        }
+        "hardly" | "barely" | "scarcely" => Role::Modifier(-0.5),
+        "but" | "however" | "yet" | "although" => Role::Contrast,
+        _ => Role::Plain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles() {
+        assert_eq!(role("ne", "", Lang::Fr), Role::Ne);
+        assert_eq!(role("pas", "", Lang::Fr), Role::Particle { alone: true });
+        assert_eq!(role("plus", "", Lang::Fr), Role::Particle { alone: false });
+        assert_eq!(role("peu", "un", Lang::Fr), Role::Modifier(0.5));
+        assert_eq!(role("peu", "très", Lang::Fr), Role::Modifier(0.5));
+        assert_eq!(role("peu", "", Lang::Fr), Role::Modifier(-0.5));
+        assert_eq!(role("isn't", "", Lang::En), Role::Negation);
+        assert_eq!(role("bit", "a", Lang::En), Role::Modifier(0.5));
+        assert_eq!(role("bit", "", Lang::En), Role::Plain);
+        assert_eq!(role("pas", "", Lang::En), Role::Plain);
+    }
+}

@@ -1,0 +1,437 @@
+//! `kiosque kwic`: a concordance (key word in context) of a word or a phrase.
+//!
+//! Words match as in search: by stem, accent-insensitively, through the French and the English
+//! chains. Stop words match as written (folded), so "mandat de perquisition" does not give
+//! "mandat sans perquisition", and a stop word alone ("selon") has a concordance too. A phrase
+//! never spans a sentence or line end. Candidate documents come from the index; each is then
+//! re-analysed from its stored text (with the line languages recorded at ingest), titles
+//! included for articles.
+
+use serde::Serialize;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
+
+use super::{ReportError, Slice, check_article, matching_docs};
+use crate::analysis::{Analyzer, Form, fold};
+use crate::corpus::Article;
+use crate::store::document::{
+    FORM_SEP, STOP_MARK, Word, article_title_text, decode_langs, from_tantivy_date, push_lower,
+    stop_key, walk_words,
+};
+use crate::store::query::{Node, compile};
+use crate::store::search::{filtered_all, format_date};
+use crate::store::{KIND_ARTICLE, Store};
+
+/// Marks a line break in a context.
+pub const LINE_MARK: &str = " ¶ ";
+
+/// How concordance lines are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KwicSort {
+    /// Corpus order: by article id, the article before its comments, comments in page order.
+    #[default]
+    Doc,
+    /// Alphabetically by the words left of the match, nearest first.
+    Left,
+    /// Alphabetically by the words right of the match.
+    Right,
+}
+
+/// Options of `kiosque kwic`.
+#[derive(Debug, Clone)]
+pub struct KwicOptions {
+    /// The word or phrase.
+    pub query: String,
+    /// Documents searched (the language selects documents with a passage in it).
+    pub slice: Slice,
+    /// Characters of context on each side.
+    pub width: usize,
+    /// Lines listed (0: all).
+    pub limit: usize,
+    /// Line order.
+    pub sort: KwicSort,
+}
+
+/// One concordance line.
+#[derive(Debug, Clone, Serialize)]
+pub struct KwicLine {
+    /// Document id.
+    pub id: String,
+    /// `article` or `comment`.
+    pub kind: String,
+    /// The article.
+    pub article_id: String,
+    /// Date of the document.
+    pub date: Option<String>,
+    /// `title` (title, subtitle, headings) or `text`.
+    pub part: &'static str,
+    /// Context before the match, at most `width` characters.
+    pub left: String,
+    /// The matched words as written.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// Context after the match, at most `width` characters.
+    pub right: String,
+    /// Byte offset of the match in the part's text.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+}
+
+/// What `kiosque kwic` answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct KwicReport {
+    /// The query as given.
+    pub query: String,
+    /// Documents containing a match (when not all were read, the unread ones count as the
+    /// index sees them).
+    pub documents: u64,
+    /// All matches, when every document was read (always with `--limit 0` or a context sort).
+    pub occurrences: Option<u64>,
+    /// The lines.
+    pub lines: Vec<KwicLine>,
+}
+
+/// One word of the pattern.
+#[derive(Debug, Clone, PartialEq)]
+enum PatWord {
+    /// A content word: its query forms.
+    Content(Vec<(Form, String)>),
+    /// A stop word: its folded key.
+    Stop(String),
+}
+
+/// The query's words, each matched by forms or as a stop word.
+fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
+    let analysed = an.analyze_query(query);
+    let mut lower = String::new();
+    query
+        .unicode_words()
+        .enumerate()
+        .map(|(i, w)| {
+            match analysed
+                .iter()
+                .find(|q| q.position as usize == i)
+            {
+                Some(q) => PatWord::Content(q.forms.clone()),
+                None => {
+                    lower.clear();
+                    push_lower(w, &mut lower);
+                    PatWord::Stop(stop_key(&lower))
+                }
+            }
+        })
+        .collect()
+}
+
+fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
+    match (p, w.token) {
+        (PatWord::Content(forms), Some(t)) => forms.iter().any(|(f, x)| match f {
+            Form::Main => *x == t.main,
+            Form::Alt => *x == t.alt,
+        }),
+        (PatWord::Stop(key), None) if w.is_stop() => {
+            lower.clear();
+            push_lower(&text[w.start..w.end], lower);
+            stop_key(lower) == *key
+        }
+        _ => false,
+    }
+}
+
+/// Byte ranges of the matches of `pat` in `text`.
+fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    let n = pat.len();
+    let mut i = 0;
+    while n > 0 && i + n <= words.len() {
+        let ok = (0..n).all(|k| {
+            (k == 0 || !words[i + k].boundary) && word_matches(&pat[k], &words[i + k], text, &mut lower)
+        });
+        if ok {
+            out.push((words[i].start, words[i + n - 1].end));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Text with line breaks and runs of white space as single marks.
+fn flatten(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '\n' {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            out.push_str(LINE_MARK);
+            space = true;
+        } else if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// The last `width` columns of `s`.
+pub fn tail_cols(s: &str, width: usize) -> String {
+    let mut cols = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if cols + w > width {
+            break;
+        }
+        cols += w;
+        start = i;
+    }
+    s[start..].to_string()
+}
+
+/// The first `width` columns of `s`.
+pub fn head_cols(s: &str, width: usize) -> String {
+    let mut cols = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if cols + w > width {
+            break;
+        }
+        cols += w;
+        end = i + c.len_utf8();
+    }
+    s[..end].to_string()
+}
+
+/// The candidate documents of a pattern made of stop words only: those whose `forms` hold its
+/// first word.
+fn stop_word_query(searcher: &Searcher, store: &Store, key: &str) -> Result<Box<dyn Query>, ReportError> {
+    let prefix = format!("{STOP_MARK}{key}{FORM_SEP}");
+    let mut end = prefix.clone();
+    end.pop();
+    end.push(char::from_u32(FORM_SEP as u32 + 1).unwrap_or(FORM_SEP));
+    let mut terms = std::collections::BTreeSet::new();
+    for seg in searcher.segment_readers() {
+        let inv = seg.inverted_index(store.fields.forms)?;
+        let mut s = inv.terms().range().ge(&prefix).lt(&end).into_stream()?;
+        while s.advance() {
+            terms.insert(s.key().to_vec());
+        }
+    }
+    let subs: Vec<Box<dyn Query>> = terms
+        .into_iter()
+        .filter_map(|t| String::from_utf8(t).ok())
+        .map(|t| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(store.fields.forms, &t),
+                IndexRecordOption::Basic,
+            ))
+        })
+        .collect();
+    Ok(Box::new(BooleanQuery::union(subs)))
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
+}
+
+/// Concordance lines of `pat` in one stored document.
+fn doc_lines(
+    store: &Store,
+    an: &Analyzer,
+    doc: &TantivyDocument,
+    pat: &[PatWord],
+    width: usize,
+) -> Vec<KwicLine> {
+    let f = &store.fields;
+    let kind = text_of(doc, f.kind);
+    let mut parts: Vec<(&'static str, String, Vec<crate::analysis::Token>)> = Vec::new();
+    if kind == KIND_ARTICLE
+        && let Ok(a) = serde_json::from_str::<Article>(text_of(doc, f.json))
+    {
+        let title = article_title_text(&a);
+        let (tokens, _) = an.analyze_document(&title);
+        parts.push(("title", title, tokens));
+    }
+    let text = text_of(doc, f.text).to_string();
+    let tokens = an.analyze_with_langs(&text, &decode_langs(text_of(doc, f.line_langs)));
+    parts.push(("text", text, tokens));
+    let date = doc
+        .get_first(f.date)
+        .and_then(|v| v.as_datetime())
+        .and_then(from_tantivy_date)
+        .map(format_date);
+    let mut out = Vec::new();
+    for (part, text, tokens) in &parts {
+        let mut words = Vec::new();
+        walk_words(text, tokens, |w| words.push(w));
+        for (s, e) in find_matches(pat, text, &words) {
+            out.push(KwicLine {
+                id: text_of(doc, f.id).to_string(),
+                kind: kind.to_string(),
+                article_id: text_of(doc, f.article_id).to_string(),
+                date: date.clone(),
+                part,
+                left: tail_cols(flatten(&text[..s]).trim_start(), width),
+                matched: flatten(&text[s..e]),
+                right: head_cols(flatten(&text[e..]).trim_end(), width),
+                start: s,
+                end: e,
+            });
+        }
+    }
+    out
+}
+
+/// A sort key: lowercase, accents folded.
+fn sort_key(s: &str) -> String {
+    fold(&s.to_lowercase()).into_owned()
+}
+
+/// The concordance of a word or phrase.
+pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError> {
+    let an = Analyzer::default();
+    let pat = pattern(&an, &opts.query);
+    if pat.is_empty() {
+        return Err(ReportError::Usage(format!(
+            "'{}' has no word to look for",
+            opts.query
+        )));
+    }
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    if let Some(a) = &opts.slice.article {
+        check_article(store, &searcher, a)?;
+    }
+    let candidates: Box<dyn Query> = if pat.iter().any(|p| matches!(p, PatWord::Content(_))) {
+        compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query
+    } else {
+        let PatWord::Stop(key) = &pat[0] else {
+            unreachable!("a pattern without content words starts with a stop word")
+        };
+        stop_word_query(&searcher, store, key)?
+    };
+    let q = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(filtered_all(store, &opts.slice.filters(true))) as Box<dyn Query>,
+        ),
+        (Occur::Must, candidates),
+    ]);
+    // Corpus order: article id, the article first, then comments by number.
+    let mut order: Vec<(String, u64, DocAddress)> = Vec::new();
+    let mut buf = String::new();
+    for (seg_ord, docs) in matching_docs(&searcher, &q)?.into_iter().enumerate() {
+        let seg = searcher.segment_reader(seg_ord as u32);
+        let ids = seg.fast_fields().str("article_id")?;
+        let numbers = seg.fast_fields().u64("number")?;
+        for d in docs {
+            buf.clear();
+            if let Some(col) = &ids
+                && let Some(ord) = col.term_ords(d).next()
+            {
+                col.ord_to_str(ord, &mut buf)?;
+            }
+            order.push((
+                buf.clone(),
+                numbers.first(d).unwrap_or(0),
+                DocAddress::new(seg_ord as u32, d),
+            ));
+        }
+    }
+    order.sort();
+    let read_all = opts.limit == 0 || opts.sort != KwicSort::Doc;
+    let mut lines = Vec::new();
+    let mut documents = 0u64;
+    let mut read = 0;
+    for (_, _, addr) in &order {
+        if !read_all && lines.len() >= opts.limit {
+            break;
+        }
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        let found = doc_lines(store, &an, &doc, &pat, opts.width);
+        documents += u64::from(!found.is_empty());
+        lines.extend(found);
+        read += 1;
+    }
+    let complete = read == order.len();
+    let occurrences = complete.then_some(lines.len() as u64);
+    if !complete {
+        // Documents not read count as the index sees them.
+        documents += (order.len() - read) as u64;
+    }
+    match opts.sort {
+        KwicSort::Doc => {}
+        KwicSort::Right => lines.sort_by_cached_key(|l| sort_key(&l.right)),
+        KwicSort::Left => lines.sort_by_cached_key(|l| {
+            let mut words: Vec<&str> = l.left.unicode_words().collect();
+            words.reverse();
+            sort_key(&words.join(" "))
+        }),
+    }
+    if opts.limit > 0 {
+        lines.truncate(opts.limit);
+    }
+    Ok(KwicReport {
+        query: opts.query.clone(),
+        documents,
+        occurrences,
+        lines,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contexts_are_cut_by_columns() {
+        assert_eq!(tail_cols("abcdef", 3), "def");
+        assert_eq!(tail_cols("ab", 5), "ab");
+        assert_eq!(head_cols("éèàùç", 2), "éè");
+        assert_eq!(head_cols("東京abc", 3), "東");
+        assert_eq!(flatten("a\n\nb  c\t d"), "a ¶ ¶ b c d");
+    }
+
+    #[test]
+    fn patterns_mark_stop_words() {
+        let an = Analyzer::default();
+        let p = pattern(&an, "\"mandat de perquisition\"");
+        assert_eq!(p.len(), 3);
+        assert!(matches!(&p[0], PatWord::Content(_)));
+        assert_eq!(p[1], PatWord::Stop("de".into()));
+        assert!(matches!(&p[2], PatWord::Content(_)));
+        let p = pattern(&an, "À");
+        assert_eq!(p, vec![PatWord::Stop("a".into())]);
+    }
+
+    #[test]
+    fn phrase_matches_respect_stop_words_and_sentences() {
+        let an = Analyzer::default();
+        let text = "Un mandat de perquisition. Un mandat sans perquisition. Mandats de\nperquisitions.";
+        let (tokens, _) = an.analyze_document(text);
+        let mut words = Vec::new();
+        walk_words(text, &tokens, |w| words.push(w));
+        let pat = pattern(&an, "mandat de perquisition");
+        let found: Vec<&str> = find_matches(&pat, text, &words)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["mandat de perquisition"]);
+        let pat = pattern(&an, "perquisitions");
+        assert_eq!(find_matches(&pat, text, &words).len(), 3);
+    }
+}
