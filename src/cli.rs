@@ -26,6 +26,16 @@ pub enum Command {
     Search(SearchArgs),
     /// Show how an article (with its comments) or a comment was parsed.
     Show(ShowArgs),
+    /// Most frequent terms with their forms, repeated segments, or keyness (log-likelihood).
+    Terms(TermsArgs),
+    /// Concordance (key word in context) of a word or a phrase.
+    Kwic(KwicArgs),
+    /// Comment statistics per article and for the corpus.
+    Comments(CommentsArgs),
+    /// Every report for the corpus in one document (Markdown, JSON or HTML).
+    Report(ReportArgs),
+    /// Sentiment of texts: score, label and the keywords that carried it.
+    Sentiment(SentimentArgs),
 }
 
 /// `kiosque ingest`.
@@ -99,6 +109,165 @@ pub struct ShowArgs {
     /// Print as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The documents a report looks at.
+#[derive(Debug, Clone, Args)]
+pub struct SliceArgs {
+    /// Only articles or only comments.
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Language: terms counts the words of passages in it; kwic keeps documents with a passage
+    /// in it.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Only this article and its comments.
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Only documents dated on or after (2014, 2014-09, 2014-09-01, 01/09/2014, 2014-09-01T16:45).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only documents dated on or before (same forms; a day includes the whole day).
+    #[arg(long)]
+    pub until: Option<String>,
+}
+
+/// `kiosque terms`.
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    /// Documents counted.
+    #[command(flatten)]
+    pub slice: SliceArgs,
+    /// Number of terms listed (0: all).
+    #[arg(long, short = 'n', default_value_t = 30)]
+    pub limit: usize,
+    /// Keep stop words (and let repeated segments begin or end with them).
+    #[arg(long)]
+    pub all_words: bool,
+    /// Repeated segments of 2 or 3 words instead of single terms.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(2..=3), conflicts_with = "keyness")]
+    pub ngrams: Option<u8>,
+    /// Fewest occurrences of a repeated segment.
+    #[arg(long, default_value_t = 2, requires = "ngrams")]
+    pub min_count: u64,
+    /// Rank terms by log-likelihood (G²) between the slice (default: comments) and a reference
+    /// (default: articles).
+    #[arg(long)]
+    pub keyness: bool,
+    /// Reference of --keyness: `article`, `comment`, `rest` (everything outside the slice) or
+    /// an article id (that article's text).
+    #[arg(long, requires = "keyness")]
+    pub against: Option<String>,
+    /// Lowest G² listed by --keyness (3.84: p < 0.05; 0 lists every term).
+    #[arg(long, default_value_t = 3.84, requires = "keyness")]
+    pub min_g2: f64,
+    /// Surface forms shown per term.
+    #[arg(long, default_value_t = 3)]
+    pub forms: usize,
+    /// Print as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print as CSV.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Order of concordance lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KwicSortArg {
+    /// Corpus order (article id, then its comments).
+    Doc,
+    /// By the words left of the match, nearest first.
+    Left,
+    /// By the words right of the match.
+    Right,
+}
+
+/// `kiosque kwic`.
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    /// A word, or a "phrase" (matched by stem and without accents, like search).
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+    /// Documents searched.
+    #[command(flatten)]
+    pub slice: SliceArgs,
+    /// Characters of context on each side.
+    #[arg(long, short = 'w', default_value_t = 40)]
+    pub width: usize,
+    /// Number of lines (0: all).
+    #[arg(long, short = 'n', default_value_t = 25)]
+    pub limit: usize,
+    /// Line order.
+    #[arg(long, value_enum, default_value_t = KwicSortArg::Doc)]
+    pub sort: KwicSortArg,
+    /// Print as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print as CSV.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// `kiosque comments`.
+#[derive(Debug, Args)]
+pub struct CommentsArgs {
+    /// Only this article, in detail.
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Rows of the per-article table on the terminal (0: all); JSON and CSV list every article.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Print as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the per-article rows as CSV.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Formats of `kiosque report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// JSON.
+    Json,
+    /// One self-contained HTML page with SVG charts.
+    Html,
+}
+
+/// `kiosque report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Top terms and key terms listed.
+    #[arg(long, default_value_t = 30)]
+    pub terms: usize,
+    /// Articles in the most-commented table (Markdown and HTML; JSON lists all).
+    #[arg(long, default_value_t = 20)]
+    pub articles: usize,
+}
+
+/// `kiosque sentiment`.
+#[derive(Debug, Args)]
+pub struct SentimentArgs {
+    /// Texts to score (one JSON line each).
+    pub texts: Vec<String>,
+    /// Score standard input, one text per line, one JSON line each.
+    #[arg(long)]
+    pub stdin: bool,
+    /// Extra lexicon entries: word<TAB>score (-4 .. 4; 0 removes) per line, optional <TAB>fr|en.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// Language of every text [default: detected per text].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {

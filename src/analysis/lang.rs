@@ -23,6 +23,9 @@ pub const MIN_LETTERS: usize = 30;
 /// Lowest whatlang confidence trusted.
 const MIN_CONFIDENCE: f64 = 0.5;
 
+/// Stop-word votes after which a lopsided count is not going to change.
+const DECISIVE_VOTES: usize = 12;
+
 /// Longest prefix of a passage given to whatlang, in bytes.
 const MAX_WHATLANG_LEN: usize = 4096;
 
@@ -65,7 +68,8 @@ fn evidence(text: &str) -> Evidence<'_> {
         } else {
             piece.chars().filter(|c| c.is_alphabetic()).count()
         };
-        if piece.len() > 16 {
+        // Past a decisive vote only letters are counted: a long paragraph needs no more.
+        if piece.len() > 16 || (fr + en >= DECISIVE_VOTES && (fr > 3 * en || en > 3 * fr)) {
             continue;
         }
         lowercase_into(piece, &mut lower);

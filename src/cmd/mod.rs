@@ -1,8 +1,13 @@
 //! One module per subcommand; shared helpers for opening the index and printing.
 
+mod comments;
 mod ingest;
+mod kwic;
+mod report;
 mod search;
+mod sentiment;
 mod show;
+mod terms;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -27,6 +32,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(a) => ingest::run(&cli.index, a),
         Command::Search(a) => search::run(&cli.index, a),
         Command::Show(a) => show::run(&cli.index, a),
+        Command::Terms(a) => terms::run(&cli.index, a),
+        Command::Kwic(a) => kwic::run(&cli.index, a),
+        Command::Comments(a) => comments::run(&cli.index, a),
+        Command::Report(a) => report::run(&cli.index, a),
+        Command::Sentiment(a) => sentiment::run(a),
     }
 }
 

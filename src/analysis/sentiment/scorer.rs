@@ -18,6 +18,8 @@ pub const DEFAULT_CENTER: f32 = 0.0;
 pub const NEUTRAL_BAND: f32 = 0.1;
 /// Smallest mass (VADER scale) on each side for a text to be mixed.
 pub const MIXED_MIN: f32 = 1.0;
+/// Smallest ratio of the weaker side to the stronger for a text to be mixed.
+pub const MIXED_RATIO: f32 = 0.7;
 
 /// One scored word occurrence, before its final value is known.
 #[derive(Debug, Clone)]
@@ -164,7 +166,10 @@ impl Scorer {
         let mut weight = 1.0f32;
         let mut prev_end = 0usize;
         let mut prev = String::new();
+        // The hit of the previous word, if it was one: "J'aime pas" negates it.
+        let mut prev_hit: Option<usize> = None;
         scanner.scan(line, lang, |w| {
+            let adjacent_hit = prev_hit.take();
             let gap = &line[prev_end.min(w.start)..w.start];
             prev_end = w.end;
             if gap.contains(['.', ',', ';', ':', '!', '?', '(', ')', '"', '«', '»', '…']) {
@@ -193,6 +198,9 @@ impl Scorer {
                     }
                     particle_before = true;
                     if alone {
+                        if let Some(i) = adjacent_hit {
+                            hits[i].negated = true;
+                        }
                         neg_left = NEGATION_SCOPE;
                         return;
                     }
@@ -225,6 +233,7 @@ impl Scorer {
             }
             debug_assert_eq!(word_role, Role::Plain);
             if let Some(base) = lexicon.get(w.main) {
+                prev_hit = Some(hits.len());
                 hits.push(Hit {
                     word: w.word.to_owned(),
                     base,
@@ -284,7 +293,7 @@ impl Scorer {
         keywords.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
         let label = if pos + neg == 0.0 {
             Label::Neutral
-        } else if pos >= MIXED_MIN && neg >= MIXED_MIN && pos.min(neg) >= 0.5 * pos.max(neg) {
+        } else if pos >= MIXED_MIN && neg >= MIXED_MIN && pos.min(neg) >= MIXED_RATIO * pos.max(neg) {
             Label::Mixed
         } else if score > self.center + NEUTRAL_BAND {
             Label::Positive

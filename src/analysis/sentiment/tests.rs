@@ -1,0 +1,269 @@
+//! Hand-written sentences for every negation, intensifier and signal rule, in both languages.
+
+use super::*;
+use crate::analysis::Lang;
+
+fn fr(text: &str) -> Sentiment {
+    builtin().score_lines(text, &[Lang::Fr], 0)
+}
+
+fn en(text: &str) -> Sentiment {
+    builtin().score_lines(text, &[Lang::En], 0)
+}
+
+/// The keyword `word` of `s`.
+fn kw<'a>(s: &'a Sentiment, word: &str) -> &'a Keyword {
+    s.keywords
+        .iter()
+        .find(|k| k.word == word)
+        .unwrap_or_else(|| panic!("no keyword {word} in {s:?}"))
+}
+
+fn assert_label(s: &Sentiment, label: Label, text: &str) {
+    assert_eq!(s.label, label, "{text}: {s:?}");
+}
+
+fn positive(text: &str, s: Sentiment) {
+    assert_label(&s, Label::Positive, text);
+}
+
+fn negative(text: &str, s: Sentiment) {
+    assert_label(&s, Label::Negative, text);
+}
+
+#[test]
+fn french_plain_polarity_and_inflections() {
+    for t in ["J'aime ce gouvernement", "Une bonne nouvelle", "De bons résultats"] {
+        positive(t, fr(t));
+    }
+    for t in ["Une réforme catastrophique", "Des mesures scandaleuses"] {
+        negative(t, fr(t));
+    }
+    let t = "Le gouvernement publie le rapport";
+    let s = fr(t);
+    assert_label(&s, Label::Neutral, t);
+    assert_eq!(s.score, 0.0);
+}
+
+#[test]
+fn french_ne_pas_around_the_verb() {
+    let t = "Je n'aime pas ce gouvernement";
+    let s = fr(t);
+    negative(t, s.clone());
+    assert!(kw(&s, "aime").negated);
+    assert!(kw(&s, "aime").weight < 0.0);
+    for t in [
+        "Je ne l'aime pas",
+        "Ce n'est pas une bonne nouvelle",
+        "Je n'ai pas aimé ce film",
+    ] {
+        negative(t, fr(t));
+    }
+}
+
+#[test]
+fn french_ne_with_every_particle() {
+    for t in [
+        "Je n'ai jamais aimé ce journal",
+        "Il n'est plus content",
+        "Ce film n'a rien de bon",
+        "Ce n'est guère brillant",
+        "Il n'y a aucun progrès",
+        "Je n'y vois aucune amélioration",
+        "Personne n'aime cette loi",
+        "Je ne vois personne de compétent",
+        "Rien n'est bon dans ce texte",
+    ] {
+        negative(t, fr(t));
+    }
+}
+
+#[test]
+fn french_ne_que_is_not_a_negation() {
+    let t = "Ce ministre ne parle que de succès";
+    positive(t, fr(t));
+}
+
+#[test]
+fn french_informal_pas_without_ne() {
+    for t in [
+        "c'est pas vraiment une bonne nouvelle",
+        "c'est pas bon",
+        "J'aime pas ce gouvernement",
+        "Franchement, j'aime pas",
+        "jamais content de rien",
+    ] {
+        negative(t, fr(t));
+    }
+    let t = "c'est pas vraiment une bonne nouvelle";
+    let s = fr(t);
+    assert!(kw(&s, "bonne").negated);
+    // "pas mal": a negated negative word reads positive.
+    positive("pas mal du tout", fr("pas mal du tout"));
+}
+
+#[test]
+fn french_sans_and_ni() {
+    for t in [
+        "Un débat sans intérêt",
+        "Un projet sans avenir ni espoir",
+        "Ni juste ni efficace",
+    ] {
+        negative(t, fr(t));
+    }
+    let s = fr("Un débat sans intérêt");
+    assert!(kw(&s, "intérêt").negated);
+}
+
+#[test]
+fn french_negation_scope_ends() {
+    // At punctuation.
+    let t = "Je n'ai pas dormi, c'est un excellent livre";
+    positive(t, fr(t));
+    let t = "Pas de doute : c'est excellent";
+    positive(t, fr(t));
+    // After three content words.
+    let t = "Ce n'est pas la loi que le ministre avait promise, elle est excellente";
+    positive(t, fr(t));
+    // "mais" weighs what follows more.
+    let t = "Le début est bon mais la fin est nulle";
+    negative(t, fr(t));
+    let t = "La fin est nulle mais le début est excellent";
+    positive(t, fr(t));
+}
+
+#[test]
+fn french_intensifiers() {
+    let base = fr("C'est bon").score;
+    for t in [
+        "C'est très bon",
+        "C'est vraiment bon",
+        "C'est trop bon",
+        "C'est tellement bon",
+    ] {
+        let s = fr(t);
+        assert!(s.score > base, "{t}: {} vs {base}", s.score);
+        assert!(kw(&s, "bon").intensified, "{t}");
+    }
+    let base = fr("C'est décevant").score;
+    let s = fr("C'est très décevant");
+    assert!(s.score < base);
+}
+
+#[test]
+fn french_attenuators() {
+    let base = fr("C'est décevant").score;
+    for t in ["C'est un peu décevant", "C'est assez décevant"] {
+        let s = fr(t);
+        assert!(s.score < 0.0 && s.score > base, "{t}: {} vs {base}", s.score);
+    }
+    let s = fr("C'est assez bon");
+    assert!(s.score > 0.0 && s.score < fr("C'est bon").score);
+    // "peu" alone reverses: "peu convaincant" is not convincing.
+    let t = "Un argument peu convaincant";
+    let s = fr(t);
+    negative(t, s.clone());
+    assert!(kw(&s, "convaincant").negated);
+    // "pas très bon" is negative, less so than "pas bon".
+    let (pas_tres, pas) = (fr("Ce n'est pas très bon").score, fr("Ce n'est pas bon").score);
+    assert!(pas_tres < 0.0 && pas_tres > pas, "{pas_tres} {pas}");
+}
+
+#[test]
+fn english_negations() {
+    for t in [
+        "I do not like this government",
+        "This is not good",
+        "I don't like it",
+        "This isn't a good idea",
+        "It was never good",
+        "No good came of it",
+        "A plan without merit",
+    ] {
+        negative(t, en(t));
+    }
+    let t = "It is never boring";
+    positive(t, en(t));
+    let s = en("This is not good");
+    assert!(kw(&s, "good").negated);
+    let t = "This is not good, it is excellent";
+    positive(t, en(t));
+}
+
+#[test]
+fn english_intensifiers_and_attenuators() {
+    let good = en("It is good").score;
+    for t in ["It is very good", "It is really good", "It is extremely good"] {
+        let s = en(t);
+        assert!(s.score > good, "{t}");
+        assert!(kw(&s, "good").intensified);
+    }
+    let bad = en("It is disappointing").score;
+    let s = en("It is a bit disappointing");
+    assert!(s.score < 0.0 && s.score > bad);
+    let s = en("It is slightly disappointing");
+    assert!(s.score < 0.0 && s.score > bad);
+    let t = "It is hardly convincing";
+    negative(t, en(t));
+    let (not_very, not) = (en("It is not very good").score, en("It is not good").score);
+    assert!(not_very < 0.0 && not_very > not);
+    let t = "The start is good but the ending is terrible";
+    negative(t, en(t));
+}
+
+#[test]
+fn emoticons_emphasis_and_approval() {
+    positive(":)", fr(":)"));
+    positive("Bof :-D", fr("Bof :-D"));
+    negative(":(", fr(":("));
+    negative("Encore raté :'(", fr("Encore raté :'("));
+    // Smiley images removed by the parser.
+    let s = builtin().score_lines("Voilà", &[Lang::Fr], 2);
+    assert_eq!(s.label, Label::Positive);
+    assert_eq!(s.keywords[0].word, "smiley");
+    // "!" strengthens the dominant side.
+    assert!(fr("C'est bien !!!").score > fr("C'est bien").score);
+    assert!(fr("C'est nul !!!").score < fr("C'est nul").score);
+    assert_eq!(fr("Voilà !!!").score, 0.0);
+    let s = fr("+1");
+    assert_eq!(s.label, Label::Positive);
+    assert_eq!(s.keywords[0].word, "+1");
+}
+
+#[test]
+fn mixed_and_keywords() {
+    let t = "Un excellent film. Une fin catastrophique.";
+    assert_label(&fr(t), Label::Mixed, t);
+    let s = fr("Très bon article, très bon travail");
+    assert_eq!(kw(&s, "bon").count, 2);
+    for k in s.keywords.windows(2) {
+        assert!(k[0].weight.abs() >= k[1].weight.abs());
+    }
+}
+
+#[test]
+fn lines_in_their_language() {
+    let text = "Très bon article, je suis tout à fait d'accord avec vous sur la question du vote.\nThis is not good at all.";
+    let s = builtin().score(text);
+    assert!(kw(&s, "good").negated);
+    assert!(!kw(&s, "bon").negated);
+}
+
+#[test]
+fn user_entries() {
+    let mut scorer = Scorer::default();
+    assert_eq!(scorer.score_lines("Le brexit", &[Lang::Fr], 0).score, 0.0);
+    scorer.add_entries("brexit\t-3\n").expect("parses");
+    let s = scorer.score_lines("Le brexit", &[Lang::Fr], 0);
+    assert_eq!(s.label, Label::Negative);
+    assert_eq!(scorer.score_lines("Brexit", &[Lang::En], 0).label, Label::Negative);
+}
+
+#[test]
+fn score_is_bounded() {
+    let long = "excellent ".repeat(5000);
+    let s = fr(&long);
+    assert!(s.score <= 1.0 && s.score > 0.9);
+    let s = fr(&"nul ! ".repeat(5000));
+    assert!(s.score >= -1.0 && s.score < -0.9);
+}

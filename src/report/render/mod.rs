@@ -7,8 +7,7 @@ pub mod md;
 pub mod svg;
 pub mod text;
 
-use comfy_table::presets::UTF8_HORIZONTAL_ONLY;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use unicode_width::UnicodeWidthStr;
 
 /// Column alignment.
@@ -20,12 +19,19 @@ pub enum Align {
     Right,
 }
 
-/// A terminal table with a header row; `aligns` gives each column's alignment.
+/// Table style: a rule under the header, nothing else.
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+
+/// A terminal table with a header row (none when every header is empty); `aligns` gives each
+/// column's alignment.
 pub fn table(headers: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String {
     let mut t = Table::new();
-    t.load_preset(UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(headers.to_vec());
+    t.load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if headers.iter().any(|h| !h.is_empty()) {
+        t.set_header(headers.to_vec());
+    }
     for r in rows {
         t.add_row(r.clone());
     }

@@ -168,15 +168,18 @@ pub fn kwic(r: &KwicReport, width: usize, open: &str, close: &str) -> String {
     };
     let _ = writeln!(out, "{:?}: {total}, {} lines shown", r.query, r.lines.len());
     let right_w = r.lines.iter().map(|l| l.right.width()).max().unwrap_or(0).min(width);
+    let match_w = r.lines.iter().map(|l| l.matched.width()).max().unwrap_or(0);
     for l in &r.lines {
         let pad = width.saturating_sub(l.left.width());
+        let mpad = match_w.saturating_sub(l.matched.width());
         let rpad = right_w.saturating_sub(l.right.width());
         let _ = writeln!(
             out,
-            "{}{}  {open}{}{close}  {}{}  {}{}",
+            "{}{}  {open}{}{close}{}  {}{}  {}{}",
             " ".repeat(pad),
             l.left,
             l.matched,
+            " ".repeat(mpad),
             l.right,
             " ".repeat(rpad),
             l.id,
@@ -225,7 +228,13 @@ fn article_facts(a: &ArticleStats) -> Vec<Vec<String>> {
         vec![
             "first after".into(),
             a.first_delay_minutes
-                .map(|m| format!("{} ({m} min)", duration(m as f64)))
+                .map(|m| {
+                    if m.abs() < 60 {
+                        duration(m as f64)
+                    } else {
+                        format!("{} ({m} min)", duration(m as f64))
+                    }
+                })
                 .unwrap_or_else(|| "—".into()),
         ],
         vec![
