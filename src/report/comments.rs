@@ -5,9 +5,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::DateTime;
 use serde::Serialize;
-use tantivy::{DocId, Searcher};
+use tantivy::Searcher;
 
-use super::{ARTICLE, COMMENT, ReportError, check_article, kinds, median_sorted};
+use super::{
+    ARTICLE, COMMENT, ReportError, check_article, column_strings, first_str, kinds, median_sorted,
+};
 use crate::store::document::from_tantivy_date;
 use crate::store::schema::{FLAG_QUOTES, FLAG_TEXT, FLAG_URL};
 use crate::store::search::format_date;
@@ -139,32 +141,31 @@ struct Acc {
     rows: Vec<Row>,
 }
 
-/// Values of a document's text fast field.
-fn strs(col: &Option<tantivy::columnar::StrColumn>, doc: DocId, buf: &mut String) -> Vec<String> {
-    let Some(col) = col else {
-        return Vec::new();
-    };
-    col.term_ords(doc)
-        .filter_map(|ord| {
-            buf.clear();
-            col.ord_to_str(ord, buf).ok()?.then(|| buf.clone())
-        })
-        .collect()
-}
-
-fn read(store: &Store, searcher: &Searcher, only: Option<&str>) -> Result<HashMap<String, Acc>, ReportError> {
+fn read(
+    store: &Store,
+    searcher: &Searcher,
+    only: Option<&str>,
+) -> Result<HashMap<String, Acc>, ReportError> {
     let kinds = kinds(store, searcher)?;
-    let alive = super::matching_docs(searcher, &filtered_all(store, &Filters {
-        article: only.map(str::to_string),
-        ..Filters::default()
-    }))?;
+    let alive = super::matching_docs(
+        searcher,
+        &filtered_all(
+            store,
+            &Filters {
+                article: only.map(str::to_string),
+                ..Filters::default()
+            },
+        ),
+    )?;
     let mut out: HashMap<String, Acc> = HashMap::new();
-    let mut buf = String::new();
     for ((seg, kinds), alive) in searcher.segment_readers().iter().zip(&kinds).zip(alive) {
         let ff = seg.fast_fields();
         let article_id = ff.str("article_id")?;
+        let ids = column_strings(&article_id)?;
         let title = ff.str("title")?;
+        let titles = column_strings(&title)?;
         let lang = ff.str("lang")?;
+        let langs = column_strings(&lang)?;
         let date = ff.date("date")?;
         let number = ff.u64("number")?;
         let words = ff.u64("words")?;
@@ -173,15 +174,18 @@ fn read(store: &Store, searcher: &Searcher, only: Option<&str>) -> Result<HashMa
         let declared = ff.u64("declared")?;
         let delay = ff.i64("delay")?;
         for doc in alive {
-            let Some(aid) = strs(&article_id, doc, &mut buf).into_iter().next() else {
+            let Some(aid) = first_str(&article_id, &ids, doc) else {
                 continue;
             };
-            let acc = out.entry(aid).or_default();
+            let acc = match out.get_mut(aid) {
+                Some(a) => a,
+                None => out.entry(aid.to_string()).or_default(),
+            };
             let d = date.first(doc).and_then(from_tantivy_date);
             match kinds[doc as usize] {
                 ARTICLE => {
                     acc.is_article = true;
-                    acc.title = strs(&title, doc, &mut buf).into_iter().next().unwrap_or_default();
+                    acc.title = first_str(&title, &titles, doc).unwrap_or("").to_string();
                     acc.published = d;
                     acc.declared = declared.first(doc);
                 }
@@ -192,7 +196,14 @@ fn read(store: &Store, searcher: &Searcher, only: Option<&str>) -> Result<HashMa
                     words: words.first(doc).unwrap_or(0),
                     flags: flags.first(doc).unwrap_or(0),
                     emoticons: emoticons.first(doc).unwrap_or(0),
-                    langs: strs(&lang, doc, &mut buf),
+                    langs: lang
+                        .as_ref()
+                        .map(|c| {
+                            c.term_ords(doc)
+                                .filter_map(|o| langs.get(o as usize).cloned())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }),
                 _ => {}
             }

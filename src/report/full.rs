@@ -89,11 +89,11 @@ fn overview(store: &Store) -> Result<Overview, ReportError> {
             None => (v, v),
         });
     };
-    let mut buf = String::new();
     for (seg, kinds) in searcher.segment_readers().iter().zip(&kinds) {
         let ff = seg.fast_fields();
         let dates = ff.date("date")?;
         let lang = ff.str("lang")?;
+        let langs = super::column_strings(&lang)?;
         for (doc, &k) in kinds.iter().enumerate() {
             let doc = doc as DocId;
             if k == 0 || seg.is_deleted(doc) {
@@ -114,9 +114,8 @@ fn overview(store: &Store) -> Result<Overview, ReportError> {
             }
             if let Some(col) = &lang {
                 for ord in col.term_ords(doc) {
-                    buf.clear();
-                    if col.ord_to_str(ord, &mut buf)? {
-                        *o.languages.entry(buf.clone()).or_insert(0) += 1;
+                    if let Some(l) = langs.get(ord as usize) {
+                        *o.languages.entry(l.clone()).or_insert(0) += 1;
                     }
                 }
             }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::terms::{DEFAULT_FORMS, FormCount, count_target, display_key, scan};
+use super::terms::{DEFAULT_FORMS, FormCount, count_target, display_key, forms_of, scan};
 use super::{REFERENCE, ReportError, Slice, TARGET, check_article, slice_classes};
 use crate::store::search::filtered_all;
 use crate::store::{KIND_ARTICLE, KIND_COMMENT, Store};
@@ -244,8 +244,8 @@ pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, Re
             }
             let over = per_10k(t.count, c) >= per_10k(t.reference, d);
             Some(KeyTerm {
-                term: display_key(k).0.to_string(),
-                forms: t.shown_forms(opts.forms),
+                term: k.clone(),
+                forms: Vec::new(),
                 count: t.count,
                 reference: t.reference,
                 per_10k: per_10k(t.count, c),
@@ -257,12 +257,15 @@ pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, Re
             })
         })
         .collect();
-    rows.sort_by(|a, b| {
-        b.g2.total_cmp(&a.g2)
-            .then_with(|| a.term.cmp(&b.term))
-    });
+    rows.sort_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(&b.term)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
+    }
+    let keys: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
+    let forms = forms_of(store, &searcher, &classes, opts.target.lang, &keys, opts.forms)?;
+    for (r, f) in rows.iter_mut().zip(forms) {
+        r.forms = f;
+        r.term = display_key(&r.term).0.to_string();
     }
     Ok(KeynessReport {
         target: opts.target.describe(),

@@ -14,7 +14,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
-use super::{ReportError, Slice, check_article, matching_docs};
+use super::{ReportError, Slice, check_article, column_strings, first_str, matching_docs};
 use crate::analysis::{Analyzer, Form, fold};
 use crate::corpus::Article;
 use crate::store::document::{
@@ -333,20 +333,17 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     ]);
     // Corpus order: article id, the article first, then comments by number.
     let mut order: Vec<(String, u64, DocAddress)> = Vec::new();
-    let mut buf = String::new();
     for (seg_ord, docs) in matching_docs(&searcher, &q)?.into_iter().enumerate() {
+        if docs.is_empty() {
+            continue;
+        }
         let seg = searcher.segment_reader(seg_ord as u32);
         let ids = seg.fast_fields().str("article_id")?;
+        let strings = column_strings(&ids)?;
         let numbers = seg.fast_fields().u64("number")?;
         for d in docs {
-            buf.clear();
-            if let Some(col) = &ids
-                && let Some(ord) = col.term_ords(d).next()
-            {
-                col.ord_to_str(ord, &mut buf)?;
-            }
             order.push((
-                buf.clone(),
+                first_str(&ids, &strings, d).unwrap_or("").to_string(),
                 numbers.first(d).unwrap_or(0),
                 DocAddress::new(seg_ord as u32, d),
             ));

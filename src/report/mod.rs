@@ -247,6 +247,30 @@ pub fn kinds(store: &Store, searcher: &Searcher) -> Result<Vec<Vec<u8>>, ReportE
     Ok(out)
 }
 
+/// Every value of a text fast field of one segment, indexed by term ordinal.
+pub fn column_strings(
+    col: &Option<tantivy::columnar::StrColumn>,
+) -> Result<Vec<String>, ReportError> {
+    let mut out = Vec::new();
+    if let Some(col) = col {
+        let mut stream = col.dictionary().stream()?;
+        while stream.advance() {
+            out.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The first value of a text fast field for `doc`, from its [`column_strings`].
+pub fn first_str<'a>(
+    col: &Option<tantivy::columnar::StrColumn>,
+    strings: &'a [String],
+    doc: DocId,
+) -> Option<&'a str> {
+    let ord = col.as_ref()?.term_ords(doc).next()?;
+    strings.get(ord as usize).map(String::as_str)
+}
+
 /// Checks that an article id exists.
 pub fn check_article(store: &Store, searcher: &Searcher, id: &str) -> Result<(), ReportError> {
     let q = filtered_all(

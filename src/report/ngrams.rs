@@ -19,6 +19,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::terms::{FormCount, TermRow, TermsReport, count_target, parse_form_term};
+use crate::store::document::{FORM_SEP, STOP_MARK};
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::Lang;
 use crate::store::Store;
@@ -32,7 +33,13 @@ pub struct IntHasher(u64);
 
 impl Hasher for IntHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
             self.write_u64(u64::from(b));
         }
     }
@@ -71,42 +78,96 @@ pub struct NgramOptions {
     pub min_count: u64,
 }
 
-/// Global numbering of keys and surface words across segments.
-#[derive(Default)]
-struct Vocab {
-    /// Key (with stop mark) → id.
-    keys: HashMap<String, u32>,
-    /// Id → key as shown.
-    key_text: Vec<String>,
-    /// Id → is a stop word.
-    key_stop: Vec<bool>,
-    /// Lowercase surface → id.
-    lowers: HashMap<String, u32>,
-    /// Id → surface.
-    lower_text: Vec<String>,
+/// The terms of every segment numbered by key, in key order across segments.
+struct Keys {
+    /// Key as shown, by id (ids follow the keys' byte order).
+    text: Vec<String>,
+    /// Whether each key is a stop word.
+    stop: Vec<bool>,
+    /// Per segment: term ordinal → key id ([`NONE`]: not counted).
+    of_term: Vec<Vec<u32>>,
 }
 
-impl Vocab {
-    fn key(&mut self, full: String, shown: &str, stop: bool) -> u32 {
-        if let Some(&id) = self.keys.get(&full) {
-            return id;
+/// Numbers the keys of all segments' `forms` dictionaries by merging the sorted streams.
+fn number_keys(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    lang: Option<Lang>,
+) -> Result<Keys, ReportError> {
+    let readers = searcher.segment_readers();
+    let invs = readers
+        .iter()
+        .map(|s| s.inverted_index(field))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut streams = invs
+        .iter()
+        .map(|i| i.terms().stream())
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut live: Vec<bool> = streams.iter_mut().map(|s| s.advance()).collect();
+    let mut keys = Keys {
+        text: Vec::new(),
+        stop: Vec::new(),
+        of_term: invs
+            .iter()
+            .map(|i| vec![NONE; i.terms().num_terms()])
+            .collect(),
+    };
+    let key_of = |term: &[u8]| -> Option<usize> { term.iter().position(|&b| b == FORM_SEP as u8) };
+    let mut current: Vec<u8> = Vec::new();
+    loop {
+        // The smallest key among the streams' current terms.
+        let mut min: Option<Vec<u8>> = None;
+        for (s, &l) in streams.iter().zip(&live) {
+            if !l {
+                continue;
+            }
+            let t = s.key();
+            let k = &t[..key_of(t).unwrap_or(t.len())];
+            if min.as_deref().is_none_or(|m| k < m) {
+                min = Some(k.to_vec());
+            }
         }
-        let id = self.key_text.len() as u32;
-        self.keys.insert(full, id);
-        self.key_text.push(shown.to_string());
-        self.key_stop.push(stop);
-        id
-    }
-
-    fn lower(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.lowers.get(s) {
-            return id;
+        let Some(min) = min else {
+            break;
+        };
+        if min != current {
+            current = min;
         }
-        let id = self.lower_text.len() as u32;
-        self.lowers.insert(s.to_string(), id);
-        self.lower_text.push(s.to_string());
-        id
+        let mut id = None;
+        for (si, s) in streams.iter_mut().enumerate() {
+            while live[si] {
+                let t = s.key();
+                let Some(sep) = key_of(t) else {
+                    live[si] = s.advance();
+                    continue;
+                };
+                if t[..sep] != current[..] {
+                    break;
+                }
+                let en = t[sep + 1..].contains(&(FORM_SEP as u8));
+                let counted = match lang {
+                    None => true,
+                    Some(Lang::En) => en,
+                    Some(Lang::Fr) => !en,
+                };
+                if counted {
+                    let id = *id.get_or_insert_with(|| {
+                        let shown = String::from_utf8_lossy(&current).into_owned();
+                        let stop = shown.starts_with(STOP_MARK);
+                        keys.text
+                            .push(shown.trim_start_matches(STOP_MARK).to_string());
+                        keys.stop.push(stop);
+                        (keys.text.len() - 1) as u32
+                    });
+                    if let Some(slot) = keys.of_term[si].get_mut(s.term_ord() as usize) {
+                        *slot = id;
+                    }
+                }
+                live[si] = s.advance();
+            }
+        }
     }
+    Ok(keys)
 }
 
 /// The slice's documents of one segment, rebuilt as term ordinals.
@@ -115,64 +176,37 @@ struct Forward {
     docs: Vec<(DocId, usize, usize)>,
     /// Segment term ordinal at each position, [`NONE`] for none.
     words: Vec<u32>,
-    /// Segment term ordinal → global key id ([`NONE`]: filtered out).
-    key: Vec<u32>,
-    /// Segment term ordinal → global surface id.
-    lower: Vec<u32>,
-}
-
-/// Numbers the terms of a segment's `forms` dictionary.
-fn number_terms(
-    seg: &SegmentReader,
-    field: tantivy::schema::Field,
-    lang: Option<Lang>,
-    vocab: &mut Vocab,
-) -> Result<(Vec<u32>, Vec<u32>), ReportError> {
-    let inv = seg.inverted_index(field)?;
-    let n = inv.terms().num_terms();
-    let (mut key, mut lower) = (vec![NONE; n], vec![NONE; n]);
-    let mut stream = inv.terms().stream()?;
-    while stream.advance() {
-        let ord = stream.term_ord() as usize;
-        if let Some(t) = parse_form_term(stream.key())
-            && t.in_lang(lang)
-            && ord < n
-        {
-            key[ord] = vocab.key(t.full_key(), t.key, t.stop);
-            lower[ord] = vocab.lower(t.lower);
-        }
-    }
-    Ok((key, lower))
 }
 
 /// Rebuilds the [`TARGET`] documents of a segment from the postings.
 fn forward(
     seg: &SegmentReader,
-    store: &Store,
+    field: tantivy::schema::Field,
     classes: &[u8],
-    key: Vec<u32>,
-    lower: Vec<u32>,
+    of_term: &[u32],
 ) -> Result<Forward, ReportError> {
     let lens = seg.fast_fields().u64("positions")?;
     let mut start = vec![usize::MAX; seg.max_doc() as usize];
+    let mut len_of = vec![0usize; seg.max_doc() as usize];
     let mut docs = Vec::new();
     let mut total = 0usize;
     for (d, &c) in classes.iter().enumerate() {
         if c == TARGET {
             let len = lens.first(d as DocId).unwrap_or(0) as usize;
             start[d] = total;
+            len_of[d] = len;
             docs.push((d as DocId, total, len));
             total += len;
         }
     }
     let mut words = vec![NONE; total];
     if total > 0 {
-        let inv = seg.inverted_index(store.fields.forms)?;
+        let inv = seg.inverted_index(field)?;
         let mut stream = inv.terms().stream()?;
         let mut positions = Vec::new();
         while stream.advance() {
             let ord = stream.term_ord() as usize;
-            if key.get(ord).is_none_or(|&k| k == NONE) {
+            if of_term.get(ord).is_none_or(|&k| k == NONE) {
                 continue;
             }
             let mut p = inv.read_postings_from_terminfo(
@@ -184,7 +218,7 @@ fn forward(
                 let s = start[doc as usize];
                 if s != usize::MAX {
                     p.positions(&mut positions);
-                    let len = lens.first(doc).unwrap_or(0) as usize;
+                    let len = len_of[doc as usize];
                     for &pos in &positions {
                         if (pos as usize) < len {
                             words[s + pos as usize] = ord as u32;
@@ -195,12 +229,7 @@ fn forward(
             }
         }
     }
-    Ok(Forward {
-        docs,
-        words,
-        key,
-        lower,
-    })
+    Ok(Forward { docs, words })
 }
 
 /// Packs up to three 32-bit ids.
@@ -222,7 +251,21 @@ struct Listed {
     last_doc: Option<(usize, DocId)>,
     articles: u64,
     comments: u64,
-    forms: IntMap<u128, u64>,
+    /// (segment, packed term ordinals) → occurrences.
+    forms: HashMap<(usize, u128), u64>,
+}
+
+/// The keys of the window `w` of a segment's words into `ids`, when it is a countable
+/// segment: no gap, and (unless `all_words`) no stop word at either end.
+fn window_keys(w: &[u32], of_term: &[u32], stop: &[bool], all_words: bool, ids: &mut [u32; 3]) -> bool {
+    for (i, &ord) in w.iter().enumerate() {
+        if ord == NONE {
+            return false;
+        }
+        ids[i] = of_term[ord as usize];
+    }
+    let n = w.len();
+    all_words || !(stop[ids[0] as usize] || stop[ids[n - 1] as usize])
 }
 
 /// The repeated segments of a slice.
@@ -238,79 +281,67 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
     if let Some(a) = &opts.slice.article {
         check_article(store, &searcher, a)?;
     }
+    let field = store.fields.forms;
     let classes: Classes = slice_classes(store, &searcher, &opts.slice, false)?;
     let kinds = kinds(store, &searcher)?;
-    let mut vocab = Vocab::default();
-    let mut numbered = Vec::new();
-    for seg in searcher.segment_readers() {
-        numbered.push(number_terms(
-            seg,
-            store.fields.forms,
-            opts.slice.lang,
-            &mut vocab,
-        )?);
-    }
+    let keys = number_keys(&searcher, field, opts.slice.lang)?;
     let forwards: Vec<Forward> = searcher
         .segment_readers()
         .par_iter()
         .zip(classes.par_iter())
-        .zip(numbered.into_par_iter())
-        .map(|((seg, cls), (key, lower))| forward(seg, store, cls, key, lower))
+        .zip(keys.of_term.par_iter())
+        .with_max_len(1)
+        .map(|((seg, cls), of_term)| forward(seg, field, cls, of_term))
         .collect::<Result<_, _>>()?;
-
-    // Count windows of n terms.
     let n = opts.n;
-    let stop = &vocab.key_stop;
-    let mut counts: IntMap<u128, u32> = IntMap::default();
-    let mut tokens = 0u64;
-    let mut ids = [0u32; 3];
-    let window_keys = |fw: &Forward, w: &[u32], ids: &mut [u32; 3]| -> bool {
-        for (i, &ord) in w.iter().enumerate() {
-            if ord == NONE {
-                return false;
-            }
-            ids[i] = fw.key[ord as usize];
-        }
-        opts.all_words || !(stop[ids[0] as usize] || stop[ids[n - 1] as usize])
-    };
-    for fw in &forwards {
-        tokens += fw.words.iter().filter(|&&w| w != NONE).count() as u64;
-        for &(_, s, len) in &fw.docs {
-            let doc = &fw.words[s..s + len];
-            for w in doc.windows(n) {
-                if window_keys(fw, w, &mut ids) {
-                    *counts.entry(pack(&ids[..n])).or_insert(0) += 1;
+    let tokens: u64 = forwards
+        .iter()
+        .map(|f| f.words.iter().filter(|&&w| w != NONE).count() as u64)
+        .sum();
+
+    // Count the windows, each thread keeping the keys of its share of the hash space.
+    let parts = rayon::current_num_threads().max(1);
+    let counts: Vec<IntMap<u128, u32>> = (0..parts)
+        .into_par_iter()
+        .map(|part| {
+            let mut m: IntMap<u128, u32> = IntMap::default();
+            let mut ids = [0u32; 3];
+            for (fw, of_term) in forwards.iter().zip(&keys.of_term) {
+                for &(_, s, len) in &fw.docs {
+                    for w in fw.words[s..s + len].windows(n) {
+                        if window_keys(w, of_term, &keys.stop, opts.all_words, &mut ids) {
+                            let k = pack(&ids[..n]);
+                            let mut h = IntHasher::default();
+                            h.write_u128(k);
+                            if h.finish() as usize % parts == part {
+                                *m.entry(k).or_insert(0) += 1;
+                            }
+                        }
+                    }
                 }
             }
-        }
-    }
+            m
+        })
+        .collect();
 
-    // The most frequent, ties in alphabetical order of their terms.
-    let mut order: Vec<u32> = (0..vocab.key_text.len() as u32).collect();
-    order.sort_by(|&a, &b| vocab.key_text[a as usize].cmp(&vocab.key_text[b as usize]));
-    let mut rank = vec![0u32; order.len()];
-    for (r, &k) in order.iter().enumerate() {
-        rank[k as usize] = r as u32;
-    }
-    let ranked = |v: u128| -> Vec<u32> {
-        unpack(v, n)
-            .into_iter()
-            .map(|k| rank[k as usize])
-            .collect()
-    };
+    // The most frequent; ties in the keys' alphabetical order (key ids follow it).
     let mut candidates: Vec<(u32, u128)> = counts
         .iter()
+        .flat_map(|m| m.iter())
         .filter(|&(_, &c)| u64::from(c) >= opts.min_count.max(1))
         .map(|(&k, &c)| (c, k))
         .collect();
+    drop(counts);
     let types = candidates.len() as u64;
-    let cmp = |a: &(u32, u128), b: &(u32, u128)| b.0.cmp(&a.0).then_with(|| ranked(a.1).cmp(&ranked(b.1)));
+    let cmp = |a: &(u32, u128), b: &(u32, u128)| {
+        b.0.cmp(&a.0)
+            .then_with(|| unpack(a.1, n).cmp(&unpack(b.1, n)))
+    };
     if opts.limit > 0 && candidates.len() > opts.limit {
         candidates.select_nth_unstable_by(opts.limit - 1, cmp);
         candidates.truncate(opts.limit);
     }
     candidates.sort_by(cmp);
-    drop(counts);
 
     // Second pass over the listed segments: documents, kinds, forms.
     let listed_index: IntMap<u128, usize> = candidates
@@ -319,12 +350,11 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
         .map(|(i, &(_, k))| (k, i))
         .collect();
     let mut listed: Vec<Listed> = candidates.iter().map(|_| Listed::default()).collect();
-    let mut lowers = [0u32; 3];
-    for (si, fw) in forwards.iter().enumerate() {
+    let mut ids = [0u32; 3];
+    for (si, (fw, of_term)) in forwards.iter().zip(&keys.of_term).enumerate() {
         for &(doc, s, len) in &fw.docs {
-            let words = &fw.words[s..s + len];
-            for w in words.windows(n) {
-                if !window_keys(fw, w, &mut ids) {
+            for w in fw.words[s..s + len].windows(n) {
+                if !window_keys(w, of_term, &keys.stop, opts.all_words, &mut ids) {
                     continue;
                 }
                 let Some(&i) = listed_index.get(&pack(&ids[..n])) else {
@@ -341,47 +371,56 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
                 } else {
                     l.comments += 1;
                 }
-                for (j, &ord) in w.iter().enumerate() {
-                    lowers[j] = fw.lower[ord as usize];
-                }
-                *l.forms.entry(pack(&lowers[..n])).or_insert(0) += 1;
+                *l.forms.entry((si, pack(w))).or_insert(0) += 1;
             }
         }
     }
-    let terms = candidates
+    let invs = searcher
+        .segment_readers()
         .iter()
-        .zip(listed)
-        .map(|(&(_, k), l)| {
-            let term = unpack(k, n)
+        .map(|s| s.inverted_index(field))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut bytes = Vec::new();
+    let mut lower_of = |si: usize, ord: u32| -> String {
+        bytes.clear();
+        match invs[si].terms().ord_to_term(u64::from(ord), &mut bytes) {
+            Ok(true) => parse_form_term(&bytes)
+                .map(|t| t.lower.to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    let mut terms = Vec::with_capacity(candidates.len());
+    for (&(_, k), l) in candidates.iter().zip(listed) {
+        let term = unpack(k, n)
+            .into_iter()
+            .map(|id| keys.text[id as usize].as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut forms: Vec<FormCount> = Vec::new();
+        for ((si, ords), count) in l.forms {
+            let form = unpack(ords, n)
                 .into_iter()
-                .map(|id| vocab.key_text[id as usize].as_str())
+                .map(|o| lower_of(si, o))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let mut forms: Vec<FormCount> = l
-                .forms
-                .iter()
-                .map(|(&f, &count)| FormCount {
-                    form: unpack(f, n)
-                        .into_iter()
-                        .map(|id| vocab.lower_text[id as usize].as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    count,
-                })
-                .collect();
-            forms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
-            forms.truncate(opts.forms.max(1));
-            TermRow {
-                term,
-                forms,
-                count: l.count,
-                docs: l.docs,
-                articles: l.articles,
-                comments: l.comments,
-                stop: false,
+            match forms.iter_mut().find(|f| f.form == form) {
+                Some(f) => f.count += count,
+                None => forms.push(FormCount { form, count }),
             }
-        })
-        .collect();
+        }
+        forms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
+        forms.truncate(opts.forms.max(1));
+        terms.push(TermRow {
+            term,
+            forms,
+            count: l.count,
+            docs: l.docs,
+            articles: l.articles,
+            comments: l.comments,
+            stop: false,
+        });
+    }
     Ok(TermsReport {
         slice: opts.slice.describe(),
         ngrams: n,

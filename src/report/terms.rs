@@ -6,8 +6,6 @@
 //! elision removed (`l’entreprise` → `entreprise`). Every count is an exact sum over postings:
 //! one pass over the dictionary, each term's postings filtered by the slice's documents.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::postings::Postings;
@@ -76,10 +74,8 @@ pub fn parse_form_term(bytes: &[u8]) -> Option<FormTerm<'_>> {
 }
 
 /// Occurrences of one term in the documents under study ([`TARGET`]) and the reference.
-#[derive(Debug, Clone, Default)]
-pub struct Counts {
-    /// Lowercase surface words (elision kept) and their occurrences in the target.
-    pub forms: Vec<(Box<str>, u64)>,
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Numbers {
     /// Occurrences in the target.
     pub count: u64,
     /// Target documents containing it.
@@ -92,53 +88,41 @@ pub struct Counts {
     pub reference: u64,
 }
 
-impl Counts {
-    fn merge(&mut self, o: Counts) {
-        for (f, n) in o.forms {
-            self.add_form(&f, n);
-        }
+impl Numbers {
+    fn add(&mut self, o: &Numbers) {
         self.count += o.count;
         self.docs += o.docs;
         self.articles += o.articles;
         self.comments += o.comments;
         self.reference += o.reference;
     }
-
-    fn add_form(&mut self, lower: &str, n: u64) {
-        match self.forms.iter_mut().find(|(f, _)| &**f == lower) {
-            Some((_, c)) => *c += n,
-            None => self.forms.push((lower.into(), n)),
-        }
-    }
-
-    /// The forms as shown: elision removed, merged, most frequent first, at most `max`.
-    pub fn shown_forms(&self, max: usize) -> Vec<FormCount> {
-        let mut merged: Vec<FormCount> = Vec::new();
-        for (lower, n) in &self.forms {
-            if *n == 0 {
-                continue;
-            }
-            let form = surface_norm(lower);
-            match merged.iter_mut().find(|f| f.form == form) {
-                Some(f) => f.count += n,
-                None => merged.push(FormCount { form, count: *n }),
-            }
-        }
-        merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
-        merged.truncate(max);
-        merged
-    }
 }
 
 /// Term counts of a slice (and of a reference) over the whole index.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// By key (stop words with [`STOP_MARK`] first).
-    pub terms: HashMap<String, Counts>,
+    /// By key in byte order (stop words, [`STOP_MARK`] first, before stems).
+    pub terms: Vec<(String, Numbers)>,
     /// Words in the target, stop words included.
     pub tokens: u64,
     /// Words in the reference, stop words included.
     pub reference_tokens: u64,
+}
+
+/// Splits a `forms` term into its key bytes and whether its word is English.
+fn split_term(term: &[u8]) -> Option<(&[u8], bool)> {
+    let sep = term.iter().position(|&b| b == FORM_SEP as u8)?;
+    let en = term[sep + 1..].contains(&(FORM_SEP as u8));
+    Some((&term[..sep], en))
+}
+
+/// Whether a word of a passage in English (`en`) is counted for `lang`.
+fn lang_ok(en: bool, lang: Option<Lang>) -> bool {
+    match lang {
+        None => true,
+        Some(Lang::En) => en,
+        Some(Lang::Fr) => !en,
+    }
 }
 
 /// Counts every `forms` term over the documents of `classes` ([`TARGET`] and
@@ -151,27 +135,49 @@ pub fn scan(
 ) -> Result<Scan, ReportError> {
     let kinds = kinds(store, searcher)?;
     let field = store.fields.forms;
-    let parts: Vec<Result<Scan, ReportError>> = searcher
+    let parts: Vec<(Vec<(String, Numbers)>, u64, u64)> = searcher
         .segment_readers()
         .par_iter()
         .zip(classes.par_iter())
         .zip(kinds.par_iter())
+        .with_max_len(1)
         .map(|((seg, cls), kinds)| scan_segment(seg, field, cls, kinds, lang))
-        .collect();
-    let mut total = Scan::default();
-    for part in parts {
-        let part = part?;
-        total.tokens += part.tokens;
-        total.reference_tokens += part.reference_tokens;
-        if total.terms.is_empty() {
-            total.terms = part.terms;
-            continue;
-        }
-        for (k, c) in part.terms {
-            total.terms.entry(k).or_default().merge(c);
-        }
+        .collect::<Result<_, _>>()?;
+    let mut out = Scan::default();
+    let mut lists = Vec::new();
+    for (list, t, r) in parts {
+        out.tokens += t;
+        out.reference_tokens += r;
+        lists.push(list);
     }
-    Ok(total)
+    out.terms = merge_sorted(lists);
+    Ok(out)
+}
+
+/// Merges per-segment lists sorted by key, adding the numbers of equal keys.
+fn merge_sorted(lists: Vec<Vec<(String, Numbers)>>) -> Vec<(String, Numbers)> {
+    let mut iters: Vec<std::iter::Peekable<std::vec::IntoIter<(String, Numbers)>>> =
+        lists.into_iter().map(|l| l.into_iter().peekable()).collect();
+    let mut out = Vec::new();
+    loop {
+        let Some(min) = iters
+            .iter_mut()
+            .filter_map(|i| i.peek().map(|(k, _)| k.clone()))
+            .min()
+        else {
+            break;
+        };
+        let mut total = Numbers::default();
+        for it in &mut iters {
+            if it.peek().is_some_and(|(k, _)| *k == min)
+                && let Some((_, n)) = it.next()
+            {
+                total.add(&n);
+            }
+        }
+        out.push((min, total));
+    }
+    out
 }
 
 fn scan_segment(
@@ -180,43 +186,38 @@ fn scan_segment(
     classes: &[u8],
     kinds: &[u8],
     lang: Option<Lang>,
-) -> Result<Scan, ReportError> {
-    let mut out = Scan::default();
+) -> Result<(Vec<(String, Numbers)>, u64, u64), ReportError> {
+    let mut out = Vec::new();
+    let (mut tokens, mut reference_tokens) = (0u64, 0u64);
     if !classes.iter().any(|&c| c != 0) {
-        return Ok(out);
+        return Ok((out, 0, 0));
     }
     let inv = seg.inverted_index(field)?;
     let mut stream = inv.terms().stream()?;
     let mut seen = vec![u32::MAX; seg.max_doc() as usize];
     let mut group = 0u32;
-    let mut key = String::new();
-    let mut cur = Counts::default();
-    let flush = |key: &str, cur: &mut Counts, out: &mut Scan| {
+    let mut key: Vec<u8> = Vec::new();
+    let mut cur = Numbers::default();
+    let flush = |key: &[u8], cur: &mut Numbers, out: &mut Vec<(String, Numbers)>| {
         if cur.count > 0 || cur.reference > 0 {
-            out.terms.insert(key.to_string(), std::mem::take(cur));
-        } else {
-            *cur = Counts::default();
+            out.push((String::from_utf8_lossy(key).into_owned(), *cur));
         }
+        *cur = Numbers::default();
     };
     while stream.advance() {
-        let Some(t) = parse_form_term(stream.key()) else {
+        let Some((k, en)) = split_term(stream.key()) else {
             continue;
         };
-        if !t.in_lang(lang) {
+        if !lang_ok(en, lang) {
             continue;
         }
-        let same = if t.stop {
-            key.starts_with(STOP_MARK) && key[STOP_MARK.len_utf8()..] == *t.key
-        } else {
-            key == t.key
-        };
-        if !same {
+        if k != key.as_slice() {
             flush(&key, &mut cur, &mut out);
-            key = t.full_key();
+            key.clear();
+            key.extend_from_slice(k);
             group += 1;
         }
         let mut p = inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
-        let (mut target, mut reference) = (0u64, 0u64);
         let mut doc = p.doc();
         while doc != TERMINATED {
             let d = doc as usize;
@@ -224,7 +225,8 @@ fn scan_segment(
                 0 => {}
                 TARGET => {
                     let tf = u64::from(p.term_freq());
-                    target += tf;
+                    cur.count += tf;
+                    tokens += tf;
                     if kinds[d] == ARTICLE {
                         cur.articles += tf;
                     } else {
@@ -235,20 +237,74 @@ fn scan_segment(
                         cur.docs += 1;
                     }
                 }
-                _ => reference += u64::from(p.term_freq()),
+                _ => {
+                    let tf = u64::from(p.term_freq());
+                    cur.reference += tf;
+                    reference_tokens += tf;
+                }
             }
             doc = p.advance();
         }
-        if target > 0 {
-            cur.add_form(t.lower, target);
-        }
-        cur.count += target;
-        cur.reference += reference;
-        out.tokens += target;
-        out.reference_tokens += reference;
     }
     flush(&key, &mut cur, &mut out);
-    Ok(out)
+    Ok((out, tokens, reference_tokens))
+}
+
+/// The surface forms of each of `keys` in the [`TARGET`] documents, as shown: elision
+/// removed, merged, most frequent first, at most `max`.
+pub fn forms_of(
+    store: &Store,
+    searcher: &Searcher,
+    classes: &Classes,
+    lang: Option<Lang>,
+    keys: &[&str],
+    max: usize,
+) -> Result<Vec<Vec<FormCount>>, ReportError> {
+    let mut raw: Vec<Vec<(String, u64)>> = vec![Vec::new(); keys.len()];
+    for (seg, cls) in searcher.segment_readers().iter().zip(classes) {
+        let inv = seg.inverted_index(store.fields.forms)?;
+        for (k, key) in keys.iter().enumerate() {
+            let lo = format!("{key}{FORM_SEP}");
+            let hi = format!("{key}{}", char::from_u32(FORM_SEP as u32 + 1).unwrap_or(FORM_SEP));
+            let mut stream = inv.terms().range().ge(&lo).lt(&hi).into_stream()?;
+            while stream.advance() {
+                let Some(t) = parse_form_term(stream.key()) else {
+                    continue;
+                };
+                if !t.in_lang(lang) {
+                    continue;
+                }
+                let mut p =
+                    inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
+                let mut n = 0u64;
+                let mut doc = p.doc();
+                while doc != TERMINATED {
+                    if cls[doc as usize] == TARGET {
+                        n += u64::from(p.term_freq());
+                    }
+                    doc = p.advance();
+                }
+                if n == 0 {
+                    continue;
+                }
+                let form = surface_norm(t.lower);
+                match raw[k].iter_mut().find(|(f, _)| *f == form) {
+                    Some((_, c)) => *c += n,
+                    None => raw[k].push((form, n)),
+                }
+            }
+        }
+    }
+    Ok(raw
+        .into_iter()
+        .map(|mut v| {
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(max);
+            v.into_iter()
+                .map(|(form, count)| FormCount { form, count })
+                .collect()
+        })
+        .collect())
 }
 
 /// A surface form and its occurrences.
@@ -346,23 +402,26 @@ pub fn terms(store: &Store, opts: &TermsOptions) -> Result<TermsReport, ReportEr
     }
     let classes = slice_classes(store, &searcher, &opts.slice, false)?;
     let scan = scan(store, &searcher, &classes, opts.slice.lang)?;
-    let mut rows: Vec<(&String, &Counts)> = scan
+    let mut rows: Vec<&(String, Numbers)> = scan
         .terms
         .iter()
         .filter(|(k, c)| c.count > 0 && (opts.all_words || !k.starts_with(STOP_MARK)))
         .collect();
     let types = rows.len() as u64;
-    rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+    rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
+    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+    let forms = forms_of(store, &searcher, &classes, opts.slice.lang, &keys, opts.forms)?;
     let terms = rows
         .into_iter()
-        .map(|(k, c)| {
+        .zip(forms)
+        .map(|((k, c), forms)| {
             let (term, stop) = display_key(k);
             TermRow {
                 term: term.to_string(),
-                forms: c.shown_forms(opts.forms),
+                forms,
                 count: c.count,
                 docs: c.docs,
                 articles: c.articles,
@@ -398,29 +457,24 @@ mod tests {
     }
 
     #[test]
-    fn shown_forms_merge_elisions() {
-        let c = Counts {
-            forms: vec![
-                ("l'entreprise".into(), 2),
-                ("entreprise".into(), 3),
-                ("entreprises".into(), 4),
-                ("d'entreprises".into(), 0),
-            ],
-            ..Counts::default()
+    fn terms_split_and_sorted_lists_merge() {
+        assert_eq!(split_term(b"jug\x02juges"), Some((&b"jug"[..], false)));
+        assert_eq!(split_term(b"\x03a\x02\xc3\xa0\x02e"), Some((&b"\x03a"[..], true)));
+        assert_eq!(split_term(b"nosep"), None);
+        let n = |c| Numbers {
+            count: c,
+            docs: 1,
+            ..Numbers::default()
         };
-        assert_eq!(
-            c.shown_forms(5),
-            vec![
-                FormCount {
-                    form: "entreprise".into(),
-                    count: 5
-                },
-                FormCount {
-                    form: "entreprises".into(),
-                    count: 4
-                }
-            ]
-        );
-        assert_eq!(c.shown_forms(1).len(), 1);
+        let merged = merge_sorted(vec![
+            vec![("a".into(), n(1)), ("c".into(), n(2))],
+            vec![("b".into(), n(5)), ("c".into(), n(3))],
+            vec![],
+        ]);
+        let keys: Vec<(&str, u64, u64)> = merged
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.count, v.docs))
+            .collect();
+        assert_eq!(keys, [("a", 1, 1), ("b", 5, 1), ("c", 5, 2)]);
     }
 }

@@ -1,6 +1,6 @@
 //! Polarity lexicons keyed by stem: the bundled French and English lists plus user entries.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Lang, WordScanner};
@@ -25,7 +25,7 @@ pub enum LexiconError {
         /// Why.
         source: std::io::Error,
     },
-    /// A line is not `word<TAB>score` (optionally `<TAB>fr|en`).
+    /// A line is not `word<TAB>score` (optionally `<TAB>fr|en`; `=word` for the exact word).
     #[error("lexicon line {line}: expected word<TAB>score[<TAB>fr|en], got {text:?}")]
     Syntax {
         /// Line number from 1.
@@ -39,8 +39,14 @@ pub enum LexiconError {
 /// (-4 … 4).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Stem → score.
+    /// Stem → score (the mean of the words sharing it).
     scores: HashMap<Box<str>, f32>,
+    /// Normalised word → score, looked up before the stem: the word's own score when listed
+    /// ("pourri" and "pourrait" share a stem); 0 blocks the stem ("=pourrait<TAB>0").
+    exact: HashMap<Box<str>, f32>,
+    /// Stems given by hand (the bundled extra list, user entries): these count even when the
+    /// chain treats the word as a stop word ("bien" in English passages, "sur" never).
+    explicit: HashSet<Box<str>>,
 }
 
 /// The parsed lines of a lexicon text: (word, score, language restriction).
@@ -84,6 +90,7 @@ impl Lexicon {
         // Several words sharing a stem (bon, bonne, bons) average their scores.
         let mut sums: HashMap<Box<str>, (f32, u32)> = HashMap::new();
         for (word, score, _) in parse(base).expect("bundled lexicon parses") {
+            lex.exact.insert(word.to_lowercase().into(), score);
             stem_of(&mut scanner, word, lang, |stem| {
                 let e = sums.entry(stem.into()).or_insert((0.0, 0));
                 e.0 += score;
@@ -99,8 +106,9 @@ impl Lexicon {
         lex
     }
 
-    /// Adds or overrides entries from `word<TAB>score[<TAB>fr|en]` lines (`#` comments); a
-    /// score of 0 removes the word's stem. Lines restricted to another language are skipped.
+    /// Adds or overrides entries from `word<TAB>score[<TAB>fr|en]` lines (`#` comments): the
+    /// word and every inflection sharing its stem; a score of 0 removes them; `=word` sets the
+    /// exact word only (0: never scored). Lines restricted to another language are skipped.
     pub fn add_entries(&mut self, text: &str, lang: Lang) -> Result<(), LexiconError> {
         self.apply(&mut WordScanner::default(), text, lang)
     }
@@ -116,11 +124,23 @@ impl Lexicon {
             if only.is_some_and(|l| l != lang) {
                 continue;
             }
+            if let Some(exact) = word.strip_prefix('=') {
+                self.exact.insert(exact.to_lowercase().into(), score);
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if score == 0.0 {
+                self.exact.remove(lower.as_str());
+            } else {
+                self.exact.insert(lower.into(), score);
+            }
             stem_of(scanner, word, lang, |stem| {
                 if score == 0.0 {
                     self.scores.remove(stem);
+                    self.explicit.remove(stem);
                 } else {
                     self.scores.insert(stem.into(), score);
+                    self.explicit.insert(stem.into());
                 }
             });
         }
@@ -130,6 +150,24 @@ impl Lexicon {
     /// The score of a stem, if the lexicon has it.
     pub fn get(&self, stem: &str) -> Option<f32> {
         self.scores.get(stem).copied()
+    }
+
+    /// The score of a normalised word: its own entry, else its stem's.
+    pub fn lookup(&self, word: &str, stem: &str) -> Option<f32> {
+        match self.exact.get(word) {
+            Some(&s) if s == 0.0 => None,
+            Some(&s) => Some(s),
+            None => self.get(stem),
+        }
+    }
+
+    /// The score of a stem for a stop word: only entries given by hand count.
+    pub fn get_stop(&self, stem: &str) -> Option<f32> {
+        if self.explicit.contains(stem) {
+            self.get(stem)
+        } else {
+            None
+        }
     }
 
     /// Number of stems.

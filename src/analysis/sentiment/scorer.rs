@@ -18,6 +18,10 @@ pub const DEFAULT_CENTER: f32 = 0.0;
 pub const NEUTRAL_BAND: f32 = 0.1;
 /// Smallest mass (VADER scale) on each side for a text to be mixed.
 pub const MIXED_MIN: f32 = 1.0;
+/// Texts at least this long (bytes) weigh their end more, see [`position_weight`].
+pub const LONG_TEXT: usize = 400;
+/// How much more the end of a long text weighs than its start.
+pub const POSITION_SLOPE: f32 = 1.0;
 /// Smallest ratio of the weaker side to the stronger for a text to be mixed.
 pub const MIXED_RATIO: f32 = 0.7;
 
@@ -127,9 +131,12 @@ impl Scorer {
                 Ok(s) => s,
                 Err(_) => &mut fresh,
             };
+            let mut offset = 0;
             for (i, line) in text.split('\n').enumerate() {
                 let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
-                self.passage(scanner, line, lang, &mut hits);
+                let at = (offset, text.len());
+                self.passage(scanner, line, lang, at, &mut hits);
+                offset += line.len() + 1;
             }
         });
         let bangs = scan(text, |(sign, score)| {
@@ -154,8 +161,17 @@ impl Scorer {
     }
 
     /// Walks one passage, pushing its lexicon hits.
-    fn passage(&self, scanner: &mut WordScanner, line: &str, lang: Lang, hits: &mut Vec<Hit>) {
+    /// `at` is the line's offset in the text and the text's length.
+    fn passage(
+        &self,
+        scanner: &mut WordScanner,
+        line: &str,
+        lang: Lang,
+        at: (usize, usize),
+        hits: &mut Vec<Hit>,
+    ) {
         let lexicon = self.lexicon(lang);
+        // First hit of the passage.
         let first = hits.len();
         // "ne" seen and not yet closed: index of the first hit it covers.
         let mut ne_open: Option<usize> = None;
@@ -232,14 +248,19 @@ impl Scorer {
                 Role::Plain => {}
             }
             debug_assert_eq!(word_role, Role::Plain);
-            if let Some(base) = lexicon.get(w.main) {
+            let found = if w.stop {
+                lexicon.get_stop(w.main)
+            } else {
+                lexicon.lookup(w.word, w.main)
+            };
+            if let Some(base) = found {
                 prev_hit = Some(hits.len());
                 hits.push(Hit {
                     word: w.word.to_owned(),
                     base,
                     modifier: modifier.take().unwrap_or(1.0),
                     negated: neg_left > 0,
-                    weight,
+                    weight: weight * position_weight(at.0 + w.start, at.1),
                 });
             }
             if !w.stop {
@@ -308,6 +329,15 @@ impl Scorer {
             keywords,
         }
     }
+}
+
+/// In long texts (reviews, articles) the end, where conclusions are, weighs more: from
+/// 1 − [`POSITION_SLOPE`] / 2 at the start to 1 + [`POSITION_SLOPE`] / 2 at the end.
+fn position_weight(offset: usize, len: usize) -> f32 {
+    if len < LONG_TEXT {
+        return 1.0;
+    }
+    1.0 + POSITION_SLOPE * (offset as f32 / len as f32 - 0.5)
 }
 
 /// Opens a "ne" negation at hit index `at`; after "personne" / "rien" ("Personne n'aime") the
