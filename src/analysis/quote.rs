@@ -20,6 +20,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::Analyzer;
 use super::elision::is_apostrophe;
 use super::fold::fold_char;
+use super::hash::BuildWordHasher;
 
 /// Fewest matched words of a quote from the body.
 pub const MIN_RUN: usize = 8;
@@ -66,11 +67,11 @@ pub struct Quote {
 #[derive(Debug, Default)]
 pub struct QuoteFinder {
     /// Normalised article word → id.
-    vocab: HashMap<String, u32>,
+    vocab: HashMap<String, u32, BuildWordHasher>,
     /// Body and headings as word ids, parts separated by [`NONE`].
     body: Vec<u32>,
-    /// Start positions in `body` of each run of [`SEED`] words.
-    seeds: HashMap<[u32; SEED], Vec<u32>>,
+    /// Each run of [`SEED`] words of `body` with its start, sorted.
+    seeds: Vec<([u32; SEED], u32)>,
     /// Title word ids, when the title has enough content words.
     title: Option<Vec<u32>>,
     /// Subtitle word ids, when the subtitle has enough content words.
@@ -80,6 +81,11 @@ pub struct QuoteFinder {
 /// Writes the comparison form of `word`: lowercase, accents folded, apostrophes as '.
 fn normalize_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         if is_apostrophe(c) {
             out.push('\'');
@@ -92,31 +98,45 @@ fn normalize_into(word: &str, out: &mut String) {
     }
 }
 
-/// The words of `text` with their byte ranges.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+/// The words of `text` (UAX #29) as byte ranges.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
     text.unicode_word_indices()
-        .map(|(i, w)| (i, i + w.len(), w))
+        .map(|(i, w)| (i, i + w.len()))
+        .collect()
 }
 
 impl QuoteFinder {
     /// Prepares the article: `body` (lede and paragraphs, one a line), `headings`, `title` and
     /// `subtitle`.
     pub fn new(body: &str, headings: &[String], title: &str, subtitle: Option<&str>) -> Self {
+        Self::with_spans(body, &word_spans(body), headings, title, subtitle)
+    }
+
+    /// [`QuoteFinder::new`] given the words of `body` (byte ranges, in order), as the caller
+    /// may already have them.
+    pub fn with_spans(
+        body: &str,
+        body_words: &[(usize, usize)],
+        headings: &[String],
+        title: &str,
+        subtitle: Option<&str>,
+    ) -> Self {
         let mut f = QuoteFinder::default();
         let mut buf = String::new();
-        f.add_part(body, &mut buf);
+        f.add_part(body, body_words, &mut buf);
         for h in headings {
             f.body.push(NONE);
-            f.add_part(h, &mut buf);
+            f.add_part(h, &word_spans(h), &mut buf);
         }
         if f.body.len() >= SEED {
             for i in 0..=f.body.len() - SEED {
                 let mut key = [0u32; SEED];
                 key.copy_from_slice(&f.body[i..i + SEED]);
                 if !key.contains(&NONE) {
-                    f.seeds.entry(key).or_default().push(i as u32);
+                    f.seeds.push((key, i as u32));
                 }
             }
+            f.seeds.sort_unstable();
         }
         let analyzer = Analyzer::default();
         let mut whole = |text: &str, f: &mut QuoteFinder| -> Option<Vec<u32>> {
@@ -125,8 +145,9 @@ impl QuoteFinder {
             }
             Some(
                 word_spans(text)
-                    .map(|(_, _, w)| {
-                        normalize_into(w, &mut buf);
+                    .into_iter()
+                    .map(|(s, e)| {
+                        normalize_into(&text[s..e], &mut buf);
                         f.intern(&buf)
                     })
                     .collect(),
@@ -146,20 +167,33 @@ impl QuoteFinder {
         id
     }
 
-    fn add_part(&mut self, text: &str, buf: &mut String) {
-        for (_, _, w) in word_spans(text) {
-            normalize_into(w, buf);
-            let id = self.intern(buf);
-            self.body.push(id);
+    fn add_part(&mut self, text: &str, words: &[(usize, usize)], buf: &mut String) {
+        for &(s, e) in words {
+            if let Some(w) = text.get(s..e) {
+                normalize_into(w, buf);
+                let id = self.intern(buf);
+                self.body.push(id);
+            }
         }
     }
 
     /// The longest quote of the article in `comment`, if any.
     pub fn find(&self, comment: &str) -> Option<Quote> {
+        self.find_in_spans(comment, &word_spans(comment))
+    }
+
+    /// [`QuoteFinder::find`] given the words of `comment` (byte ranges, in order).
+    pub fn find_in_spans(&self, comment: &str, words: &[(usize, usize)]) -> Option<Quote> {
+        if self.vocab.is_empty() || words.is_empty() {
+            return None;
+        }
         let mut buf = String::new();
-        let mut ids = Vec::new();
-        let mut spans = Vec::new();
-        for (s, e, w) in word_spans(comment) {
+        let mut ids = Vec::with_capacity(words.len());
+        let mut spans = Vec::with_capacity(words.len());
+        for &(s, e) in words {
+            let Some(w) = comment.get(s..e) else {
+                continue;
+            };
             normalize_into(w, &mut buf);
             ids.push(self.vocab.get(buf.as_str()).copied().unwrap_or(NONE));
             spans.push((s, e));
@@ -212,10 +246,12 @@ impl QuoteFinder {
             if key.contains(&NONE) {
                 continue;
             }
-            let Some(starts) = self.seeds.get(&key) else {
-                continue;
-            };
-            for &j in starts {
+            let from = self.seeds.partition_point(|(k, _)| *k < key);
+            let starts = self.seeds[from..]
+                .iter()
+                .take_while(|(k, _)| *k == key)
+                .map(|&(_, j)| j);
+            for j in starts {
                 let diag = j as i64 - i as i64;
                 if done
                     .iter()

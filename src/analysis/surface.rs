@@ -136,7 +136,10 @@ mod tests {
                 mine.push((w.start, w.end, w.main.to_owned()));
             }
         });
-        let theirs: Vec<_> = tokens.iter().map(|t| (t.start, t.end, t.main.clone())).collect();
+        let theirs: Vec<_> = tokens
+            .iter()
+            .map(|t| (t.start, t.end, t.main.clone()))
+            .collect();
         assert_eq!(mine, theirs);
     }
 }

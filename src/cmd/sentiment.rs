@@ -28,7 +28,7 @@ struct Line<'a> {
 pub fn run(args: SentimentArgs) -> Result<ExitCode> {
     if !args.stdin && args.texts.is_empty() {
         return Err(UsageError(
-            "kiosque sentiment: give texts as arguments or --stdin (one text per line)".into(),
+            "sentiment: give texts as arguments or --stdin (one text per line)".into(),
         )
         .into());
     }

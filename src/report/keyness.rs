@@ -122,7 +122,8 @@ pub fn stars(g2: f64) -> &'static str {
 pub struct KeyTerm {
     /// The stem (or stop word).
     pub term: String,
-    /// Its most frequent forms in the target.
+    /// Its most frequent forms, in the target for a term more frequent there, else in the
+    /// reference.
     pub forms: Vec<FormCount>,
     /// Occurrences in the target.
     pub count: u64,
@@ -261,10 +262,26 @@ pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, Re
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
-    let keys: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
-    let forms = forms_of(store, &searcher, &classes, opts.target.lang, &keys, opts.forms)?;
-    for (r, f) in rows.iter_mut().zip(forms) {
-        r.forms = f;
+    // Forms as seen where the term is more frequent.
+    for class in [TARGET, REFERENCE] {
+        let wanted: Vec<usize> = (0..rows.len())
+            .filter(|&i| (rows[i].direction == "over") == (class == TARGET))
+            .collect();
+        let keys: Vec<&str> = wanted.iter().map(|&i| rows[i].term.as_str()).collect();
+        let forms = forms_of(
+            store,
+            &searcher,
+            &classes,
+            class,
+            opts.target.lang,
+            &keys,
+            opts.forms,
+        )?;
+        for (i, f) in wanted.into_iter().zip(forms) {
+            rows[i].forms = f;
+        }
+    }
+    for r in &mut rows {
         r.term = display_key(&r.term).0.to_string();
     }
     Ok(KeynessReport {

@@ -68,12 +68,12 @@ pub struct KwicLine {
     pub date: Option<String>,
     /// `title` (title, subtitle, headings) or `text`.
     pub part: &'static str,
-    /// Context before the match, at most `width` characters.
+    /// Context before the match, at most `width` columns (line breaks shown as ¶).
     pub left: String,
     /// The matched words as written.
     #[serde(rename = "match")]
     pub matched: String,
-    /// Context after the match, at most `width` characters.
+    /// Context after the match, at most `width` columns.
     pub right: String,
     /// Byte offset of the match in the part's text.
     pub start: usize,
@@ -285,9 +285,9 @@ fn doc_lines(
                 article_id: text_of(doc, f.article_id).to_string(),
                 date: date.clone(),
                 part,
-                left: tail_cols(flatten(&text[..s]).trim_start(), width),
+                left: tail_cols(flatten(&text[..s]).trim(), width),
                 matched: flatten(&text[s..e]),
-                right: head_cols(flatten(&text[e..]).trim_end(), width),
+                right: head_cols(flatten(&text[e..]).trim(), width),
                 start: s,
                 end: e,
             });

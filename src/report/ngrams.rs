@@ -232,6 +232,72 @@ fn forward(
     Ok(Forward { docs, words })
 }
 
+/// Bits per id in a narrow (u64) key: three ids fit when there are fewer than 2^21 keys.
+const NARROW_BITS: u32 = 21;
+
+/// Packs up to three ids below 2^[`NARROW_BITS`] into a u64.
+fn pack_narrow(ids: &[u32]) -> u64 {
+    ids.iter()
+        .enumerate()
+        .fold(0u64, |acc, (i, &id)| acc | (u64::from(id) << (NARROW_BITS as usize * i)))
+}
+
+fn unpack_narrow(v: u64, n: usize) -> Vec<u32> {
+    (0..n)
+        .map(|i| ((v >> (NARROW_BITS as usize * i)) & ((1 << NARROW_BITS) - 1)) as u32)
+        .collect()
+}
+
+/// The packed keys of every countable window of every document.
+fn gather<T: Send>(
+    forwards: &[Forward],
+    keys: &Keys,
+    n: usize,
+    all_words: bool,
+    pack: impl Fn(&[u32]) -> T + Sync,
+) -> Vec<T> {
+    let parts: Vec<Vec<T>> = forwards
+        .par_iter()
+        .zip(keys.of_term.par_iter())
+        .with_max_len(1)
+        .map(|(fw, of_term)| {
+            let mut out = Vec::new();
+            let mut ids = [0u32; 3];
+            for &(_, s, len) in &fw.docs {
+                for w in fw.words[s..s + len].windows(n) {
+                    if window_keys(w, of_term, &keys.stop, all_words, &mut ids) {
+                        out.push(pack(&ids[..n]));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for p in parts {
+        all.extend(p);
+    }
+    all
+}
+
+/// Sorts keys and returns each distinct one seen at least `min` times, with its count.
+fn count_runs<T: Ord + Copy + Send>(mut all: Vec<T>, min: u64) -> Vec<(u32, T)> {
+    all.par_sort_unstable();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let mut j = i + 1;
+        while j < all.len() && all[j] == all[i] {
+            j += 1;
+        }
+        if (j - i) as u64 >= min {
+            out.push(((j - i) as u32, all[i]));
+        }
+        i = j;
+    }
+    out
+}
+
 /// Packs up to three 32-bit ids.
 fn pack(ids: &[u32]) -> u128 {
     ids.iter()
@@ -299,39 +365,18 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
         .map(|f| f.words.iter().filter(|&&w| w != NONE).count() as u64)
         .sum();
 
-    // Count the windows, each thread keeping the keys of its share of the hash space.
-    let parts = rayon::current_num_threads().max(1);
-    let counts: Vec<IntMap<u128, u32>> = (0..parts)
-        .into_par_iter()
-        .map(|part| {
-            let mut m: IntMap<u128, u32> = IntMap::default();
-            let mut ids = [0u32; 3];
-            for (fw, of_term) in forwards.iter().zip(&keys.of_term) {
-                for &(_, s, len) in &fw.docs {
-                    for w in fw.words[s..s + len].windows(n) {
-                        if window_keys(w, of_term, &keys.stop, opts.all_words, &mut ids) {
-                            let k = pack(&ids[..n]);
-                            let mut h = IntHasher::default();
-                            h.write_u128(k);
-                            if h.finish() as usize % parts == part {
-                                *m.entry(k).or_insert(0) += 1;
-                            }
-                        }
-                    }
-                }
-            }
-            m
-        })
-        .collect();
-
-    // The most frequent; ties in the keys' alphabetical order (key ids follow it).
-    let mut candidates: Vec<(u32, u128)> = counts
-        .iter()
-        .flat_map(|m| m.iter())
-        .filter(|&(_, &c)| u64::from(c) >= opts.min_count.max(1))
-        .map(|(&k, &c)| (c, k))
-        .collect();
-    drop(counts);
+    // Count the windows: gather their keys, sort, count the runs.
+    let min_count = opts.min_count.max(1);
+    let mut candidates: Vec<(u32, u128)> = if keys.text.len() < (1 << NARROW_BITS) {
+        let all = gather(&forwards, &keys, n, opts.all_words, |ids| pack_narrow(ids));
+        count_runs(all, min_count)
+            .into_iter()
+            .map(|(c, k)| (c, pack(&unpack_narrow(k, n))))
+            .collect()
+    } else {
+        let all = gather(&forwards, &keys, n, opts.all_words, pack);
+        count_runs(all, min_count)
+    };
     let types = candidates.len() as u64;
     let cmp = |a: &(u32, u128), b: &(u32, u128)| {
         b.0.cmp(&a.0)
@@ -437,6 +482,13 @@ mod tests {
 
     #[test]
     fn packing_round_trips() {
+        for ids in [vec![1, 2], vec![0, (1 << 21) - 1, 7]] {
+            assert_eq!(unpack_narrow(pack_narrow(&ids), ids.len()), ids);
+        }
+        assert_eq!(
+            count_runs(vec![3u64, 1, 3, 2, 3, 1], 2),
+            vec![(2, 1), (3, 3)]
+        );
         for ids in [vec![1, 2], vec![0, u32::MAX - 1, 7], vec![5, 5, 5]] {
             assert_eq!(unpack(pack(&ids), ids.len()), ids);
         }

@@ -250,12 +250,13 @@ fn scan_segment(
     Ok((out, tokens, reference_tokens))
 }
 
-/// The surface forms of each of `keys` in the [`TARGET`] documents, as shown: elision
-/// removed, merged, most frequent first, at most `max`.
+/// The surface forms of each of `keys` in the documents of class `class` ([`TARGET`] or
+/// [`super::REFERENCE`]), as shown: elision removed, merged, most frequent first, at most `max`.
 pub fn forms_of(
     store: &Store,
     searcher: &Searcher,
     classes: &Classes,
+    class: u8,
     lang: Option<Lang>,
     keys: &[&str],
     max: usize,
@@ -279,7 +280,7 @@ pub fn forms_of(
                 let mut n = 0u64;
                 let mut doc = p.doc();
                 while doc != TERMINATED {
-                    if cls[doc as usize] == TARGET {
+                    if cls[doc as usize] == class {
                         n += u64::from(p.term_freq());
                     }
                     doc = p.advance();
@@ -413,7 +414,15 @@ pub fn terms(store: &Store, opts: &TermsOptions) -> Result<TermsReport, ReportEr
         rows.truncate(opts.limit);
     }
     let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
-    let forms = forms_of(store, &searcher, &classes, opts.slice.lang, &keys, opts.forms)?;
+    let forms = forms_of(
+        store,
+        &searcher,
+        &classes,
+        TARGET,
+        opts.slice.lang,
+        &keys,
+        opts.forms,
+    )?;
     let terms = rows
         .into_iter()
         .zip(forms)

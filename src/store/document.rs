@@ -1,5 +1,7 @@
 //! Articles and comments → analysed tantivy documents.
 
+use std::collections::HashMap;
+
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use tantivy::TantivyDocument;
@@ -43,6 +45,12 @@ pub fn stop_key(lower: &str) -> String {
     fold(&surface_norm(lower)).into_owned()
 }
 
+thread_local! {
+    /// Stop-word keys already computed by this thread, by lowercase surface.
+    static STOP_KEYS: std::cell::RefCell<HashMap<String, String>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
 /// Whether the text between two words ends a sentence (or a line).
 pub fn ends_sentence(between: &str) -> bool {
     between.contains(['.', '!', '?', '…', '\n'])
@@ -70,6 +78,63 @@ impl Word<'_> {
     }
 }
 
+/// A letter that UAX #29 treats as ALetter, in the Latin ranges the fast path handles.
+fn is_simple_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ')
+}
+
+/// A character that never joins two letters into one word (UAX #29 classes Other, CR, LF,
+/// and MidNum, which only joins digits).
+fn is_simple_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\n'
+            | '\t'
+            | '\r'
+            | ','
+            | ';'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '"'
+            | '-'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '…'
+            | '\u{a0}'
+    )
+}
+
+/// The words of `slice` with their byte offsets: runs of letters when the slice holds only
+/// Latin letters and simple separators (the UAX #29 result for such text), else UAX #29.
+fn gap_words(slice: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    if slice
+        .chars()
+        .all(|c| is_simple_letter(c) || is_simple_separator(c))
+    {
+        let mut start = None;
+        for (i, c) in slice.char_indices() {
+            match (is_simple_letter(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, slice.len()));
+        }
+    } else {
+        out.extend(slice.unicode_word_indices().map(|(o, w)| (o, o + w.len())));
+    }
+}
+
 /// Calls `f` for every word of `text` in order, given the `tokens` the analyzer made of it (in
 /// text order): the analysed words come from the tokens, the others (stop words) are found by
 /// segmenting the text between tokens.
@@ -77,22 +142,28 @@ pub fn walk_words<'t>(text: &str, tokens: &'t [Token], mut f: impl FnMut(Word<'t
     let mut line = 0;
     let mut boundary = false;
     let mut off = 0;
-    let gap = |from: usize, to: usize, line: &mut usize, boundary: &mut bool, f: &mut dyn FnMut(Word<'t>)| {
+    let mut spans = Vec::new();
+    let mut gap = |from: usize,
+                   to: usize,
+                   line: &mut usize,
+                   boundary: &mut bool,
+                   f: &mut dyn FnMut(Word<'t>)| {
         let slice = &text[from..to];
         let mut prev = 0;
-        for (o, w) in slice.unicode_word_indices() {
+        gap_words(slice, &mut spans);
+        for &(o, e) in &spans {
             let between = &slice[prev..o];
             *line += between.matches('\n').count();
             *boundary |= ends_sentence(between);
             f(Word {
                 start: from + o,
-                end: from + o + w.len(),
+                end: from + e,
                 token: None,
                 line: *line,
                 boundary: *boundary,
             });
             *boundary = false;
-            prev = o + w.len();
+            prev = e;
         }
         let rest = &slice[prev..];
         *line += rest.matches('\n').count();
@@ -117,16 +188,27 @@ pub fn walk_words<'t>(text: &str, tokens: &'t [Token], mut f: impl FnMut(Word<'t
 }
 
 /// Appends the `forms` segments of `text` (see [`Fields::forms`]) to `out`, one per word and
-/// an empty one at each sentence or line end; returns (positions written, words).
-pub fn encode_forms(text: &str, tokens: &[Token], langs: &[Lang], out: &mut String) -> (u64, u64) {
-    let (mut positions, mut words) = (0u64, 0u64);
+/// an empty one at each sentence or line end, and the byte range of every word to `words`;
+/// returns the number of positions written.
+pub fn encode_forms(
+    text: &str,
+    tokens: &[Token],
+    langs: &[Lang],
+    out: &mut String,
+    words: &mut Vec<(usize, usize)>,
+) -> u64 {
+    let mut positions = 0u64;
     let mut lower = String::new();
+    STOP_KEYS.with_borrow_mut(|keys| {
+    if keys.len() > 10_000 {
+        keys.clear();
+    }
     walk_words(text, tokens, |w| {
-        if w.boundary && words > 0 {
+        if w.boundary && !words.is_empty() {
             out.push(SEP);
             positions += 1;
         }
-        words += 1;
+        words.push((w.start, w.end));
         positions += 1;
         lower.clear();
         push_lower(&text[w.start..w.end], &mut lower);
@@ -134,7 +216,14 @@ pub fn encode_forms(text: &str, tokens: &[Token], langs: &[Lang], out: &mut Stri
             Some(t) => out.push_str(&t.main),
             None if w.is_stop() => {
                 out.push(STOP_MARK);
-                out.push_str(&stop_key(&lower));
+                match keys.get(&lower) {
+                    Some(k) => out.push_str(k),
+                    None => {
+                        let k = stop_key(&lower);
+                        out.push_str(&k);
+                        keys.insert(lower.clone(), k);
+                    }
+                }
             }
             None => {
                 out.push(SEP);
@@ -149,7 +238,8 @@ pub fn encode_forms(text: &str, tokens: &[Token], langs: &[Lang], out: &mut Stri
         }
         out.push(SEP);
     });
-    (positions, words)
+    });
+    positions
 }
 
 /// Minutes from `from` to `to` (negative when `to` is earlier).
@@ -286,11 +376,17 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.title_main, encode(&title_tokens, true));
         d.add_text(f.title_alt, encode(&title_tokens, false));
         let mut forms = String::new();
-        let (title_positions, _) =
-            encode_forms(&title_text, &title_tokens, &title_langs, &mut forms);
+        let mut spans = Vec::new();
+        let title_positions = encode_forms(
+            &title_text,
+            &title_tokens,
+            &title_langs,
+            &mut forms,
+            &mut spans,
+        );
         forms.push(SEP);
         let text = article_text(a);
-        let words = self.add_text(&mut d, &text, forms, title_positions + 1);
+        let words = self.add_text(&mut d, &text, forms, title_positions + 1, &mut spans);
         d.add_u64(f.flags, if words > 0 { FLAG_TEXT } else { 0 });
         if let Some(n) = a.declared_comments {
             d.add_u64(f.declared, u64::from(n));
@@ -302,8 +398,9 @@ impl<'a> DocumentBuilder<'a> {
             serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into()),
         );
         out.push(d);
-        let quotes = (!a.comments.is_empty())
-            .then(|| QuoteFinder::new(&text, &a.headings, &a.title, a.subtitle.as_deref()));
+        let quotes = (!a.comments.is_empty()).then(|| {
+            QuoteFinder::with_spans(&text, &spans, &a.headings, &a.title, a.subtitle.as_deref())
+        });
         for c in &a.comments {
             out.push(self.comment_doc(a, c, quotes.as_ref()));
         }
@@ -330,7 +427,8 @@ impl<'a> DocumentBuilder<'a> {
             d.add_date(f.date, date);
         }
         d.add_text(f.title, &a.title);
-        let words = self.add_text(&mut d, &c.text, String::new(), 0);
+        let mut spans = Vec::new();
+        let words = self.add_text(&mut d, &c.text, String::new(), 0, &mut spans);
         let mut flags = 0;
         if words > 0 {
             flags |= FLAG_TEXT;
@@ -338,7 +436,7 @@ impl<'a> DocumentBuilder<'a> {
         if !c.urls.is_empty() {
             flags |= FLAG_URL;
         }
-        if let Some(q) = quotes.and_then(|q| q.find(&c.text)) {
+        if let Some(q) = quotes.and_then(|q| q.find_in_spans(&c.text, &spans)) {
             flags |= match q.part {
                 QuotedPart::Body => FLAG_QUOTES_BODY,
                 QuotedPart::Title => FLAG_QUOTES_TITLE,
@@ -361,13 +459,15 @@ impl<'a> DocumentBuilder<'a> {
     }
 
     /// Adds `text` with its analysed fields; `forms` holds what precedes it in the `forms`
-    /// field (`positions` positions). Returns the number of words of `text`.
+    /// field (`positions` positions). Leaves the byte ranges of its words in `spans`; returns
+    /// their number.
     fn add_text(
         &self,
         d: &mut TantivyDocument,
         text: &str,
         mut forms: String,
         positions: u64,
+        spans: &mut Vec<(usize, usize)>,
     ) -> u64 {
         let f = self.fields;
         let (tokens, langs) = self.analyzer.analyze_document(text);
@@ -378,10 +478,116 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.line_langs, encode_langs(&langs));
         d.add_text(f.text_main, encode(&tokens, true));
         d.add_text(f.text_alt, encode(&tokens, false));
-        let (n, words) = encode_forms(text, &tokens, &langs, &mut forms);
+        spans.clear();
+        let n = encode_forms(text, &tokens, &langs, &mut forms, spans);
+        let words = spans.len() as u64;
         d.add_text(f.forms, forms);
         d.add_u64(f.positions, positions + n);
         d.add_u64(f.words, words);
         words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::replay::SEP;
+
+    fn segments(text: &str) -> Vec<String> {
+        let (tokens, langs) = Analyzer::default().analyze_document(text);
+        let mut out = String::new();
+        let mut spans = Vec::new();
+        let n = encode_forms(text, &tokens, &langs, &mut out, &mut spans);
+        let segs: Vec<String> = out
+            .split(SEP)
+            .map(|s| s.replace(FORM_SEP, "|").replace(STOP_MARK, "~"))
+            .collect();
+        assert_eq!(segs.last().map(String::as_str), Some(""));
+        assert_eq!(segs.len() as u64 - 1, n);
+        segs[..segs.len() - 1].to_vec()
+    }
+
+    #[test]
+    fn forms_hold_every_word_with_sentence_gaps() {
+        assert_eq!(
+            segments("La juge l’a dit. Les juges, jamais !\nFin"),
+            [
+                "~la|la",
+                "jug|juge",
+                "~a|l'a",
+                "dit|dit",
+                "",
+                "~les|les",
+                "jug|juges",
+                "jam|jamais",
+                "",
+                "fin|fin"
+            ]
+        );
+        // English passages carry their mark; elisions stay in the surface.
+        let segs = segments("L’entreprise refuse.\nAs you use your Windows Phone and related services, we will collect some information.");
+        assert_eq!(segs[0], "entrepris|l'entreprise");
+        assert!(segs.contains(&"servic|services|e".to_string()), "{segs:?}");
+        assert!(segs.contains(&"~you|you|e".to_string()), "{segs:?}");
+    }
+
+    #[test]
+    fn walk_finds_the_words_unicode_segmentation_finds() {
+        const PALETTE: &[char] = &[
+            'a', 'e', 'l', 'q', 'u', 's', 'L', 'é', 'à', 'ç', 'œ', 'ß', '\'', '’', '-', ' ', ' ',
+            '\n', '.', ',', '!', '?', '1', '«', '»', '…', '\u{a0}', '\u{301}', 'я', '(', ':',
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let an = Analyzer::default();
+        for _ in 0..3000 {
+            let len = (next() % 60) as usize;
+            let text: String = (0..len)
+                .map(|_| PALETTE[(next() % PALETTE.len() as u64) as usize])
+                .collect();
+            let (tokens, _) = an.analyze_document(&text);
+            let mut got = Vec::new();
+            walk_words(&text, &tokens, |w| got.push((w.start, w.end)));
+            let want: Vec<(usize, usize)> = text
+                .split('\n')
+                .scan(0, |off, line| {
+                    let base = *off;
+                    *off += line.len() + 1;
+                    Some(
+                        line.unicode_word_indices()
+                            .map(move |(o, w)| (base + o, base + o + w.len()))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .flatten()
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn gap_words_fast_path_agrees() {
+        for text in [" de la ", "à l’", ", et (du) « » ", "a.b c:d", "été où", "x1 y", "\u{a0}à\u{a0}"] {
+            let mut fast = Vec::new();
+            gap_words(text, &mut fast);
+            let slow: Vec<(usize, usize)> = text
+                .unicode_word_indices()
+                .map(|(o, w)| (o, o + w.len()))
+                .collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn minutes_between_dates() {
+        let p: DateTime = "2014-09-01T16:45".parse().unwrap();
+        let c: DateTime = "2014-09-02T19:06".parse().unwrap();
+        assert_eq!(minutes_between(p, c), Some(1581));
+        assert_eq!(minutes_between(c, p), Some(-1581));
     }
 }

@@ -69,13 +69,13 @@ pub fn snippet(
     start = floor_char(text, start);
     end = ceil_char(text, end);
     // Move the cuts to word boundaries.
-    if start > 0
-        && let Some(sp) = text[start..].find(char::is_whitespace)
-    {
-        let first_match = found.first().map_or(usize::MAX, |m| m.0);
-        if start + sp < first_match.max(start) || found.is_empty() {
-            start = ceil_char(text, start + sp + 1);
-        }
+    if start > 0 {
+        // Back to the start of the word the window begins in.
+        start = text[..start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
     }
     if end < text.len()
         && let Some(sp) = text[start..end].rfind(char::is_whitespace)
@@ -120,4 +120,45 @@ pub fn render(s: &Snippet, open: &str, close: &str) -> String {
     }
     out.push_str(&s.text[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_start_on_a_word_and_mark_matches() {
+        let an = Analyzer::default();
+        let text = "Le mandat initial. Un juge d'instance a émis pour la première fois le mandat de perquisition en décembre pour des e-mails provenant d'un compte de messagerie.";
+        let mut hl = Highlights::default();
+        for w in an.analyze_query("mandat perquisition") {
+            for (f, s) in w.forms {
+                match f {
+                    crate::analysis::Form::Main => hl.main.insert(s),
+                    crate::analysis::Form::Alt => hl.alt.insert(s),
+                };
+            }
+        }
+        let s = snippet(&an, text, &[Lang::Fr], &hl, 90);
+        let body = s.text.trim_start_matches("… ");
+        assert!(text.contains(body.trim_end_matches(" …")), "{}", s.text);
+        let first_word = body.split(' ').next().unwrap();
+        assert!(
+            text.split(' ').any(|w| w == first_word),
+            "cut inside a word: {}",
+            s.text
+        );
+        let marked: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        assert!(!marked.is_empty());
+        assert!(
+            marked
+                .iter()
+                .all(|w| ["mandat", "perquisition"].contains(w)),
+            "{marked:?}"
+        );
+        assert_eq!(
+            render(&s, "[", "]").matches('[').count(),
+            s.highlights.len()
+        );
+    }
 }

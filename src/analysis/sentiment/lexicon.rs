@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::analysis::hash::BuildWordHasher;
 use crate::analysis::{Lang, WordScanner};
 
 /// The generated French lexicon (Pattern-FR + VADER-FR, see NOTICE).
@@ -40,17 +41,20 @@ pub enum LexiconError {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Stem → score (the mean of the words sharing it).
-    scores: HashMap<Box<str>, f32>,
+    scores: HashMap<Box<str>, f32, BuildWordHasher>,
     /// Normalised word → score, looked up before the stem: the word's own score when listed
     /// ("pourri" and "pourrait" share a stem); 0 blocks the stem ("=pourrait<TAB>0").
-    exact: HashMap<Box<str>, f32>,
+    exact: HashMap<Box<str>, f32, BuildWordHasher>,
     /// Stems given by hand (the bundled extra list, user entries): these count even when the
     /// chain treats the word as a stop word ("bien" in English passages, "sur" never).
-    explicit: HashSet<Box<str>>,
+    explicit: HashSet<Box<str>, BuildWordHasher>,
 }
 
-/// The parsed lines of a lexicon text: (word, score, language restriction).
-fn parse(text: &str) -> Result<Vec<(&str, f32, Option<Lang>)>, LexiconError> {
+/// One parsed lexicon line: word, score, language restriction.
+type Entry<'a> = (&'a str, f32, Option<Lang>);
+
+/// The parsed lines of a lexicon text.
+fn parse(text: &str) -> Result<Vec<Entry<'_>>, LexiconError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -155,7 +159,7 @@ impl Lexicon {
     /// The score of a normalised word: its own entry, else its stem's.
     pub fn lookup(&self, word: &str, stem: &str) -> Option<f32> {
         match self.exact.get(word) {
-            Some(&s) if s == 0.0 => None,
+            Some(&0.0) => None,
             Some(&s) => Some(s),
             None => self.get(stem),
         }
@@ -209,7 +213,9 @@ mod tests {
 
     fn stem(word: &str, lang: Lang) -> String {
         let mut s = String::new();
-        stem_of(&mut WordScanner::default(), word, lang, |x| s = x.to_owned());
+        stem_of(&mut WordScanner::default(), word, lang, |x| {
+            s = x.to_owned()
+        });
         s
     }
 
@@ -221,7 +227,11 @@ mod tests {
         for w in ["bonne", "bons", "bonnes"] {
             assert_eq!(lex.get(&stem(w, Lang::Fr)), Some(bon), "{w}");
         }
-        assert!(lex.get(&stem("catastrophe", Lang::Fr)).expect("catastrophe") < 0.0);
+        assert!(
+            lex.get(&stem("catastrophe", Lang::Fr))
+                .expect("catastrophe")
+                < 0.0
+        );
         let en = Lexicon::builtin(Lang::En);
         assert!(en.get(&stem("goods", Lang::En)).expect("good") > 0.0);
         assert!(en.len() > 3000 && lex.len() > 3000);

@@ -10,7 +10,7 @@ pub const NEGATED: f32 = -0.74;
 /// Multiplier of a negated intensified word ("pas très bon", "not very good").
 pub const NEGATED_BOOSTED: f32 = -0.5;
 /// Words of content a forward negation ("pas", "sans", "not") reaches.
-pub const NEGATION_SCOPE: u8 = 3;
+pub const NEGATION_SCOPE: u8 = 2;
 /// Weight of what precedes "mais" / "but" in a passage, and of what follows.
 pub const CONTRAST: (f32, f32) = (0.5, 1.5);
 
@@ -75,14 +75,12 @@ fn role_en(word: &str, prev: &str) -> Role {
     match word {
         "not" | "no" | "never" | "nor" | "neither" | "without" | "cannot" | "nothing"
         | "nobody" | "none" | "nowhere" | "dont" | "didnt" | "doesnt" | "isnt" | "wasnt"
-        | "cant" | "wont" | "couldnt" | "wouldnt" | "shouldnt" | "arent" | "aint" => {
-            Role::Negation
-        }
+        | "cant" | "wont" | "couldnt" | "wouldnt" | "shouldnt" | "arent" | "aint" => Role::Negation,
         w if w.ends_with("n't") => Role::Negation,
         "very" | "really" | "so" | "too" | "extremely" | "totally" | "absolutely"
-        | "incredibly" | "highly" | "utterly" | "completely" | "truly" | "especially"
-        | "super" | "remarkably" | "exceptionally" | "deeply" | "terribly" | "awfully"
-        | "insanely" | "hugely" | "immensely" | "thoroughly" => Role::Modifier(BOOST),
+        | "incredibly" | "highly" | "utterly" | "completely" | "truly" | "especially" | "super"
+        | "remarkably" | "exceptionally" | "deeply" | "terribly" | "awfully" | "insanely"
+        | "hugely" | "immensely" | "thoroughly" => Role::Modifier(BOOST),
         "bit" | "little" if prev == "a" => Role::Modifier(0.5),
         "slightly" | "somewhat" | "fairly" | "rather" | "mildly" | "marginally" => {
             Role::Modifier(0.6)

@@ -110,7 +110,10 @@ mod tests {
             (vec![":)", ":-)", ":("], 2)
         );
         assert_eq!(signs("+1 bien vu!"), (vec!["+1"], 1));
-        assert_eq!(signs("voir http://exemple.fr/a:) ex:Paris 3+1"), (vec![], 0));
+        assert_eq!(
+            signs("voir http://exemple.fr/a:) ex:Paris 3+1"),
+            (vec![], 0)
+        );
         assert_eq!(signs("top 👍"), (vec!["👍"], 0));
     }
 }
