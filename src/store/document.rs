@@ -525,7 +525,7 @@ mod tests {
             ]
         );
         // English passages carry their mark; elisions stay in the surface.
-        let segs = segments("L’entreprise refuse.\nAs you use your Windows Phone and related services, we will collect some information.");
+        let segs = segments("L’entreprise refuse toujours de remettre les données demandées par la justice.\nAs you use your Windows Phone and related services, we will collect some information.");
         assert_eq!(segs[0], "entrepris|l'entreprise");
         assert!(segs.contains(&"servic|services|e".to_string()), "{segs:?}");
         assert!(segs.contains(&"~you|you|e".to_string()), "{segs:?}");

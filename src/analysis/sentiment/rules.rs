@@ -10,7 +10,7 @@ pub const NEGATED: f32 = -0.74;
 /// Multiplier of a negated intensified word ("pas très bon", "not very good").
 pub const NEGATED_BOOSTED: f32 = -0.5;
 /// Words of content a forward negation ("pas", "sans", "not") reaches.
-pub const NEGATION_SCOPE: u8 = 2;
+pub const NEGATION_SCOPE: u8 = 3;
 /// Weight of what precedes "mais" / "but" in a passage, and of what follows.
 pub const CONTRAST: (f32, f32) = (0.5, 1.5);
 
