@@ -152,9 +152,7 @@ fn seed_001_comment_statistics() {
     assert_eq!(a["with_url"], 1);
     assert_eq!(a["languages"]["en"], 1);
     assert_eq!(a["languages"]["fr"], 22);
-    let en = fx.json(&[
-        "search", "*", "--lang", "en", "--kind", "comment", "--json",
-    ]);
+    let en = fx.json(&["search", "*", "--lang", "en", "--kind", "comment", "--json"]);
     let en_id = en["hits"][0]["id"].as_str().unwrap();
     let en_comment = &comments[number_of(en_id) as usize - 1];
     assert_eq!(en_comment["urls"].as_array().unwrap().len(), 1);
@@ -194,7 +192,10 @@ fn seed_001_comment_statistics() {
         .collect();
     words.sort_unstable();
     assert_eq!(a["words"]["max"], *words.last().unwrap());
-    assert_eq!(a["words"]["median"].as_f64().unwrap(), words[11] as f64 / 2.0 + words[10] as f64 / 2.0);
+    assert_eq!(
+        a["words"]["median"].as_f64().unwrap(),
+        words[11] as f64 / 2.0 + words[10] as f64 / 2.0
+    );
     let mean = words.iter().sum::<u64>() as f64 / words.len() as f64;
     assert!((a["words"]["mean"].as_f64().unwrap() - mean).abs() < 0.01);
 
@@ -270,14 +271,20 @@ fn term_counts_with_forms() {
     let e = term(&v, "entrepris");
     assert_eq!(
         forms(e),
-        [("entreprise".to_string(), 10), ("entreprises".to_string(), 8)]
+        [
+            ("entreprise".to_string(), 10),
+            ("entreprises".to_string(), 8)
+        ]
     );
     let am = term(&v, "americain");
     assert_eq!(am["count"], 27);
     assert_eq!(forms(am)[0], ("américaine".to_string(), 12));
     // Stop words are out by default, and ranks go by count.
     let all = v["terms"].as_array().unwrap();
-    assert!(!all.iter().any(|t| t["term"] == "de" || t.get("stop").is_some()));
+    assert!(
+        !all.iter()
+            .any(|t| t["term"] == "de" || t.get("stop").is_some())
+    );
     for w in all.windows(2) {
         assert!(w[0]["count"].as_u64() >= w[1]["count"].as_u64());
     }
@@ -300,7 +307,13 @@ fn term_counts_with_forms() {
         [("services".to_string(), 2)],
         "only the English passage's two 'services'"
     );
-    assert!(en["terms"].as_array().unwrap().iter().all(|t| t["term"] != "jug"));
+    assert!(
+        en["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["term"] != "jug")
+    );
 
     // --all-words keeps stop words, flagged.
     let w = fx.json(&["terms", "--json", "--all-words", "-n", "5"]);
@@ -373,9 +386,17 @@ fn repeated_segments_do_not_cross_sentences() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| (t["forms"][0]["form"].as_str().unwrap(), t["count"].as_u64().unwrap()))
+        .map(|t| {
+            (
+                t["forms"][0]["form"].as_str().unwrap(),
+                t["count"].as_u64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(segments, BTreeMap::from([("chat noir", 3), ("souris verte", 2)]));
+    assert_eq!(
+        segments,
+        BTreeMap::from([("chat noir", 3), ("souris verte", 2)])
+    );
 }
 
 #[test]
@@ -402,12 +423,18 @@ fn keyness_direction_on_two_documents() {
     };
     let pizza = term(&v, "pizz");
     assert_eq!(pizza["direction"], "over");
-    assert_eq!((pizza["count"].as_u64(), pizza["reference"].as_u64()), (Some(3), Some(0)));
+    assert_eq!(
+        (pizza["count"].as_u64(), pizza["reference"].as_u64()),
+        (Some(3), Some(0))
+    );
     assert!((pizza["g2"].as_f64().unwrap() - g2(3.0, 0.0, 8.0, 11.0)).abs() < 1e-9);
     assert!(pizza["log_ratio"].as_f64().unwrap() > 0.0);
     let tribunal = term(&v, "tribunal");
     assert_eq!(tribunal["direction"], "under");
-    assert_eq!((tribunal["count"].as_u64(), tribunal["reference"].as_u64()), (Some(0), Some(3)));
+    assert_eq!(
+        (tribunal["count"].as_u64(), tribunal["reference"].as_u64()),
+        (Some(0), Some(3))
+    );
     assert!((tribunal["g2"].as_f64().unwrap() - g2(0.0, 3.0, 8.0, 11.0)).abs() < 1e-9);
     assert!(tribunal["log_ratio"].as_f64().unwrap() < 0.0);
     assert_eq!(forms(tribunal), [("tribunal".to_string(), 3)]);
@@ -416,7 +443,13 @@ fn keyness_direction_on_two_documents() {
 
     // Reversed: articles against comments.
     let r = fx.json(&[
-        "terms", "--keyness", "--kind", "article", "--min-g2", "0", "--json",
+        "terms",
+        "--keyness",
+        "--kind",
+        "article",
+        "--min-g2",
+        "0",
+        "--json",
     ]);
     assert_eq!(term(&r, "tribunal")["direction"], "over");
     assert_eq!(term(&r, "pizz")["direction"], "under");
@@ -442,12 +475,26 @@ fn keyness_of_the_seed_comments() {
     let v = fx.json(&["terms", "--keyness", "--json", "-n", "0"]);
     // "google" is a comment word (10 of 11), "mandat" an article word (8 of 9).
     let g = term(&v, "googl");
-    assert_eq!((g["count"].as_u64(), g["reference"].as_u64()), (Some(10), Some(1)));
+    assert_eq!(
+        (g["count"].as_u64(), g["reference"].as_u64()),
+        (Some(10), Some(1))
+    );
     assert_eq!(g["direction"], "over");
     assert_eq!(term(&v, "mandat")["direction"], "under");
     let a = fx.json(&[
-        "terms", "--keyness", "--article", SEED_001, "--kind", "comment", "--against", SEED_001,
-        "--json", "--min-g2", "0", "-n", "0",
+        "terms",
+        "--keyness",
+        "--article",
+        SEED_001,
+        "--kind",
+        "comment",
+        "--against",
+        SEED_001,
+        "--json",
+        "--min-g2",
+        "0",
+        "-n",
+        "0",
     ]);
     assert_eq!(a["reference"], format!("article {SEED_001}"));
     assert_eq!(a["target_documents"], 33);
@@ -460,10 +507,20 @@ fn keyness_of_the_seed_comments() {
 fn kwic_lines_are_aligned_on_the_match() {
     let fx = Fixture::new();
     let width = 30;
-    let text = fx.stdout(&["kwic", "juge", "--width", &width.to_string(), "--limit", "0"]);
+    let text = fx.stdout(&[
+        "kwic",
+        "juge",
+        "--width",
+        &width.to_string(),
+        "--limit",
+        "0",
+    ]);
     let lines: Vec<&str> = text.lines().skip(1).collect();
     assert_eq!(lines.len(), 14, "{text}");
-    assert!(text.starts_with("\"juge\": 14 occurrences in 6 documents"), "{text}");
+    assert!(
+        text.starts_with("\"juge\": 14 occurrences in 6 documents"),
+        "{text}"
+    );
     for l in &lines {
         let col = l.chars().position(|c| c == '[').unwrap();
         assert_eq!(col, width + 2, "{l}");
@@ -501,7 +558,14 @@ fn kwic_lines_are_aligned_on_the_match() {
         .map(|l| l["id"].as_str().unwrap())
         .collect();
     let mut sorted = ids.clone();
-    sorted.sort_by_key(|id| (id.split('#').next().unwrap().to_string(), id.contains('#'), id.rsplit_once("#c").map_or(0, |(_, n)| n.parse::<u32>().unwrap())));
+    sorted.sort_by_key(|id| {
+        (
+            id.split('#').next().unwrap().to_string(),
+            id.contains('#'),
+            id.rsplit_once("#c")
+                .map_or(0, |(_, n)| n.parse::<u32>().unwrap()),
+        )
+    });
     assert_eq!(ids, sorted);
 }
 
@@ -516,7 +580,10 @@ fn kwic_matches_like_search() {
         .iter()
         .map(|l| l["match"].as_str().unwrap())
         .collect();
-    assert!(matched.contains("américaine") && matched.contains("américain"), "{matched:?}");
+    assert!(
+        matched.contains("américaine") && matched.contains("américain"),
+        "{matched:?}"
+    );
     assert_eq!(v["occurrences"], 27);
     // A phrase, stop word included; titles are searched too.
     let v = fx.json(&["kwic", "\"mandat de perquisition\"", "--json"]);
@@ -530,7 +597,9 @@ fn kwic_matches_like_search() {
         .collect();
     assert!(parts.contains(&"title"), "{v}");
     // --kind and --limit.
-    let v = fx.json(&["kwic", "juge", "--kind", "comment", "--json", "--limit", "2"]);
+    let v = fx.json(&[
+        "kwic", "juge", "--kind", "comment", "--json", "--limit", "2",
+    ]);
     assert_eq!(v["lines"].as_array().unwrap().len(), 2);
     for l in v["lines"].as_array().unwrap() {
         assert_eq!(l["kind"], "comment");
@@ -569,7 +638,12 @@ fn usage_errors_exit_2() {
         vec!["terms", "--keyness", "--against", "nope"],
     ] {
         let out = fx.cmd().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -607,7 +681,13 @@ fn report_in_every_format_and_rendered_by_chromium() {
     assert_eq!(term(&v["terms"], "jug")["count"], 17);
 
     let md = fx.stdout(&["report"]);
-    for h in ["# Corpus report", "## Top terms", "## Repeated segments", "## Keyness", "## Comments"] {
+    for h in [
+        "# Corpus report",
+        "## Top terms",
+        "## Repeated segments",
+        "## Keyness",
+        "## Comments",
+    ] {
         assert!(md.contains(h), "missing {h}");
     }
     assert!(md.contains("\\<script\\>"), "Markdown escapes markup");
@@ -628,7 +708,9 @@ fn report_in_every_format_and_rendered_by_chromium() {
             eprintln!("KIOSQUE_NO_BROWSER set: the HTML report is not rendered");
             return;
         }
-        panic!("chromium is not installed (apt-get install chromium; .ci/run does it), or set KIOSQUE_NO_BROWSER=1");
+        panic!(
+            "chromium is not installed (apt-get install chromium; .ci/run does it), or set KIOSQUE_NO_BROWSER=1"
+        );
     };
     let url = format!("file://{}", html_path.display());
     let browser = |extra: &[&str]| {
@@ -641,19 +723,31 @@ fn report_in_every_format_and_rendered_by_chromium() {
                 "--no-first-run",
                 "--virtual-time-budget=2000",
             ])
-            .arg(format!("--user-data-dir={}", fx.path("chrome-profile").display()))
+            .arg(format!(
+                "--user-data-dir={}",
+                fx.path("chrome-profile").display()
+            ))
             .args(extra)
             .arg(&url)
             .output()
             .expect("run chromium");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     // The DOM as Chromium parsed and rendered it.
     let dom = browser(&["--dump-dom"]);
-    assert!(dom.contains("<title>kiosque report</title>"), "the title was not pwned");
+    assert!(
+        dom.contains("<title>kiosque report</title>"),
+        "the title was not pwned"
+    );
     assert!(!dom.contains("<script") && !dom.contains("<img") && !dom.contains("<b>"));
-    assert!(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt; Titre &amp; « guillemets »"));
+    assert!(dom.contains(
+        "&lt;script&gt;document.title='pwned'&lt;/script&gt; Titre &amp; « guillemets »"
+    ));
     for id in ["chart-terms", "chart-timeline", "chart-hours"] {
         assert!(dom.contains(&format!("id=\"{id}\"")), "no {id}");
     }
@@ -664,7 +758,10 @@ fn report_in_every_format_and_rendered_by_chromium() {
     assert_eq!(hours.matches("class=\"bar\"").count(), 24);
     assert!(hours.contains("<title>17h: 6</title>"), "{hours}");
     for section in ["overview", "terms", "segments", "keyness", "comments"] {
-        assert!(dom.contains(&format!("<h2 id=\"{section}\"")), "no section {section}");
+        assert!(
+            dom.contains(&format!("<h2 id=\"{section}\"")),
+            "no section {section}"
+        );
     }
     // A screenshot: the page renders to a real image.
     let png = fx.path("report.png");
@@ -674,7 +771,11 @@ fn report_in_every_format_and_rendered_by_chromium() {
     ]);
     let bytes = std::fs::read(&png).expect("screenshot written");
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
-    assert!(bytes.len() > 20_000, "a near-empty page: {} bytes", bytes.len());
+    assert!(
+        bytes.len() > 20_000,
+        "a near-empty page: {} bytes",
+        bytes.len()
+    );
 }
 
 /// Normalised words for the quote oracle: lowercase, accents folded, apostrophes as '.
@@ -683,7 +784,13 @@ fn norm_words(text: &str) -> Vec<String> {
         .map(|w| {
             fold(&w.to_lowercase())
                 .chars()
-                .map(|c| if matches!(c, '’' | 'ʼ' | '‘' | '´') { '\'' } else { c })
+                .map(|c| {
+                    if matches!(c, '’' | 'ʼ' | '‘' | '´') {
+                        '\''
+                    } else {
+                        c
+                    }
+                })
                 .collect()
         })
         .collect()
@@ -743,7 +850,8 @@ fn oracle_quotes(comment: &str, parts: &[String], wholes: &[String]) -> bool {
 fn generated_corpus_comment_statistics_match_the_manifest() {
     let tmp = tempfile::tempdir().unwrap();
     let (pages, manifest) = support::generate_corpus(tmp.path());
-    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(manifest).unwrap()).unwrap();
     let pages_facts = manifest["pages"].as_array().unwrap();
     let index = tmp.path().join("index");
     let kiosque = || {
@@ -753,7 +861,11 @@ fn generated_corpus_comment_statistics_match_the_manifest() {
     };
     let json = |args: &[&str]| -> Value {
         let out = kiosque().args(args).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     };
     kiosque().arg("ingest").arg(&pages).assert().success();
@@ -780,7 +892,10 @@ fn generated_corpus_comment_statistics_match_the_manifest() {
             "{id}"
         );
         assert_eq!(a["empty"], page["empty_comments"], "{id}");
-        assert_eq!(a["with_text"].as_u64().unwrap(), n - page["empty_comments"].as_u64().unwrap());
+        assert_eq!(
+            a["with_text"].as_u64().unwrap(),
+            n - page["empty_comments"].as_u64().unwrap()
+        );
         empties += page["empty_comments"].as_u64().unwrap();
         // English: exactly the comments the manifest lists.
         let en = page["english"].as_array().unwrap().len() as u64;
@@ -803,13 +918,20 @@ fn generated_corpus_comment_statistics_match_the_manifest() {
             .iter()
             .map(|q| q.as_u64().unwrap())
             .collect();
-        assert!(made.is_subset(&found), "{id}: made {made:?}, found {found:?}");
+        assert!(
+            made.is_subset(&found),
+            "{id}: made {made:?}, found {found:?}"
+        );
         quotes += made.len();
         if n == 0 {
             continue;
         }
         let shown = json(&["show", id, "--json"]);
-        let mut body: Vec<String> = shown["lede"].as_str().map(String::from).into_iter().collect();
+        let mut body: Vec<String> = shown["lede"]
+            .as_str()
+            .map(String::from)
+            .into_iter()
+            .collect();
         body.extend(
             shown["paragraphs"]
                 .as_array()
@@ -832,12 +954,7 @@ fn generated_corpus_comment_statistics_match_the_manifest() {
         for c in shown["comments"].as_array().unwrap() {
             let num = c["number"].as_u64().unwrap();
             let oracle = oracle_quotes(c["text"].as_str().unwrap(), &parts, &wholes);
-            assert_eq!(
-                found.contains(&num),
-                oracle,
-                "{id}#c{num}: {}",
-                c["text"]
-            );
+            assert_eq!(found.contains(&num), oracle, "{id}#c{num}: {}", c["text"]);
             extra_quotes += usize::from(oracle && !made.contains(&num));
         }
     }
@@ -845,7 +962,186 @@ fn generated_corpus_comment_statistics_match_the_manifest() {
     assert_eq!(t["comments"], total);
     assert_eq!(t["empty"], empties);
     assert_eq!(t["languages"]["en"].as_u64().unwrap_or(0), english as u64);
-    assert!(quotes > 10 && english > 0, "a corpus too small to test: {quotes} quotes");
-    assert_eq!(t["quoting"].as_u64().unwrap() as usize, quotes + extra_quotes);
+    assert!(
+        quotes > 10 && english > 0,
+        "a corpus too small to test: {quotes} quotes"
+    );
+    assert_eq!(
+        t["quoting"].as_u64().unwrap() as usize,
+        quotes + extra_quotes
+    );
     println!("{quotes} quotes made, {extra_quotes} more found by the rule, {english} English");
+}
+
+/// Term and segment counts recomputed from the stored text of every document, word by word.
+struct Recount {
+    terms: BTreeMap<String, (u64, u64, u64, u64)>,
+    bigrams: BTreeMap<String, u64>,
+}
+
+fn recount(index: &Path) -> Recount {
+    use kiosque::corpus::Article;
+    use kiosque::store::document::{
+        article_title_text, decode_langs, push_lower, stop_key, walk_words,
+    };
+    use tantivy::schema::Value;
+    let store = kiosque::store::Store::open(index).unwrap();
+    let f = &store.fields;
+    let reader = store.index.reader().unwrap();
+    let searcher = reader.searcher();
+    let an = Analyzer::default();
+    let mut r = Recount {
+        terms: BTreeMap::new(),
+        bigrams: BTreeMap::new(),
+    };
+    for (si, seg) in searcher.segment_readers().iter().enumerate() {
+        for d in 0..seg.max_doc() {
+            if seg.is_deleted(d) {
+                continue;
+            }
+            let doc: tantivy::TantivyDocument = searcher
+                .doc(tantivy::DocAddress::new(si as u32, d))
+                .unwrap();
+            let s = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+            let kind = s(f.kind).to_string();
+            if kind == "file" {
+                continue;
+            }
+            let mut parts = Vec::new();
+            if kind == "article" {
+                let a: Article = serde_json::from_str(s(f.json)).unwrap();
+                let t = article_title_text(&a);
+                let (tokens, _) = an.analyze_document(&t);
+                parts.push((t, tokens));
+            }
+            let text = s(f.text).to_string();
+            let tokens = an.analyze_with_langs(&text, &decode_langs(s(f.line_langs)));
+            parts.push((text, tokens));
+            let mut seen = BTreeSet::new();
+            for (text, tokens) in &parts {
+                let mut prev: Option<(String, bool)> = None;
+                walk_words(text, tokens, |w| {
+                    let mut lower = String::new();
+                    push_lower(&text[w.start..w.end], &mut lower);
+                    let (key, stop) = match w.token {
+                        Some(t) => (t.main.clone(), false),
+                        None if w.is_stop() => (stop_key(&lower), true),
+                        None => {
+                            prev = None;
+                            return;
+                        }
+                    };
+                    let e = r
+                        .terms
+                        .entry(format!("{}{key}", if stop { "~" } else { "" }))
+                        .or_default();
+                    e.0 += 1;
+                    if seen.insert(key.clone() + if stop { "~" } else { "" }) {
+                        e.1 += 1;
+                    }
+                    if kind == "article" {
+                        e.2 += 1;
+                    } else {
+                        e.3 += 1;
+                    }
+                    if let Some((p, pstop)) = &prev
+                        && !w.boundary
+                        && !pstop
+                        && !stop
+                    {
+                        *r.bigrams.entry(format!("{p} {key}")).or_default() += 1;
+                    }
+                    prev = Some((key, stop));
+                });
+            }
+        }
+    }
+    r
+}
+
+#[test]
+fn index_figures_equal_a_recount_of_the_stored_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (pages, _) = support::generate_corpus_with(tmp.path(), "0.3", 11);
+    // Two ingests, so that the index has more than one segment to merge figures from.
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&pages)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let index = tmp.path().join("index");
+    let kiosque = || {
+        let mut c = Command::cargo_bin("kiosque").unwrap();
+        c.arg("--index").arg(&index).env("NO_COLOR", "1");
+        c
+    };
+    let half = files.len() / 2;
+    for batch in [&files[..half], &files[half..]] {
+        for p in batch {
+            std::fs::copy(p, corpus.join(p.file_name().unwrap())).unwrap();
+        }
+        kiosque().arg("ingest").arg(&corpus).assert().success();
+    }
+    let segments = {
+        let store = kiosque::store::Store::open(&index).unwrap();
+        store.index.searchable_segment_ids().unwrap().len()
+    };
+    let expected = recount(&index);
+    let json = |args: &[&str]| -> Value {
+        let out = kiosque().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = json(&["terms", "--all-words", "--json", "-n", "0"]);
+    let mut got = BTreeMap::new();
+    for t in v["terms"].as_array().unwrap() {
+        let key = format!(
+            "{}{}",
+            if t["stop"] == true { "~" } else { "" },
+            t["term"].as_str().unwrap()
+        );
+        got.insert(
+            key,
+            (
+                t["count"].as_u64().unwrap(),
+                t["docs"].as_u64().unwrap(),
+                t["articles"].as_u64().unwrap(),
+                t["comments"].as_u64().unwrap(),
+            ),
+        );
+    }
+    assert_eq!(got.len(), expected.terms.len());
+    assert_eq!(got, expected.terms, "({segments} segments)");
+    let total: u64 = expected.terms.values().map(|t| t.0).sum();
+    assert_eq!(v["tokens"], total);
+
+    let v = json(&["terms", "--ngrams", "2", "--json", "-n", "0"]);
+    let got: BTreeMap<String, u64> = v["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["term"].as_str().unwrap().to_string(),
+                t["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want: BTreeMap<String, u64> = expected
+        .bigrams
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .collect();
+    assert_eq!(got, want, "({segments} segments)");
+    println!(
+        "{} terms, {} repeated bigrams, {segments} segments",
+        expected.terms.len(),
+        got.len()
+    );
 }

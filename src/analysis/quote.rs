@@ -416,13 +416,19 @@ mod tests {
                 .is_none()
         );
         // So is a slip next to another.
-        assert!(f.find("aller et ira en coup appel Il s’agit simplement").is_none());
+        assert!(
+            f.find("aller et ira en coup appel Il s’agit simplement")
+                .is_none()
+        );
     }
 
     #[test]
     fn seven_words_are_not_a_quote() {
         let f = finder();
-        assert!(f.find("la firme ne compte toujours pas s’exécuter").is_none());
+        assert!(
+            f.find("la firme ne compte toujours pas s’exécuter")
+                .is_none()
+        );
         assert!(
             f.find("la firme ne compte toujours pas s’exécuter, un")
                 .is_some()
@@ -457,7 +463,10 @@ mod tests {
     #[test]
     fn short_stock_subtitle_is_not_a_quote() {
         let f = finder();
-        assert!(f.find("« Vous ne passerez pas ! »\nMicrosoft le Gandalf ?").is_none());
+        assert!(
+            f.find("« Vous ne passerez pas ! »\nMicrosoft le Gandalf ?")
+                .is_none()
+        );
         let g = QuoteFinder::new(
             "",
             &[],
@@ -473,10 +482,7 @@ mod tests {
     #[test]
     fn runs_chained_by_slips_pick_a_valid_window() {
         // runs of 8, slip, 1, slip, 1: the 8 alone (or 8+1 with one slip) is the quote.
-        assert_eq!(
-            best_window(&[(0, 8), (9, 1), (11, 1)]),
-            Some((0, 10, 9, 1))
-        );
+        assert_eq!(best_window(&[(0, 8), (9, 1), (11, 1)]), Some((0, 10, 9, 1)));
         assert_eq!(best_window(&[(0, 4), (5, 3)]), None);
         assert_eq!(best_window(&[(0, 4), (5, 4)]), Some((0, 9, 8, 1)));
         assert_eq!(

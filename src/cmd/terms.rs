@@ -30,8 +30,18 @@ pub fn slice_of(a: &SliceArgs) -> Result<Slice, UsageError> {
             LangArg::En => Lang::En,
         }),
         article: a.article.clone(),
-        since: a.since.as_deref().map(parse_period).transpose()?.map(|p| p.0),
-        until: a.until.as_deref().map(parse_period).transpose()?.map(|p| p.1),
+        since: a
+            .since
+            .as_deref()
+            .map(parse_period)
+            .transpose()?
+            .map(|p| p.0),
+        until: a
+            .until
+            .as_deref()
+            .map(parse_period)
+            .transpose()?
+            .map(|p| p.1),
     })
 }
 

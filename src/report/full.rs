@@ -8,7 +8,7 @@ use tantivy::DocId;
 
 use super::comments::{CommentsReport, comments};
 use super::keyness::{KeynessOptions, KeynessReport, keyness};
-use super::ngrams::{NgramOptions, ngrams};
+use super::ngrams::{NgramOptions, ngrams_many};
 use super::terms::{TermsOptions, TermsReport, terms};
 use super::{ARTICLE, COMMENT, ReportError, Slice, kinds};
 use crate::store::Store;
@@ -121,9 +121,8 @@ fn overview(store: &Store) -> Result<Overview, ReportError> {
             }
         }
     }
-    let show = |s: i64| {
-        from_tantivy_date(tantivy::DateTime::from_timestamp_secs(s)).map(format_date)
-    };
+    let show =
+        |s: i64| from_tantivy_date(tantivy::DateTime::from_timestamp_secs(s)).map(format_date);
     if let Some((a, b)) = pub_range {
         o.published_first = show(a);
         o.published_last = show(b);
@@ -146,22 +145,18 @@ pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError
         },
     )?;
     overview.words = terms.tokens;
-    let segments = [2, 3]
+    let variants: Vec<NgramOptions> = [2, 3]
         .into_iter()
-        .map(|n| {
-            ngrams(
-                store,
-                &NgramOptions {
-                    slice: Slice::default(),
-                    n,
-                    limit: opts.segments,
-                    all_words: false,
-                    forms: 3,
-                    min_count: 2,
-                },
-            )
+        .map(|n| NgramOptions {
+            slice: Slice::default(),
+            n,
+            limit: opts.segments,
+            all_words: false,
+            forms: 3,
+            min_count: 2,
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
+    let segments = ngrams_many(store, &Slice::default(), &variants)?;
     let keyness = keyness(
         store,
         &KeynessOptions {

@@ -325,10 +325,19 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(Reference::parse("articles"), Reference::Kind("article".into()));
-        assert_eq!(Reference::parse("comment"), Reference::Kind("comment".into()));
+        assert_eq!(
+            Reference::parse("articles"),
+            Reference::Kind("article".into())
+        );
+        assert_eq!(
+            Reference::parse("comment"),
+            Reference::Kind("comment".into())
+        );
         assert_eq!(Reference::parse("rest"), Reference::Rest);
-        assert_eq!(Reference::parse("001_x"), Reference::Article("001_x".into()));
+        assert_eq!(
+            Reference::parse("001_x"),
+            Reference::Article("001_x".into())
+        );
         let (t, r) = Reference::default_for(&Slice::default());
         assert_eq!(t.kind.as_deref(), Some("comment"));
         assert_eq!(r, Reference::Kind("article".into()));

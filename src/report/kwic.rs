@@ -111,19 +111,16 @@ fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
     query
         .unicode_words()
         .enumerate()
-        .map(|(i, w)| {
-            match analysed
-                .iter()
-                .find(|q| q.position as usize == i)
-            {
+        .map(
+            |(i, w)| match analysed.iter().find(|q| q.position as usize == i) {
                 Some(q) => PatWord::Content(q.forms.clone()),
                 None => {
                     lower.clear();
                     push_lower(w, &mut lower);
                     PatWord::Stop(stop_key(&lower))
                 }
-            }
-        })
+            },
+        )
         .collect()
 }
 
@@ -150,7 +147,8 @@ fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usiz
     let mut i = 0;
     while n > 0 && i + n <= words.len() {
         let ok = (0..n).all(|k| {
-            (k == 0 || !words[i + k].boundary) && word_matches(&pat[k], &words[i + k], text, &mut lower)
+            (k == 0 || !words[i + k].boundary)
+                && word_matches(&pat[k], &words[i + k], text, &mut lower)
         });
         if ok {
             out.push((words[i].start, words[i + n - 1].end));
@@ -218,7 +216,11 @@ pub fn head_cols(s: &str, width: usize) -> String {
 
 /// The candidate documents of a pattern made of stop words only: those whose `forms` hold its
 /// first word.
-fn stop_word_query(searcher: &Searcher, store: &Store, key: &str) -> Result<Box<dyn Query>, ReportError> {
+fn stop_word_query(
+    searcher: &Searcher,
+    store: &Store,
+    key: &str,
+) -> Result<Box<dyn Query>, ReportError> {
     let prefix = format!("{STOP_MARK}{key}{FORM_SEP}");
     let mut end = prefix.clone();
     end.pop();
@@ -418,7 +420,8 @@ mod tests {
     #[test]
     fn phrase_matches_respect_stop_words_and_sentences() {
         let an = Analyzer::default();
-        let text = "Un mandat de perquisition. Un mandat sans perquisition. Mandats de\nperquisitions.";
+        let text =
+            "Un mandat de perquisition. Un mandat sans perquisition. Mandats de\nperquisitions.";
         let (tokens, _) = an.analyze_document(text);
         let mut words = Vec::new();
         walk_words(text, &tokens, |w| words.push(w));

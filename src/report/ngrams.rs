@@ -16,13 +16,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
+use tantivy::postings::TermInfo;
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::terms::{FormCount, TermRow, TermsReport, count_target, parse_form_term};
-use crate::store::document::{FORM_SEP, STOP_MARK};
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::Lang;
 use crate::store::Store;
+use crate::store::document::{FORM_SEP, STOP_MARK};
 
 /// An absent word (gap, sentence end, filtered language).
 const NONE: u32 = u32::MAX;
@@ -86,87 +87,126 @@ struct Keys {
     stop: Vec<bool>,
     /// Per segment: term ordinal → key id ([`NONE`]: not counted).
     of_term: Vec<Vec<u32>>,
+    /// Per segment: the counted terms' ordinals and postings.
+    infos: Vec<Vec<(u32, TermInfo)>>,
 }
 
-/// Numbers the keys of all segments' `forms` dictionaries by merging the sorted streams.
+/// The keys of one segment's `forms` dictionary, in order.
+struct SegmentKeys {
+    /// Keys, concatenated.
+    bytes: Vec<u8>,
+    /// End of each key in `bytes`.
+    ends: Vec<usize>,
+    /// Term ordinal → local key index ([`NONE`]: not counted).
+    of_term: Vec<u32>,
+    /// Where the postings of each counted term are: (term ordinal, term info).
+    infos: Vec<(u32, TermInfo)>,
+}
+
+impl SegmentKeys {
+    fn key(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// Streams a segment's dictionary once, grouping its terms by key.
+fn segment_keys(
+    seg: &SegmentReader,
+    field: tantivy::schema::Field,
+    lang: Option<Lang>,
+) -> Result<SegmentKeys, ReportError> {
+    let inv = seg.inverted_index(field)?;
+    let mut out = SegmentKeys {
+        bytes: Vec::new(),
+        ends: Vec::new(),
+        of_term: vec![NONE; inv.terms().num_terms()],
+        infos: Vec::new(),
+    };
+    let mut stream = inv.terms().stream()?;
+    while stream.advance() {
+        let t = stream.key();
+        let Some(sep) = t.iter().position(|&b| b == FORM_SEP as u8) else {
+            continue;
+        };
+        let en = t[sep + 1..].contains(&(FORM_SEP as u8));
+        let counted = match lang {
+            None => true,
+            Some(Lang::En) => en,
+            Some(Lang::Fr) => !en,
+        };
+        if !counted {
+            continue;
+        }
+        let k = &t[..sep];
+        let n = out.ends.len();
+        if n == 0 || out.key(n - 1) != k {
+            out.bytes.extend_from_slice(k);
+            out.ends.push(out.bytes.len());
+        }
+        if let Some(slot) = out.of_term.get_mut(stream.term_ord() as usize) {
+            *slot = (out.ends.len() - 1) as u32;
+            out.infos
+                .push((stream.term_ord() as u32, stream.value().clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// Numbers the keys of all segments (read in parallel) in their byte order.
 fn number_keys(
     searcher: &Searcher,
     field: tantivy::schema::Field,
     lang: Option<Lang>,
 ) -> Result<Keys, ReportError> {
-    let readers = searcher.segment_readers();
-    let invs = readers
-        .iter()
-        .map(|s| s.inverted_index(field))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut streams = invs
-        .iter()
-        .map(|i| i.terms().stream())
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut live: Vec<bool> = streams.iter_mut().map(|s| s.advance()).collect();
+    let segs: Vec<SegmentKeys> = searcher
+        .segment_readers()
+        .par_iter()
+        .with_max_len(1)
+        .map(|seg| segment_keys(seg, field, lang))
+        .collect::<Result<_, _>>()?;
     let mut keys = Keys {
         text: Vec::new(),
         stop: Vec::new(),
-        of_term: invs
-            .iter()
-            .map(|i| vec![NONE; i.terms().num_terms()])
-            .collect(),
+        of_term: Vec::new(),
+        infos: Vec::new(),
     };
-    let key_of = |term: &[u8]| -> Option<usize> { term.iter().position(|&b| b == FORM_SEP as u8) };
-    let mut current: Vec<u8> = Vec::new();
+    let mut global: Vec<Vec<u32>> = segs.iter().map(|s| vec![NONE; s.ends.len()]).collect();
+    let mut heads = vec![0usize; segs.len()];
     loop {
-        // The smallest key among the streams' current terms.
-        let mut min: Option<Vec<u8>> = None;
-        for (s, &l) in streams.iter().zip(&live) {
-            if !l {
-                continue;
-            }
-            let t = s.key();
-            let k = &t[..key_of(t).unwrap_or(t.len())];
-            if min.as_deref().is_none_or(|m| k < m) {
-                min = Some(k.to_vec());
+        let mut min: Option<&[u8]> = None;
+        for (s, &h) in segs.iter().zip(&heads) {
+            if h < s.ends.len() && min.is_none_or(|m| s.key(h) < m) {
+                min = Some(s.key(h));
             }
         }
         let Some(min) = min else {
             break;
         };
-        if min != current {
-            current = min;
-        }
-        let mut id = None;
-        for (si, s) in streams.iter_mut().enumerate() {
-            while live[si] {
-                let t = s.key();
-                let Some(sep) = key_of(t) else {
-                    live[si] = s.advance();
-                    continue;
-                };
-                if t[..sep] != current[..] {
-                    break;
-                }
-                let en = t[sep + 1..].contains(&(FORM_SEP as u8));
-                let counted = match lang {
-                    None => true,
-                    Some(Lang::En) => en,
-                    Some(Lang::Fr) => !en,
-                };
-                if counted {
-                    let id = *id.get_or_insert_with(|| {
-                        let shown = String::from_utf8_lossy(&current).into_owned();
-                        let stop = shown.starts_with(STOP_MARK);
-                        keys.text
-                            .push(shown.trim_start_matches(STOP_MARK).to_string());
-                        keys.stop.push(stop);
-                        (keys.text.len() - 1) as u32
-                    });
-                    if let Some(slot) = keys.of_term[si].get_mut(s.term_ord() as usize) {
-                        *slot = id;
-                    }
-                }
-                live[si] = s.advance();
+        let shown = String::from_utf8_lossy(min).into_owned();
+        let id = keys.text.len() as u32;
+        keys.stop.push(shown.starts_with(STOP_MARK));
+        keys.text
+            .push(shown.trim_start_matches(STOP_MARK).to_string());
+        for (si, s) in segs.iter().enumerate() {
+            let h = heads[si];
+            if h < s.ends.len() && s.key(h) == min {
+                global[si][h] = id;
+                heads[si] += 1;
             }
         }
     }
+    keys.of_term = segs
+        .iter()
+        .zip(&global)
+        .map(|(s, g)| {
+            s.of_term
+                .iter()
+                .map(|&l| if l == NONE { NONE } else { g[l as usize] })
+                .collect()
+        })
+        .collect();
+    keys.infos = segs.into_iter().map(|s| s.infos).collect();
     Ok(keys)
 }
 
@@ -183,7 +223,7 @@ fn forward(
     seg: &SegmentReader,
     field: tantivy::schema::Field,
     classes: &[u8],
-    of_term: &[u32],
+    infos: &[(u32, TermInfo)],
 ) -> Result<Forward, ReportError> {
     let lens = seg.fast_fields().u64("positions")?;
     let mut start = vec![usize::MAX; seg.max_doc() as usize];
@@ -202,17 +242,11 @@ fn forward(
     let mut words = vec![NONE; total];
     if total > 0 {
         let inv = seg.inverted_index(field)?;
-        let mut stream = inv.terms().stream()?;
         let mut positions = Vec::new();
-        while stream.advance() {
-            let ord = stream.term_ord() as usize;
-            if of_term.get(ord).is_none_or(|&k| k == NONE) {
-                continue;
-            }
-            let mut p = inv.read_postings_from_terminfo(
-                stream.value(),
-                IndexRecordOption::WithFreqsAndPositions,
-            )?;
+        for (ord, info) in infos {
+            let ord = *ord as usize;
+            let mut p =
+                inv.read_postings_from_terminfo(info, IndexRecordOption::WithFreqsAndPositions)?;
             let mut doc = p.doc();
             while doc != TERMINATED {
                 let s = start[doc as usize];
@@ -237,9 +271,9 @@ const NARROW_BITS: u32 = 21;
 
 /// Packs up to three ids below 2^[`NARROW_BITS`] into a u64.
 fn pack_narrow(ids: &[u32]) -> u64 {
-    ids.iter()
-        .enumerate()
-        .fold(0u64, |acc, (i, &id)| acc | (u64::from(id) << (NARROW_BITS as usize * i)))
+    ids.iter().enumerate().fold(0u64, |acc, (i, &id)| {
+        acc | (u64::from(id) << (NARROW_BITS as usize * i))
+    })
 }
 
 fn unpack_narrow(v: u64, n: usize) -> Vec<u32> {
@@ -323,7 +357,13 @@ struct Listed {
 
 /// The keys of the window `w` of a segment's words into `ids`, when it is a countable
 /// segment: no gap, and (unless `all_words`) no stop word at either end.
-fn window_keys(w: &[u32], of_term: &[u32], stop: &[bool], all_words: bool, ids: &mut [u32; 3]) -> bool {
+fn window_keys(
+    w: &[u32],
+    of_term: &[u32],
+    stop: &[bool],
+    all_words: bool,
+    ids: &mut [u32; 3],
+) -> bool {
     for (i, &ord) in w.iter().enumerate() {
         if ord == NONE {
             return false;
@@ -334,31 +374,84 @@ fn window_keys(w: &[u32], of_term: &[u32], stop: &[bool], all_words: bool, ids: 
     all_words || !(stop[ids[0] as usize] || stop[ids[n - 1] as usize])
 }
 
-/// The repeated segments of a slice.
-pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportError> {
-    if !(2..=3).contains(&opts.n) {
-        return Err(ReportError::Usage(format!(
-            "--ngrams takes 2 or 3, not {}",
-            opts.n
-        )));
-    }
-    let reader = store.index.reader()?;
-    let searcher: Searcher = reader.searcher();
-    if let Some(a) = &opts.slice.article {
-        check_article(store, &searcher, a)?;
+/// The slice's documents rebuilt once, to count segments of several lengths.
+struct Prepared {
+    classes: Classes,
+    kinds: Vec<Vec<u8>>,
+    keys: Keys,
+    forwards: Vec<Forward>,
+}
+
+fn prepare(
+    store: &Store,
+    searcher: &Searcher,
+    slice: &Slice,
+) -> Result<Prepared, ReportError> {
+    if let Some(a) = &slice.article {
+        check_article(store, searcher, a)?;
     }
     let field = store.fields.forms;
-    let classes: Classes = slice_classes(store, &searcher, &opts.slice, false)?;
-    let kinds = kinds(store, &searcher)?;
-    let keys = number_keys(&searcher, field, opts.slice.lang)?;
+    let classes: Classes = slice_classes(store, searcher, slice, false)?;
+    let kinds = kinds(store, searcher)?;
+    let keys = number_keys(searcher, field, slice.lang)?;
     let forwards: Vec<Forward> = searcher
         .segment_readers()
         .par_iter()
         .zip(classes.par_iter())
-        .zip(keys.of_term.par_iter())
+        .zip(keys.infos.par_iter())
         .with_max_len(1)
-        .map(|((seg, cls), of_term)| forward(seg, field, cls, of_term))
+        .map(|((seg, cls), infos)| forward(seg, field, cls, infos))
         .collect::<Result<_, _>>()?;
+    Ok(Prepared {
+        classes,
+        kinds,
+        keys,
+        forwards,
+    })
+}
+
+/// The repeated segments of a slice.
+pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportError> {
+    let mut all = ngrams_many(store, &opts.slice, std::slice::from_ref(opts))?;
+    Ok(all.remove(0))
+}
+
+/// Repeated segments of several lengths (or other options) of one slice, rebuilding the
+/// slice's documents once; the `slice` of each option is ignored.
+pub fn ngrams_many(
+    store: &Store,
+    slice: &Slice,
+    variants: &[NgramOptions],
+) -> Result<Vec<TermsReport>, ReportError> {
+    if let Some(o) = variants.iter().find(|o| !(2..=3).contains(&o.n)) {
+        return Err(ReportError::Usage(format!(
+            "--ngrams takes 2 or 3, not {}",
+            o.n
+        )));
+    }
+    let reader = store.index.reader()?;
+    let searcher: Searcher = reader.searcher();
+    let prepared = prepare(store, &searcher, slice)?;
+    variants
+        .iter()
+        .map(|o| count(store, &searcher, &prepared, slice, o))
+        .collect()
+}
+
+fn count(
+    store: &Store,
+    searcher: &Searcher,
+    prepared: &Prepared,
+    slice: &Slice,
+    opts: &NgramOptions,
+) -> Result<TermsReport, ReportError> {
+    let Prepared {
+        classes,
+        kinds,
+        keys,
+        forwards,
+    } = prepared;
+    let field = store.fields.forms;
     let n = opts.n;
     let tokens: u64 = forwards
         .iter()
@@ -368,7 +461,7 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
     // Count the windows: gather their keys, sort, count the runs.
     let min_count = opts.min_count.max(1);
     let mut candidates: Vec<(u32, u128)> = if keys.text.len() < (1 << NARROW_BITS) {
-        let all = gather(&forwards, &keys, n, opts.all_words, |ids| pack_narrow(ids));
+        let all = gather(&forwards, &keys, n, opts.all_words, pack_narrow);
         count_runs(all, min_count)
             .into_iter()
             .map(|(c, k)| (c, pack(&unpack_narrow(k, n))))
@@ -467,9 +560,9 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
         });
     }
     Ok(TermsReport {
-        slice: opts.slice.describe(),
+        slice: slice.describe(),
         ngrams: n,
-        documents: count_target(&classes),
+        documents: count_target(classes),
         tokens,
         types,
         terms,

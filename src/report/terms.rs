@@ -109,6 +109,9 @@ pub struct Scan {
     pub reference_tokens: u64,
 }
 
+/// One segment's terms (sorted by key) with its target and reference word counts.
+type SegmentScan = (Vec<(String, Numbers)>, u64, u64);
+
 /// Splits a `forms` term into its key bytes and whether its word is English.
 fn split_term(term: &[u8]) -> Option<(&[u8], bool)> {
     let sep = term.iter().position(|&b| b == FORM_SEP as u8)?;
@@ -135,7 +138,7 @@ pub fn scan(
 ) -> Result<Scan, ReportError> {
     let kinds = kinds(store, searcher)?;
     let field = store.fields.forms;
-    let parts: Vec<(Vec<(String, Numbers)>, u64, u64)> = searcher
+    let parts: Vec<SegmentScan> = searcher
         .segment_readers()
         .par_iter()
         .zip(classes.par_iter())
@@ -156,17 +159,16 @@ pub fn scan(
 
 /// Merges per-segment lists sorted by key, adding the numbers of equal keys.
 fn merge_sorted(lists: Vec<Vec<(String, Numbers)>>) -> Vec<(String, Numbers)> {
-    let mut iters: Vec<std::iter::Peekable<std::vec::IntoIter<(String, Numbers)>>> =
-        lists.into_iter().map(|l| l.into_iter().peekable()).collect();
+    let mut iters: Vec<std::iter::Peekable<std::vec::IntoIter<(String, Numbers)>>> = lists
+        .into_iter()
+        .map(|l| l.into_iter().peekable())
+        .collect();
     let mut out = Vec::new();
-    loop {
-        let Some(min) = iters
-            .iter_mut()
-            .filter_map(|i| i.peek().map(|(k, _)| k.clone()))
-            .min()
-        else {
-            break;
-        };
+    while let Some(min) = iters
+        .iter_mut()
+        .filter_map(|i| i.peek().map(|(k, _)| k.clone()))
+        .min()
+    {
         let mut total = Numbers::default();
         for it in &mut iters {
             if it.peek().is_some_and(|(k, _)| *k == min)
@@ -186,7 +188,7 @@ fn scan_segment(
     classes: &[u8],
     kinds: &[u8],
     lang: Option<Lang>,
-) -> Result<(Vec<(String, Numbers)>, u64, u64), ReportError> {
+) -> Result<SegmentScan, ReportError> {
     let mut out = Vec::new();
     let (mut tokens, mut reference_tokens) = (0u64, 0u64);
     if !classes.iter().any(|&c| c != 0) {
@@ -217,7 +219,8 @@ fn scan_segment(
             key.extend_from_slice(k);
             group += 1;
         }
-        let mut p = inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
+        let mut p =
+            inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
         let mut doc = p.doc();
         while doc != TERMINATED {
             let d = doc as usize;
@@ -266,7 +269,10 @@ pub fn forms_of(
         let inv = seg.inverted_index(store.fields.forms)?;
         for (k, key) in keys.iter().enumerate() {
             let lo = format!("{key}{FORM_SEP}");
-            let hi = format!("{key}{}", char::from_u32(FORM_SEP as u32 + 1).unwrap_or(FORM_SEP));
+            let hi = format!(
+                "{key}{}",
+                char::from_u32(FORM_SEP as u32 + 1).unwrap_or(FORM_SEP)
+            );
             let mut stream = inv.terms().range().ge(&lo).lt(&hi).into_stream()?;
             while stream.advance() {
                 let Some(t) = parse_form_term(stream.key()) else {
@@ -456,7 +462,10 @@ mod tests {
     #[test]
     fn form_terms_parse() {
         let t = parse_form_term("jug\u{2}juges".as_bytes()).unwrap();
-        assert_eq!((t.key, t.stop, t.lower, t.en), ("jug", false, "juges", false));
+        assert_eq!(
+            (t.key, t.stop, t.lower, t.en),
+            ("jug", false, "juges", false)
+        );
         let t = parse_form_term("\u{3}a\u{2}à\u{2}e".as_bytes()).unwrap();
         assert_eq!((t.key, t.stop, t.lower, t.en), ("a", true, "à", true));
         assert_eq!(t.full_key(), "\u{3}a");
@@ -468,7 +477,10 @@ mod tests {
     #[test]
     fn terms_split_and_sorted_lists_merge() {
         assert_eq!(split_term(b"jug\x02juges"), Some((&b"jug"[..], false)));
-        assert_eq!(split_term(b"\x03a\x02\xc3\xa0\x02e"), Some((&b"\x03a"[..], true)));
+        assert_eq!(
+            split_term(b"\x03a\x02\xc3\xa0\x02e"),
+            Some((&b"\x03a"[..], true))
+        );
         assert_eq!(split_term(b"nosep"), None);
         let n = |c| Numbers {
             count: c,

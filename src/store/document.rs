@@ -200,44 +200,44 @@ pub fn encode_forms(
     let mut positions = 0u64;
     let mut lower = String::new();
     STOP_KEYS.with_borrow_mut(|keys| {
-    if keys.len() > 10_000 {
-        keys.clear();
-    }
-    walk_words(text, tokens, |w| {
-        if w.boundary && !words.is_empty() {
-            out.push(SEP);
-            positions += 1;
+        if keys.len() > 10_000 {
+            keys.clear();
         }
-        words.push((w.start, w.end));
-        positions += 1;
-        lower.clear();
-        push_lower(&text[w.start..w.end], &mut lower);
-        match w.token {
-            Some(t) => out.push_str(&t.main),
-            None if w.is_stop() => {
-                out.push(STOP_MARK);
-                match keys.get(&lower) {
-                    Some(k) => out.push_str(k),
-                    None => {
-                        let k = stop_key(&lower);
-                        out.push_str(&k);
-                        keys.insert(lower.clone(), k);
+        walk_words(text, tokens, |w| {
+            if w.boundary && !words.is_empty() {
+                out.push(SEP);
+                positions += 1;
+            }
+            words.push((w.start, w.end));
+            positions += 1;
+            lower.clear();
+            push_lower(&text[w.start..w.end], &mut lower);
+            match w.token {
+                Some(t) => out.push_str(&t.main),
+                None if w.is_stop() => {
+                    out.push(STOP_MARK);
+                    match keys.get(&lower) {
+                        Some(k) => out.push_str(k),
+                        None => {
+                            let k = stop_key(&lower);
+                            out.push_str(&k);
+                            keys.insert(lower.clone(), k);
+                        }
                     }
                 }
+                None => {
+                    out.push(SEP);
+                    return;
+                }
             }
-            None => {
-                out.push(SEP);
-                return;
-            }
-        }
-        out.push(FORM_SEP);
-        out.push_str(&lower);
-        if langs.get(w.line) == Some(&Lang::En) {
             out.push(FORM_SEP);
-            out.push(EN_MARK);
-        }
-        out.push(SEP);
-    });
+            out.push_str(&lower);
+            if langs.get(w.line) == Some(&Lang::En) {
+                out.push(FORM_SEP);
+                out.push(EN_MARK);
+            }
+            out.push(SEP);
+        });
     });
     positions
 }
@@ -525,7 +525,9 @@ mod tests {
             ]
         );
         // English passages carry their mark; elisions stay in the surface.
-        let segs = segments("L’entreprise refuse toujours de remettre les données demandées par la justice.\nAs you use your Windows Phone and related services, we will collect some information.");
+        let segs = segments(
+            "L’entreprise refuse toujours de remettre les données demandées par la justice.\nAs you use your Windows Phone and related services, we will collect some information.",
+        );
         assert_eq!(segs[0], "entrepris|l'entreprise");
         assert!(segs.contains(&"servic|services|e".to_string()), "{segs:?}");
         assert!(segs.contains(&"~you|you|e".to_string()), "{segs:?}");
@@ -572,7 +574,15 @@ mod tests {
 
     #[test]
     fn gap_words_fast_path_agrees() {
-        for text in [" de la ", "à l’", ", et (du) « » ", "a.b c:d", "été où", "x1 y", "\u{a0}à\u{a0}"] {
+        for text in [
+            " de la ",
+            "à l’",
+            ", et (du) « » ",
+            "a.b c:d",
+            "été où",
+            "x1 y",
+            "\u{a0}à\u{a0}",
+        ] {
             let mut fast = Vec::new();
             gap_words(text, &mut fast);
             let slow: Vec<(usize, usize)> = text

@@ -103,7 +103,9 @@ fn article_rows(articles: &[ArticleStats], limit: usize) -> Vec<Vec<String>> {
                 a.id.clone(),
                 a.title.clone(),
                 opt(&a.published),
-                a.declared.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                a.declared
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "—".into()),
                 format!("{}{}", a.comments, if a.mismatch { " ⚠" } else { "" }),
                 a.with_text.to_string(),
                 a.empty.to_string(),
@@ -169,7 +171,12 @@ pub fn page(r: &FullReport, articles: usize) -> String {
         .terms
         .iter()
         .take(20)
-        .map(|t| (t.forms.first().map_or(t.term.clone(), |f| f.form.clone()), t.count))
+        .map(|t| {
+            (
+                t.forms.first().map_or(t.term.clone(), |f| f.form.clone()),
+                t.count,
+            )
+        })
         .collect();
     let _ = write!(
         s,
@@ -179,7 +186,15 @@ pub fn page(r: &FullReport, articles: usize) -> String {
     table(
         &mut s,
         "terms-table",
-        &["##", "term", "count#", "docs#", "articles#", "comments#", "forms"],
+        &[
+            "##",
+            "term",
+            "count#",
+            "docs#",
+            "articles#",
+            "comments#",
+            "forms",
+        ],
         &terms_rows(&r.terms),
     );
 
@@ -189,7 +204,15 @@ pub fn page(r: &FullReport, articles: usize) -> String {
         table(
             &mut s,
             &format!("segments-{}", seg.ngrams),
-            &["##", "segment", "count#", "docs#", "articles#", "comments#", "forms"],
+            &[
+                "##",
+                "segment",
+                "count#",
+                "docs#",
+                "articles#",
+                "comments#",
+                "forms",
+            ],
             &terms_rows(seg),
         );
     }
@@ -270,7 +293,10 @@ pub fn page(r: &FullReport, articles: usize) -> String {
                 "with text".into(),
                 format!("{} ({} without)", c.with_text, c.empty),
             ],
-            vec!["first → last".into(), format!("{} → {}", opt(&c.first), opt(&c.last))],
+            vec![
+                "first → last".into(),
+                format!("{} → {}", opt(&c.first), opt(&c.last)),
+            ],
             vec![
                 "first comment after".into(),
                 c.first_delay_minutes

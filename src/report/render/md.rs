@@ -24,7 +24,15 @@ pub fn cell(s: &str) -> String {
 }
 
 fn table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<String>]) {
-    let _ = writeln!(out, "| {} |", headers.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        out,
+        "| {} |",
+        headers
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     let _ = writeln!(
         out,
         "|{}|",
@@ -35,7 +43,11 @@ fn table(out: &mut String, headers: &[&str], right: &[bool], rows: &[Vec<String>
             .join("|")
     );
     for r in rows {
-        let _ = writeln!(out, "| {} |", r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        );
     }
     out.push('\n');
 }
@@ -63,7 +75,15 @@ fn terms_table(out: &mut String, r: &TermsReport) {
         .collect();
     table(
         out,
-        &["#", if r.ngrams > 1 { "segment" } else { "term" }, "count", "docs", "articles", "comments", "forms"],
+        &[
+            "#",
+            if r.ngrams > 1 { "segment" } else { "term" },
+            "count",
+            "docs",
+            "articles",
+            "comments",
+            "forms",
+        ],
         &[true, false, true, true, true, true, false],
         &rows,
     );
@@ -149,7 +169,17 @@ pub fn document(r: &FullReport, articles: usize) -> String {
         .collect();
     table(
         &mut s,
-        &["#", "", "term", "target", "reference", "G²", "p", "log ratio", "forms"],
+        &[
+            "#",
+            "",
+            "term",
+            "target",
+            "reference",
+            "G²",
+            "p",
+            "log ratio",
+            "forms",
+        ],
         &[true, false, false, true, true, true, false, true, false],
         &rows,
     );
@@ -173,9 +203,18 @@ pub fn document(r: &FullReport, articles: usize) -> String {
                     c.articles, c.articles_with_comments, c.mismatches
                 ),
             ],
-            vec!["comments".into(), format!("{} parsed, {} declared", c.comments, c.declared)],
-            vec!["with text".into(), format!("{} ({} without)", c.with_text, c.empty)],
-            vec!["first → last".into(), format!("{} → {}", opt(&c.first), opt(&c.last))],
+            vec![
+                "comments".into(),
+                format!("{} parsed, {} declared", c.comments, c.declared),
+            ],
+            vec![
+                "with text".into(),
+                format!("{} ({} without)", c.with_text, c.empty),
+            ],
+            vec![
+                "first → last".into(),
+                format!("{} → {}", opt(&c.first), opt(&c.last)),
+            ],
             vec![
                 "first comment after".into(),
                 c.first_delay_minutes
@@ -184,7 +223,9 @@ pub fn document(r: &FullReport, articles: usize) -> String {
             ],
             vec![
                 "median delay".into(),
-                c.median_delay_minutes.map(duration).unwrap_or_else(|| "—".into()),
+                c.median_delay_minutes
+                    .map(duration)
+                    .unwrap_or_else(|| "—".into()),
             ],
             vec![
                 "words".into(),
@@ -228,7 +269,9 @@ pub fn document(r: &FullReport, articles: usize) -> String {
                 a.id.clone(),
                 a.title.clone(),
                 opt(&a.published),
-                a.declared.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                a.declared
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "—".into()),
                 format!("{}{}", a.comments, if a.mismatch { " ⚠" } else { "" }),
                 a.with_text.to_string(),
                 a.empty.to_string(),
@@ -242,8 +285,21 @@ pub fn document(r: &FullReport, articles: usize) -> String {
         .collect();
     table(
         &mut s,
-        &["article", "title", "published", "declared", "parsed", "text", "empty", "first after", "quoting", "URL"],
-        &[false, false, false, true, true, true, true, true, true, true],
+        &[
+            "article",
+            "title",
+            "published",
+            "declared",
+            "parsed",
+            "text",
+            "empty",
+            "first after",
+            "quoting",
+            "URL",
+        ],
+        &[
+            false, false, false, true, true, true, true, true, true, true,
+        ],
         &rows,
     );
     s

@@ -81,7 +81,10 @@ pub fn bars(items: &[(String, u64)], width: usize) -> String {
 
 /// Groups per-day counts into at most `max_bars` periods: days, then weeks (ISO year-week
 /// `2014-W36`), months (`2014-09`) or years, whichever is the finest that fits.
-pub fn timeline(by_day: &std::collections::BTreeMap<String, u64>, max_bars: usize) -> Vec<(String, u64)> {
+pub fn timeline(
+    by_day: &std::collections::BTreeMap<String, u64>,
+    max_bars: usize,
+) -> Vec<(String, u64)> {
     if by_day.len() <= max_bars {
         return by_day.iter().map(|(d, n)| (d.clone(), *n)).collect();
     }
@@ -166,7 +169,10 @@ mod tests {
         assert_eq!(weeks.last().unwrap(), &("2015-W01".to_string(), 5));
         let months = timeline(&days, 3);
         assert_eq!(months, vec![("2014-09".into(), 30), ("2015-01".into(), 5)]);
-        assert_eq!(timeline(&days, 1), vec![("2014".into(), 30), ("2015".into(), 5)]);
+        assert_eq!(
+            timeline(&days, 1),
+            vec![("2014".into(), 30), ("2015".into(), 5)]
+        );
     }
 
     #[test]
@@ -185,11 +191,20 @@ mod tests {
         let t = table(
             &["term", "count"],
             &[Align::Left, Align::Right],
-            &[vec!["jug".into(), "7".into()], vec!["microsoft".into(), "12".into()]],
+            &[
+                vec!["jug".into(), "7".into()],
+                vec!["microsoft".into(), "12".into()],
+            ],
         );
         assert!(t.contains("jug"), "{t}");
-        let lines: Vec<&str> = t.lines().filter(|l| l.contains("jug") || l.contains("microsoft")).collect();
+        let lines: Vec<&str> = t
+            .lines()
+            .filter(|l| l.contains("jug") || l.contains("microsoft"))
+            .collect();
         assert_eq!(lines.len(), 2);
-        assert_eq!(lines[0].trim_end().chars().count(), lines[1].trim_end().chars().count());
+        assert_eq!(
+            lines[0].trim_end().chars().count(),
+            lines[1].trim_end().chars().count()
+        );
     }
 }

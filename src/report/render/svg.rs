@@ -123,7 +123,10 @@ mod tests {
     #[test]
     fn charts_escape_labels_and_draw_one_bar_per_item() {
         let items = vec![("<b>&".to_string(), 3), ("x".to_string(), 0)];
-        for svg in [columns("c", "T <1>", &items, 300, 120), hbars("h", "T", &items, 300)] {
+        for svg in [
+            columns("c", "T <1>", &items, 300, 120),
+            hbars("h", "T", &items, 300),
+        ] {
             assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
             assert!(!svg.contains("<b>"));
             assert!(svg.contains("&lt;b&gt;&amp;"));

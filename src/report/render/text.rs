@@ -35,7 +35,11 @@ pub fn terms(r: &TermsReport) -> String {
         r.documents,
         r.tokens,
         r.types,
-        if r.ngrams > 1 { " repeated segments" } else { " terms" }
+        if r.ngrams > 1 {
+            " repeated segments"
+        } else {
+            " terms"
+        }
     );
     if r.terms.is_empty() {
         return out;
@@ -52,10 +56,25 @@ pub fn terms(r: &TermsReport) -> String {
                 } else {
                     String::new()
                 };
-                (top, format!("{}{}", t.term, if rest.is_empty() { String::new() } else { format!(" · {rest}") }))
+                (
+                    top,
+                    format!(
+                        "{}{}",
+                        t.term,
+                        if rest.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {rest}")
+                        }
+                    ),
+                )
             } else {
                 (
-                    if t.stop { format!("{} (stop)", t.term) } else { t.term.clone() },
+                    if t.stop {
+                        format!("{} (stop)", t.term)
+                    } else {
+                        t.term.clone()
+                    },
                     forms_list(&t.forms),
                 )
             };
@@ -71,9 +90,19 @@ pub fn terms(r: &TermsReport) -> String {
         })
         .collect();
     let headers: &[&str] = if r.ngrams > 1 {
-        &["#", "segment", "count", "docs", "articles", "comments", "terms · other forms"]
+        &[
+            "#",
+            "segment",
+            "count",
+            "docs",
+            "articles",
+            "comments",
+            "terms · other forms",
+        ]
     } else {
-        &["#", "term", "count", "docs", "articles", "comments", "forms"]
+        &[
+            "#", "term", "count", "docs", "articles", "comments", "forms",
+        ]
     };
     out.push_str(&table(
         headers,
@@ -136,7 +165,16 @@ pub fn keyness(r: &KeynessReport) -> String {
         .collect();
     out.push_str(&table(
         &[
-            "#", "", "term", "target", "/10k", "reference", "/10k", "G²", "p", "log ratio",
+            "#",
+            "",
+            "term",
+            "target",
+            "/10k",
+            "reference",
+            "/10k",
+            "G²",
+            "p",
+            "log ratio",
             "forms",
         ],
         &[
@@ -167,7 +205,13 @@ pub fn kwic(r: &KwicReport, width: usize, open: &str, close: &str) -> String {
         None => format!("{} documents match", r.documents),
     };
     let _ = writeln!(out, "{:?}: {total}, {} lines shown", r.query, r.lines.len());
-    let right_w = r.lines.iter().map(|l| l.right.width()).max().unwrap_or(0).min(width);
+    let right_w = r
+        .lines
+        .iter()
+        .map(|l| l.right.width())
+        .max()
+        .unwrap_or(0)
+        .min(width);
     let match_w = r.lines.iter().map(|l| l.matched.width()).max().unwrap_or(0);
     for l in &r.lines {
         let pad = width.saturating_sub(l.left.width());
@@ -222,7 +266,10 @@ fn article_facts(a: &ArticleStats) -> Vec<Vec<String>> {
                 if a.mismatch { "  ⚠ MISMATCH" } else { "" }
             ),
         ],
-        vec!["with text".into(), format!("{} ({} without)", a.with_text, a.empty)],
+        vec![
+            "with text".into(),
+            format!("{} ({} without)", a.with_text, a.empty),
+        ],
         vec!["first".into(), opt(&a.first)],
         vec!["last".into(), opt(&a.last)],
         vec![
@@ -283,7 +330,10 @@ fn totals_facts(t: &Totals) -> Vec<Vec<String>> {
             "comments".into(),
             format!("{} parsed, {} declared", t.comments, t.declared),
         ],
-        vec!["with text".into(), format!("{} ({} without)", t.with_text, t.empty)],
+        vec![
+            "with text".into(),
+            format!("{} ({} without)", t.with_text, t.empty),
+        ],
         vec!["first".into(), opt(&t.first)],
         vec!["last".into(), opt(&t.last)],
         vec![
@@ -347,8 +397,19 @@ pub fn articles_table(articles: &[ArticleStats], limit: usize) -> String {
         .collect();
     table(
         &[
-            "article", "published", "declared", "parsed", "text", "empty", "first", "median",
-            "words", "quoting", "URL", "emoticons", "languages",
+            "article",
+            "published",
+            "declared",
+            "parsed",
+            "text",
+            "empty",
+            "first",
+            "median",
+            "words",
+            "quoting",
+            "URL",
+            "emoticons",
+            "languages",
         ],
         &[
             Align::Left,
@@ -375,7 +436,11 @@ pub fn comments(r: &CommentsReport, single: bool, limit: usize) -> String {
     let mut out = String::new();
     if single && let Some(a) = r.articles.first() {
         let _ = writeln!(out, "{} — {}\n", a.id, a.title);
-        out.push_str(&table(&["", ""], &[Align::Left, Align::Left], &article_facts(a)));
+        out.push_str(&table(
+            &["", ""],
+            &[Align::Left, Align::Left],
+            &article_facts(a),
+        ));
         out.push_str("\n\ncomments per hour of day\n");
         out.push_str(&hours_chart(&a.by_hour));
         out.push_str("\ncomments per day\n");
@@ -385,13 +450,21 @@ pub fn comments(r: &CommentsReport, single: bool, limit: usize) -> String {
     }
     let t = &r.totals;
     out.push_str("Comments of the corpus\n");
-    out.push_str(&table(&["", ""], &[Align::Left, Align::Left], &totals_facts(t)));
+    out.push_str(&table(
+        &["", ""],
+        &[Align::Left, Align::Left],
+        &totals_facts(t),
+    ));
     out.push_str("\n\ncomments per hour of day\n");
     out.push_str(&hours_chart(&t.by_hour));
     let periods = timeline(&t.by_day, 40);
     out.push_str("\ncomments over time\n");
     out.push_str(&bars(&periods, 40));
-    let shown = if limit == 0 { r.articles.len() } else { limit.min(r.articles.len()) };
+    let shown = if limit == 0 {
+        r.articles.len()
+    } else {
+        limit.min(r.articles.len())
+    };
     let _ = writeln!(
         out,
         "\nper article ({} of {}, most commented first)",
