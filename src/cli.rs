@@ -41,7 +41,7 @@ pub enum Command {
 /// `kiosque ingest`.
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Files or directories to ingest [default: corpus/].
+    /// Files or directories to ingest [default: corpus/]; `-` reads one page from standard input.
     pub paths: Vec<PathBuf>,
     /// Reindex everything (batch reindex), not only what changed.
     #[arg(long)]
@@ -52,6 +52,16 @@ pub struct IngestArgs {
     /// Skip files larger than this many bytes (suffixes K, M, G accepted).
     #[arg(long, default_value = "50M", value_parser = parse_size)]
     pub max_file_size: u64,
+    /// Exit with code 1 when anything was skipped (files or lines), after indexing the rest.
+    #[arg(long)]
+    pub strict: bool,
+    /// Name of the page read from `-` (its id is the name without extension; .html, .txt or
+    /// .jsonl sets its format, else the content does).
+    #[arg(long, default_value = "stdin", value_name = "NAME")]
+    pub stdin_name: String,
+    /// Commit after about this many bytes of input (suffixes K, M, G accepted).
+    #[arg(long, default_value = "64M", value_parser = parse_size, hide = true)]
+    pub batch_size: u64,
 }
 
 /// Document kinds.

@@ -1,27 +1,61 @@
 //! `kiosque ingest`: index pages, incrementally.
 
-use std::io::IsTerminal;
-use std::path::Path;
+use std::io::{IsTerminal, Read};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use kiosque::store::ingest::{IngestOptions, Summary, ingest};
+use kiosque::store::ingest::{IngestOptions, StdinPage, Summary, ingest};
 
-use super::default_corpus;
+use super::{UsageError, default_corpus};
 use crate::cli::IngestArgs;
 
 /// Runs `ingest`.
 pub fn run(index: &Path, args: IngestArgs) -> Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![default_corpus()]
+    let dash = Path::new("-");
+    let dashes = args.paths.iter().filter(|p| p.as_path() == dash).count();
+    if dashes > 1 {
+        return Err(UsageError("`-` (standard input) can be given only once".into()).into());
+    }
+    if dashes == 0 && args.stdin_name != "stdin" {
+        return Err(UsageError(
+            "--stdin-name names the page read from standard input: give `-` too".into(),
+        )
+        .into());
+    }
+    let mut paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_path() != dash)
+        .cloned()
+        .collect();
+    if paths.is_empty() && dashes == 0 {
+        paths.push(default_corpus());
+    }
+    // A path that does not exist is a mistake in the command (a typo must not empty the index).
+    for p in &paths {
+        if let Err(e) = std::fs::symlink_metadata(p)
+            && e.kind() == std::io::ErrorKind::NotFound
+        {
+            return Err(UsageError(format!(
+                "{}: no such file or directory (give the files or directories to ingest)",
+                p.display()
+            ))
+            .into());
+        }
+    }
+    let stdin = if dashes == 1 {
+        Some(read_stdin(&args.stdin_name, args.max_file_size)?)
     } else {
-        args.paths.clone()
+        None
     };
     let opts = IngestOptions {
         paths,
         rebuild: args.rebuild,
         max_file_size: args.max_file_size,
         progress: std::io::stderr().is_terminal(),
+        batch_bytes: args.batch_size.max(1),
+        stdin,
         ..IngestOptions::default()
     };
     let summary =
@@ -31,7 +65,44 @@ pub fn run(index: &Path, args: IngestArgs) -> Result<ExitCode> {
     } else {
         print_summary(&summary, index);
     }
+    if args.strict && !summary.skipped.is_empty() {
+        eprintln!(
+            "kiosque: {} input{} skipped (--strict); everything else was indexed",
+            summary.skipped.len(),
+            if summary.skipped.len() == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the page given as `-`, at most `max` bytes (plus one, so that the ingest can tell it
+/// is over the limit).
+fn read_stdin(name: &str, max: u64) -> Result<StdinPage> {
+    let bad_name = name.is_empty()
+        || Path::new(name)
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)));
+    if bad_name {
+        return Err(UsageError(format!(
+            "--stdin-name '{name}' must be a relative path such as 'page.html' or 'dir/page.txt'"
+        ))
+        .into());
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("kiosque: reading a page from standard input (end it with Ctrl-D)…");
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    Ok(StdinPage {
+        name: name.to_string(),
+        bytes,
+    })
 }
 
 fn print_summary(s: &Summary, index: &Path) {
@@ -58,5 +129,13 @@ fn print_summary(s: &Summary, index: &Path) {
     }
     for k in &s.not_utf8 {
         println!("  decoded {} from {}", k.path, k.reason);
+    }
+    for m in &s.mojibake {
+        println!(
+            "  repaired {} mojibake sequence{} (\"Ã©\" for \"é\") in {}",
+            m.sequences,
+            if m.sequences == 1 { "" } else { "s" },
+            m.path
+        );
     }
 }

@@ -13,6 +13,8 @@ pub enum Format {
     TextPage,
     /// JSON Lines, one article per line (`.jsonl`, `.ndjson`).
     JsonLines,
+    /// An HTML page (`.html`, `.htm`, `.xhtml`).
+    Html,
 }
 
 impl Format {
@@ -21,6 +23,7 @@ impl Format {
         match ext.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::TextPage),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -48,6 +51,9 @@ pub struct Skip {
     pub path: String,
     /// Why it was left out.
     pub reason: String,
+    /// The corpus-relative path of the skipped file or directory, when known: whatever the index
+    /// holds for it (or under it) is left as it was, not removed as gone.
+    pub rel: Option<String>,
 }
 
 /// The outcome of [`discover`].
@@ -61,10 +67,12 @@ pub struct Discovery {
 
 /// Walks `paths` (files or directories, symlinks followed) and collects the corpus files.
 ///
-/// In directories, `.txt`/`.text` (text pages) and `.jsonl`/`.ndjson` (JSON Lines) are taken,
-/// other extensions and hidden entries are ignored silently. A file named explicitly is taken
-/// whatever its extension. Broken symlinks, loops, unreadable entries, non-UTF-8 paths, files
-/// over `max_file_size` bytes and missing paths are reported in [`Discovery::skipped`].
+/// In directories, `.txt`/`.text` (text pages), `.jsonl`/`.ndjson` (JSON Lines) and
+/// `.html`/`.htm`/`.xhtml` (HTML pages) are taken, other extensions and hidden entries are
+/// ignored silently. A file named explicitly is taken whatever its extension (as a text page
+/// when the extension says nothing). Broken symlinks, loops, unreadable entries, non-UTF-8
+/// paths, files over `max_file_size` bytes, explicitly named non-regular files (FIFOs, devices)
+/// and missing paths are reported in [`Discovery::skipped`].
 pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
     let mut d = Discovery::default();
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
@@ -81,9 +89,16 @@ pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
                 d.skipped.push(Skip {
                     path: root.display().to_string(),
                     reason,
+                    rel: None,
                 });
             }
             Ok(m) if m.is_dir() => walk(root, max_file_size, &mut d, &mut seen),
+            Ok(m) if !m.is_file() => d.skipped.push(Skip {
+                path: root.display().to_string(),
+                reason: "not a regular file (a pipe or device: use - to read standard input)"
+                    .into(),
+                rel: None,
+            }),
             Ok(m) => {
                 let name = root.file_name().map(PathBuf::from).unwrap_or_default();
                 let format = extension(&name)
@@ -117,6 +132,11 @@ fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, Pat
                 let path = e
                     .path()
                     .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .and_then(rel_string)
+                    .filter(|r| !r.is_empty());
                 let reason = if e.loop_ancestor().is_some() {
                     "symbolic link loop".to_string()
                 } else if e
@@ -131,7 +151,7 @@ fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, Pat
                 } else {
                     format!("cannot read: {e}")
                 };
-                d.skipped.push(Skip { path, reason });
+                d.skipped.push(Skip { path, reason, rel });
                 continue;
             }
         };
@@ -148,6 +168,7 @@ fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, Pat
                 d.skipped.push(Skip {
                     path: entry.path().display().to_string(),
                     reason: format!("cannot read: {e}"),
+                    rel: rel_string(rel),
                 });
                 continue;
             }
@@ -169,21 +190,26 @@ fn consider(
     let Some(rel) = rel_string(rel) else {
         d.skipped.push(Skip {
             path: display,
-            reason: "path is not valid UTF-8".into(),
+            reason: "path is not valid UTF-8 (rename the file)".into(),
+            rel: None,
         });
         return;
     };
     if path.to_str().is_none() {
         d.skipped.push(Skip {
             path: display,
-            reason: "path is not valid UTF-8".into(),
+            reason: "path is not valid UTF-8 (rename the file)".into(),
+            rel: Some(rel),
         });
         return;
     }
     if size > max {
         d.skipped.push(Skip {
             path: display,
-            reason: format!("file is {size} bytes, over the limit of {max} bytes"),
+            reason: format!(
+                "file is {size} bytes, over the limit of {max} bytes (raise --max-file-size)"
+            ),
+            rel: Some(rel),
         });
         return;
     }
@@ -195,6 +221,7 @@ fn consider(
                     "same relative path \"{rel}\" as {} (found first)",
                     first.display()
                 ),
+                rel: None,
             });
         }
         return;
@@ -286,14 +313,16 @@ mod tests {
                 ("b/sub/2.txt", "b/sub/2", Format::TextPage),
                 ("c.ndjson", "c", Format::JsonLines),
                 ("d.text", "d", Format::TextPage),
+                ("f.html", "f", Format::Html),
             ]
         );
         assert_eq!(d.skipped.len(), 1);
         assert!(d.skipped[0].path.ends_with("big.txt"));
         assert_eq!(
             d.skipped[0].reason,
-            "file is 100 bytes, over the limit of 50 bytes"
+            "file is 100 bytes, over the limit of 50 bytes (raise --max-file-size)"
         );
+        assert_eq!(d.skipped[0].rel.as_deref(), Some("big.txt"));
     }
 
     #[test]
@@ -301,7 +330,7 @@ mod tests {
         let t = tree();
         let d = discover(
             &[
-                t.path().join("f.html"),
+                t.path().join("e.json"),
                 t.path().join("a.jsonl"),
                 t.path().join("nope"),
             ],
@@ -310,9 +339,9 @@ mod tests {
         assert_eq!(d.found.len(), 2);
         assert_eq!(
             (d.found[0].rel.as_str(), d.found[0].format),
-            ("f.html", Format::TextPage)
+            ("e.json", Format::TextPage)
         );
-        assert_eq!(d.found[0].id, "f");
+        assert_eq!(d.found[0].id, "e");
         assert_eq!(d.found[1].format, Format::JsonLines);
         assert_eq!(d.skipped.len(), 1);
         assert_eq!(d.skipped[0].reason, "no such file or directory");
@@ -346,7 +375,15 @@ mod tests {
         }
         let d = discover(&[t.path().to_path_buf()], 50);
         assert!(d.found.is_empty());
-        assert_eq!(d.skipped[0].reason, "path is not valid UTF-8");
+        assert_eq!(d.skipped[0].reason, "path is not valid UTF-8 (rename the file)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn explicit_non_regular_files_are_skipped() {
+        let d = discover(&[PathBuf::from("/dev/zero")], 50);
+        assert!(d.found.is_empty());
+        assert!(d.skipped[0].reason.starts_with("not a regular file"));
     }
 
     #[test]

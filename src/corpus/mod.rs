@@ -5,6 +5,7 @@ pub mod comments;
 pub mod dates;
 pub mod decode;
 pub mod discover;
+pub mod html_page;
 pub mod jsonl;
 pub mod markers;
 pub mod model;
@@ -12,8 +13,9 @@ pub mod text_page;
 
 pub use boilerplate::{Boilerplate, RepeatLearner, learn, line_hash, normalise};
 pub use dates::{find_comment_stamp, find_date, parse_date, parse_user_date};
-pub use decode::{DecodeError, Decoded, decode};
+pub use decode::{DecodeError, Decoded, decode, repair_mojibake};
 pub use discover::{Discovery, Format, Found, Skip, discover};
+pub use html_page::parse_html_page;
 pub use jsonl::{LineError, parse_jsonl};
 pub use model::{Article, Comment};
 pub use text_page::parse_text_page;
@@ -29,6 +31,8 @@ pub struct Parsed {
     pub encoding: &'static str,
     /// True when the file was UTF-8.
     pub was_utf8: bool,
+    /// Mojibake sequences repaired while decoding ("Ã©" → "é").
+    pub mojibake: usize,
 }
 
 /// Decodes and parses one found file; `boiler` applies to text pages.
@@ -44,13 +48,30 @@ pub fn parse_file(
             Vec::new(),
         ),
         Format::JsonLines => parse_jsonl(&found.id, &found.rel, &d.text),
+        Format::Html => (
+            vec![parse_html_page(&found.id, &found.rel, &d.text, boiler)],
+            Vec::new(),
+        ),
     };
     Ok(Parsed {
         articles,
         line_errors,
         encoding: d.encoding,
         was_utf8: d.was_utf8,
+        mojibake: d.mojibake,
     })
+}
+
+/// The format of a page whose name says nothing (standard input): HTML when it starts with a
+/// tag, JSON Lines when it starts with `{`, else a plain-text page.
+pub fn sniff_format(bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'<') => Format::Html,
+        Some(b'{') => Format::JsonLines,
+        _ => Format::TextPage,
+    }
 }
 
 #[cfg(test)]
@@ -96,5 +117,21 @@ mod tests {
             parse_file(&found("e.txt", Format::TextPage), b"", &b),
             Err(DecodeError::Empty)
         );
+        let p = parse_file(
+            &found("h.html", Format::Html),
+            b"<title>Titre</title><p>Un paragraphe.</p>",
+            &b,
+        )
+        .unwrap();
+        assert_eq!(p.articles[0].title, "Titre");
+        assert_eq!(p.articles[0].id, "h");
+    }
+
+    #[test]
+    fn sniffs_standard_input() {
+        assert_eq!(sniff_format(b"\xEF\xBB\xBF  <!DOCTYPE html>"), Format::Html);
+        assert_eq!(sniff_format(b"\n{\"title\": \"x\"}"), Format::JsonLines);
+        assert_eq!(sniff_format(b"Titre\nTexte"), Format::TextPage);
+        assert_eq!(sniff_format(b""), Format::TextPage);
     }
 }

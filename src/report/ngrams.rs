@@ -461,13 +461,13 @@ fn count(
     // Count the windows: gather their keys, sort, count the runs.
     let min_count = opts.min_count.max(1);
     let mut candidates: Vec<(u32, u128)> = if keys.text.len() < (1 << NARROW_BITS) {
-        let all = gather(&forwards, &keys, n, opts.all_words, pack_narrow);
+        let all = gather(forwards, keys, n, opts.all_words, pack_narrow);
         count_runs(all, min_count)
             .into_iter()
             .map(|(c, k)| (c, pack(&unpack_narrow(k, n))))
             .collect()
     } else {
-        let all = gather(&forwards, &keys, n, opts.all_words, pack);
+        let all = gather(forwards, keys, n, opts.all_words, pack);
         count_runs(all, min_count)
     };
     let types = candidates.len() as u64;

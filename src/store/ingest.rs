@@ -1,12 +1,21 @@
 //! `ingest`: files → documents → index, incrementally by content hash, in batches.
+//!
+//! Safety: one ingest at a time (a lock file, taken before anything is touched); every batch
+//! is one tantivy commit holding the documents of whole files together with each file's marker
+//! (path and content hash), so a run killed at any moment leaves the index at its last commit
+//! and the next run redoes exactly the files whose marker is missing or stale. A file that
+//! cannot be read or parsed any more is skipped and keeps what the index had for it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::File;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::directory::error::LockError;
+use tantivy::directory::error::{LockError, OpenWriteError};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, TantivyError, Term};
 
@@ -30,7 +39,22 @@ pub struct IngestOptions {
     pub batch_bytes: u64,
     /// Indexing memory budget in bytes.
     pub memory_budget: usize,
+    /// A page read from standard input (`kiosque ingest -`), indexed with the others.
+    pub stdin: Option<StdinPage>,
 }
+
+/// A page given as bytes rather than as a file (standard input).
+#[derive(Debug, Clone)]
+pub struct StdinPage {
+    /// Its name: the corpus-relative path it is indexed under (its id is the name without
+    /// extension); the extension chooses the format, else the content does.
+    pub name: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// Name of the lock file that keeps a second ingest out of an index directory.
+pub const LOCK_FILE: &str = ".kiosque-ingest-lock";
 
 impl Default for IngestOptions {
     fn default() -> Self {
@@ -41,6 +65,7 @@ impl Default for IngestOptions {
             progress: false,
             batch_bytes: 64 * 1024 * 1024,
             memory_budget: 256 * 1024 * 1024,
+            stdin: None,
         }
     }
 }
@@ -75,6 +100,8 @@ pub struct Summary {
     pub comments: usize,
     /// Files that were not UTF-8, with the encoding they were decoded from.
     pub not_utf8: Vec<Skipped>,
+    /// Files whose mojibake ("Ã©" for "é") was repaired, with the number of sequences.
+    pub mojibake: Vec<Repaired>,
     /// Articles in the index after the run.
     pub total_articles: u64,
     /// Comments in the index after the run.
@@ -83,6 +110,16 @@ pub struct Summary {
     pub seconds: f64,
 }
 
+/// A file whose mojibake was repaired.
+#[derive(Debug, Clone, Serialize)]
+pub struct Repaired {
+    /// The file.
+    pub path: String,
+    /// Mojibake sequences repaired in it.
+    pub sequences: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Todo {
     Add,
     Update,
@@ -93,15 +130,134 @@ struct Work {
     size: u64,
     hash: u64,
     todo: Todo,
+    /// The content when it does not come from a file (standard input).
+    bytes: Option<Arc<Vec<u8>>>,
+}
+
+impl Work {
+    /// The content: from memory, else read again from the file (at most `max` bytes).
+    fn read(&self, max: u64) -> std::io::Result<Vec<u8>> {
+        match &self.bytes {
+            Some(b) => Ok(b.as_ref().clone()),
+            None => read_limited(&self.found.path, max),
+        }
+    }
+
+    fn display(&self) -> String {
+        self.found.path.display().to_string()
+    }
+}
+
+/// Reads a file, refusing one that has grown over `max` bytes since it was found.
+fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let mut f = File::open(path)?;
+    let mut bytes = Vec::new();
+    f.by_ref().take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::Error::other(format!(
+            "file is over the limit of {max} bytes (raise --max-file-size)"
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The kind of I/O failure behind a tantivy error, when there is one.
+fn io_kind(e: &TantivyError) -> Option<ErrorKind> {
+    let direct = match e {
+        TantivyError::IoError(io) => Some(io.kind()),
+        TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, .. }) => {
+            Some(io_error.kind())
+        }
+        _ => None,
+    };
+    let text = e.to_string();
+    let by_text = if text.contains("os error 28") || text.contains("No space left") {
+        Some(ErrorKind::StorageFull)
+    } else if text.contains("os error 30") || text.contains("Read-only file system") {
+        Some(ErrorKind::ReadOnlyFilesystem)
+    } else if text.contains("os error 13") || text.contains("Permission denied") {
+        Some(ErrorKind::PermissionDenied)
+    } else if text.contains("os error 122") || text.contains("quota exceeded") {
+        Some(ErrorKind::QuotaExceeded)
+    } else {
+        None
+    };
+    match direct {
+        Some(ErrorKind::Other) | None => by_text.or(direct),
+        d => d,
+    }
+}
+
+/// A clear error for a failure to write the index: the disk is full, the directory is
+/// read-only, or whatever tantivy said.
+fn write_error(dir: &Path, kind: Option<ErrorKind>, what: String) -> StoreError {
+    let message = match kind {
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => format!(
+            "no space left on the disk holding the index ({what}); free some space and run the \
+             same command again: the index is still as it was at its last commit"
+        ),
+        Some(ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied) => format!(
+            "cannot write in the index directory ({what}); it is read-only: check its \
+             permissions or give another --index (the index was not changed)"
+        ),
+        _ => return StoreError::Io {
+            dir: dir.to_path_buf(),
+            source: std::io::Error::other(what),
+        },
+    };
+    StoreError::Io {
+        dir: dir.to_path_buf(),
+        source: std::io::Error::new(kind.unwrap_or(ErrorKind::Other), message),
+    }
 }
 
 fn tantivy_err(dir: &Path) -> impl Fn(TantivyError) -> StoreError + '_ {
     move |e| match e {
         TantivyError::LockFailure(LockError::LockBusy, _) => StoreError::Locked(dir.to_path_buf()),
-        source => StoreError::Tantivy {
-            dir: dir.to_path_buf(),
-            source,
+        source => match io_kind(&source) {
+            Some(
+                kind @ (ErrorKind::StorageFull
+                | ErrorKind::QuotaExceeded
+                | ErrorKind::ReadOnlyFilesystem
+                | ErrorKind::PermissionDenied),
+            ) => write_error(dir, Some(kind), source.to_string()),
+            _ => StoreError::Tantivy {
+                dir: dir.to_path_buf(),
+                source,
+            },
         },
+    }
+}
+
+/// Maps an I/O error on the index directory to a [`StoreError`] that says what to do.
+fn dir_io_err(dir: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |e| match e.kind() {
+        k @ (ErrorKind::StorageFull
+        | ErrorKind::QuotaExceeded
+        | ErrorKind::ReadOnlyFilesystem
+        | ErrorKind::PermissionDenied) => write_error(dir, Some(k), e.to_string()),
+        _ => StoreError::Io {
+            dir: dir.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// Takes the ingest lock of the index directory (created if need be); held while the file
+/// stays open. Another ingest holding it gives [`StoreError::Locked`] at once.
+pub fn lock(dir: &Path) -> Result<File, StoreError> {
+    let io_err = dir_io_err(dir);
+    std::fs::create_dir_all(dir).map_err(&io_err)?;
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_FILE))
+        .map_err(&io_err)?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(io_err(e)),
     }
 }
 
@@ -109,12 +265,25 @@ fn tantivy_err(dir: &Path) -> impl Fn(TantivyError) -> StoreError + '_ {
 pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let started = Instant::now();
     let terr = tantivy_err(dir);
+    let _lock = lock(dir)?;
     let mut store = if !exists(dir) {
         Store::create(dir)?
     } else {
         match Store::open(dir) {
             Ok(s) => s,
-            Err(StoreError::Version { .. }) if opts.rebuild => Store::create(dir)?,
+            // A rebuild starts anew from an index of another version, or a damaged one.
+            Err(StoreError::Version { .. } | StoreError::Tantivy { .. }) if opts.rebuild => {
+                Store::create(dir)?
+            }
+            Err(StoreError::Tantivy { source, .. }) => {
+                return Err(StoreError::Io {
+                    dir: dir.to_path_buf(),
+                    source: std::io::Error::other(format!(
+                        "cannot open the index ({source}); run `kiosque ingest --rebuild` to \
+                         build it anew"
+                    )),
+                });
+            }
             Err(e) => return Err(e),
         }
     };
@@ -136,61 +305,105 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     };
 
     // 1. Find files, hash them, decide what to do.
-    let discovery = corpus::discover(&opts.paths, opts.max_file_size);
+    let max = opts.max_file_size;
+    let discovery = corpus::discover(&opts.paths, max);
     let mut summary = Summary {
-        seen: discovery.found.len(),
+        seen: discovery.found.len() + usize::from(opts.stdin.is_some()),
         ..Summary::default()
     };
+    // What the index holds for skipped paths stays; when a whole root could not be read,
+    // nothing is removed as gone.
+    let mut kept_prefixes: Vec<String> = Vec::new();
+    let mut remove_gone = true;
     for s in discovery.skipped {
+        match &s.rel {
+            Some(rel) => kept_prefixes.push(rel.clone()),
+            None => remove_gone &= !opts.paths.iter().any(|p| p.display().to_string() == s.path),
+        }
         summary.skipped.push(Skipped {
             path: s.path,
             reason: s.reason,
         });
     }
-    let hashed: Vec<(Found, std::io::Result<(u64, u64)>)> = discovery
+    let mut hashed: Vec<(Found, Option<Arc<Vec<u8>>>, std::io::Result<(u64, u64)>)> = discovery
         .found
         .into_par_iter()
         .map(|f| {
-            let r =
-                std::fs::read(&f.path).map(|b| (b.len() as u64, xxhash_rust::xxh3::xxh3_64(&b)));
-            (f, r)
+            let r = read_limited(&f.path, max)
+                .map(|b| (b.len() as u64, xxhash_rust::xxh3::xxh3_64(&b)));
+            (f, None, r)
         })
         .collect();
+    if let Some(page) = &opts.stdin {
+        let rel = page.name.clone();
+        let format = Path::new(&rel)
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(corpus::Format::from_extension)
+            .unwrap_or_else(|| corpus::sniff_format(&page.bytes));
+        let found = Found {
+            path: PathBuf::from("-"),
+            id: strip_extension(&rel),
+            rel,
+            format,
+            size: page.bytes.len() as u64,
+        };
+        let r = if page.bytes.len() as u64 > max {
+            Err(std::io::Error::other(format!(
+                "standard input is over the limit of {max} bytes (raise --max-file-size)"
+            )))
+        } else {
+            Ok((
+                page.bytes.len() as u64,
+                xxhash_rust::xxh3::xxh3_64(&page.bytes),
+            ))
+        };
+        hashed.push((found, Some(Arc::new(page.bytes.clone())), r));
+    }
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
-    for (found, r) in hashed {
+    for (found, bytes, r) in hashed {
         present.insert(found.rel.clone());
         match r {
             Err(e) => summary.skipped.push(Skipped {
                 path: found.path.display().to_string(),
                 reason: format!("cannot read: {e}"),
             }),
-            Ok((size, hash)) => match known.get(&found.rel) {
-                Some(h) if *h == hash => summary.unchanged += 1,
-                Some(_) => work.push(Work {
+            Ok((size, hash)) => {
+                let todo = match known.get(&found.rel) {
+                    Some(h) if *h == hash => {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    Some(_) => Todo::Update,
+                    None => Todo::Add,
+                };
+                work.push(Work {
                     found,
                     size,
                     hash,
-                    todo: Todo::Update,
-                }),
-                None => work.push(Work {
-                    found,
-                    size,
-                    hash,
-                    todo: Todo::Add,
-                }),
-            },
+                    todo,
+                    bytes,
+                });
+            }
         }
     }
-    for rel in known.keys() {
-        if !present.contains(rel) {
-            writer.delete_term(Term::from_field_text(fields.file, rel));
-            summary.removed += 1;
+    // A run that reads only standard input adds to the index and removes nothing.
+    remove_gone &= !(opts.paths.is_empty() && opts.stdin.is_some());
+    if remove_gone {
+        for rel in known.keys() {
+            let kept = kept_prefixes
+                .iter()
+                .any(|k| rel == k || rel.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with('/')));
+            if !present.contains(rel) && !kept {
+                writer.delete_term(Term::from_field_text(fields.file, rel));
+                summary.removed += 1;
+            }
         }
     }
 
     // 2. Learn the lines that repeat across the pages of each directory.
-    learn_boilerplate(&work, &mut store.payload);
+    learn_boilerplate(&work, max, &mut store.payload);
     let boilerplates: HashMap<String, Boilerplate> = store
         .payload
         .boilerplate
@@ -231,17 +444,12 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             end += 1;
         }
         let batch = &work[start..end];
-        for w in batch {
-            if let Todo::Update = w.todo {
-                writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
-            }
-        }
         let results: Vec<FileOutcome> = batch
             .par_iter()
             .map(|w| {
                 let dir_key = dir_of(&w.found.rel);
                 let boiler = boilerplates.get(&dir_key).unwrap_or(&plain);
-                let outcome = index_file(&builder, &writer, w, boiler);
+                let outcome = index_file(&builder, &writer, w, boiler, max, fields.file);
                 if let Some(bar) = &bar {
                     bar.inc(w.size);
                 }
@@ -252,8 +460,14 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             summary.skipped.extend(r.skipped);
             if let Some(enc) = r.not_utf8 {
                 summary.not_utf8.push(Skipped {
-                    path: w.found.path.display().to_string(),
+                    path: w.display(),
                     reason: enc,
+                });
+            }
+            if r.mojibake > 0 {
+                summary.mojibake.push(Repaired {
+                    path: w.display(),
+                    sequences: r.mojibake,
                 });
             }
             if let Some(p) = r.produced {
@@ -265,10 +479,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                 }
             }
             if let Some(e) = r.error {
-                return Err(StoreError::Tantivy {
-                    dir: dir.to_path_buf(),
-                    source: e,
-                });
+                return Err(terr(e));
             }
         }
         commit(&mut writer, &store.payload, &terr)?;
@@ -307,7 +518,7 @@ fn dir_of(rel: &str) -> String {
         .unwrap_or_default()
 }
 
-fn learn_boilerplate(work: &[Work], payload: &mut Payload) {
+fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
     let mut by_dir: BTreeMap<String, Vec<&Work>> = BTreeMap::new();
     for w in work {
         if w.found.format == corpus::Format::TextPage {
@@ -318,7 +529,7 @@ fn learn_boilerplate(work: &[Work], payload: &mut Payload) {
         let learner = files
             .par_iter()
             .fold(RepeatLearner::default, |mut l, w| {
-                if let Ok(bytes) = std::fs::read(&w.found.path)
+                if let Ok(bytes) = w.read(max)
                     && let Ok(dec) = corpus::decode(&bytes)
                 {
                     l.add_page(&dec.text);
@@ -345,23 +556,30 @@ struct FileOutcome {
     produced: Option<Produced>,
     skipped: Vec<Skipped>,
     not_utf8: Option<String>,
+    mojibake: usize,
     error: Option<TantivyError>,
 }
 
+/// Parses one file and adds its documents and marker; a changed file's old documents are
+/// deleted first, only once the new version has parsed (a file that cannot be read or parsed
+/// any more keeps its old documents).
 fn index_file(
     builder: &DocumentBuilder,
     writer: &IndexWriter<TantivyDocument>,
     w: &Work,
     boiler: &Boilerplate,
+    max: u64,
+    file_field: tantivy::schema::Field,
 ) -> FileOutcome {
     let mut out = FileOutcome {
         produced: None,
         skipped: Vec::new(),
         not_utf8: None,
+        mojibake: 0,
         error: None,
     };
-    let path = w.found.path.display().to_string();
-    let bytes = match std::fs::read(&w.found.path) {
+    let path = w.display();
+    let bytes = match w.read(max) {
         Ok(b) => b,
         Err(e) => {
             out.skipped.push(Skipped {
@@ -384,6 +602,7 @@ fn index_file(
     if !parsed.was_utf8 {
         out.not_utf8 = Some(parsed.encoding.to_string());
     }
+    out.mojibake = parsed.mojibake;
     for le in parsed.line_errors {
         out.skipped.push(Skipped {
             path: format!("{path}:{}", le.line),
@@ -398,6 +617,10 @@ fn index_file(
         produced.comments += p.comments;
     }
     docs.push(builder.file_marker(&w.found.rel, w.hash));
+    if w.todo == Todo::Update {
+        // Its opstamp comes before the new documents': they survive it.
+        writer.delete_term(Term::from_field_text(file_field, &w.found.rel));
+    }
     for d in docs {
         if let Err(e) = writer.add_document(d) {
             out.error = Some(e);
@@ -406,6 +629,22 @@ fn index_file(
     }
     out.produced = Some(produced);
     out
+}
+
+/// `rel` without its extension (`dir/page.html` → `dir/page`).
+fn strip_extension(rel: &str) -> String {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((d, n)) => (Some(d), n),
+        None => (None, rel),
+    };
+    let stem = match name.rsplit_once('.') {
+        Some((s, _)) if !s.is_empty() => s,
+        _ => name,
+    };
+    match dir {
+        Some(d) => format!("{d}/{stem}"),
+        None => stem.to_string(),
+    }
 }
 
 /// The source files recorded in the index, with their content hash.
