@@ -13,7 +13,11 @@ fn sample() -> Vec<String> {
     let dir = std::env::var_os("KIOSQUE_BENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/tmp/bench-corpus/articles"));
-    let dir = if dir.is_dir() { dir } else { PathBuf::from("corpus") };
+    let dir = if dir.is_dir() {
+        dir
+    } else {
+        PathBuf::from("corpus")
+    };
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
         .into_iter()
         .flatten()

@@ -100,7 +100,11 @@ impl Segmenter {
                 continue;
             }
             // An ignorable after the start of text or a line break stands alone.
-            let k = if k == Class::Ignorable { Class::Other } else { k };
+            let k = if k == Class::Ignorable {
+                Class::Other
+            } else {
+                k
+            };
             attach = k != Class::Newline;
             self.chars.push((i, end, k));
         }
@@ -163,7 +167,10 @@ mod tests {
             "snake_case _x x_ 1\u{202F}000 mot\u{202F}: fin",
             "e\u{301}te\u{301} \u{301}abc so\u{AD}ciété",
             "http://www.windowsphone.com/en-US/legal/wp8/windows-phone-8-1-privacy-statement#…",
-            "", "'", "’’’", ".5 5. a.b. a..b 1,,2 a'' ''a",
+            "",
+            "'",
+            "’’’",
+            ".5 5. a.b. a..b 1,,2 a'' ''a",
         ] {
             assert_eq!(fast(t).as_deref(), Some(uax(t).as_slice()), "{t:?}");
         }
@@ -173,9 +180,10 @@ mod tests {
 
     #[test]
     fn same_words_as_uax29_on_random_strings() {
-        let palette: Vec<char> = "aZé9_0:.',; \n\r\t-·’‘\u{AD}\u{301}\u{202F}\u{A0}«»…–—\"!?()/x1ŒœçÀ×÷ªº€$%#"
-            .chars()
-            .collect();
+        let palette: Vec<char> =
+            "aZé9_0:.',; \n\r\t-·’‘\u{AD}\u{301}\u{202F}\u{A0}«»…–—\"!?()/x1ŒœçÀ×÷ªº€$%#"
+                .chars()
+                .collect();
         let mut state = 0x2545F4914F6CDD1Du64;
         for _ in 0..20_000 {
             let mut s = String::new();

@@ -124,9 +124,9 @@ fn repair_pass(text: &str) -> Option<(String, usize)> {
         let mut bytes = [0u8; 4];
         bytes[0] = cp1252_byte(c).unwrap_or(0);
         let mut ok = true;
-        for k in 1..=need {
+        for (k, slot) in bytes.iter_mut().enumerate().take(need + 1).skip(1) {
             match chars.get(i + k).and_then(|&(_, ch)| cp1252_byte(ch)) {
-                Some(b @ 0x80..=0xBF) => bytes[k] = b,
+                Some(b @ 0x80..=0xBF) => *slot = b,
                 _ => {
                     ok = false;
                     break;
@@ -336,7 +336,10 @@ mod tests {
         assert_eq!((fixed.as_str(), n), ("café", 3));
         // Through decode, counted.
         let d = decode(garble("Le gouvernement a décidé.").as_bytes()).unwrap();
-        assert_eq!((d.text.as_str(), d.mojibake), ("Le gouvernement a décidé.", 2));
+        assert_eq!(
+            (d.text.as_str(), d.mojibake),
+            ("Le gouvernement a décidé.", 2)
+        );
         // Left alone: correct text, lone lead characters, a lead without its continuation.
         for ok in [clean, "SÃO PAULO", "Â", "Ã", "Ã la", "Ã©t"] {
             let (t, n) = repair_mojibake(ok.to_string());

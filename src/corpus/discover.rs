@@ -375,7 +375,10 @@ mod tests {
         }
         let d = discover(&[t.path().to_path_buf()], 50);
         assert!(d.found.is_empty());
-        assert_eq!(d.skipped[0].reason, "path is not valid UTF-8 (rename the file)");
+        assert_eq!(
+            d.skipped[0].reason,
+            "path is not valid UTF-8 (rename the file)"
+        );
     }
 
     #[cfg(unix)]

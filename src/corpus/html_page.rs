@@ -53,24 +53,72 @@ use super::text_page::parse_text_page;
 /// Elements whose whole content is left out of any text.
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "iframe", "svg",
-    "math", "button", "select", "textarea", "input", "object", "embed", "canvas", "audio",
-    "video", "figure", "head", "title", "meta", "link", "dialog", "menu", "picture", "img",
+    "math", "button", "select", "textarea", "input", "object", "embed", "canvas", "audio", "video",
+    "figure", "head", "title", "meta", "link", "dialog", "menu", "picture", "img",
 ];
 
 /// Roles of page furniture.
 const SKIP_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
-    "dialog", "alertdialog", "toolbar", "tablist",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "toolbar",
+    "tablist",
 ];
 
 /// Class or id words (split at `-`, `_` and spaces) that name page furniture.
 const SKIP_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
-    "social", "related", "newsletter", "cookie", "cookies", "consent", "banner", "advert",
-    "advertisement", "ads", "ad", "pub", "publicite", "promo", "sidebar", "subscribe",
-    "abonnement", "paywall", "outbrain", "taboola", "reply", "respond", "form", "meta",
-    "metadata", "says", "avatar", "vote", "votes", "rating", "report", "signaler", "toolbar",
-    "popup", "modal", "hidden", "print",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "cookie",
+    "cookies",
+    "consent",
+    "banner",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "pub",
+    "publicite",
+    "promo",
+    "sidebar",
+    "subscribe",
+    "abonnement",
+    "paywall",
+    "outbrain",
+    "taboola",
+    "reply",
+    "respond",
+    "form",
+    "meta",
+    "metadata",
+    "says",
+    "avatar",
+    "vote",
+    "votes",
+    "rating",
+    "report",
+    "signaler",
+    "toolbar",
+    "popup",
+    "modal",
+    "hidden",
+    "print",
 ];
 
 /// Class or id words that mark content: an element carrying one is never dropped for a
@@ -79,20 +127,36 @@ const CONTENT_WORDS: &[&str] = &["content", "article", "body", "text", "main", "
 
 /// Class names (whole) of one comment.
 const COMMENT_CLASSES: &[&str] = &[
-    "comment", "commentaire", "comment-item", "comments-item", "comment-entry",
-    "commentaire-item", "reaction",
+    "comment",
+    "commentaire",
+    "comment-item",
+    "comments-item",
+    "comment-entry",
+    "commentaire-item",
+    "reaction",
 ];
 
 /// Class or id names (whole) of a list whose `li` items are comments.
 const COMMENT_LISTS: &[&str] = &[
-    "commentlist", "comment-list", "comments-list", "commentaires-list", "liste-commentaires",
+    "commentlist",
+    "comment-list",
+    "comments-list",
+    "commentaires-list",
+    "liste-commentaires",
     "comment-thread",
 ];
 
 /// Class or id names (whole) of a comment section (left out of the body).
 const COMMENT_SECTIONS: &[&str] = &[
-    "comments", "commentaires", "comment-section", "comments-section", "comments-area",
-    "comment-area", "disqus_thread", "reactions", "respond",
+    "comments",
+    "commentaires",
+    "comment-section",
+    "comments-section",
+    "comments-area",
+    "comment-area",
+    "disqus_thread",
+    "reactions",
+    "respond",
 ];
 
 /// Class or id words of a comment's author.
@@ -101,14 +165,55 @@ const AUTHOR_WORDS: &[&str] = &[
 ];
 
 /// Class or id words of a comment's date.
-const DATE_WORDS: &[&str] = &["date", "time", "published", "timestamp", "datetime", "posted"];
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "time",
+    "published",
+    "timestamp",
+    "datetime",
+    "posted",
+];
 
 /// Elements that end a passage.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-    "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Deepest element nesting parsed as HTML (see the module documentation).
@@ -224,14 +329,22 @@ pub fn parse_html_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
         e.name() != "h1"
             && has_word(
                 e,
-                &["subtitle", "sous-titre", "soustitre", "subheadline", "dek", "kicker"],
+                &[
+                    "subtitle",
+                    "sous-titre",
+                    "soustitre",
+                    "subheadline",
+                    "dek",
+                    "kicker",
+                ],
             )
     })
     .map(inline_text)
     .filter(|t| !t.is_empty() && *t != article.title);
     let mut tags = scan.tags.clone();
     if tags.is_empty()
-        && let Some(kw) = meta(&scan, &["news_keywords", "keywords"]).or_else(|| ld.keywords.clone())
+        && let Some(kw) =
+            meta(&scan, &["news_keywords", "keywords"]).or_else(|| ld.keywords.clone())
     {
         tags = kw
             .split([',', ';'])
@@ -392,7 +505,10 @@ fn strip_tags(text: &str) -> String {
             continue;
         };
         out.push_str(&text[copied..i]);
-        let close = bytes[i..].iter().position(|&b| b == b'>').map_or(bytes.len(), |g| i + g + 1);
+        let close = bytes[i..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |g| i + g + 1);
         let mut next = close;
         if !end_tag && matches!(name.as_str(), "script" | "style") {
             let needle = format!("</{name}");
@@ -423,7 +539,9 @@ fn strip_tags(text: &str) -> String {
 }
 
 fn is_article(n: NodeR<'_>) -> bool {
-    n.value().as_element().is_some_and(|e| e.name() == "article")
+    n.value()
+        .as_element()
+        .is_some_and(|e| e.name() == "article")
 }
 
 /// The first non-empty value among these `<meta>` keys.
@@ -528,8 +646,7 @@ fn is_comment_item(e: &Element) -> bool {
     if has_name(e, COMMENT_CLASSES) {
         return true;
     }
-    if e
-        .attr("itemtype")
+    if e.attr("itemtype")
         .is_some_and(|t| t.trim().trim_end_matches('/').ends_with("/Comment"))
     {
         return true;
@@ -1004,7 +1121,11 @@ fn comment(
         .filter(|t| !t.is_empty() && t.chars().count() <= 100);
     let mut date = date_el.and_then(time_value);
     // The author and date elements are left out of the text.
-    let drop: HashSet<NodeId> = [author_el, date_el].into_iter().flatten().map(|n| n.id()).collect();
+    let drop: HashSet<NodeId> = [author_el, date_el]
+        .into_iter()
+        .flatten()
+        .map(|n| n.id())
+        .collect();
     let mut lines: Vec<String> = blocks(item, stops, &drop, true)
         .into_iter()
         .map(|b| b.text)
@@ -1140,7 +1261,10 @@ mod tests {
         assert_eq!(c.text, "Bravo Microsoft :)\nVoir http://exemple.fr/a");
         assert_eq!((c.emoticons, c.urls.len()), (1, 1));
         let r = &a.comments[1];
-        assert_eq!((r.id.as_str(), r.author.as_deref()), ("p#c2", Some("Marie")));
+        assert_eq!(
+            (r.id.as_str(), r.author.as_deref()),
+            ("p#c2", Some("Marie"))
+        );
         assert_eq!(r.text, "Je ne suis pas d'accord.");
         let s = &a.comments[2];
         assert_eq!(s.author, None);
@@ -1198,7 +1322,13 @@ mod tests {
                faire un paragraphe entier du texte.";
         let a = parse(&deep);
         assert_eq!(a.title, "Titre");
-        assert!(a.lede.as_deref().unwrap_or_default().starts_with("Un & deux"), "{a:?}");
+        assert!(
+            a.lede
+                .as_deref()
+                .unwrap_or_default()
+                .starts_with("Un & deux"),
+            "{a:?}"
+        );
         assert!(!format!("{a:?}").contains("x<y"));
         let deep = "<span><b>".repeat(20_000) + "texte";
         assert_eq!(parse(&deep).title, "texte");

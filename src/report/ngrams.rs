@@ -15,8 +15,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use tantivy::postings::Postings;
-use tantivy::schema::IndexRecordOption;
 use tantivy::postings::TermInfo;
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 use super::terms::{FormCount, TermRow, TermsReport, count_target, parse_form_term};
@@ -382,11 +382,7 @@ struct Prepared {
     forwards: Vec<Forward>,
 }
 
-fn prepare(
-    store: &Store,
-    searcher: &Searcher,
-    slice: &Slice,
-) -> Result<Prepared, ReportError> {
+fn prepare(store: &Store, searcher: &Searcher, slice: &Slice) -> Result<Prepared, ReportError> {
     if let Some(a) = &slice.article {
         check_article(store, searcher, a)?;
     }

@@ -24,6 +24,9 @@ use super::{Payload, Store, StoreError, exists};
 use crate::analysis::Analyzer;
 use crate::corpus::{self, Boilerplate, Found, RepeatLearner};
 
+/// A found file, its bytes when already read, and its (size, content hash).
+type Hashed = (Found, Option<Arc<Vec<u8>>>, std::io::Result<(u64, u64)>);
+
 /// Options of one ingest run.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -152,7 +155,9 @@ impl Work {
 fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     let mut f = File::open(path)?;
     let mut bytes = Vec::new();
-    f.by_ref().take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    f.by_ref()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Err(std::io::Error::other(format!(
             "file is over the limit of {max} bytes (raise --max-file-size)"
@@ -200,10 +205,12 @@ fn write_error(dir: &Path, kind: Option<ErrorKind>, what: String) -> StoreError 
             "cannot write in the index directory ({what}); it is read-only: check its \
              permissions or give another --index (the index was not changed)"
         ),
-        _ => return StoreError::Io {
-            dir: dir.to_path_buf(),
-            source: std::io::Error::other(what),
-        },
+        _ => {
+            return StoreError::Io {
+                dir: dir.to_path_buf(),
+                source: std::io::Error::other(what),
+            };
+        }
     };
     StoreError::Io {
         dir: dir.to_path_buf(),
@@ -325,7 +332,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             reason: s.reason,
         });
     }
-    let mut hashed: Vec<(Found, Option<Arc<Vec<u8>>>, std::io::Result<(u64, u64)>)> = discovery
+    let mut hashed: Vec<Hashed> = discovery
         .found
         .into_par_iter()
         .map(|f| {
@@ -392,9 +399,12 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     remove_gone &= !(opts.paths.is_empty() && opts.stdin.is_some());
     if remove_gone {
         for rel in known.keys() {
-            let kept = kept_prefixes
-                .iter()
-                .any(|k| rel == k || rel.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with('/')));
+            let kept = kept_prefixes.iter().any(|k| {
+                rel == k
+                    || rel
+                        .strip_prefix(k.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+            });
             if !present.contains(rel) && !kept {
                 writer.delete_term(Term::from_field_text(fields.file, rel));
                 summary.removed += 1;
