@@ -32,7 +32,7 @@ pub use surface::{SurfaceWord, WordScanner};
 pub use tokenize::MAX_WORD_LEN;
 
 /// Version of the analysis chain; recorded in the index, a change asks for `ingest --rebuild`.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Language of a passage.
 #[derive(
