@@ -59,7 +59,7 @@ pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
 print("search:      p50 %.1f ms, p95 %.1f ms as a whole process (%d queries x %d runs)" % (pick(0.5), pick(0.95), len(queries), runs))
 PY
 if [ -x "$here/scripts/bench-reports.sh" ]; then
-  "$here/scripts/bench-reports.sh" "$index"
+  BENCH_WORK="$work" "$here/scripts/bench-reports.sh" "$corpus" --runs 1
 fi
 if [ "$peers" = 1 ]; then
   PEERS_WORK="$work/peers" bash "$here/../shared/bench/peers/run-peers.sh" "$corpus" tantivy-py lucene 2>/dev/null | tee "$work/peers.txt"
