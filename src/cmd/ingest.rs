@@ -58,8 +58,10 @@ pub fn run(index: &Path, args: IngestArgs) -> Result<ExitCode> {
         stdin,
         ..IngestOptions::default()
     };
-    let summary =
-        ingest(index, &opts).with_context(|| format!("ingest into {}", index.display()))?;
+    // The store error says everything on one line (its sources repeat it).
+    let summary = ingest(index, &opts)
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .with_context(|| format!("ingest into {}", index.display()))?;
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {

@@ -1,7 +1,7 @@
 //! Bytes → text: BOM sniffing, UTF-8, legacy encodings by detection, binary rejection, and
 //! repair of mojibake (UTF-8 read as Windows-1252: "Ã©" for "é").
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, ISO_8859_15, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use thiserror::Error;
 
 /// How much of the start of a file is examined for binary content.
@@ -197,7 +197,26 @@ fn cp1252_byte(c: char) -> Option<u8> {
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    det.guess(Some(b"fr"), chardetng::Utf8Detection::Deny)
+    let enc = det.guess(Some(b"fr"), chardetng::Utf8Detection::Deny);
+    if enc == WINDOWS_1252 && looks_iso_8859_15(bytes) {
+        ISO_8859_15
+    } else {
+        enc
+    }
+}
+
+/// ISO-8859-15 rather than Windows-1252 (which chardetng reports for both): no byte in
+/// 0x80–0x9F (where Windows-1252 keeps ’ “ ” œ …), and an "œ"/"Œ" (0xBD/0xBC) next to a letter
+/// ("c½ur" otherwise) or a "€" (0xA4, "¤" otherwise).
+fn looks_iso_8859_15(bytes: &[u8]) -> bool {
+    if bytes.iter().any(|b| (0x80..=0x9F).contains(b)) {
+        return false;
+    }
+    let letter = |b: u8| b.is_ascii_alphabetic() || b >= 0xC0;
+    bytes.contains(&0xA4)
+        || bytes.windows(2).any(|w| {
+            matches!(w, [0xBC | 0xBD, b] if letter(*b)) || matches!(w, [a, 0xBD] if letter(*a))
+        })
 }
 
 fn check_binary(bytes: &[u8]) -> Result<(), DecodeError> {
@@ -287,16 +306,29 @@ mod tests {
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("américain a déclaré"));
         assert!(d.text.contains("« déjà »"));
-        // ISO-8859-1/15 text reads the same as Windows-1252 for French letters (a lone 0xA4
-        // is ambiguous: ISO-8859-15 "€" vs Windows-1252 "¤"; detection picks Windows-1252).
-        let (bytes, _, _) = encoding_rs::ISO_8859_15
-            .encode("Œuvre complète : l'été à Paris, déjà payé, façon garçon.");
+        // ISO-8859-1 text reads the same as Windows-1252 for French letters.
+        let (bytes, _, _) =
+            encoding_rs::ISO_8859_15.encode("L'été à Paris, déjà payé, façon garçon.");
         let d = decode(&bytes).unwrap();
-        assert!(
-            d.text.contains("l'été à Paris, déjà payé, façon garçon"),
-            "{} {}",
-            d.encoding,
-            d.text
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "L'été à Paris, déjà payé, façon garçon.");
+        // ISO-8859-15 is told apart by its œ, Œ and €.
+        for text in [
+            "Œuvre complète : l'été à Paris, déjà payé, façon garçon.",
+            "Le cœur du problème : sa sœur a payé.",
+            "Il a payé 12 € pour un café à Paris.",
+        ] {
+            let (bytes, _, _) = encoding_rs::ISO_8859_15.encode(text);
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.encoding, d.text.as_str()), ("ISO-8859-15", text));
+        }
+        // Windows-1252 with œ and ’ stays Windows-1252; so does a Latin-1 "1½ kg".
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Le cœur d’une sœur, déjà.");
+        assert_eq!(decode(&bytes).unwrap().encoding, "windows-1252");
+        let d = decode(b"Il p\xe8se 1\xbd kg, d\xe9j\xe0.").unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("windows-1252", "Il pèse 1½ kg, déjà.")
         );
     }
 

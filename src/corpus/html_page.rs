@@ -58,67 +58,21 @@ const SKIP_TAGS: &[&str] = &[
 ];
 
 /// Roles of page furniture.
+#[rustfmt::skip]
 const SKIP_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "search",
-    "menu",
-    "menubar",
-    "dialog",
-    "alertdialog",
-    "toolbar",
-    "tablist",
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
+    "alertdialog", "toolbar", "tablist",
 ];
 
 /// Class or id words (split at `-`, `_` and spaces) that name page furniture.
+#[rustfmt::skip]
 const SKIP_WORDS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "consent",
-    "banner",
-    "advert",
-    "advertisement",
-    "ads",
-    "ad",
-    "pub",
-    "publicite",
-    "promo",
-    "sidebar",
-    "subscribe",
-    "abonnement",
-    "paywall",
-    "outbrain",
-    "taboola",
-    "reply",
-    "respond",
-    "form",
-    "meta",
-    "metadata",
-    "says",
-    "avatar",
-    "vote",
-    "votes",
-    "rating",
-    "report",
-    "signaler",
-    "toolbar",
-    "popup",
-    "modal",
-    "hidden",
-    "print",
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
+    "social", "related", "newsletter", "cookie", "cookies", "consent", "banner", "advert",
+    "advertisement", "ads", "ad", "pub", "publicite", "promo", "sidebar", "subscribe",
+    "abonnement", "paywall", "outbrain", "taboola", "reply", "respond", "form", "meta", "metadata",
+    "says", "avatar", "vote", "votes", "rating", "report", "signaler", "toolbar", "popup", "modal",
+    "hidden", "print",
 ];
 
 /// Class or id words that mark content: an element carrying one is never dropped for a
@@ -126,37 +80,24 @@ const SKIP_WORDS: &[&str] = &[
 const CONTENT_WORDS: &[&str] = &["content", "article", "body", "text", "main", "story"];
 
 /// Class names (whole) of one comment.
+#[rustfmt::skip]
 const COMMENT_CLASSES: &[&str] = &[
-    "comment",
-    "commentaire",
-    "comment-item",
-    "comments-item",
-    "comment-entry",
-    "commentaire-item",
+    "comment", "commentaire", "comment-item", "comments-item", "comment-entry", "commentaire-item",
     "reaction",
 ];
 
 /// Class or id names (whole) of a list whose `li` items are comments.
+#[rustfmt::skip]
 const COMMENT_LISTS: &[&str] = &[
-    "commentlist",
-    "comment-list",
-    "comments-list",
-    "commentaires-list",
-    "liste-commentaires",
+    "commentlist", "comment-list", "comments-list", "commentaires-list", "liste-commentaires",
     "comment-thread",
 ];
 
 /// Class or id names (whole) of a comment section (left out of the body).
+#[rustfmt::skip]
 const COMMENT_SECTIONS: &[&str] = &[
-    "comments",
-    "commentaires",
-    "comment-section",
-    "comments-section",
-    "comments-area",
-    "comment-area",
-    "disqus_thread",
-    "reactions",
-    "respond",
+    "comments", "commentaires", "comment-section", "comments-section", "comments-area",
+    "comment-area", "disqus_thread", "reactions", "respond",
 ];
 
 /// Class or id words of a comment's author.
@@ -165,55 +106,18 @@ const AUTHOR_WORDS: &[&str] = &[
 ];
 
 /// Class or id words of a comment's date.
+#[rustfmt::skip]
 const DATE_WORDS: &[&str] = &[
-    "date",
-    "time",
-    "published",
-    "timestamp",
-    "datetime",
-    "posted",
+    "date", "time", "published", "timestamp", "datetime", "posted",
 ];
 
 /// Elements that end a passage.
+#[rustfmt::skip]
 const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
 ];
 
 /// Deepest element nesting parsed as HTML (see the module documentation).
@@ -292,7 +196,12 @@ pub fn parse_html_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
         .or_else(|| ld.headline.clone())
         .or_else(|| scan.first_h1.map(inline_text).filter(|t| !t.is_empty()))
         .or_else(|| scan.title_tag.as_deref().map(strip_site_name))
-        .or_else(|| blocks.first().map(|b| b.text.clone()))
+        .or_else(|| {
+            blocks
+                .iter()
+                .find(|b| header_date(&b.text).is_none() && reading_time(&b.text).is_none())
+                .map(|b| b.text.clone())
+        })
         .unwrap_or_default();
     let mut article = Article {
         id: id.to_string(),

@@ -24,9 +24,6 @@ use super::{Payload, Store, StoreError, exists};
 use crate::analysis::Analyzer;
 use crate::corpus::{self, Boilerplate, Found, RepeatLearner};
 
-/// A found file, its bytes when already read, and its (size, content hash).
-type Hashed = (Found, Option<Arc<Vec<u8>>>, std::io::Result<(u64, u64)>);
-
 /// Options of one ingest run.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -121,6 +118,10 @@ pub struct Repaired {
     /// Mojibake sequences repaired in it.
     pub sequences: usize,
 }
+
+/// A found file (or standard input), its content when in memory, and its (size, hash) or why
+/// it could not be read.
+type Hashed = (Found, Option<Arc<Vec<u8>>>, std::io::Result<(u64, u64)>);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Todo {
@@ -218,9 +219,41 @@ fn write_error(dir: &Path, kind: Option<ErrorKind>, what: String) -> StoreError 
     }
 }
 
+/// After tantivy lost its indexing thread to an I/O error it does not pass on: whether the
+/// directory still takes a few megabytes (`Some(StorageFull)` when it does not).
+fn probe_space(dir: &Path) -> Option<ErrorKind> {
+    use std::io::Write;
+    let path = dir.join(".kiosque-space-probe");
+    let result = (|| {
+        let mut f = File::create(&path)?;
+        let block = vec![0u8; 256 * 1024];
+        for _ in 0..8 {
+            f.write_all(&block)?;
+        }
+        f.sync_all()
+    })();
+    let _ = std::fs::remove_file(&path);
+    result.err().map(|e| e.kind())
+}
+
 fn tantivy_err(dir: &Path) -> impl Fn(TantivyError) -> StoreError + '_ {
     move |e| match e {
         TantivyError::LockFailure(LockError::LockBusy, _) => StoreError::Locked(dir.to_path_buf()),
+        TantivyError::ErrorInThread(ref what) if what.contains("killed") => {
+            match probe_space(dir) {
+                Some(kind @ (ErrorKind::StorageFull | ErrorKind::QuotaExceeded)) => {
+                    write_error(dir, Some(kind), "a write failed".into())
+                }
+                _ => write_error(
+                    dir,
+                    None,
+                    format!(
+                        "indexing stopped on an error ({e}); the index is still as it was at its \
+                         last commit: check the disk and run the same command again"
+                    ),
+                ),
+            }
+        }
         source => match io_kind(&source) {
             Some(
                 kind @ (ErrorKind::StorageFull

@@ -1,0 +1,624 @@
+//! Messy input end to end: encodings, mojibake, HTML pages, standard input, every kind of bad
+//! file (skipped with its reason while everything else is indexed), exit codes, and the index
+//! directory being read-only, full or damaged. Fixtures are written at test time.
+
+mod safety;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+
+use safety::{Mount, contents, encode, is_root, json_ok, kiosque, run, utf16};
+use serde_json::Value;
+
+/// A French text page with two dated comments; `word` makes it findable.
+fn text_page(title: &str, word: &str) -> String {
+    format!(
+        "{title}\nLe 01 septembre 2014 à 16h45\n\nL'été dernier, le {word} a décidé de tout \
+         révéler à la presse, déjà très intéressée par l'affaire.\n\nUne deuxième phrase \
+         complète le paragraphe du corps de l'article.\n\nCommentaires (2)\n\
+         Le 01/09/2014 à 18h02\nPremier commentaire sur le {word}.\n\
+         Le 01/09/2014 à 18h05\nSecond commentaire, très bref.\n"
+    )
+}
+
+/// The `show --json` of an id.
+fn show(index: &Path, id: &str) -> Value {
+    let mut c = kiosque(index);
+    c.args(["show", id, "--json"]);
+    json_ok(c)
+}
+
+fn search_ids(index: &Path, q: &str) -> Vec<String> {
+    let mut c = kiosque(index);
+    c.args(["search", q, "--json", "--limit", "1000"]);
+    json_ok(c)["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn ingest_json(index: &Path, args: &[&str]) -> Value {
+    let mut c = kiosque(index);
+    c.arg("ingest").args(args).arg("--json");
+    json_ok(c)
+}
+
+#[test]
+fn encodings_are_decoded_and_the_summary_names_files_not_in_utf8() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let page = |w: &str| text_page(&format!("Le député {w} réclame l'été à Noël"), w);
+    let files: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
+        ("utf8.txt", page("alpaga").into_bytes(), None),
+        (
+            "bom.txt",
+            [b"\xEF\xBB\xBF".as_slice(), page("bison").as_bytes()].concat(),
+            None,
+        ),
+        ("le16.txt", utf16(&page("caribou"), true), Some("UTF-16LE")),
+        (
+            "be16.txt",
+            utf16(&page("dromadaire"), false),
+            Some("UTF-16BE"),
+        ),
+        (
+            "cp1252.txt",
+            encode(encoding_rs::WINDOWS_1252, &page("élan")),
+            Some("windows-1252"),
+        ),
+        (
+            // ISO-8859-1 agrees with Windows-1252 on French letters.
+            "latin1.txt",
+            encode(encoding_rs::ISO_8859_15, &page("fennec")),
+            Some("windows-1252"),
+        ),
+        (
+            "latin9.txt",
+            encode(encoding_rs::ISO_8859_15, &page("gnou œuvre")),
+            Some("ISO-8859-15"),
+        ),
+    ];
+    for (name, bytes, _) in &files {
+        fs::write(corpus.join(name), bytes).unwrap();
+    }
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    assert_eq!(v["added"], 7, "{v}");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 0, "{v}");
+    let not_utf8: BTreeSet<(String, String)> = v["not_utf8"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let p = k["path"].as_str().unwrap();
+            let name = p.rsplit('/').next().unwrap().to_string();
+            (name, k["reason"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let expected: BTreeSet<(String, String)> = files
+        .iter()
+        .filter_map(|(n, _, e)| e.map(|e| (n.to_string(), e.to_string())))
+        .collect();
+    assert_eq!(not_utf8, expected);
+    for (name, word) in [
+        ("utf8", "alpaga"),
+        ("bom", "bison"),
+        ("le16", "caribou"),
+        ("be16", "dromadaire"),
+        ("cp1252", "élan"),
+        ("latin1", "fennec"),
+        ("latin9", "gnou œuvre"),
+    ] {
+        let a = show(&index, name);
+        assert_eq!(a["title"], format!("Le député {word} réclame l'été à Noël"));
+        assert_eq!(a["comments"].as_array().unwrap().len(), 2, "{name}");
+    }
+    assert_eq!(search_ids(&index, "élan"), vec!["cp1252", "cp1252#c1"]);
+    // The text summary says it too.
+    let mut c = kiosque(&index);
+    c.args(["ingest", "--rebuild"]).arg(&corpus);
+    let out = String::from_utf8(run(c).stdout).unwrap();
+    assert!(out.contains("le16.txt from UTF-16LE"), "{out}");
+    assert!(out.contains("cp1252.txt from windows-1252"), "{out}");
+}
+
+#[test]
+fn mojibake_is_repaired_and_counted() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let clean = text_page("L’été où la préfète a tout révélé", "hérisson");
+    let (garbled, _, _) = encoding_rs::WINDOWS_1252.decode(clean.as_bytes());
+    assert!(garbled.contains("Ã©"));
+    fs::write(corpus.join("moji.txt"), garbled.as_bytes()).unwrap();
+    fs::write(
+        corpus.join("clean.txt"),
+        text_page("Titre propre", "castor"),
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    let m = v["mojibake"].as_array().unwrap();
+    assert_eq!(m.len(), 1, "{v}");
+    assert!(m[0]["path"].as_str().unwrap().ends_with("moji.txt"));
+    let expected = clean.chars().filter(|c| !c.is_ascii()).count();
+    assert_eq!(m[0]["sequences"].as_u64(), Some(expected as u64), "{v}");
+    assert_eq!(
+        v["not_utf8"].as_array().unwrap().len(),
+        0,
+        "it was UTF-8: {v}"
+    );
+    let a = show(&index, "moji");
+    assert_eq!(a["title"], "L’été où la préfète a tout révélé");
+    assert_eq!(
+        search_ids(&index, "hérisson").len(),
+        2,
+        "article and comment"
+    );
+}
+
+#[test]
+fn html_pages_give_text_title_date_and_comments_without_scripts_or_navigation() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("site")).unwrap();
+    fs::write(
+        corpus.join("site/page.html"),
+        r#"<!doctype html><html><head><title>Les loutres reviennent | Journal</title>
+<meta name="date" content="2015-03-04T09:30:00+01:00">
+<script>var pangolin = 1;</script><style>.ocelot{}</style></head>
+<body><nav><a href="/">Accueil</a> <a>Rubrique tatou</a></nav>
+<article><h1>Les loutres reviennent dans la Loire</h1>
+<p>Des loutres ont été observées près de Tours, selon les naturalistes.</p>
+<h2>Un retour attendu</h2><p>Les associations saluent ce retour.</p></article>
+<div id="comments"><h3>2 commentaires</h3>
+<div class="comment"><span class="author">Luc</span><time datetime="2015-03-04T10:00">4 mars</time><p>Enfin des loutres !</p></div>
+<div class="comment"><span class="author">Zoé</span><time datetime="2015-03-04T11:15">4 mars</time><p>Bonne nouvelle.</p></div>
+</div><footer>Mentions légales du blaireau</footer></body></html>"#,
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("site/old.htm"),
+        "<html><body><p>Le 2 février 2010</p><p>Un texte ancien sur les hérons cendrés.</p></body></html>",
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    assert_eq!(
+        (v["articles"].as_u64(), v["comments"].as_u64()),
+        (Some(2), Some(2)),
+        "{v}"
+    );
+    let a = show(&index, "site/page");
+    assert_eq!(a["title"], "Les loutres reviennent dans la Loire");
+    assert_eq!(a["published"], "2015-03-04T09:30:00");
+    assert_eq!(a["headings"][0], "Un retour attendu");
+    assert_eq!(a["declared_comments"], 2);
+    let c = &a["comments"];
+    assert_eq!(
+        (c[0]["author"].as_str(), c[0]["text"].as_str()),
+        (Some("Luc"), Some("Enfin des loutres !"))
+    );
+    assert_eq!(c[1]["date"], "2015-03-04T11:15:00");
+    for gone in ["pangolin", "ocelot", "tatou", "blaireau", "Accueil"] {
+        assert!(search_ids(&index, gone).is_empty(), "{gone} was indexed");
+    }
+    assert_eq!(search_ids(&index, "loutre").len(), 2);
+    assert_eq!(show(&index, "site/old")["published"], "2010-02-02T00:00:00");
+    assert_eq!(search_ids(&index, "héron"), vec!["site/old".to_string()]);
+}
+
+#[test]
+fn a_page_from_standard_input_is_added_without_removing_the_others() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Premier titre", "mouflon")).unwrap();
+    let index = t.path().join("index");
+    ingest_json(&index, &[corpus.to_str().unwrap()]);
+    let pipe = |args: &[&str], input: &[u8]| {
+        let mut c = kiosque(&index);
+        c.arg("ingest").args(args);
+        let mut child = c
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // HTML, recognised by its content.
+    let out = pipe(
+        &["-", "--json"],
+        b"<html><head><title>Le chamois de Savoie</title></head><body><p>Un chamois a \xc3\xa9t\xc3\xa9 vu.</p></body></html>",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["added"].as_u64(), v["removed"].as_u64()),
+        (Some(1), Some(0)),
+        "{v}"
+    );
+    assert_eq!(v["total_articles"], 2, "{v}");
+    assert_eq!(show(&index, "stdin")["title"], "Le chamois de Savoie");
+    // A text page under a name of its own; the same name again replaces it.
+    for word in ["isard", "bouquetin"] {
+        let out = pipe(
+            &["-", "--stdin-name", "montagne/page.txt", "--json"],
+            text_page("Dans les Alpes", word).as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(search_ids(&index, "bouquetin").len(), 2);
+    assert!(search_ids(&index, "isard").is_empty());
+    assert_eq!(contents(&index).articles.len(), 3);
+    // Standard input too big, empty.
+    let out = pipe(&["-", "--max-file-size", "10", "--json"], &[b'x'; 100]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("over the limit"),
+        "{v}"
+    );
+    let out = pipe(&["-", "--json"], b"");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["skipped"][0]["reason"], "empty file", "{v}");
+    assert_eq!(contents(&index).articles.len(), 3);
+}
+
+/// Writes a corpus with one of each bad input next to valid files; returns the expected
+/// (file name, reason start) of the skips and the numbers of valid articles and comments.
+fn bad_corpus(corpus: &Path) -> (BTreeSet<(String, String)>, usize, usize) {
+    fs::create_dir_all(corpus.join("sub")).unwrap();
+    let mut skips: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut skip = |name: &str, reason: &str| skips.insert((name.to_string(), reason.to_string()));
+    // Valid: a text page, an HTML page, two good lines of a JSON Lines file.
+    fs::write(
+        corpus.join("good.txt"),
+        text_page("Un bon article", "ragondin"),
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("sub/good.html"),
+        "<title>Page HTML valide</title><p>Un paragraphe sur le ragondin.</p>\
+         <div class=comment><p>Un commentaire.</p></div>",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("feed.jsonl"),
+        "{\"title\": \"Ligne un\", \"body\": \"Le ragondin nage.\"}\n\
+         {\"title\": \"cassée\", \n\
+         {\"title\": \"Ligne trois\", \"comments\": [{\"text\": \"Bien.\"}]}\n",
+    )
+    .unwrap();
+    skip("feed.jsonl:2", "invalid JSON");
+    fs::write(corpus.join("empty.txt"), "").unwrap();
+    skip("empty.txt", "empty file");
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0..2000u32).map(|i| (i * 7 % 256) as u8));
+    fs::write(corpus.join("image.txt"), png).unwrap();
+    skip("image.txt", "binary file");
+    fs::write(corpus.join("huge.txt"), "mot ".repeat(10_000)).unwrap();
+    skip(
+        "huge.txt",
+        "file is 40000 bytes, over the limit of 20480 bytes",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        symlink(corpus.join("nowhere.txt"), corpus.join("broken.txt")).unwrap();
+        skip("broken.txt", "broken symbolic link");
+        symlink(corpus.join("sub"), corpus.join("sub/loop")).unwrap();
+        skip("loop", "symbolic link loop");
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        if fs::write(corpus.join(name), "Un titre\nUn texte.\n").is_ok() {
+            skip("caf\u{FFFD}.txt", "path is not valid UTF-8");
+        }
+        if is_root() {
+            // Permissions do not stop root: a file whose reading fails.
+            symlink("/proc/self/mem", corpus.join("unreadable.txt")).unwrap();
+        } else {
+            fs::write(corpus.join("unreadable.txt"), "Titre\nTexte.\n").unwrap();
+            fs::set_permissions(
+                corpus.join("unreadable.txt"),
+                fs::Permissions::from_mode(0o000),
+            )
+            .unwrap();
+        }
+        skip("unreadable.txt", "cannot read");
+    }
+    (skips, 4, 4)
+}
+
+fn skipped_set(v: &Value) -> BTreeSet<(String, String)> {
+    v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let p = k["path"].as_str().unwrap();
+            (
+                p.rsplit('/').next().unwrap().to_string(),
+                k["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn assert_skips(v: &Value, expected: &BTreeSet<(String, String)>) {
+    let got = skipped_set(v);
+    assert_eq!(got.len(), expected.len(), "{got:#?}");
+    for (name, reason) in expected {
+        assert!(
+            got.iter()
+                .any(|(n, r)| n == name && r.starts_with(reason.as_str())),
+            "no skip of {name} for \"{reason}…\" in {got:#?}"
+        );
+    }
+}
+
+#[test]
+fn bad_inputs_are_skipped_with_their_reason_and_nothing_valid_is_lost() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    let (skips, articles, comments) = bad_corpus(&corpus);
+    let index = t.path().join("index");
+    let mut c = kiosque(&index);
+    c.arg("ingest")
+        .arg(&corpus)
+        .args(["--max-file-size", "20K", "--json"]);
+    let out = run(c);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_skips(&v, &skips);
+    assert_eq!(v["total_articles"].as_u64(), Some(articles as u64), "{v}");
+    assert_eq!(v["total_comments"].as_u64(), Some(comments as u64), "{v}");
+    let all = contents(&index);
+    let ids: BTreeSet<&str> = all.articles.keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        BTreeSet::from(["good", "sub/good", "feed/1", "feed/3"]),
+        "{all:?}"
+    );
+    // The text summary lists each skip with its reason (a file's bad lines when it is read:
+    // unchanged files are not read again, so this rebuilds).
+    let mut c = kiosque(&index);
+    c.arg("ingest")
+        .arg(&corpus)
+        .args(["--max-file-size", "20K", "--rebuild"]);
+    let out = String::from_utf8(run(c).stdout).unwrap();
+    for (name, reason) in &skips {
+        assert!(
+            out.lines().any(|l| l.contains("skipped")
+                && l.contains(name.as_str())
+                && l.contains(reason.as_str())),
+            "{name}: {reason} not in\n{out}"
+        );
+    }
+    // --strict: the same ingest into a new index indexes everything valid, then exits with 1.
+    let strict = t.path().join("strict");
+    let mut c = kiosque(&strict);
+    c.arg("ingest")
+        .arg(&corpus)
+        .args(["--max-file-size", "20K", "--strict"]);
+    let out = run(c);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped (--strict)"));
+    assert_eq!(contents(&strict), all);
+    // Without skips, --strict exits with 0.
+    let clean = t.path().join("clean");
+    fs::create_dir(&clean).unwrap();
+    fs::write(clean.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
+    let mut c = kiosque(&t.path().join("clean-index"));
+    c.arg("ingest").arg(&clean).arg("--strict");
+    assert_eq!(run(c).status.code(), Some(0));
+}
+
+#[test]
+fn a_skipped_file_keeps_what_the_index_had_for_it() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("d")).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Article A", "lynx")).unwrap();
+    fs::write(corpus.join("d/b.txt"), text_page("Article B", "genette")).unwrap();
+    let index = t.path().join("index");
+    ingest_json(&index, &[corpus.to_str().unwrap()]);
+    let before = contents(&index);
+    // a.txt grows over the limit, then turns binary: skipped, kept.
+    fs::write(corpus.join("a.txt"), "x".repeat(5000)).unwrap();
+    let v = ingest_json(&index, &[corpus.to_str().unwrap(), "--max-file-size", "1K"]);
+    assert_eq!(
+        (
+            v["removed"].as_u64(),
+            v["skipped"].as_array().unwrap().len()
+        ),
+        (Some(0), 1),
+        "{v}"
+    );
+    fs::write(corpus.join("a.txt"), b"\0\0\0\0binary").unwrap();
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    assert_eq!(v["skipped"][0]["reason"], "binary file (NUL bytes)", "{v}");
+    assert_eq!(contents(&index), before);
+    assert_eq!(search_ids(&index, "lynx").len(), 2);
+    // A root that is a broken link: nothing is removed as gone.
+    #[cfg(unix)]
+    {
+        let link = t.path().join("link");
+        std::os::unix::fs::symlink(t.path().join("nowhere"), &link).unwrap();
+        let v = ingest_json(&index, &[link.to_str().unwrap()]);
+        assert_eq!(v["removed"], 0, "{v}");
+        assert_eq!(contents(&index), before);
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_touch_nothing() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
+    let index = t.path().join("index");
+    let c = corpus.to_str().unwrap();
+    for args in [
+        vec!["ingest", c, "--max-file-size", "lots"],
+        vec!["ingest", c, "--no-such-flag"],
+        vec!["ingest", "-", "-"],
+        vec!["ingest", c, "--stdin-name", "x.html"],
+        vec!["ingest", "-", "--stdin-name", "../x.html"],
+        vec!["ingest", c, "no/such/dir"],
+    ] {
+        let mut k = kiosque(&index);
+        k.args(&args);
+        let out = run(k);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!index.exists(), "{args:?} created the index");
+    }
+    let mut k = kiosque(&index);
+    k.args(["ingest", c, "nowhere"]);
+    let err = String::from_utf8(run(k).stderr).unwrap();
+    assert!(err.contains("nowhere: no such file or directory"), "{err}");
+}
+
+#[test]
+fn a_damaged_index_gives_a_clear_error_and_rebuild_repairs_it() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
+    let index = t.path().join("index");
+    ingest_json(&index, &[corpus.to_str().unwrap()]);
+    fs::write(index.join("meta.json"), "{ not json").unwrap();
+    for args in [
+        vec!["search", "gerboise"],
+        vec!["ingest", corpus.to_str().unwrap()],
+    ] {
+        let mut k = kiosque(&index);
+        k.args(&args);
+        let out = run(k);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !err.contains("panicked") && err.starts_with("kiosque: "),
+            "{err}"
+        );
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+    let v = ingest_json(&index, &[corpus.to_str().unwrap(), "--rebuild"]);
+    assert_eq!(v["total_articles"], 1, "{v}");
+    assert_eq!(search_ids(&index, "gerboise").len(), 2);
+}
+
+/// Everything that identifies an index state: the bytes of meta.json and what search finds.
+fn snapshot(index: &Path) -> (Vec<u8>, safety::Contents) {
+    (fs::read(index.join("meta.json")).unwrap(), contents(index))
+}
+
+#[test]
+fn a_read_only_index_directory_gives_a_clear_error_and_stays_as_it_was() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
+    let index = t.path().join("index");
+    ingest_json(&index, &[corpus.to_str().unwrap()]);
+    let before = snapshot(&index);
+    fs::write(corpus.join("b.txt"), text_page("Autre", "furet")).unwrap();
+    let _guard = if is_root() {
+        match Mount::read_only(&index) {
+            Some(m) => Some(m),
+            None => {
+                eprintln!("skipped: cannot make a read-only mount here");
+                return;
+            }
+        }
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&index, fs::Permissions::from_mode(0o555)).unwrap();
+        None
+    };
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&corpus);
+    let out = run(k);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert_eq!(fs::read(index.join("meta.json")).unwrap(), before.0);
+    drop(_guard);
+    if !is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert_eq!(snapshot(&index), before);
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    assert_eq!(v["added"], 1, "{v}");
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_the_index_stays_at_its_last_commit() {
+    let t = tempfile::tempdir().unwrap();
+    let Some(disk) = Mount::tmpfs(&t.path().join("disk"), "4m") else {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    };
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
+    let index = disk.path.join("index");
+    ingest_json(&index, &[corpus.to_str().unwrap()]);
+    let before = snapshot(&index);
+    // New pages, then fill the disk.
+    for i in 0..40 {
+        fs::write(
+            corpus.join(format!("p{i}.txt")),
+            text_page(&format!("Page {i}"), &format!("mot{i} ")).repeat(20),
+        )
+        .unwrap();
+    }
+    let filler = disk.path.join("filler");
+    let mut f = fs::File::create(&filler).unwrap();
+    let block = vec![0u8; 64 * 1024];
+    while f.write_all(&block).is_ok() {}
+    let mut small = vec![0u8; 1024];
+    while f.write_all(&small[..1]).is_ok() {
+        small.pop();
+    }
+    drop(f);
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&corpus);
+    let out = run(k);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no space left"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(snapshot(&index), before);
+    // Space again: the same command finishes the job.
+    fs::remove_file(&filler).unwrap();
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    assert_eq!(v["total_articles"], 41, "{v}");
+}
