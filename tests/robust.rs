@@ -281,6 +281,28 @@ fn a_page_from_standard_input_is_added_without_removing_the_others() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["skipped"][0]["reason"], "empty file", "{v}");
     assert_eq!(contents(&index).articles.len(), 3);
+    // A name taken by a corpus file is refused.
+    let out = pipe(
+        &[
+            corpus.to_str().unwrap(),
+            "-",
+            "--stdin-name",
+            "a.txt",
+            "--json",
+        ],
+        b"Titre\nTexte.",
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("same name"),
+        "{v}"
+    );
+    // With paths, the run mirrors them: the pages that came from standard input go.
+    assert_eq!(v["removed"], 2, "{v}");
+    assert_eq!(contents(&index).articles.len(), 1);
 }
 
 /// Writes a corpus with one of each bad input next to valid files; returns the expected
@@ -488,6 +510,7 @@ fn usage_errors_exit_with_2_and_touch_nothing() {
         vec!["ingest", "-", "-"],
         vec!["ingest", c, "--stdin-name", "x.html"],
         vec!["ingest", "-", "--stdin-name", "../x.html"],
+        vec!["ingest", "-", "--rebuild"],
         vec!["ingest", c, "no/such/dir"],
     ] {
         let mut k = kiosque(&index);

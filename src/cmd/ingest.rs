@@ -32,6 +32,14 @@ pub fn run(index: &Path, args: IngestArgs) -> Result<ExitCode> {
     if paths.is_empty() && dashes == 0 {
         paths.push(default_corpus());
     }
+    if paths.is_empty() && args.rebuild {
+        return Err(UsageError(
+            "--rebuild with only `-` would leave nothing but that page in the index: give the \
+             corpus paths too"
+                .into(),
+        )
+        .into());
+    }
     // A path that does not exist is a mistake in the command (a typo must not empty the index).
     for p in &paths {
         if let Err(e) = std::fs::symlink_metadata(p)

@@ -392,6 +392,11 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             Err(std::io::Error::other(format!(
                 "standard input is over the limit of {max} bytes (raise --max-file-size)"
             )))
+        } else if hashed.iter().any(|(f, _, _)| f.rel == found.rel) {
+            Err(std::io::Error::other(format!(
+                "a file of the corpus has the same name \"{}\" (give another --stdin-name)",
+                found.rel
+            )))
         } else {
             Ok((
                 page.bytes.len() as u64,
@@ -403,7 +408,10 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
     for (found, bytes, r) in hashed {
-        present.insert(found.rel.clone());
+        if bytes.is_none() || r.is_ok() {
+            // (Standard input refused for its name must not stand for that file.)
+            present.insert(found.rel.clone());
+        }
         match r {
             Err(e) => summary.skipped.push(Skipped {
                 path: found.path.display().to_string(),
