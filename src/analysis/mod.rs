@@ -17,6 +17,7 @@ mod hash;
 mod lang;
 mod lowercase;
 mod possessive;
+pub mod entities;
 pub mod quote;
 mod segment;
 pub mod sentiment;

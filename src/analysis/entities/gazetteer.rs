@@ -1,0 +1,427 @@
+//! Gazetteers and word lists: known places, organisations and other names with their aliases in
+//! French and English, given names, demonyms, cue words, name heads and words that are never
+//! entities on their own.
+
+use std::collections::{HashMap, HashSet};
+
+use super::EntityType;
+use super::tokens::{NameToken, Shape, Tokenizer, key_of};
+
+/// The text of every list a [`Gazetteer`] is built from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources<'a> {
+    /// `names<TAB>subtype` rows, names `|`-separated, the first one canonical.
+    pub locations: &'a str,
+    /// Same format as `locations`.
+    pub organizations: &'a str,
+    /// Same format as `locations`.
+    pub misc: &'a str,
+    /// `place<TAB>forms` rows, forms `|`-separated.
+    pub demonyms: &'a str,
+    /// One given name per line.
+    pub given_names: &'a str,
+    /// Words or phrases that announce a person ("M.", "juge", "CEO").
+    pub person_cues: &'a str,
+    /// Words or phrases that announce an organisation ("la société").
+    pub org_cues: &'a str,
+    /// Words or phrases that announce a place ("ville de").
+    pub loc_cues: &'a str,
+    /// Capitalised words that are not entities on their own.
+    pub not_entities: &'a str,
+    /// `word<TAB>type<TAB>first|last` rows: words that type a name they start or end.
+    pub heads: &'a str,
+}
+
+/// One known entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Its canonical name in the list (English for places).
+    pub canonical: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Its subtype as listed ("country", "company", "law").
+    pub subtype: String,
+}
+
+/// How a token of a listed name must be written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// All capitals, as the list writes it ("NSA", "US").
+    Upper,
+    /// A capital first letter.
+    Cap,
+    /// Anything.
+    Any,
+}
+
+/// A node of the phrase table: names ending here, and whether longer names continue.
+#[derive(Debug, Default, Clone)]
+struct Node {
+    /// (row, case of each token) of the names spelt by this key.
+    names: Vec<(u32, Vec<Case>)>,
+    /// Whether a longer name starts with this key.
+    longer: bool,
+}
+
+/// Where a head word stands in the names it types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeadPos {
+    /// "Banque de France", "Université de Lyon".
+    First,
+    /// "Acme Corp", "Orbital Systems".
+    Last,
+}
+
+/// Every list, ready for lookups.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Known entities.
+    rows: Vec<Row>,
+    /// Names as keys of lowercase, accent-free parts joined by spaces.
+    phrases: HashMap<String, Node>,
+    /// Most tokens in a listed name.
+    max_tokens: usize,
+    /// Given names, keyed.
+    given: HashSet<String>,
+    /// Demonyms and nationality adjectives, keyed.
+    demonyms: HashSet<String>,
+    /// Cue phrases, keyed, with the type they announce.
+    cues: HashMap<String, EntityType>,
+    /// Most words in a cue phrase.
+    max_cue_words: usize,
+    /// Words that are not entities on their own, keyed.
+    not_entities: HashSet<String>,
+    /// Head words, keyed, by position.
+    heads: HashMap<(String, HeadPos), EntityType>,
+}
+
+/// Non-comment, non-empty lines of a list.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The case rule for one listed token.
+fn case_of(t: &NameToken<'_>) -> Case {
+    match t.shape {
+        Shape::Upper => Case::Upper,
+        Shape::Cap | Shape::Initial => Case::Cap,
+        _ => Case::Any,
+    }
+}
+
+/// Whether token `t` is written as `case` asks.
+fn case_ok(case: Case, t: &NameToken<'_>, caps_line: bool) -> bool {
+    match case {
+        Case::Upper => t.shape == Shape::Upper,
+        Case::Cap => {
+            matches!(t.shape, Shape::Cap | Shape::Initial)
+                || (t.shape == Shape::Upper && (caps_line || t.text.chars().count() > 1))
+        }
+        Case::Any => true,
+    }
+}
+
+/// Appends the key parts of token `t` (its elided article, then the word) to `key`.
+fn push_parts(key: &mut String, t: &NameToken<'_>, with_elision: bool) {
+    if with_elision && !t.elision.is_empty() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&key_of(t.elision));
+        key.push('\'');
+    }
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    key.push_str(&key_of(t.text));
+}
+
+/// The type a list file holds.
+fn row_kind(file: &str) -> EntityType {
+    match file {
+        "locations" => EntityType::Location,
+        "organizations" => EntityType::Organization,
+        _ => EntityType::Misc,
+    }
+}
+
+/// A parsed entity type name.
+fn parse_type(s: &str) -> Option<EntityType> {
+    Some(match s {
+        "person" => EntityType::Person,
+        "organization" => EntityType::Organization,
+        "location" => EntityType::Location,
+        "misc" => EntityType::Misc,
+        _ => return None,
+    })
+}
+
+impl Gazetteer {
+    /// Builds the lookup tables from the text of every list.
+    pub fn new(src: &Sources<'_>) -> Self {
+        let mut g = Gazetteer::default();
+        let mut tok = Tokenizer::default();
+        let mut buf = Vec::new();
+        for (file, text) in [
+            ("locations", src.locations),
+            ("organizations", src.organizations),
+            ("misc", src.misc),
+        ] {
+            for line in lines(text) {
+                let mut cols = line.split('\t');
+                let names = cols.next().unwrap_or("");
+                let subtype = cols.next().unwrap_or("").trim().to_string();
+                let mut names = names.split('|').map(str::trim).filter(|n| !n.is_empty());
+                let Some(canonical) = names.next() else {
+                    continue;
+                };
+                let row = g.rows.len() as u32;
+                g.rows.push(Row {
+                    canonical: canonical.to_string(),
+                    kind: row_kind(file),
+                    subtype,
+                });
+                for name in std::iter::once(canonical).chain(names) {
+                    tok.tokenize(name, &mut buf);
+                    if buf.is_empty() {
+                        continue;
+                    }
+                    let mut key = String::new();
+                    for (i, t) in buf.iter().enumerate() {
+                        if t.amp {
+                            key.push_str(" &");
+                        }
+                        push_parts(&mut key, t, true);
+                        let node = g.phrases.entry(key.clone()).or_default();
+                        if i + 1 == buf.len() {
+                            let cases = buf.iter().map(case_of).collect();
+                            if !node.names.iter().any(|(r, _)| *r == row) {
+                                node.names.push((row, cases));
+                            }
+                        } else {
+                            node.longer = true;
+                        }
+                    }
+                    g.max_tokens = g.max_tokens.max(buf.len() + 2);
+                }
+            }
+        }
+        g.given = lines(src.given_names).map(key_of).collect();
+        for line in lines(src.demonyms) {
+            let forms = line.split('\t').nth(1).unwrap_or("");
+            g.demonyms.extend(
+                forms
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .map(key_of),
+            );
+        }
+        for (text, kind) in [
+            (src.person_cues, EntityType::Person),
+            (src.org_cues, EntityType::Organization),
+            (src.loc_cues, EntityType::Location),
+        ] {
+            for cue in lines(text) {
+                let key = cue_key(cue, &mut tok, &mut buf);
+                if key.is_empty() {
+                    continue;
+                }
+                g.max_cue_words = g.max_cue_words.max(key.split(' ').count());
+                g.cues.entry(key).or_insert(kind);
+            }
+        }
+        g.not_entities = lines(src.not_entities).map(key_of).collect();
+        for line in lines(src.heads) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(kind), pos) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let Some(kind) = parse_type(kind.trim()) else {
+                continue;
+            };
+            let pos = if pos.map(str::trim) == Some("last") {
+                HeadPos::Last
+            } else {
+                HeadPos::First
+            };
+            g.heads.insert((key_of(word.trim()), pos), kind);
+        }
+        g
+    }
+
+    /// The listed entity `row`.
+    pub fn row(&self, row: u32) -> &Row {
+        &self.rows[row as usize]
+    }
+
+    /// The longest listed name starting at `tokens[i]`: (row, tokens it covers, whether it
+    /// starts at the elided article of `tokens[i]`). `caps_line` accepts all-capital writing.
+    pub fn longest(
+        &self,
+        tokens: &[NameToken<'_>],
+        i: usize,
+        caps_line: bool,
+    ) -> Option<(u32, usize)> {
+        let mut best: Option<(u32, usize)> = None;
+        for with_elision in [false, true] {
+            if with_elision && tokens[i].elision.is_empty() {
+                continue;
+            }
+            let mut key = String::new();
+            for k in i..tokens.len().min(i + self.max_tokens) {
+                let t = &tokens[k];
+                if k > i && !(t.joined || t.amp) {
+                    break;
+                }
+                if t.amp {
+                    key.push_str(" &");
+                }
+                push_parts(&mut key, t, k > i || with_elision);
+                let Some(node) = self.phrases.get(&key) else {
+                    break;
+                };
+                for (row, cases) in &node.names {
+                    if self.cases_match(cases, &tokens[i..=k], caps_line)
+                        && best.is_none_or(|(_, n)| k + 1 - i > n)
+                    {
+                        best = Some((*row, k + 1 - i));
+                    }
+                }
+                if !node.longer {
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether the tokens of a candidate follow the case of a listed name's tokens. Elided
+    /// articles do not have a token of their own in `toks`, so cases are matched from the end.
+    fn cases_match(&self, cases: &[Case], toks: &[NameToken<'_>], caps_line: bool) -> bool {
+        let n = cases.len().min(toks.len());
+        cases[cases.len() - n..]
+            .iter()
+            .zip(&toks[toks.len() - n..])
+            .all(|(c, t)| case_ok(*c, t, caps_line))
+    }
+
+    /// Whether `word` is a given name ("Loretta", "Jean-Luc": every part given).
+    pub fn is_given(&self, word: &str) -> bool {
+        let key = key_of(word);
+        self.given.contains(&key)
+            || (key.contains('-') && key.split('-').all(|p| self.given.contains(p)))
+    }
+
+    /// Whether `word` is a demonym or nationality ("Français", "Americans").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains(&key_of(word))
+    }
+
+    /// Whether `word` is never an entity on its own ("Merci", "Justice", "PDG").
+    pub fn is_not_entity(&self, word: &str) -> bool {
+        self.not_entities.contains(&key_of(word))
+    }
+
+    /// The type a cue phrase (keyed words joined by spaces) announces.
+    pub fn cue(&self, key: &str) -> Option<EntityType> {
+        self.cues.get(key).copied()
+    }
+
+    /// Most words in a cue phrase.
+    pub fn max_cue_words(&self) -> usize {
+        self.max_cue_words
+    }
+
+    /// The type a head word gives the name it stands at `pos` of.
+    pub fn head(&self, word: &str, pos: HeadPos) -> Option<EntityType> {
+        self.heads.get(&(key_of(word), pos)).copied()
+    }
+
+    /// Number of listed entities.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no entity is listed.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// The key of a cue phrase: its words keyed, elided articles as "l'", joined by spaces; a
+/// trailing "." is dropped ("M." → "m").
+fn cue_key<'t>(cue: &'t str, tok: &mut Tokenizer, buf: &mut Vec<NameToken<'t>>) -> String {
+    tok.tokenize(cue, buf);
+    let mut key = String::new();
+    for t in buf.iter() {
+        push_parts(&mut key, t, true);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::new(&Sources {
+            locations: "# places\nUnited States|États-Unis|USA|US\tcountry\nIreland|Irlande\tcountry\n",
+            organizations: "Conseil d'État\tinstitution\nProcter & Gamble\tcompany\nNational Security Agency|NSA\tagency\n",
+            given_names: "Loretta\nJean\nLuc\n",
+            person_cues: "M.\njuge\n",
+            org_cues: "la société\n",
+            ..Sources::default()
+        })
+    }
+
+    fn find(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        let mut toks = Vec::new();
+        Tokenizer::default().tokenize(text, &mut toks);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((row, n)) = g.longest(&toks, i, false) {
+                let span = &text[toks[i].start..toks[i + n - 1].end];
+                out.push((span.to_string(), g.row(row).canonical.clone()));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finds_listed_names_with_their_case() {
+        let g = gaz();
+        let found = find(
+            &g,
+            "Aux Etats-Unis, la NSA et le Conseil d’État ; chez Procter & Gamble en Irlande. Ask us.",
+        );
+        let spans: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            spans,
+            [
+                "Etats-Unis",
+                "NSA",
+                "Conseil d’État",
+                "Procter & Gamble",
+                "Irlande"
+            ]
+        );
+        assert_eq!(found[0].1, "United States");
+        assert_eq!(found[4].1, "Ireland");
+    }
+
+    #[test]
+    fn lists() {
+        let g = gaz();
+        assert!(g.is_given("Jean-Luc"));
+        assert!(g.is_given("LORETTA"));
+        assert_eq!(g.cue("m"), Some(EntityType::Person));
+        assert_eq!(g.cue("la societe"), Some(EntityType::Organization));
+    }
+}

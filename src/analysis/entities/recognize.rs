@@ -1,0 +1,785 @@
+//! Candidate names, their types, and alias resolution within a page.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{Gazetteer, HeadPos};
+use super::tokens::{NameToken, Shape, Tokenizer, key_of};
+use super::{EntityType, Mention, canonical_name};
+use crate::analysis::Lang;
+use crate::analysis::stop::is_stop;
+
+/// Lowercase words that join the parts of a name ("Charles de Gaulle", "Bank of America").
+const PARTICLES: [&str; 24] = [
+    "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "della", "dos",
+    "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of",
+];
+
+/// Particles that join name parts on their own, whatever the first part is.
+const NOBLE_PARTICLES: [&str; 9] = [
+    "van", "von", "der", "den", "di", "della", "dos", "zu", "bin",
+];
+
+/// Votes a candidate gets for each type (indexed by [`EntityType::index`]).
+type Votes = [f32; 4];
+
+/// Adds `w` to the vote of `t`.
+fn vote(v: &mut Votes, t: EntityType, w: f32) {
+    v[t.index()] += w;
+}
+
+/// A name found in one document of the page.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Document of the page.
+    doc: usize,
+    /// Byte range in the document.
+    start: usize,
+    /// End of the byte range.
+    end: usize,
+    /// Keyed words of the name.
+    parts: Vec<String>,
+    /// The gazetteer entry it is.
+    row: Option<u32>,
+    /// Type votes.
+    votes: Votes,
+    /// Found only where a capital is expected anyway.
+    weak: bool,
+    /// One all-capital word.
+    acronym: bool,
+    /// A cue word or phrase typed it.
+    cued: bool,
+}
+
+/// An entity of the page: the candidates that name it.
+#[derive(Debug, Clone, Default)]
+struct Cluster {
+    /// Its gazetteer entry.
+    row: Option<u32>,
+    /// The longest keyed form's words.
+    parts: Vec<String>,
+    /// Forms as written with their counts.
+    forms: Vec<(String, u64)>,
+    /// Summed type votes.
+    votes: Votes,
+    /// Candidates.
+    mentions: u32,
+    /// Some candidate is not weak.
+    strong: bool,
+}
+
+impl Cluster {
+    /// The winning type.
+    fn kind(&self) -> EntityType {
+        let mut best = EntityType::Person;
+        for t in EntityType::ALL {
+            if self.votes[t.index()] > self.votes[best.index()] {
+                best = t;
+            }
+        }
+        best
+    }
+
+    /// Adds one candidate written `surface`.
+    fn add(&mut self, c: &Cand, surface: &str) {
+        for (t, v) in self.votes.iter_mut().zip(c.votes) {
+            *t += v;
+        }
+        self.mentions += 1;
+        self.strong |= !c.weak;
+        if c.parts.len() > self.parts.len() {
+            self.parts = c.parts.clone();
+        }
+        match self.forms.iter_mut().find(|(f, _)| f == surface) {
+            Some((_, n)) => *n += 1,
+            None => self.forms.push((surface.to_string(), 1)),
+        }
+    }
+}
+
+/// Per-document context the rules look at.
+struct Doc<'t> {
+    /// The text.
+    text: &'t str,
+    /// Its tokens.
+    tokens: Vec<NameToken<'t>>,
+    /// Lines written mostly in capitals or title case (headlines): capitals there prove
+    /// nothing.
+    caps_lines: HashSet<u32>,
+}
+
+/// Entity detection with a set of lists; see the module documentation.
+#[derive(Debug)]
+pub struct Recognizer {
+    /// The lists.
+    gaz: Gazetteer,
+}
+
+/// Whether `word` (lowercase) is a French or English stop word.
+fn stop(word: &str) -> bool {
+    is_stop(word, Lang::Fr) || is_stop(word, Lang::En)
+}
+
+/// Whether `acronym` (keyed) is made of the initials of `parts` in order, every content word
+/// giving its initial and particles, articles and elisions giving theirs or nothing
+/// ("ardt" for "autorite de regulation des telecoms", "nsa" for "national security agency").
+fn acronym_of(acronym: &str, parts: &[String]) -> bool {
+    fn go(a: &[char], parts: &[String]) -> bool {
+        let Some((p, rest)) = parts.split_first() else {
+            return a.is_empty();
+        };
+        let optional = p.ends_with('\'') || PARTICLES.contains(&p.as_str()) || stop(p) || p == "&";
+        let initial = p.chars().next();
+        (!a.is_empty() && initial == Some(a[0]) && !p.ends_with('\'') && go(&a[1..], rest))
+            || (optional && go(a, rest))
+    }
+    let a: Vec<char> = acronym.chars().filter(|c| c.is_alphanumeric()).collect();
+    a.len() >= 2 && go(&a, parts)
+}
+
+/// Whether the letters of `short` appear in order in `long`, the first letters equal.
+fn subsequence(short: &str, long: &str) -> bool {
+    let mut l = long.chars();
+    let mut s = short.chars();
+    match (s.next(), l.next()) {
+        (Some(a), Some(b)) if a == b => {}
+        _ => return false,
+    }
+    s.all(|c| l.any(|d| d == c))
+}
+
+impl Recognizer {
+    /// A recognizer with these lists.
+    pub fn new(gaz: Gazetteer) -> Self {
+        Recognizer { gaz }
+    }
+
+    /// Its lists.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// The mentions of one text, a page of its own.
+    pub fn detect(&self, text: &str) -> Vec<Mention> {
+        self.detect_page(&[text]).pop().unwrap_or_default()
+    }
+
+    /// The mentions of each document of a page (an article's title, body and comments):
+    /// aliases resolve across the page.
+    pub fn detect_page(&self, texts: &[&str]) -> Vec<Vec<Mention>> {
+        let mut tok = Tokenizer::default();
+        let docs: Vec<Doc<'_>> = texts
+            .iter()
+            .map(|text| {
+                let mut tokens = Vec::new();
+                tok.tokenize(text, &mut tokens);
+                let caps_lines = caps_lines(&tokens);
+                Doc {
+                    text,
+                    tokens,
+                    caps_lines,
+                }
+            })
+            .collect();
+        // Capitalised words seen where no capital is expected, and words seen lowercase.
+        let mut mid_caps: HashSet<&str> = HashSet::new();
+        let mut lower: HashSet<&str> = HashSet::new();
+        for d in &docs {
+            for t in &d.tokens {
+                match t.shape {
+                    Shape::Lower => {
+                        lower.insert(t.text);
+                    }
+                    Shape::Cap | Shape::Upper
+                        if !t.sentence_start && !d.caps_lines.contains(&t.line) =>
+                    {
+                        mid_caps.insert(t.text);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut cands = Vec::new();
+        for (di, d) in docs.iter().enumerate() {
+            self.candidates(di, d, &mid_caps, &lower, &mut cands);
+        }
+        self.resolve(&docs, cands, &lower)
+    }
+
+    /// Pushes the candidates of document `di` to `out`.
+    fn candidates(
+        &self,
+        di: usize,
+        d: &Doc<'_>,
+        mid_caps: &HashSet<&str>,
+        lower: &HashSet<&str>,
+        out: &mut Vec<Cand>,
+    ) {
+        let toks = &d.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) {
+                i += 1;
+                continue;
+            }
+            let caps_line = d.caps_lines.contains(&t.line);
+            let listed = self.gaz.longest(toks, i, caps_line);
+            let run = self.run(toks, i);
+            let explained_run = run > 1 && {
+                let first = &toks[i];
+                let last = &toks[i + run - 1];
+                self.gaz.is_given(first.text)
+                    || self.gaz.head(first.text, HeadPos::First).is_some()
+                    || self.gaz.head(last.text, HeadPos::Last).is_some()
+            };
+            match listed {
+                Some((row, n)) if !(explained_run && run > n) => {
+                    // A listed company followed by "Corp", "Inc": the same company.
+                    let mut n = n;
+                    while i + n < toks.len()
+                        && toks[i + n].joined
+                        && self.gaz.head(toks[i + n].text, HeadPos::Last)
+                            == Some(EntityType::Organization)
+                        && self.gaz.row(row).kind == EntityType::Organization
+                    {
+                        n += 1;
+                    }
+                    let mut c = self.cand(di, d, i, i + n - 1);
+                    c.row = Some(row);
+                    vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+                    self.context_votes(d, i, &mut c);
+                    out.push(c);
+                    i += n;
+                }
+                _ => {
+                    self.push_run(di, d, i, i + run - 1, mid_caps, lower, out);
+                    i += run;
+                }
+            }
+        }
+    }
+
+    /// Number of tokens of the capitalised run starting at `i`.
+    fn run(&self, toks: &[NameToken<'_>], i: usize) -> usize {
+        let mut k = i;
+        let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some();
+        loop {
+            let Some(next) = toks.get(k + 1) else { break };
+            if !(next.joined || next.amp) {
+                break;
+            }
+            let given_so_far = toks[i..=k].iter().all(|t| self.gaz.is_given(t.text));
+            if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot) {
+                if !next.elision.is_empty() {
+                    // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
+                    let e = key_of(next.elision);
+                    if !((e == "d" || e == "l") && (head_first || given_so_far || k > i)) {
+                        break;
+                    }
+                }
+                k += 1;
+                continue;
+            }
+            if next.shape == Shape::Number
+                && toks[k].shape != Shape::Number
+                && next.text.len() <= 4
+                && self.gaz.head(toks[i].text, HeadPos::First) == Some(EntityType::Misc)
+            {
+                k += 1;
+                continue;
+            }
+            // Particles: "Charles de Gaulle", "Ursula von der Leyen", "Banque de France".
+            let mut p = k + 1;
+            while p < toks.len()
+                && p < k + 3
+                && toks[p].joined
+                && toks[p].shape == Shape::Lower
+                && toks[p].elision.is_empty()
+                && PARTICLES.contains(&toks[p].text)
+            {
+                p += 1;
+            }
+            if p == k + 1 || p >= toks.len() {
+                break;
+            }
+            let after = &toks[p];
+            let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text);
+            let allowed = noble || head_first || given_so_far;
+            if after.joined
+                && matches!(after.shape, Shape::Cap | Shape::Upper)
+                && (after.elision.is_empty() || key_of(after.elision) == "l")
+                && allowed
+            {
+                k = p;
+                continue;
+            }
+            break;
+        }
+        k + 1 - i
+    }
+
+    /// A candidate over tokens `first..=last` of `d`.
+    fn cand(&self, doc: usize, d: &Doc<'_>, first: usize, last: usize) -> Cand {
+        let toks = &d.tokens[first..=last];
+        let mut parts = Vec::new();
+        for (j, t) in toks.iter().enumerate() {
+            if j > 0 && !t.elision.is_empty() {
+                parts.push(format!("{}'", key_of(t.elision)));
+            }
+            parts.push(t.key());
+        }
+        let acronym = toks.len() == 1 && toks[0].shape == Shape::Upper;
+        Cand {
+            doc,
+            start: toks[0].start,
+            end: toks[toks.len() - 1].end,
+            parts,
+            row: None,
+            votes: [0.0; 4],
+            weak: false,
+            acronym,
+            cued: false,
+        }
+    }
+
+    /// Trims a run to its name, types it and pushes it.
+    #[allow(clippy::too_many_arguments)]
+    fn push_run(
+        &self,
+        di: usize,
+        d: &Doc<'_>,
+        mut first: usize,
+        mut last: usize,
+        mid_caps: &HashSet<&str>,
+        lower: &HashSet<&str>,
+        out: &mut Vec<Cand>,
+    ) {
+        let toks = &d.tokens;
+        let mut cue = None;
+        // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
+        while first <= last {
+            let t = &toks[first];
+            let key = t.key();
+            if let Some(kind) = self.gaz.cue(&key)
+                && first < last
+            {
+                cue = Some(kind);
+                first += 1;
+                continue;
+            }
+            let ambiguous = t.sentence_start || d.caps_lines.contains(&t.line);
+            let lower_word = t.lower();
+            let no_name = self.gaz.is_not_entity(t.text)
+                || self.gaz.is_demonym(t.text)
+                || stop(&lower_word)
+                || t.shape == Shape::Initial && !t.dot;
+            let unexplained_start = ambiguous
+                && first < last
+                && !self.gaz.is_given(t.text)
+                && self.gaz.head(t.text, HeadPos::First).is_none()
+                && !mid_caps.contains(t.text)
+                && (lower.contains(lower_word.as_str())
+                    || toks[first + 1..=last]
+                        .iter()
+                        .any(|n| self.gaz.is_given(n.text))
+                    || toks[first + 1..=last]
+                        .iter()
+                        .all(|n| mid_caps.contains(n.text) && n.elision.is_empty()));
+            if no_name || unexplained_start {
+                first += 1;
+                continue;
+            }
+            break;
+        }
+        // Trailing words that are no names ("Microsoft TV").
+        while last >= first && last > 0 {
+            let t = &toks[last];
+            if self.gaz.is_not_entity(t.text)
+                || self.gaz.is_demonym(t.text)
+                || (t.shape == Shape::Lower)
+                || stop(&t.lower())
+            {
+                if last == first {
+                    return;
+                }
+                last -= 1;
+                continue;
+            }
+            break;
+        }
+        if first > last {
+            return;
+        }
+        // A run may now start with a listed name ("Depuis Microsoft").
+        if let Some((row, n)) =
+            self.gaz
+                .longest(toks, first, d.caps_lines.contains(&toks[first].line))
+            && first + n - 1 == last
+        {
+            let mut c = self.cand(di, d, first, last);
+            c.row = Some(row);
+            vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+            out.push(c);
+            return;
+        }
+        let mut c = self.cand(di, d, first, last);
+        let head = &toks[first];
+        let tail = &toks[last];
+        let n = last + 1 - first;
+        if let Some(kind) = cue {
+            vote(&mut c.votes, kind, 2.0);
+            c.cued = true;
+        }
+        if let Some(kind) = self.preceding_cue(d, first) {
+            vote(&mut c.votes, kind, 2.0);
+            c.cued = true;
+        }
+        if n > 1 && self.gaz.is_given(head.text) {
+            vote(&mut c.votes, EntityType::Person, 2.0);
+        }
+        if n > 1 && head.shape == Shape::Initial {
+            vote(&mut c.votes, EntityType::Person, 1.5);
+        }
+        if let Some(kind) = self.gaz.head(head.text, HeadPos::First)
+            && n > 1
+        {
+            vote(&mut c.votes, kind, 2.0);
+        }
+        if let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
+            && n > 1
+        {
+            vote(&mut c.votes, kind, 2.0);
+        }
+        self.context_votes(d, first, &mut c);
+        if c.acronym {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        } else if head.shape == Shape::Mixed {
+            vote(&mut c.votes, EntityType::Misc, 0.6);
+            vote(&mut c.votes, EntityType::Organization, 0.5);
+        } else if n > 1 {
+            vote(&mut c.votes, EntityType::Person, 0.8);
+        } else {
+            vote(&mut c.votes, EntityType::Person, 0.3);
+            vote(&mut c.votes, EntityType::Organization, 0.2);
+        }
+        let ambiguous = head.sentence_start || d.caps_lines.contains(&head.line);
+        let caps_line = d.caps_lines.contains(&head.line);
+        let supported = c.cued
+            || self.gaz.is_given(head.text)
+            || self.gaz.head(head.text, HeadPos::First).is_some()
+            || self.gaz.head(tail.text, HeadPos::Last).is_some()
+            || toks[first..=last].iter().all(|t| mid_caps.contains(t.text));
+        c.weak = (caps_line && !supported)
+            || n == 1
+                && !c.cued
+                && !c.acronym
+                && head.shape != Shape::Mixed
+                && ((ambiguous && !mid_caps.contains(head.text))
+                    || lower.contains(head.lower().as_str()));
+        out.push(c);
+    }
+
+    /// The type announced by the words right before token `first` ("le juge", "la société",
+    /// "ville de"), if any.
+    fn preceding_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
+        let toks = &d.tokens;
+        if first == 0 || !toks[first].joined {
+            return None;
+        }
+        let max = self.gaz.max_cue_words().min(first);
+        let mut best = None;
+        for w in 1..=max {
+            let from = first - w;
+            if toks[from + 1..=first].iter().any(|t| !t.joined) {
+                break;
+            }
+            for with_elision in [false, true] {
+                if with_elision && toks[from].elision.is_empty() {
+                    continue;
+                }
+                let mut key = String::new();
+                for (j, t) in toks[from..first].iter().enumerate() {
+                    if (j > 0 || with_elision) && !t.elision.is_empty() {
+                        if !key.is_empty() {
+                            key.push(' ');
+                        }
+                        key.push_str(&key_of(t.elision));
+                        key.push('\'');
+                    }
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.key());
+                }
+                if let Some(kind) = self.gaz.cue(&key) {
+                    best = Some(kind);
+                }
+            }
+        }
+        best
+    }
+
+    /// Votes from the word before the name: "en", "au", "aux", "à", "in" suggest a place,
+    /// "chez" an organisation, an article ("la", "le", "l'") no person.
+    fn context_votes(&self, d: &Doc<'_>, first: usize, c: &mut Cand) {
+        let toks = &d.tokens;
+        let t = &toks[first];
+        let elision = key_of(t.elision);
+        let prev = (first > 0 && t.joined && t.elision.is_empty())
+            .then(|| toks[first - 1].key())
+            .unwrap_or_default();
+        match prev.as_str() {
+            "en" | "au" | "aux" => vote(&mut c.votes, EntityType::Location, 1.0),
+            "a" | "in" | "from" | "vers" | "depuis" => {
+                vote(&mut c.votes, EntityType::Location, 0.4)
+            }
+            "chez" => vote(&mut c.votes, EntityType::Organization, 0.5),
+            "la" | "le" | "les" | "the" => vote(&mut c.votes, EntityType::Organization, 0.4),
+            _ => {}
+        }
+        if elision == "l" {
+            vote(&mut c.votes, EntityType::Organization, 0.2);
+            vote(&mut c.votes, EntityType::Location, 0.2);
+        }
+    }
+
+    /// Groups the candidates of the page into entities and writes the mentions.
+    fn resolve(
+        &self,
+        docs: &[Doc<'_>],
+        mut cands: Vec<Cand>,
+        lower: &HashSet<&str>,
+    ) -> Vec<Vec<Mention>> {
+        let mut clusters: Vec<Cluster> = Vec::new();
+        let mut of: Vec<usize> = vec![usize::MAX; cands.len()];
+        let mut by_row: HashMap<u32, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let surface = |c: &Cand| &docs[c.doc].text[c.start..c.end];
+        // 1. Listed entities by entry, other names of several words by their key.
+        for (ci, c) in cands.iter().enumerate() {
+            let k = if let Some(row) = c.row {
+                *by_row.entry(row).or_insert_with(|| {
+                    clusters.push(Cluster {
+                        row: Some(row),
+                        ..Cluster::default()
+                    });
+                    clusters.len() - 1
+                })
+            } else if c.parts.len() > 1 {
+                *by_key.entry(c.parts.join(" ")).or_insert_with(|| {
+                    clusters.push(Cluster::default());
+                    clusters.len() - 1
+                })
+            } else {
+                continue;
+            };
+            clusters[k].add(c, surface(c));
+            of[ci] = k;
+            let key = c.parts.join(" ");
+            by_key.entry(key).or_insert(k);
+        }
+        // 2. One-word names: same word, a part of a longer name, an acronym of one.
+        for (ci, c) in cands.iter().enumerate() {
+            if of[ci] != usize::MAX {
+                continue;
+            }
+            let key = c.parts.join(" ");
+            let k = if let Some(&k) = by_key.get(&key) {
+                Some(k)
+            } else {
+                self.alias_of(&clusters, c)
+            };
+            let k = k.unwrap_or_else(|| {
+                clusters.push(Cluster::default());
+                by_key.insert(key, clusters.len() - 1);
+                clusters.len() - 1
+            });
+            clusters[k].add(c, surface(c));
+            of[ci] = k;
+        }
+        // 3. Informal forms: "MS" for the page's dominant "Microsoft", "Sarko" for "Sarkozy".
+        let dominant = (0..clusters.len())
+            .filter(|&k| clusters[k].mentions >= 3 && clusters[k].strong)
+            .max_by_key(|&k| clusters[k].mentions);
+        for ci in 0..cands.len() {
+            let k = of[ci];
+            let c = &cands[ci];
+            if clusters[k].mentions != 1 || c.row.is_some() || c.cued || c.parts.len() != 1 {
+                continue;
+            }
+            let word = &c.parts[0];
+            let len = word.chars().count();
+            let mut target = None;
+            if let Some(dk) = dominant
+                && dk != k
+                && (2..=4).contains(&len)
+            {
+                let name = key_of(&clusters[dk].forms[0].0).replace(' ', "");
+                if subsequence(word, &name) {
+                    target = Some(dk);
+                }
+            }
+            if target.is_none() && len >= 4 {
+                let hits: Vec<usize> = (0..clusters.len())
+                    .filter(|&o| {
+                        o != k
+                            && clusters[o].kind() == EntityType::Person
+                            && clusters[o].parts.len() > 1
+                            && clusters[o].parts.last().is_some_and(|l| {
+                                l.starts_with(word.as_str()) && l.chars().count() >= len + 2
+                            })
+                    })
+                    .collect();
+                if hits.len() == 1 {
+                    target = Some(hits[0]);
+                }
+            }
+            if let Some(t) = target {
+                let moved = std::mem::take(&mut clusters[k]);
+                clusters[t].mentions += 1;
+                clusters[t].strong |= moved.strong;
+                for (f, n) in moved.forms {
+                    match clusters[t].forms.iter_mut().find(|(g, _)| *g == f) {
+                        Some((_, m)) => *m += n,
+                        None => clusters[t].forms.push((f, n)),
+                    }
+                }
+                of[ci] = t;
+                cands[ci].weak = false;
+            }
+        }
+        // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment).
+        let lower_names: HashMap<String, usize> = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.strong && c.mentions >= 2 && c.parts.len() == 1)
+            .flat_map(|(k, c)| {
+                c.forms
+                    .iter()
+                    .filter(|(f, _)| f.chars().count() >= 4 && !stop(&f.to_lowercase()))
+                    .map(move |(f, _)| (f.to_lowercase(), k))
+            })
+            .filter(|(f, _)| lower.contains(f.as_str()) && !self.gaz.is_not_entity(f))
+            .collect();
+        if !lower_names.is_empty() {
+            for (di, d) in docs.iter().enumerate() {
+                for t in &d.tokens {
+                    if t.shape == Shape::Lower
+                        && let Some(&k) = lower_names.get(t.text)
+                    {
+                        let c = Cand {
+                            doc: di,
+                            start: t.start,
+                            end: t.end,
+                            parts: vec![t.key()],
+                            row: clusters[k].row,
+                            votes: [0.0; 4],
+                            weak: false,
+                            acronym: false,
+                            cued: false,
+                        };
+                        clusters[k].mentions += 1;
+                        of.push(k);
+                        cands.push(c);
+                    }
+                }
+            }
+        }
+        // 5. Names, types and mentions.
+        let names: Vec<(EntityType, String, String, bool)> = clusters
+            .iter()
+            .map(|c| {
+                let name = canonical_name(c.forms.iter().map(|(f, n)| (f.as_str(), *n)))
+                    .unwrap_or_default();
+                let (kind, key) = match c.row {
+                    Some(row) => {
+                        let r = self.gaz.row(row);
+                        let kind = if c.votes[r.kind.index()] > 0.0 {
+                            c.kind()
+                        } else {
+                            r.kind
+                        };
+                        (kind, r.canonical.clone())
+                    }
+                    None => (c.kind(), name.clone()),
+                };
+                (kind, name, key, !c.strong)
+            })
+            .collect();
+        let mut out: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| (cands[i].doc, cands[i].start));
+        for ci in order {
+            let c = &cands[ci];
+            let (kind, name, key, weak) = &names[of[ci]];
+            if name.is_empty() {
+                continue;
+            }
+            out[c.doc].push(Mention {
+                start: c.start,
+                end: c.end,
+                text: docs[c.doc].text[c.start..c.end].to_string(),
+                kind: *kind,
+                name: name.clone(),
+                key: key.clone(),
+                weak: *weak,
+            });
+        }
+        out
+    }
+
+    /// The entity a one-word candidate is a short form or acronym of, when only one fits.
+    fn alias_of(&self, clusters: &[Cluster], c: &Cand) -> Option<usize> {
+        let word = &c.parts[0];
+        let mut hits = Vec::new();
+        for (k, cl) in clusters.iter().enumerate() {
+            if cl.parts.len() < 2 {
+                continue;
+            }
+            let kind = cl.kind();
+            let last = cl.parts.last().is_some_and(|l| l == word);
+            let first = cl.parts.first().is_some_and(|f| f == word);
+            let fits = match kind {
+                EntityType::Person => last || first,
+                _ => first && !self.gaz.is_given(word),
+            } || (c.acronym && acronym_of(word, &cl.parts));
+            if fits {
+                hits.push((k, last));
+            }
+        }
+        match hits.len() {
+            0 => None,
+            1 => Some(hits[0].0),
+            _ => {
+                let by_last: Vec<usize> = hits.iter().filter(|h| h.1).map(|h| h.0).collect();
+                (by_last.len() == 1).then(|| by_last[0])
+            }
+        }
+    }
+}
+
+/// Lines written mostly in capitals or title case (at least four words, three quarters of the
+/// words that are not stop words capitalised).
+fn caps_lines(tokens: &[NameToken<'_>]) -> HashSet<u32> {
+    let mut out = HashSet::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let line = tokens[i].line;
+        let mut j = i;
+        let (mut words, mut caps, mut upper) = (0, 0, 0);
+        while j < tokens.len() && tokens[j].line == line {
+            let t = &tokens[j];
+            if t.shape != Shape::Number && !(t.shape == Shape::Lower && stop(t.text)) {
+                words += 1;
+                caps += usize::from(matches!(t.shape, Shape::Cap | Shape::Upper));
+                upper += usize::from(t.shape == Shape::Upper);
+            }
+            j += 1;
+        }
+        if words >= 4 && (caps * 4 >= words * 3 || upper * 4 >= words * 3) {
+            out.insert(line);
+        }
+        i = j;
+    }
+    out
+}

@@ -1,0 +1,289 @@
+//! Rules of entity detection on hand-written sentences, with small lists (the shipped lists are
+//! checked by the end-to-end evaluation in `tests/entities_eval.rs`).
+
+use super::*;
+
+/// A recognizer with a few entries of each list.
+fn small() -> Recognizer {
+    Recognizer::new(Gazetteer::new(&Sources {
+        locations: "United States|États-Unis|Etats-Unis|USA|US|U.S.\tcountry\n\
+                    Ireland|Irlande\tcountry\n\
+                    United Kingdom|Royaume-Uni|UK\tcountry\n\
+                    Paris\tcity\nManhattan\tcity\n",
+        organizations: "Microsoft|Microsoft Corporation\tcompany\n\
+                        National Security Agency|NSA\tagency\n\
+                        Google\tcompany\nYahoo|Yahoo!\tcompany\n",
+        misc: "General Data Protection Regulation|RGPD|GDPR\tlaw\n",
+        demonyms: "United States\tAméricain|Américains|américain|American|Americans\n",
+        given_names: "Loretta\nBrad\nEdward\nCharles\nUrsula\nJean\nMarie\n",
+        person_cues: "M.\nMr\nMme\njuge\navocat\nPDG\nJudge\nle ministre\n",
+        org_cues: "la société\nla firme\n",
+        loc_cues: "ville de\n",
+        not_entities: "Depuis\nMerci\nTiens\nSinon\nJustice\nDroit\nCommentaires\nPDG\nTV\n",
+        heads: include_str!("rules/heads.tsv"),
+    }))
+}
+
+/// (text, type, name) of each mention of `text` (one document).
+fn found(r: &Recognizer, text: &str) -> Vec<(String, &'static str, String)> {
+    r.detect(text)
+        .into_iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text, m.kind.as_str(), m.name))
+        .collect()
+}
+
+/// The mention texts of `text`.
+fn texts(r: &Recognizer, text: &str) -> Vec<String> {
+    found(r, text).into_iter().map(|m| m.0).collect()
+}
+
+#[test]
+fn later_short_forms_join_the_full_name() {
+    let r = small();
+    let m = found(
+        &r,
+        "La juge Loretta Preska a rejeté la demande. Selon Preska, Brad Smith a tort ; Smith fera appel.",
+    );
+    assert_eq!(
+        m,
+        [
+            ("Loretta Preska".into(), "person", "Loretta Preska".into()),
+            ("Preska".into(), "person", "Loretta Preska".into()),
+            ("Brad Smith".into(), "person", "Brad Smith".into()),
+            ("Smith".into(), "person", "Brad Smith".into()),
+        ]
+    );
+}
+
+#[test]
+fn sentence_starts_and_common_nouns_are_not_entities() {
+    let r = small();
+    assert!(
+        texts(
+            &r,
+            "Depuis hier, rien. Merci pour l'article. Tiens donc. Sinon, bof."
+        )
+        .is_empty()
+    );
+    assert!(
+        texts(
+            &r,
+            "Il faut laisser la Justice faire son travail et respecter le Droit."
+        )
+        .is_empty()
+    );
+    assert!(texts(&r, "Commentaires\nLe PDG a parlé à la TV hier.").is_empty());
+    assert!(texts(&r, "Les Américains ont voté.").is_empty());
+    // A sentence start is a name when the page writes it capitalised elsewhere.
+    assert_eq!(
+        texts(
+            &r,
+            "Snowden a parlé. Le lanceur d'alerte Snowden vit en Russie."
+        ),
+        ["Snowden", "Snowden", "Russie"]
+    );
+}
+
+#[test]
+fn sentence_start_words_before_names_are_dropped() {
+    let r = small();
+    assert_eq!(texts(&r, "Depuis Microsoft refuse."), ["Microsoft"]);
+    assert_eq!(
+        texts(&r, "Hier Brad Smith a parlé, hier encore."),
+        ["Brad Smith"]
+    );
+}
+
+#[test]
+fn particles_inside_names() {
+    let r = small();
+    assert_eq!(
+        texts(
+            &r,
+            "Hier, Charles de Gaulle et Ursula von der Leyen ont parlé à la Banque de France."
+        ),
+        [
+            "Charles de Gaulle",
+            "Ursula von der Leyen",
+            "Banque de France"
+        ]
+    );
+    let m = found(&r, "Le patron de Microsoft a parlé.");
+    assert_eq!(m[0].0, "Microsoft", "no particle join after a listed name");
+}
+
+#[test]
+fn cues_type_names() {
+    let r = small();
+    let m = found(
+        &r,
+        "On a vu M. Durand, la société Fabrikam et la ville de Trifouilly hier.",
+    );
+    assert_eq!(
+        m.iter().map(|m| (m.0.as_str(), m.1)).collect::<Vec<_>>(),
+        [
+            ("Durand", "person"),
+            ("Fabrikam", "organization"),
+            ("Trifouilly", "location")
+        ]
+    );
+}
+
+#[test]
+fn acronyms_and_expansions() {
+    let r = small();
+    let m = found(
+        &r,
+        "La National Security Agency surveille. La NSA dément. L'Autorité de Régulation des \
+         Télécoms (ARDT) enquête ; l'ARDT rendra son avis. Chez AT&T et TF1, rien.",
+    );
+    let names: Vec<(&str, &str)> = m.iter().map(|m| (m.0.as_str(), m.2.as_str())).collect();
+    assert!(
+        names.contains(&("NSA", "National Security Agency")),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("ARDT", "Autorité de Régulation des Télécoms")),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n.0 == "AT&T"), "{names:?}");
+    assert!(names.iter().any(|n| n.0 == "TF1"), "{names:?}");
+    assert!(m.iter().all(|m| m.1 == "organization"), "{m:?}");
+}
+
+#[test]
+fn informal_forms_join_the_dominant_entity() {
+    let r = small();
+    let page = [
+        "Microsoft refuse de livrer les e-mails. Microsoft fait appel contre le gouvernement.",
+        "MS a raison, Microsoft protège ses clients.",
+        "Franchement ms ou pas, microsoft fait du marketing.",
+    ];
+    let docs = r.detect_page(&page);
+    let c1: Vec<(&str, &str)> = docs[1]
+        .iter()
+        .map(|m| (m.text.as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(c1, [("MS", "Microsoft"), ("Microsoft", "Microsoft")]);
+    let c2: Vec<&str> = docs[2]
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(c2, ["microsoft"]);
+}
+
+#[test]
+fn languages_join_through_the_lists() {
+    let r = small();
+    let docs = r.detect_page(&[
+        "Les données sont en Irlande, hors des États-Unis.",
+        "The data is in Ireland, outside the US and the UK.",
+        "Le Royaume-Uni et les USA.",
+    ]);
+    let keys: Vec<(&str, &str)> = docs
+        .iter()
+        .flatten()
+        .map(|m| (m.text.as_str(), m.key.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("Irlande", "Ireland"),
+            ("États-Unis", "United States"),
+            ("Ireland", "Ireland"),
+            ("US", "United States"),
+            ("UK", "United Kingdom"),
+            ("Royaume-Uni", "United Kingdom"),
+            ("USA", "United States"),
+        ]
+    );
+    // One canonical name per entity in the page: the fullest frequent form.
+    assert!(
+        docs.iter()
+            .flatten()
+            .filter(|m| m.key == "United States")
+            .all(|m| m.name == "États-Unis")
+    );
+}
+
+#[test]
+fn headlines_in_title_case_prove_nothing() {
+    let r = small();
+    assert_eq!(
+        texts(
+            &r,
+            "Microsoft Fights Government Demands For Offshore Emails\nMicrosoft refuse."
+        ),
+        ["Microsoft", "Microsoft"]
+    );
+}
+
+#[test]
+fn english_names() {
+    let r = small();
+    let m = found(
+        &r,
+        "Judge Preska sided with the government. Microsoft's lawyer, Brad Smith, disagreed; \
+         Mr O'Connor of Contoso Corp said nothing.",
+    );
+    let v: Vec<(&str, &str)> = m.iter().map(|m| (m.0.as_str(), m.1)).collect();
+    assert_eq!(
+        v,
+        [
+            ("Preska", "person"),
+            ("Microsoft", "organization"),
+            ("Brad Smith", "person"),
+            ("O'Connor", "person"),
+            ("Contoso Corp", "organization"),
+        ]
+    );
+}
+
+#[test]
+fn misc_names() {
+    let r = small();
+    let m = found(
+        &r,
+        "Le RGPD s'applique, comme la Loi Informatique et le GDPR.",
+    );
+    let d = r.detect("Le RGPD s'applique, comme le GDPR.");
+    assert_eq!(d[0].key, "General Data Protection Regulation");
+    assert_eq!(d[1].key, d[0].key);
+    assert_eq!(m[0].1, "misc");
+    assert!(
+        m.iter().any(|x| x.0 == "Loi Informatique" && x.1 == "misc"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn canonical_is_the_fullest_frequent_form() {
+    assert_eq!(
+        canonical_name([("Preska", 20), ("Loretta Preska", 3)]).as_deref(),
+        Some("Loretta Preska")
+    );
+    assert_eq!(
+        canonical_name([
+            ("États-Unis", 500),
+            ("US", 80),
+            ("USA", 50),
+            ("United States of America", 2)
+        ])
+        .as_deref(),
+        Some("États-Unis")
+    );
+    assert_eq!(
+        canonical_name([("microsoft", 2), ("Microsoft", 2)]).as_deref(),
+        Some("Microsoft")
+    );
+}
+
+#[test]
+fn types_round_trip() {
+    for t in EntityType::ALL {
+        assert_eq!(EntityType::from_letter(t.letter()), Some(t));
+        assert_eq!(EntityType::parse(t.as_str()), Some(t));
+    }
+}

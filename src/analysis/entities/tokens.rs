@@ -1,0 +1,343 @@
+//! Name tokens: the chain's words re-joined where names hold together (hyphens, "&", acronym
+//! dots), elisions and possessives set apart, with the sentence context capital letters need.
+
+use crate::analysis::elision::is_apostrophe;
+use crate::analysis::fold::fold_into;
+use crate::analysis::segment::Segmenter;
+use crate::analysis::tokenize::words;
+
+/// How a token is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Capital first letter, some lowercase letters ("Preska", "Jean-Luc", "McDonald").
+    Cap,
+    /// Two letters or more, all capitals ("NSA", "TF1", "U.S.", "AT&T").
+    Upper,
+    /// One capital letter ("M", "J").
+    Initial,
+    /// Lowercase first letter, a capital inside ("iPhone", "eBay").
+    Mixed,
+    /// No capital letter.
+    Lower,
+    /// Starts with a digit.
+    Number,
+}
+
+impl Shape {
+    /// Whether a name may start with a token of this shape.
+    pub fn starts_name(self) -> bool {
+        matches!(
+            self,
+            Shape::Cap | Shape::Upper | Shape::Mixed | Shape::Initial
+        )
+    }
+}
+
+/// One word of a text, as entity detection sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameToken<'t> {
+    /// Byte offset of the word (after any elided article) in the text.
+    pub start: usize,
+    /// Byte offset of its end (before any possessive "'s").
+    pub end: usize,
+    /// `text[start..end]`.
+    pub text: &'t str,
+    /// How it is written.
+    pub shape: Shape,
+    /// First word of a text, line, sentence, or of a quotation or clause after ":" or ";".
+    pub sentence_start: bool,
+    /// Only spaces separate it from the previous token (no punctuation); an elided article
+    /// of its own ("d'État") still counts as joined.
+    pub joined: bool,
+    /// Its elided article as written, without the apostrophe ("d" in "d'État"), or "".
+    pub elision: &'t str,
+    /// A "." follows it immediately.
+    pub dot: bool,
+    /// " & " stands between it and the previous token.
+    pub amp: bool,
+    /// Line of the text it is on, from 0.
+    pub line: u32,
+}
+
+impl NameToken<'_> {
+    /// The word lowercase with accents removed, for list lookups.
+    pub fn key(&self) -> String {
+        key_of(self.text)
+    }
+
+    /// The word lowercase (accents kept).
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// `word` lowercase with accents removed and apostrophes as "'".
+pub fn key_of(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    fold_into(&lower, &mut out);
+    if out.contains(|c: char| is_apostrophe(c) && c != '\'') {
+        out = out
+            .chars()
+            .map(|c| if is_apostrophe(c) { '\'' } else { c })
+            .collect();
+    }
+    out
+}
+
+/// The shape of a word.
+pub fn shape_of(word: &str) -> Shape {
+    let mut first = None;
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in word.chars() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if first.is_none() {
+            first = Some(c);
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+    }
+    match first {
+        None => Shape::Lower,
+        Some(c) if c.is_numeric() => Shape::Number,
+        Some(c) if c.is_uppercase() => {
+            if letters == 1 {
+                Shape::Initial
+            } else if upper == letters {
+                Shape::Upper
+            } else {
+                Shape::Cap
+            }
+        }
+        Some(_) if upper > 0 => Shape::Mixed,
+        Some(_) => Shape::Lower,
+    }
+}
+
+/// French elided words (lowercase) set apart from the name that follows: "l'Irlande".
+const ELIDED: [&str; 11] = [
+    "l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu",
+];
+
+/// Words after which a "." does not end the sentence.
+const ABBREVIATIONS: [&str; 14] = [
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "jr", "sr",
+];
+
+/// Whether `gap` (the text between two words) is a hyphen that joins them.
+fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// Whether the first letter of `word` is a capital.
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Length of the elided article at the start of `word` (apostrophe included), or 0.
+fn elision_len(word: &str) -> usize {
+    for (i, c) in word.char_indices().take(7) {
+        if is_apostrophe(c) {
+            let end = i + c.len_utf8();
+            if i > 0
+                && end < word.len()
+                && ELIDED.contains(&word[..i].to_lowercase().as_str())
+                // "O'Connor", "D'Alembert": a capital single letter before a capital is a name.
+                && !(i == 1 && starts_upper(word) && starts_upper(&word[end..]) && word[..i] != *"L")
+            {
+                return end;
+            }
+            return 0;
+        }
+    }
+    0
+}
+
+/// Byte length of a possessive ending ("'s", "’s", a lone "'" after "s").
+fn possessive_len(word: &str) -> usize {
+    let mut it = word.char_indices().rev();
+    match (it.next(), it.next()) {
+        (Some((_, 's' | 'S')), Some((i, a))) if is_apostrophe(a) && i > 0 => word.len() - i,
+        _ => 0,
+    }
+}
+
+/// Whether the punctuation in `gap` starts a new sentence (or clause that takes a capital).
+fn starts_sentence(gap: &str) -> bool {
+    gap.contains([
+        '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*',
+    ])
+}
+
+/// Reusable buffers for [`tokenize`].
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    /// Fast Latin segmentation.
+    segmenter: Segmenter,
+    /// Word byte ranges.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Tokenizer {
+    /// Cuts `text` into name tokens, pushed to `out` (cleared first).
+    pub fn tokenize<'t>(&mut self, text: &'t str, out: &mut Vec<NameToken<'t>>) {
+        out.clear();
+        let spans = &mut self.spans;
+        spans.clear();
+        if !self.segmenter.latin_words(text, spans) {
+            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+        }
+        let mut line = 0u32;
+        let mut prev_end = 0usize;
+        let mut prev_abbrev = false;
+        let mut i = 0;
+        while i < spans.len() {
+            let (raw_start, mut end) = spans[i];
+            let gap = &text[prev_end..raw_start];
+            let newlines = gap.bytes().filter(|&b| b == b'\n').count() as u32;
+            line += newlines;
+            let sentence_start = out.is_empty()
+                || newlines > 0
+                || (starts_sentence(gap) && !(prev_abbrev && gap.trim() == "."));
+            let trimmed = gap.trim();
+            let amp = trimmed == "&";
+            let joined = newlines == 0 && (trimmed.is_empty() || (prev_abbrev && trimmed == "."));
+            let el = elision_len(&text[raw_start..end]);
+            let start = raw_start + el;
+            // Hyphenated names ("Jean-Luc", "Aix-en-Provence") and "AT&T" are one token.
+            let capital = starts_upper(&text[start..end]);
+            while i + 1 < spans.len() {
+                let (ns, ne) = spans[i + 1];
+                let g = &text[end..ns];
+                let next_cap = starts_upper(&text[ns..ne]);
+                if (capital && is_hyphen(g)) || (g == "&" && capital && next_cap) {
+                    end = ne;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its last dot.
+            let word = &text[start..end];
+            if word.contains('.') && text[end..].starts_with('.') {
+                end += 1;
+            }
+            let p = possessive_len(&text[start..end]);
+            let end_word = if end - start > p { end - p } else { end };
+            let word = &text[start..end_word];
+            let elision = if el > 0 {
+                text[raw_start..start].trim_end_matches(is_apostrophe)
+            } else {
+                ""
+            };
+            let dot = text[end..].starts_with('.');
+            prev_abbrev = dot && {
+                let w = word.to_lowercase();
+                w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())
+            };
+            out.push(NameToken {
+                start,
+                end: end_word,
+                text: word,
+                shape: shape_of(word),
+                sentence_start,
+                joined,
+                elision,
+                dot,
+                amp,
+                line,
+            });
+            prev_end = end;
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<NameToken<'_>> {
+        let mut out = Vec::new();
+        Tokenizer::default().tokenize(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn names_hold_together() {
+        let t =
+            toks("Jean-Luc de La Fontaine vit à Aix-en-Provence, chez AT&T aux U.S. depuis l’an");
+        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "Jean-Luc",
+                "de",
+                "La",
+                "Fontaine",
+                "vit",
+                "à",
+                "Aix-en-Provence",
+                "chez",
+                "AT&T",
+                "aux",
+                "U.S.",
+                "depuis",
+                "an"
+            ]
+        );
+        assert_eq!(t[8].shape, Shape::Upper);
+        assert_eq!(t[10].shape, Shape::Upper);
+        assert_eq!(t[12].elision, "l");
+        assert!(!t[7].joined, "a comma separates chez from Aix");
+    }
+
+    #[test]
+    fn elisions_and_possessives_are_set_apart() {
+        let t = toks("le Conseil d'État et Microsoft’s lawyers, O'Connor et qu’Apple");
+        assert_eq!(t[2].text, "État");
+        assert_eq!(t[2].elision, "d");
+        assert!(t[2].joined);
+        assert_eq!(t[4].text, "Microsoft");
+        assert_eq!(t[6].text, "O'Connor");
+        assert_eq!(t[8].text, "Apple");
+        assert_eq!(t[8].elision, "qu");
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let t = toks("Merci. M. Dupont a dit : Bref, rien.\nTiens");
+        let starts: Vec<(&str, bool)> = t.iter().map(|t| (t.text, t.sentence_start)).collect();
+        assert_eq!(
+            starts,
+            [
+                ("Merci", true),
+                ("M", true),
+                ("Dupont", false),
+                ("a", false),
+                ("dit", false),
+                ("Bref", true),
+                ("rien", false),
+                ("Tiens", true)
+            ]
+        );
+        assert_eq!(t[7].line, 1);
+        assert!(t[1].dot);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_of("iPhone"), Shape::Mixed);
+        assert_eq!(shape_of("TF1"), Shape::Upper);
+        assert_eq!(shape_of("McDonald"), Shape::Cap);
+        assert_eq!(shape_of("M"), Shape::Initial);
+        assert_eq!(shape_of("2014"), Shape::Number);
+        assert_eq!(shape_of("pays"), Shape::Lower);
+    }
+}
