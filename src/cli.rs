@@ -20,7 +20,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index pages (plain-text pages, JSON Lines), incrementally: only changed files are redone.
+    /// Index pages (text pages, JSON Lines, HTML; `-` for standard input), incrementally: only
+    /// changed files are redone.
     Ingest(IngestArgs),
     /// Full-text search over titles, bodies and comments.
     Search(SearchArgs),
@@ -36,12 +37,24 @@ pub enum Command {
     Report(ReportArgs),
     /// Sentiment of texts: score, label and the keywords that carried it.
     Sentiment(SentimentArgs),
+    /// People, organisations, places and other names: mentions, aliases, co-occurrence.
+    Entities(EntitiesArgs),
 }
 
 /// `kiosque ingest`.
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Formats, by extension: text pages (.txt, .text), JSON Lines (.jsonl, .ndjson) and HTML pages
+(.html, .htm, .xhtml); a file named explicitly is read whatever its extension. `-` reads one
+page from standard input (its format from --stdin-name, else from its content).
+
+Bad input (empty, binary or too large files, invalid JSON lines, unreadable files, broken
+symbolic links and loops, paths that are not UTF-8) is skipped with its reason in the summary.
+Exit codes: 0 when the run finished, skips included; 1 on an error, or with --strict when
+anything was skipped; 2 for a mistake in the command.")]
 pub struct IngestArgs {
-    /// Files or directories to ingest [default: corpus/]; `-` reads one page from standard input.
+    /// Files or directories to ingest [default: corpus/]: text pages, JSON Lines, HTML pages;
+    /// `-` reads one page from standard input.
     pub paths: Vec<PathBuf>,
     /// Reindex everything (batch reindex), not only what changed.
     #[arg(long)]
@@ -62,6 +75,14 @@ pub struct IngestArgs {
     /// Commit after about this many bytes of input (suffixes K, M, G accepted).
     #[arg(long, default_value = "64M", value_parser = parse_size, hide = true)]
     pub batch_size: u64,
+    /// Skip sentiment scoring (for benchmarks); `sentiment` and `search --sentiment` then see
+    /// these documents as unscored.
+    #[arg(long)]
+    pub no_sentiment: bool,
+    /// Skip entity detection (for benchmarks); `entities` and `search --entity` then see these
+    /// documents as naming nothing.
+    #[arg(long)]
+    pub no_entities: bool,
 }
 
 /// Document kinds.
@@ -106,9 +127,41 @@ pub struct SearchArgs {
     /// Number of hits to print.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Only documents of this tone (as scored at ingest).
+    #[arg(long, value_enum)]
+    pub sentiment: Option<Tone>,
+    /// Only documents that mention this entity (its name or any alias, e.g. "Loretta Preska",
+    /// "NSA", "Irlande"; see `kiosque entities`).
+    #[arg(long)]
+    pub entity: Option<String>,
     /// Print results as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Sentiment labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Tone {
+    /// Clearly positive.
+    Positive,
+    /// Clearly negative.
+    Negative,
+    /// No opinion, or too weak either way.
+    Neutral,
+    /// Strong positive and negative parts.
+    Mixed,
+}
+
+impl Tone {
+    /// The label as indexed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Positive => "positive",
+            Tone::Negative => "negative",
+            Tone::Neutral => "neutral",
+            Tone::Mixed => "mixed",
+        }
+    }
 }
 
 /// `kiosque show`.
@@ -267,8 +320,27 @@ pub struct ReportArgs {
 /// `kiosque sentiment`.
 #[derive(Debug, Args)]
 pub struct SentimentArgs {
-    /// Texts to score (one JSON line each).
+    /// Texts to score (one JSON line each); without texts or --stdin, reports on the index.
     pub texts: Vec<String>,
+    /// Index report: only articles or only comments.
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Index report: this article and its comments (each listed).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Index report: one document (article or comment) by id.
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// Index report: keywords per list, and on the terminal articles shown and documents
+    /// shown at each end of the scale (0: all).
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub top: usize,
+    /// Index report as JSON (texts are always printed as JSON lines).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Index report as CSV, one row per document.
+    #[arg(long)]
+    pub csv: bool,
     /// Score standard input, one text per line, one JSON line each.
     #[arg(long)]
     pub stdin: bool,
@@ -292,4 +364,55 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .parse::<u64>()
         .map(|n| n.saturating_mul(mult))
         .map_err(|_| format!("'{s}' is not a size (examples: 1000, 64K, 50M, 1G)"))
+}
+
+/// Entity types on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityKind {
+    /// People.
+    Person,
+    /// Companies, agencies, institutions, media, parties…
+    #[value(alias = "organisation", alias = "org")]
+    Organization,
+    /// Countries, cities, regions, places.
+    #[value(alias = "place", alias = "loc")]
+    Location,
+    /// Laws, products, works, events.
+    Misc,
+}
+
+/// `kiosque entities`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Entities are found at ingest in titles, article bodies and comments (French and English):
+gazetteers of places, organisations, laws and products with their French and English names,
+plus capitalised names typed by cue words (M., Mme, juge, la société, ville de…) and given
+names. Short forms join their full name within a page (Preska → Loretta Preska), acronyms their
+expansion, and the lists join languages (Irlande / Ireland).")]
+pub struct EntitiesArgs {
+    /// Only entities of this type.
+    #[arg(long = "type", value_enum)]
+    pub kind_of: Option<EntityKind>,
+    /// Documents counted.
+    #[command(flatten)]
+    pub slice: SliceArgs,
+    /// Number of entities listed (0: all).
+    #[arg(long, short = 'n', default_value_t = 30)]
+    pub top: usize,
+    /// Entities found in the same documents as this one, by documents shared.
+    #[arg(long, conflicts_with_all = ["doc", "stdin"])]
+    pub with: Option<String>,
+    /// Every mention of one document (article or comment id) with its offset and context.
+    #[arg(long, conflicts_with = "stdin")]
+    pub doc: Option<String>,
+    /// Read texts from standard input, one document per line, and print the entities of each
+    /// as one JSON line (no index needed).
+    #[arg(long)]
+    pub stdin: bool,
+    /// Print as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print as CSV.
+    #[arg(long)]
+    pub csv: bool,
 }

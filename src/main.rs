@@ -8,6 +8,7 @@ mod cli;
 mod cmd;
 
 fn main() -> ExitCode {
+    cmd::quiet_broken_pipe();
     let args = cli::Cli::parse();
     match cmd::run(args) {
         Ok(code) => code,

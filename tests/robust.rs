@@ -1,6 +1,7 @@
 //! Messy input end to end: encodings, mojibake, HTML pages, standard input, every kind of bad
-//! file (skipped with its reason while everything else is indexed), exit codes, and the index
-//! directory being read-only, full or damaged. Fixtures are written at test time.
+//! file (skipped with its reason while everything else is indexed, and reported again while the
+//! file is unchanged), exit codes, and a damaged index. (A read-only, full or unreadable index
+//! directory: `robust_index.rs`.) Fixtures are written at test time.
 
 mod safety;
 
@@ -10,7 +11,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use safety::{Mount, contents, encode, is_root, json_ok, kiosque, run, utf16};
+use safety::{contents, encode, is_root, json_ok, kiosque, run, utf16};
 use serde_json::Value;
 
 /// A French text page with two dated comments; `word` makes it findable.
@@ -425,12 +426,12 @@ fn bad_inputs_are_skipped_with_their_reason_and_nothing_valid_is_lost() {
         BTreeSet::from(["good", "sub/good", "feed/1", "feed/3"]),
         "{all:?}"
     );
-    // The text summary lists each skip with its reason (a file's bad lines when it is read:
-    // unchanged files are not read again, so this rebuilds).
+    // The text summary of the next run lists each skip with its reason again (the bad line of
+    // the unchanged JSON Lines file as recorded when it was read).
     let mut c = kiosque(&index);
     c.arg("ingest")
         .arg(&corpus)
-        .args(["--max-file-size", "20K", "--rebuild"]);
+        .args(["--max-file-size", "20K"]);
     let out = String::from_utf8(run(c).stdout).unwrap();
     for (name, reason) in &skips {
         assert!(
@@ -440,6 +441,10 @@ fn bad_inputs_are_skipped_with_their_reason_and_nothing_valid_is_lost() {
             "{name}: {reason} not in\n{out}"
         );
     }
+    assert!(
+        out.contains("feed.jsonl:2 (unchanged file): invalid JSON"),
+        "{out}"
+    );
     // --strict: the same ingest into a new index indexes everything valid, then exits with 1.
     let strict = t.path().join("strict");
     let mut c = kiosque(&strict);
@@ -556,92 +561,151 @@ fn a_damaged_index_gives_a_clear_error_and_rebuild_repairs_it() {
     assert_eq!(search_ids(&index, "gerboise").len(), 2);
 }
 
-/// Everything that identifies an index state: the bytes of meta.json and what search finds.
-fn snapshot(index: &Path) -> (Vec<u8>, safety::Contents) {
-    (fs::read(index.join("meta.json")).unwrap(), contents(index))
+/// The (path, reason) of the entries of a summary list, and whether each is marked unchanged.
+fn entries(v: &Value, list: &str, what: &str) -> BTreeSet<(String, String, bool)> {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let p = k["path"].as_str().unwrap();
+            (
+                p.rsplit('/').next().unwrap().to_string(),
+                k[what].to_string(),
+                k["unchanged"] == true,
+            )
+        })
+        .collect()
 }
 
 #[test]
-fn a_read_only_index_directory_gives_a_clear_error_and_stays_as_it_was() {
+fn what_was_skipped_or_decoded_in_an_unchanged_file_is_reported_on_every_ingest() {
     let t = tempfile::tempdir().unwrap();
     let corpus = t.path().join("corpus");
     fs::create_dir(&corpus).unwrap();
-    fs::write(corpus.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
+    let line =
+        |n: u32| format!("{{\"title\": \"Ligne {n}\", \"body\": \"Le putois numéro {n}.\"}}\n");
+    let feed = |bad: &[u32]| {
+        (1..=4)
+            .map(|n| {
+                if bad.contains(&n) {
+                    format!("{{\"title\": \"cassée {n}\n")
+                } else {
+                    line(n)
+                }
+            })
+            .collect::<String>()
+    };
+    fs::write(corpus.join("feed.jsonl"), feed(&[2, 4])).unwrap();
+    fs::write(
+        corpus.join("latin.txt"),
+        encode(
+            encoding_rs::WINDOWS_1252,
+            &text_page("Un député à Noël", "zibeline"),
+        ),
+    )
+    .unwrap();
+    let clean = text_page("L’été où la préfète a tout révélé", "hermine");
+    let (garbled, _, _) = encoding_rs::WINDOWS_1252.decode(clean.as_bytes());
+    fs::write(corpus.join("moji.txt"), garbled.as_bytes()).unwrap();
+    let sequences = clean.chars().filter(|c| !c.is_ascii()).count();
     let index = t.path().join("index");
-    ingest_json(&index, &[corpus.to_str().unwrap()]);
-    let before = snapshot(&index);
-    fs::write(corpus.join("b.txt"), text_page("Autre", "furet")).unwrap();
-    let _guard = if is_root() {
-        match Mount::read_only(&index) {
-            Some(m) => Some(m),
-            None => {
-                eprintln!("skipped: cannot make a read-only mount here");
-                return;
-            }
-        }
-    } else {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&index, fs::Permissions::from_mode(0o555)).unwrap();
-        None
-    };
-    let mut k = kiosque(&index);
-    k.arg("ingest").arg(&corpus);
-    let out = run(k);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("read-only"), "{err}");
-    assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert_eq!(fs::read(index.join("meta.json")).unwrap(), before.0);
-    drop(_guard);
-    if !is_root() {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&index, fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    assert_eq!(snapshot(&index), before);
-    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
-    assert_eq!(v["added"], 1, "{v}");
-}
-
-#[test]
-fn a_full_disk_gives_a_clear_error_and_the_index_stays_at_its_last_commit() {
-    let t = tempfile::tempdir().unwrap();
-    let Some(disk) = Mount::tmpfs(&t.path().join("disk"), "4m") else {
-        eprintln!("skipped: mounting a small tmpfs needs root");
-        return;
-    };
-    let corpus = t.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    fs::write(corpus.join("a.txt"), text_page("Titre", "gerboise")).unwrap();
-    let index = disk.path.join("index");
-    ingest_json(&index, &[corpus.to_str().unwrap()]);
-    let before = snapshot(&index);
-    // New pages, then fill the disk.
-    for i in 0..40 {
-        fs::write(
-            corpus.join(format!("p{i}.txt")),
-            text_page(&format!("Page {i}"), &format!("mot{i} ")).repeat(20),
+    let c = corpus.to_str().unwrap();
+    let first = ingest_json(&index, &[c]);
+    let bad_line = "invalid JSON: EOF while parsing a string at line 1 column 20; line dropped";
+    let expected = |unchanged: bool| {
+        (
+            BTreeSet::from([
+                (
+                    "feed.jsonl:2".to_string(),
+                    format!("\"{bad_line}\""),
+                    unchanged,
+                ),
+                (
+                    "feed.jsonl:4".to_string(),
+                    format!("\"{bad_line}\""),
+                    unchanged,
+                ),
+            ]),
+            BTreeSet::from([(
+                "latin.txt".to_string(),
+                "\"windows-1252\"".to_string(),
+                unchanged,
+            )]),
+            BTreeSet::from([("moji.txt".to_string(), sequences.to_string(), unchanged)]),
         )
-        .unwrap();
-    }
-    let filler = disk.path.join("filler");
-    let mut f = fs::File::create(&filler).unwrap();
-    let block = vec![0u8; 64 * 1024];
-    while f.write_all(&block).is_ok() {}
-    let mut small = vec![0u8; 1024];
-    while f.write_all(&small[..1]).is_ok() {
-        small.pop();
-    }
-    drop(f);
+    };
+    let seen = |v: &Value| {
+        (
+            entries(v, "skipped", "reason"),
+            entries(v, "not_utf8", "reason"),
+            entries(v, "mojibake", "sequences"),
+        )
+    };
+    assert_eq!(seen(&first), expected(false), "{first}");
+    let all = contents(&index);
+    assert_eq!(all.articles.len(), 4, "{all:?}");
+    // Nothing changed: the files are not read again, and the summary says the same, marked.
+    let again = ingest_json(&index, &[c]);
+    assert_eq!(
+        (again["unchanged"].as_u64(), again["added"].as_u64()),
+        (Some(3), Some(0)),
+        "{again}"
+    );
+    assert_eq!(seen(&again), expected(true), "{again}");
     let mut k = kiosque(&index);
     k.arg("ingest").arg(&corpus);
-    let out = run(k);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no space left"), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(snapshot(&index), before);
-    // Space again: the same command finishes the job.
-    fs::remove_file(&filler).unwrap();
-    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
-    assert_eq!(v["total_articles"], 41, "{v}");
+    let out = String::from_utf8(run(k).stdout).unwrap();
+    for l in [
+        format!("feed.jsonl:2 (unchanged file): {bad_line}"),
+        format!("feed.jsonl:4 (unchanged file): {bad_line}"),
+        "latin.txt from windows-1252 (unchanged file)".to_string(),
+        format!("repaired {sequences} mojibake sequences (\"Ã©\" for \"é\") in "),
+    ] {
+        assert!(out.contains(&l), "{l} not in\n{out}");
+    }
+    assert!(out.contains("moji.txt (unchanged file)"), "{out}");
+    assert!(
+        out.starts_with("3 files seen: 0 added, 0 updated, 3 unchanged, 0 removed, 2 skipped"),
+        "{out}"
+    );
+    // --strict still fails on them: those lines are still not in the index.
+    let mut k = kiosque(&index);
+    k.args(["ingest", "--strict"]).arg(&corpus);
+    assert_eq!(run(k).status.code(), Some(1));
+    assert_eq!(contents(&index), all);
+    // Line 2 repaired, line 4 still bad: the file is read again, and only line 4 is reported,
+    // on this run and the next.
+    fs::write(corpus.join("feed.jsonl"), feed(&[4])).unwrap();
+    let v = ingest_json(&index, &[c]);
+    assert_eq!(v["updated"], 1, "{v}");
+    let skipped = |unchanged: bool| {
+        BTreeSet::from([(
+            "feed.jsonl:4".to_string(),
+            format!("\"{bad_line}\""),
+            unchanged,
+        )])
+    };
+    assert_eq!(entries(&v, "skipped", "reason"), skipped(false), "{v}");
+    assert_eq!(search_ids(&index, "putois").len(), 3);
+    let v = ingest_json(&index, &[c]);
+    assert_eq!(entries(&v, "skipped", "reason"), skipped(true), "{v}");
+    // All lines valid: nothing is reported any more.
+    fs::write(corpus.join("feed.jsonl"), feed(&[])).unwrap();
+    for _ in 0..2 {
+        let v = ingest_json(&index, &[c]);
+        assert!(v["skipped"].as_array().unwrap().is_empty(), "{v}");
+        assert_eq!(v["not_utf8"].as_array().unwrap().len(), 1, "{v}");
+    }
+    // A rebuild reads everything again: nothing is marked unchanged.
+    let v = ingest_json(&index, &[c, "--rebuild"]);
+    assert_eq!(
+        (
+            entries(&v, "not_utf8", "reason"),
+            entries(&v, "mojibake", "sequences")
+        ),
+        (expected(false).1, expected(false).2),
+        "{v}"
+    );
+    assert_eq!(search_ids(&index, "putois").len(), 4);
 }

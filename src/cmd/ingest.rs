@@ -64,12 +64,12 @@ pub fn run(index: &Path, args: IngestArgs) -> Result<ExitCode> {
         progress: std::io::stderr().is_terminal(),
         batch_bytes: args.batch_size.max(1),
         stdin,
+        sentiment: !args.no_sentiment,
+        entities: !args.no_entities,
         ..IngestOptions::default()
     };
-    // The store error says everything on one line (its sources repeat it).
-    let summary = ingest(index, &opts)
-        .map_err(|e| anyhow::anyhow!("{e}"))
-        .with_context(|| format!("ingest into {}", index.display()))?;
+    // The store error names the index directory and says what to do, on one line.
+    let summary = ingest(index, &opts)?;
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
@@ -134,18 +134,31 @@ fn print_summary(s: &Summary, index: &Path) {
         s.total_articles,
         s.total_comments
     );
+    // Files not read again (unchanged) are reported as they were when indexed.
+    let unchanged = |u: bool| if u { " (unchanged file)" } else { "" };
     for k in &s.skipped {
-        println!("  skipped {}: {}", k.path, k.reason);
+        println!(
+            "  skipped {}{}: {}",
+            k.path,
+            unchanged(k.unchanged),
+            k.reason
+        );
     }
     for k in &s.not_utf8 {
-        println!("  decoded {} from {}", k.path, k.reason);
+        println!(
+            "  decoded {} from {}{}",
+            k.path,
+            k.reason,
+            unchanged(k.unchanged)
+        );
     }
     for m in &s.mojibake {
         println!(
-            "  repaired {} mojibake sequence{} (\"Ã©\" for \"é\") in {}",
+            "  repaired {} mojibake sequence{} (\"Ã©\" for \"é\") in {}{}",
             m.sequences,
             if m.sequences == 1 { "" } else { "s" },
-            m.path
+            m.path,
+            unchanged(m.unchanged)
         );
     }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand; shared helpers for opening the index and printing.
 
 mod comments;
+mod entities;
 mod ingest;
 mod kwic;
 mod report;
@@ -36,8 +37,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Kwic(a) => kwic::run(&cli.index, a),
         Command::Comments(a) => comments::run(&cli.index, a),
         Command::Report(a) => report::run(&cli.index, a),
-        Command::Sentiment(a) => sentiment::run(a),
+        Command::Sentiment(a) => sentiment::run(&cli.index, a),
+        Command::Entities(a) => entities::run(&cli.index, a),
     }
+}
+
+/// Makes a closed standard output (`kiosque search … | head`) end the program quietly with
+/// exit code 0 instead of a panic message: the reader has all it wanted.
+pub fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("os error 32") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// Exit code for an error: 2 for usage errors, 1 otherwise.

@@ -34,8 +34,15 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
             .map(parse_period)
             .transpose()?
             .map(|p| p.1),
+        sentiment: args.sentiment.map(|t| t.as_str().to_string()),
+        entity_terms: Vec::new(),
     };
     let store = open_or_build(index)?;
+    let mut filters = filters;
+    if let Some(name) = &args.entity {
+        filters.entity_terms = kiosque::report::entities::entity_terms(&store, name)
+            .map_err(super::terms::report_error)?;
+    }
     let (results, _) = match search(&store, &args.query, &filters, args.limit) {
         Ok(r) => r,
         Err(SearchError::Syntax(e)) => return Err(UsageError(e.to_string()).into()),
@@ -69,13 +76,17 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
     for (i, h) in results.hits.iter().enumerate() {
         println!();
         println!(
-            "{bold}{:>2}. {}{}  {}  {}  {}",
+            "{bold}{:>2}. {}{}  {}  {}  {}{}",
             i + 1,
             h.id,
             if color { reset } else { "" },
             h.kind,
             h.date.as_deref().unwrap_or("(no date)"),
-            h.lang.as_deref().unwrap_or("")
+            h.lang.as_deref().unwrap_or(""),
+            h.sentiment
+                .as_deref()
+                .map(|s| format!("  {s}"))
+                .unwrap_or_default()
         );
         println!("    {dim}{}{}", h.title, if color { reset } else { "" });
         let snip = Snippet {

@@ -1,14 +1,20 @@
-//! `kiosque sentiment`: score texts given as arguments or on standard input, one JSON line each.
+//! `kiosque sentiment`: score texts given as arguments or on standard input, one JSON line
+//! each; without texts, the tone of the indexed documents, articles and keywords.
 
 use std::io::{BufRead, BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use kiosque::analysis::sentiment::{self, Keyword, Label, Scorer};
 use kiosque::analysis::{Lang, detect};
+use kiosque::report::sentiment::{Listed, SentimentOptions, render_csv, render_json, render_text};
+use kiosque::store::{KIND_ARTICLE, KIND_COMMENT};
 use serde::Serialize;
 
-use crate::cli::{LangArg, SentimentArgs};
+use super::open_or_build;
+use super::terms::report_error;
+use crate::cli::{Kind, LangArg, SentimentArgs};
 use crate::cmd::UsageError;
 
 /// One output line.
@@ -24,11 +30,29 @@ struct Line<'a> {
     keywords: &'a [Keyword],
 }
 
-/// Runs `kiosque sentiment`.
-pub fn run(args: SentimentArgs) -> Result<ExitCode> {
+/// Runs `kiosque sentiment`: texts when given (arguments or --stdin), else the index report.
+pub fn run(index: &Path, args: SentimentArgs) -> Result<ExitCode> {
+    let report_options = args.kind.is_some()
+        || args.article.is_some()
+        || args.doc.is_some()
+        || args.csv
+        || args.top != 10;
     if !args.stdin && args.texts.is_empty() {
+        if args.lexicon.is_some() || args.lang.is_some() {
+            return Err(UsageError(
+                "sentiment: --lexicon and --lang apply to texts (arguments or --stdin); the \
+                 index report shows the scores computed at ingest"
+                    .into(),
+            )
+            .into());
+        }
+        return report(index, &args);
+    }
+    if report_options {
         return Err(UsageError(
-            "sentiment: give texts as arguments or --stdin (one text per line)".into(),
+            "sentiment: --kind, --article, --doc, --top and --csv apply to the index report \
+             (without texts or --stdin)"
+                .into(),
         )
         .into());
     }
@@ -74,4 +98,48 @@ pub fn run(args: SentimentArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The index report.
+fn report(index: &Path, args: &SentimentArgs) -> Result<ExitCode> {
+    if args.doc.is_some() && (args.article.is_some() || args.kind.is_some()) {
+        return Err(UsageError(
+            "sentiment: --doc names one document: leave out --article and --kind".into(),
+        )
+        .into());
+    }
+    let export = args.json || args.csv;
+    let opts = SentimentOptions {
+        kind: args.kind.map(|k| {
+            match k {
+                Kind::Article => KIND_ARTICLE,
+                Kind::Comment => KIND_COMMENT,
+            }
+            .to_string()
+        }),
+        article: args.article.clone(),
+        doc: args.doc.clone(),
+        top: args.top,
+        documents: if export || args.article.is_some() || args.doc.is_some() {
+            Listed::All
+        } else {
+            Listed::Strongest(args.top)
+        },
+    };
+    let store = open_or_build(index)?;
+    let r = kiosque::report::sentiment::sentiment(&store, &opts).map_err(report_error)?;
+    let text = if args.json {
+        render_json(&r)?
+    } else if args.csv {
+        render_csv(&r)?
+    } else {
+        render_text(&r, args.top)
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        r => r.map(|()| ExitCode::SUCCESS).context("writing the report"),
+    }
 }

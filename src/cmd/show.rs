@@ -13,7 +13,10 @@ use crate::cli::ShowArgs;
 /// Runs `show`.
 pub fn run(index: &Path, args: ShowArgs) -> Result<ExitCode> {
     let store = open_or_build(index)?;
-    let Some(shown) = show(&store, &args.id)? else {
+    // One line: the tantivy error's own sources would repeat its message.
+    let shown =
+        show(&store, &args.id).map_err(|e| anyhow::anyhow!("index {}: {e}", index.display()))?;
+    let Some(shown) = shown else {
         return Err(UsageError(format!(
             "no article or comment with id '{}' (ids look like 001_c38d16efca54e096 or 001_c38d16efca54e096#c4)",
             args.id

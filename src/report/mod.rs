@@ -1,16 +1,18 @@
 //! Reports read from the index: term frequencies and keyness ([`terms`], [`keyness`]), repeated
-//! segments ([`ngrams`]), concordances ([`kwic`]), comment statistics ([`comments`]) and the
-//! whole-corpus report ([`full`]), with their renderers ([`render`]).
+//! segments ([`ngrams`]), concordances ([`kwic`]), comment statistics ([`comments`]), tone
+//! ([`sentiment`]) and the whole-corpus report ([`full`]), with their renderers ([`render`]).
 //!
 //! Reports read what ingest stored — the `forms` field's dictionary and postings, fast fields,
 //! stored text — and never the corpus files.
 
 pub mod comments;
+pub mod entities;
 pub mod full;
 pub mod keyness;
 pub mod kwic;
 pub mod ngrams;
 pub mod render;
+pub mod sentiment;
 pub mod terms;
 
 use jiff::civil::DateTime;
@@ -24,18 +26,30 @@ use crate::store::{KIND_ARTICLE, KIND_COMMENT, Store};
 /// Errors of a report.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// The index failed.
+    /// The index failed (not a `source`: the message already holds it).
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
-    /// Reading the index failed.
+    Tantivy(tantivy::TantivyError),
+    /// Reading the index failed (not a `source`: the message already holds it).
     #[error("reading the index: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// A query that does not parse.
     #[error(transparent)]
     Syntax(#[from] crate::store::query::SyntaxError),
     /// An argument that cannot be used (unknown article, empty query…).
     #[error("{0}")]
     Usage(String),
+}
+
+impl From<tantivy::TantivyError> for ReportError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        ReportError::Tantivy(e)
+    }
+}
+
+impl From<std::io::Error> for ReportError {
+    fn from(e: std::io::Error) -> Self {
+        ReportError::Io(e)
+    }
 }
 
 /// Which documents (and, for term reports, which words) a report looks at.
@@ -81,6 +95,8 @@ impl Slice {
             article: self.article.clone(),
             since: self.since,
             until: self.until,
+            sentiment: None,
+            entity_terms: Vec::new(),
         }
     }
 

@@ -7,14 +7,23 @@ use jiff::tz::TimeZone;
 use tantivy::TantivyDocument;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::entities::add_entities;
 use super::replay::{SEP, encode};
 use super::schema::{
     FLAG_QUOTES_BODY, FLAG_QUOTES_SUBTITLE, FLAG_QUOTES_TITLE, FLAG_TEXT, FLAG_URL, Fields,
     KIND_ARTICLE, KIND_COMMENT, KIND_FILE,
 };
+use crate::analysis::entities::{self, Mention, Recognizer};
 use crate::analysis::quote::{QuoteFinder, QuotedPart};
+use crate::analysis::sentiment::{self, Scorer};
 use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Token, fold, surface_norm};
+use crate::corpus::comments::count_emoticons;
 use crate::corpus::{Article, Comment};
+
+/// Most occurrences of one keyword recorded per document in `sentiment_terms`.
+const MAX_KEYWORD_REPEATS: u32 = 1000;
+/// Most keywords kept per document in `sentiment_keywords` (the strongest).
+pub const MAX_STORED_KEYWORDS: usize = 64;
 
 /// Separates a `forms` term's key, surface form and language mark.
 pub const FORM_SEP: char = '\u{2}';
@@ -331,6 +340,10 @@ pub fn article_title_text(a: &Article) -> String {
 pub struct DocumentBuilder<'a> {
     fields: &'a Fields,
     analyzer: &'a Analyzer,
+    /// Scores each document's sentiment; `None` leaves the sentiment fields out.
+    sentiment: Option<&'a Scorer>,
+    /// Finds entity mentions; `None` leaves the entity fields out.
+    entities: Option<&'a Recognizer>,
 }
 
 /// Counts of what a file produced.
@@ -345,7 +358,24 @@ pub struct Produced {
 impl<'a> DocumentBuilder<'a> {
     /// A builder over a schema and the analyzer.
     pub fn new(fields: &'a Fields, analyzer: &'a Analyzer) -> Self {
-        DocumentBuilder { fields, analyzer }
+        DocumentBuilder {
+            fields,
+            analyzer,
+            sentiment: Some(sentiment::builtin()),
+            entities: Some(entities::builtin()),
+        }
+    }
+
+    /// Sets the entity recognizer (`None`: documents get no entity fields).
+    pub fn with_entities(mut self, recognizer: Option<&'a Recognizer>) -> Self {
+        self.entities = recognizer;
+        self
+    }
+
+    /// Sets the sentiment scorer (`None`: documents get no sentiment fields).
+    pub fn with_sentiment(mut self, scorer: Option<&'a Scorer>) -> Self {
+        self.sentiment = scorer;
+        self
     }
 
     /// The marker document of a source file.
@@ -386,7 +416,29 @@ impl<'a> DocumentBuilder<'a> {
         );
         forms.push(SEP);
         let text = article_text(a);
-        let words = self.add_text(&mut d, &text, forms, title_positions + 1, &mut spans);
+        // Entities of the whole page at once: short forms and aliases resolve across the
+        // title, the text and the comments.
+        let mut page_mentions = self.entities.map(|r| {
+            let mut texts: Vec<&str> = vec![&title_text, &text];
+            texts.extend(a.comments.iter().map(|c| c.text.as_str()));
+            r.detect_page(&texts).into_iter()
+        });
+        if let Some(m) = page_mentions.as_mut() {
+            let title_m = m.next().unwrap_or_default();
+            let text_m = m.next().unwrap_or_default();
+            add_entities(&mut d, f, &title_text, &title_m, &text_m);
+        }
+        let (words, langs) = self.add_text(&mut d, &text, forms, title_positions + 1, &mut spans);
+        if self.sentiment.is_some() {
+            // The article's tone: its title-like lines, then its text.
+            let mut whole = title_text.clone();
+            whole.push('\n');
+            whole.push_str(&text);
+            let mut whole_langs = title_langs.clone();
+            whole_langs.resize(title_text.split('\n').count(), Lang::Fr);
+            whole_langs.extend_from_slice(&langs);
+            self.add_sentiment(&mut d, &whole, &whole_langs, 0);
+        }
         d.add_u64(f.flags, if words > 0 { FLAG_TEXT } else { 0 });
         if let Some(n) = a.declared_comments {
             d.add_u64(f.declared, u64::from(n));
@@ -402,7 +454,8 @@ impl<'a> DocumentBuilder<'a> {
             QuoteFinder::with_spans(&text, &spans, &a.headings, &a.title, a.subtitle.as_deref())
         });
         for c in &a.comments {
-            out.push(self.comment_doc(a, c, quotes.as_ref()));
+            let mentions = page_mentions.as_mut().map(|m| m.next().unwrap_or_default());
+            out.push(self.comment_doc(a, c, quotes.as_ref(), mentions.as_deref()));
         }
         Produced {
             articles: 1,
@@ -415,9 +468,13 @@ impl<'a> DocumentBuilder<'a> {
         a: &Article,
         c: &Comment,
         quotes: Option<&QuoteFinder>,
+        mentions: Option<&[Mention]>,
     ) -> TantivyDocument {
         let f = self.fields;
         let mut d = TantivyDocument::new();
+        if let Some(m) = mentions {
+            add_entities(&mut d, f, "", &[], m);
+        }
         d.add_text(f.id, &c.id);
         d.add_text(f.kind, KIND_COMMENT);
         d.add_text(f.article_id, &a.id);
@@ -428,7 +485,10 @@ impl<'a> DocumentBuilder<'a> {
         }
         d.add_text(f.title, &a.title);
         let mut spans = Vec::new();
-        let words = self.add_text(&mut d, &c.text, String::new(), 0, &mut spans);
+        let (words, langs) = self.add_text(&mut d, &c.text, String::new(), 0, &mut spans);
+        // Smiley images the parser removed: the emoticons not left in the text.
+        let hidden = c.emoticons.saturating_sub(count_emoticons(&c.text));
+        self.add_sentiment(&mut d, &c.text, &langs, hidden);
         let mut flags = 0;
         if words > 0 {
             flags |= FLAG_TEXT;
@@ -458,9 +518,38 @@ impl<'a> DocumentBuilder<'a> {
         d
     }
 
+    /// Adds the sentiment fields of `text` (line languages `langs`; `hidden_smileys` smiley
+    /// images removed from it), unless the builder has no scorer.
+    fn add_sentiment(
+        &self,
+        d: &mut TantivyDocument,
+        text: &str,
+        langs: &[Lang],
+        hidden_smileys: u32,
+    ) {
+        let Some(scorer) = self.sentiment else {
+            return;
+        };
+        let f = self.fields;
+        let s = scorer.score_lines(text, langs, hidden_smileys);
+        d.add_f64(f.sentiment, f64::from(s.score));
+        d.add_text(f.sentiment_label, s.label.as_str());
+        for k in &s.keywords {
+            let term = sentiment::keyword_term(k);
+            for _ in 0..k.count.min(MAX_KEYWORD_REPEATS) {
+                d.add_text(f.sentiment_terms, &term);
+            }
+        }
+        let kept = &s.keywords[..s.keywords.len().min(MAX_STORED_KEYWORDS)];
+        d.add_text(
+            f.sentiment_keywords,
+            serde_json::to_string(kept).unwrap_or_else(|_| "[]".into()),
+        );
+    }
+
     /// Adds `text` with its analysed fields; `forms` holds what precedes it in the `forms`
     /// field (`positions` positions). Leaves the byte ranges of its words in `spans`; returns
-    /// their number.
+    /// their number and the language of each line.
     fn add_text(
         &self,
         d: &mut TantivyDocument,
@@ -468,7 +557,7 @@ impl<'a> DocumentBuilder<'a> {
         mut forms: String,
         positions: u64,
         spans: &mut Vec<(usize, usize)>,
-    ) -> u64 {
+    ) -> (u64, Vec<Lang>) {
         let f = self.fields;
         let (tokens, langs) = self.analyzer.analyze_document(text);
         for l in doc_langs(text, &langs) {
@@ -484,7 +573,7 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.forms, forms);
         d.add_u64(f.positions, positions + n);
         d.add_u64(f.words, words);
-        words
+        (words, langs)
     }
 }
 

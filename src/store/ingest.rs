@@ -14,13 +14,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use serde::Serialize;
-use tantivy::directory::error::{LockError, OpenWriteError};
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::LockError;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, TantivyError, Term};
 
 use super::document::{DocumentBuilder, Produced};
-use super::{Payload, Store, StoreError, exists};
+use super::{Fields, Payload, Store, StoreError, exists, io_kind};
 use crate::analysis::Analyzer;
 use crate::corpus::{self, Boilerplate, Found, RepeatLearner};
 
@@ -41,6 +41,10 @@ pub struct IngestOptions {
     pub memory_budget: usize,
     /// A page read from standard input (`kiosque ingest -`), indexed with the others.
     pub stdin: Option<StdinPage>,
+    /// Score each document's sentiment (off: `--no-sentiment`, for benchmarks).
+    pub sentiment: bool,
+    /// Find entity mentions (off: `--no-entities`, for benchmarks).
+    pub entities: bool,
 }
 
 /// A page given as bytes rather than as a file (standard input).
@@ -66,6 +70,8 @@ impl Default for IngestOptions {
             batch_bytes: 64 * 1024 * 1024,
             memory_budget: 256 * 1024 * 1024,
             stdin: None,
+            sentiment: true,
+            entities: true,
         }
     }
 }
@@ -77,6 +83,21 @@ pub struct Skipped {
     pub path: String,
     /// What was wrong.
     pub reason: String,
+    /// True when this run did not read the file again (its content is unchanged): the reason
+    /// is the one recorded when it was indexed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unchanged: bool,
+}
+
+impl Skipped {
+    /// A skip found by this run.
+    fn new(path: String, reason: String) -> Skipped {
+        Skipped {
+            path,
+            reason,
+            unchanged: false,
+        }
+    }
 }
 
 /// What an ingest run did.
@@ -117,6 +138,73 @@ pub struct Repaired {
     pub path: String,
     /// Mojibake sequences repaired in it.
     pub sequences: usize,
+    /// True when this run did not read the file again (its content is unchanged).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unchanged: bool,
+}
+
+/// `flags` bit of a file marker whose `json` field holds the file's [`FileNotes`].
+pub const MARKER_NOTES: u64 = 1;
+
+/// What reading a file noted, kept in its marker document so that a later run, which does not
+/// read an unchanged file again, still reports it: the lines left out, the encoding when it
+/// was not UTF-8, the mojibake repaired.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileNotes {
+    /// Lines left out (JSON Lines files), with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped_lines: Vec<LineNote>,
+    /// The encoding the file was decoded from, when it was not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// Mojibake sequences repaired.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub mojibake: usize,
+}
+
+/// A line of a file left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineNote {
+    /// Line number, from 1.
+    pub line: usize,
+    /// What was wrong.
+    pub reason: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl FileNotes {
+    /// True when there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self == &FileNotes::default()
+    }
+
+    /// Adds what the notes say about the file shown as `path` to a summary.
+    fn report(&self, path: &str, unchanged: bool, summary: &mut Summary) {
+        for l in &self.skipped_lines {
+            summary.skipped.push(Skipped {
+                path: format!("{path}:{}", l.line),
+                reason: l.reason.clone(),
+                unchanged,
+            });
+        }
+        if let Some(enc) = &self.encoding {
+            summary.not_utf8.push(Skipped {
+                path: path.to_string(),
+                reason: enc.clone(),
+                unchanged,
+            });
+        }
+        if self.mojibake > 0 {
+            summary.mojibake.push(Repaired {
+                path: path.to_string(),
+                sequences: self.mojibake,
+                unchanged,
+            });
+        }
+    }
 }
 
 /// A found file (or standard input), its content when in memory, and its (size, hash) or why
@@ -167,58 +255,6 @@ fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The kind of I/O failure behind a tantivy error, when there is one.
-fn io_kind(e: &TantivyError) -> Option<ErrorKind> {
-    let direct = match e {
-        TantivyError::IoError(io) => Some(io.kind()),
-        TantivyError::OpenWriteError(OpenWriteError::IoError { io_error, .. }) => {
-            Some(io_error.kind())
-        }
-        _ => None,
-    };
-    let text = e.to_string();
-    let by_text = if text.contains("os error 28") || text.contains("No space left") {
-        Some(ErrorKind::StorageFull)
-    } else if text.contains("os error 30") || text.contains("Read-only file system") {
-        Some(ErrorKind::ReadOnlyFilesystem)
-    } else if text.contains("os error 13") || text.contains("Permission denied") {
-        Some(ErrorKind::PermissionDenied)
-    } else if text.contains("os error 122") || text.contains("quota exceeded") {
-        Some(ErrorKind::QuotaExceeded)
-    } else {
-        None
-    };
-    match direct {
-        Some(ErrorKind::Other) | None => by_text.or(direct),
-        d => d,
-    }
-}
-
-/// A clear error for a failure to write the index: the disk is full, the directory is
-/// read-only, or whatever tantivy said.
-fn write_error(dir: &Path, kind: Option<ErrorKind>, what: String) -> StoreError {
-    let message = match kind {
-        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => format!(
-            "no space left on the disk holding the index ({what}); free some space and run the \
-             same command again: the index is still as it was at its last commit"
-        ),
-        Some(ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied) => format!(
-            "cannot write in the index directory ({what}); it is read-only: check its \
-             permissions or give another --index (the index was not changed)"
-        ),
-        _ => {
-            return StoreError::Io {
-                dir: dir.to_path_buf(),
-                source: std::io::Error::other(what),
-            };
-        }
-    };
-    StoreError::Io {
-        dir: dir.to_path_buf(),
-        source: std::io::Error::new(kind.unwrap_or(ErrorKind::Other), message),
-    }
-}
-
 /// After tantivy lost its indexing thread to an I/O error it does not pass on: whether the
 /// directory still takes a few megabytes (`Some(StorageFull)` when it does not).
 fn probe_space(dir: &Path) -> Option<ErrorKind> {
@@ -236,15 +272,27 @@ fn probe_space(dir: &Path) -> Option<ErrorKind> {
     result.err().map(|e| e.kind())
 }
 
+/// I/O failures that mean the index cannot be written (and have their own message).
+fn is_write_failure(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::StorageFull
+            | ErrorKind::QuotaExceeded
+            | ErrorKind::FileTooLarge
+            | ErrorKind::ReadOnlyFilesystem
+            | ErrorKind::PermissionDenied
+    )
+}
+
 fn tantivy_err(dir: &Path) -> impl Fn(TantivyError) -> StoreError + '_ {
     move |e| match e {
         TantivyError::LockFailure(LockError::LockBusy, _) => StoreError::Locked(dir.to_path_buf()),
         TantivyError::ErrorInThread(ref what) if what.contains("killed") => {
             match probe_space(dir) {
-                Some(kind @ (ErrorKind::StorageFull | ErrorKind::QuotaExceeded)) => {
-                    write_error(dir, Some(kind), "a write failed".into())
+                Some(kind) if is_write_failure(kind) => {
+                    StoreError::from_io_kind(dir, Some(kind), "a write failed".into())
                 }
-                _ => write_error(
+                _ => StoreError::from_io_kind(
                     dir,
                     None,
                     format!(
@@ -254,16 +302,13 @@ fn tantivy_err(dir: &Path) -> impl Fn(TantivyError) -> StoreError + '_ {
                 ),
             }
         }
-        source => match io_kind(&source) {
-            Some(
-                kind @ (ErrorKind::StorageFull
-                | ErrorKind::QuotaExceeded
-                | ErrorKind::ReadOnlyFilesystem
-                | ErrorKind::PermissionDenied),
-            ) => write_error(dir, Some(kind), source.to_string()),
+        error => match io_kind(&error) {
+            Some(kind) if is_write_failure(kind) => {
+                StoreError::from_io_kind(dir, Some(kind), error.to_string())
+            }
             _ => StoreError::Tantivy {
                 dir: dir.to_path_buf(),
-                source,
+                error,
             },
         },
     }
@@ -272,15 +317,21 @@ fn tantivy_err(dir: &Path) -> impl Fn(TantivyError) -> StoreError + '_ {
 /// Maps an I/O error on the index directory to a [`StoreError`] that says what to do.
 fn dir_io_err(dir: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     move |e| match e.kind() {
-        k @ (ErrorKind::StorageFull
-        | ErrorKind::QuotaExceeded
-        | ErrorKind::ReadOnlyFilesystem
-        | ErrorKind::PermissionDenied) => write_error(dir, Some(k), e.to_string()),
+        k if is_write_failure(k) => StoreError::from_io_kind(dir, Some(k), e.to_string()),
         _ => StoreError::Io {
             dir: dir.to_path_buf(),
-            source: e,
+            error: e,
         },
     }
+}
+
+/// Fails with [`StoreError::ReadOnly`] (or another clear error) when no file can be created
+/// in the index directory, before anything is changed. (The lock file may already exist, and
+/// its owner may open it for writing, in a directory that is itself read-only.)
+fn check_writable(dir: &Path) -> Result<(), StoreError> {
+    let probe = dir.join(".kiosque-write-probe");
+    File::create(&probe).map_err(dir_io_err(dir))?;
+    std::fs::remove_file(&probe).map_err(dir_io_err(dir))
 }
 
 /// Takes the ingest lock of the index directory (created if need be); held while the file
@@ -306,23 +357,15 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let started = Instant::now();
     let terr = tantivy_err(dir);
     let _lock = lock(dir)?;
+    check_writable(dir)?;
     let mut store = if !exists(dir) {
         Store::create(dir)?
     } else {
         match Store::open(dir) {
             Ok(s) => s,
             // A rebuild starts anew from an index of another version, or a damaged one.
-            Err(StoreError::Version { .. } | StoreError::Tantivy { .. }) if opts.rebuild => {
+            Err(StoreError::Version { .. } | StoreError::Damaged { .. }) if opts.rebuild => {
                 Store::create(dir)?
-            }
-            Err(StoreError::Tantivy { source, .. }) => {
-                return Err(StoreError::Io {
-                    dir: dir.to_path_buf(),
-                    source: std::io::Error::other(format!(
-                        "cannot open the index ({source}); run `kiosque ingest --rebuild` to \
-                         build it anew"
-                    )),
-                });
             }
             Err(e) => return Err(e),
         }
@@ -360,10 +403,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             Some(rel) => kept_prefixes.push(rel.clone()),
             None => remove_gone &= !opts.paths.iter().any(|p| p.display().to_string() == s.path),
         }
-        summary.skipped.push(Skipped {
-            path: s.path,
-            reason: s.reason,
-        });
+        summary.skipped.push(Skipped::new(s.path, s.reason));
     }
     let mut hashed: Vec<Hashed> = discovery
         .found
@@ -407,20 +447,22 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     }
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
+    let mut unchanged: Vec<Found> = Vec::new();
     for (found, bytes, r) in hashed {
         if bytes.is_none() || r.is_ok() {
             // (Standard input refused for its name must not stand for that file.)
             present.insert(found.rel.clone());
         }
         match r {
-            Err(e) => summary.skipped.push(Skipped {
-                path: found.path.display().to_string(),
-                reason: format!("cannot read: {e}"),
-            }),
+            Err(e) => summary.skipped.push(Skipped::new(
+                found.path.display().to_string(),
+                format!("cannot read: {e}"),
+            )),
             Ok((size, hash)) => {
                 let todo = match known.get(&found.rel) {
                     Some(h) if *h == hash => {
                         summary.unchanged += 1;
+                        unchanged.push(found);
                         continue;
                     }
                     Some(_) => Todo::Update,
@@ -433,6 +475,15 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                     todo,
                     bytes,
                 });
+            }
+        }
+    }
+    // Unchanged files are not read again: what was noted when they were indexed is reported.
+    if !unchanged.is_empty() {
+        let notes = file_notes(&store).map_err(&terr)?;
+        for found in &unchanged {
+            if let Some(n) = notes.get(&found.rel) {
+                n.report(&found.path.display().to_string(), true, &mut summary);
             }
         }
     }
@@ -484,7 +535,9 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         None
     };
     let analyzer = Analyzer::default();
-    let builder = DocumentBuilder::new(&fields, &analyzer);
+    let builder = DocumentBuilder::new(&fields, &analyzer)
+        .with_sentiment(opts.sentiment.then(crate::analysis::sentiment::builtin))
+        .with_entities(opts.entities.then(crate::analysis::entities::builtin));
     let mut start = 0;
     let mut committed_once = false;
     while start < work.len() {
@@ -500,7 +553,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             .map(|w| {
                 let dir_key = dir_of(&w.found.rel);
                 let boiler = boilerplates.get(&dir_key).unwrap_or(&plain);
-                let outcome = index_file(&builder, &writer, w, boiler, max, fields.file);
+                let outcome = index_file(&builder, &writer, w, boiler, max, &fields);
                 if let Some(bar) = &bar {
                     bar.inc(w.size);
                 }
@@ -509,18 +562,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             .collect();
         for (w, r) in batch.iter().zip(results) {
             summary.skipped.extend(r.skipped);
-            if let Some(enc) = r.not_utf8 {
-                summary.not_utf8.push(Skipped {
-                    path: w.display(),
-                    reason: enc,
-                });
-            }
-            if r.mojibake > 0 {
-                summary.mojibake.push(Repaired {
-                    path: w.display(),
-                    sequences: r.mojibake,
-                });
-            }
+            r.notes.report(&w.display(), false, &mut summary);
             if let Some(p) = r.produced {
                 summary.articles += p.articles;
                 summary.comments += p.comments;
@@ -605,9 +647,9 @@ fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
 
 struct FileOutcome {
     produced: Option<Produced>,
+    /// The file itself left out.
     skipped: Vec<Skipped>,
-    not_utf8: Option<String>,
-    mojibake: usize,
+    notes: FileNotes,
     error: Option<TantivyError>,
 }
 
@@ -620,46 +662,42 @@ fn index_file(
     w: &Work,
     boiler: &Boilerplate,
     max: u64,
-    file_field: tantivy::schema::Field,
+    fields: &Fields,
 ) -> FileOutcome {
     let mut out = FileOutcome {
         produced: None,
         skipped: Vec::new(),
-        not_utf8: None,
-        mojibake: 0,
+        notes: FileNotes::default(),
         error: None,
     };
     let path = w.display();
     let bytes = match w.read(max) {
         Ok(b) => b,
         Err(e) => {
-            out.skipped.push(Skipped {
-                path,
-                reason: format!("cannot read: {e}"),
-            });
+            out.skipped
+                .push(Skipped::new(path, format!("cannot read: {e}")));
             return out;
         }
     };
     let parsed = match corpus::parse_file(&w.found, &bytes, boiler) {
         Ok(p) => p,
         Err(e) => {
-            out.skipped.push(Skipped {
-                path,
-                reason: e.to_string(),
-            });
+            out.skipped.push(Skipped::new(path, e.to_string()));
             return out;
         }
     };
-    if !parsed.was_utf8 {
-        out.not_utf8 = Some(parsed.encoding.to_string());
-    }
-    out.mojibake = parsed.mojibake;
-    for le in parsed.line_errors {
-        out.skipped.push(Skipped {
-            path: format!("{path}:{}", le.line),
-            reason: le.message,
-        });
-    }
+    out.notes = FileNotes {
+        skipped_lines: parsed
+            .line_errors
+            .into_iter()
+            .map(|le| LineNote {
+                line: le.line,
+                reason: le.message,
+            })
+            .collect(),
+        encoding: (!parsed.was_utf8).then(|| parsed.encoding.to_string()),
+        mojibake: parsed.mojibake,
+    };
     let mut docs = Vec::new();
     let mut produced = Produced::default();
     for a in &parsed.articles {
@@ -667,10 +705,18 @@ fn index_file(
         produced.articles += p.articles;
         produced.comments += p.comments;
     }
-    docs.push(builder.file_marker(&w.found.rel, w.hash));
+    let mut marker = builder.file_marker(&w.found.rel, w.hash);
+    if !out.notes.is_empty() {
+        marker.add_text(
+            fields.json,
+            serde_json::to_string(&out.notes).unwrap_or_default(),
+        );
+        marker.add_u64(fields.flags, MARKER_NOTES);
+    }
+    docs.push(marker);
     if w.todo == Todo::Update {
         // Its opstamp comes before the new documents': they survive it.
-        writer.delete_term(Term::from_field_text(file_field, &w.found.rel));
+        writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
     }
     for d in docs {
         if let Err(e) = writer.add_document(d) {
@@ -722,6 +768,41 @@ pub fn known_files(store: &Store) -> tantivy::Result<HashMap<String, u64>> {
                 name.clear();
                 files.ord_to_str(ord, &mut name)?;
                 map.insert(name.clone(), h);
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(map)
+}
+
+/// What the markers of the source files in the index noted about them (only files with notes).
+pub fn file_notes(store: &Store) -> tantivy::Result<HashMap<String, FileNotes>> {
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &store.fields;
+    let term = Term::from_field_text(f.kind, super::KIND_FILE);
+    let mut map = HashMap::new();
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        let inv = seg.inverted_index(f.kind)?;
+        let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::Basic)? else {
+            continue;
+        };
+        let Some(flags) = seg.fast_fields().u64("flags").ok() else {
+            continue;
+        };
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if !seg.is_deleted(doc) && flags.first(doc).is_some_and(|b| b & MARKER_NOTES != 0) {
+                let d: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc))?;
+                let text = |field| {
+                    d.get_first(field)
+                        .and_then(|v| tantivy::schema::Value::as_str(&v))
+                        .unwrap_or("")
+                        .to_string()
+                };
+                if let Ok(notes) = serde_json::from_str::<FileNotes>(&text(f.json)) {
+                    map.insert(text(f.file), notes);
+                }
             }
             doc = postings.advance();
         }

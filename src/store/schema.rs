@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -83,6 +83,30 @@ pub struct Fields {
     pub delay: Field,
     /// Articles: the comment count the page declared.
     pub declared: Field,
+    // --- Sentiment (`analysis::sentiment`), scored once at ingest; absent on documents
+    // ingested with `--no-sentiment`.
+    /// Sentiment score in [-1, 1].
+    pub sentiment: Field,
+    /// Sentiment label (`positive`, `negative`, `neutral`, `mixed`), indexed as one term.
+    pub sentiment_label: Field,
+    /// The keywords that carried the sentiment, strongest first (at most
+    /// `document::MAX_STORED_KEYWORDS`), as a JSON array of `{"word", "weight", "negated",
+    /// "intensified", "count"}`; stored, and fast for reports.
+    pub sentiment_keywords: Field,
+    /// One term per keyword occurrence, `+word` / `-word` by the sign of its contribution
+    /// (`~` after the sign when negated; see `analysis::sentiment::keyword_term`), for corpus
+    /// keyword counts.
+    pub sentiment_terms: Field,
+    // --- end of sentiment
+    // --- Entities (`analysis::entities`), found once at ingest; absent on documents ingested
+    // with `--no-entities`.
+    /// One term per mention, `[~]letter \u{1} key` (see `store::entities`).
+    pub entity: Field,
+    /// One term per mention, `[~]letter \u{1} key \u{1} text as written`: aliases.
+    pub entity_alias: Field,
+    /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMention`).
+    pub entities: Field,
+    // --- end of entities
 }
 
 impl Fields {
@@ -118,6 +142,29 @@ impl Fields {
         let emoticons = b.add_u64_field("emoticons", FAST);
         let delay = b.add_i64_field("delay", STORED | FAST);
         let declared = b.add_u64_field("declared", FAST);
+        // --- Sentiment.
+        let sentiment = b.add_f64_field("sentiment", STORED | FAST);
+        let sentiment_label = b.add_text_field("sentiment_label", STRING | STORED | FAST);
+        let sentiment_keywords = b.add_text_field("sentiment_keywords", STORED | FAST);
+        let sentiment_terms = b.add_text_field(
+            "sentiment_terms",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        );
+        // --- end of sentiment
+        // --- Entities.
+        let raw_counted = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let entity = b.add_text_field("entity", raw_counted.clone());
+        let entity_alias = b.add_text_field("entity_alias", raw_counted);
+        let entities = b.add_text_field("entities", STORED);
+        // --- end of entities
         Fields {
             schema: b.build(),
             id,
@@ -144,6 +191,13 @@ impl Fields {
             emoticons,
             delay,
             declared,
+            sentiment,
+            sentiment_label,
+            sentiment_keywords,
+            sentiment_terms,
+            entity,
+            entity_alias,
+            entities,
         }
     }
 

@@ -31,6 +31,11 @@ pub struct Filters {
     pub since: Option<DateTime>,
     /// Documents dated before this time.
     pub until: Option<DateTime>,
+    /// Sentiment label (`positive`, `negative`, `neutral`, `mixed`).
+    pub sentiment: Option<String>,
+    /// `entity` terms of one entity (see `report::entities::entity_terms`): documents that
+    /// mention it; empty for no filter.
+    pub entity_terms: Vec<String>,
 }
 
 /// One search hit.
@@ -54,6 +59,8 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of the matched words in `snippet`.
     pub highlights: Vec<(usize, usize)>,
+    /// Sentiment label (none when ingest skipped scoring).
+    pub sentiment: Option<String>,
 }
 
 /// A search's answer.
@@ -73,9 +80,15 @@ pub enum SearchError {
     /// The query does not parse.
     #[error(transparent)]
     Syntax(#[from] SyntaxError),
-    /// The index failed.
+    /// The index failed (not a `source`: the message already holds it).
     #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Tantivy(e)
+    }
 }
 
 /// Formats a date as kiosque prints it.
@@ -103,6 +116,17 @@ fn filter_clauses(store: &Store, filters: &Filters) -> Vec<(Occur, Box<dyn Query
     }
     if let Some(a) = &filters.article {
         clauses.push((Occur::Must, term(f.article_id, a)));
+    }
+    if let Some(s) = &filters.sentiment {
+        clauses.push((Occur::Must, term(f.sentiment_label, s)));
+    }
+    if !filters.entity_terms.is_empty() {
+        let any: Vec<(Occur, Box<dyn Query>)> = filters
+            .entity_terms
+            .iter()
+            .map(|t| (Occur::Should, term(f.entity, t)))
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if filters.since.is_some() || filters.until.is_some() {
         let bound = |d: Option<DateTime>, incl: bool| match d.and_then(to_tantivy_date) {
@@ -200,6 +224,10 @@ fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &
         score,
         snippet: snip,
         highlights,
+        sentiment: doc
+            .get_first(f.sentiment_label)
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
     }
 }
 

@@ -126,6 +126,8 @@ pub struct Mention {
 pub fn builtin_sources() -> Sources<'static> {
     // TEMP-DATA: switch to include_str! of data/ once the lists are in.
     Sources {
+        locations: include_str!("data/locations.tsv"),
+        given_names: include_str!("data/given-names.txt"),
         heads: include_str!("rules/heads.tsv"),
         ..Sources::default()
     }

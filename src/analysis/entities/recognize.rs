@@ -410,6 +410,17 @@ impl Recognizer {
         if first > last {
             return;
         }
+        // An unexplained word before a listed name is not part of it ("Web Microsoft").
+        if first < last
+            && !self.gaz.is_given(toks[first].text)
+            && self.gaz.head(toks[first].text, HeadPos::First).is_none()
+            && self
+                .gaz
+                .longest(toks, first + 1, d.caps_lines.contains(&toks[first].line))
+                .is_some_and(|(_, n)| first + n == last)
+        {
+            first += 1;
+        }
         // A run may now start with a listed name ("Depuis Microsoft").
         if let Some((row, n)) =
             self.gaz

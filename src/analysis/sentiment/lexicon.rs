@@ -19,12 +19,12 @@ const EN_EXTRA: &str = include_str!("lexicon/en-extra.tsv");
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// The file could not be read.
-    #[error("cannot read lexicon {path}: {source}")]
+    #[error("cannot read lexicon {path}: {error}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (not a `source`: the message already holds it).
+        error: std::io::Error,
     },
     /// A line is not `word<TAB>score` (optionally `<TAB>fr|en`; `=word` for the exact word).
     #[error("lexicon line {line}: expected word<TAB>score[<TAB>fr|en], got {text:?}")]
@@ -201,9 +201,9 @@ fn stem_of(scanner: &mut WordScanner, word: &str, lang: Lang, mut f: impl FnMut(
 
 /// Reads a user lexicon file (see [`Lexicon::add_entries`] for the format).
 pub fn read_lexicon_file(path: &Path) -> Result<String, LexiconError> {
-    std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+    std::fs::read_to_string(path).map_err(|error| LexiconError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 

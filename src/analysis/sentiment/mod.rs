@@ -45,6 +45,25 @@ impl Label {
             Label::Mixed => "mixed",
         }
     }
+
+    /// The label written `s` ("positive", …).
+    pub fn parse(s: &str) -> Option<Label> {
+        match s {
+            "positive" => Some(Label::Positive),
+            "negative" => Some(Label::Negative),
+            "neutral" => Some(Label::Neutral),
+            "mixed" => Some(Label::Mixed),
+            _ => None,
+        }
+    }
+
+    /// Every label, in display order.
+    pub const ALL: [Label; 4] = [
+        Label::Positive,
+        Label::Negative,
+        Label::Neutral,
+        Label::Mixed,
+    ];
 }
 
 /// A word (or sign: ":)", "+1", "smiley") that carried part of the tone.
@@ -71,6 +90,32 @@ pub struct Sentiment {
     pub label: Label,
     /// Contributing words, strongest first.
     pub keywords: Vec<Keyword>,
+}
+
+/// The index term recording one occurrence of a keyword: `+` or `-` by the sign of its
+/// contribution, `~` when negated, then the word (`-~aime` for "n'aime pas").
+pub fn keyword_term(k: &Keyword) -> String {
+    let mut t = String::with_capacity(k.word.len() + 2);
+    t.push(if k.weight >= 0.0 { '+' } else { '-' });
+    if k.negated {
+        t.push('~');
+    }
+    t.push_str(&k.word);
+    t
+}
+
+/// Inverse of [`keyword_term`]: (positive contribution, negated, word).
+pub fn parse_keyword_term(term: &str) -> Option<(bool, bool, &str)> {
+    let (positive, rest) = match term.as_bytes().first()? {
+        b'+' => (true, &term[1..]),
+        b'-' => (false, &term[1..]),
+        _ => return None,
+    };
+    let (negated, word) = match rest.strip_prefix('~') {
+        Some(w) => (true, w),
+        None => (false, rest),
+    };
+    (!word.is_empty()).then_some((positive, negated, word))
 }
 
 /// The scorer with the bundled lexicons, built on first use and shared.

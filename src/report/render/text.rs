@@ -475,3 +475,109 @@ pub fn comments(r: &CommentsReport, single: bool, limit: usize) -> String {
     out.push('\n');
     out
 }
+
+/// Entities: name, type, mentions (articles / comments), documents, aliases; with `--with`,
+/// documents shared first.
+pub fn entities(r: &crate::report::entities::EntitiesReport) -> String {
+    use super::{Align, table};
+    let mut out = String::new();
+    match &r.with {
+        Some(w) => out.push_str(&format!(
+            "Entities in the same documents as {} ({}, {} documents) — {}\n\n",
+            w.name,
+            w.kind.as_str(),
+            w.docs,
+            r.slice
+        )),
+        None => out.push_str(&format!("Entities — {}\n\n", r.slice)),
+    }
+    if r.entities.is_empty() {
+        out.push_str("(no entity)\n");
+        return out;
+    }
+    let with = r.with.is_some();
+    let mut headers = vec!["name", "type", "mentions", "articles", "comments", "docs"];
+    let mut aligns = vec![
+        Align::Left,
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+    ];
+    if with {
+        headers.insert(2, "together");
+        aligns.insert(2, Align::Right);
+    }
+    headers.push("aliases");
+    aligns.push(Align::Left);
+    let rows: Vec<Vec<String>> = r
+        .entities
+        .iter()
+        .map(|e| {
+            let mut row = vec![
+                e.name.clone(),
+                e.kind.as_str().to_string(),
+                e.mentions.to_string(),
+                e.articles.to_string(),
+                e.comments.to_string(),
+                e.docs.to_string(),
+            ];
+            if with {
+                row.insert(2, e.together.unwrap_or(0).to_string());
+            }
+            let others: Vec<&str> = e
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .filter(|a| *a != e.name)
+                .collect();
+            let mut shown = others.iter().take(4).copied().collect::<Vec<_>>().join(", ");
+            if others.len() > 4 {
+                shown.push_str(&format!(", … (+{})", others.len() - 4));
+            }
+            row.push(shown);
+            row
+        })
+        .collect();
+    out.push_str(&table(&headers, &aligns, &rows));
+    out.push('\n');
+    out
+}
+
+/// The mentions of one document, with offsets and context.
+pub fn doc_mentions(id: &str, m: &[crate::report::entities::DocMention]) -> String {
+    use super::{Align, table};
+    let mut out = format!("Entity mentions in {id}\n\n");
+    if m.is_empty() {
+        out.push_str("(no entity)\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = m
+        .iter()
+        .map(|x| {
+            vec![
+                x.part.clone(),
+                x.start.to_string(),
+                x.text.clone(),
+                x.name.clone(),
+                format!("{}{}", x.kind.as_str(), if x.weak { " (weak)" } else { "" }),
+                x.context.clone(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &["in", "offset", "mention", "entity", "type", "context"],
+        &[
+            Align::Left,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+        ],
+        &rows,
+    ));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,502 @@
+//! Entity report: the people, organisations, places and other names of a slice with their
+//! aliases, mentions (articles / comments) and documents; co-occurrence with one entity; the
+//! mentions of one document.
+//!
+//! Reads the `entity` and `entity_alias` terms ingest wrote. Pages resolved their own aliases;
+//! across pages, entities join by key (gazetteer entries join languages), a surname alone joins
+//! the one full name that ends with it, and mentions found only at sentence starts count when
+//! the name is confirmed elsewhere.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::postings::Postings;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument};
+
+use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
+use crate::analysis::entities::{EntityType, canonical_name, key_of};
+use crate::store::Store;
+use crate::store::entities::{StoredMention, parse_term};
+
+/// What the entity report lists.
+#[derive(Debug, Clone, Default)]
+pub struct EntitiesOptions {
+    /// Documents counted.
+    pub slice: Slice,
+    /// Only entities of this type.
+    pub kind: Option<EntityType>,
+    /// Number of entities listed (0: all).
+    pub top: usize,
+    /// List the entities found in the same documents as this one, by documents shared.
+    pub with: Option<String>,
+}
+
+/// One entity of the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Canonical name: the fullest frequent form.
+    pub name: String,
+    /// Type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Forms seen, most frequent first.
+    pub aliases: Vec<String>,
+    /// Mentions in the slice.
+    pub mentions: u64,
+    /// Mentions in articles.
+    pub articles: u64,
+    /// Mentions in comments.
+    pub comments: u64,
+    /// Documents that mention it.
+    pub docs: u64,
+    /// With `--with`: documents shared with that entity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub together: Option<u64>,
+    /// Index terms of the entity (for search).
+    #[serde(skip)]
+    pub terms: Vec<String>,
+    /// Documents that mention it (segment << 32 | doc), in order.
+    #[serde(skip)]
+    pub doc_list: Vec<u64>,
+}
+
+/// The entity report.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitiesReport {
+    /// What was counted ("whole corpus", "comments"…).
+    pub slice: String,
+    /// With `--with`: the entity the others are counted against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with: Option<Entity>,
+    /// Entities, most mentioned (or most often together) first.
+    pub entities: Vec<Entity>,
+}
+
+/// Counts of one term over the slice.
+#[derive(Debug, Default, Clone)]
+struct TermCounts {
+    mentions: u64,
+    articles: u64,
+    comments: u64,
+    /// Documents (segment << 32 | doc), in order.
+    docs: Vec<u64>,
+}
+
+/// Reads every term of `field` with its counts over the documents of `classes`.
+fn read_terms(
+    searcher: &Searcher,
+    field: Field,
+    classes: &Classes,
+    kinds: &[Vec<u8>],
+) -> Result<HashMap<String, TermCounts>, ReportError> {
+    let mut out: HashMap<String, TermCounts> = HashMap::new();
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        let cls = &classes[ord];
+        if !cls.iter().any(|&c| c == TARGET) {
+            continue;
+        }
+        let inv = seg.inverted_index(field)?;
+        let mut stream = inv.terms().stream()?;
+        while stream.advance() {
+            let mut p =
+                inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
+            let mut c = TermCounts::default();
+            let mut doc = p.doc();
+            while doc != TERMINATED {
+                let d = doc as usize;
+                if cls[d] == TARGET {
+                    let tf = u64::from(p.term_freq());
+                    c.mentions += tf;
+                    if kinds[ord][d] == ARTICLE {
+                        c.articles += tf;
+                    } else {
+                        c.comments += tf;
+                    }
+                    c.docs.push(((ord as u64) << 32) | u64::from(doc));
+                }
+                doc = p.advance();
+            }
+            if c.mentions == 0 {
+                continue;
+            }
+            let key = String::from_utf8_lossy(stream.key()).into_owned();
+            let e = out.entry(key).or_default();
+            e.mentions += c.mentions;
+            e.articles += c.articles;
+            e.comments += c.comments;
+            e.docs.extend(c.docs);
+        }
+    }
+    Ok(out)
+}
+
+/// An entity being assembled from its terms.
+#[derive(Debug, Default, Clone)]
+struct Acc {
+    /// Strong mentions per type.
+    by_type: [u64; 4],
+    mentions: u64,
+    articles: u64,
+    comments: u64,
+    docs: Vec<u64>,
+    /// Forms with counts.
+    forms: HashMap<String, u64>,
+    /// Index terms.
+    terms: Vec<String>,
+    /// Some mention is not weak.
+    strong: bool,
+}
+
+impl Acc {
+    /// Adds another accumulator.
+    fn absorb(&mut self, o: Acc) {
+        for (a, b) in self.by_type.iter_mut().zip(o.by_type) {
+            *a += b;
+        }
+        self.mentions += o.mentions;
+        self.articles += o.articles;
+        self.comments += o.comments;
+        self.docs.extend(o.docs);
+        for (f, n) in o.forms {
+            *self.forms.entry(f).or_default() += n;
+        }
+        self.terms.extend(o.terms);
+        self.strong |= o.strong;
+    }
+
+    /// The type most mentions gave it.
+    fn kind(&self) -> EntityType {
+        let mut best = EntityType::Person;
+        for t in EntityType::ALL {
+            if self.by_type[t.index()] > self.by_type[best.index()] {
+                best = t;
+            }
+        }
+        best
+    }
+}
+
+/// Every entity of the slice of `classes`, merged across pages, most mentioned first.
+fn corpus_entities(
+    store: &Store,
+    searcher: &Searcher,
+    classes: &Classes,
+) -> Result<Vec<Entity>, ReportError> {
+    let kinds = kinds(store, searcher)?;
+    let f = &store.fields;
+    let terms = read_terms(searcher, f.entity, classes, &kinds)?;
+    let aliases = read_terms(searcher, f.entity_alias, classes, &kinds)?;
+    // 1. By key.
+    let mut by_key: HashMap<String, Acc> = HashMap::new();
+    let mut weak: Vec<(String, String, TermCounts)> = Vec::new();
+    for (term, c) in terms {
+        let Some(t) = parse_term(&term) else { continue };
+        if t.weak {
+            weak.push((t.key.to_string(), term.clone(), c));
+            continue;
+        }
+        let a = by_key.entry(t.key.to_string()).or_default();
+        a.by_type[t.kind.index()] += c.mentions;
+        a.mentions += c.mentions;
+        a.articles += c.articles;
+        a.comments += c.comments;
+        a.docs.extend(c.docs);
+        a.terms.push(term);
+        a.strong = true;
+    }
+    for (key, term, c) in weak {
+        if let Some(a) = by_key.get_mut(&key) {
+            a.mentions += c.mentions;
+            a.articles += c.articles;
+            a.comments += c.comments;
+            a.docs.extend(c.docs);
+            a.terms.push(term);
+        }
+    }
+    for (term, c) in aliases {
+        let Some(t) = parse_term(&term) else { continue };
+        if let (Some(a), Some(s)) = (by_key.get_mut(t.key), t.surface) {
+            *a.forms.entry(s.to_string()).or_default() += c.mentions;
+        }
+    }
+    // 2. A surname alone joins the one full name of a person that ends (or starts) with it.
+    let person = |a: &Acc| a.kind() == EntityType::Person;
+    let mut full: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, a) in &by_key {
+        let words: Vec<&str> = k.split_whitespace().collect();
+        if words.len() > 1 && person(a) {
+            for w in [words[0], words[words.len() - 1]] {
+                full.entry(key_of(w)).or_default().push(k.clone());
+            }
+        }
+    }
+    let singles: Vec<String> = by_key
+        .iter()
+        .filter(|(k, a)| !k.contains(char::is_whitespace) && person(a))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for s in singles {
+        if let Some(targets) = full.get(&key_of(&s))
+            && targets.len() == 1
+            && let Some(acc) = by_key.remove(&s)
+            && let Some(t) = by_key.get_mut(&targets[0])
+        {
+            t.absorb(acc);
+        }
+    }
+    // 3. Names, counts.
+    let mut out: Vec<Entity> = by_key
+        .into_values()
+        .filter(|a| a.strong)
+        .map(|mut a| {
+            a.docs.sort_unstable();
+            a.docs.dedup();
+            let kind = a.kind();
+            let mut forms: Vec<(String, u64)> = a.forms.into_iter().collect();
+            forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+            let name =
+                canonical_name(forms.iter().map(|(f, n)| (f.as_str(), *n))).unwrap_or_default();
+            Entity {
+                name,
+                kind,
+                aliases: forms.into_iter().map(|(f, _)| f).collect(),
+                mentions: a.mentions,
+                articles: a.articles,
+                comments: a.comments,
+                docs: a.docs.len() as u64,
+                together: None,
+                terms: a.terms,
+                doc_list: a.docs,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
+
+/// Whether `query` names entity `e` (its name or one of its forms, case and accents aside).
+fn names(e: &Entity, query: &str) -> bool {
+    let q = key_of(query.trim());
+    key_of(&e.name) == q || e.aliases.iter().any(|a| key_of(a) == q)
+}
+
+/// The entity `query` names among `entities`: by name first, then by a form, the most
+/// mentioned.
+pub fn find<'e>(entities: &'e [Entity], query: &str) -> Option<&'e Entity> {
+    let q = key_of(query.trim());
+    entities
+        .iter()
+        .find(|e| key_of(&e.name) == q)
+        .or_else(|| entities.iter().find(|e| names(e, query)))
+}
+
+/// The entity report.
+pub fn entities(store: &Store, opts: &EntitiesOptions) -> Result<EntitiesReport, ReportError> {
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    if let Some(a) = &opts.slice.article {
+        check_article(store, &searcher, a)?;
+    }
+    let classes = slice_classes(store, &searcher, &opts.slice, true)?;
+    let mut all = corpus_entities(store, &searcher, &classes)?;
+    let mut with = None;
+    if let Some(q) = &opts.with {
+        let Some(target) = find(&all, q).cloned() else {
+            return Err(ReportError::Usage(format!(
+                "no entity named '{q}' in {} (see `kiosque entities` for names)",
+                opts.slice.describe()
+            )));
+        };
+        let ti = all
+            .iter()
+            .position(|e| e.terms == target.terms)
+            .unwrap_or(0);
+        let tdocs = all[ti].doc_list.clone();
+        for e in all.iter_mut() {
+            e.together = Some(count_common(&tdocs, &e.doc_list));
+        }
+        all.remove(ti);
+        all.retain(|e| e.together.unwrap_or(0) > 0);
+        all.sort_by(|a, b| {
+            b.together
+                .cmp(&a.together)
+                .then_with(|| b.mentions.cmp(&a.mentions))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        with = Some(target);
+    }
+    if let Some(k) = opts.kind {
+        all.retain(|e| e.kind == k);
+    }
+    if opts.top > 0 {
+        all.truncate(opts.top);
+    }
+    Ok(EntitiesReport {
+        slice: opts.slice.describe(),
+        with,
+        entities: all,
+    })
+}
+
+/// Elements two sorted lists share.
+fn count_common(a: &[u64], b: &[u64]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The index terms of the entity `query` names in the whole corpus (for `search --entity`).
+pub fn entity_terms(store: &Store, query: &str) -> Result<Vec<String>, ReportError> {
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let classes = slice_classes(store, &searcher, &Slice::default(), true)?;
+    let all = corpus_entities(store, &searcher, &classes)?;
+    match find(&all, query) {
+        Some(e) => Ok(e.terms.clone()),
+        None => Err(ReportError::Usage(format!(
+            "no entity named '{query}' in the index (see `kiosque entities` for names)"
+        ))),
+    }
+}
+
+/// One mention of a document, for `entities --doc`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocMention {
+    /// Canonical name (as the page resolved it).
+    pub name: String,
+    /// Type.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// As written.
+    pub text: String,
+    /// `title` (title, subtitle, headings; offset in its line) or `text`.
+    #[serde(rename = "in")]
+    pub part: String,
+    /// Byte offset.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// A few words around it.
+    pub context: String,
+    /// Found only at a sentence start and not confirmed in its page.
+    pub weak: bool,
+}
+
+/// The mentions stored with document `id`.
+pub fn doc_mentions(store: &Store, id: &str) -> Result<Vec<DocMention>, ReportError> {
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &store.fields;
+    let q = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(f.id, id),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher.search(
+        &q,
+        &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+    )?;
+    let Some((_, addr)) = top.first() else {
+        return Err(ReportError::Usage(format!(
+            "no document with id '{id}' (ids look like 001_c38d16efca54e096 or \
+             001_c38d16efca54e096#c3)"
+        )));
+    };
+    let doc: TantivyDocument = searcher.doc(*addr)?;
+    let text = first_text(&doc, f.text);
+    let stored: Vec<StoredMention> =
+        serde_json::from_str(&first_text(&doc, f.entities)).unwrap_or_default();
+    Ok(stored
+        .into_iter()
+        .map(|s| {
+            let source = s.line.as_deref().unwrap_or(&text);
+            let m = s.mention;
+            DocMention {
+                context: context(source, m.start, m.end, 40),
+                name: m.name,
+                kind: m.kind,
+                text: m.text,
+                part: match s.part {
+                    crate::store::entities::Part::Title => "title".into(),
+                    crate::store::entities::Part::Text => "text".into(),
+                },
+                start: m.start,
+                end: m.end,
+                weak: m.weak,
+            }
+        })
+        .collect())
+}
+
+/// The first text value of `field` in a stored document.
+fn first_text(doc: &TantivyDocument, field: Field) -> String {
+    use tantivy::schema::Value;
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `width` bytes (about) on each side of `start..end` in `text`, on one line, the mention in
+/// brackets.
+pub fn context(text: &str, start: usize, end: usize, width: usize) -> String {
+    if start > end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
+        return String::new();
+    }
+    let mut a = start.saturating_sub(width);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + width).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!(
+        "{}{}[{}]{}{}",
+        if a > 0 { "…" } else { "" },
+        &text[a..start],
+        &text[start..end],
+        &text[end..b],
+        if b < text.len() { "…" } else { "" }
+    )
+    .replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_elements() {
+        assert_eq!(count_common(&[1, 3, 5, 7], &[2, 3, 7, 9]), 2);
+        assert_eq!(count_common(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn contexts() {
+        assert_eq!(
+            context("Le juge Preska a tranché", 8, 14, 3),
+            "…ge [Preska] a …"
+        );
+        assert_eq!(context("ab", 0, 2, 10), "[ab]");
+        assert_eq!(context("ab", 1, 5, 10), "");
+    }
+}

@@ -1,0 +1,292 @@
+//! Entity detection against the hand-annotated sets in `tests/fixtures/entities/`: precision,
+//! recall and F1 per type (exact span and type), and how often a short form, acronym or
+//! other-language form gets its entity's canonical name. Run with `--nocapture` for the table:
+//! `cargo test --test entities_eval -- --nocapture`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use kiosque::analysis::entities::{EntityType, Mention, builtin, key_of};
+
+/// One annotated mention.
+#[derive(Debug, Clone)]
+struct Gold {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    canonical: Option<String>,
+}
+
+/// One annotated document.
+#[derive(Debug, Clone)]
+struct Doc {
+    /// `# id:` when given (seed documents).
+    id: Option<String>,
+    text: String,
+    gold: Vec<Gold>,
+}
+
+/// Parses an annotated set; panics with the line on malformed markup.
+fn parse(path: &Path) -> Vec<Doc> {
+    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut docs = Vec::new();
+    for block in raw.split("\n---\n") {
+        let mut id = None;
+        let mut body = Vec::new();
+        let mut header = true;
+        for line in block.lines() {
+            if header && line.starts_with('#') {
+                if let Some(v) = line.strip_prefix("# id:") {
+                    id = Some(v.trim().to_string());
+                }
+                continue;
+            }
+            header = false;
+            body.push(line);
+        }
+        let marked = body.join("\n");
+        let marked = marked.trim_end_matches('\n');
+        if marked.trim().is_empty() {
+            continue;
+        }
+        let mut text = String::new();
+        let mut gold = Vec::new();
+        let mut rest = marked;
+        while let Some(open) = rest.find("[[") {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 2..];
+            let close = after
+                .find("]]")
+                .unwrap_or_else(|| panic!("{}: unclosed [[ in {after:.40}", path.display()));
+            let inner = &after[..close];
+            let mut f = inner.split('|');
+            let surface = f.next().unwrap_or("");
+            let kind = match f.next() {
+                Some("PER") => EntityType::Person,
+                Some("ORG") => EntityType::Organization,
+                Some("LOC") => EntityType::Location,
+                Some("MISC") => EntityType::Misc,
+                other => panic!("{}: bad type {other:?} in [[{inner}]]", path.display()),
+            };
+            let canonical = f.next().map(str::to_string);
+            let start = text.len();
+            text.push_str(surface);
+            gold.push(Gold {
+                start,
+                end: text.len(),
+                kind,
+                canonical,
+            });
+            rest = &after[close + 2..];
+        }
+        text.push_str(rest);
+        docs.push(Doc { id, text, gold });
+    }
+    docs
+}
+
+/// True positives, predictions and gold mentions per type.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    predicted: usize,
+    gold: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.predicted += o.predicted;
+        self.gold += o.gold;
+    }
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = self.tp as f64 / self.predicted.max(1) as f64;
+        let r = self.tp as f64 / self.gold.max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+/// Scores of one set.
+#[derive(Debug, Default)]
+struct Score {
+    by_type: BTreeMap<EntityType, Counts>,
+    /// Gold mentions with a canonical name given that were found, and how many of them got it.
+    alias_found: usize,
+    alias_right: usize,
+}
+
+impl Score {
+    fn all(&self) -> Counts {
+        let mut c = Counts::default();
+        for v in self.by_type.values() {
+            c.add(*v);
+        }
+        c
+    }
+}
+
+/// Scores `docs`; pages are runs of documents sharing an id before `#` (seed pages: an
+/// article and its comments), every other document is a page of its own. `pick` selects the
+/// documents scored (all of a page are still analysed together).
+fn score(docs: &[Doc], pick: impl Fn(usize) -> bool, errors: &mut Vec<String>) -> Score {
+    let mut s = Score::default();
+    let page_of = |d: &Doc| {
+        d.id.as_ref()
+            .map(|i| i.split('#').next().unwrap_or("").to_string())
+    };
+    let mut i = 0;
+    while i < docs.len() {
+        let mut j = i + 1;
+        if let Some(p) = page_of(&docs[i]) {
+            while j < docs.len() && page_of(&docs[j]).as_deref() == Some(p.as_str()) {
+                j += 1;
+            }
+        }
+        let texts: Vec<&str> = docs[i..j].iter().map(|d| d.text.as_str()).collect();
+        let found = builtin().detect_page(&texts);
+        for (k, (doc, mentions)) in docs[i..j].iter().zip(found).enumerate() {
+            if !pick(i + k) {
+                continue;
+            }
+            let mentions: Vec<Mention> = mentions.into_iter().filter(|m| !m.weak).collect();
+            for g in &doc.gold {
+                s.by_type.entry(g.kind).or_default().gold += 1;
+            }
+            for m in &mentions {
+                s.by_type.entry(m.kind).or_default().predicted += 1;
+                let hit = doc
+                    .gold
+                    .iter()
+                    .find(|g| g.start == m.start && g.end == m.end && g.kind == m.kind);
+                match hit {
+                    Some(g) => {
+                        s.by_type.entry(m.kind).or_default().tp += 1;
+                        if let Some(c) = &g.canonical {
+                            s.alias_found += 1;
+                            if key_of(c) == key_of(&m.name) || key_of(c) == key_of(&m.key) {
+                                s.alias_right += 1;
+                            } else {
+                                errors.push(format!(
+                                    "alias {:?} -> {:?}, want {c:?}",
+                                    m.text, m.name
+                                ));
+                            }
+                        }
+                    }
+                    None => errors.push(format!(
+                        "false {} {:?} ({})",
+                        m.kind.as_str(),
+                        m.text,
+                        context(&doc.text, m.start, m.end)
+                    )),
+                }
+            }
+            for g in &doc.gold {
+                if !mentions
+                    .iter()
+                    .any(|m| m.start == g.start && m.end == g.end && m.kind == g.kind)
+                {
+                    errors.push(format!(
+                        "missed {} {:?} ({})",
+                        g.kind.as_str(),
+                        &doc.text[g.start..g.end],
+                        context(&doc.text, g.start, g.end)
+                    ));
+                }
+            }
+        }
+        i = j;
+    }
+    s
+}
+
+/// A few words around a span.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(30);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + 30).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!(
+        "…{}[{}]{}…",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    )
+    .replace('\n', " ")
+}
+
+/// One table row.
+fn row(name: &str, s: &Score) -> String {
+    let mut out = format!("| {name} |");
+    for t in EntityType::ALL {
+        let c = s.by_type.get(&t).copied().unwrap_or_default();
+        let (p, r, f) = c.prf();
+        out.push_str(&format!(
+            " {:.2} / {:.2} / **{:.2}** ({}) |",
+            p, r, f, c.gold
+        ));
+    }
+    let (p, r, f) = s.all().prf();
+    out.push_str(&format!(
+        " {:.2} / {:.2} / **{:.2}** ({}) | {}/{} |",
+        p,
+        r,
+        f,
+        s.all().gold,
+        s.alias_right,
+        s.alias_found
+    ));
+    out
+}
+
+#[test]
+fn entity_detection_scores() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/entities");
+    let mut table = vec![
+        "| set | person P / R / F1 (n) | organization | location | misc | all | canonical names |"
+            .to_string(),
+        "|---|---|---|---|---|---|---|".to_string(),
+    ];
+    let mut errors = Vec::new();
+    let mut totals = Vec::new();
+    for (file, name) in [
+        ("news-fr.txt", "French news and comments"),
+        ("news-en.txt", "English news and comments"),
+        ("seeds.txt", "the two seed pages"),
+    ] {
+        let path = dir.join(file);
+        if !path.exists() {
+            continue;
+        }
+        let docs = parse(&path);
+        let mut errs = Vec::new();
+        let s = score(&docs, |_| true, &mut errs);
+        table.push(row(name, &s));
+        // Errors are listed for the development half only (even documents).
+        score(&docs, |i| i % 2 == 0, &mut errors);
+        totals.push((file, s.all().prf().2, s));
+    }
+    println!("{}", table.join("\n"));
+    if std::env::var_os("KIOSQUE_EVAL_ERRORS").is_some() {
+        for e in &errors {
+            println!("{e}");
+        }
+    }
+    for (file, f1, _) in &totals {
+        let floor = match *file {
+            "news-fr.txt" => 0.0,
+            "news-en.txt" => 0.0,
+            _ => 0.0,
+        };
+        assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");
+    }
+}
