@@ -81,6 +81,11 @@ def fold(s):
     return s.replace("œ", "oe").replace("æ", "ae").lower()
 
 
+def strip_accents(s):
+    s = unicodedata.normalize("NFD", clean(s))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn")
+
+
 def sort_key(s):
     return (fold(s), s)
 
@@ -466,7 +471,7 @@ def normalise_names_tsv(path, subtypes, log):
         if not names or sub not in subtypes:
             raise SystemExit(f"{path}: bad row {l!r}")
         for x in names:
-            k = fold(x)
+            k = strip_accents(x)  # "AfD" and "AFD" may name two bodies
             if k in seen and seen[k] != names[0]:
                 log.append(f"{os.path.basename(path)}: {x!r} in {seen[k]!r} and {names[0]!r}")
             seen[k] = names[0]

@@ -12,6 +12,9 @@ are reported at their own default threshold and at the threshold that is best on
 
 Usage:
   python3 scripts/sentiment_eval.py [--kiosque target/release/kiosque] [--data DIR]
+  python3 scripts/sentiment_eval.py --dev-only [--errors FILE]   # tuning: dev halves only
+--dev-only scores the development halves alone (the test halves are not even scored), for
+tuning; --errors writes kiosque's misclassified development texts to FILE.
 Baselines run when the Python packages are importable (textblob, textblob-fr, vaderSentiment,
 vaderSentiment-fr), e.g. in a venv:
   python3 -m venv /tmp/senv && /tmp/senv/bin/pip install textblob textblob-fr \
@@ -100,13 +103,45 @@ def best_threshold(scores, labels):
     return max(cands, key=lambda t: (accuracy(scores, labels, t), -abs(t)))
 
 
+def dev_only(args):
+    """Development halves only: kiosque's accuracy at the default threshold and at the best
+    one, per set; optionally its errors."""
+    rows = fetch(args.data)
+    errors = open(args.errors, "w") if args.errors else None
+    report = {}
+    for name, f, lang, ti, li in SETS:
+        data = [(r[ti], int(r[li]) > 0) for r in rows[f] if len(r) > max(ti, li)]
+        dev = data[0::2]
+        texts, labels = [t for t, _ in dev], [y for _, y in dev]
+        scores = kiosque_scores(args.kiosque, texts, lang)
+        th = best_threshold(scores, labels)
+        a_def, a_best = accuracy(scores, labels, args.center), accuracy(scores, labels, th)
+        zero = sum(1 for s in scores if s == 0.0) / len(scores)
+        report[name] = {"default": a_def, "best": a_best, "threshold": th}
+        print(f"{name}: dev {len(dev)}  at default {a_def:.1%}  best {a_best:.1%} at {th:+.3f}"
+              f"  (no opinion word: {zero:.1%})", flush=True)
+        if errors:
+            for t, y, s in zip(texts, labels, scores):
+                if (s > args.center) != y:
+                    errors.write(f"{name}\t{'pos' if y else 'neg'}\t{s:+.3f}\t{' '.join(t.split())}\n")
+    if args.json:
+        print(json.dumps(report))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kiosque", default="target/release/kiosque")
     ap.add_argument("--data", default="/tmp/kiosque-sentiment-data")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="score the development halves only (for tuning)")
+    ap.add_argument("--errors", help="with --dev-only: write kiosque's dev errors here")
+    ap.add_argument("--center", type=float, default=0.2,
+                    help="kiosque's default threshold (DEFAULT_CENTER in scorer.rs)")
     args = ap.parse_args()
+    if args.dev_only:
+        return dev_only(args)
     rows = fetch(args.data)
     report = {}
     print("| set | split sizes (dev/test) | system | threshold (dev) | test acc. at default | test acc. at dev threshold |")
@@ -115,7 +150,8 @@ def main():
         data = [(r[ti], int(r[li]) > 0) for r in rows[f] if len(r) > max(ti, li)]
         dev, test = data[0::2], data[1::2]
         # kiosque's default threshold: DEFAULT_CENTER in src/analysis/sentiment/scorer.rs.
-        systems = {"kiosque": (lambda texts, l=lang: kiosque_scores(args.kiosque, texts, l), 0.2)}
+        systems = {"kiosque": (lambda texts, l=lang: kiosque_scores(args.kiosque, texts, l),
+                               args.center)}
         if not args.no_baselines:
             for b, (fn, d) in baselines(lang).items():
                 systems[b] = (lambda texts, fn=fn: [fn(t) for t in texts], d)

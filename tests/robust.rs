@@ -351,6 +351,11 @@ fn bad_corpus(corpus: &Path) -> (BTreeSet<(String, String)>, usize, usize) {
         skip("broken.txt", "broken symbolic link");
         symlink(corpus.join("sub"), corpus.join("sub/loop")).unwrap();
         skip("loop", "symbolic link loop");
+        // Two links pointing at each other.
+        symlink("cycle-b.txt", corpus.join("cycle-a.txt")).unwrap();
+        symlink("cycle-a.txt", corpus.join("cycle-b.txt")).unwrap();
+        skip("cycle-a.txt", "symbolic link loop");
+        skip("cycle-b.txt", "symbolic link loop");
         let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
         if fs::write(corpus.join(name), "Un titre\nUn texte.\n").is_ok() {
             skip("caf\u{FFFD}.txt", "path is not valid UTF-8");
@@ -490,14 +495,22 @@ fn a_skipped_file_keeps_what_the_index_had_for_it() {
     assert_eq!(v["skipped"][0]["reason"], "binary file (NUL bytes)", "{v}");
     assert_eq!(contents(&index), before);
     assert_eq!(search_ids(&index, "lynx").len(), 2);
-    // A root that is a broken link: nothing is removed as gone.
+    // A root that is a broken link, or a link to itself: nothing is removed as gone.
     #[cfg(unix)]
     {
         let link = t.path().join("link");
         std::os::unix::fs::symlink(t.path().join("nowhere"), &link).unwrap();
-        let v = ingest_json(&index, &[link.to_str().unwrap()]);
-        assert_eq!(v["removed"], 0, "{v}");
-        assert_eq!(contents(&index), before);
+        let self_link = t.path().join("self");
+        std::os::unix::fs::symlink("self", &self_link).unwrap();
+        for (root, reason) in [
+            (&link, "broken symbolic link"),
+            (&self_link, "symbolic link loop"),
+        ] {
+            let v = ingest_json(&index, &[root.to_str().unwrap()]);
+            assert_eq!(v["removed"], 0, "{v}");
+            assert_eq!(v["skipped"][0]["reason"], reason, "{v}");
+            assert_eq!(contents(&index), before);
+        }
     }
 }
 

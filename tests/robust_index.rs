@@ -636,3 +636,57 @@ fn a_closed_standard_output_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn unreadable_files_and_directories_are_skipped_and_keep_what_the_index_had() {
+    let Some(user) = User::unprivileged() else {
+        eprintln!("skipped: running as root and kiosque cannot run as nobody");
+        return;
+    };
+    let t = user.workspace();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("sub")).unwrap();
+    fs::write(corpus.join("a.txt"), text_page("Titre A", "gerboise")).unwrap();
+    fs::write(corpus.join("u.txt"), text_page("Titre U", "furet")).unwrap();
+    fs::write(corpus.join("sub/b.txt"), text_page("Titre B", "belette")).unwrap();
+    let index = t.path().join("index");
+    let mut c = user.kiosque(&index);
+    c.args(["ingest", "--json"]).arg(&corpus);
+    assert_eq!(json_ok(c)["total_articles"], 3);
+    let before = contents(&index);
+    let _file = Modes::set(&corpus.join("u.txt"), 0o000, None);
+    let _dir = Modes::set(&corpus.join("sub"), 0o000, None);
+    let mut c = user.kiosque(&index);
+    c.args(["ingest", "--json"]).arg(&corpus);
+    let out = run(c);
+    assert_eq!(out.status.code(), Some(0), "only skips: exit code 0");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped: BTreeSet<(String, String)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let p = k["path"].as_str().unwrap();
+            (
+                p.strip_prefix(corpus.to_str().unwrap())
+                    .unwrap()
+                    .to_string(),
+                k["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let denied = "cannot read: Permission denied (os error 13)".to_string();
+    assert_eq!(
+        skipped,
+        BTreeSet::from([
+            ("/sub".to_string(), denied.clone()),
+            ("/u.txt".to_string(), denied)
+        ]),
+        "{v}"
+    );
+    assert_eq!(v["removed"], 0, "{v}");
+    assert_eq!(contents(&index), before);
+    let mut c = user.kiosque(&index);
+    c.args(["ingest", "--strict"]).arg(&corpus);
+    assert_eq!(run(c).status.code(), Some(1));
+}

@@ -14,7 +14,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 use kiosque::store::ingest::IngestOptions;
@@ -96,8 +96,8 @@ pub fn open_or_build(dir: &Path) -> Result<Store> {
             progress: std::io::stderr().is_terminal(),
             ..IngestOptions::default()
         };
-        let s = store::ingest::ingest(dir, &opts)
-            .with_context(|| format!("building the index in {}", dir.display()))?;
+        // (The line above says what is happening; the error names the directory.)
+        let s = store::ingest::ingest(dir, &opts)?;
         eprintln!(
             "kiosque: indexed {} articles and {} comments from {} files in {:.1} s",
             s.articles, s.comments, s.seen, s.seconds

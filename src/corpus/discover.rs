@@ -65,6 +65,24 @@ pub struct Discovery {
     pub skipped: Vec<Skip>,
 }
 
+/// Why a symbolic link that is there cannot be followed: it points nowhere, or to itself
+/// through other links (ELOOP), or something else.
+fn link_failure(e: &std::io::Error) -> String {
+    if is_loop(e) {
+        "symbolic link loop".into()
+    } else if e.kind() == ErrorKind::NotFound {
+        "broken symbolic link".into()
+    } else {
+        format!("cannot read: {e}")
+    }
+}
+
+/// True for "too many levels of symbolic links" (ELOOP: 40 on Linux, 62 on macOS and BSDs).
+fn is_loop(e: &std::io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+    cfg!(unix) && e.raw_os_error() == Some(ELOOP)
+}
+
 /// Walks `paths` (files or directories, symlinks followed) and collects the corpus files.
 ///
 /// In directories, `.txt`/`.text` (text pages), `.jsonl`/`.ndjson` (JSON Lines) and
@@ -80,7 +98,7 @@ pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
         match std::fs::metadata(root) {
             Err(e) => {
                 let reason = if std::fs::symlink_metadata(root).is_ok() {
-                    "broken symbolic link".to_string()
+                    link_failure(&e)
                 } else if e.kind() == ErrorKind::NotFound {
                     "no such file or directory".to_string()
                 } else {
@@ -137,7 +155,7 @@ fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, Pat
                     .and_then(|p| p.strip_prefix(root).ok())
                     .and_then(rel_string)
                     .filter(|r| !r.is_empty());
-                let reason = if e.loop_ancestor().is_some() {
+                let reason = if e.loop_ancestor().is_some() || e.io_error().is_some_and(is_loop) {
                     "symbolic link loop".to_string()
                 } else if e
                     .io_error()

@@ -162,7 +162,8 @@ mod tests {
         assert_eq!(p.surface, Some("Preska"));
         assert!(!p.weak);
         let weak = Mention { weak: true, ..m };
-        let p = parse_term(&entity_term(&weak)).unwrap();
+        let term = entity_term(&weak);
+        let p = parse_term(&term).unwrap();
         assert!(p.weak);
         assert_eq!(p.surface, None);
         assert_eq!(parse_term("x\u{1}a"), None);

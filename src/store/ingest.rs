@@ -2,9 +2,12 @@
 //!
 //! Safety: one ingest at a time (a lock file, taken before anything is touched); every batch
 //! is one tantivy commit holding the documents of whole files together with each file's marker
-//! (path and content hash), so a run killed at any moment leaves the index at its last commit
-//! and the next run redoes exactly the files whose marker is missing or stale. A file that
-//! cannot be read or parsed any more is skipped and keeps what the index had for it.
+//! (path, content hash, and what reading it noted: lines left out, encoding, mojibake repaired,
+//! reported again by later runs while the file is unchanged), so a run killed at any moment
+//! leaves the index at its last commit and the next run redoes exactly the files whose marker
+//! is missing or stale. A file that cannot be read or parsed any more is skipped and keeps what
+//! the index had for it. A read-only or full index directory stops the run with a clear error
+//! and the index as it was at its last commit.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
@@ -113,7 +116,8 @@ pub struct Summary {
     pub unchanged: usize,
     /// Files gone from the corpus, removed from the index.
     pub removed: usize,
-    /// Files and lines left out, with the reason.
+    /// Files and lines left out, with the reason (the lines of unchanged files included, as
+    /// recorded when they were read).
     pub skipped: Vec<Skipped>,
     /// Articles indexed by this run.
     pub articles: usize,

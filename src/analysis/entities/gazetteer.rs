@@ -30,6 +30,9 @@ pub struct Sources<'a> {
     pub not_entities: &'a str,
     /// `word<TAB>type<TAB>first|last` rows: words that type a name they start or end.
     pub heads: &'a str,
+    /// `word<TAB>type` rows: lowercase words that begin a name before a capitalised one
+    /// ("tribunal", "loi", "rue").
+    pub lower_heads: &'a str,
 }
 
 /// One known entity.
@@ -93,6 +96,8 @@ pub struct Gazetteer {
     not_entities: HashSet<String>,
     /// Head words, keyed, by position.
     heads: HashMap<(String, HeadPos), EntityType>,
+    /// Lowercase head words, keyed.
+    lower_heads: HashMap<String, EntityType>,
 }
 
 /// Non-comment, non-empty lines of a list.
@@ -249,7 +254,18 @@ impl Gazetteer {
             };
             g.heads.insert((key_of(word.trim()), pos), kind);
         }
+        for line in lines(src.lower_heads) {
+            let mut cols = line.split('\t');
+            if let (Some(word), Some(kind)) = (cols.next(), cols.next().and_then(|k| parse_type(k.trim()))) {
+                g.lower_heads.insert(key_of(word.trim()), kind);
+            }
+        }
         g
+    }
+
+    /// The type a lowercase head word ("tribunal", "loi") gives the name it begins.
+    pub fn lower_head(&self, word: &str) -> Option<EntityType> {
+        self.lower_heads.get(&key_of(word)).copied()
     }
 
     /// The listed entity `row`.

@@ -124,12 +124,18 @@ pub struct Mention {
 
 /// The lists shipped with kiosque (see `data/` and NOTICE).
 pub fn builtin_sources() -> Sources<'static> {
-    // TEMP-DATA: switch to include_str! of data/ once the lists are in.
     Sources {
         locations: include_str!("data/locations.tsv"),
+        organizations: include_str!("data/organizations.tsv"),
+        misc: include_str!("data/misc.tsv"),
+        demonyms: include_str!("data/demonyms.tsv"),
         given_names: include_str!("data/given-names.txt"),
+        person_cues: include_str!("data/person-cues.txt"),
+        org_cues: include_str!("data/org-cues.txt"),
+        loc_cues: include_str!("data/loc-cues.txt"),
+        not_entities: include_str!("data/not-entities.txt"),
         heads: include_str!("rules/heads.tsv"),
-        ..Sources::default()
+        lower_heads: include_str!("rules/lower-heads.tsv"),
     }
 }
 

@@ -48,6 +48,10 @@ struct Cand {
     acronym: bool,
     /// A cue word or phrase typed it.
     cued: bool,
+    /// Its first token.
+    first_tok: usize,
+    /// Its last token.
+    last_tok: usize,
 }
 
 /// An entity of the page: the candidates that name it.
@@ -136,6 +140,26 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
     a.len() >= 2 && go(&a, parts)
 }
 
+/// Whether `word` (lowercase) looks like a French adjective of institution names
+/// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
+fn is_adjective(word: &str) -> bool {
+    const ENDINGS: [&str; 20] = [
+        "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
+        "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière",
+    ];
+    !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
+        || matches!(word, "européenne" | "européen" | "suprême" | "fédérale" | "fédéral")
+}
+
+/// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
+fn has_inner_capital(word: &str) -> bool {
+    let mut chars = word.chars().skip(1);
+    let lower_seen = word.chars().any(char::is_lowercase);
+    lower_seen && chars.any(char::is_uppercase) && !word.contains('-') && !word.starts_with("Mc")
+        && !word.starts_with("Mac")
+        && !word.contains('\'')
+}
+
 /// Whether the letters of `short` appear in order in `long`, the first letters equal.
 fn subsequence(short: &str, long: &str) -> bool {
     let mut l = long.chars();
@@ -218,11 +242,12 @@ impl Recognizer {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) {
+            if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) || t.hyphen_before {
                 i += 1;
                 continue;
             }
             let caps_line = d.caps_lines.contains(&t.line);
+            let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
             let run = self.run(toks, i);
             let explained_run = run > 1 && {
@@ -256,6 +281,16 @@ impl Recognizer {
                     i += run;
                 }
             }
+            for c in out[before..].iter_mut() {
+                self.extend(d, c);
+            }
+            if let Some(c) = out.get(before)
+                && c.doc == di
+            {
+                // Names extended past their run ("Union syndicale de la production
+                // audiovisuelle (USPA)") skip what they took.
+                i = i.max(c.last_tok + 1);
+            }
         }
     }
 
@@ -263,6 +298,7 @@ impl Recognizer {
     fn run(&self, toks: &[NameToken<'_>], i: usize) -> usize {
         let mut k = i;
         let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some();
+        let cue_first = self.gaz.cue(&toks[i].key()) == Some(EntityType::Person);
         loop {
             let Some(next) = toks.get(k + 1) else { break };
             if !(next.joined || next.amp) {
@@ -273,7 +309,7 @@ impl Recognizer {
                 if !next.elision.is_empty() {
                     // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
                     let e = key_of(next.elision);
-                    if !((e == "d" || e == "l") && (head_first || given_so_far || k > i)) {
+                    if !((e == "d" || e == "l") && (head_first || cue_first || given_so_far || k > i)) {
                         break;
                     }
                 }
@@ -304,7 +340,8 @@ impl Recognizer {
             }
             let after = &toks[p];
             let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text);
-            let allowed = noble || head_first || given_so_far;
+            let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
+            let allowed = noble || head_first || person_like;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
                 && (after.elision.is_empty() || key_of(after.elision) == "l")
@@ -339,6 +376,8 @@ impl Recognizer {
             weak: false,
             acronym,
             cued: false,
+            first_tok: first,
+            last_tok: last,
         }
     }
 
@@ -355,7 +394,13 @@ impl Recognizer {
         out: &mut Vec<Cand>,
     ) {
         let toks = &d.tokens;
+        if self.lower_head_before(toks, first).is_some() {
+            // "département de la Justice": the whole run belongs to the name.
+            out.push(self.cand(di, d, first, last));
+            return;
+        }
         let mut cue = None;
+        let mut demonym = false;
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         while first <= last {
             let t = &toks[first];
@@ -366,6 +411,18 @@ impl Recognizer {
                 cue = Some(kind);
                 first += 1;
                 continue;
+            }
+            // Particles begin a name after a cue ("M. de Ravinel", "M. Le Goff") or inside a
+            // sentence ("Le Floch", "Di Benedetto").
+            let particle = PARTICLES.contains(&key.as_str()) && first < last;
+            if particle
+                && (cue == Some(EntityType::Person)
+                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps_lines.contains(&t.line)))
+            {
+                break;
+            }
+            if self.gaz.is_demonym(t.text) && first < last {
+                demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps_lines.contains(&t.line);
             let lower_word = t.lower();
@@ -433,10 +490,25 @@ impl Recognizer {
             out.push(c);
             return;
         }
+        // Noble particles before the name ("van den Broek", "von der Leyen").
+        while first > 0
+            && toks[first].joined
+            && toks[first].elision.is_empty()
+            && NOBLE_PARTICLES.contains(&toks[first - 1].text)
+        {
+            first -= 1;
+        }
         let mut c = self.cand(di, d, first, last);
+        if cue == Some(EntityType::Person) && !toks[first].elision.is_empty() {
+            // "Me d'Aubigny-Ferrand": the particle is part of the name.
+            c.start = toks[first].raw_start;
+        }
         let head = &toks[first];
         let tail = &toks[last];
         let n = last + 1 - first;
+        if demonym {
+            vote(&mut c.votes, EntityType::Person, 1.5);
+        }
         if let Some(kind) = cue {
             vote(&mut c.votes, kind, 2.0);
             c.cued = true;
@@ -467,11 +539,14 @@ impl Recognizer {
         } else if head.shape == Shape::Mixed {
             vote(&mut c.votes, EntityType::Misc, 0.6);
             vote(&mut c.votes, EntityType::Organization, 0.5);
+        } else if has_inner_capital(head.text) {
+            vote(&mut c.votes, EntityType::Organization, 0.6);
         } else if n > 1 {
-            vote(&mut c.votes, EntityType::Person, 0.8);
+            vote(&mut c.votes, EntityType::Person, 0.4);
+            vote(&mut c.votes, EntityType::Organization, 0.45);
         } else {
-            vote(&mut c.votes, EntityType::Person, 0.3);
-            vote(&mut c.votes, EntityType::Organization, 0.2);
+            vote(&mut c.votes, EntityType::Person, 0.2);
+            vote(&mut c.votes, EntityType::Organization, 0.3);
         }
         let ambiguous = head.sentence_start || d.caps_lines.contains(&head.line);
         let caps_line = d.caps_lines.contains(&head.line);
@@ -488,6 +563,127 @@ impl Recognizer {
                 && ((ambiguous && !mid_caps.contains(head.text))
                     || lower.contains(head.lower().as_str()));
         out.push(c);
+    }
+
+    /// Extends a candidate over the lowercase head that begins it ("tribunal correctionnel de
+    /// Lyon", "prix Goncourt", "col de la Croix-de-Fer"), over adjectives after a capitalised
+    /// head ("Banque centrale européenne"), and up to an acronym in parentheses that spells it
+    /// ("Union syndicale de la production audiovisuelle (USPA)").
+    fn extend(&self, d: &Doc<'_>, c: &mut Cand) {
+        let toks = &d.tokens;
+        let (first, mut last) = (c.first_tok, c.last_tok);
+        if toks.is_empty() || last >= toks.len() || first > last {
+            return;
+        }
+        // Lowercase head before the name.
+        let listed_org = c.row.is_some_and(|r| {
+            matches!(
+                self.gaz.row(r).kind,
+                EntityType::Organization | EntityType::Misc
+            )
+        });
+        if let Some((h, kind)) = self.lower_head_before(toks, first)
+            && (h + 1 == first || !listed_org)
+            && !(h + 1 < first && self.gaz.is_given(toks[first].text))
+        {
+            c.start = toks[h].start;
+            c.first_tok = h;
+            c.votes = [0.0; 4];
+            vote(&mut c.votes, kind, 4.0);
+            c.row = None;
+            c.weak = false;
+            c.cued = true;
+            // "loi Sapin 3": a number right after belongs to it.
+            if last + 1 < toks.len()
+                && toks[last + 1].joined
+                && toks[last + 1].shape == Shape::Number
+                && kind == EntityType::Misc
+            {
+                last += 1;
+                c.end = toks[last].end;
+                c.last_tok = last;
+            }
+            c.parts = toks[h..=last].iter().map(|t| t.key()).collect();
+            return;
+        }
+        // Adjectives after a capitalised head, and a spelled-out tail confirmed by an acronym.
+        let head_kind = self.gaz.head(toks[first].text, HeadPos::First);
+        let mut end = last;
+        if head_kind.is_some() && c.row.is_none() {
+            while end + 1 < toks.len()
+                && end < last + 3
+                && toks[end + 1].joined
+                && toks[end + 1].shape == Shape::Lower
+                && toks[end + 1].elision.is_empty()
+                && is_adjective(toks[end + 1].text)
+            {
+                end += 1;
+            }
+        }
+        let mut probe = end;
+        let mut steps = 0;
+        while probe + 1 < toks.len() && steps < 8 && toks[probe + 1].joined {
+            let t = &toks[probe + 1];
+            if t.shape != Shape::Lower {
+                break;
+            }
+            probe += 1;
+            steps += 1;
+        }
+        let next = probe + 1;
+        if next < toks.len()
+            && toks[next].shape == Shape::Upper
+            && d.text[toks[probe].end..toks[next].start].trim() == "("
+            && c.row.is_none()
+        {
+            let parts: Vec<String> = toks[first..=probe]
+                .iter()
+                .flat_map(|t| {
+                    let mut v = Vec::new();
+                    if !t.elision.is_empty() {
+                        v.push(format!("{}'", key_of(t.elision)));
+                    }
+                    v.push(t.key());
+                    v
+                })
+                .collect();
+            let acronym = toks[next].key();
+            if acronym_of(&acronym, &parts) {
+                end = probe;
+            }
+        }
+        if end > last {
+            c.end = toks[end].end;
+            c.last_tok = end;
+            c.parts = toks[first..=end].iter().map(|t| t.key()).collect();
+            if head_kind.is_none() && c.votes.iter().all(|&v| v < 2.0) {
+                vote(&mut c.votes, EntityType::Organization, 1.0);
+            }
+        }
+    }
+
+    /// The lowercase head ("tribunal", "loi", "col") that begins a name whose capitalised part
+    /// starts at `first`, with at most four adjectives or particles between: its token and type.
+    fn lower_head_before(&self, toks: &[NameToken<'_>], first: usize) -> Option<(usize, EntityType)> {
+        let mut k = first;
+        let mut between = 0;
+        while k > 0 && between <= 4 && toks[k].joined {
+            let p = &toks[k - 1];
+            if p.shape != Shape::Lower {
+                return None;
+            }
+            if let Some(kind) = self.gaz.lower_head(p.text) {
+                return Some((k - 1, kind));
+            }
+            let particle = PARTICLES.contains(&p.text) && p.elision.is_empty();
+            let word = !stop(p.text) && p.text.chars().count() > 3;
+            if !(particle || word) {
+                return None;
+            }
+            between += 1;
+            k -= 1;
+        }
+        None
     }
 
     /// The type announced by the words right before token `first` ("le juge", "la société",
@@ -688,6 +884,8 @@ impl Recognizer {
                             weak: false,
                             acronym: false,
                             cued: false,
+                            first_tok: 0,
+                            last_tok: 0,
                         };
                         clusters[k].mentions += 1;
                         of.push(k);

@@ -21,6 +21,7 @@ fn small() -> Recognizer {
         loc_cues: "ville de\n",
         not_entities: "Depuis\nMerci\nTiens\nSinon\nJustice\nDroit\nCommentaires\nPDG\nTV\n",
         heads: include_str!("rules/heads.tsv"),
+        lower_heads: include_str!("rules/lower-heads.tsv"),
     }))
 }
 

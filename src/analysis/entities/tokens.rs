@@ -57,6 +57,10 @@ pub struct NameToken<'t> {
     pub amp: bool,
     /// Line of the text it is on, from 0.
     pub line: u32,
+    /// Byte offset of the word with its elided article ("d'" of "d'Aubigny").
+    pub raw_start: usize,
+    /// A hyphen right before it joins it to a lowercase word ("post-Snowden").
+    pub hyphen_before: bool,
 }
 
 impl NameToken<'_> {
@@ -207,6 +211,10 @@ impl Tokenizer {
                 || (starts_sentence(gap) && !(prev_abbrev && gap.trim() == "."));
             let trimmed = gap.trim();
             let amp = trimmed == "&";
+            let hyphen_before = is_hyphen(gap)
+                && out
+                    .last()
+                    .is_some_and(|p: &NameToken<'_>| p.end == prev_end && p.shape == Shape::Lower);
             let joined = newlines == 0 && (trimmed.is_empty() || (prev_abbrev && trimmed == "."));
             let el = elision_len(&text[raw_start..end]);
             let start = raw_start + el;
@@ -252,6 +260,8 @@ impl Tokenizer {
                 dot,
                 amp,
                 line,
+                raw_start,
+                hyphen_before,
             });
             prev_end = end;
             i += 1;

@@ -48,6 +48,9 @@ pub struct Lexicon {
     /// Stems given by hand (the bundled extra list, user entries): these count even when the
     /// chain treats the word as a stop word ("bien" in English passages, "sur" never).
     explicit: HashSet<Box<str>, BuildWordHasher>,
+    /// Stem → the listed words sharing it, so that an entry for the stem replaces their own
+    /// scores too.
+    words_of: HashMap<Box<str>, Vec<Box<str>>, BuildWordHasher>,
 }
 
 /// One parsed lexicon line: word, score, language restriction.
@@ -94,11 +97,13 @@ impl Lexicon {
         // Several words sharing a stem (bon, bonne, bons) average their scores.
         let mut sums: HashMap<Box<str>, (f32, u32)> = HashMap::new();
         for (word, score, _) in parse(base).expect("bundled lexicon parses") {
-            lex.exact.insert(word.to_lowercase().into(), score);
+            let lower: Box<str> = word.to_lowercase().into();
+            lex.exact.insert(lower.clone(), score);
             stem_of(&mut scanner, word, lang, |stem| {
                 let e = sums.entry(stem.into()).or_insert((0.0, 0));
                 e.0 += score;
                 e.1 += 1;
+                lex.words_of.entry(stem.into()).or_default().push(lower.clone());
             });
         }
         lex.scores = sums
@@ -133,6 +138,15 @@ impl Lexicon {
                 continue;
             }
             let lower = word.to_lowercase();
+            stem_of(scanner, word, lang, |stem| {
+                // The entry stands for every word of its stem ("premier 0" also drops
+                // "première", "premiers").
+                if let Some(words) = self.words_of.get(stem) {
+                    for w in words {
+                        self.exact.remove(w);
+                    }
+                }
+            });
             if score == 0.0 {
                 self.exact.remove(lower.as_str());
             } else {
@@ -250,5 +264,20 @@ mod tests {
             Err(LexiconError::Syntax { line: 1, .. })
         ));
         assert!(lex.add_entries("x\tnan\n", Lang::Fr).is_err());
+    }
+
+    #[test]
+    fn an_entry_for_a_stem_replaces_its_words_own_scores() {
+        let mut lex = Lexicon::builtin(Lang::Fr);
+        let look = |lex: &Lexicon, w: &str| lex.lookup(w, &stem(w, Lang::Fr));
+        // The generated list scores "première" on its own; the bundled extra list's
+        // "premier 0" removes the whole stem.
+        assert_eq!(look(&lex, "première"), None);
+        assert_eq!(look(&lex, "premiers"), None);
+        assert!(look(&lex, "réussite").is_some_and(|s| s > 0.0));
+        lex.add_entries("réussi\t2\n", Lang::Fr).expect("parses");
+        for w in ["réussi", "réussie", "réussis"] {
+            assert_eq!(look(&lex, w), Some(2.0), "{w}");
+        }
     }
 }

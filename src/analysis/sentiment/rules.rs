@@ -31,6 +31,9 @@ pub enum Role {
     Restriction,
     /// Multiplies the next content word (intensifier > 1, attenuator < 1, "peu" < 0).
     Modifier(f32),
+    /// "trop", "too": an intensifier before an opinion word ("trop bien"), else a complaint
+    /// of excess ("trop long" when "long" is no opinion word, "trop de descriptions").
+    Excess,
     /// "mais", "but": what follows weighs more.
     Contrast,
     /// Anything else.
@@ -56,11 +59,13 @@ fn role_fr(word: &str, prev: &str) -> Role {
         "plus" | "personne" | "point" => Role::Particle { alone: false },
         "sans" | "ni" | "non" => Role::Negation,
         "que" | "qu" => Role::Restriction,
-        "très" | "tres" | "vraiment" | "trop" | "tellement" | "extrêmement" | "extremement"
-        | "super" | "hyper" | "vachement" | "absolument" | "totalement" | "complètement"
-        | "completement" | "particulièrement" | "particulierement" | "profondément"
-        | "hautement" | "franchement" | "carrément" | "carrement" | "terriblement"
-        | "incroyablement" => Role::Modifier(BOOST),
+        "trop" => Role::Excess,
+        "très" | "tres" | "vraiment" | "tellement" | "extrêmement" | "extremement" | "super"
+        | "hyper" | "vachement" | "absolument" | "totalement" | "complètement" | "completement"
+        | "particulièrement" | "particulierement" | "profondément" | "hautement"
+        | "franchement" | "carrément" | "carrement" | "terriblement" | "incroyablement" => {
+            Role::Modifier(BOOST)
+        }
         "peu" if matches!(prev, "un" | "quelque" | "très" | "tres") => Role::Modifier(0.5),
         "peu" => Role::Modifier(-0.5),
         "assez" | "plutôt" | "plutot" => Role::Modifier(0.8),
@@ -77,10 +82,11 @@ fn role_en(word: &str, prev: &str) -> Role {
         | "nobody" | "none" | "nowhere" | "dont" | "didnt" | "doesnt" | "isnt" | "wasnt"
         | "cant" | "wont" | "couldnt" | "wouldnt" | "shouldnt" | "arent" | "aint" => Role::Negation,
         w if w.ends_with("n't") => Role::Negation,
-        "very" | "really" | "so" | "too" | "extremely" | "totally" | "absolutely"
-        | "incredibly" | "highly" | "utterly" | "completely" | "truly" | "especially" | "super"
-        | "remarkably" | "exceptionally" | "deeply" | "terribly" | "awfully" | "insanely"
-        | "hugely" | "immensely" | "thoroughly" => Role::Modifier(BOOST),
+        "too" => Role::Excess,
+        "very" | "really" | "so" | "extremely" | "totally" | "absolutely" | "incredibly"
+        | "highly" | "utterly" | "completely" | "truly" | "especially" | "super" | "remarkably"
+        | "exceptionally" | "deeply" | "terribly" | "awfully" | "insanely" | "hugely"
+        | "immensely" | "thoroughly" => Role::Modifier(BOOST),
         "bit" | "little" if prev == "a" => Role::Modifier(0.5),
         "slightly" | "somewhat" | "fairly" | "rather" | "mildly" | "marginally" => {
             Role::Modifier(0.6)

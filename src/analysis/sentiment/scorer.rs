@@ -4,10 +4,10 @@
 use std::cell::RefCell;
 
 use super::lexicon::Lexicon;
-use super::rules::{CONTRAST, NEGATED, NEGATED_BOOSTED, NEGATION_SCOPE, Role, role};
+use super::rules::{BOOST, CONTRAST, NEGATED, NEGATED_BOOSTED, NEGATION_SCOPE, Role, role};
 use super::signs::{BANG, HIDDEN_SMILEY, MAX_BANGS, scan};
 use super::{Keyword, Label, Sentiment};
-use crate::analysis::{Lang, WordScanner, detect_passages};
+use crate::analysis::{Lang, WordScanner, detect_passages, try_detect};
 
 /// Damping of the score: score = (pos − neg) / (pos + neg + DAMPING), so one mild word does not
 /// make a text fully positive.
@@ -18,10 +18,25 @@ pub const DAMPING: f32 = 2.0;
 pub const DEFAULT_CENTER: f32 = 0.2;
 /// Half-width of the neutral band around the centre.
 pub const NEUTRAL_BAND: f32 = 0.1;
+/// Longest line (bytes) read in the other language when its own finds no opinion word and
+/// its language cannot be told.
+pub const FALLBACK_MAX_BYTES: usize = 120;
 /// Smallest mass (VADER scale) on each side for a text to be mixed.
 pub const MIXED_MIN: f32 = 1.0;
 /// Smallest ratio of the weaker side to the stronger for a text to be mixed.
 pub const MIXED_RATIO: f32 = 0.7;
+
+// TUNING-HOOK-BEGIN (temporary, removed before commit)
+fn tune(name: &str, default: f32) -> f32 {
+    static MAP: std::sync::LazyLock<std::collections::HashMap<String, f32>> =
+        std::sync::LazyLock::new(|| {
+            std::env::vars()
+                .filter_map(|(k, v)| Some((k.strip_prefix("KQT_")?.to_string(), v.parse().ok()?)))
+                .collect()
+        });
+    MAP.get(name).copied().unwrap_or(default)
+}
+// TUNING-HOOK-END
 
 /// One scored word occurrence, before its final value is known.
 #[derive(Debug, Clone)]
@@ -41,12 +56,17 @@ struct Hit {
 impl Hit {
     /// The contribution of the hit.
     fn value(&self) -> f32 {
+        let negated = if self.base < 0.0 {
+            tune("NEGNEG", NEGATED)
+        } else {
+            NEGATED
+        };
         let v = if !self.negated {
             self.base * self.modifier
         } else if self.modifier > 1.0 {
             self.base * NEGATED_BOOSTED
         } else {
-            self.base * self.modifier * NEGATED
+            self.base * self.modifier * negated
         };
         v * self.weight
     }
@@ -122,6 +142,7 @@ impl Scorer {
     /// ones).
     pub fn score_lines(&self, text: &str, line_langs: &[Lang], hidden_smileys: u32) -> Sentiment {
         let mut hits: Vec<Hit> = Vec::new();
+        let mut sentences: Vec<usize> = Vec::new();
         SCANNER.with(|cell| {
             let mut fresh = WordScanner::default();
             let mut guard = cell.try_borrow_mut();
@@ -131,9 +152,33 @@ impl Scorer {
             };
             for (i, line) in text.split('\n').enumerate() {
                 let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
-                self.passage(scanner, line, lang, &mut hits);
+                let before = hits.len();
+                sentences.push(before);
+                self.passage(scanner, line, lang, &mut hits, &mut sentences);
+                // A short line whose language cannot be told ("Great article!") and that
+                // says nothing in the language it was given is read in the other one.
+                if hits.len() == before
+                    && line.len() <= FALLBACK_MAX_BYTES
+                    && line.chars().any(char::is_alphabetic)
+                    && try_detect(line).is_none()
+                {
+                    let other = match lang {
+                        Lang::Fr => Lang::En,
+                        Lang::En => Lang::Fr,
+                    };
+                    self.passage(scanner, line, other, &mut hits, &mut sentences);
+                }
             }
         });
+        // Opening and closing sentences carry the verdict of a review or a comment.
+        sentences.dedup();
+        sentences.retain(|&i| i < hits.len());
+        if sentences.len() >= 2 {
+            let (first_end, last_start) = (sentences[1], sentences[sentences.len() - 1]);
+            let (fw, lw) = (tune("FIRST", 1.0), tune("LAST", 1.0));
+            hits[..first_end].iter_mut().for_each(|h| h.weight *= fw);
+            hits[last_start..].iter_mut().for_each(|h| h.weight *= lw);
+        }
         let bangs = scan(text, |(sign, score)| {
             hits.push(Hit {
                 word: sign.to_owned(),
@@ -156,10 +201,22 @@ impl Scorer {
     }
 
     /// Walks one passage, pushing its lexicon hits.
-    fn passage(&self, scanner: &mut WordScanner, line: &str, lang: Lang, hits: &mut Vec<Hit>) {
+    fn passage(
+        &self,
+        scanner: &mut WordScanner,
+        line: &str,
+        lang: Lang,
+        hits: &mut Vec<Hit>,
+        sentences: &mut Vec<usize>,
+    ) {
         let lexicon = self.lexicon(lang);
-        // First hit of the passage.
-        let first = hits.len();
+        // First hit of the passage (of the sentence, when contrast stays in its sentence).
+        let mut first = hits.len();
+        let sentence_contrast = tune("CSENT", 0.0) > 0.0;
+        // "trop" / "too" waiting for its word.
+        let mut excess: Option<&'static str> = None;
+        // An expectation verb seen in the clause ("je m'attendais à mieux").
+        let mut expecting = false;
         // "ne" seen and not yet closed: index of the first hit it covers.
         let mut ne_open: Option<usize> = None;
         // A negative pronoun ("personne", "rien") seen before "ne" in the clause.
@@ -180,6 +237,15 @@ impl Scorer {
                 particle_before = false;
                 neg_left = 0;
                 modifier = None;
+                excess = None;
+                expecting = false;
+            }
+            if gap.contains(['.', '!', '?', '…']) {
+                sentences.push(hits.len());
+                if sentence_contrast {
+                    first = hits.len();
+                    weight = 1.0;
+                }
             }
             let mut word_role = role(w.word, &prev, lang);
             prev.clear();
@@ -232,11 +298,16 @@ impl Scorer {
                     modifier = Some(modifier.map_or(f, |m| m * f));
                     return;
                 }
+                Role::Excess => {
+                    modifier = Some(modifier.map_or(BOOST, |m| m * BOOST));
+                    excess = Some(if lang == Lang::Fr { "trop" } else { "too" });
+                    return;
+                }
                 Role::Contrast => {
                     hits[first..]
                         .iter_mut()
-                        .for_each(|h| h.weight *= CONTRAST.0);
-                    weight = CONTRAST.1;
+                        .for_each(|h| h.weight *= tune("CPRE", CONTRAST.0));
+                    weight = tune("CPOST", CONTRAST.1);
                     ne_open = None;
                     neg_left = 0;
                     modifier = None;
@@ -245,11 +316,49 @@ impl Scorer {
                 Role::Plain => {}
             }
             debug_assert_eq!(word_role, Role::Plain);
+            if expecting && is_comparative(w.word, lang) {
+                // "Je m'attendais à mieux", "I expected more": a disappointment.
+                prev_hit = Some(hits.len());
+                hits.push(Hit {
+                    word: w.word.to_owned(),
+                    base: tune("EXPECT", 0.0),
+                    modifier: 1.0,
+                    negated: false,
+                    weight,
+                });
+                expecting = false;
+                modifier = None;
+                return;
+            }
+            if !w.stop && is_expectation(w.word, lang) {
+                expecting = true;
+            }
             let found = if w.stop {
                 lexicon.get_stop(w.main)
             } else {
                 lexicon.lookup(w.word, w.main)
             };
+            if found.is_none()
+                && !w.stop
+                && let Some(word) = excess.take()
+            {
+                // "trop long", "trop de détails": too much of something neutral.
+                modifier = None;
+                let base = tune("EXCESS", 0.0);
+                if base != 0.0 {
+                    prev_hit = Some(hits.len());
+                    hits.push(Hit {
+                        word: word.to_owned(),
+                        base,
+                        modifier: 1.0,
+                        negated: neg_left > 0,
+                        weight,
+                    });
+                }
+            }
+            if found.is_some() {
+                excess = None;
+            }
             if let Some(base) = found {
                 prev_hit = Some(hits.len());
                 hits.push(Hit {
@@ -330,6 +439,26 @@ impl Scorer {
             label,
             keywords,
         }
+    }
+}
+
+/// Whether `word` is a form of a verb of expectation ("attendais", "espérais", "expected").
+fn is_expectation(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => ["attend", "espér", "esper"]
+            .iter()
+            .any(|p| word.starts_with(p)),
+        Lang::En => ["expect", "hoped", "hoping"]
+            .iter()
+            .any(|p| word.starts_with(p)),
+    }
+}
+
+/// Whether `word` is a comparative that completes an expectation ("mieux", "better").
+fn is_comparative(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(word, "mieux" | "plus" | "autre"),
+        Lang::En => matches!(word, "better" | "more"),
     }
 }
 

@@ -285,3 +285,41 @@ fn score_is_bounded() {
     let s = fr(&"nul ! ".repeat(5000));
     assert!(s.score >= -1.0 && s.score < -0.9);
 }
+
+#[test]
+fn short_undecided_lines_fall_back_to_the_other_language() {
+    // Too short for language detection, given French: read in English when French finds
+    // nothing.
+    let s = fr("Great article, thank you!");
+    assert_label(&s, Label::Positive, "Great article, thank you!");
+    assert!(kw(&s, "great").weight > 0.0);
+    let s = en("Article nul, quelle honte");
+    assert_label(&s, Label::Negative, "Article nul, quelle honte");
+    // A line its own language can tell is not read again.
+    assert_eq!(
+        fr("Le texte sera examiné mardi par les députés.").score,
+        0.0
+    );
+    // Nor one that already has an opinion word in its language.
+    let s = fr("Excellent article, thank you");
+    assert!(s.keywords.iter().all(|k| k.word != "thank"), "{s:?}");
+}
+
+#[test]
+fn keyword_terms_round_trip() {
+    let k = Keyword {
+        word: "aime".into(),
+        weight: -1.8,
+        negated: true,
+        intensified: false,
+        count: 1,
+    };
+    assert_eq!(keyword_term(&k), "-~aime");
+    assert_eq!(parse_keyword_term("-~aime"), Some((false, true, "aime")));
+    assert_eq!(parse_keyword_term("++1"), Some((true, false, "+1")));
+    assert_eq!(parse_keyword_term("bon"), None);
+    assert_eq!(parse_keyword_term("+"), None);
+    for l in Label::ALL {
+        assert_eq!(Label::parse(l.as_str()), Some(l));
+    }
+}
