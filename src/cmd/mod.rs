@@ -27,8 +27,26 @@ use crate::cli::{Cli, Command};
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// Runs one command.
+/// Runs one command. A closed standard output is not an error (see [`quiet_broken_pipe`]).
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    match run_command(cli) {
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        r => r,
+    }
+}
+
+/// True when writing to a closed pipe is what failed.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
+}
+
+fn run_command(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(a) => ingest::run(&cli.index, a),
         Command::Search(a) => search::run(&cli.index, a),

@@ -200,9 +200,13 @@ pub struct Store {
     pub payload: Payload,
 }
 
-/// True when `dir` holds a tantivy index.
+/// True when `dir` holds a tantivy index (or may: when permissions keep its `meta.json` from
+/// being looked at, opening it says so).
 pub fn exists(dir: &Path) -> bool {
-    dir.join("meta.json").is_file()
+    match std::fs::metadata(dir.join("meta.json")) {
+        Ok(m) => m.is_file(),
+        Err(e) => e.kind() == ErrorKind::PermissionDenied,
+    }
 }
 
 impl Store {

@@ -301,7 +301,7 @@ impl Recognizer {
         let cue_first = self.gaz.cue(&toks[i].key()) == Some(EntityType::Person);
         loop {
             let Some(next) = toks.get(k + 1) else { break };
-            if !(next.joined || next.amp) {
+            if !(next.joined || next.amp) || toks[k].possessive {
                 break;
             }
             let given_so_far = toks[i..=k].iter().all(|t| self.gaz.is_given(t.text));
@@ -319,7 +319,8 @@ impl Recognizer {
             if next.shape == Shape::Number
                 && toks[k].shape != Shape::Number
                 && next.text.len() <= 4
-                && self.gaz.head(toks[i].text, HeadPos::First) == Some(EntityType::Misc)
+                && (self.gaz.head(toks[i].text, HeadPos::First) == Some(EntityType::Misc)
+                    || self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Misc))
             {
                 k += 1;
                 continue;
@@ -401,6 +402,9 @@ impl Recognizer {
         }
         let mut cue = None;
         let mut demonym = false;
+        // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
+        // its words.
+        let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         while first <= last {
             let t = &toks[first];
@@ -415,18 +419,30 @@ impl Recognizer {
             // Particles begin a name after a cue ("M. de Ravinel", "M. Le Goff") or inside a
             // sentence ("Le Floch", "Di Benedetto").
             let particle = PARTICLES.contains(&key.as_str()) && first < last;
+            let mut after = first;
+            while after < last && PARTICLES.contains(&toks[after].key().as_str()) {
+                after += 1;
+            }
+            let listed_after = self
+                .gaz
+                .longest(toks, after, d.caps_lines.contains(&t.line))
+                .is_some();
             if particle
+                && !listed_after
                 && (cue == Some(EntityType::Person)
                     || (t.shape == Shape::Cap && !t.sentence_start && !d.caps_lines.contains(&t.line)))
             {
                 break;
             }
             if self.gaz.is_demonym(t.text) && first < last {
+                if tail_head && !self.gaz.is_given(toks[first + 1].text) {
+                    break;
+                }
                 demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps_lines.contains(&t.line);
             let lower_word = t.lower();
-            let no_name = self.gaz.is_not_entity(t.text)
+            let no_name = (self.gaz.is_not_entity(t.text) && !(tail_head && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
                 || stop(&lower_word)
                 || t.shape == Shape::Initial && !t.dot;
@@ -451,7 +467,10 @@ impl Recognizer {
         // Trailing words that are no names ("Microsoft TV").
         while last >= first && last > 0 {
             let t = &toks[last];
-            if self.gaz.is_not_entity(t.text)
+            let head_kept = last > first
+                && self.gaz.head(t.text, HeadPos::Last).is_some()
+                || (last >= first + 2 && toks[last - 1].shape == Shape::Lower);
+            if (self.gaz.is_not_entity(t.text) && !head_kept)
                 || self.gaz.is_demonym(t.text)
                 || (t.shape == Shape::Lower)
                 || stop(&t.lower())
@@ -478,11 +497,13 @@ impl Recognizer {
         {
             first += 1;
         }
-        // A run may now start with a listed name ("Depuis Microsoft").
+        // A run may now start with a listed name ("Depuis Microsoft"), unless a cue typed it
+        // otherwise ("M. Lacoste").
         if let Some((row, n)) =
             self.gaz
                 .longest(toks, first, d.caps_lines.contains(&toks[first].line))
             && first + n - 1 == last
+            && cue.is_none_or(|k| k == self.gaz.row(row).kind)
         {
             let mut c = self.cand(di, d, first, last);
             c.row = Some(row);
@@ -542,11 +563,11 @@ impl Recognizer {
         } else if has_inner_capital(head.text) {
             vote(&mut c.votes, EntityType::Organization, 0.6);
         } else if n > 1 {
-            vote(&mut c.votes, EntityType::Person, 0.4);
-            vote(&mut c.votes, EntityType::Organization, 0.45);
+            vote(&mut c.votes, EntityType::Person, 0.5);
+            vote(&mut c.votes, EntityType::Organization, 0.4);
         } else {
-            vote(&mut c.votes, EntityType::Person, 0.2);
-            vote(&mut c.votes, EntityType::Organization, 0.3);
+            vote(&mut c.votes, EntityType::Person, 0.3);
+            vote(&mut c.votes, EntityType::Organization, 0.2);
         }
         let ambiguous = head.sentence_start || d.caps_lines.contains(&head.line);
         let caps_line = d.caps_lines.contains(&head.line);
@@ -616,6 +637,7 @@ impl Recognizer {
                 && toks[end + 1].shape == Shape::Lower
                 && toks[end + 1].elision.is_empty()
                 && is_adjective(toks[end + 1].text)
+                && !self.gaz.is_demonym(toks[end + 1].text)
             {
                 end += 1;
             }
@@ -806,7 +828,7 @@ impl Recognizer {
         }
         // 3. Informal forms: "MS" for the page's dominant "Microsoft", "Sarko" for "Sarkozy".
         let dominant = (0..clusters.len())
-            .filter(|&k| clusters[k].mentions >= 3 && clusters[k].strong)
+            .filter(|&k| clusters[k].mentions >= 2 && clusters[k].strong)
             .max_by_key(|&k| clusters[k].mentions);
         for ci in 0..cands.len() {
             let k = of[ci];
@@ -950,7 +972,7 @@ impl Recognizer {
             let first = cl.parts.first().is_some_and(|f| f == word);
             let fits = match kind {
                 EntityType::Person => last || first,
-                _ => first && !self.gaz.is_given(word),
+                _ => (first || last) && !self.gaz.is_given(word),
             } || (c.acronym && acronym_of(word, &cl.parts));
             if fits {
                 hits.push((k, last));

@@ -61,6 +61,8 @@ pub struct NameToken<'t> {
     pub raw_start: usize,
     /// A hyphen right before it joins it to a lowercase word ("post-Snowden").
     pub hyphen_before: bool,
+    /// It ended with a possessive "'s" (not part of `text`): a name stops here.
+    pub possessive: bool,
 }
 
 impl NameToken<'_> {
@@ -262,6 +264,7 @@ impl Tokenizer {
                 line,
                 raw_start,
                 hyphen_before,
+                possessive: p > 0 && end - start > p,
             });
             prev_end = end;
             i += 1;
