@@ -271,6 +271,11 @@ fn entity_detection_scores() {
         let mut errs = Vec::new();
         let s = score(&docs, |_| true, &mut errs);
         table.push(row(name, &s));
+        if file != "seeds.txt" {
+            // Rules were tuned looking at errors of the even documents only.
+            let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
+            table.push(row(&format!("{name}, held-out half"), &held_out));
+        }
         // Errors are listed for the development half only (even documents).
         score(&docs, |i| i % 2 == 0, &mut errors);
         totals.push((file, s.all().prf().2, s));
@@ -282,10 +287,11 @@ fn entity_detection_scores() {
         }
     }
     for (file, f1, _) in &totals {
+        // Regression floors, a little under the figures the README reports.
         let floor = match *file {
-            "news-fr.txt" => 0.0,
-            "news-en.txt" => 0.0,
-            _ => 0.0,
+            "news-fr.txt" => 0.82,
+            "news-en.txt" => 0.80,
+            _ => 0.90,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");
     }

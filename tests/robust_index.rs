@@ -540,6 +540,14 @@ fn an_unreadable_index_is_reported_once_and_rebuild_does_not_destroy_it() {
     assert!(line.starts_with(&start), "{line}");
     fs::set_permissions(&meta, fs::Permissions::from_mode(0o644)).unwrap();
     assert_eq!(fs::read(&meta).unwrap(), bytes);
+    // The whole directory closed: not "no index", but why it cannot be read.
+    {
+        let _closed = Modes::set(&index, 0o000, None);
+        let mut c = user.kiosque(&index);
+        c.args(["search", "gerboise"]);
+        let line = one_error_line(&run(c), 1, "closed directory");
+        assert!(line.starts_with(&start), "{line}");
+    }
     assert_eq!(contents(&index).articles.len(), 1);
 }
 

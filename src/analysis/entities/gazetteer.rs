@@ -256,7 +256,9 @@ impl Gazetteer {
         }
         for line in lines(src.lower_heads) {
             let mut cols = line.split('\t');
-            if let (Some(word), Some(kind)) = (cols.next(), cols.next().and_then(|k| parse_type(k.trim()))) {
+            if let (Some(word), Some(kind)) =
+                (cols.next(), cols.next().and_then(|k| parse_type(k.trim())))
+            {
                 g.lower_heads.insert(key_of(word.trim()), kind);
             }
         }

@@ -2,6 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::analysis::hash::BuildWordHasher;
+
+/// A set of words with the chain's fast hasher.
+type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
+
 use super::gazetteer::{Gazetteer, HeadPos};
 use super::tokens::{NameToken, Shape, Tokenizer, key_of};
 use super::{EntityType, Mention, canonical_name};
@@ -148,14 +153,20 @@ fn is_adjective(word: &str) -> bool {
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
-        || matches!(word, "européenne" | "européen" | "suprême" | "fédérale" | "fédéral")
+        || matches!(
+            word,
+            "européenne" | "européen" | "suprême" | "fédérale" | "fédéral"
+        )
 }
 
 /// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
 fn has_inner_capital(word: &str) -> bool {
     let mut chars = word.chars().skip(1);
     let lower_seen = word.chars().any(char::is_lowercase);
-    lower_seen && chars.any(char::is_uppercase) && !word.contains('-') && !word.starts_with("Mc")
+    lower_seen
+        && chars.any(char::is_uppercase)
+        && !word.contains('-')
+        && !word.starts_with("Mc")
         && !word.starts_with("Mac")
         && !word.contains('\'')
 }
@@ -205,8 +216,8 @@ impl Recognizer {
             })
             .collect();
         // Capitalised words seen where no capital is expected, and words seen lowercase.
-        let mut mid_caps: HashSet<&str> = HashSet::new();
-        let mut lower: HashSet<&str> = HashSet::new();
+        let mut mid_caps: WordSet<'_> = WordSet::default();
+        let mut lower: WordSet<'_> = WordSet::default();
         for d in &docs {
             for t in &d.tokens {
                 match t.shape {
@@ -234,8 +245,8 @@ impl Recognizer {
         &self,
         di: usize,
         d: &Doc<'_>,
-        mid_caps: &HashSet<&str>,
-        lower: &HashSet<&str>,
+        mid_caps: &WordSet<'_>,
+        lower: &WordSet<'_>,
         out: &mut Vec<Cand>,
     ) {
         let toks = &d.tokens;
@@ -309,7 +320,9 @@ impl Recognizer {
                 if !next.elision.is_empty() {
                     // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
                     let e = key_of(next.elision);
-                    if !((e == "d" || e == "l") && (head_first || cue_first || given_so_far || k > i)) {
+                    if !((e == "d" || e == "l")
+                        && (head_first || cue_first || given_so_far || k > i))
+                    {
                         break;
                     }
                 }
@@ -390,8 +403,8 @@ impl Recognizer {
         d: &Doc<'_>,
         mut first: usize,
         mut last: usize,
-        mid_caps: &HashSet<&str>,
-        lower: &HashSet<&str>,
+        mid_caps: &WordSet<'_>,
+        lower: &WordSet<'_>,
         out: &mut Vec<Cand>,
     ) {
         let toks = &d.tokens;
@@ -430,7 +443,9 @@ impl Recognizer {
             if particle
                 && !listed_after
                 && (cue == Some(EntityType::Person)
-                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps_lines.contains(&t.line)))
+                    || (t.shape == Shape::Cap
+                        && !t.sentence_start
+                        && !d.caps_lines.contains(&t.line)))
             {
                 break;
             }
@@ -467,8 +482,7 @@ impl Recognizer {
         // Trailing words that are no names ("Microsoft TV").
         while last >= first && last > 0 {
             let t = &toks[last];
-            let head_kept = last > first
-                && self.gaz.head(t.text, HeadPos::Last).is_some()
+            let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
                 || (last >= first + 2 && toks[last - 1].shape == Shape::Lower);
             if (self.gaz.is_not_entity(t.text) && !head_kept)
                 || self.gaz.is_demonym(t.text)
@@ -686,7 +700,11 @@ impl Recognizer {
 
     /// The lowercase head ("tribunal", "loi", "col") that begins a name whose capitalised part
     /// starts at `first`, with at most four adjectives or particles between: its token and type.
-    fn lower_head_before(&self, toks: &[NameToken<'_>], first: usize) -> Option<(usize, EntityType)> {
+    fn lower_head_before(
+        &self,
+        toks: &[NameToken<'_>],
+        first: usize,
+    ) -> Option<(usize, EntityType)> {
         let mut k = first;
         let mut between = 0;
         while k > 0 && between <= 4 && toks[k].joined {
@@ -777,7 +795,7 @@ impl Recognizer {
         &self,
         docs: &[Doc<'_>],
         mut cands: Vec<Cand>,
-        lower: &HashSet<&str>,
+        lower: &WordSet<'_>,
     ) -> Vec<Vec<Mention>> {
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut of: Vec<usize> = vec![usize::MAX; cands.len()];
