@@ -273,13 +273,13 @@ fn entity_detection_scores() {
         let mut errs = Vec::new();
         let s = score(&docs, |_| true, &mut errs);
         table.push(row(name, &s));
-        if file.starts_with("news-") {
+        if file != "seeds.txt" {
             // Rules were tuned looking at errors of the even documents only.
             let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
             table.push(row(&format!("{name}, held-out half"), &held_out));
         }
         // Errors are listed for the development half of the first sets only (even documents).
-        if file.starts_with("news-") {
+        if std::env::var("KIOSQUE_EVAL_ERRORS").is_ok_and(|v| file.starts_with(v.as_str())) {
             score(&docs, |i| i % 2 == 0, &mut errors);
         }
         totals.push((file, s.all().prf().2, s));

@@ -5,7 +5,7 @@ use super::lang::detect_passages;
 use super::lowercase::lowercase_into;
 use super::possessive::{normalize_apostrophes_into, strip_possessive};
 use super::segment::Segmenter;
-use super::stem::{with_forms, with_word_cache};
+use super::stem::{with_forms, with_surface_cache};
 use super::stop::is_stop;
 use super::tokenize::{MAX_SURFACE_LEN, MAX_WORD_LEN, lines, words};
 use super::{Lang, Token};
@@ -66,11 +66,6 @@ fn content<'w>(word: &'w str, langs: &[Lang]) -> Option<&'w str> {
     content_in(word, langs)
 }
 
-/// [`content`] for one language, the shape the word cache takes.
-fn content_one(word: &str, lang: Lang) -> Option<&str> {
-    content_in(word, &[lang])
-}
-
 /// See [`content`].
 fn content_in<'w>(word: &'w str, langs: &[Lang]) -> Option<&'w str> {
     let stripped = strip_possessive(word);
@@ -123,7 +118,7 @@ impl Analyzer {
         if !scratch.segmenter.latin_words(text, &mut spans) {
             spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
         }
-        with_word_cache(|cache| {
+        with_surface_cache(|cache| {
             for &(offset, end) in &spans {
                 let surface = &text[offset..end];
                 let position = next;
@@ -131,17 +126,17 @@ impl Analyzer {
                 if surface.len() > MAX_SURFACE_LEN {
                     continue;
                 }
-                let word = scratch.normalize(surface);
-                let Some((main, alt)) = cache.forms(word, lang, content_one) else {
+                let d = cache.derive(surface, lang);
+                if !d.token {
                     continue;
-                };
+                }
                 let start = base_offset + offset;
                 out.push(Token {
                     position,
                     start,
                     end: start + surface.len(),
-                    main: main.to_owned(),
-                    alt: alt.to_owned(),
+                    main: d.main.to_owned(),
+                    alt: d.alt.to_owned(),
                 });
             }
         });

@@ -9,8 +9,13 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Lang;
+use super::elision::elided_len;
 use super::fold::{fold, fold_into};
 use super::hash::BuildWordHasher;
+use super::lowercase::lowercase_into;
+use super::possessive::{normalize_apostrophes_into, strip_possessive};
+use super::stop::is_stop;
+use super::tokenize::MAX_WORD_LEN;
 
 /// The French Snowball stemmer.
 static FRENCH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
@@ -77,60 +82,134 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// What the word cache holds for a normalised word: `None` when the word gives no token (a stop
-/// word, too long), else its forms.
-type Entry = Option<Forms>;
+/// What the chain derives from one surface word in one language (see [`Derivation`]), stored
+/// as one string: elision, word, main, alt.
+struct Derived {
+    /// elision + word + main + alt (alt empty when equal to main).
+    text: Box<str>,
+    /// Byte ends of elision, word and main in `text`.
+    ends: [u16; 3],
+    /// See [`Derivation::stop`].
+    stop: bool,
+    /// See [`Derivation::token`].
+    token: bool,
+}
 
-/// A per-thread cache from normalised word to its analysis in one language: one hash lookup a
-/// word for the stop-word test and both stems.
+/// One surface word as the analysis chain sees it in one language, borrowed from the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Derivation<'c> {
+    /// The lowercase elided prefix without its apostrophe ("n" for "N’aime"), or "".
+    pub elision: &'c str,
+    /// Lowercase, elision removed, apostrophes normalised to ' ("aime").
+    pub word: &'c str,
+    /// fold(stem(word)), possessive removed; computed for stop words too; empty when the word
+    /// without possessive is empty or longer than [`MAX_WORD_LEN`].
+    pub main: &'c str,
+    /// stem(fold(word)), possessive removed (same rules as `main`).
+    pub alt: &'c str,
+    /// Whether the word (or the word without its possessive) is a stop word.
+    pub stop: bool,
+    /// Whether the chain indexes the word: not a stop word, not empty, not too long.
+    pub token: bool,
+}
+
+impl Derived {
+    /// Analyses `surface` in `lang`; `lower`, `word` and `buf` are scratch buffers.
+    fn new(
+        surface: &str,
+        lang: Lang,
+        lower: &mut String,
+        word: &mut String,
+        buf: &mut String,
+    ) -> Self {
+        lowercase_into(surface, lower);
+        let skip = elided_len(lower);
+        normalize_apostrophes_into(&lower[skip..], word);
+        let elision = lower[..skip].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let stripped = strip_possessive(word);
+        let stop = is_stop(word, lang) || (stripped.len() != word.len() && is_stop(stripped, lang));
+        let indexable = !stripped.is_empty() && stripped.len() <= MAX_WORD_LEN;
+        buf.clear();
+        buf.push_str(elision);
+        buf.push_str(word);
+        let word_end = buf.len();
+        let mut forms = String::new();
+        if indexable {
+            let main_len = compute(stripped, lang, &mut forms);
+            buf.push_str(&forms[..main_len]);
+            let main_end = buf.len();
+            buf.push_str(&forms[main_len..]);
+            return Derived {
+                text: buf.as_str().into(),
+                ends: [elision.len() as u16, word_end as u16, main_end as u16],
+                stop,
+                token: !stop,
+            };
+        }
+        Derived {
+            text: buf.as_str().into(),
+            ends: [elision.len() as u16, word_end as u16, word_end as u16],
+            stop,
+            token: false,
+        }
+    }
+
+    /// The borrowed view.
+    fn view(&self) -> Derivation<'_> {
+        let [e, w, m] = self.ends.map(usize::from);
+        let main = &self.text[w..m];
+        let alt = &self.text[m..];
+        Derivation {
+            elision: &self.text[..e],
+            word: &self.text[e..w],
+            main,
+            alt: if alt.is_empty() { main } else { alt },
+            stop: self.stop,
+            token: self.token,
+        }
+    }
+}
+
+/// A per-thread cache from surface word (as written) to everything the chain derives from it
+/// in one language: one hash lookup a word replaces lowercasing, elision, the stop-word tests
+/// and both stems.
 #[derive(Default)]
-pub struct WordCache {
+pub struct SurfaceCache {
     /// Index 0: French, 1: English.
-    maps: [hashbrown::HashMap<String, Entry, BuildWordHasher>; 2],
-    /// Scratch buffer for computing forms.
+    maps: [hashbrown::HashMap<String, Derived, BuildWordHasher>; 2],
+    /// Scratch: lowercase surface.
+    lower: String,
+    /// Scratch: normalised word.
+    word: String,
+    /// Scratch: the entry being built.
     buf: String,
 }
 
-impl WordCache {
-    /// The (main, alt) forms of a normalised `word` in `lang`, `None` when `content` says the
-    /// word gives no token; `content` maps the word to what is stemmed (or rejects it).
-    pub fn forms(
-        &mut self,
-        word: &str,
-        lang: Lang,
-        content: fn(&str, Lang) -> Option<&str>,
-    ) -> Option<(&str, &str)> {
+impl SurfaceCache {
+    /// What the chain derives from `surface` (at most [`super::tokenize::MAX_SURFACE_LEN`]
+    /// bytes) in `lang`.
+    pub fn derive(&mut self, surface: &str, lang: Lang) -> Derivation<'_> {
         if self.maps[0].len() + self.maps[1].len() >= CACHE_CAPACITY {
             self.maps.iter_mut().for_each(hashbrown::HashMap::clear);
         }
-        let buf = &mut self.buf;
+        let (lower, word, buf) = (&mut self.lower, &mut self.word, &mut self.buf);
         self.maps[lang as usize]
-            .entry_ref(word)
-            .or_insert_with(|| {
-                content(word, lang).map(|w| {
-                    buf.clear();
-                    let main_len = compute(w, lang, buf);
-                    Forms {
-                        text: buf.as_str().into(),
-                        main_len,
-                    }
-                })
-            })
-            .as_ref()
-            .map(Forms::get)
+            .entry_ref(surface)
+            .or_insert_with(|| Derived::new(surface, lang, lower, word, buf))
+            .view()
     }
 }
 
 thread_local! {
-    /// The word cache of this thread.
-    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+    /// The surface cache of this thread.
+    static SURFACES: RefCell<SurfaceCache> = RefCell::new(SurfaceCache::default());
 }
 
-/// Runs `f` with this thread's [`WordCache`] (a fresh one if it is already in use).
-pub fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
-    WORDS.with(|cell| match cell.try_borrow_mut() {
+/// Runs `f` with this thread's [`SurfaceCache`] (a fresh one if it is already in use).
+pub fn with_surface_cache<R>(f: impl FnOnce(&mut SurfaceCache) -> R) -> R {
+    SURFACES.with(|cell| match cell.try_borrow_mut() {
         Ok(mut cache) => f(&mut cache),
-        Err(_) => f(&mut WordCache::default()),
+        Err(_) => f(&mut SurfaceCache::default()),
     })
 }
 

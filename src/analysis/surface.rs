@@ -3,13 +3,9 @@
 //! normalised exactly as the chain does.
 
 use super::Lang;
-use super::elision::elided_len;
-use super::lowercase::lowercase_into;
-use super::possessive::{normalize_apostrophes_into, strip_possessive};
 use super::segment::Segmenter;
-use super::stem::with_forms;
-use super::stop::is_stop;
-use super::tokenize::{MAX_SURFACE_LEN, MAX_WORD_LEN, words};
+use super::stem::with_surface_cache;
+use super::tokenize::{MAX_SURFACE_LEN, words};
 
 /// One word of a passage, as the analysis chain cuts and normalises it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,52 +34,36 @@ pub struct WordScanner {
     segmenter: Segmenter,
     /// Word byte ranges of the passage.
     spans: Vec<(usize, usize)>,
-    /// Lowercase surface.
-    lower: String,
-    /// Normalised word.
-    word: String,
-    /// Its main form.
-    main: String,
 }
 
 impl WordScanner {
     /// Calls `f` with every word of `text` (one passage in `lang`) in order, cut by the chain's
-    /// UAX #29 segmentation and normalised as the chain does (no allocation once warm).
+    /// UAX #29 segmentation and normalised as the chain does (no allocation once warm: words
+    /// come from the thread's surface cache).
     pub fn scan(&mut self, text: &str, lang: Lang, mut f: impl FnMut(&SurfaceWord<'_>)) {
         let mut spans = std::mem::take(&mut self.spans);
         spans.clear();
         if !self.segmenter.latin_words(text, &mut spans) {
             spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
         }
-        for &(start, end) in &spans {
-            let surface = &text[start..end];
-            if surface.len() > MAX_SURFACE_LEN {
-                continue;
+        with_surface_cache(|cache| {
+            for &(start, end) in &spans {
+                let surface = &text[start..end];
+                if surface.len() > MAX_SURFACE_LEN {
+                    continue;
+                }
+                let d = cache.derive(surface, lang);
+                f(&SurfaceWord {
+                    start,
+                    end,
+                    surface,
+                    elision: d.elision,
+                    word: d.word,
+                    main: d.main,
+                    stop: d.stop,
+                });
             }
-            lowercase_into(surface, &mut self.lower);
-            let skip = elided_len(&self.lower);
-            normalize_apostrophes_into(&self.lower[skip..], &mut self.word);
-            let elision = self.lower[..skip]
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .len();
-            let stripped = strip_possessive(&self.word);
-            self.main.clear();
-            if !stripped.is_empty() && stripped.len() <= MAX_WORD_LEN {
-                let main = &mut self.main;
-                with_forms(stripped, lang, |m, _| main.push_str(m));
-            }
-            let stop = is_stop(&self.word, lang)
-                || (stripped.len() != self.word.len() && is_stop(stripped, lang));
-            f(&SurfaceWord {
-                start,
-                end,
-                surface,
-                elision: &self.lower[..elision],
-                word: &self.word,
-                main: &self.main,
-                stop,
-            });
-        }
+        });
         self.spans = spans;
     }
 }

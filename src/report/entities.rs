@@ -2,7 +2,7 @@
 //! aliases, mentions (articles / comments) and documents; co-occurrence with one entity; the
 //! mentions of one document.
 //!
-//! Reads the `entity` and `entity_alias` terms ingest wrote. Pages resolved their own aliases;
+//! Reads the `entity` terms ingest wrote (one per mention: type, key, form as written). Pages resolved their own aliases;
 //! across pages, entities join by key (gazetteer entries join languages), a surname alone joins
 //! the one full name that ends with it, and mentions found only at sentence starts count when
 //! the name is confirmed elsewhere.
@@ -17,7 +17,7 @@ use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument};
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::entities::{EntityType, canonical_name, key_of};
 use crate::store::Store;
-use crate::store::entities::{StoredMention, parse_term};
+use crate::store::entities::{Part, StoredMention, parse_term};
 
 /// What the entity report lists.
 #[derive(Debug, Clone, Default)]
@@ -186,7 +186,6 @@ fn corpus_entities(
     let kinds = kinds(store, searcher)?;
     let f = &store.fields;
     let terms = read_terms(searcher, f.entity, classes, &kinds)?;
-    let aliases = read_terms(searcher, f.entity_alias, classes, &kinds)?;
     // 1. By key.
     let mut by_key: HashMap<String, Acc> = HashMap::new();
     let mut weak: Vec<(String, String, TermCounts)> = Vec::new();
@@ -197,6 +196,9 @@ fn corpus_entities(
             continue;
         }
         let a = by_key.entry(t.key.to_string()).or_default();
+        if let Some(s) = t.surface {
+            *a.forms.entry(s.to_string()).or_default() += c.mentions;
+        }
         a.by_type[t.kind.index()] += c.mentions;
         a.mentions += c.mentions;
         a.articles += c.articles;
@@ -207,17 +209,14 @@ fn corpus_entities(
     }
     for (key, term, c) in weak {
         if let Some(a) = by_key.get_mut(&key) {
+            if let Some(s) = parse_term(&term).and_then(|t| t.surface) {
+                *a.forms.entry(s.to_string()).or_default() += c.mentions;
+            }
             a.mentions += c.mentions;
             a.articles += c.articles;
             a.comments += c.comments;
             a.docs.extend(c.docs);
             a.terms.push(term);
-        }
-    }
-    for (term, c) in aliases {
-        let Some(t) = parse_term(&term) else { continue };
-        if let (Some(a), Some(s)) = (by_key.get_mut(t.key), t.surface) {
-            *a.forms.entry(s.to_string()).or_default() += c.mentions;
         }
     }
     // 2. A surname alone joins the one full name of a person that ends (or starts) with it.
@@ -422,22 +421,22 @@ pub fn doc_mentions(store: &Store, id: &str) -> Result<Vec<DocMention>, ReportEr
         serde_json::from_str(&first_text(&doc, f.entities)).unwrap_or_default();
     Ok(stored
         .into_iter()
-        .map(|s| {
+        .filter_map(|s| {
             let source = s.line.as_deref().unwrap_or(&text);
-            let m = s.mention;
-            DocMention {
-                context: context(source, m.start, m.end, 40),
-                name: m.name,
-                kind: m.kind,
-                text: m.text,
+            let written = source.get(s.start..s.end)?.to_string();
+            Some(DocMention {
+                context: context(source, s.start, s.end, 40),
+                name: s.name,
+                kind: EntityType::from_letter(s.kind)?,
+                text: written,
                 part: match s.part {
-                    crate::store::entities::Part::Title => "title".into(),
-                    crate::store::entities::Part::Text => "text".into(),
+                    Part::Title => "title".into(),
+                    Part::Text => "text".into(),
                 },
-                start: m.start,
-                end: m.end,
-                weak: m.weak,
-            }
+                start: s.start,
+                end: s.end,
+                weak: s.weak,
+            })
         })
         .collect())
 }

@@ -1,5 +1,6 @@
-//! How entity mentions are stored: index terms for counts, aliases and search, and the
-//! mentions themselves (offsets, names) as stored JSON for `entities --doc`.
+//! How entity mentions are stored: one index term per mention (type, key and the form as
+//! written) for counts, aliases and search, and the mentions themselves (offsets, names) as
+//! compact stored JSON for `entities --doc`.
 
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
@@ -12,7 +13,8 @@ pub const ENTITY_SEP: char = '\u{1}';
 /// Starts the term of a weak mention (one the corpus must confirm).
 pub const WEAK_MARK: char = '~';
 
-/// Most mentions of one entity counted per document (a runaway page cannot swamp the index).
+/// Most mentions of one form of an entity counted per document (a runaway page cannot swamp
+/// the index).
 const MAX_REPEATS: usize = 1000;
 
 /// The `entity` term of a mention: `[~]letter \u{1} key`.
@@ -79,17 +81,32 @@ pub enum Part {
     Text,
 }
 
-/// One mention as stored with its document.
+/// One mention as stored with its document (short keys: documents hold many).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredMention {
     /// The text the offsets refer to.
-    #[serde(rename = "in")]
+    #[serde(rename = "p")]
     pub part: Part,
-    /// The mention itself.
-    #[serde(flatten)]
-    pub mention: Mention,
+    /// Byte offset in the stored text (title mentions: in their line).
+    #[serde(rename = "s")]
+    pub start: usize,
+    /// Byte offset of the end.
+    #[serde(rename = "e")]
+    pub end: usize,
+    /// Type letter (see [`EntityType::letter`]).
+    #[serde(rename = "t")]
+    pub kind: char,
+    /// Canonical name in the page.
+    #[serde(rename = "n")]
+    pub name: String,
+    /// Key across pages, when it differs from the name.
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Weak mention (see [`Mention::weak`]).
+    #[serde(rename = "w", default, skip_serializing_if = "std::ops::Not::not")]
+    pub weak: bool,
     /// For mentions in the title-like lines: that line (the text is stored whole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
     pub line: Option<String>,
 }
 
@@ -102,34 +119,36 @@ pub fn add_entities(
     title: &[Mention],
     text: &[Mention],
 ) {
+    if title.is_empty() && text.is_empty() {
+        return;
+    }
     let mut stored = Vec::with_capacity(title.len() + text.len());
-    let mut counts: hashbrown::HashMap<(String, String), usize> = hashbrown::HashMap::new();
+    let mut counts: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
     for (part, mentions) in [(Part::Title, title), (Part::Text, text)] {
         for m in mentions {
-            let n = counts.entry((entity_term(m), m.text.clone())).or_insert(0);
+            let term = alias_term(m);
+            let n = counts.entry_ref(term.as_str()).or_insert(0);
             *n += 1;
             if *n <= MAX_REPEATS {
-                d.add_text(f.entity, entity_term(m));
-                d.add_text(f.entity_alias, alias_term(m));
+                d.add_text(f.entity, term);
             }
-            let line = (part == Part::Title).then(|| {
-                let start = title_text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-                let end = title_text[m.end..]
+            let (start, end, line) = if part == Part::Title {
+                let ls = title_text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+                let le = title_text[m.end..]
                     .find('\n')
                     .map_or(title_text.len(), |i| m.end + i);
-                title_text[start..end].to_string()
-            });
-            let mut mention = m.clone();
-            if let Some(l) = &line {
-                // Offsets of title mentions are kept relative to their line.
-                let start = title_text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-                mention.start -= start;
-                mention.end -= start;
-                debug_assert!(mention.end <= l.len());
-            }
+                (m.start - ls, m.end - ls, Some(title_text[ls..le].to_string()))
+            } else {
+                (m.start, m.end, None)
+            };
             stored.push(StoredMention {
                 part,
-                mention,
+                start,
+                end,
+                kind: m.kind.letter(),
+                name: m.name.clone(),
+                key: (m.key != m.name).then(|| m.key.clone()),
+                weak: m.weak,
                 line,
             });
         }

@@ -377,7 +377,6 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8);
-    let threads: usize = std::env::var("KQ_THREADS").ok().and_then(|v| v.parse().ok()).unwrap_or(threads);
     let mut writer: IndexWriter<TantivyDocument> = store
         .index
         .writer_with_num_threads(threads, opts.memory_budget)

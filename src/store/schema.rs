@@ -100,10 +100,9 @@ pub struct Fields {
     // --- end of sentiment
     // --- Entities (`analysis::entities`), found once at ingest; absent on documents ingested
     // with `--no-entities`.
-    /// One term per mention, `[~]letter \u{1} key` (see `store::entities`).
+    /// One term per mention, `[~]letter \u{1} key \u{1} text as written` (see
+    /// `store::entities`): counts, aliases and search by entity.
     pub entity: Field,
-    /// One term per mention, `[~]letter \u{1} key \u{1} text as written`: aliases.
-    pub entity_alias: Field,
     /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMention`).
     pub entities: Field,
     // --- end of entities
@@ -161,8 +160,7 @@ impl Fields {
                 .set_tokenizer("raw")
                 .set_index_option(IndexRecordOption::WithFreqs),
         );
-        let entity = b.add_text_field("entity", raw_counted.clone());
-        let entity_alias = b.add_text_field("entity_alias", raw_counted);
+        let entity = b.add_text_field("entity", raw_counted);
         let entities = b.add_text_field("entities", STORED);
         // --- end of entities
         Fields {
@@ -196,7 +194,6 @@ impl Fields {
             sentiment_keywords,
             sentiment_terms,
             entity,
-            entity_alias,
             entities,
         }
     }

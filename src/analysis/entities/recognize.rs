@@ -268,6 +268,30 @@ impl Recognizer {
                     || self.gaz.head(first.text, HeadPos::First).is_some()
                     || self.gaz.head(last.text, HeadPos::Last).is_some()
             };
+            // "Plymouth Argyle", "Montpellier Handball", "Swindon Advertiser": a listed place
+            // followed by capitalised words that are no place names an organisation.
+            let place_org = listed.is_some_and(|(row, n)| {
+                self.gaz.row(row).kind == EntityType::Location
+                    && run > n
+                    && !toks[i + n].possessive
+                    && !toks[i + n - 1].possessive
+                    && !self.gaz.is_given(toks[i + n].text)
+                    && self
+                        .gaz
+                        .longest(toks, i + n, caps_line)
+                        .is_none_or(|(r, _)| self.gaz.row(r).kind != EntityType::Location)
+            });
+            if place_org {
+                let mut c = self.cand(di, d, i, i + run - 1);
+                vote(&mut c.votes, EntityType::Organization, 2.0);
+                c.weak = caps_line;
+                out.push(c);
+                i += run;
+                for c in out[before..].iter_mut() {
+                    self.extend(d, c);
+                }
+                continue;
+            }
             match listed {
                 Some((row, n)) if !(explained_run && run > n) => {
                     // A listed company followed by "Corp", "Inc": the same company.
@@ -533,6 +557,14 @@ impl Recognizer {
         {
             first -= 1;
         }
+        // A head word alone is a common noun ("la Confédération", "l'Orchestre").
+        if first == last
+            && cue.is_none()
+            && (self.gaz.head(toks[first].text, HeadPos::First).is_some()
+                || self.gaz.head(toks[first].text, HeadPos::Last).is_some())
+        {
+            return;
+        }
         let mut c = self.cand(di, d, first, last);
         if cue == Some(EntityType::Person) && !toks[first].elision.is_empty() {
             // "Me d'Aubigny-Ferrand": the particle is part of the name.
@@ -577,11 +609,16 @@ impl Recognizer {
         } else if has_inner_capital(head.text) {
             vote(&mut c.votes, EntityType::Organization, 0.6);
         } else if n > 1 {
-            vote(&mut c.votes, EntityType::Person, 0.5);
-            vote(&mut c.votes, EntityType::Organization, 0.4);
+            // Weak defaults: any context wins over them, even summed over several mentions.
+            vote(&mut c.votes, EntityType::Person, 0.1);
+            vote(&mut c.votes, EntityType::Organization, 0.08);
         } else {
-            vote(&mut c.votes, EntityType::Person, 0.3);
-            vote(&mut c.votes, EntityType::Organization, 0.2);
+            vote(&mut c.votes, EntityType::Person, 0.06);
+            vote(&mut c.votes, EntityType::Organization, 0.04);
+        }
+        // "Le Floch", "Di Benedetto", "Van Buren": a capitalised particle begins a surname.
+        if n > 1 && PARTICLES.contains(&head.key().as_str()) && head.shape == Shape::Cap {
+            vote(&mut c.votes, EntityType::Person, 0.5);
         }
         let ambiguous = head.sentence_start || d.caps_lines.contains(&head.line);
         let caps_line = d.caps_lines.contains(&head.line);
@@ -656,6 +693,47 @@ impl Recognizer {
                 end += 1;
             }
         }
+        // "Agence régionale de santé de Bretagne", "Crédit Mutuel de Bretagne", "Food Safety
+        // Authority of Ireland": an organisation's name goes on over "de" + lowercase words up
+        // to "de" + a capitalised name.
+        let org_like = head_kind == Some(EntityType::Organization)
+            || c.row
+                .is_some_and(|r| self.gaz.row(r).kind == EntityType::Organization)
+            || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);
+        if org_like {
+            let mut k = end;
+            let mut steps = 0;
+            while k + 2 < toks.len() && steps < 6 {
+                let p = &toks[k + 1];
+                let particle = p.joined
+                    && p.shape == Shape::Lower
+                    && matches!(p.text, "de" | "du" | "des" | "of" | "la");
+                let next = &toks[k + 2];
+                if particle && next.joined && matches!(next.shape, Shape::Cap | Shape::Upper) {
+                    // Up to a place or a capitalised name, whatever lowercase words before.
+                    let mut to = k + 2;
+                    while to + 1 < toks.len()
+                        && toks[to + 1].joined
+                        && matches!(toks[to + 1].shape, Shape::Cap | Shape::Upper)
+                    {
+                        to += 1;
+                    }
+                    if !self.gaz.is_given(next.text) {
+                        end = to;
+                    }
+                    break;
+                }
+                if !p.joined || p.shape != Shape::Lower || stop(p.text) && !particle {
+                    break;
+                }
+                if !(particle || is_adjective(p.text) || p.text.chars().count() > 3) {
+                    break;
+                }
+                // Lowercase words count only if a capitalised name ends the phrase.
+                k += 1;
+                steps += 1;
+            }
+        }
         let mut probe = end;
         let mut steps = 0;
         while probe + 1 < toks.len() && steps < 8 && toks[probe + 1].joined {
@@ -668,7 +746,8 @@ impl Recognizer {
         }
         let next = probe + 1;
         if next < toks.len()
-            && toks[next].shape == Shape::Upper
+            && matches!(toks[next].shape, Shape::Upper | Shape::Cap)
+            && toks[next].text.chars().count() <= 8
             && d.text[toks[probe].end..toks[next].start].trim() == "("
             && c.row.is_none()
         {
