@@ -481,7 +481,9 @@ impl Recognizer {
             }
             let ambiguous = t.sentence_start || d.caps_lines.contains(&t.line);
             let lower_word = t.lower();
-            let no_name = (self.gaz.is_not_entity(t.text) && !(tail_head && !t.sentence_start))
+            let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
+            let no_name = (self.gaz.is_not_entity(t.text)
+                && !((tail_head || head_word) && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
                 || stop(&lower_word)
                 || t.shape == Shape::Initial && !t.dot;
@@ -610,15 +612,26 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Organization, 0.6);
         } else if n > 1 {
             // Weak defaults: any context wins over them, even summed over several mentions.
-            vote(&mut c.votes, EntityType::Person, 0.1);
-            vote(&mut c.votes, EntityType::Organization, 0.08);
+            vote(&mut c.votes, EntityType::Organization, 0.1);
+            vote(&mut c.votes, EntityType::Person, 0.08);
         } else {
             vote(&mut c.votes, EntityType::Person, 0.06);
             vote(&mut c.votes, EntityType::Organization, 0.04);
         }
         // "Le Floch", "Di Benedetto", "Van Buren": a capitalised particle begins a surname.
         if n > 1 && PARTICLES.contains(&head.key().as_str()) && head.shape == Shape::Cap {
-            vote(&mut c.votes, EntityType::Person, 0.5);
+            vote(&mut c.votes, EntityType::Person, 0.3);
+        }
+        // "Saint-Omer", "Sainte-Maxime": saints' names are mostly places.
+        if ["Saint-", "Sainte-", "St-", "Ste-"]
+            .iter()
+            .any(|p| head.text.starts_with(p))
+        {
+            vote(&mut c.votes, EntityType::Location, 0.5);
+        }
+        // A role after a comma: "Soizic Le Floc'h, infirmière", "Priya Raman, chief economist".
+        if let Some(kind) = self.following_cue(d, last) {
+            vote(&mut c.votes, kind, 1.5);
         }
         let ambiguous = head.sentence_start || d.caps_lines.contains(&head.line);
         let caps_line = d.caps_lines.contains(&head.line);
@@ -805,6 +818,34 @@ impl Recognizer {
         None
     }
 
+    /// The type announced by a role right after token `last` and a comma ("…, infirmière",
+    /// "…, chief economist").
+    fn following_cue(&self, d: &Doc<'_>, last: usize) -> Option<EntityType> {
+        let toks = &d.tokens;
+        let next = toks.get(last + 1)?;
+        if d.text[toks[last].end..next.start].trim() != "," || next.shape != Shape::Lower {
+            return None;
+        }
+        let mut key = String::new();
+        let mut found = None;
+        for t in toks[last + 1..]
+            .iter()
+            .take(self.gaz.max_cue_words().max(1))
+        {
+            if !key.is_empty() {
+                if !t.joined {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&t.key());
+            if let Some(k) = self.gaz.cue(&key) {
+                found = Some(k);
+            }
+        }
+        found.filter(|k| *k == EntityType::Person)
+    }
+
     /// The type announced by the words right before token `first` ("le juge", "la société",
     /// "ville de"), if any.
     fn preceding_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
@@ -856,8 +897,8 @@ impl Recognizer {
             .unwrap_or_default();
         match prev.as_str() {
             "en" | "au" | "aux" => vote(&mut c.votes, EntityType::Location, 1.0),
-            "a" | "in" | "from" | "vers" | "depuis" => {
-                vote(&mut c.votes, EntityType::Location, 0.4)
+            "a" | "in" | "from" | "vers" | "depuis" | "sur" | "to" | "near" | "pres" => {
+                vote(&mut c.votes, EntityType::Location, 0.6)
             }
             "chez" => vote(&mut c.votes, EntityType::Organization, 0.5),
             "la" | "le" | "les" | "the" => vote(&mut c.votes, EntityType::Organization, 0.4),
@@ -1013,7 +1054,39 @@ impl Recognizer {
                 }
             }
         }
-        // 5. Names, types and mentions.
+        // 5. Items of a list share their type: "Tesco, Sainsbury's and Asda", "À Blendecques,
+        // Arques et Saint-Omer".
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| (cands[i].doc, cands[i].start));
+        let sure = |k: usize, clusters: &[Cluster]| {
+            let v = clusters[k].votes;
+            v.iter().copied().fold(0.0f32, f32::max) >= 1.0
+        };
+        let mut boosts: Vec<(usize, EntityType)> = Vec::new();
+        for w in order.windows(2) {
+            let (a, b) = (&cands[w[0]], &cands[w[1]]);
+            if a.doc != b.doc || a.end > b.start {
+                continue;
+            }
+            let gap = docs[a.doc].text[a.end..b.start].trim();
+            let gap = gap.trim_start_matches("'s").trim();
+            if !matches!(
+                gap,
+                "," | "et" | "and" | "ou" | "or" | "&" | ", et" | ", and"
+            ) {
+                continue;
+            }
+            let (ka, kb) = (of[w[0]], of[w[1]]);
+            match (sure(ka, &clusters), sure(kb, &clusters)) {
+                (true, false) => boosts.push((kb, clusters[ka].kind())),
+                (false, true) => boosts.push((ka, clusters[kb].kind())),
+                _ => {}
+            }
+        }
+        for (k, t) in boosts {
+            clusters[k].votes[t.index()] += 0.8;
+        }
+        // 6. Names, types and mentions.
         let names: Vec<(EntityType, String, String, bool)> = clusters
             .iter()
             .map(|c| {
