@@ -294,7 +294,9 @@ fn entity_detection_scores() {
         // Regression floors, a little under the figures the README reports.
         let floor = match *file {
             "news-fr.txt" => 0.82,
-            "news-en.txt" => 0.80,
+            "news-en.txt" => 0.82,
+            "heldout-fr.txt" => 0.66,
+            "heldout-en.txt" => 0.60,
             _ => 0.90,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");

@@ -148,9 +148,10 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 20] = [
+    const ENDINGS: [&str; 26] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
-        "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière",
+        "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
+        "ome", "iste",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -489,6 +490,7 @@ impl Recognizer {
                 || t.shape == Shape::Initial && !t.dot;
             let unexplained_start = ambiguous
                 && first < last
+                && !tail_head
                 && !self.gaz.is_given(t.text)
                 && self.gaz.head(t.text, HeadPos::First).is_none()
                 && !mid_caps.contains(t.text)
@@ -496,9 +498,9 @@ impl Recognizer {
                     || toks[first + 1..=last]
                         .iter()
                         .any(|n| self.gaz.is_given(n.text))
-                    || toks[first + 1..=last]
-                        .iter()
-                        .all(|n| mid_caps.contains(n.text) && n.elision.is_empty()));
+                    || (first + 1 == last
+                        && mid_caps.contains(toks[last].text)
+                        && toks[last].elision.is_empty()));
             if no_name || unexplained_start {
                 first += 1;
                 continue;
@@ -559,12 +561,19 @@ impl Recognizer {
         {
             first -= 1;
         }
-        // A head word alone is a common noun ("la Confédération", "l'Orchestre").
+        // A head word alone is a common noun ("la Confédération", "l'Orchestre"), unless
+        // lowercase words complete it ("Confédération paysanne", "Conseil exécutif des
+        // transports urbains durables (Cetud)").
         if first == last
             && cue.is_none()
             && (self.gaz.head(toks[first].text, HeadPos::First).is_some()
                 || self.gaz.head(toks[first].text, HeadPos::Last).is_some())
         {
+            let mut c = self.cand(di, d, first, last);
+            self.extend(d, &mut c);
+            if c.last_tok > last {
+                out.push(c);
+            }
             return;
         }
         let mut c = self.cand(di, d, first, last);
