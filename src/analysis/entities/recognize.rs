@@ -8,7 +8,7 @@ use crate::analysis::hash::BuildWordHasher;
 type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos};
-use super::tokens::{NameToken, Shape, Tokenizer, key_of};
+use super::tokens::{NameToken, Shape, Tokenizer, key_of, shape_of};
 use super::{EntityType, Mention, canonical_name};
 use crate::analysis::Lang;
 use crate::analysis::stop::is_stop;
@@ -986,9 +986,15 @@ impl Recognizer {
             let word = &c.parts[0];
             let len = word.chars().count();
             let mut target = None;
+            // Informal forms are short and written in capitals or inside a sentence ("MS",
+            // "Ms"), not a sentence's first word ("Bout").
+            let tok =
+                &docs[c.doc].tokens[c.first_tok.min(docs[c.doc].tokens.len().saturating_sub(1))];
+            let informal_shape = tok.shape == Shape::Upper || !tok.sentence_start;
             if let Some(dk) = dominant
                 && dk != k
-                && (2..=4).contains(&len)
+                && (2..=3).contains(&len)
+                && informal_shape
             {
                 let name = key_of(&clusters[dk].forms[0].0).replace(' ', "");
                 if subsequence(word, &name) {
@@ -1030,9 +1036,15 @@ impl Recognizer {
             .enumerate()
             .filter(|(_, c)| c.strong && c.mentions >= 2 && c.parts.len() == 1)
             .flat_map(|(k, c)| {
+                // Title-case names of five letters or more ("microsoft"; not "FONT" → "font").
                 c.forms
                     .iter()
-                    .filter(|(f, _)| f.chars().count() >= 4 && !stop(&f.to_lowercase()))
+                    .filter(|(f, _)| {
+                        f.chars().count() >= 5
+                            && shape_of(f) == Shape::Cap
+                            && !f.contains(' ')
+                            && !stop(&f.to_lowercase())
+                    })
                     .map(move |(f, _)| (f.to_lowercase(), k))
             })
             .filter(|(f, _)| lower.contains(f.as_str()) && !self.gaz.is_not_entity(f))
