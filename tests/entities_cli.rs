@@ -74,6 +74,16 @@ fn seed_corpus_entities() {
     assert_eq!(ms["type"], "organization");
     assert!(ms["articles"].as_u64().unwrap() > 0 && ms["comments"].as_u64().unwrap() > 0);
     assert!(ms["docs"].as_u64().unwrap() > 5);
+    // "MS" in a thread about Microsoft is Microsoft.
+    assert!(
+        ms["aliases"].as_array().unwrap().iter().any(|a| a == "MS"),
+        "{ms}"
+    );
+    assert!(all.iter().all(|e| e["name"] != "MS"));
+    // The corpus report lists the entities too.
+    let full: Value =
+        serde_json::from_str(&kiosque(&index, &["report", "--format", "json"])).unwrap();
+    assert_eq!(full["entities"]["entities"][0]["name"], "Microsoft");
     let us = all
         .iter()
         .find(|e| {

@@ -83,12 +83,13 @@ thread_local! {
 }
 
 /// What the chain derives from one surface word in one language (see [`Derivation`]), stored
-/// as one string: elision, word, main, alt.
+/// with the surface as one string (one allocation to read on a lookup): surface, elision, word,
+/// main, alt.
 struct Derived {
-    /// elision + word + main + alt (alt empty when equal to main).
+    /// surface + elision + word + main + alt (alt empty when equal to main).
     text: Box<str>,
-    /// Byte ends of elision, word and main in `text`.
-    ends: [u16; 3],
+    /// Byte ends of surface, elision, word and main in `text`.
+    ends: [u16; 4],
     /// See [`Derivation::stop`].
     stop: bool,
     /// See [`Derivation::token`].
@@ -130,7 +131,9 @@ impl Derived {
         let stop = is_stop(word, lang) || (stripped.len() != word.len() && is_stop(stripped, lang));
         let indexable = !stripped.is_empty() && stripped.len() <= MAX_WORD_LEN;
         buf.clear();
+        buf.push_str(surface);
         buf.push_str(elision);
+        let elision_end = buf.len() as u16;
         buf.push_str(word);
         let word_end = buf.len();
         let mut forms = String::new();
@@ -141,14 +144,24 @@ impl Derived {
             buf.push_str(&forms[main_len..]);
             return Derived {
                 text: buf.as_str().into(),
-                ends: [elision.len() as u16, word_end as u16, main_end as u16],
+                ends: [
+                    surface.len() as u16,
+                    elision_end,
+                    word_end as u16,
+                    main_end as u16,
+                ],
                 stop,
                 token: !stop,
             };
         }
         Derived {
             text: buf.as_str().into(),
-            ends: [elision.len() as u16, word_end as u16, word_end as u16],
+            ends: [
+                surface.len() as u16,
+                elision_end,
+                word_end as u16,
+                word_end as u16,
+            ],
             stop,
             token: false,
         }
@@ -156,11 +169,11 @@ impl Derived {
 
     /// The borrowed view.
     fn view(&self) -> Derivation<'_> {
-        let [e, w, m] = self.ends.map(usize::from);
+        let [k, e, w, m] = self.ends.map(usize::from);
         let main = &self.text[w..m];
         let alt = &self.text[m..];
         Derivation {
-            elision: &self.text[..e],
+            elision: &self.text[k..e],
             word: &self.text[e..w],
             main,
             alt: if alt.is_empty() { main } else { alt },
@@ -175,8 +188,8 @@ impl Derived {
 /// and both stems.
 #[derive(Default)]
 pub struct SurfaceCache {
-    /// Index 0: French, 1: English.
-    maps: [hashbrown::HashMap<String, Derived, BuildWordHasher>; 2],
+    /// Index 0: French, 1: English; entries hashed by [`surface_hash`] of their surface.
+    maps: [hashbrown::HashTable<Derived>; 2],
     /// Scratch: lowercase surface.
     lower: String,
     /// Scratch: normalised word.
@@ -185,17 +198,53 @@ pub struct SurfaceCache {
     buf: String,
 }
 
+/// Hash of a surface word in the [`SurfaceCache`].
+fn surface_hash(surface: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(surface.as_bytes())
+}
+
+/// Byte equality of two short strings, inline (no library call).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in ca.by_ref().zip(cb.by_ref()) {
+        if x != y {
+            return false;
+        }
+    }
+    ca.remainder()
+        .iter()
+        .zip(cb.remainder())
+        .all(|(x, y)| x == y)
+}
+
+impl Derived {
+    /// The surface word this entry is for.
+    fn surface(&self) -> &str {
+        &self.text[..usize::from(self.ends[0])]
+    }
+}
+
 impl SurfaceCache {
     /// What the chain derives from `surface` (at most [`super::tokenize::MAX_SURFACE_LEN`]
     /// bytes) in `lang`.
     pub fn derive(&mut self, surface: &str, lang: Lang) -> Derivation<'_> {
         if self.maps[0].len() + self.maps[1].len() >= CACHE_CAPACITY {
-            self.maps.iter_mut().for_each(hashbrown::HashMap::clear);
+            self.maps.iter_mut().for_each(hashbrown::HashTable::clear);
         }
         let (lower, word, buf) = (&mut self.lower, &mut self.word, &mut self.buf);
+        let hash = surface_hash(surface);
         self.maps[lang as usize]
-            .entry_ref(surface)
+            .entry(
+                hash,
+                |d| same_bytes(d.surface().as_bytes(), surface.as_bytes()),
+                |d| surface_hash(d.surface()),
+            )
             .or_insert_with(|| Derived::new(surface, lang, lower, word, buf))
+            .into_mut()
             .view()
     }
 }

@@ -1,5 +1,5 @@
 //! `kiosque report`: every report for the corpus in one document — overview, top terms,
-//! repeated segments, keyness of comments against articles, comment statistics.
+//! repeated segments, keyness of comments against articles, entities, comment statistics.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +7,7 @@ use serde::Serialize;
 use tantivy::DocId;
 
 use super::comments::{CommentsReport, comments};
+use super::entities::{EntitiesOptions, EntitiesReport, entities};
 use super::keyness::{KeynessOptions, KeynessReport, keyness};
 use super::ngrams::{NgramOptions, ngrams_many};
 use super::terms::{TermsOptions, TermsReport, terms};
@@ -51,6 +52,8 @@ pub struct FullReport {
     pub segments: Vec<TermsReport>,
     /// Comments against articles.
     pub keyness: KeynessReport,
+    /// Most mentioned entities.
+    pub entities: EntitiesReport,
     /// Comment statistics.
     pub comments: CommentsReport,
 }
@@ -64,6 +67,8 @@ pub struct FullOptions {
     pub segments: usize,
     /// Key terms listed.
     pub keyness: usize,
+    /// Entities listed.
+    pub entities: usize,
 }
 
 impl Default for FullOptions {
@@ -72,6 +77,7 @@ impl Default for FullOptions {
             terms: 30,
             segments: 15,
             keyness: 30,
+            entities: 20,
         }
     }
 }
@@ -164,6 +170,13 @@ pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError
             ..KeynessOptions::default()
         },
     )?;
+    let entities = entities(
+        store,
+        &EntitiesOptions {
+            top: opts.entities,
+            ..EntitiesOptions::default()
+        },
+    )?;
     let comments = comments(store, None)?;
     Ok(FullReport {
         generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
@@ -171,6 +184,7 @@ pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError
         terms,
         segments,
         keyness,
+        entities,
         comments,
     })
 }

@@ -718,9 +718,13 @@ impl Recognizer {
         // "Agence régionale de santé de Bretagne", "Crédit Mutuel de Bretagne", "Food Safety
         // Authority of Ireland": an organisation's name goes on over "de" + lowercase words up
         // to "de" + a capitalised name.
+        // Listed names take "de" + a capitalised name only right after them ("Crédit Mutuel de
+        // Bretagne"); names typed by a head word also take lowercase words before it.
+        let listed = c
+            .row
+            .is_some_and(|r| self.gaz.row(r).kind == EntityType::Organization);
         let org_like = head_kind == Some(EntityType::Organization)
-            || c.row
-                .is_some_and(|r| self.gaz.row(r).kind == EntityType::Organization)
+            || listed
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);
         if org_like {
             let mut k = end;
@@ -745,7 +749,12 @@ impl Recognizer {
                     }
                     break;
                 }
-                if !p.joined || p.shape != Shape::Lower || stop(p.text) && !particle {
+                if listed
+                    || !p.joined
+                    || p.shape != Shape::Lower
+                    || stop(p.text) && !particle
+                    || (k == end && !particle && !is_adjective(p.text))
+                {
                     break;
                 }
                 if !(particle || is_adjective(p.text) || p.text.chars().count() > 3) {
@@ -974,34 +983,47 @@ impl Recognizer {
             of[ci] = k;
         }
         // 3. Informal forms: "MS" for the page's dominant "Microsoft", "Sarko" for "Sarkozy".
+        // A whole entity of short forms moves at once (every "MS" of the thread).
         let dominant = (0..clusters.len())
             .filter(|&k| clusters[k].mentions >= 2 && clusters[k].strong)
             .max_by_key(|&k| clusters[k].mentions);
-        for ci in 0..cands.len() {
-            let k = of[ci];
-            let c = &cands[ci];
-            if clusters[k].mentions != 1 || c.row.is_some() || c.cued || c.parts.len() != 1 {
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+        for (ci, &k) in of.iter().enumerate() {
+            members[k].push(ci);
+        }
+        for k in 0..clusters.len() {
+            let ms = &members[k];
+            if ms.is_empty()
+                || Some(k) == dominant
+                || ms.iter().any(|&ci| {
+                    let c = &cands[ci];
+                    c.row.is_some() || c.cued || c.parts.len() != 1
+                })
+            {
                 continue;
             }
-            let word = &c.parts[0];
+            let word = cands[ms[0]].parts[0].clone();
             let len = word.chars().count();
             let mut target = None;
             // Informal forms are short and written in capitals or inside a sentence ("MS",
-            // "Ms"), not a sentence's first word ("Bout").
-            let tok =
-                &docs[c.doc].tokens[c.first_tok.min(docs[c.doc].tokens.len().saturating_sub(1))];
-            let informal_shape = tok.shape == Shape::Upper || !tok.sentence_start;
+            // "Ms"), not only as a sentence's first word ("Bout").
+            let informal_shape = ms.iter().any(|&ci| {
+                let c = &cands[ci];
+                let toks = &docs[c.doc].tokens;
+                toks.get(c.first_tok)
+                    .is_some_and(|t| t.shape == Shape::Upper || !t.sentence_start)
+            });
             if let Some(dk) = dominant
-                && dk != k
                 && (2..=3).contains(&len)
                 && informal_shape
+                && ms.iter().all(|&ci| cands[ci].parts[0] == word)
             {
                 let name = key_of(&clusters[dk].forms[0].0).replace(' ', "");
-                if subsequence(word, &name) {
+                if subsequence(&word, &name) {
                     target = Some(dk);
                 }
             }
-            if target.is_none() && len >= 4 {
+            if target.is_none() && len >= 4 && ms.len() == 1 {
                 let hits: Vec<usize> = (0..clusters.len())
                     .filter(|&o| {
                         o != k
@@ -1018,7 +1040,7 @@ impl Recognizer {
             }
             if let Some(t) = target {
                 let moved = std::mem::take(&mut clusters[k]);
-                clusters[t].mentions += 1;
+                clusters[t].mentions += moved.mentions;
                 clusters[t].strong |= moved.strong;
                 for (f, n) in moved.forms {
                     match clusters[t].forms.iter_mut().find(|(g, _)| *g == f) {
@@ -1026,8 +1048,10 @@ impl Recognizer {
                         None => clusters[t].forms.push((f, n)),
                     }
                 }
-                of[ci] = t;
-                cands[ci].weak = false;
+                for &ci in ms {
+                    of[ci] = t;
+                    cands[ci].weak = false;
+                }
             }
         }
         // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment).

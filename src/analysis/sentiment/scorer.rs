@@ -51,6 +51,8 @@ struct Hit {
     negated: bool,
     /// Contrast weight ("mais", "but").
     weight: f32,
+    /// Weight of a negative contribution: the calibration of the hit's lexicon.
+    calib: f32,
 }
 
 impl Hit {
@@ -68,7 +70,8 @@ impl Hit {
         } else {
             self.base * self.modifier * negated
         };
-        v * self.weight
+        let v = v * self.weight;
+        if v < 0.0 { v * self.calib } else { v }
     }
 
     /// Whether the hit was intensified.
@@ -155,6 +158,11 @@ impl Scorer {
                 let before = hits.len();
                 sentences.push(before);
                 self.passage(scanner, line, lang, &mut hits, &mut sentences);
+                let calib = match lang {
+                    Lang::Fr => tune("NEGWFR", 1.0),
+                    Lang::En => tune("NEGWEN", 1.0),
+                };
+                hits[before..].iter_mut().for_each(|h| h.calib = calib);
                 // A short line whose language cannot be told ("Great article!") and that
                 // says nothing in the language it was given is read in the other one.
                 if hits.len() == before
@@ -186,6 +194,7 @@ impl Scorer {
                 modifier: 1.0,
                 negated: false,
                 weight: 1.0,
+                calib: 1.0,
             })
         });
         if hidden_smileys > 0 {
@@ -195,6 +204,7 @@ impl Scorer {
                 modifier: 1.0,
                 negated: false,
                 weight: 1.0,
+                calib: 1.0,
             });
         }
         self.summarize(hits, bangs)
@@ -325,6 +335,7 @@ impl Scorer {
                     modifier: 1.0,
                     negated: false,
                     weight,
+                    calib: 1.0,
                 });
                 expecting = false;
                 modifier = None;
@@ -353,6 +364,7 @@ impl Scorer {
                         modifier: 1.0,
                         negated: neg_left > 0,
                         weight,
+                        calib: 1.0,
                     });
                 }
             }
@@ -367,6 +379,7 @@ impl Scorer {
                     modifier: modifier.take().unwrap_or(1.0),
                     negated: neg_left > 0,
                     weight,
+                    calib: 1.0,
                 });
             }
             if !w.stop {
@@ -380,7 +393,10 @@ impl Scorer {
         let (mut pos, mut neg) = (0.0f32, 0.0f32);
         let mut keywords: Vec<Keyword> = Vec::with_capacity(hits.len());
         for h in &hits {
-            let v = h.value();
+            let mut v = h.value();
+            if v < 0.0 {
+                v *= tune("NEGW", 1.0);
+            }
             if v > 0.0 {
                 pos += v;
             } else {

@@ -266,6 +266,47 @@ pub fn page(r: &FullReport, articles: usize) -> String {
     );
 
     let c = &r.comments.totals;
+    s.push_str("<h2 id=\"entities\">Entities</h2>");
+    if r.entities.entities.is_empty() {
+        s.push_str("<p>No entity found.</p>");
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .entities
+            .entities
+            .iter()
+            .map(|e| {
+                vec![
+                    e.name.clone(),
+                    e.kind.as_str().to_string(),
+                    e.mentions.to_string(),
+                    e.articles.to_string(),
+                    e.comments.to_string(),
+                    e.docs.to_string(),
+                    e.aliases
+                        .iter()
+                        .filter(|a| **a != e.name)
+                        .take(4)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]
+            })
+            .collect();
+        table(
+            &mut s,
+            "entities-table",
+            &[
+                "name",
+                "type",
+                "mentions#",
+                "articles#",
+                "comments#",
+                "docs#",
+                "aliases",
+            ],
+            &rows,
+        );
+    }
     s.push_str("<h2 id=\"comments\">Comments</h2>");
     let langs = c
         .languages

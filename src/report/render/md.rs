@@ -184,6 +184,43 @@ pub fn document(r: &FullReport, articles: usize) -> String {
         &rows,
     );
     let c = &r.comments.totals;
+    s.push_str("## Entities\n\n");
+    if r.entities.entities.is_empty() {
+        s.push_str("No entity found.\n\n");
+    } else {
+        let rows: Vec<Vec<String>> = r
+            .entities
+            .entities
+            .iter()
+            .map(|e| {
+                vec![
+                    cell(&e.name),
+                    e.kind.as_str().to_string(),
+                    e.mentions.to_string(),
+                    e.articles.to_string(),
+                    e.comments.to_string(),
+                    e.docs.to_string(),
+                    cell(
+                        &e.aliases
+                            .iter()
+                            .filter(|a| **a != e.name)
+                            .take(4)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ]
+            })
+            .collect();
+        table(
+            &mut s,
+            &[
+                "name", "type", "mentions", "articles", "comments", "docs", "aliases",
+            ],
+            &[false, false, true, true, true, true, false],
+            &rows,
+        );
+    }
     s.push_str("## Comments\n\n");
     let langs = c
         .languages
