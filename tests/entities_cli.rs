@@ -316,3 +316,37 @@ fn stdin_prints_one_json_line_per_text() {
     assert!(lines[1]["entities"].as_array().unwrap().is_empty());
     assert!(lines[2]["entities"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn sentence_start_names_count_when_the_corpus_confirms_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let a = serde_json::json!({
+        "id": "a1",
+        "title": "Levée de fonds",
+        "published": "2024-03-01",
+        "body": ["Dataviva annonce une levée de fonds. Franchement, rien de neuf."],
+    });
+    let b = serde_json::json!({
+        "id": "a2",
+        "title": "Santé numérique",
+        "published": "2024-03-02",
+        "body": ["La start-up rennaise Dataviva recrute vingt personnes."],
+        "comments": [{"text": "Volontiers ! Dataviva embauche enfin."}]
+    });
+    std::fs::write(corpus.join("feed.jsonl"), format!("{a}\n{b}\n")).unwrap();
+    let index = dir.path().join("index");
+    kiosque(&index, &["ingest", corpus.to_str().unwrap()]);
+    let all = entities(&index, &[]);
+    let d = named(&all, "Dataviva");
+    assert_eq!(d["mentions"], 3, "{d}");
+    assert_eq!(d["docs"], 3);
+    assert_eq!(d["comments"], 1);
+    for e in &all {
+        assert!(
+            !["Franchement", "Volontiers", "Levée", "Santé"].contains(&e["name"].as_str().unwrap()),
+            "{e}"
+        );
+    }
+}
