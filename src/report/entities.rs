@@ -93,7 +93,7 @@ fn read_terms(
     let mut out: HashMap<String, TermCounts> = HashMap::new();
     for (ord, seg) in searcher.segment_readers().iter().enumerate() {
         let cls = &classes[ord];
-        if !cls.iter().any(|&c| c == TARGET) {
+        if !cls.contains(&TARGET) {
             continue;
         }
         let inv = seg.inverted_index(field)?;

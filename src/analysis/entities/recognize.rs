@@ -335,8 +335,7 @@ impl Recognizer {
         let mut k = i;
         let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some();
         let cue_first = self.gaz.cue(&toks[i].key()) == Some(EntityType::Person);
-        loop {
-            let Some(next) = toks.get(k + 1) else { break };
+        while let Some(next) = toks.get(k + 1) {
             if !(next.joined || next.amp) || toks[k].possessive {
                 break;
             }
@@ -910,9 +909,11 @@ impl Recognizer {
         let toks = &d.tokens;
         let t = &toks[first];
         let elision = key_of(t.elision);
-        let prev = (first > 0 && t.joined && t.elision.is_empty())
-            .then(|| toks[first - 1].key())
-            .unwrap_or_default();
+        let prev = if first > 0 && t.joined && t.elision.is_empty() {
+            toks[first - 1].key()
+        } else {
+            String::new()
+        };
         match prev.as_str() {
             "en" | "au" | "aux" => vote(&mut c.votes, EntityType::Location, 1.0),
             "a" | "in" | "from" | "vers" | "depuis" | "sur" | "to" | "near" | "pres" => {

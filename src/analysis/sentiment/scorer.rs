@@ -145,7 +145,7 @@ impl Scorer {
     /// ones).
     pub fn score_lines(&self, text: &str, line_langs: &[Lang], hidden_smileys: u32) -> Sentiment {
         let mut hits: Vec<Hit> = Vec::new();
-        let mut sentences: Vec<usize> = Vec::new();
+        let mut sentences: Vec<(usize, bool)> = Vec::new();
         SCANNER.with(|cell| {
             let mut fresh = WordScanner::default();
             let mut guard = cell.try_borrow_mut();
@@ -156,7 +156,7 @@ impl Scorer {
             for (i, line) in text.split('\n').enumerate() {
                 let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
                 let before = hits.len();
-                sentences.push(before);
+                sentences.push((before, false));
                 self.passage(scanner, line, lang, &mut hits, &mut sentences);
                 let calib = match lang {
                     Lang::Fr => tune("NEGWFR", 1.0),
@@ -179,6 +179,15 @@ impl Scorer {
             }
         });
         // Opening and closing sentences carry the verdict of a review or a comment.
+        // Sentences that speak of the writer or to the reader carry the opinion; the others
+        // mostly describe.
+        let (sw, ow) = (tune("SUBJ", 1.0), tune("OBJ", 1.0));
+        for (i, &(start, subjective)) in sentences.iter().enumerate() {
+            let end = sentences.get(i + 1).map_or(hits.len(), |s| s.0);
+            let w = if subjective { sw } else { ow };
+            hits[start..end].iter_mut().for_each(|h| h.weight *= w);
+        }
+        let mut sentences: Vec<usize> = sentences.into_iter().map(|s| s.0).collect();
         sentences.dedup();
         sentences.retain(|&i| i < hits.len());
         if sentences.len() >= 2 {
@@ -217,7 +226,7 @@ impl Scorer {
         line: &str,
         lang: Lang,
         hits: &mut Vec<Hit>,
-        sentences: &mut Vec<usize>,
+        sentences: &mut Vec<(usize, bool)>,
     ) {
         let lexicon = self.lexicon(lang);
         // First hit of the passage (of the sentence, when contrast stays in its sentence).
@@ -227,6 +236,10 @@ impl Scorer {
         let mut excess: Option<&'static str> = None;
         // An expectation verb seen in the clause ("je m'attendais à mieux").
         let mut expecting = false;
+        // A conditional seen in the clause ("aurait pu être bon"): what follows is not so.
+        let mut irrealis = false;
+        // Hits of the sentence under way, for a question mark at its end.
+        let mut sentence_start = hits.len();
         // "ne" seen and not yet closed: index of the first hit it covers.
         let mut ne_open: Option<usize> = None;
         // A negative pronoun ("personne", "rien") seen before "ne" in the clause.
@@ -249,13 +262,27 @@ impl Scorer {
                 modifier = None;
                 excess = None;
                 expecting = false;
+                irrealis = false;
+            }
+            if gap.contains('?') {
+                let q = tune("QPOS", 1.0);
+                hits[sentence_start..]
+                    .iter_mut()
+                    .filter(|h| h.base > 0.0)
+                    .for_each(|h| h.weight *= q);
             }
             if gap.contains(['.', '!', '?', '…']) {
-                sentences.push(hits.len());
+                sentence_start = hits.len();
+                sentences.push((hits.len(), false));
                 if sentence_contrast {
                     first = hits.len();
                     weight = 1.0;
                 }
+            }
+            if is_subjective(w.word, w.elision, lang)
+                && let Some(last) = sentences.last_mut()
+            {
+                last.1 = true;
             }
             let mut word_role = role(w.word, &prev, lang);
             prev.clear();
@@ -344,6 +371,10 @@ impl Scorer {
             if !w.stop && is_expectation(w.word, lang) {
                 expecting = true;
             }
+            if is_conditional(w.word, lang) {
+                irrealis = true;
+                return;
+            }
             let found = if w.stop {
                 lexicon.get_stop(w.main)
             } else {
@@ -373,6 +404,17 @@ impl Scorer {
             }
             if let Some(base) = found {
                 prev_hit = Some(hits.len());
+                let pw = tune(if lang == Lang::Fr { "POWFR" } else { "POWEN" }, 1.0);
+                let base = if pw != 1.0 {
+                    base.signum() * base.abs().powf(pw)
+                } else {
+                    base
+                };
+                let base = if irrealis && base > 0.0 {
+                    base * tune("IRR", 1.0)
+                } else {
+                    base
+                };
                 hits.push(Hit {
                     word: w.word.to_owned(),
                     base,
@@ -455,6 +497,88 @@ impl Scorer {
             label,
             keywords,
         }
+    }
+}
+
+/// Whether a word marks a sentence about the writer or the reader ("je", "j'ai", "on",
+/// "vous", "I", "my", "you").
+fn is_subjective(word: &str, elision: &str, lang: Lang) -> bool {
+    if tune("SUBJMODE", 1.0) == 0.0 {
+        return false;
+    }
+    match lang {
+        Lang::Fr => {
+            matches!(elision, "j" | "m")
+                || matches!(
+                    word,
+                    "je" | "me" | "moi" | "mon" | "ma" | "mes" | "on" | "vous"
+                )
+                || (tune("SUBJMODE", 1.0) >= 2.0
+                    && matches!(
+                        word,
+                        "livre"
+                            | "roman"
+                            | "auteur"
+                            | "lecture"
+                            | "lire"
+                            | "lu"
+                            | "style"
+                            | "écriture"
+                            | "ouvrage"
+                            | "article"
+                            | "texte"
+                    ))
+        }
+        Lang::En => {
+            matches!(
+                word,
+                "i" | "me" | "my" | "i'm" | "i've" | "i'd" | "you" | "we"
+            ) || (tune("SUBJMODE", 1.0) >= 2.0
+                && matches!(
+                    word,
+                    "film"
+                        | "movie"
+                        | "script"
+                        | "acting"
+                        | "director"
+                        | "performance"
+                        | "article"
+                        | "story"
+                ))
+        }
+    }
+}
+
+/// Whether `word` is a conditional auxiliary or modal ("aurait", "pourrait", "should").
+fn is_conditional(word: &str, lang: Lang) -> bool {
+    if tune("IRRMODE", 1.0) == 0.0 {
+        return false;
+    }
+    match lang {
+        Lang::Fr => matches!(
+            word,
+            "aurais"
+                | "aurait"
+                | "auraient"
+                | "aurions"
+                | "auriez"
+                | "serait"
+                | "serais"
+                | "seraient"
+                | "pourrait"
+                | "pourrais"
+                | "pourraient"
+                | "devrait"
+                | "devrais"
+                | "devraient"
+                | "aimerais"
+                | "aimerait"
+                | "voudrais"
+        ),
+        Lang::En => matches!(
+            word,
+            "should" | "could" | "would" | "should've" | "could've" | "would've" | "might"
+        ),
     }
 }
 

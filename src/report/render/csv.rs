@@ -137,6 +137,48 @@ pub fn comments(r: &CommentsReport) -> Result<String, csv::Error> {
     )
 }
 
+/// Entities: `name,type,mentions,articles,comments,docs,together,aliases` (aliases `|`-joined).
+pub fn entities(r: &crate::report::entities::EntitiesReport) -> Result<String, csv::Error> {
+    write(
+        &[
+            "name", "type", "mentions", "articles", "comments", "docs", "together", "aliases",
+        ],
+        r.entities.iter().map(|e| {
+            vec![
+                e.name.clone(),
+                e.kind.as_str().to_string(),
+                e.mentions.to_string(),
+                e.articles.to_string(),
+                e.comments.to_string(),
+                e.docs.to_string(),
+                e.together.map(|t| t.to_string()).unwrap_or_default(),
+                e.aliases.join("|"),
+            ]
+        }),
+    )
+}
+
+/// Mentions of one document: `in,start,end,text,name,type,weak,context`.
+pub fn doc_mentions(m: &[crate::report::entities::DocMention]) -> Result<String, csv::Error> {
+    write(
+        &[
+            "in", "start", "end", "text", "name", "type", "weak", "context",
+        ],
+        m.iter().map(|x| {
+            vec![
+                x.part.clone(),
+                x.start.to_string(),
+                x.end.to_string(),
+                x.text.clone(),
+                x.name.clone(),
+                x.kind.as_str().to_string(),
+                x.weak.to_string(),
+                x.context.clone(),
+            ]
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,44 +219,4 @@ mod tests {
         assert_eq!(&rows[0][1], "juge 2; juges; \"x\" 1");
         assert_eq!(&rows[0][2], "3");
     }
-}
-
-/// Entities: `name,type,mentions,articles,comments,docs,together,aliases` (aliases `|`-joined).
-pub fn entities(r: &crate::report::entities::EntitiesReport) -> Result<String, csv::Error> {
-    write(
-        &[
-            "name", "type", "mentions", "articles", "comments", "docs", "together", "aliases",
-        ],
-        r.entities.iter().map(|e| {
-            vec![
-                e.name.clone(),
-                e.kind.as_str().to_string(),
-                e.mentions.to_string(),
-                e.articles.to_string(),
-                e.comments.to_string(),
-                e.docs.to_string(),
-                e.together.map(|t| t.to_string()).unwrap_or_default(),
-                e.aliases.join("|"),
-            ]
-        }),
-    )
-}
-
-/// Mentions of one document: `in,start,end,text,name,type,weak,context`.
-pub fn doc_mentions(m: &[crate::report::entities::DocMention]) -> Result<String, csv::Error> {
-    write(
-        &["in", "start", "end", "text", "name", "type", "weak", "context"],
-        m.iter().map(|x| {
-            vec![
-                x.part.clone(),
-                x.start.to_string(),
-                x.end.to_string(),
-                x.text.clone(),
-                x.name.clone(),
-                x.kind.as_str().to_string(),
-                x.weak.to_string(),
-                x.context.clone(),
-            ]
-        }),
-    )
 }

@@ -532,7 +532,12 @@ pub fn entities(r: &crate::report::entities::EntitiesReport) -> String {
                 .map(String::as_str)
                 .filter(|a| *a != e.name)
                 .collect();
-            let mut shown = others.iter().take(4).copied().collect::<Vec<_>>().join(", ");
+            let mut shown = others
+                .iter()
+                .take(4)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
             if others.len() > 4 {
                 shown.push_str(&format!(", … (+{})", others.len() - 4));
             }
