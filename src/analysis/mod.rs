@@ -12,12 +12,12 @@
 
 mod chain;
 mod elision;
+pub mod entities;
 mod fold;
 mod hash;
 mod lang;
 mod lowercase;
 mod possessive;
-pub mod entities;
 pub mod quote;
 mod segment;
 pub mod sentiment;

@@ -137,7 +137,11 @@ pub fn add_entities(
                 let le = title_text[m.end..]
                     .find('\n')
                     .map_or(title_text.len(), |i| m.end + i);
-                (m.start - ls, m.end - ls, Some(title_text[ls..le].to_string()))
+                (
+                    m.start - ls,
+                    m.end - ls,
+                    Some(title_text[ls..le].to_string()),
+                )
             } else {
                 (m.start, m.end, None)
             };

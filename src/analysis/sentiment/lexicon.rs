@@ -103,7 +103,10 @@ impl Lexicon {
                 let e = sums.entry(stem.into()).or_insert((0.0, 0));
                 e.0 += score;
                 e.1 += 1;
-                lex.words_of.entry(stem.into()).or_default().push(lower.clone());
+                lex.words_of
+                    .entry(stem.into())
+                    .or_default()
+                    .push(lower.clone());
             });
         }
         lex.scores = sums

@@ -26,18 +26,6 @@ pub const MIXED_MIN: f32 = 1.0;
 /// Smallest ratio of the weaker side to the stronger for a text to be mixed.
 pub const MIXED_RATIO: f32 = 0.7;
 
-// TUNING-HOOK-BEGIN (temporary, removed before commit)
-fn tune(name: &str, default: f32) -> f32 {
-    static MAP: std::sync::LazyLock<std::collections::HashMap<String, f32>> =
-        std::sync::LazyLock::new(|| {
-            std::env::vars()
-                .filter_map(|(k, v)| Some((k.strip_prefix("KQT_")?.to_string(), v.parse().ok()?)))
-                .collect()
-        });
-    MAP.get(name).copied().unwrap_or(default)
-}
-// TUNING-HOOK-END
-
 /// One scored word occurrence, before its final value is known.
 #[derive(Debug, Clone)]
 struct Hit {
@@ -59,7 +47,7 @@ impl Hit {
     /// The contribution of the hit.
     fn value(&self) -> f32 {
         let negated = if self.base < 0.0 {
-            tune("NEGNEG", NEGATED)
+            NEGATED_NEGATIVE
         } else {
             NEGATED
         };
@@ -159,8 +147,8 @@ impl Scorer {
                 sentences.push((before, false));
                 self.passage(scanner, line, lang, &mut hits, &mut sentences);
                 let calib = match lang {
-                    Lang::Fr => tune("NEGWFR", 1.0),
-                    Lang::En => tune("NEGWEN", 1.0),
+                    Lang::Fr => NEGATIVE_CALIBRATION_FR,
+                    Lang::En => 1.0,
                 };
                 hits[before..].iter_mut().for_each(|h| h.calib = calib);
                 // A short line whose language cannot be told ("Great article!") and that
@@ -179,23 +167,6 @@ impl Scorer {
             }
         });
         // Opening and closing sentences carry the verdict of a review or a comment.
-        // Sentences that speak of the writer or to the reader carry the opinion; the others
-        // mostly describe.
-        let (sw, ow) = (tune("SUBJ", 1.0), tune("OBJ", 1.0));
-        for (i, &(start, subjective)) in sentences.iter().enumerate() {
-            let end = sentences.get(i + 1).map_or(hits.len(), |s| s.0);
-            let w = if subjective { sw } else { ow };
-            hits[start..end].iter_mut().for_each(|h| h.weight *= w);
-        }
-        let mut sentences: Vec<usize> = sentences.into_iter().map(|s| s.0).collect();
-        sentences.dedup();
-        sentences.retain(|&i| i < hits.len());
-        if sentences.len() >= 2 {
-            let (first_end, last_start) = (sentences[1], sentences[sentences.len() - 1]);
-            let (fw, lw) = (tune("FIRST", 1.0), tune("LAST", 1.0));
-            hits[..first_end].iter_mut().for_each(|h| h.weight *= fw);
-            hits[last_start..].iter_mut().for_each(|h| h.weight *= lw);
-        }
         let bangs = scan(text, |(sign, score)| {
             hits.push(Hit {
                 word: sign.to_owned(),
@@ -231,7 +202,6 @@ impl Scorer {
         let lexicon = self.lexicon(lang);
         // First hit of the passage (of the sentence, when contrast stays in its sentence).
         let mut first = hits.len();
-        let sentence_contrast = tune("CSENT", 0.0) > 0.0;
         // "trop" / "too" waiting for its word.
         let mut excess: Option<&'static str> = None;
         // An expectation verb seen in the clause ("je m'attendais à mieux").
@@ -265,11 +235,11 @@ impl Scorer {
                 irrealis = false;
             }
             if gap.contains('?') {
-                let q = tune("QPOS", 1.0);
+                // A question asks rather than asserts: "comment se passionner pour … ?"
                 hits[sentence_start..]
                     .iter_mut()
                     .filter(|h| h.base > 0.0)
-                    .for_each(|h| h.weight *= q);
+                    .for_each(|h| h.weight *= QUESTION);
             }
             if gap.contains(['.', '!', '?', '…']) {
                 sentence_start = hits.len();
@@ -343,8 +313,8 @@ impl Scorer {
                 Role::Contrast => {
                     hits[first..]
                         .iter_mut()
-                        .for_each(|h| h.weight *= tune("CPRE", CONTRAST.0));
-                    weight = tune("CPOST", CONTRAST.1);
+                        .for_each(|h| h.weight *= CONTRAST.0);
+                    weight = CONTRAST.1;
                     ne_open = None;
                     neg_left = 0;
                     modifier = None;
@@ -358,7 +328,7 @@ impl Scorer {
                 prev_hit = Some(hits.len());
                 hits.push(Hit {
                     word: w.word.to_owned(),
-                    base: tune("EXPECT", 0.0),
+                    base: EXPECTATION,
                     modifier: 1.0,
                     negated: false,
                     weight,
@@ -386,32 +356,23 @@ impl Scorer {
             {
                 // "trop long", "trop de détails": too much of something neutral.
                 modifier = None;
-                let base = tune("EXCESS", 0.0);
-                if base != 0.0 {
-                    prev_hit = Some(hits.len());
-                    hits.push(Hit {
-                        word: word.to_owned(),
-                        base,
-                        modifier: 1.0,
-                        negated: neg_left > 0,
-                        weight,
-                        calib: 1.0,
-                    });
-                }
+                prev_hit = Some(hits.len());
+                hits.push(Hit {
+                    word: word.to_owned(),
+                    base: EXCESS,
+                    modifier: 1.0,
+                    negated: neg_left > 0,
+                    weight,
+                    calib: 1.0,
+                });
             }
             if found.is_some() {
                 excess = None;
             }
             if let Some(base) = found {
                 prev_hit = Some(hits.len());
-                let pw = tune(if lang == Lang::Fr { "POWFR" } else { "POWEN" }, 1.0);
-                let base = if pw != 1.0 {
-                    base.signum() * base.abs().powf(pw)
-                } else {
-                    base
-                };
                 let base = if irrealis && base > 0.0 {
-                    base * tune("IRR", 1.0)
+                    base * IRREALIS
                 } else {
                     base
                 };
@@ -435,10 +396,7 @@ impl Scorer {
         let (mut pos, mut neg) = (0.0f32, 0.0f32);
         let mut keywords: Vec<Keyword> = Vec::with_capacity(hits.len());
         for h in &hits {
-            let mut v = h.value();
-            if v < 0.0 {
-                v *= tune("NEGW", 1.0);
-            }
+            let v = h.value();
             if v > 0.0 {
                 pos += v;
             } else {
@@ -500,60 +458,8 @@ impl Scorer {
     }
 }
 
-/// Whether a word marks a sentence about the writer or the reader ("je", "j'ai", "on",
-/// "vous", "I", "my", "you").
-fn is_subjective(word: &str, elision: &str, lang: Lang) -> bool {
-    if tune("SUBJMODE", 1.0) == 0.0 {
-        return false;
-    }
-    match lang {
-        Lang::Fr => {
-            matches!(elision, "j" | "m")
-                || matches!(
-                    word,
-                    "je" | "me" | "moi" | "mon" | "ma" | "mes" | "on" | "vous"
-                )
-                || (tune("SUBJMODE", 1.0) >= 2.0
-                    && matches!(
-                        word,
-                        "livre"
-                            | "roman"
-                            | "auteur"
-                            | "lecture"
-                            | "lire"
-                            | "lu"
-                            | "style"
-                            | "écriture"
-                            | "ouvrage"
-                            | "article"
-                            | "texte"
-                    ))
-        }
-        Lang::En => {
-            matches!(
-                word,
-                "i" | "me" | "my" | "i'm" | "i've" | "i'd" | "you" | "we"
-            ) || (tune("SUBJMODE", 1.0) >= 2.0
-                && matches!(
-                    word,
-                    "film"
-                        | "movie"
-                        | "script"
-                        | "acting"
-                        | "director"
-                        | "performance"
-                        | "article"
-                        | "story"
-                ))
-        }
-    }
-}
-
 /// Whether `word` is a conditional auxiliary or modal ("aurait", "pourrait", "should").
 fn is_conditional(word: &str, lang: Lang) -> bool {
-    if tune("IRRMODE", 1.0) == 0.0 {
-        return false;
-    }
     match lang {
         Lang::Fr => matches!(
             word,
