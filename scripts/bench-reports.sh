@@ -66,6 +66,14 @@ run "kwic \"conseil municipal\" --limit 0 --sort right" kwic "conseil municipal"
 run "comments" comments
 run "comments --json" comments --json
 run "comments --article ID" comments --article "$article"
+run "entities" entities
+run "entities --type person --kind comment" entities --type person --kind comment
+run "entities --json -n 0" entities --json -n 0
+top=$("$bin" --index "$index" entities --json -n 1 | python3 -c 'import json,sys; e=json.load(sys.stdin)["entities"]; print(e[0]["name"] if e else "")')
+[ -n "$top" ] && run "entities --with TOP" entities --with "$top"
+[ -n "$top" ] && run "search --entity TOP" search '*' --entity "$top"
+run "sentiment" sentiment
+run "sentiment --json" sentiment --json
 run "report --format md" report --format md
 run "report --format html" report --format html
 run "report --format json" report --format json

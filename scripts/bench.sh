@@ -3,7 +3,8 @@
 #
 #   scripts/bench.sh CORPUS_DIR [--peers] [--runs N]
 #
-# Prints: full ingest (MB/s, docs/s, peak RSS), index size, re-ingest of the unchanged corpus,
+# Prints: full ingest (MB/s, docs/s, peak RSS), index size, index-only ingest (entities and
+# sentiment off) and the share of the ingest each costs, re-ingest of the unchanged corpus,
 # search latency as a whole process (p50/p95 over a fixed query list), and, with --peers,
 # ../shared/bench/peers/run-peers.sh on the same directory in the same run with kiosque's
 # throughput as a ratio to each peer. Corpora: ../shared/bench/build-corpus.sh builds
@@ -39,6 +40,25 @@ docs=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["art
 kiosque_mbs=$(python3 -c "print(round($mb/$secs, 2))")
 echo "ingest:      $secs s = $kiosque_mbs MB/s, $(python3 -c "print(round($docs/$secs))") docs/s ($docs articles+comments), peak RSS $((rss / 1024)) MB"
 echo "index size:  $(du -sm "$index" | cut -f1) MB"
+# The same ingest without entity detection, without sentiment scoring, and without both
+# (index only): their cost as a share of the full ingest, in wall and CPU time.
+/usr/bin/time -f '%e %U' -o "$work/time.full" "$bin" --index "$work/index-cpu" ingest "$corpus" --rebuild --json > /dev/null
+for v in "no-entities:--no-entities" "no-sentiment:--no-sentiment" "index-only:--no-entities --no-sentiment"; do
+  name=${v%%:*}
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %U' -o "$work/time.$name" "$bin" --index "$work/index-$name" ingest "$corpus" --rebuild --json ${v#*:} > /dev/null
+done
+rm -rf "$work"/index-cpu "$work"/index-no-* "$work"/index-index-only
+python3 - "$work" "$mb" "$docs" <<'PY'
+import sys
+work, mb, docs = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+t = {n: list(map(float, open(f"{work}/time.{n}").read().split())) for n in ["full", "no-entities", "no-sentiment", "index-only"]}
+(fw, fu) = t["full"]
+print("index only:  %.2f s = %.2f MB/s, %d docs/s (entities and sentiment off)" % (t["index-only"][0], mb / t["index-only"][0], docs / t["index-only"][0]))
+for name, label in [("no-entities", "entities"), ("no-sentiment", "sentiment"), ("index-only", "both")]:
+    w, u = t[name]
+    print("cost of %-10s %4.1f%% of the full ingest's wall time, %4.1f%% of its CPU time" % (label + ":", 100 * (fw - w) / fw, 100 * (fu - u) / fu))
+PY
 /usr/bin/time -f '%e' -o "$work/time" "$bin" --index "$index" ingest "$corpus" --json > /dev/null
 re=$(cat "$work/time")
 echo "re-ingest:   $re s unchanged ($(python3 -c "print(round(100*$re/$secs, 1))")% of a full ingest)"

@@ -7,11 +7,28 @@ use crate::analysis::Lang;
 pub const BOOST: f32 = 1.5;
 /// Multiplier of a negated word (VADER's 0.74, sign flipped).
 pub const NEGATED: f32 = -0.74;
+/// Multiplier of a negated negative word: "pas mauvais", "not bad" are faint praise, less
+/// positive than "mauvais" is negative (chosen on the development splits).
+pub const NEGATED_NEGATIVE: f32 = -0.3;
 /// Multiplier of a negated intensified word ("pas très bon", "not very good").
 pub const NEGATED_BOOSTED: f32 = -0.5;
+/// Score of "trop" / "too" before a word that is no opinion word ("trop long" when "long"
+/// is not listed, "trop de descriptions", "too much").
+pub const EXCESS: f32 = -1.2;
+/// Score of a comparative after a verb of expectation ("je m'attendais à mieux", "I expected
+/// more").
+pub const EXPECTATION: f32 = -2.0;
+/// Multiplier of a positive word after a conditional in its clause ("aurait pu être bon",
+/// "should have been funny"): what was not.
+pub const IRREALIS: f32 = -0.5;
+/// Multiplier of a positive word in a question ("comment se passionner pour … ?").
+pub const QUESTION: f32 = 0.5;
+/// Weight of negative contributions in French passages: the French lexicons lean positive
+/// more than the English ones (chosen on the development split).
+pub const NEGATIVE_CALIBRATION_FR: f32 = 1.35;
 /// Words of content a forward negation ("pas", "sans", "not") reaches.
 pub const NEGATION_SCOPE: u8 = 3;
-/// Weight of what precedes "mais" / "but" in a passage, and of what follows.
+/// Weight of what precedes "mais" / "but" in its sentence, and of what follows.
 pub const CONTRAST: (f32, f32) = (0.5, 1.5);
 
 /// The role of a surface word.

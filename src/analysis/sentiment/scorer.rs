@@ -4,7 +4,10 @@
 use std::cell::RefCell;
 
 use super::lexicon::Lexicon;
-use super::rules::{BOOST, CONTRAST, NEGATED, NEGATED_BOOSTED, NEGATION_SCOPE, Role, role};
+use super::rules::{
+    BOOST, CONTRAST, EXCESS, EXPECTATION, IRREALIS, NEGATED, NEGATED_BOOSTED, NEGATED_NEGATIVE,
+    NEGATION_SCOPE, NEGATIVE_CALIBRATION_FR, QUESTION, Role, role,
+};
 use super::signs::{BANG, HIDDEN_SMILEY, MAX_BANGS, scan};
 use super::{Keyword, Label, Sentiment};
 use crate::analysis::{Lang, WordScanner, detect_passages, try_detect};
@@ -133,7 +136,6 @@ impl Scorer {
     /// ones).
     pub fn score_lines(&self, text: &str, line_langs: &[Lang], hidden_smileys: u32) -> Sentiment {
         let mut hits: Vec<Hit> = Vec::new();
-        let mut sentences: Vec<(usize, bool)> = Vec::new();
         SCANNER.with(|cell| {
             let mut fresh = WordScanner::default();
             let mut guard = cell.try_borrow_mut();
@@ -144,8 +146,7 @@ impl Scorer {
             for (i, line) in text.split('\n').enumerate() {
                 let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
                 let before = hits.len();
-                sentences.push((before, false));
-                self.passage(scanner, line, lang, &mut hits, &mut sentences);
+                self.passage(scanner, line, lang, &mut hits);
                 let calib = match lang {
                     Lang::Fr => NEGATIVE_CALIBRATION_FR,
                     Lang::En => 1.0,
@@ -162,11 +163,10 @@ impl Scorer {
                         Lang::Fr => Lang::En,
                         Lang::En => Lang::Fr,
                     };
-                    self.passage(scanner, line, other, &mut hits, &mut sentences);
+                    self.passage(scanner, line, other, &mut hits);
                 }
             }
         });
-        // Opening and closing sentences carry the verdict of a review or a comment.
         let bangs = scan(text, |(sign, score)| {
             hits.push(Hit {
                 word: sign.to_owned(),
@@ -191,14 +191,7 @@ impl Scorer {
     }
 
     /// Walks one passage, pushing its lexicon hits.
-    fn passage(
-        &self,
-        scanner: &mut WordScanner,
-        line: &str,
-        lang: Lang,
-        hits: &mut Vec<Hit>,
-        sentences: &mut Vec<(usize, bool)>,
-    ) {
+    fn passage(&self, scanner: &mut WordScanner, line: &str, lang: Lang, hits: &mut Vec<Hit>) {
         let lexicon = self.lexicon(lang);
         // First hit of the passage (of the sentence, when contrast stays in its sentence).
         let mut first = hits.len();
@@ -243,16 +236,9 @@ impl Scorer {
             }
             if gap.contains(['.', '!', '?', '…']) {
                 sentence_start = hits.len();
-                sentences.push((hits.len(), false));
-                if sentence_contrast {
-                    first = hits.len();
-                    weight = 1.0;
-                }
-            }
-            if is_subjective(w.word, w.elision, lang)
-                && let Some(last) = sentences.last_mut()
-            {
-                last.1 = true;
+                // Contrast stays within its sentence.
+                first = hits.len();
+                weight = 1.0;
             }
             let mut word_role = role(w.word, &prev, lang);
             prev.clear();
