@@ -4,6 +4,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::analysis::hash::BuildWordHasher;
+
+/// A map keyed by words, with the chain's fast hasher.
+type WordMap<K, V> = HashMap<K, V, BuildWordHasher>;
+/// A set of words, with the chain's fast hasher.
+type WordSet = HashSet<String, BuildWordHasher>;
+
 use super::EntityType;
 use super::tokens::{NameToken, Shape, Tokenizer, key_of};
 
@@ -81,23 +88,23 @@ pub struct Gazetteer {
     /// Known entities.
     rows: Vec<Row>,
     /// Names as keys of lowercase, accent-free parts joined by spaces.
-    phrases: HashMap<String, Node>,
+    phrases: WordMap<String, Node>,
     /// Most tokens in a listed name.
     max_tokens: usize,
     /// Given names, keyed.
-    given: HashSet<String>,
+    given: WordSet,
     /// Demonyms and nationality adjectives, keyed.
-    demonyms: HashSet<String>,
+    demonyms: WordSet,
     /// Cue phrases, keyed, with the type they announce.
-    cues: HashMap<String, EntityType>,
+    cues: WordMap<String, EntityType>,
     /// Most words in a cue phrase.
     max_cue_words: usize,
     /// Words that are not entities on their own, keyed.
-    not_entities: HashSet<String>,
+    not_entities: WordSet,
     /// Head words, keyed, by position.
-    heads: HashMap<(String, HeadPos), EntityType>,
+    heads: WordMap<(String, HeadPos), EntityType>,
     /// Lowercase head words, keyed.
-    lower_heads: HashMap<String, EntityType>,
+    lower_heads: WordMap<String, EntityType>,
 }
 
 /// Non-comment, non-empty lines of a list.

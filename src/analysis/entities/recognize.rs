@@ -111,9 +111,16 @@ struct Doc<'t> {
     text: &'t str,
     /// Its tokens.
     tokens: Vec<NameToken<'t>>,
-    /// Lines written mostly in capitals or title case (headlines): capitals there prove
-    /// nothing.
-    caps_lines: HashSet<u32>,
+    /// Lines written mostly in capitals or title case (headlines), by line: capitals there
+    /// prove nothing.
+    caps_lines: Vec<bool>,
+}
+
+impl Doc<'_> {
+    /// Whether line `line` is written mostly in capitals or title case.
+    fn caps(&self, line: u32) -> bool {
+        self.caps_lines.get(line as usize).copied().unwrap_or(false)
+    }
 }
 
 /// Entity detection with a set of lists; see the module documentation.
@@ -225,9 +232,7 @@ impl Recognizer {
                     Shape::Lower => {
                         lower.insert(t.text);
                     }
-                    Shape::Cap | Shape::Upper
-                        if !t.sentence_start && !d.caps_lines.contains(&t.line) =>
-                    {
+                    Shape::Cap | Shape::Upper if !t.sentence_start && !d.caps(t.line) => {
                         mid_caps.insert(t.text);
                     }
                     _ => {}
@@ -258,7 +263,7 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            let caps_line = d.caps_lines.contains(&t.line);
+            let caps_line = d.caps(t.line);
             let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
             let run = self.run(toks, i);
@@ -460,16 +465,11 @@ impl Recognizer {
             while after < last && PARTICLES.contains(&toks[after].key().as_str()) {
                 after += 1;
             }
-            let listed_after = self
-                .gaz
-                .longest(toks, after, d.caps_lines.contains(&t.line))
-                .is_some();
+            let listed_after = self.gaz.longest(toks, after, d.caps(t.line)).is_some();
             if particle
                 && !listed_after
                 && (cue == Some(EntityType::Person)
-                    || (t.shape == Shape::Cap
-                        && !t.sentence_start
-                        && !d.caps_lines.contains(&t.line)))
+                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line)))
             {
                 break;
             }
@@ -479,7 +479,7 @@ impl Recognizer {
                 }
                 demonym = true;
             }
-            let ambiguous = t.sentence_start || d.caps_lines.contains(&t.line);
+            let ambiguous = t.sentence_start || d.caps(t.line);
             let lower_word = t.lower();
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
             let no_name = (self.gaz.is_not_entity(t.text)
@@ -533,16 +533,14 @@ impl Recognizer {
             && self.gaz.head(toks[first].text, HeadPos::First).is_none()
             && self
                 .gaz
-                .longest(toks, first + 1, d.caps_lines.contains(&toks[first].line))
+                .longest(toks, first + 1, d.caps(toks[first].line))
                 .is_some_and(|(_, n)| first + n == last)
         {
             first += 1;
         }
         // A run may now start with a listed name ("Depuis Microsoft"), unless a cue typed it
         // otherwise ("M. Lacoste").
-        if let Some((row, n)) =
-            self.gaz
-                .longest(toks, first, d.caps_lines.contains(&toks[first].line))
+        if let Some((row, n)) = self.gaz.longest(toks, first, d.caps(toks[first].line))
             && first + n - 1 == last
             && cue.is_none_or(|k| k == self.gaz.row(row).kind)
         {
@@ -641,8 +639,8 @@ impl Recognizer {
         if let Some(kind) = self.following_cue(d, last) {
             vote(&mut c.votes, kind, 1.5);
         }
-        let ambiguous = head.sentence_start || d.caps_lines.contains(&head.line);
-        let caps_line = d.caps_lines.contains(&head.line);
+        let ambiguous = head.sentence_start || d.caps(head.line);
+        let caps_line = d.caps(head.line);
         let supported = c.cued
             || self.gaz.is_given(head.text)
             || self.gaz.head(head.text, HeadPos::First).is_some()
@@ -1207,8 +1205,8 @@ impl Recognizer {
 
 /// Lines written mostly in capitals or title case (at least four words, three quarters of the
 /// words that are not stop words capitalised).
-fn caps_lines(tokens: &[NameToken<'_>]) -> HashSet<u32> {
-    let mut out = HashSet::new();
+fn caps_lines(tokens: &[NameToken<'_>]) -> Vec<bool> {
+    let mut out = vec![false; tokens.last().map_or(0, |t| t.line as usize + 1)];
     let mut i = 0;
     while i < tokens.len() {
         let line = tokens[i].line;
@@ -1224,7 +1222,7 @@ fn caps_lines(tokens: &[NameToken<'_>]) -> HashSet<u32> {
             j += 1;
         }
         if words >= 4 && (caps * 4 >= words * 3 || upper * 4 >= words * 3) {
-            out.insert(line);
+            out[line as usize] = true;
         }
         i = j;
     }

@@ -79,6 +79,9 @@ impl NameToken<'_> {
 
 /// `word` lowercase with accents removed and apostrophes as "'".
 pub fn key_of(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let lower = word.to_lowercase();
     let mut out = String::with_capacity(lower.len());
     fold_into(&lower, &mut out);

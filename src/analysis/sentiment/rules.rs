@@ -9,7 +9,7 @@ pub const BOOST: f32 = 1.5;
 pub const NEGATED: f32 = -0.74;
 /// Multiplier of a negated negative word: "pas mauvais", "not bad" are faint praise, less
 /// positive than "mauvais" is negative (chosen on the development splits).
-pub const NEGATED_NEGATIVE: f32 = -0.3;
+pub const NEGATED_NEGATIVE: f32 = -0.5;
 /// Multiplier of a negated intensified word ("pas très bon", "not very good").
 pub const NEGATED_BOOSTED: f32 = -0.5;
 /// Score of "trop" / "too" before a word that is no opinion word ("trop long" when "long"

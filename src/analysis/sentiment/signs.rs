@@ -64,6 +64,15 @@ pub type Sign = (&'static str, f32);
 /// Calls `f` for every emoticon, emoji and "+1" among the whitespace-separated tokens of
 /// `text` (a token that is, or ends with, a smiley: "super:)"); returns the number of "!".
 pub fn scan(text: &str, mut f: impl FnMut(Sign)) -> u32 {
+    // Most texts hold no sign at all: every textual one has one of these bytes, emoji are
+    // 4-byte characters (lead byte 0xF0 or more), and the others are listed.
+    let maybe = text
+        .bytes()
+        .any(|b| matches!(b, b':' | b';' | b'=' | b'^' | b'<' | b'+' | b'!') || b >= 0xF0)
+        || ["xD", "XD", "❤", "☹"].iter().any(|e| text.contains(e));
+    if !maybe {
+        return 0;
+    }
     let mut bangs = 0u32;
     for token in text.split_whitespace() {
         if token.contains("://") {
@@ -115,5 +124,8 @@ mod tests {
             (vec![], 0)
         );
         assert_eq!(signs("top 👍"), (vec!["👍"], 0));
+        assert_eq!(signs("mdr xD"), (vec!["xD"], 0));
+        assert_eq!(signs("<3 ❤"), (vec!["<3", "❤"], 0));
+        assert_eq!(signs("Rien de spécial ici, vraiment"), (vec![], 0));
     }
 }

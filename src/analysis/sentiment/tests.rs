@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::analysis::Lang;
+use crate::analysis::sentiment::rules::NEGATIVE_CALIBRATION_FR as NEGATIVE_CALIBRATION;
 
 fn fr(text: &str) -> Sentiment {
     builtin().score_lines(text, &[Lang::Fr], 0)
@@ -321,5 +322,120 @@ fn keyword_terms_round_trip() {
     assert_eq!(parse_keyword_term("+"), None);
     for l in Label::ALL {
         assert_eq!(Label::parse(l.as_str()), Some(l));
+    }
+}
+
+#[test]
+fn excess_trop_and_too() {
+    // Before an opinion word, an intensifier.
+    let s = fr("C'est trop bien");
+    positive("C'est trop bien", s.clone());
+    assert!(kw(&s, "bien").intensified);
+    let s = fr("Le livre est trop long");
+    assert!(kw(&s, "long").intensified && kw(&s, "long").weight < 0.0);
+    // Before anything else, a complaint of excess.
+    for t in ["Il y a trop de descriptions", "Un roman trop technique"] {
+        let s = fr(t);
+        negative(t, s.clone());
+        assert!(kw(&s, "trop").weight < 0.0, "{t}: {s:?}");
+    }
+    let t = "There are too many characters";
+    let s = en(t);
+    negative(t, s.clone());
+    assert!(kw(&s, "too").weight < 0.0);
+    // Negated: "pas trop de …" is no complaint.
+    assert!(fr("Il n'y a pas trop de descriptions").score >= 0.0);
+}
+
+#[test]
+fn expectation_then_comparative_is_a_disappointment() {
+    for t in [
+        "Je m'attendais à mieux.",
+        "J'espérais beaucoup plus de ce roman.",
+    ] {
+        let s = fr(t);
+        negative(t, s);
+    }
+    let t = "I expected more from this director.";
+    negative(t, en(t));
+    // Without the expectation, "mieux" is no complaint.
+    assert!(fr("C'est mieux ainsi").score >= 0.0);
+}
+
+#[test]
+fn conditionals_turn_praise_into_regret() {
+    let t = "Cela aurait pu être un bon livre";
+    let s = fr(t);
+    negative(t, s.clone());
+    assert!(kw(&s, "bon").negated && kw(&s, "bon").weight < 0.0);
+    let t = "It should have been funny";
+    negative(t, en(t));
+    // The conditional reaches the end of its clause only.
+    let t = "Il aurait fallu couper, mais c'est un bon livre";
+    positive(t, fr(t));
+    // Negative words after a conditional keep their sign.
+    assert!(fr("Ce serait une catastrophe").score < 0.0);
+}
+
+#[test]
+fn praise_in_a_question_counts_less() {
+    let asked = fr("Comment se passionner pour ce texte ?").score;
+    let said = fr("On se passionne pour ce texte.").score;
+    assert!(asked < said, "{asked} {said}");
+    // A question at the end of the line too, and only positive words.
+    let s = fr("Un beau livre. Pourquoi tant de haine ?");
+    assert!(kw(&s, "beau").weight > kw(&fr("Un beau livre."), "beau").weight * 0.9);
+    assert!(fr("Est-ce bon ?").score < fr("C'est bon.").score);
+}
+
+#[test]
+fn contrast_stays_in_its_sentence() {
+    // "mais" weighs the two sides of its own sentence, not the sentences before.
+    let s = fr("Un excellent livre. Le début est lent mais la suite est bonne.");
+    let alone = fr("Un excellent livre.");
+    assert_eq!(kw(&s, "excellent").weight, kw(&alone, "excellent").weight);
+    assert!(kw(&s, "lent").weight.abs() < kw(&fr("Le début est lent."), "lent").weight.abs());
+    let t = "Bien écrit, mais ennuyeux";
+    negative(t, fr(t));
+}
+
+#[test]
+fn negated_negative_words_are_faint_praise() {
+    let nul = fr("C'est nul").score;
+    let pas_nul = fr("C'est pas nul").score;
+    assert!(pas_nul > 0.0 && pas_nul < -nul, "{nul} {pas_nul}");
+    // Half the word's weight, not the 0.74 of a negated positive word.
+    let nul_weight = kw(&fr("C'est nul"), "nul").weight;
+    let pas_nul_weight = kw(&fr("C'est pas nul"), "nul").weight;
+    assert!(pas_nul_weight <= -0.5 * nul_weight / NEGATIVE_CALIBRATION + 1e-3);
+    let bad = en("It is bad").score;
+    let not_bad = en("It is not bad").score;
+    assert!(not_bad > 0.0 && not_bad < -bad);
+}
+
+#[test]
+fn french_negative_words_weigh_more_than_english_ones() {
+    // The French lexicon leans positive; its negative side is calibrated up.
+    let fr_bad = fr("C'est mauvais");
+    let en_bad = en("It is bad");
+    assert!(kw(&fr_bad, "mauvais").weight < -2.5 * 1.3, "{fr_bad:?}");
+    assert!(kw(&en_bad, "bad").weight > -2.6, "{en_bad:?}");
+}
+
+#[test]
+fn lexicon_words_for_news_are_no_opinion() {
+    for t in [
+        "La justice américaine a rendu sa décision",
+        "Le juge a demandé les données",
+        "Il s'agit de la première fois",
+    ] {
+        let s = fr(t);
+        assert_eq!(s.score, 0.0, "{t}: {s:?}");
+    }
+    for t in ["Un roman prévisible et bâclé", "Une lecture soporifique"] {
+        negative(t, fr(t));
+    }
+    for t in ["Un roman captivant", "Un récit bouleversant"] {
+        positive(t, fr(t));
     }
 }
