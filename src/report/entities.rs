@@ -342,35 +342,84 @@ pub fn entities(store: &Store, opts: &EntitiesOptions) -> Result<EntitiesReport,
     })
 }
 
-/// Elements two sorted lists share.
+/// Elements two sorted lists share: the shorter one is looked up in the longer one.
 fn count_common(a: &[u64], b: &[u64]) -> u64 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short
+        .iter()
+        .filter(|x| long.binary_search(x).is_ok())
+        .count() as u64
 }
 
-/// The index terms of the entity `query` names in the whole corpus (for `search --entity`).
+/// What the term dictionary says of one entity key.
+#[derive(Debug, Default)]
+struct KeyInfo {
+    /// Its terms.
+    terms: Vec<String>,
+    /// Some mention is not weak.
+    strong: bool,
+    /// Some strong mention is a person.
+    person: bool,
+    /// The query names it (its key or a form).
+    named: bool,
+}
+
+/// The index terms of the entity `query` names in the whole corpus (for `search --entity`):
+/// read from the term dictionary alone, joining as the report does (gazetteer keys, a surname
+/// alone with the one full name ending with it, weak mentions of confirmed names).
 pub fn entity_terms(store: &Store, query: &str) -> Result<Vec<String>, ReportError> {
     let reader = store.index.reader()?;
     let searcher = reader.searcher();
-    let classes = slice_classes(store, &searcher, &Slice::default(), true)?;
-    let all = corpus_entities(store, &searcher, &classes)?;
-    match find(&all, query) {
-        Some(e) => Ok(e.terms.clone()),
-        None => Err(ReportError::Usage(format!(
-            "no entity named '{query}' in the index (see `kiosque entities` for names)"
-        ))),
+    let q = key_of(query.trim());
+    let mut by_key: HashMap<String, KeyInfo> = HashMap::new();
+    for seg in searcher.segment_readers() {
+        let inv = seg.inverted_index(store.fields.entity)?;
+        let mut stream = inv.terms().stream()?;
+        while stream.advance() {
+            let term = String::from_utf8_lossy(stream.key()).into_owned();
+            let Some(t) = parse_term(&term) else { continue };
+            let named = key_of(t.key) == q || t.surface.is_some_and(|s| key_of(s) == q);
+            let (weak, person) = (t.weak, t.kind == EntityType::Person);
+            let e = by_key.entry(t.key.to_string()).or_default();
+            e.strong |= !weak;
+            e.person |= !weak && person;
+            e.named |= named;
+            if !e.terms.contains(&term) {
+                e.terms.push(term);
+            }
+        }
     }
+    // A surname alone joins the one full name of a person that ends with it.
+    let mut full_by_last: HashMap<String, Vec<&str>> = HashMap::new();
+    for (k, v) in &by_key {
+        let words: Vec<&str> = k.split_whitespace().collect();
+        if words.len() > 1 && v.person {
+            full_by_last
+                .entry(key_of(words[words.len() - 1]))
+                .or_default()
+                .push(k);
+        }
+    }
+    let surname_of_named = |k: &str, v: &KeyInfo| {
+        !k.contains(char::is_whitespace)
+            && v.person
+            && full_by_last
+                .get(&key_of(k))
+                .is_some_and(|f| f.len() == 1 && by_key.get(f[0]).is_some_and(|x| x.named))
+    };
+    let mut out: Vec<String> = by_key
+        .iter()
+        .filter(|(k, v)| v.strong && (v.named || surname_of_named(k, v)))
+        .flat_map(|(_, v)| v.terms.iter().cloned())
+        .collect();
+    out.sort();
+    out.dedup();
+    if out.is_empty() {
+        return Err(ReportError::Usage(format!(
+            "no entity named '{query}' in the index (see `kiosque entities` for names)"
+        )));
+    }
+    Ok(out)
 }
 
 /// One mention of a document, for `entities --doc`.
