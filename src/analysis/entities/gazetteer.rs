@@ -33,6 +33,10 @@ pub struct Sources<'a> {
     pub org_cues: &'a str,
     /// Words or phrases that announce a place ("ville de").
     pub loc_cues: &'a str,
+    /// Words or phrases that announce a named thing ("l'album", "the app").
+    pub misc_cues: &'a str,
+    /// Lowercase nouns that make the name before them a named thing ("probe", "gamme").
+    pub misc_after: &'a str,
     /// Capitalised words that are not entities on their own.
     pub not_entities: &'a str,
     /// `word<TAB>type<TAB>first|last` rows: words that type a name they start or end.
@@ -105,6 +109,8 @@ pub struct Gazetteer {
     heads: WordMap<(String, HeadPos), EntityType>,
     /// Lowercase head words, keyed.
     lower_heads: WordMap<String, EntityType>,
+    /// Nouns after a name that make it a named thing, keyed.
+    misc_after: WordSet,
 }
 
 /// Non-comment, non-empty lines of a list.
@@ -235,6 +241,7 @@ impl Gazetteer {
             (src.person_cues, EntityType::Person),
             (src.org_cues, EntityType::Organization),
             (src.loc_cues, EntityType::Location),
+            (src.misc_cues, EntityType::Misc),
         ] {
             for cue in lines(text) {
                 let key = cue_key(cue, &mut tok, &mut buf);
@@ -246,6 +253,7 @@ impl Gazetteer {
             }
         }
         g.not_entities = lines(src.not_entities).map(key_of).collect();
+        g.misc_after = lines(src.misc_after).map(key_of).collect();
         for line in lines(src.heads) {
             let mut cols = line.split('\t');
             let (Some(word), Some(kind), pos) = (cols.next(), cols.next(), cols.next()) else {
@@ -270,6 +278,11 @@ impl Gazetteer {
             }
         }
         g
+    }
+
+    /// Whether a lowercase noun after a name makes it a named thing ("probe", "gamme").
+    pub fn is_misc_after(&self, word: &str) -> bool {
+        self.misc_after.contains(&key_of(word))
     }
 
     /// The type a lowercase head word ("tribunal", "loi") gives the name it begins.

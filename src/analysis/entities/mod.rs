@@ -136,6 +136,8 @@ pub fn builtin_sources() -> Sources<'static> {
         not_entities: include_str!("data/not-entities.txt"),
         heads: include_str!("rules/heads.tsv"),
         lower_heads: include_str!("rules/lower-heads.tsv"),
+        misc_cues: include_str!("rules/misc-cues.txt"),
+        misc_after: include_str!("rules/misc-after.txt"),
     }
 }
 

@@ -635,6 +635,14 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
         }
+        // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
+        if let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Lower
+            && self.gaz.is_misc_after(next.text)
+        {
+            vote(&mut c.votes, EntityType::Misc, 1.5);
+        }
         // A role after a comma: "Soizic Le Floc'h, infirmière", "Priya Raman, chief economist".
         if let Some(kind) = self.following_cue(d, last) {
             vote(&mut c.votes, kind, 1.5);

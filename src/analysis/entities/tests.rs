@@ -22,6 +22,8 @@ fn small() -> Recognizer {
         not_entities: "Depuis\nMerci\nTiens\nSinon\nJustice\nDroit\nCommentaires\nPDG\nTV\n",
         heads: include_str!("rules/heads.tsv"),
         lower_heads: include_str!("rules/lower-heads.tsv"),
+        misc_cues: include_str!("rules/misc-cues.txt"),
+        misc_after: include_str!("rules/misc-after.txt"),
     }))
 }
 
