@@ -61,6 +61,47 @@ pub struct Entity {
     pub doc_list: Vec<u64>,
 }
 
+impl Entity {
+    /// Its forms other than its name, the `n` most frequent, comma-separated, with the count
+    /// of the others ("MS, Ms, … (+2)").
+    pub fn other_forms(&self, n: usize) -> String {
+        let others: Vec<&str> = self
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != self.name)
+            .collect();
+        let mut s = others
+            .iter()
+            .take(n)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if others.len() > n {
+            s.push_str(&format!(", … (+{})", others.len() - n));
+        }
+        s
+    }
+
+    /// Table cells: name, type, mentions, articles, comments, documents, other forms.
+    pub fn cells(&self, forms: usize) -> Vec<String> {
+        vec![
+            self.name.clone(),
+            self.kind.as_str().to_string(),
+            self.mentions.to_string(),
+            self.articles.to_string(),
+            self.comments.to_string(),
+            self.docs.to_string(),
+            self.other_forms(forms),
+        ]
+    }
+}
+
+/// Headers of [`Entity::cells`].
+pub const ENTITY_HEADERS: [&str; 7] = [
+    "name", "type", "mentions", "articles", "comments", "docs", "aliases",
+];
+
 /// The entity report.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntitiesReport {
@@ -167,13 +208,7 @@ impl Acc {
 
     /// The type most mentions gave it.
     fn kind(&self) -> EntityType {
-        let mut best = EntityType::Person;
-        for t in EntityType::ALL {
-            if self.by_type[t.index()] > self.by_type[best.index()] {
-                best = t;
-            }
-        }
-        best
+        EntityType::most_voted(&self.by_type)
     }
 }
 

@@ -142,7 +142,7 @@ fn case_ok(case: Case, t: &NameToken<'_>, caps_line: bool) -> bool {
 }
 
 /// Appends the key parts of token `t` (its elided article, then the word) to `key`.
-fn push_parts(key: &mut String, t: &NameToken<'_>, with_elision: bool) {
+pub(super) fn push_parts(key: &mut String, t: &NameToken<'_>, with_elision: bool) {
     if with_elision && !t.elision.is_empty() {
         if !key.is_empty() {
             key.push(' ');

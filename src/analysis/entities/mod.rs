@@ -97,6 +97,17 @@ impl EntityType {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The type with the most votes (indexed by [`EntityType::index`]); person on ties.
+    pub fn most_voted<T: PartialOrd + Copy>(votes: &[T; 4]) -> EntityType {
+        let mut best = EntityType::Person;
+        for t in EntityType::ALL {
+            if votes[t.index()] > votes[best.index()] {
+                best = t;
+            }
+        }
+        best
+    }
 }
 
 /// One mention of an entity in a document.

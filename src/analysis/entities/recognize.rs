@@ -7,7 +7,7 @@ use crate::analysis::hash::BuildWordHasher;
 /// A set of words with the chain's fast hasher.
 type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 
-use super::gazetteer::{Gazetteer, HeadPos};
+use super::gazetteer::{Gazetteer, HeadPos, push_parts};
 use super::tokens::{NameToken, Shape, Tokenizer, key_of, shape_of};
 use super::{EntityType, Mention, canonical_name};
 use crate::analysis::Lang;
@@ -79,13 +79,7 @@ struct Cluster {
 impl Cluster {
     /// The winning type.
     fn kind(&self) -> EntityType {
-        let mut best = EntityType::Person;
-        for t in EntityType::ALL {
-            if self.votes[t.index()] > self.votes[best.index()] {
-                best = t;
-            }
-        }
-        best
+        EntityType::most_voted(&self.votes)
     }
 
     /// Adds one candidate written `surface`.
@@ -889,17 +883,7 @@ impl Recognizer {
                 }
                 let mut key = String::new();
                 for (j, t) in toks[from..first].iter().enumerate() {
-                    if (j > 0 || with_elision) && !t.elision.is_empty() {
-                        if !key.is_empty() {
-                            key.push(' ');
-                        }
-                        key.push_str(&key_of(t.elision));
-                        key.push('\'');
-                    }
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.key());
+                    push_parts(&mut key, t, j > 0 || with_elision);
                 }
                 if let Some(kind) = self.gaz.cue(&key) {
                     best = Some(kind);

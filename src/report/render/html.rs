@@ -270,28 +270,7 @@ pub fn page(r: &FullReport, articles: usize) -> String {
     if r.entities.entities.is_empty() {
         s.push_str("<p>No entity found.</p>");
     } else {
-        let rows: Vec<Vec<String>> = r
-            .entities
-            .entities
-            .iter()
-            .map(|e| {
-                vec![
-                    e.name.clone(),
-                    e.kind.as_str().to_string(),
-                    e.mentions.to_string(),
-                    e.articles.to_string(),
-                    e.comments.to_string(),
-                    e.docs.to_string(),
-                    e.aliases
-                        .iter()
-                        .filter(|a| **a != e.name)
-                        .take(4)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<String>> = r.entities.entities.iter().map(|e| e.cells(4)).collect();
         table(
             &mut s,
             "entities-table",

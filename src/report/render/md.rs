@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::text::forms_list;
 use super::{bars, duration, num, timeline};
+use crate::report::entities::ENTITY_HEADERS;
 use crate::report::full::FullReport;
 use crate::report::terms::TermsReport;
 
@@ -192,31 +193,11 @@ pub fn document(r: &FullReport, articles: usize) -> String {
             .entities
             .entities
             .iter()
-            .map(|e| {
-                vec![
-                    cell(&e.name),
-                    e.kind.as_str().to_string(),
-                    e.mentions.to_string(),
-                    e.articles.to_string(),
-                    e.comments.to_string(),
-                    e.docs.to_string(),
-                    cell(
-                        &e.aliases
-                            .iter()
-                            .filter(|a| **a != e.name)
-                            .take(4)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
-                ]
-            })
+            .map(|e| e.cells(4).iter().map(|c| cell(c)).collect())
             .collect();
         table(
             &mut s,
-            &[
-                "name", "type", "mentions", "articles", "comments", "docs", "aliases",
-            ],
+            &ENTITY_HEADERS,
             &[false, false, true, true, true, true, false],
             &rows,
         );

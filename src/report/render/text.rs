@@ -496,7 +496,7 @@ pub fn entities(r: &crate::report::entities::EntitiesReport) -> String {
         return out;
     }
     let with = r.with.is_some();
-    let mut headers = vec!["name", "type", "mentions", "articles", "comments", "docs"];
+    let mut headers = crate::report::entities::ENTITY_HEADERS.to_vec();
     let mut aligns = vec![
         Align::Left,
         Align::Left,
@@ -504,44 +504,20 @@ pub fn entities(r: &crate::report::entities::EntitiesReport) -> String {
         Align::Right,
         Align::Right,
         Align::Right,
+        Align::Left,
     ];
     if with {
         headers.insert(2, "together");
         aligns.insert(2, Align::Right);
     }
-    headers.push("aliases");
-    aligns.push(Align::Left);
     let rows: Vec<Vec<String>> = r
         .entities
         .iter()
         .map(|e| {
-            let mut row = vec![
-                e.name.clone(),
-                e.kind.as_str().to_string(),
-                e.mentions.to_string(),
-                e.articles.to_string(),
-                e.comments.to_string(),
-                e.docs.to_string(),
-            ];
+            let mut row = e.cells(4);
             if with {
                 row.insert(2, e.together.unwrap_or(0).to_string());
             }
-            let others: Vec<&str> = e
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .filter(|a| *a != e.name)
-                .collect();
-            let mut shown = others
-                .iter()
-                .take(4)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ");
-            if others.len() > 4 {
-                shown.push_str(&format!(", … (+{})", others.len() - 4));
-            }
-            row.push(shown);
             row
         })
         .collect();
