@@ -12,7 +12,7 @@ type WordMap<K, V> = HashMap<K, V, BuildWordHasher>;
 type WordSet = HashSet<String, BuildWordHasher>;
 
 use super::EntityType;
-use super::tokens::{NameToken, Shape, Tokenizer, key_of};
+use super::tokens::{NameToken, Shape, Tokenizer, key_of, with_key};
 
 /// The text of every list a [`Gazetteer`] is built from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -105,8 +105,10 @@ pub struct Gazetteer {
     max_cue_words: usize,
     /// Words that are not entities on their own, keyed.
     not_entities: WordSet,
-    /// Head words, keyed, by position.
-    heads: WordMap<(String, HeadPos), EntityType>,
+    /// Head words that begin a name, keyed.
+    heads_first: WordMap<String, EntityType>,
+    /// Head words that end a name, keyed.
+    heads_last: WordMap<String, EntityType>,
     /// Lowercase head words, keyed.
     lower_heads: WordMap<String, EntityType>,
     /// Nouns after a name that make it a named thing, keyed.
@@ -267,7 +269,10 @@ impl Gazetteer {
             } else {
                 HeadPos::First
             };
-            g.heads.insert((key_of(word.trim()), pos), kind);
+            match pos {
+                HeadPos::First => g.heads_first.insert(key_of(word.trim()), kind),
+                HeadPos::Last => g.heads_last.insert(key_of(word.trim()), kind),
+            };
         }
         for line in lines(src.lower_heads) {
             let mut cols = line.split('\t');
@@ -282,12 +287,12 @@ impl Gazetteer {
 
     /// Whether a lowercase noun after a name makes it a named thing ("probe", "gamme").
     pub fn is_misc_after(&self, word: &str) -> bool {
-        self.misc_after.contains(&key_of(word))
+        with_key(word, |k| self.misc_after.contains(k))
     }
 
     /// The type a lowercase head word ("tribunal", "loi") gives the name it begins.
     pub fn lower_head(&self, word: &str) -> Option<EntityType> {
-        self.lower_heads.get(&key_of(word)).copied()
+        with_key(word, |k| self.lower_heads.get(k).copied())
     }
 
     /// The listed entity `row`.
@@ -348,19 +353,20 @@ impl Gazetteer {
 
     /// Whether `word` is a given name ("Loretta", "Jean-Luc": every part given).
     pub fn is_given(&self, word: &str) -> bool {
-        let key = key_of(word);
-        self.given.contains(&key)
-            || (key.contains('-') && key.split('-').all(|p| self.given.contains(p)))
+        with_key(word, |key| {
+            self.given.contains(key)
+                || (key.contains('-') && key.split('-').all(|p| self.given.contains(p)))
+        })
     }
 
     /// Whether `word` is a demonym or nationality ("Français", "Americans").
     pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonyms.contains(&key_of(word))
+        with_key(word, |k| self.demonyms.contains(k))
     }
 
     /// Whether `word` is never an entity on its own ("Merci", "Justice", "PDG").
     pub fn is_not_entity(&self, word: &str) -> bool {
-        self.not_entities.contains(&key_of(word))
+        with_key(word, |k| self.not_entities.contains(k))
     }
 
     /// The type a cue phrase (keyed words joined by spaces) announces.
@@ -375,7 +381,11 @@ impl Gazetteer {
 
     /// The type a head word gives the name it stands at `pos` of.
     pub fn head(&self, word: &str, pos: HeadPos) -> Option<EntityType> {
-        self.heads.get(&(key_of(word), pos)).copied()
+        let map = match pos {
+            HeadPos::First => &self.heads_first,
+            HeadPos::Last => &self.heads_last,
+        };
+        with_key(word, |k| map.get(k).copied())
     }
 
     /// Number of listed entities.

@@ -218,18 +218,31 @@ impl Recognizer {
             })
             .collect();
         // Capitalised words seen where no capital is expected, and words seen lowercase.
+        // Only the lowercase forms of capitalised words are ever asked about: collect those
+        // first, then look the page's lowercase words up among them.
         let mut mid_caps: WordSet<'_> = WordSet::default();
+        let mut wanted: HashSet<String, BuildWordHasher> = HashSet::default();
+        let mut first_bytes = [false; 256];
+        for d in &docs {
+            for t in &d.tokens {
+                if matches!(t.shape, Shape::Cap | Shape::Upper) {
+                    if !t.sentence_start && !d.caps(t.line) {
+                        mid_caps.insert(t.text);
+                    }
+                    let w = t.text.to_lowercase();
+                    first_bytes[usize::from(w.as_bytes()[0])] = true;
+                    wanted.insert(w);
+                }
+            }
+        }
         let mut lower: WordSet<'_> = WordSet::default();
         for d in &docs {
             for t in &d.tokens {
-                match t.shape {
-                    Shape::Lower => {
-                        lower.insert(t.text);
-                    }
-                    Shape::Cap | Shape::Upper if !t.sentence_start && !d.caps(t.line) => {
-                        mid_caps.insert(t.text);
-                    }
-                    _ => {}
+                if t.shape == Shape::Lower
+                    && first_bytes[usize::from(t.text.as_bytes()[0])]
+                    && wanted.contains(t.text)
+                {
+                    lower.insert(t.text);
                 }
             }
         }
@@ -928,8 +941,8 @@ impl Recognizer {
     ) -> Vec<Vec<Mention>> {
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut of: Vec<usize> = vec![usize::MAX; cands.len()];
-        let mut by_row: HashMap<u32, usize> = HashMap::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_row: HashMap<u32, usize, BuildWordHasher> = HashMap::default();
+        let mut by_key: HashMap<String, usize, BuildWordHasher> = HashMap::default();
         let surface = |c: &Cand| &docs[c.doc].text[c.start..c.end];
         // 1. Listed entities by entry, other names of several words by their key.
         for (ci, c) in cands.iter().enumerate() {
@@ -1046,7 +1059,7 @@ impl Recognizer {
             }
         }
         // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment).
-        let lower_names: HashMap<String, usize> = clusters
+        let lower_names: HashMap<String, usize, BuildWordHasher> = clusters
             .iter()
             .enumerate()
             .filter(|(_, c)| c.strong && c.mentions >= 2 && c.parts.len() == 1)

@@ -94,6 +94,20 @@ pub fn key_of(word: &str) -> String {
     out
 }
 
+/// Calls `f` with [`key_of`]`(word)`, without allocating for short ASCII words.
+pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&key_of(word))
+    }
+}
+
 /// The shape of a word.
 pub fn shape_of(word: &str) -> Shape {
     let mut first = None;
