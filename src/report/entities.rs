@@ -17,7 +17,7 @@ use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument};
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::entities::{EntityType, canonical_name, key_of};
 use crate::store::Store;
-use crate::store::entities::{Part, StoredMention, parse_term};
+use crate::store::entities::{StoredMentions, parse_term};
 
 /// What the entity report lists.
 #[derive(Debug, Clone, Default)]
@@ -467,7 +467,7 @@ pub struct DocMention {
     pub kind: EntityType,
     /// As written.
     pub text: String,
-    /// `title` (title, subtitle, headings; offset in its line) or `text`.
+    /// `title` (offsets in the title lines: title, subtitle, headings, one a line) or `text`.
     #[serde(rename = "in")]
     pub part: String,
     /// Byte offset.
@@ -501,28 +501,37 @@ pub fn doc_mentions(store: &Store, id: &str) -> Result<Vec<DocMention>, ReportEr
     };
     let doc: TantivyDocument = searcher.doc(*addr)?;
     let text = first_text(&doc, f.text);
-    let stored: Vec<StoredMention> =
+    let stored: StoredMentions =
         serde_json::from_str(&first_text(&doc, f.entities)).unwrap_or_default();
-    Ok(stored
-        .into_iter()
-        .filter_map(|s| {
-            let source = s.line.as_deref().unwrap_or(&text);
-            let written = source.get(s.start..s.end)?.to_string();
-            Some(DocMention {
-                context: context(source, s.start, s.end, 40),
-                name: s.name,
-                kind: EntityType::from_letter(s.kind)?,
-                text: written,
-                part: match s.part {
-                    Part::Title => "title".into(),
-                    Part::Text => "text".into(),
-                },
-                start: s.start,
-                end: s.end,
-                weak: s.weak,
-            })
-        })
-        .collect())
+    let title_text = stored.title_text.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for (part, source, rows) in [
+        ("title", title_text.as_str(), &stored.title),
+        ("text", text.as_str(), &stored.text),
+    ] {
+        for &(e, start, end, weak) in rows {
+            let (start, end) = (start as usize, end as usize);
+            let (Some(written), Some((letter, name, _))) =
+                (source.get(start..end), stored.entities.get(e as usize))
+            else {
+                continue;
+            };
+            let Some(kind) = EntityType::from_letter(*letter) else {
+                continue;
+            };
+            out.push(DocMention {
+                context: context(source, start, end, 40),
+                name: name.clone(),
+                kind,
+                text: written.to_string(),
+                part: part.to_string(),
+                start,
+                end,
+                weak: weak != 0,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The first text value of `field` in a stored document.

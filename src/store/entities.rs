@@ -5,11 +5,13 @@
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 
+use super::replay::SEP;
 use super::schema::Fields;
 use crate::analysis::entities::{EntityType, Mention};
 
-/// Separates the parts of an entity term.
-pub const ENTITY_SEP: char = '\u{1}';
+/// Separates the parts of an entity term (never in a term's text: control characters are
+/// replaced by spaces).
+pub const ENTITY_SEP: char = '\u{1F}';
 /// Starts the term of a weak mention (one the corpus must confirm).
 pub const WEAK_MARK: char = '~';
 
@@ -17,7 +19,7 @@ pub const WEAK_MARK: char = '~';
 /// the index).
 const MAX_REPEATS: usize = 1000;
 
-/// The `entity` term of a mention: `[~]letter \u{1} key`.
+/// The key part of a mention's term: `[~]letter \u{1F} key`.
 pub fn entity_term(m: &Mention) -> String {
     let mut s = String::with_capacity(m.key.len() + 4);
     if m.weak {
@@ -25,15 +27,24 @@ pub fn entity_term(m: &Mention) -> String {
     }
     s.push(m.kind.letter());
     s.push(ENTITY_SEP);
-    s.push_str(&m.key);
+    push_clean(&mut s, &m.key);
     s
 }
 
-/// The `entity_alias` term of a mention: `[~]letter \u{1} key \u{1} text as written`.
+/// Appends `text` with its control characters as spaces.
+fn push_clean(s: &mut String, text: &str) {
+    if text.contains(char::is_control) {
+        s.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+    } else {
+        s.push_str(text);
+    }
+}
+
+/// The `entity` term of a mention: `[~]letter \u{1F} key \u{1F} text as written`.
 pub fn alias_term(m: &Mention) -> String {
     let mut s = entity_term(m);
     s.push(ENTITY_SEP);
-    s.push_str(&m.text);
+    push_clean(&mut s, &m.text);
     s
 }
 
@@ -71,43 +82,24 @@ pub fn parse_term(term: &str) -> Option<EntityTerm<'_>> {
     })
 }
 
-/// Which stored text a mention's offsets refer to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Part {
-    /// The title-like lines of an article (title, subtitle, headings), one a line.
-    Title,
-    /// The stored `text`.
-    Text,
-}
-
-/// One mention as stored with its document (short keys: documents hold many).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredMention {
-    /// The text the offsets refer to.
-    #[serde(rename = "p")]
-    pub part: Part,
-    /// Byte offset in the stored text (title mentions: in their line).
-    #[serde(rename = "s")]
-    pub start: usize,
-    /// Byte offset of the end.
+/// The mentions of one document as stored: each entity once, then each mention as numbers
+/// (documents hold many mentions; the stored text gives their words back).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredMentions {
+    /// Entities: type letter (see [`EntityType::letter`]), canonical name in the page, and the
+    /// key across pages when it differs from the name.
     #[serde(rename = "e")]
-    pub end: usize,
-    /// Type letter (see [`EntityType::letter`]).
-    #[serde(rename = "t")]
-    pub kind: char,
-    /// Canonical name in the page.
-    #[serde(rename = "n")]
-    pub name: String,
-    /// Key across pages, when it differs from the name.
-    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// Weak mention (see [`Mention::weak`]).
-    #[serde(rename = "w", default, skip_serializing_if = "std::ops::Not::not")]
-    pub weak: bool,
-    /// For mentions in the title-like lines: that line (the text is stored whole).
+    pub entities: Vec<(char, String, Option<String>)>,
+    /// Mentions in the stored text: entity index, start and end byte offsets, weak (0 or 1).
+    #[serde(rename = "x", default, skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<(u32, u32, u32, u8)>,
+    /// Mentions in the title lines (title, subtitle, headings, one a line): the same, offsets
+    /// in [`StoredMentions::title_text`].
+    #[serde(rename = "t", default, skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<(u32, u32, u32, u8)>,
+    /// The title lines, when a mention is in them.
     #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<String>,
+    pub title_text: Option<String>,
 }
 
 /// Adds the entity fields of a document: mentions found in its title-like lines (`title`,
@@ -122,44 +114,47 @@ pub fn add_entities(
     if title.is_empty() && text.is_empty() {
         return;
     }
-    let mut stored = Vec::with_capacity(title.len() + text.len());
+    let mut stored = StoredMentions::default();
+    let mut index: hashbrown::HashMap<(char, &str, &str), u32> = hashbrown::HashMap::new();
     let mut counts: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
-    for (part, mentions) in [(Part::Title, title), (Part::Text, text)] {
+    // Every term in one value, for the replay tokenizer (one token a mention).
+    let mut terms = String::new();
+    for (in_title, mentions) in [(true, title), (false, text)] {
         for m in mentions {
             let term = alias_term(m);
             let n = counts.entry_ref(term.as_str()).or_insert(0);
             *n += 1;
             if *n <= MAX_REPEATS {
-                d.add_text(f.entity, term);
+                terms.push_str(&term);
+                terms.push(SEP);
             }
-            let (start, end, line) = if part == Part::Title {
-                let ls = title_text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-                let le = title_text[m.end..]
-                    .find('\n')
-                    .map_or(title_text.len(), |i| m.end + i);
-                (
-                    m.start - ls,
-                    m.end - ls,
-                    Some(title_text[ls..le].to_string()),
-                )
+            let letter = m.kind.letter();
+            let next = stored.entities.len() as u32;
+            let e = *index
+                .entry((letter, m.name.as_str(), m.key.as_str()))
+                .or_insert_with(|| {
+                    stored.entities.push((
+                        letter,
+                        m.name.clone(),
+                        (m.key != m.name).then(|| m.key.clone()),
+                    ));
+                    next
+                });
+            let row = (e, m.start as u32, m.end as u32, u8::from(m.weak));
+            if in_title {
+                stored.title.push(row);
             } else {
-                (m.start, m.end, None)
-            };
-            stored.push(StoredMention {
-                part,
-                start,
-                end,
-                kind: m.kind.letter(),
-                name: m.name.clone(),
-                key: (m.key != m.name).then(|| m.key.clone()),
-                weak: m.weak,
-                line,
-            });
+                stored.text.push(row);
+            }
         }
+    }
+    d.add_text(f.entity, terms);
+    if !stored.title.is_empty() {
+        stored.title_text = Some(title_text.to_string());
     }
     d.add_text(
         f.entities,
-        serde_json::to_string(&stored).unwrap_or_else(|_| "[]".into()),
+        serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into()),
     );
 }
 
@@ -189,6 +184,6 @@ mod tests {
         let p = parse_term(&term).unwrap();
         assert!(p.weak);
         assert_eq!(p.surface, None);
-        assert_eq!(parse_term("x\u{1}a"), None);
+        assert_eq!(parse_term("x\u{1F}a"), None);
     }
 }

@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -100,10 +100,11 @@ pub struct Fields {
     // --- end of sentiment
     // --- Entities (`analysis::entities`), found once at ingest; absent on documents ingested
     // with `--no-entities`.
-    /// One term per mention, `[~]letter \u{1} key \u{1} text as written` (see
-    /// `store::entities`): counts, aliases and search by entity.
+    /// One term per mention, `[~]letter \u{1F} key \u{1F} text as written` (see
+    /// `store::entities`), all in one value for the replay tokenizer: counts, aliases and
+    /// search by entity.
     pub entity: Field,
-    /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMention`).
+    /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMentions`).
     pub entities: Field,
     // --- end of entities
 }
@@ -155,12 +156,14 @@ impl Fields {
         );
         // --- end of sentiment
         // --- Entities.
-        let raw_counted = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("raw")
-                .set_index_option(IndexRecordOption::WithFreqs),
+        let entity = b.add_text_field(
+            "entity",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(super::replay::REPLAY)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
         );
-        let entity = b.add_text_field("entity", raw_counted);
         let entities = b.add_text_field("entities", STORED);
         // --- end of entities
         Fields {
