@@ -762,18 +762,33 @@ pub fn known_files(store: &Store) -> tantivy::Result<HashMap<String, u64>> {
         };
         let files = seg.fast_fields().str("file")?;
         let hashes = seg.fast_fields().u64("file_hash")?;
-        let mut name = String::new();
+        let Some(files) = files else { continue };
+        // The marker documents' (name ordinal, hash), then the names read in one pass over the
+        // column's dictionary (looking ordinals up one by one decompresses a block each time).
+        let mut found: Vec<(u64, u64)> = Vec::new();
         let mut doc = postings.doc();
         while doc != TERMINATED {
             if !seg.is_deleted(doc)
-                && let (Some(files), Some(h)) = (&files, hashes.first(doc))
+                && let Some(h) = hashes.first(doc)
                 && let Some(ord) = files.term_ords(doc).next()
             {
-                name.clear();
-                files.ord_to_str(ord, &mut name)?;
-                map.insert(name.clone(), h);
+                found.push((ord, h));
             }
             doc = postings.advance();
+        }
+        found.sort_unstable();
+        let mut stream = files.dictionary().stream()?;
+        let mut ord = 0u64;
+        let mut next = found.iter().peekable();
+        while next.peek().is_some() && stream.advance() {
+            while let Some(&&(o, h)) = next.peek() {
+                if o != ord {
+                    break;
+                }
+                map.insert(String::from_utf8_lossy(stream.key()).into_owned(), h);
+                next.next();
+            }
+            ord += 1;
         }
     }
     Ok(map)
