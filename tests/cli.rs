@@ -1,58 +1,21 @@
 //! End-to-end tests: the `kiosque` binary on the bundled corpus.
 
-use std::path::{Path, PathBuf};
+mod support;
 
-use assert_cmd::Command;
+use support::fixture::Fixture;
+
 use serde_json::Value;
 
 const SEED_000: &str = "000_030b1da3860e491c";
 const SEED_001: &str = "001_c38d16efca54e096";
 
-/// A scratch copy of `corpus/` with its own index.
-struct Fixture {
-    dir: tempfile::TempDir,
+/// Search as JSON, up to 100 hits.
+trait Search {
+    /// `kiosque search --json --limit 100 ARGS…`.
+    fn search(&self, args: &[&str]) -> Value;
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for e in std::fs::read_dir(src).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
-        }
-        Fixture { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("kiosque").unwrap();
-        c.current_dir(self.dir.path())
-            .env_remove("KIOSQUE_INDEX")
-            .env("NO_COLOR", "1");
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "kiosque {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "kiosque {args:?}: not JSON ({e}): {}",
-                String::from_utf8_lossy(&out.stdout)
-            )
-        })
-    }
-
+impl Search for Fixture {
     fn search(&self, args: &[&str]) -> Value {
         let mut all = vec!["search", "--json", "--limit", "100"];
         all.extend_from_slice(args);

@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::fixture::Fixture;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -14,57 +16,6 @@ use unicode_segmentation::UnicodeSegmentation;
 
 const SEED_000: &str = "000_030b1da3860e491c";
 const SEED_001: &str = "001_c38d16efca54e096";
-
-/// A scratch directory with a copy of `corpus/` (or an empty corpus) and its own index.
-struct Fixture {
-    dir: tempfile::TempDir,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let fx = Fixture::empty();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for e in std::fs::read_dir(src).unwrap() {
-            let e = e.unwrap();
-            std::fs::copy(e.path(), fx.path("corpus").join(e.file_name())).unwrap();
-        }
-        fx
-    }
-
-    fn empty() -> Fixture {
-        let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::create_dir(dir.path().join("corpus")).unwrap();
-        Fixture { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("kiosque").unwrap();
-        c.current_dir(self.dir.path())
-            .env_remove("KIOSQUE_INDEX")
-            .env("NO_COLOR", "1");
-        c
-    }
-
-    fn stdout(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "kiosque {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.stdout(args);
-        serde_json::from_str(&out)
-            .unwrap_or_else(|e| panic!("kiosque {args:?}: not JSON ({e}): {out}"))
-    }
-}
 
 /// The row of `term` in a terms report.
 fn term<'a>(v: &'a Value, term: &str) -> &'a Value {

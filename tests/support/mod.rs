@@ -2,6 +2,8 @@
 //! (`../shared/bench/make-articles.py` run over that prose).
 #![allow(dead_code)]
 
+pub mod fixture;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
