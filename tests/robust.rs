@@ -11,19 +11,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use safety::{contents, encode, is_root, json_ok, kiosque, run, utf16};
+use safety::{contents, encode, is_root, json_ok, kiosque, run, text_page, utf16};
 use serde_json::Value;
-
-/// A French text page with two dated comments; `word` makes it findable.
-fn text_page(title: &str, word: &str) -> String {
-    format!(
-        "{title}\nLe 01 septembre 2014 à 16h45\n\nL'été dernier, le {word} a décidé de tout \
-         révéler à la presse, déjà très intéressée par l'affaire.\n\nUne deuxième phrase \
-         complète le paragraphe du corps de l'article.\n\nCommentaires (2)\n\
-         Le 01/09/2014 à 18h02\nPremier commentaire sur le {word}.\n\
-         Le 01/09/2014 à 18h05\nSecond commentaire, très bref.\n"
-    )
-}
 
 /// The `show --json` of an id.
 fn show(index: &Path, id: &str) -> Value {

@@ -19,22 +19,11 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use safety::{Contents, Mount, contents, is_root, json_ok, kiosque, run};
+use safety::{Contents, Mount, contents, is_root, json_ok, kiosque, run, text_page};
 use serde_json::Value;
 
 /// uid and gid of `nobody`, who runs kiosque when the tests run as root.
 const NOBODY: u32 = 65534;
-
-/// A French text page with two dated comments; `word` makes it findable.
-fn text_page(title: &str, word: &str) -> String {
-    format!(
-        "{title}\nLe 01 septembre 2014 à 16h45\n\nL'été dernier, le {word} a décidé de tout \
-         révéler à la presse, déjà très intéressée par l'affaire.\n\nUne deuxième phrase \
-         complète le paragraphe du corps de l'article.\n\nCommentaires (2)\n\
-         Le 01/09/2014 à 18h02\nPremier commentaire sur le {word}.\n\
-         Le 01/09/2014 à 18h05\nSecond commentaire, très bref.\n"
-    )
-}
 
 /// Who runs kiosque: the tests' own user, or `nobody` when the tests run as root.
 #[derive(Debug, Clone, Copy)]

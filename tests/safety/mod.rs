@@ -213,3 +213,14 @@ pub fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
     }
     out
 }
+
+/// A French text page with two dated comments; `word` makes it findable.
+pub fn text_page(title: &str, word: &str) -> String {
+    format!(
+        "{title}\nLe 01 septembre 2014 à 16h45\n\nL'été dernier, le {word} a décidé de tout \
+         révéler à la presse, déjà très intéressée par l'affaire.\n\nUne deuxième phrase \
+         complète le paragraphe du corps de l'article.\n\nCommentaires (2)\n\
+         Le 01/09/2014 à 18h02\nPremier commentaire sur le {word}.\n\
+         Le 01/09/2014 à 18h05\nSecond commentaire, très bref.\n"
+    )
+}
