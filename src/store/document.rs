@@ -251,6 +251,42 @@ pub fn encode_forms(
     positions
 }
 
+/// The distinct (`alt`, `main`) pairs of a document's words whose two forms differ.
+#[derive(Debug, Default)]
+struct AltPairs<'t> {
+    /// The pairs, unsorted, with repeats.
+    pairs: Vec<(&'t str, &'t str)>,
+}
+
+impl<'t> AltPairs<'t> {
+    /// Adds the pairs of `tokens`.
+    fn add(&mut self, tokens: &'t [Token]) {
+        self.pairs.extend(
+            tokens
+                .iter()
+                .filter(|t| t.alt != t.main)
+                .map(|t| (t.alt.as_str(), t.main.as_str())),
+        );
+    }
+
+    /// The `alt_map` value: each pair once, `alt FORM_SEP main`, separated by [`SEP`].
+    fn encode(mut self) -> Option<String> {
+        if self.pairs.is_empty() {
+            return None;
+        }
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        let mut out = String::new();
+        for (alt, main) in self.pairs {
+            out.push_str(alt);
+            out.push(FORM_SEP);
+            out.push_str(main);
+            out.push(SEP);
+        }
+        Some(out)
+    }
+}
+
 /// Minutes from `from` to `to` (negative when `to` is earlier).
 pub fn minutes_between(from: DateTime, to: DateTime) -> Option<i64> {
     let a = to_tantivy_date(from)?.into_timestamp_secs();
@@ -404,7 +440,6 @@ impl<'a> DocumentBuilder<'a> {
         let title_text = article_title_text(a);
         let (title_tokens, title_langs) = self.analyzer.analyze_document(&title_text);
         d.add_text(f.title_main, encode(&title_tokens, true));
-        d.add_text(f.title_alt, encode(&title_tokens, false));
         let mut forms = String::new();
         let mut spans = Vec::new();
         let title_positions = encode_forms(
@@ -428,7 +463,14 @@ impl<'a> DocumentBuilder<'a> {
             let text_m = m.next().unwrap_or_default();
             add_entities(&mut d, f, &title_text, &title_m, &text_m);
         }
-        let (words, langs) = self.add_text(&mut d, &text, forms, title_positions + 1, &mut spans);
+        let (words, langs) = self.add_text(
+            &mut d,
+            &text,
+            forms,
+            title_positions + 1,
+            &mut spans,
+            &title_tokens,
+        );
         if self.sentiment.is_some() {
             // The article's tone: its title-like lines, then its text.
             let mut whole = title_text.clone();
@@ -485,7 +527,7 @@ impl<'a> DocumentBuilder<'a> {
         }
         d.add_text(f.title, &a.title);
         let mut spans = Vec::new();
-        let (words, langs) = self.add_text(&mut d, &c.text, String::new(), 0, &mut spans);
+        let (words, langs) = self.add_text(&mut d, &c.text, String::new(), 0, &mut spans, &[]);
         // Smiley images the parser removed: the emoticons not left in the text.
         let hidden = c.emoticons.saturating_sub(count_emoticons(&c.text));
         self.add_sentiment(&mut d, &c.text, &langs, hidden);
@@ -548,8 +590,9 @@ impl<'a> DocumentBuilder<'a> {
     }
 
     /// Adds `text` with its analysed fields; `forms` holds what precedes it in the `forms`
-    /// field (`positions` positions). Leaves the byte ranges of its words in `spans`; returns
-    /// their number and the language of each line.
+    /// field (`positions` positions) and `title_tokens` the analysed title it follows. Leaves
+    /// the byte ranges of its words in `spans`; returns their number and the language of each
+    /// line.
     fn add_text(
         &self,
         d: &mut TantivyDocument,
@@ -557,6 +600,7 @@ impl<'a> DocumentBuilder<'a> {
         mut forms: String,
         positions: u64,
         spans: &mut Vec<(usize, usize)>,
+        title_tokens: &[Token],
     ) -> (u64, Vec<Lang>) {
         let f = self.fields;
         let (tokens, langs) = self.analyzer.analyze_document(text);
@@ -565,8 +609,12 @@ impl<'a> DocumentBuilder<'a> {
         }
         d.add_text(f.text, text);
         d.add_text(f.line_langs, encode_langs(&langs));
-        d.add_text(f.text_main, encode(&tokens, true));
-        d.add_text(f.text_alt, encode(&tokens, false));
+        let mut alt_pairs = AltPairs::default();
+        alt_pairs.add(title_tokens);
+        alt_pairs.add(&tokens);
+        if let Some(pairs) = alt_pairs.encode() {
+            d.add_text(f.alt_map, pairs);
+        }
         spans.clear();
         let n = encode_forms(text, &tokens, &langs, &mut forms, spans);
         let words = spans.len() as u64;

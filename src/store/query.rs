@@ -6,12 +6,14 @@
 
 use std::collections::BTreeSet;
 
-use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Occur, Query, RegexPhraseQuery,
+    RegexQuery, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
+use super::document::FORM_SEP;
 use super::schema::Fields;
 use crate::analysis::{Analyzer, Form, QueryWord};
 
@@ -346,67 +348,159 @@ fn build(
     }
 }
 
-/// The forms of one kind at position `variant` (0: French chain, 1: English chain).
-fn form_at(w: &QueryWord, form: Form, variant: usize) -> Option<&str> {
-    let forms: Vec<&str> = w
-        .forms
-        .iter()
-        .filter(|(f, _)| *f == form)
-        .map(|(_, s)| s.as_str())
-        .collect();
-    forms.get(variant).or(forms.first()).copied()
+/// The byte after [`FORM_SEP`]: a `forms` key's terms are the range `key FORM_SEP ..
+/// key FORM_END`.
+const FORM_END: char = '\u{3}';
+
+/// One phrase (or one word) of a query, matched against the `forms` field (every surface form
+/// of the word's index forms, stop words in their slots) and the boosted `title_main` field.
+/// The alternative forms of each word are resolved against the index's term dictionaries when
+/// the query is weighed: `alt` forms through the `alt_map` field to the `main` forms they stand
+/// for, `main` forms to the `forms` terms that carry them.
+#[derive(Debug, Clone)]
+struct WordsQuery {
+    /// Per content word: offset in the phrase, `main` forms, `alt` forms.
+    words: Vec<(usize, Vec<String>, Vec<String>)>,
+    /// The schema's `forms` field.
+    forms: Field,
+    /// The schema's `title_main` field.
+    title: Field,
+    /// The schema's `alt_map` field.
+    alt_map: Field,
 }
 
-fn field_query(words: &[QueryWord], field: Field, form: Form, variant: usize) -> Box<dyn Query> {
-    let first = words.first().map_or(0, |w| w.position);
-    let terms: Vec<(usize, Term)> = words
-        .iter()
-        .filter_map(|w| {
-            form_at(w, form, variant).map(|s| {
-                (
-                    (w.position - first) as usize,
-                    Term::from_field_text(field, s),
-                )
-            })
-        })
-        .collect();
-    if terms.len() == 1 {
-        let (_, t) = terms.into_iter().next().expect("one term");
-        Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs))
-    } else {
-        Box::new(PhraseQuery::new_with_offset(terms))
+/// The terms of `field` that start with `prefix` and sort before `end`, in every segment.
+fn terms_between(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+    end: &str,
+    out: &mut BTreeSet<String>,
+) -> tantivy::Result<()> {
+    for seg in searcher.segment_readers() {
+        let inv = seg.inverted_index(field)?;
+        let mut stream = inv.terms().range().ge(prefix).lt(end).into_stream()?;
+        while stream.advance() {
+            if let Ok(t) = std::str::from_utf8(stream.key()) {
+                out.insert(t.to_owned());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A regular expression matching exactly one of `words`.
+fn alternation<'w>(words: impl IntoIterator<Item = &'w String>) -> String {
+    let parts: Vec<String> = words.into_iter().map(|w| regex::escape(w)).collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+impl WordsQuery {
+    /// The `main` forms each word may have in the index.
+    fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<BTreeSet<String>>> {
+        let mut out = Vec::with_capacity(self.words.len());
+        for (_, main, alt) in &self.words {
+            let mut set: BTreeSet<String> = main.iter().chain(alt).cloned().collect();
+            if let Some(searcher) = searcher {
+                let mut pairs = BTreeSet::new();
+                for a in alt {
+                    let prefix = format!("{a}{FORM_SEP}");
+                    let end = format!("{a}{FORM_END}");
+                    terms_between(searcher, self.alt_map, &prefix, &end, &mut pairs)?;
+                }
+                set.extend(
+                    pairs
+                        .iter()
+                        .filter_map(|p| p.split_once(FORM_SEP).map(|(_, m)| m.to_owned())),
+                );
+            }
+            out.push(set);
+        }
+        Ok(out)
+    }
+
+    /// The query over concrete terms (regular expressions without a searcher).
+    fn resolve(&self, searcher: Option<&Searcher>) -> tantivy::Result<Box<dyn Query>> {
+        let mains = self.mains(searcher)?;
+        let mut subs: Vec<Box<dyn Query>> = Vec::new();
+        if let [only] = mains.as_slice() {
+            match searcher {
+                Some(searcher) => {
+                    let mut terms = BTreeSet::new();
+                    for m in only {
+                        let (prefix, end) = (format!("{m}{FORM_SEP}"), format!("{m}{FORM_END}"));
+                        terms_between(searcher, self.forms, &prefix, &end, &mut terms)?;
+                    }
+                    for t in &terms {
+                        subs.push(Box::new(TermQuery::new(
+                            Term::from_field_text(self.forms, t),
+                            IndexRecordOption::WithFreqs,
+                        )));
+                    }
+                }
+                None => subs.push(Box::new(RegexQuery::from_pattern(
+                    &format!("{}{FORM_SEP}.*", alternation(only)),
+                    self.forms,
+                )?)),
+            }
+            for m in only {
+                subs.push(Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.title, m),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    TITLE_BOOST,
+                )));
+            }
+        } else {
+            let first = self.words.first().map_or(0, |w| w.0);
+            let text: Vec<(usize, String)> = self
+                .words
+                .iter()
+                .zip(&mains)
+                .map(|((o, _, _), m)| (o - first, format!("{}{FORM_SEP}.*", alternation(m))))
+                .collect();
+            subs.push(Box::new(RegexPhraseQuery::new_with_offset(
+                self.forms, text,
+            )));
+            let title: Vec<(usize, String)> = self
+                .words
+                .iter()
+                .zip(&mains)
+                .map(|((o, _, _), m)| (o - first, alternation(m)))
+                .collect();
+            subs.push(Box::new(BoostQuery::new(
+                Box::new(RegexPhraseQuery::new_with_offset(self.title, title)),
+                TITLE_BOOST,
+            )));
+        }
+        Ok(Box::new(BooleanQuery::union(subs)))
+    }
+}
+
+impl Query for WordsQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        self.resolve(scoring.searcher())?.weight(scoring)
     }
 }
 
 fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
-    let variants = words
-        .iter()
-        .map(|w| w.forms.iter().filter(|(k, _)| *k == Form::Main).count())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let mut subs: Vec<Box<dyn Query>> = Vec::new();
-    let mut seen = BTreeSet::new();
-    for v in 0..variants {
-        for (field, form, boost) in [
-            (f.title_main, Form::Main, TITLE_BOOST),
-            (f.title_alt, Form::Alt, TITLE_BOOST),
-            (f.text_main, Form::Main, 1.0),
-            (f.text_alt, Form::Alt, 1.0),
-        ] {
-            let key: Vec<Option<&str>> = words.iter().map(|w| form_at(w, form, v)).collect();
-            if !seen.insert((field, key)) {
-                continue;
-            }
-            let q = field_query(words, field, form, v);
-            subs.push(if boost != 1.0 {
-                Box::new(BoostQuery::new(q, boost))
-            } else {
-                q
-            });
-        }
-    }
-    Box::new(BooleanQuery::union(subs))
+    let pick = |w: &QueryWord, kind: Form| -> Vec<String> {
+        w.forms
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| s.clone())
+            .collect()
+    };
+    Box::new(WordsQuery {
+        words: words
+            .iter()
+            .map(|w| (w.position as usize, pick(w, Form::Main), pick(w, Form::Alt)))
+            .collect(),
+        forms: f.forms,
+        title: f.title_main,
+        alt_map: f.alt_map,
+    })
 }
 
 #[cfg(test)]

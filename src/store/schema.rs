@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -58,12 +58,10 @@ pub struct Fields {
     pub json: Field,
     /// Title, subtitle and headings, `main` forms (see `analysis`).
     pub title_main: Field,
-    /// Title, subtitle and headings, `alt` forms.
-    pub title_alt: Field,
-    /// Body or comment text, `main` forms.
-    pub text_main: Field,
-    /// Body or comment text, `alt` forms.
-    pub text_alt: Field,
+    /// Each `alt` form of the document's words that differs from their `main` form, as
+    /// `alt \u{2} main`: a query word written without its accents finds, through it, the
+    /// `main` forms to look up in `forms` and `title_main`.
+    pub alt_map: Field,
     /// Every word of the title-like text and the text, stop words included, as
     /// `main \u{2} lowercase surface` (stop words: `\u{3} folded word \u{2} lowercase surface`),
     /// `\u{2}e` appended for English passages; sentence and line ends are empty positions
@@ -131,9 +129,14 @@ impl Fields {
         let line_langs = b.add_text_field("line_langs", STORED);
         let json = b.add_text_field("json", STORED);
         let title_main = b.add_text_field("title_main", indexed_text.clone());
-        let title_alt = b.add_text_field("title_alt", indexed_text.clone());
-        let text_main = b.add_text_field("text_main", indexed_text.clone());
-        let text_alt = b.add_text_field("text_alt", indexed_text.clone());
+        let alt_map = b.add_text_field(
+            "alt_map",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(super::replay::REPLAY)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        );
         let forms = b.add_text_field("forms", indexed_text);
         let positions = b.add_u64_field("positions", FAST);
         let words = b.add_u64_field("words", STORED | FAST);
@@ -181,9 +184,7 @@ impl Fields {
             line_langs,
             json,
             title_main,
-            title_alt,
-            text_main,
-            text_alt,
+            alt_map,
             forms,
             positions,
             words,
