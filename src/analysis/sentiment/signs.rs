@@ -48,6 +48,17 @@ const EMOTICONS: &[(&str, f32)] = &[
     ("👎", -2.0),
 ];
 
+/// Which bytes end one of the [`EMOTICONS`]: a token ending otherwise holds none.
+static LAST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut table = [false; 256];
+    for (e, _) in EMOTICONS {
+        if let Some(b) = e.bytes().next_back() {
+            table[usize::from(b)] = true;
+        }
+    }
+    table
+});
+
 /// Score of one smiley image removed by the parser (its kind is unknown; forum smileys lean
 /// friendly).
 pub const HIDDEN_SMILEY: f32 = 0.8;
@@ -85,6 +96,13 @@ pub fn scan(text: &str, mut f: impl FnMut(Sign)) -> u32 {
             continue;
         }
         let token = if core.is_empty() { token } else { core };
+        if !token
+            .bytes()
+            .next_back()
+            .is_some_and(|b| LAST_BYTES[usize::from(b)])
+        {
+            continue;
+        }
         if let Some(&(e, s)) = EMOTICONS
             .iter()
             .filter(|(e, _)| token.ends_with(e))
