@@ -24,7 +24,7 @@ static FRENCH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::F
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// The cache of a thread is emptied when it holds more words than this.
-pub const CACHE_CAPACITY: usize = 500_000;
+pub const CACHE_CAPACITY: usize = 100_000;
 
 /// The stem of a lowercase `word`; the word itself should the stemmer ever fail.
 pub fn stem(word: &str, lang: Lang) -> Cow<'_, str> {

@@ -381,6 +381,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         .index
         .writer_with_num_threads(threads, opts.memory_budget)
         .map_err(&terr)?;
+    writer.set_merge_policy(Box::new(super::merge::BoundedMergePolicy));
     let fields = store.fields.clone();
 
     let known = if opts.rebuild {

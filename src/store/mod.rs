@@ -4,6 +4,7 @@ pub mod document;
 pub mod entities;
 pub mod highlight;
 pub mod ingest;
+pub mod merge;
 pub mod query;
 pub mod replay;
 pub mod schema;
