@@ -361,6 +361,62 @@ pub fn article_text(a: &Article) -> String {
     parts.join("\n")
 }
 
+/// Whether an article's paragraphs can be left out of its stored JSON: [`stored_article`]
+/// cuts them back out of its stored text.
+fn paragraphs_from_text(a: &Article) -> bool {
+    !a.paragraphs.is_empty()
+        && !(a.paragraphs.len() == 1 && a.paragraphs[0].is_empty())
+        && !a.paragraphs.iter().any(|p| p.contains('\n'))
+}
+
+/// The JSON stored for an article: without its comments (documents of their own), and without
+/// its paragraphs when its stored text gives them back (see [`stored_article`]).
+pub fn article_json(a: &Article) -> String {
+    let mut stored = Article {
+        comments: Vec::new(),
+        paragraphs: Vec::new(),
+        ..a.clone()
+    };
+    if !paragraphs_from_text(a) {
+        stored.paragraphs = a.paragraphs.clone();
+    }
+    serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into())
+}
+
+/// The article stored as `json` (see [`article_json`]) with `text`, its stored text.
+pub fn stored_article(json: &str, text: &str) -> serde_json::Result<Article> {
+    let mut a: Article = serde_json::from_str(json)?;
+    if a.paragraphs.is_empty() {
+        let rest = match &a.lede {
+            Some(l) => text
+                .strip_prefix(l.as_str())
+                .and_then(|r| r.strip_prefix('\n'))
+                .unwrap_or(""),
+            None => text,
+        };
+        if !rest.is_empty() {
+            a.paragraphs = rest.split('\n').map(str::to_owned).collect();
+        }
+    }
+    Ok(a)
+}
+
+/// The JSON stored for a comment: without its text, stored on its own.
+pub fn comment_json(c: &Comment) -> String {
+    let stored = Comment {
+        text: String::new(),
+        ..c.clone()
+    };
+    serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into())
+}
+
+/// The comment stored as `json` (see [`comment_json`]) with `text`, its stored text.
+pub fn stored_comment(json: &str, text: &str) -> serde_json::Result<Comment> {
+    let mut c: Comment = serde_json::from_str(json)?;
+    c.text = text.to_owned();
+    Ok(c)
+}
+
 /// The title-like text of an article: title, subtitle, headings.
 pub fn article_title_text(a: &Article) -> String {
     let mut parts: Vec<&str> = vec![&a.title];
@@ -485,12 +541,7 @@ impl<'a> DocumentBuilder<'a> {
         if let Some(n) = a.declared_comments {
             d.add_u64(f.declared, u64::from(n));
         }
-        let mut stored = a.clone();
-        stored.comments.clear();
-        d.add_text(
-            f.json,
-            serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into()),
-        );
+        d.add_text(f.json, article_json(a));
         out.push(d);
         let quotes = (!a.comments.is_empty()).then(|| {
             QuoteFinder::with_spans(&text, &spans, &a.headings, &a.title, a.subtitle.as_deref())
@@ -553,10 +604,7 @@ impl<'a> DocumentBuilder<'a> {
         {
             d.add_i64(f.delay, m);
         }
-        d.add_text(
-            f.json,
-            serde_json::to_string(c).unwrap_or_else(|_| "{}".into()),
-        );
+        d.add_text(f.json, comment_json(c));
         d
     }
 
@@ -728,6 +776,37 @@ mod tests {
                 .collect();
             assert_eq!(fast, slow, "{text:?}");
         }
+    }
+
+    #[test]
+    fn stored_json_gives_back_articles_and_comments() {
+        let mut a = Article {
+            id: "a".into(),
+            title: "T".into(),
+            lede: Some("Chapô".into()),
+            paragraphs: vec!["Un.".into(), String::new(), "Trois.".into()],
+            ..Article::default()
+        };
+        for lede in [Some("Chapô".to_owned()), None] {
+            a.lede = lede;
+            let json = article_json(&a);
+            assert!(!json.contains("Trois"));
+            assert_eq!(stored_article(&json, &article_text(&a)).unwrap(), a);
+        }
+        // Paragraphs that cannot be cut back out of the text stay in the JSON.
+        for paragraphs in [vec!["a\nb".to_owned()], vec![String::new()], vec![]] {
+            a.paragraphs = paragraphs;
+            let json = article_json(&a);
+            assert_eq!(stored_article(&json, &article_text(&a)).unwrap(), a);
+        }
+        let c = Comment {
+            id: "a#c1".into(),
+            text: "Bien vu :)".into(),
+            ..Comment::default()
+        };
+        let json = comment_json(&c);
+        assert!(!json.contains("Bien vu"));
+        assert_eq!(stored_comment(&json, &c.text).unwrap(), c);
     }
 
     #[test]

@@ -11,7 +11,9 @@ use tantivy::query::{
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::document::{decode_langs, from_tantivy_date, to_tantivy_date};
+use super::document::{
+    decode_langs, from_tantivy_date, stored_article, stored_comment, to_tantivy_date,
+};
 use super::highlight::{Snippet, snippet};
 use super::query::{self, Highlights, SyntaxError};
 use super::{KIND_ARTICLE, KIND_COMMENT, KIND_FILE, Store};
@@ -294,14 +296,14 @@ pub fn show(store: &Store, id: &str) -> tantivy::Result<Option<Shown>> {
     let doc: TantivyDocument = searcher.doc(addr)?;
     let json = text_of(&doc, f.json);
     if text_of(&doc, f.kind) == KIND_COMMENT {
-        let comment: Comment = serde_json::from_str(json)
+        let comment = stored_comment(json, text_of(&doc, f.text))
             .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
         return Ok(Some(Shown::Comment {
             comment,
             article_title: text_of(&doc, f.title).to_string(),
         }));
     }
-    let mut article: Article = serde_json::from_str(json)
+    let mut article = stored_article(json, text_of(&doc, f.text))
         .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
     let cq = BooleanQuery::new(vec![
         (
@@ -324,7 +326,7 @@ pub fn show(store: &Store, id: &str) -> tantivy::Result<Option<Shown>> {
     let mut comments = Vec::with_capacity(n);
     for (_, a) in addrs {
         let d: TantivyDocument = searcher.doc(a)?;
-        if let Ok(c) = serde_json::from_str::<Comment>(text_of(&d, f.json)) {
+        if let Ok(c) = stored_comment(text_of(&d, f.json), text_of(&d, f.text)) {
             comments.push(c);
         }
     }
