@@ -128,7 +128,7 @@ fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
     match (p, w.token) {
         (PatWord::Content(forms), Some(t)) => forms.iter().any(|(f, x)| match f {
             Form::Main => *x == t.main,
-            Form::Alt => *x == t.alt,
+            Form::Alt => *x == t.alt(),
         }),
         (PatWord::Stop(key), None) if w.is_stop() => {
             lower.clear();

@@ -264,7 +264,7 @@ impl<'t> AltPairs<'t> {
         self.pairs.extend(
             tokens
                 .iter()
-                .filter(|t| t.alt != t.main)
+                .filter(|t| !t.alt.is_empty() && t.alt != t.main)
                 .map(|t| (t.alt.as_str(), t.main.as_str())),
         );
     }

@@ -25,7 +25,7 @@ pub fn encode(tokens: &[AnalysedToken], main: bool) -> String {
             out.push(SEP);
             pos += 1;
         }
-        out.push_str(if main { &t.main } else { &t.alt });
+        out.push_str(if main { &t.main } else { t.alt() });
         out.push(SEP);
         pos = t.position + 1;
     }
