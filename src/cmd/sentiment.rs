@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use kiosque::analysis::sentiment::{self, Keyword, Label, Scorer};
 use kiosque::analysis::{Lang, detect};
-use kiosque::report::sentiment::{Listed, SentimentOptions, render_csv, render_json, render_text};
+use kiosque::report::ReportError;
+use kiosque::report::sentiment::{
+    Export, Listed, SentimentOptions, render_csv, render_json, render_text,
+};
 use kiosque::store::{KIND_ARTICLE, KIND_COMMENT};
 use serde::Serialize;
 
@@ -127,6 +130,20 @@ fn report(index: &Path, args: &SentimentArgs) -> Result<ExitCode> {
         },
     };
     let store = open_or_build(index)?;
+    if export && args.doc.is_none() {
+        let format = if args.json { Export::Json } else { Export::Csv };
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        return match kiosque::report::sentiment::export(&store, &opts, format, &mut out) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // A reader that stops early (`| head`) is not an error.
+            Err(ReportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(ReportError::Io(e)) => Err(anyhow::Error::new(e).context("writing the report")),
+            Err(e) => Err(report_error(e)),
+        };
+    }
     let r = kiosque::report::sentiment::sentiment(&store, &opts).map_err(report_error)?;
     let text = if args.json {
         render_json(&r)?

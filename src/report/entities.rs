@@ -7,12 +7,13 @@
 //! the one full name that ends with it, and mentions found only at sentence starts count when
 //! the name is confirmed elsewhere.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::postings::Postings;
+use tantivy::postings::BlockSegmentPostings;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument};
+use tantivy::{Searcher, SegmentReader, TantivyDocument};
 
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::entities::{EntityType, canonical_name, key_of};
@@ -124,50 +125,91 @@ struct TermCounts {
     docs: Vec<u64>,
 }
 
-/// Reads every term of `field` with its counts over the documents of `classes`.
+/// Reads every term of `field` with its counts over the documents of `classes`, the segments
+/// in parallel.
 fn read_terms(
     searcher: &Searcher,
     field: Field,
     classes: &Classes,
     kinds: &[Vec<u8>],
 ) -> Result<HashMap<String, TermCounts>, ReportError> {
-    let mut out: HashMap<String, TermCounts> = HashMap::new();
-    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
-        let cls = &classes[ord];
-        if !cls.contains(&TARGET) {
-            continue;
+    let parts: Vec<Vec<(String, TermCounts)>> = searcher
+        .segment_readers()
+        .par_iter()
+        .enumerate()
+        .with_max_len(1)
+        .map(|(ord, seg)| segment_terms(ord, seg, field, &classes[ord], &kinds[ord]))
+        .collect::<Result<_, _>>()?;
+    let mut out: HashMap<String, TermCounts> =
+        HashMap::with_capacity(parts.iter().map(Vec::len).max().unwrap_or(0));
+    for part in parts {
+        for (key, c) in part {
+            match out.get_mut(&key) {
+                Some(e) => {
+                    e.mentions += c.mentions;
+                    e.articles += c.articles;
+                    e.comments += c.comments;
+                    e.docs.extend(c.docs);
+                }
+                None => {
+                    out.insert(key, c);
+                }
+            }
         }
-        let inv = seg.inverted_index(field)?;
-        let mut stream = inv.terms().stream()?;
-        while stream.advance() {
-            let mut p =
-                inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)?;
-            let mut c = TermCounts::default();
-            let mut doc = p.doc();
-            while doc != TERMINATED {
+    }
+    Ok(out)
+}
+
+/// The terms of one segment (ordinal `ord`) with their counts over the documents of `cls`.
+fn segment_terms(
+    ord: usize,
+    seg: &SegmentReader,
+    field: Field,
+    cls: &[u8],
+    kinds: &[u8],
+) -> Result<Vec<(String, TermCounts)>, ReportError> {
+    let mut out = Vec::new();
+    if !cls.contains(&TARGET) {
+        return Ok(out);
+    }
+    let inv = seg.inverted_index(field)?;
+    let mut stream = inv.terms().stream()?;
+    let mut block: Option<BlockSegmentPostings> = None;
+    while stream.advance() {
+        let info = stream.value();
+        let block = match &mut block {
+            Some(b) => {
+                inv.reset_block_postings_from_terminfo(info, b)?;
+                b
+            }
+            None => block
+                .insert(inv.read_block_postings_from_terminfo(info, IndexRecordOption::WithFreqs)?),
+        };
+        let mut c = TermCounts::default();
+        loop {
+            let docs = block.docs();
+            if docs.is_empty() {
+                break;
+            }
+            for (&doc, &tf) in docs.iter().zip(block.freqs()) {
                 let d = doc as usize;
-                if cls[d] == TARGET {
-                    let tf = u64::from(p.term_freq());
+                if cls.get(d) == Some(&TARGET) {
+                    let tf = u64::from(tf);
                     c.mentions += tf;
-                    if kinds[ord][d] == ARTICLE {
+                    if kinds[d] == ARTICLE {
                         c.articles += tf;
                     } else {
                         c.comments += tf;
                     }
                     c.docs.push(((ord as u64) << 32) | u64::from(doc));
                 }
-                doc = p.advance();
             }
-            if c.mentions == 0 {
-                continue;
-            }
-            let key = String::from_utf8_lossy(stream.key()).into_owned();
-            let e = out.entry(key).or_default();
-            e.mentions += c.mentions;
-            e.articles += c.articles;
-            e.comments += c.comments;
-            e.docs.extend(c.docs);
+            block.advance();
         }
+        if c.mentions == 0 {
+            continue;
+        }
+        out.push((String::from_utf8_lossy(stream.key()).into_owned(), c));
     }
     Ok(out)
 }
@@ -230,9 +272,17 @@ fn corpus_entities(
             weak.push((t.key.to_string(), term.clone(), c));
             continue;
         }
-        let a = by_key.entry(t.key.to_string()).or_default();
+        let a = match by_key.get_mut(t.key) {
+            Some(a) => a,
+            None => by_key.entry(t.key.to_string()).or_default(),
+        };
         if let Some(s) = t.surface {
-            *a.forms.entry(s.to_string()).or_default() += c.mentions;
+            match a.forms.get_mut(s) {
+                Some(n) => *n += c.mentions,
+                None => {
+                    a.forms.insert(s.to_string(), c.mentions);
+                }
+            }
         }
         a.by_type[t.kind.index()] += c.mentions;
         a.mentions += c.mentions;
@@ -406,21 +456,30 @@ pub fn entity_terms(store: &Store, query: &str) -> Result<Vec<String>, ReportErr
     let reader = store.index.reader()?;
     let searcher = reader.searcher();
     let q = key_of(query.trim());
+    let field = store.fields.entity;
+    let parts: Vec<HashMap<String, KeyInfo>> = searcher
+        .segment_readers()
+        .par_iter()
+        .with_max_len(1)
+        .map(|seg| segment_keys(seg, field, &q))
+        .collect::<Result<_, _>>()?;
     let mut by_key: HashMap<String, KeyInfo> = HashMap::new();
-    for seg in searcher.segment_readers() {
-        let inv = seg.inverted_index(store.fields.entity)?;
-        let mut stream = inv.terms().stream()?;
-        while stream.advance() {
-            let term = String::from_utf8_lossy(stream.key()).into_owned();
-            let Some(t) = parse_term(&term) else { continue };
-            let named = key_of(t.key) == q || t.surface.is_some_and(|s| key_of(s) == q);
-            let (weak, person) = (t.weak, t.kind == EntityType::Person);
-            let e = by_key.entry(t.key.to_string()).or_default();
-            e.strong |= !weak;
-            e.person |= !weak && person;
-            e.named |= named;
-            if !e.terms.contains(&term) {
-                e.terms.push(term);
+    for part in parts {
+        for (k, v) in part {
+            match by_key.get_mut(&k) {
+                Some(e) => {
+                    e.strong |= v.strong;
+                    e.person |= v.person;
+                    e.named |= v.named;
+                    for term in v.terms {
+                        if !e.terms.contains(&term) {
+                            e.terms.push(term);
+                        }
+                    }
+                }
+                None => {
+                    by_key.insert(k, v);
+                }
             }
         }
     }
@@ -455,6 +514,50 @@ pub fn entity_terms(store: &Store, query: &str) -> Result<Vec<String>, ReportErr
         )));
     }
     Ok(out)
+}
+
+/// Whether [`key_of`]`(word)` is `q`, without allocating for ASCII words.
+fn key_is(word: &str, q: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == q.len()
+            && word
+                .bytes()
+                .zip(q.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        key_of(word) == q
+    }
+}
+
+/// What one segment's term dictionary says of each entity key, for the query key `q`.
+fn segment_keys(
+    seg: &SegmentReader,
+    field: Field,
+    q: &str,
+) -> Result<HashMap<String, KeyInfo>, ReportError> {
+    let mut by_key: HashMap<String, KeyInfo> = HashMap::new();
+    let inv = seg.inverted_index(field)?;
+    let mut stream = inv.terms().stream()?;
+    while stream.advance() {
+        let lossy = String::from_utf8_lossy(stream.key());
+        let Some(t) = parse_term(&lossy) else {
+            continue;
+        };
+        let named = key_is(t.key, q) || t.surface.is_some_and(|s| key_is(s, q));
+        let (weak, person) = (t.weak, t.kind == EntityType::Person);
+        let e = match by_key.get_mut(t.key) {
+            Some(e) => e,
+            None => by_key.entry(t.key.to_string()).or_default(),
+        };
+        e.strong |= !weak;
+        e.person |= !weak && person;
+        e.named |= named;
+        // Terms come in order: a term seen twice is the last one pushed.
+        if e.terms.last().is_none_or(|last| *last != *lossy) {
+            e.terms.push(lossy.into_owned());
+        }
+    }
+    Ok(by_key)
 }
 
 /// One mention of a document, for `entities --doc`.

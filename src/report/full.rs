@@ -140,17 +140,8 @@ fn overview(store: &Store) -> Result<Overview, ReportError> {
     Ok(o)
 }
 
-/// Builds the whole report.
+/// Builds the whole report, its independent sections in parallel.
 pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError> {
-    let mut overview = overview(store)?;
-    let terms = terms(
-        store,
-        &TermsOptions {
-            limit: opts.terms,
-            ..TermsOptions::default()
-        },
-    )?;
-    overview.words = terms.tokens;
     let variants: Vec<NgramOptions> = [2, 3]
         .into_iter()
         .map(|n| NgramOptions {
@@ -162,29 +153,64 @@ pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError
             min_count: 2,
         })
         .collect();
-    let segments = ngrams_many(store, &Slice::default(), &variants)?;
-    let keyness = keyness(
-        store,
-        &KeynessOptions {
-            limit: opts.keyness,
-            ..KeynessOptions::default()
+    let ((segments, entities), ((overview, terms), (keyness, comments))) = rayon::join(
+        || {
+            rayon::join(
+                || ngrams_many(store, &Slice::default(), &variants),
+                || {
+                    entities(
+                        store,
+                        &EntitiesOptions {
+                            top: opts.entities,
+                            ..EntitiesOptions::default()
+                        },
+                    )
+                },
+            )
         },
-    )?;
-    let entities = entities(
-        store,
-        &EntitiesOptions {
-            top: opts.entities,
-            ..EntitiesOptions::default()
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || overview(store),
+                        || {
+                            terms(
+                                store,
+                                &TermsOptions {
+                                    limit: opts.terms,
+                                    ..TermsOptions::default()
+                                },
+                            )
+                        },
+                    )
+                },
+                || {
+                    rayon::join(
+                        || {
+                            keyness(
+                                store,
+                                &KeynessOptions {
+                                    limit: opts.keyness,
+                                    ..KeynessOptions::default()
+                                },
+                            )
+                        },
+                        || comments(store, None),
+                    )
+                },
+            )
         },
-    )?;
-    let comments = comments(store, None)?;
+    );
+    let mut overview = overview?;
+    let terms = terms?;
+    overview.words = terms.tokens;
     Ok(FullReport {
         generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
         overview,
         terms,
-        segments,
-        keyness,
-        entities,
-        comments,
+        segments: segments?,
+        keyness: keyness?,
+        entities: entities?,
+        comments: comments?,
     })
 }

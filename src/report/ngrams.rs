@@ -14,10 +14,11 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
-use tantivy::postings::Postings;
+use tantivy::directory::{CompositeFile, Directory, FileSlice};
+use tantivy::positions::PositionReader;
 use tantivy::postings::TermInfo;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 use super::terms::{FormCount, TermRow, TermsReport, count_target, parse_form_term};
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
@@ -218,8 +219,25 @@ struct Forward {
     words: Vec<u32>,
 }
 
-/// Rebuilds the [`TARGET`] documents of a segment from the postings.
+/// The positions file of `field` in one segment (the `.pos` component tantivy writes for each
+/// segment), read directly so that each term's positions come out in one bulk read.
+pub fn positions_file(
+    index: &tantivy::Index,
+    seg: &SegmentReader,
+    field: tantivy::schema::Field,
+) -> Result<Option<FileSlice>, ReportError> {
+    let path = format!("{}.pos", seg.segment_id().uuid_string());
+    let file = index
+        .directory()
+        .open_read(std::path::Path::new(&path))
+        .map_err(|e| ReportError::Io(std::io::Error::other(e.to_string())))?;
+    Ok(CompositeFile::open(&file)?.open_read(field))
+}
+
+/// Rebuilds the [`TARGET`] documents of a segment from the postings: each counted term's
+/// documents and frequencies block by block, and all its positions in one read.
 fn forward(
+    index: &tantivy::Index,
     seg: &SegmentReader,
     field: tantivy::schema::Field,
     classes: &[u8],
@@ -227,40 +245,70 @@ fn forward(
 ) -> Result<Forward, ReportError> {
     let lens = seg.fast_fields().u64("positions")?;
     let mut start = vec![usize::MAX; seg.max_doc() as usize];
-    let mut len_of = vec![0usize; seg.max_doc() as usize];
     let mut docs = Vec::new();
     let mut total = 0usize;
     for (d, &c) in classes.iter().enumerate() {
         if c == TARGET {
             let len = lens.first(d as DocId).unwrap_or(0) as usize;
             start[d] = total;
-            len_of[d] = len;
             docs.push((d as DocId, total, len));
             total += len;
         }
     }
     let mut words = vec![NONE; total];
-    if total > 0 {
-        let inv = seg.inverted_index(field)?;
-        let mut positions = Vec::new();
-        for (ord, info) in infos {
-            let ord = *ord as usize;
-            let mut p =
-                inv.read_postings_from_terminfo(info, IndexRecordOption::WithFreqsAndPositions)?;
-            let mut doc = p.doc();
-            while doc != TERMINATED {
-                let s = start[doc as usize];
-                if s != usize::MAX {
-                    p.positions(&mut positions);
-                    let len = len_of[doc as usize];
-                    for &pos in &positions {
-                        if (pos as usize) < len {
-                            words[s + pos as usize] = ord as u32;
+    let Some(first) = infos.first() else {
+        return Ok(Forward { docs, words });
+    };
+    if total == 0 {
+        return Ok(Forward { docs, words });
+    }
+    let Some(pos_file) = positions_file(index, seg, field)? else {
+        return Ok(Forward { docs, words });
+    };
+    // The end of each document's slot in `words`, to drop positions past its length.
+    let mut end = vec![0usize; seg.max_doc() as usize];
+    for &(d, s, len) in &docs {
+        end[d as usize] = s + len;
+    }
+    let inv = seg.inverted_index(field)?;
+    let mut block =
+        inv.read_block_postings_from_terminfo(&first.1, IndexRecordOption::WithFreqs)?;
+    let mut deltas: Vec<u32> = Vec::new();
+    for (ord, info) in infos {
+        inv.reset_block_postings_from_terminfo(info, &mut block)?;
+        let mut reader =
+            PositionReader::open(pos_file.read_bytes_slice(info.positions_range.clone())?)?;
+        let mut offset = 0u64;
+        loop {
+            let block_docs = block.docs();
+            if block_docs.is_empty() {
+                break;
+            }
+            let freqs = block.freqs();
+            let n: usize = freqs.iter().map(|&f| f as usize).sum();
+            if block_docs.iter().any(|&d| start[d as usize] != usize::MAX) {
+                deltas.clear();
+                deltas.resize(n, 0);
+                reader.read(offset, &mut deltas);
+                let mut i = 0;
+                for (&d, &f) in block_docs.iter().zip(freqs) {
+                    let f = f as usize;
+                    let s = start[d as usize];
+                    if s != usize::MAX {
+                        let e = end[d as usize];
+                        let mut pos = 0usize;
+                        for &delta in &deltas[i..i + f] {
+                            pos += delta as usize;
+                            if s + pos < e {
+                                words[s + pos] = *ord;
+                            }
                         }
                     }
+                    i += f;
                 }
-                doc = p.advance();
             }
+            offset += n as u64;
+            block.advance();
         }
     }
     Ok(Forward { docs, words })
@@ -276,6 +324,15 @@ fn pack_narrow(ids: &[u32]) -> u64 {
     })
 }
 
+/// The [`pack`]ed form of a [`pack_narrow`]ed key.
+fn widen_narrow(v: u64) -> u128 {
+    let mask = (1u64 << NARROW_BITS) - 1;
+    (0..3).fold(0u128, |acc, i| {
+        acc | (u128::from((v >> (NARROW_BITS * i)) & mask) << (32 * i))
+    })
+}
+
+#[cfg(test)]
 fn unpack_narrow(v: u64, n: usize) -> Vec<u32> {
     (0..n)
         .map(|i| ((v >> (NARROW_BITS as usize * i)) & ((1 << NARROW_BITS) - 1)) as u32)
@@ -317,6 +374,11 @@ fn gather<T: Send>(
 /// Sorts keys and returns each distinct one seen at least `min` times, with its count.
 fn count_runs<T: Ord + Copy + Send>(mut all: Vec<T>, min: u64) -> Vec<(u32, T)> {
     all.par_sort_unstable();
+    runs(&all, min)
+}
+
+/// Each distinct key of sorted `all` seen at least `min` times, with its count.
+fn runs<T: Ord + Copy>(all: &[T], min: u64) -> Vec<(u32, T)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < all.len() {
@@ -330,6 +392,41 @@ fn count_runs<T: Ord + Copy + Send>(mut all: Vec<T>, min: u64) -> Vec<(u32, T)> 
         i = j;
     }
     out
+}
+
+/// Bits sorted per pass of [`radix_sort`].
+const RADIX_BITS: u32 = 11;
+
+/// Sorts `v`, whose values hold at most `bits` significant bits, by least-significant-digit
+/// radix sort (passes where every value has the same digit are skipped).
+fn radix_sort(v: &mut Vec<u64>, bits: u32) {
+    let buckets = 1usize << RADIX_BITS;
+    let mask = (buckets - 1) as u64;
+    let mut tmp = vec![0u64; v.len()];
+    let mut shift = 0;
+    while shift < bits {
+        let mut counts = vec![0usize; buckets];
+        for &x in v.iter() {
+            counts[((x >> shift) & mask) as usize] += 1;
+        }
+        if counts.contains(&v.len()) {
+            shift += RADIX_BITS;
+            continue;
+        }
+        let mut sum = 0;
+        for c in counts.iter_mut() {
+            let n = *c;
+            *c = sum;
+            sum += n;
+        }
+        for &x in v.iter() {
+            let b = ((x >> shift) & mask) as usize;
+            tmp[counts[b]] = x;
+            counts[b] += 1;
+        }
+        std::mem::swap(v, &mut tmp);
+        shift += RADIX_BITS;
+    }
 }
 
 /// Packs up to three 32-bit ids.
@@ -396,7 +493,7 @@ fn prepare(store: &Store, searcher: &Searcher, slice: &Slice) -> Result<Prepared
         .zip(classes.par_iter())
         .zip(keys.infos.par_iter())
         .with_max_len(1)
-        .map(|((seg, cls), infos)| forward(seg, field, cls, infos))
+        .map(|((seg, cls), infos)| forward(&store.index, seg, field, cls, infos))
         .collect::<Result<_, _>>()?;
     Ok(Prepared {
         classes,
@@ -457,10 +554,11 @@ fn count(
     // Count the windows: gather their keys, sort, count the runs.
     let min_count = opts.min_count.max(1);
     let mut candidates: Vec<(u32, u128)> = if keys.text.len() < (1 << NARROW_BITS) {
-        let all = gather(forwards, keys, n, opts.all_words, pack_narrow);
-        count_runs(all, min_count)
+        let mut all = gather(forwards, keys, n, opts.all_words, pack_narrow);
+        radix_sort(&mut all, NARROW_BITS * n as u32);
+        runs(&all, min_count)
             .into_iter()
-            .map(|(c, k)| (c, pack(&unpack_narrow(k, n))))
+            .map(|(c, k)| (c, widen_narrow(k)))
             .collect()
     } else {
         let all = gather(forwards, keys, n, opts.all_words, pack);
@@ -484,11 +582,19 @@ fn count(
         .map(|(i, &(_, k))| (k, i))
         .collect();
     let mut listed: Vec<Listed> = candidates.iter().map(|_| Listed::default()).collect();
+    // First keys of the listed segments, to pass over most windows without a lookup.
+    let mut first_listed = vec![false; keys.text.len()];
+    for &(_, k) in &candidates {
+        first_listed[k as u32 as usize] = true;
+    }
     let mut ids = [0u32; 3];
     for (si, (fw, of_term)) in forwards.iter().zip(&keys.of_term).enumerate() {
         for &(doc, s, len) in &fw.docs {
             for w in fw.words[s..s + len].windows(n) {
-                if !window_keys(w, of_term, &keys.stop, opts.all_words, &mut ids) {
+                if w[0] == NONE
+                    || !first_listed[of_term[w[0] as usize] as usize]
+                    || !window_keys(w, of_term, &keys.stop, opts.all_words, &mut ids)
+                {
                     continue;
                 }
                 let Some(&i) = listed_index.get(&pack(&ids[..n])) else {
@@ -573,7 +679,13 @@ mod tests {
     fn packing_round_trips() {
         for ids in [vec![1, 2], vec![0, (1 << 21) - 1, 7]] {
             assert_eq!(unpack_narrow(pack_narrow(&ids), ids.len()), ids);
+            assert_eq!(widen_narrow(pack_narrow(&ids)), pack(&ids));
         }
+        let mut v = vec![5u64 << 40, 3, 1 << 20, 7, 3, 0, u64::from(u32::MAX)];
+        let mut sorted = v.clone();
+        sorted.sort_unstable();
+        radix_sort(&mut v, 63);
+        assert_eq!(v, sorted);
         assert_eq!(
             count_runs(vec![3u64, 1, 3, 2, 3, 1], 2),
             vec![(2, 1), (3, 3)]

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::io::Write as _;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -372,7 +373,39 @@ struct DocColumns {
     number: tantivy::columnar::Column<u64>,
     keywords: Option<tantivy::columnar::StrColumn>,
     /// The whole keyword dictionary, read when many documents are listed.
-    all_keywords: Option<Vec<String>>,
+    all_keywords: Option<DictText>,
+}
+
+/// Every value of a text fast field's dictionary in one buffer, by term ordinal.
+struct DictText {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl DictText {
+    fn read(col: &Option<tantivy::columnar::StrColumn>) -> Result<DictText, ReportError> {
+        let mut d = DictText {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        if let Some(col) = col {
+            let dict = col.dictionary();
+            d.ends.reserve(dict.num_terms());
+            let mut stream = dict.stream()?;
+            while stream.advance() {
+                d.text.push_str(&String::from_utf8_lossy(stream.key()));
+                d.ends.push(d.text.len());
+            }
+        }
+        Ok(d)
+    }
+
+    fn get(&self, ord: u64) -> Option<&str> {
+        let i = usize::try_from(ord).ok()?;
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end)
+    }
 }
 
 impl DocColumns {
@@ -388,7 +421,7 @@ impl DocColumns {
             lang,
             number: ff.u64("number")?,
             all_keywords: if many {
-                Some(column_strings(&keywords)?)
+                Some(DictText::read(&keywords)?)
             } else {
                 None
             },
@@ -396,7 +429,13 @@ impl DocColumns {
         })
     }
 
-    fn document(&self, s: &Scored, json: &mut String) -> Result<DocumentTone, ReportError> {
+    /// The document's tone without its keywords, and its keywords as stored (JSON; empty when
+    /// none were stored), in `json` or in the dictionary read.
+    fn tone_raw<'a>(
+        &'a self,
+        s: &Scored,
+        json: &'a mut String,
+    ) -> Result<(DocumentTone, &'a str), ReportError> {
         let doc = s.addr.doc_id;
         let aid = first_str(&self.article_id, &self.ids, doc)
             .unwrap_or("")
@@ -408,32 +447,42 @@ impl DocColumns {
             (format!("{aid}#c{n}"), KIND_COMMENT)
         };
         json.clear();
+        let mut raw: &str = "";
         if let Some(col) = &self.keywords
             && let Some(ord) = col.term_ords(doc).next()
         {
             match &self.all_keywords {
-                Some(all) => json.push_str(all.get(ord as usize).map_or("", |s| s)),
+                Some(all) => raw = all.get(ord).unwrap_or(""),
                 None => {
                     col.ord_to_str(ord, json)?;
                 }
             }
         }
-        let keywords: Vec<Keyword> = if json.is_empty() {
-            Vec::new()
-        } else {
-            serde_json::from_str(json).map_err(|e| {
-                tantivy::TantivyError::InternalError(format!("keywords of {id}: {e}"))
-            })?
-        };
-        Ok(DocumentTone {
-            id,
-            kind: kind.to_string(),
-            article_id: aid,
-            lang: first_str(&self.lang, &self.langs, doc).map(str::to_string),
-            score: s.score,
-            label: s.label,
-            keywords,
-        })
+        if self.all_keywords.is_none() {
+            raw = json.as_str();
+        }
+        Ok((
+            DocumentTone {
+                id,
+                kind: kind.to_string(),
+                article_id: aid,
+                lang: first_str(&self.lang, &self.langs, doc).map(str::to_string),
+                score: s.score,
+                label: s.label,
+                keywords: Vec::new(),
+            },
+            raw,
+        ))
+    }
+
+    fn document(&self, s: &Scored, json: &mut String) -> Result<DocumentTone, ReportError> {
+        let (mut tone, raw) = self.tone_raw(s, json)?;
+        if !raw.is_empty() {
+            tone.keywords = serde_json::from_str(raw).map_err(|e| {
+                tantivy::TantivyError::InternalError(format!("keywords of {}: {e}", tone.id))
+            })?;
+        }
+        Ok(tone)
     }
 }
 
@@ -463,6 +512,18 @@ fn describe(opts: &SentimentOptions) -> String {
 pub fn sentiment(store: &Store, opts: &SentimentOptions) -> Result<SentimentReport, ReportError> {
     let reader = store.index.reader()?;
     let searcher = reader.searcher();
+    let (mut report, listed) = summary(store, &searcher, opts)?;
+    report.documents = read_documents(&searcher, &listed, opts.documents)?;
+    Ok(report)
+}
+
+/// The report without its documents, and the documents to list, in order.
+fn summary(
+    store: &Store,
+    searcher: &Searcher,
+    opts: &SentimentOptions,
+) -> Result<(SentimentReport, Vec<Scored>), ReportError> {
+    let searcher = searcher.clone();
     let docs = slice_docs(store, &searcher, opts)?;
     let kinds = kinds(store, &searcher)?;
     let mut accs: HashMap<String, Acc> = HashMap::new();
@@ -559,6 +620,24 @@ pub fn sentiment(store: &Store, opts: &SentimentOptions) -> Result<SentimentRepo
             positive.chain(negative).copied().collect()
         }
     };
+    Ok((
+        SentimentReport {
+            slice: describe(opts),
+            documents: Vec::new(),
+            keywords: top_keywords(counts, opts.top),
+            articles,
+            totals,
+        },
+        listed,
+    ))
+}
+
+/// The listed documents with their keywords, in the report's order.
+fn read_documents(
+    searcher: &Searcher,
+    listed: &[Scored],
+    which: Listed,
+) -> Result<Vec<DocumentTone>, ReportError> {
     // Each segment's listed documents, read in parallel, then put back in the listed order.
     let segments = searcher.segment_readers();
     let mut per_segment: Vec<Vec<(usize, Scored)>> = vec![Vec::new(); segments.len()];
@@ -582,7 +661,7 @@ pub fn sentiment(store: &Store, opts: &SentimentOptions) -> Result<SentimentRepo
     let mut ranked: Vec<(usize, DocumentTone)> = read.into_iter().flatten().collect();
     ranked.sort_by_key(|(rank, _)| *rank);
     let mut documents: Vec<DocumentTone> = ranked.into_iter().map(|(_, d)| d).collect();
-    if opts.documents == Listed::All {
+    if which == Listed::All {
         documents.sort_by(|a, b| {
             a.article_id
                 .cmp(&b.article_id)
@@ -590,13 +669,148 @@ pub fn sentiment(store: &Store, opts: &SentimentOptions) -> Result<SentimentRepo
                 .then_with(|| comment_number(&a.id).cmp(&comment_number(&b.id)))
         });
     }
-    Ok(SentimentReport {
-        slice: describe(opts),
-        documents,
-        keywords: top_keywords(counts, opts.top),
-        articles,
-        totals,
-    })
+    Ok(documents)
+}
+
+/// Formats of [`export`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// As [`render_json`].
+    Json,
+    /// As [`render_csv`].
+    Csv,
+}
+
+/// Writes the report of every document `opts` selects (its `documents` option is ignored) as
+/// [`render_json`] or [`render_csv`] would, each document's line made from the fast fields
+/// (its keywords as stored) in parallel per segment, without building the whole report.
+pub fn export(
+    store: &Store,
+    opts: &SentimentOptions,
+    format: Export,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ReportError> {
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let opts = SentimentOptions {
+        documents: Listed::All,
+        ..opts.clone()
+    };
+    let (report, listed) = summary(store, &searcher, &opts)?;
+    let segments = searcher.segment_readers();
+    let mut per_segment: Vec<Vec<(usize, Scored)>> = vec![Vec::new(); segments.len()];
+    for (rank, s) in listed.iter().enumerate() {
+        if let Some(v) = per_segment.get_mut(s.addr.segment_ord as usize) {
+            v.push((rank, *s));
+        }
+    }
+    // (article id, comment number (0: the article), rank, line), per segment.
+    let parts: Vec<Vec<Line>> = segments
+        .par_iter()
+        .zip(&per_segment)
+        .filter(|(_, mine)| !mine.is_empty())
+        .map(|(seg, mine)| export_lines(seg, mine, format))
+        .collect::<Result<_, _>>()?;
+    let mut lines: Vec<Line> = parts.into_iter().flatten().collect();
+    lines.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    let io = |e: std::io::Error| ReportError::Io(e);
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    match format {
+        Export::Json => {
+            write_json(&report, lines.iter().map(|l| l.4.as_slice()), &mut w)?;
+        }
+        Export::Csv => {
+            w.write_all(CSV_HEADER.as_bytes()).map_err(io)?;
+            for l in &lines {
+                w.write_all(&l.4).map_err(io)?;
+            }
+        }
+    }
+    w.flush().map_err(io)?;
+    Ok(())
+}
+
+/// One export line with its sort key: article id, comment (not the article), comment
+/// number, rank in the listed order, and the line.
+type Line = (String, bool, u64, usize, Vec<u8>);
+
+/// The header line of [`render_csv`].
+const CSV_HEADER: &str = "id,kind,article_id,lang,score,label,keywords\n";
+
+/// The export lines of one segment's listed documents, with their sort keys.
+fn export_lines(
+    seg: &SegmentReader,
+    mine: &[(usize, Scored)],
+    format: Export,
+) -> Result<Vec<Line>, ReportError> {
+    let cols = DocColumns::open(seg, mine.len() > 1000)?;
+    let mut json = String::new();
+    let mut csv_out = csv::Writer::from_writer(Vec::new());
+    let mut ends = Vec::new();
+    let mut out = Vec::with_capacity(mine.len());
+    for (rank, s) in mine {
+        let (tone, raw) = cols.tone_raw(s, &mut json)?;
+        let comment = tone.kind != KIND_ARTICLE;
+        let number = comment_number(&tone.id);
+        let line = match format {
+            Export::Json => {
+                let mut v = serde_json::to_vec(&tone).map_err(json_error)?;
+                // `tone` has no keywords: put the stored ones in their place.
+                if v.ends_with(b"[]}") {
+                    v.truncate(v.len() - 3);
+                    v.extend_from_slice(if raw.is_empty() {
+                        b"[]"
+                    } else {
+                        raw.as_bytes()
+                    });
+                    v.push(b'}');
+                }
+                v
+            }
+            Export::Csv => {
+                let keywords: Vec<Keyword> = if raw.is_empty() {
+                    Vec::new()
+                } else {
+                    serde_json::from_str(raw).map_err(|e| {
+                        tantivy::TantivyError::InternalError(format!(
+                            "keywords of {}: {e}",
+                            tone.id
+                        ))
+                    })?
+                };
+                let start = csv_out.get_ref().len();
+                csv_out
+                    .write_record(csv_row(&tone, &keywords))
+                    .map_err(csv_error)?;
+                csv_out.flush().map_err(ReportError::Io)?;
+                ends.push((start, csv_out.get_ref().len()));
+                Vec::new()
+            }
+        };
+        out.push((tone.article_id, comment, number, *rank, line));
+    }
+    if format == Export::Csv {
+        let bytes = csv_out
+            .into_inner()
+            .map_err(|e| ReportError::Io(e.into_error()))?;
+        for (o, (a, b)) in out.iter_mut().zip(ends) {
+            o.4 = bytes[a..b].to_vec();
+        }
+    }
+    Ok(out)
+}
+
+fn json_error(e: serde_json::Error) -> ReportError {
+    ReportError::Io(std::io::Error::other(e))
+}
+
+fn csv_error(e: csv::Error) -> ReportError {
+    ReportError::Io(std::io::Error::other(e))
 }
 
 /// N of a comment id `…#cN` (0 for an article).
@@ -885,33 +1099,71 @@ fn shorten(text: &str, max: usize) -> String {
 /// JSON: the report as one object, each document and each article on one line (a corpus has
 /// many).
 pub fn render_json(r: &SentimentReport) -> Result<String, serde_json::Error> {
-    fn lines<T: Serialize>(out: &mut String, items: &[T]) -> Result<(), serde_json::Error> {
-        if items.is_empty() {
-            out.push_str("[]");
-            return Ok(());
+    let docs = r
+        .documents
+        .iter()
+        .map(serde_json::to_vec)
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out = Vec::new();
+    write_json(r, docs.iter().map(Vec::as_slice), &mut out).map_err(|e| match e {
+        ReportError::Io(io) => serde_json::Error::io(io),
+        e => serde_json::Error::io(std::io::Error::other(e.to_string())),
+    })?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Writes [`render_json`]'s text of `r` with `documents` (one serialized document each) in
+/// place of its documents.
+fn write_json<'a>(
+    r: &SentimentReport,
+    documents: impl ExactSizeIterator<Item = &'a [u8]>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ReportError> {
+    fn lines<'a>(
+        out: &mut dyn std::io::Write,
+        items: impl ExactSizeIterator<Item = &'a [u8]>,
+    ) -> std::io::Result<()> {
+        let n = items.len();
+        if n == 0 {
+            return out.write_all(b"[]");
         }
-        out.push_str("[\n");
-        for (i, item) in items.iter().enumerate() {
-            out.push_str("    ");
-            out.push_str(&serde_json::to_string(item)?);
-            out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+        out.write_all(b"[\n")?;
+        for (i, item) in items.enumerate() {
+            out.write_all(b"    ")?;
+            out.write_all(item)?;
+            out.write_all(if i + 1 < n { b",\n" } else { b"\n" })?;
         }
-        out.push_str("  ]");
-        Ok(())
+        out.write_all(b"  ]")
     }
     let indent = |v: String| v.replace('\n', "\n  ");
-    let mut out = String::from("{\n  \"slice\": ");
-    out.push_str(&serde_json::to_string(&r.slice)?);
-    out.push_str(",\n  \"documents\": ");
-    lines(&mut out, &r.documents)?;
-    out.push_str(",\n  \"keywords\": ");
-    out.push_str(&indent(serde_json::to_string_pretty(&r.keywords)?));
-    out.push_str(",\n  \"articles\": ");
-    lines(&mut out, &r.articles)?;
-    out.push_str(",\n  \"totals\": ");
-    out.push_str(&indent(serde_json::to_string_pretty(&r.totals)?));
-    out.push_str("\n}\n");
-    Ok(out)
+    let io = ReportError::Io;
+    out.write_all(b"{\n  \"slice\": ").map_err(io)?;
+    out.write_all(
+        serde_json::to_string(&r.slice)
+            .map_err(json_error)?
+            .as_bytes(),
+    )
+    .map_err(io)?;
+    out.write_all(b",\n  \"documents\": ").map_err(io)?;
+    lines(out, documents).map_err(io)?;
+    out.write_all(b",\n  \"keywords\": ").map_err(io)?;
+    out.write_all(
+        indent(serde_json::to_string_pretty(&r.keywords).map_err(json_error)?).as_bytes(),
+    )
+    .map_err(io)?;
+    out.write_all(b",\n  \"articles\": ").map_err(io)?;
+    let articles = r
+        .articles
+        .iter()
+        .map(serde_json::to_vec)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(json_error)?;
+    lines(out, articles.iter().map(Vec::as_slice)).map_err(io)?;
+    out.write_all(b",\n  \"totals\": ").map_err(io)?;
+    out.write_all(indent(serde_json::to_string_pretty(&r.totals).map_err(json_error)?).as_bytes())
+        .map_err(io)?;
+    out.write_all(b"\n}\n").map_err(io)?;
+    Ok(())
 }
 
 /// CSV: one row per listed document, `id,kind,article_id,lang,score,label,keywords` (keywords
@@ -928,31 +1180,35 @@ pub fn render_csv(r: &SentimentReport) -> Result<String, csv::Error> {
         "keywords",
     ])?;
     for d in &r.documents {
-        let keywords = d
-            .keywords
-            .iter()
-            .map(|k| {
-                format!(
-                    "{}{} {}",
-                    if k.negated { "not " } else { "" },
-                    k.word,
-                    k.weight
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        w.write_record([
-            d.id.as_str(),
-            d.kind.as_str(),
-            d.article_id.as_str(),
-            d.lang.as_deref().unwrap_or(""),
-            &format!("{}", d.score),
-            d.label.as_str(),
-            &keywords,
-        ])?;
+        w.write_record(csv_row(d, &d.keywords))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The CSV cells of a document with `keywords`.
+fn csv_row(d: &DocumentTone, keywords: &[Keyword]) -> [String; 7] {
+    let keywords = keywords
+        .iter()
+        .map(|k| {
+            format!(
+                "{}{} {}",
+                if k.negated { "not " } else { "" },
+                k.word,
+                k.weight
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    [
+        d.id.clone(),
+        d.kind.clone(),
+        d.article_id.clone(),
+        d.lang.clone().unwrap_or_default(),
+        format!("{}", d.score),
+        d.label.as_str().to_string(),
+        keywords,
+    ]
 }
 
 #[cfg(test)]

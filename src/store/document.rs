@@ -364,9 +364,11 @@ pub fn article_text(a: &Article) -> String {
 /// Whether an article's paragraphs can be left out of its stored JSON: [`stored_article`]
 /// cuts them back out of its stored text.
 fn paragraphs_from_text(a: &Article) -> bool {
-    !a.paragraphs.is_empty()
-        && !(a.paragraphs.len() == 1 && a.paragraphs[0].is_empty())
-        && !a.paragraphs.iter().any(|p| p.contains('\n'))
+    match a.paragraphs.as_slice() {
+        [] => false,
+        [only] if only.is_empty() => false,
+        all => !all.iter().any(|p| p.contains('\n')),
+    }
 }
 
 /// The JSON stored for an article: without its comments (documents of their own), and without
