@@ -277,10 +277,14 @@ fn entity_detection_scores() {
             // Rules were tuned looking at errors of the even documents only.
             let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
             table.push(row(&format!("{name}, held-out half"), &held_out));
+            let dev = score(&docs, |i| i % 2 == 0, &mut errs);
+            table.push(row(&format!("{name}, development half"), &dev));
         }
         // Errors are listed for the development half of the first sets only (even documents).
         if std::env::var("KIOSQUE_EVAL_ERRORS").is_ok_and(|v| file.starts_with(v.as_str())) {
-            score(&docs, |i| i % 2 == 0, &mut errors);
+            // The seed pages are a development set: all their errors are listed.
+            let all = file == "seeds.txt";
+            score(&docs, |i| all || i % 2 == 0, &mut errors);
         }
         totals.push((file, s.all().prf().2, s));
     }
@@ -293,11 +297,11 @@ fn entity_detection_scores() {
     for (file, f1, _) in &totals {
         // Regression floors, a little under the figures the README reports.
         let floor = match *file {
-            "news-fr.txt" => 0.82,
-            "news-en.txt" => 0.82,
-            "heldout-fr.txt" => 0.66,
-            "heldout-en.txt" => 0.60,
-            _ => 0.90,
+            "news-fr.txt" => 0.86,
+            "news-en.txt" => 0.88,
+            "heldout-fr.txt" => 0.71,
+            "heldout-en.txt" => 0.66,
+            _ => 0.95,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");
     }

@@ -336,6 +336,7 @@ fn corpus_entities(
         .map(|mut a| {
             a.docs.sort_unstable();
             a.docs.dedup();
+            a.terms.sort_unstable();
             let kind = a.kind();
             let mut forms: Vec<(String, u64)> = a.forms.into_iter().collect();
             forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
@@ -355,10 +356,13 @@ fn corpus_entities(
             }
         })
         .collect();
+    // Names shared by several keys ("Conicité", "CONICITE") are ordered by their terms, so
+    // every run prints the same list.
     out.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
             .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.terms.cmp(&b.terms))
     });
     Ok(out)
 }

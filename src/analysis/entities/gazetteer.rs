@@ -12,7 +12,7 @@ type WordMap<K, V> = HashMap<K, V, BuildWordHasher>;
 type WordSet = HashSet<String, BuildWordHasher>;
 
 use super::EntityType;
-use super::tokens::{NameToken, Shape, Tokenizer, key_of, with_key};
+use super::tokens::{NameToken, Shape, Tokenizer, key_of, push_key, with_key};
 
 /// The text of every list a [`Gazetteer`] is built from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -44,6 +44,8 @@ pub struct Sources<'a> {
     /// `word<TAB>type` rows: lowercase words that begin a name before a capitalised one
     /// ("tribunal", "loi", "rue").
     pub lower_heads: &'a str,
+    /// Common lowercase words, keyed, one a line, sorted by bytes.
+    pub common_words: &'a str,
 }
 
 /// One known entity.
@@ -113,6 +115,10 @@ pub struct Gazetteer {
     lower_heads: WordMap<String, EntityType>,
     /// Nouns after a name that make it a named thing, keyed.
     misc_after: WordSet,
+    /// Common words, keyed, one a line, sorted by bytes (searched by bisection).
+    common: String,
+    /// Byte offset of each line of `common`.
+    common_lines: Vec<u32>,
 }
 
 /// Non-comment, non-empty lines of a list.
@@ -149,13 +155,13 @@ pub(super) fn push_parts(key: &mut String, t: &NameToken<'_>, with_elision: bool
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&key_of(t.elision));
+        push_key(t.elision, key);
         key.push('\'');
     }
     if !key.is_empty() {
         key.push(' ');
     }
-    key.push_str(&key_of(t.text));
+    push_key(t.text, key);
 }
 
 /// The type a list file holds.
@@ -254,6 +260,21 @@ impl Gazetteer {
                 g.cues.entry(key).or_insert(kind);
             }
         }
+        let mut common: Vec<String> = lines(src.common_words).map(key_of).collect();
+        if !common.is_sorted() {
+            common.sort_unstable();
+        }
+        g.common = common.join("\n");
+        g.common_lines = std::iter::once(0)
+            .chain(
+                g.common
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i as u32 + 1),
+            )
+            .filter(|_| !g.common.is_empty())
+            .collect();
         g.not_entities = lines(src.not_entities).map(key_of).collect();
         g.misc_after = lines(src.misc_after).map(key_of).collect();
         for line in lines(src.heads) {
@@ -283,6 +304,73 @@ impl Gazetteer {
             }
         }
         g
+    }
+
+    /// Whether `word` is a common word of French or English ("Lithium", "Selon", "Thanks",
+    /// "Chevaux", "Arrivent"), a plural or a French inflection of one included.
+    pub fn is_common(&self, word: &str) -> bool {
+        with_key(word, |k| {
+            if self.common_has(k) {
+                return true;
+            }
+            // Plurals, feminines and regular French verb forms of a listed word.
+            const ENDINGS: [(&str, &str); 29] = [
+                ("s", ""),
+                ("ez", "ir"),
+                ("ons", "ir"),
+                ("x", ""),
+                ("aux", "al"),
+                ("e", ""),
+                ("es", ""),
+                ("e", "er"),
+                ("es", "er"),
+                ("ent", "er"),
+                ("ait", "er"),
+                ("aient", "er"),
+                ("ant", "er"),
+                ("a", "er"),
+                ("ons", "er"),
+                ("ez", "er"),
+                ("ee", "er"),
+                ("ees", "er"),
+                ("i", "ir"),
+                ("is", "ir"),
+                ("ie", "ir"),
+                ("ies", "ir"),
+                ("it", "ir"),
+                ("u", "ir"),
+                ("ue", "ir"),
+                ("us", "ir"),
+                ("ues", "ir"),
+                ("u", "re"),
+                ("ue", "re"),
+            ];
+            let mut buf = String::new();
+            ENDINGS.iter().any(|(end, base)| {
+                k.len() > end.len() + 2 && k.ends_with(end) && {
+                    buf.clear();
+                    buf.push_str(&k[..k.len() - end.len()]);
+                    buf.push_str(base);
+                    self.common_has(&buf)
+                }
+            })
+        })
+    }
+
+    /// Whether the keyed `key` is a line of the common-word list.
+    fn common_has(&self, key: &str) -> bool {
+        let text = self.common.as_bytes();
+        let lines = &self.common_lines;
+        lines
+            .binary_search_by(|&start| {
+                let start = start as usize;
+                let end = text[start..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(text.len(), |p| start + p);
+                text[start..end].cmp(key.as_bytes())
+            })
+            .is_ok()
     }
 
     /// Whether a lowercase noun after a name makes it a named thing ("probe", "gamme").
@@ -462,6 +550,23 @@ mod tests {
         );
         assert_eq!(found[0].1, "United States");
         assert_eq!(found[4].1, "Ireland");
+    }
+
+    #[test]
+    fn common_words_by_bisection() {
+        let g = Gazetteer::new(&Sources {
+            common_words: "# header\nabord\narriver\ncheval\ngrand\nreunir\nselon\nsoutenir\nthank\nzoo\n",
+            ..Sources::default()
+        });
+        for w in [
+            "Selon", "Thanks", "Chevaux", "Arrivent", "Grande", "Abord", "Zoo", "thank", "Réunis",
+            "Soutenue",
+        ] {
+            assert!(g.is_common(w), "{w}");
+        }
+        for w in ["Attal", "Zoos2", "Abor", "Z", "", "Hydro-Québec"] {
+            assert!(!g.is_common(w), "{w}");
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 
 pub use gazetteer::{Gazetteer, HeadPos, Row, Sources};
 pub use recognize::Recognizer;
-pub use tokens::key_of;
+pub use tokens::{key_of, with_key};
 
 /// Type of a named entity.
 #[derive(
@@ -149,6 +149,7 @@ pub fn builtin_sources() -> Sources<'static> {
         lower_heads: include_str!("rules/lower-heads.tsv"),
         misc_cues: include_str!("rules/misc-cues.txt"),
         misc_after: include_str!("rules/misc-after.txt"),
+        common_words: include_str!("data/common-words.txt"),
     }
 }
 

@@ -8,9 +8,10 @@ use crate::analysis::hash::BuildWordHasher;
 type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, push_parts};
-use super::tokens::{NameToken, Shape, Tokenizer, key_of, shape_of};
+use super::tokens::{NameToken, Shape, Tokenizer, key_of, shape_of, with_key};
 use super::{EntityType, Mention, canonical_name};
 use crate::analysis::Lang;
+use crate::analysis::lowercase::lowercase_into;
 use crate::analysis::stop::is_stop;
 
 /// Lowercase words that join the parts of a name ("Charles de Gaulle", "Bank of America").
@@ -161,6 +162,58 @@ fn is_adjective(word: &str) -> bool {
         )
 }
 
+/// Whether `word` (lowercase, as written) is a verb of speech or opinion that people rather
+/// than institutions are the subject of ("confié", "raconte", "said", "told").
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "déclaré"
+            | "confié"
+            | "raconté"
+            | "raconte"
+            | "confie"
+            | "témoigné"
+            | "témoigne"
+            | "ajouté"
+            | "ajoute"
+            | "souligné"
+            | "souligne"
+            | "estimé"
+            | "estime"
+            | "expliqué"
+            | "explique"
+            | "regretté"
+            | "regrette"
+            | "prévenu"
+            | "prévient"
+            | "admis"
+            | "reconnu"
+            | "reconnaît"
+            | "insisté"
+            | "insiste"
+            | "plaisanté"
+            | "plaisante"
+            | "soupiré"
+            | "soupire"
+            | "sourit"
+            | "said"
+            | "says"
+            | "told"
+            | "recalled"
+            | "recalls"
+            | "admitted"
+            | "admits"
+            | "insisted"
+            | "insists"
+            | "joked"
+            | "jokes"
+            | "sighed"
+            | "smiled"
+            | "wrote"
+            | "writes"
+    )
+}
+
 /// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
 fn has_inner_capital(word: &str) -> bool {
     let mut chars = word.chars().skip(1);
@@ -223,15 +276,18 @@ impl Recognizer {
         let mut mid_caps: WordSet<'_> = WordSet::default();
         let mut wanted: HashSet<String, BuildWordHasher> = HashSet::default();
         let mut first_bytes = [false; 256];
+        let mut w = String::new();
         for d in &docs {
             for t in &d.tokens {
                 if matches!(t.shape, Shape::Cap | Shape::Upper) {
                     if !t.sentence_start && !d.caps(t.line) {
                         mid_caps.insert(t.text);
                     }
-                    let w = t.text.to_lowercase();
+                    lowercase_into(t.text, &mut w);
                     first_bytes[usize::from(w.as_bytes()[0])] = true;
-                    wanted.insert(w);
+                    if !wanted.contains(w.as_str()) {
+                        wanted.insert(w.clone());
+                    }
                 }
             }
         }
@@ -345,13 +401,27 @@ impl Recognizer {
     /// Number of tokens of the capitalised run starting at `i`.
     fn run(&self, toks: &[NameToken<'_>], i: usize) -> usize {
         let mut k = i;
-        let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some();
-        let cue_first = self.gaz.cue(&toks[i].key()) == Some(EntityType::Person);
+        // "Banque de France", and after an article "The Department of Justice".
+        let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some()
+            || (toks
+                .get(i + 1)
+                .is_some_and(|t| t.joined && self.gaz.head(t.text, HeadPos::First).is_some())
+                && with_key(toks[i].text, stop));
+        let cue_first = with_key(toks[i].text, |k| self.gaz.cue(k)) == Some(EntityType::Person);
+        // Whether every token so far is a given name ("Jean-Luc Marie"), checked up to
+        // `given_upto`.
+        let mut given_so_far = true;
+        let mut given_upto = None;
         while let Some(next) = toks.get(k + 1) {
             if !(next.joined || next.amp) || toks[k].possessive {
                 break;
             }
-            let given_so_far = toks[i..=k].iter().all(|t| self.gaz.is_given(t.text));
+            let mut j = given_upto.map_or(i, |u| u + 1);
+            while given_so_far && j <= k {
+                given_so_far = self.gaz.is_given(toks[j].text);
+                given_upto = Some(j);
+                j += 1;
+            }
             if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot) {
                 if !next.elision.is_empty() {
                     // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
@@ -374,6 +444,37 @@ impl Recognizer {
                 k += 1;
                 continue;
             }
+            // "Securities and Exchange Board", "Food and Drug Administration": "and" inside an
+            // organisation's name that ends with a head word.
+            if next.text == "and"
+                && toks[k].shape == Shape::Cap
+                && (k == i || (k > i + 1 && toks[k - 1].text == "of"))
+            {
+                let mut q = k + 2;
+                let mut end = None;
+                while q < toks.len()
+                    && q < k + 6
+                    && toks[q].joined
+                    && matches!(toks[q].shape, Shape::Cap | Shape::Upper)
+                    && toks[q].elision.is_empty()
+                {
+                    if self.gaz.head(toks[q].text, HeadPos::Last) == Some(EntityType::Organization)
+                    {
+                        end = Some(q);
+                    }
+                    if toks[q].possessive {
+                        break;
+                    }
+                    q += 1;
+                }
+                match end {
+                    Some(e) => {
+                        k = e;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             // Particles: "Charles de Gaulle", "Ursula von der Leyen", "Banque de France".
             let mut p = k + 1;
             while p < toks.len()
@@ -391,7 +492,11 @@ impl Recognizer {
             let after = &toks[p];
             let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text);
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
-            let allowed = noble || head_first || person_like;
+            // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
+            // head word.
+            let org_of = toks[k + 1].text == "of"
+                && self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Organization);
+            let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
                 && (after.elision.is_empty() || key_of(after.elision) == "l")
@@ -457,6 +562,15 @@ impl Recognizer {
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         while first <= last {
             let t = &toks[first];
+            // "The Federal Reserve held": a listed name of several words starts here.
+            if first > 0
+                && self
+                    .gaz
+                    .longest(toks, first, d.caps(t.line))
+                    .is_some_and(|(_, n)| n >= 2 && first + n - 1 <= last)
+            {
+                break;
+            }
             let key = t.key();
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
@@ -661,13 +775,24 @@ impl Recognizer {
             || self.gaz.head(head.text, HeadPos::First).is_some()
             || self.gaz.head(tail.text, HeadPos::Last).is_some()
             || toks[first..=last].iter().all(|t| mid_caps.contains(t.text));
+        // A single word alone in the last sentence of a comment is its signature ("Max.").
+        let signature = n == 1
+            && head.sentence_start
+            && last + 1 == toks.len()
+            && first > 0
+            && d.text[tail.end..].trim().trim_end_matches('.').is_empty();
+        // A single word where a capital is expected anyway is a name only if it is no common
+        // word of the language ("Attal a tranché" but not "Lithium, encore").
         c.weak = (caps_line && !supported)
+            || (signature && !c.cued)
             || n == 1
                 && !c.cued
                 && !c.acronym
                 && head.shape != Shape::Mixed
-                && ((ambiguous && !mid_caps.contains(head.text))
-                    || lower.contains(head.lower().as_str()));
+                && (lower.contains(head.lower().as_str())
+                    || (ambiguous
+                        && !mid_caps.contains(head.text)
+                        && (caps_line || self.gaz.is_common(head.text))));
         out.push(c);
     }
 
@@ -688,7 +813,29 @@ impl Recognizer {
                 EntityType::Organization | EntityType::Misc
             )
         });
-        if let Some((h, kind)) = self.lower_head_before(toks, first)
+        let head_before = self.lower_head_before(toks, first);
+        // "un tribunal de New York": a head after an indefinite article names no one thing.
+        let indefinite = head_before.is_some_and(|(h, _)| {
+            h > 0
+                && toks[h].joined
+                && toks[h].elision.is_empty()
+                && matches!(
+                    toks[h - 1].text,
+                    "un" | "une" | "a" | "an" | "Un" | "Une" | "A" | "An"
+                )
+        });
+        // "la loi FISA": an acronym is the law's name on its own.
+        if let Some((h, EntityType::Misc)) = head_before
+            && h + 1 == first
+            && first == last
+            && toks[first].shape == Shape::Upper
+            && matches!(toks[h].text, "loi" | "lois")
+        {
+            vote(&mut c.votes, EntityType::Misc, 2.0);
+            return;
+        }
+        if let Some((h, kind)) = head_before
+            && !indefinite
             && (h + 1 == first || !listed_org)
             && !(h + 1 < first && self.gaz.is_given(toks[first].text))
         {
@@ -725,6 +872,43 @@ impl Recognizer {
                 && !self.gaz.is_demonym(toks[end + 1].text)
             {
                 end += 1;
+            }
+        }
+        // "Syndicat autonome des transporteurs urbains", "Salon international de
+        // l'agriculture": after a head and an adjective, "de" and a common noun (with its
+        // adjectives) complete the name.
+        if matches!(head_kind, Some(EntityType::Organization | EntityType::Misc)) && end > last {
+            let lower_at = |j: usize| {
+                toks.get(j)
+                    .filter(|t| t.joined && t.shape == Shape::Lower)
+                    .copied()
+            };
+            let mut j = end + 1;
+            if lower_at(j)
+                .is_some_and(|t| t.elision.is_empty() && matches!(t.text, "de" | "des" | "du"))
+            {
+                j += 1;
+                if toks[j - 1].text == "de" && lower_at(j).is_some_and(|t| t.text == "la") {
+                    j += 1;
+                }
+                if let Some(noun) = lower_at(j)
+                    && (noun.elision.is_empty()
+                        || (key_of(noun.elision) == "l" && toks[j - 1].text == "de"))
+                    && !stop(noun.text)
+                    && noun.text.chars().count() > 3
+                    && !self.gaz.is_demonym(noun.text)
+                {
+                    end = j;
+                    while end < j + 2
+                        && lower_at(end + 1).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && is_adjective(t.text)
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        end += 1;
+                    }
+                }
             }
         }
         // "Agence régionale de santé de Bretagne", "Crédit Mutuel de Bretagne", "Food Safety
@@ -814,8 +998,13 @@ impl Recognizer {
             c.end = toks[end].end;
             c.last_tok = end;
             c.parts = toks[first..=end].iter().map(|t| t.key()).collect();
-            if head_kind.is_none() && c.votes.iter().all(|&v| v < 2.0) {
-                vote(&mut c.votes, EntityType::Organization, 1.0);
+            match head_kind {
+                // "Confédération paysanne", "Banque centrale européenne": the head types it.
+                Some(kind) if c.votes[kind.index()] < 2.0 => vote(&mut c.votes, kind, 2.0),
+                None if c.votes.iter().all(|&v| v < 2.0) => {
+                    vote(&mut c.votes, EntityType::Organization, 1.0)
+                }
+                _ => {}
             }
         }
     }
@@ -906,29 +1095,70 @@ impl Recognizer {
         best
     }
 
-    /// Votes from the word before the name: "en", "au", "aux", "à", "in" suggest a place,
-    /// "chez" an organisation, an article ("la", "le", "l'") no person.
+    /// Votes from the words around the name: "en", "au", "aux", "à", "in" (also before an
+    /// article: "in the", "dans la") suggest a place, "chez" an organisation, an article no
+    /// person; a speech verb after the name ("X a confié", "X said") or right before it
+    /// ("», a déclaré X") a person.
     fn context_votes(&self, d: &Doc<'_>, first: usize, c: &mut Cand) {
         let toks = &d.tokens;
         let t = &toks[first];
-        let elision = key_of(t.elision);
-        let prev = if first > 0 && t.joined && t.elision.is_empty() {
-            toks[first - 1].key()
+        let elision_l = matches!(t.elision, "l" | "L");
+        let joined_prev = first > 0 && t.joined && t.elision.is_empty();
+        let prev = if joined_prev {
+            toks[first - 1].text
         } else {
-            String::new()
+            ""
         };
-        match prev.as_str() {
-            "en" | "au" | "aux" => vote(&mut c.votes, EntityType::Location, 1.0),
-            "a" | "in" | "from" | "vers" | "depuis" | "sur" | "to" | "near" | "pres" => {
-                vote(&mut c.votes, EntityType::Location, 0.6)
+        // 1: place, 2: place, weaker, 3: organisation, 4: article.
+        let class = with_key(prev, |k| match k {
+            "en" | "au" | "aux" => 1,
+            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" => 2,
+            "chez" => 3,
+            "la" | "le" | "les" | "the" => 4,
+            _ => 0,
+        });
+        match class {
+            1 => vote(&mut c.votes, EntityType::Location, 1.0),
+            2 => vote(&mut c.votes, EntityType::Location, 0.6),
+            3 => vote(&mut c.votes, EntityType::Organization, 0.5),
+            4 => {
+                // "in the Pilbara", "dans la Sarthe", "across the Channel".
+                let before = first >= 2
+                    && toks[first - 1].joined
+                    && with_key(toks[first - 2].text, |k| {
+                        matches!(
+                            k,
+                            "in" | "into" | "across" | "near" | "throughout" | "dans" | "vers"
+                        )
+                    });
+                if before {
+                    vote(&mut c.votes, EntityType::Location, 0.6);
+                } else {
+                    vote(&mut c.votes, EntityType::Organization, 0.4);
+                }
             }
-            "chez" => vote(&mut c.votes, EntityType::Organization, 0.5),
-            "la" | "le" | "les" | "the" => vote(&mut c.votes, EntityType::Organization, 0.4),
             _ => {}
         }
-        if elision == "l" {
+        if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
             vote(&mut c.votes, EntityType::Location, 0.2);
+        }
+        // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
+        let last = c.last_tok.max(first);
+        let after = |j: usize| {
+            toks.get(j)
+                .filter(|t| t.joined && t.shape == Shape::Lower && t.elision.is_empty())
+                .map(|t| t.text)
+        };
+        let mut said = after(last + 1).is_some_and(is_speech_verb)
+            || (matches!(after(last + 1), Some("a" | "avait" | "has" | "had"))
+                && after(last + 2).is_some_and(is_speech_verb));
+        if !said && joined_prev && !toks[first - 1].sentence_start {
+            let p = toks[first - 1].text;
+            said = is_speech_verb(p) && toks[first - 1].shape == Shape::Lower;
+        }
+        if said && !c.acronym {
+            vote(&mut c.votes, EntityType::Person, 0.5);
         }
     }
 
@@ -1216,18 +1446,31 @@ fn caps_lines(tokens: &[NameToken<'_>]) -> Vec<bool> {
     while i < tokens.len() {
         let line = tokens[i].line;
         let mut j = i;
-        let (mut words, mut caps, mut upper) = (0, 0, 0);
+        let (mut others, mut lower, mut caps, mut upper) = (0, 0, 0, 0);
         while j < tokens.len() && tokens[j].line == line {
-            let t = &tokens[j];
-            if t.shape != Shape::Number && !(t.shape == Shape::Lower && stop(t.text)) {
-                words += 1;
-                caps += usize::from(matches!(t.shape, Shape::Cap | Shape::Upper));
-                upper += usize::from(t.shape == Shape::Upper);
+            match tokens[j].shape {
+                Shape::Number => {}
+                Shape::Lower => lower += 1,
+                s => {
+                    others += 1;
+                    caps += usize::from(matches!(s, Shape::Cap | Shape::Upper));
+                    upper += usize::from(s == Shape::Upper);
+                }
             }
             j += 1;
         }
-        if words >= 4 && (caps * 4 >= words * 3 || upper * 4 >= words * 3) {
-            out[line as usize] = true;
+        // Stop words do not count: look them up only where the line could qualify even if
+        // every lowercase word were one.
+        let best = caps.max(upper);
+        if others + lower >= 4 && best * 4 >= others * 3 {
+            let stops = tokens[i..j]
+                .iter()
+                .filter(|t| t.shape == Shape::Lower && stop(t.text))
+                .count();
+            let words = others + lower - stops;
+            if words >= 4 && best * 4 >= words * 3 {
+                out[line as usize] = true;
+            }
         }
         i = j;
     }

@@ -24,6 +24,8 @@ fn small() -> Recognizer {
         lower_heads: include_str!("rules/lower-heads.tsv"),
         misc_cues: include_str!("rules/misc-cues.txt"),
         misc_after: include_str!("rules/misc-after.txt"),
+        common_words: "abord\narticle\nbacker\nbon\nfranchement\nhier\nlithium\nmeanwhile\n\
+                       rien\nselon\nthank\ntres\nyesterday\n",
     }))
 }
 
@@ -289,4 +291,115 @@ fn types_round_trip() {
         assert_eq!(EntityType::from_letter(t.letter()), Some(t));
         assert_eq!(EntityType::parse(t.as_str()), Some(t));
     }
+}
+
+/// (text, type) of each mention of `text`.
+fn typed(r: &Recognizer, text: &str) -> Vec<(String, &'static str)> {
+    found(r, text).into_iter().map(|m| (m.0, m.1)).collect()
+}
+
+#[test]
+fn heads_with_adjectives_and_common_nouns_type_names() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Hier, la Confédération paysanne a manifesté."),
+        [("Confédération paysanne".into(), "organization")]
+    );
+    assert_eq!(
+        typed(
+            &r,
+            "Hier, la Fédération régionale des apiculteurs a protesté."
+        ),
+        [(
+            "Fédération régionale des apiculteurs".into(),
+            "organization"
+        )]
+    );
+    assert_eq!(
+        typed(
+            &r,
+            "Il exposera au Salon international du chocolat en mars."
+        ),
+        [("Salon international du chocolat".into(), "misc")]
+    );
+}
+
+#[test]
+fn english_organisation_names_with_and_and_of() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "Yesterday the Fisheries and Oceans Authority closed the bay."
+        ),
+        [("Fisheries and Oceans Authority".into(), "organization")]
+    );
+    assert_eq!(
+        texts(
+            &r,
+            "The firm listed its shares on the Grain Exchange of Ontario last spring."
+        ),
+        ["Grain Exchange of Ontario"]
+    );
+    // Two companies joined by "and" stay two names.
+    assert_eq!(
+        texts(
+            &r,
+            "The fund said Halvorsen Partners and Quillon Ventures invested."
+        ),
+        ["Halvorsen Partners", "Quillon Ventures"]
+    );
+    // A listed name after an article and a word that is no name on its own.
+    assert_eq!(
+        typed(&r, "The National Security Agency refused."),
+        [("National Security Agency".into(), "organization")]
+    );
+}
+
+#[test]
+fn sentence_start_words_are_names_unless_common_words() {
+    let r = small();
+    assert_eq!(texts(&r, "Zorbek a tranché hier soir."), ["Zorbek"]);
+    assert!(texts(&r, "Lithium, encore une bulle.").is_empty());
+    assert!(texts(&r, "Meanwhile, nothing happened.").is_empty());
+    assert!(texts(&r, "Selon elle, rien ne bouge.").is_empty());
+}
+
+#[test]
+fn a_lone_word_closing_a_comment_is_a_signature() {
+    let r = small();
+    assert!(texts(&r, "Très bon article, merci.\nZébulon.").is_empty());
+    assert!(texts(&r, "Bon article. Zébulon").is_empty());
+}
+
+#[test]
+fn speech_verbs_vote_for_people() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Hier, Ilse Vrancken a confié son inquiétude."),
+        [("Ilse Vrancken".into(), "person")]
+    );
+    assert_eq!(
+        typed(&r, "« Rien ne va », said Tomas Oberlin."),
+        [("Tomas Oberlin".into(), "person")]
+    );
+}
+
+#[test]
+fn context_before_an_article_and_court_designations() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "They drilled in the Karoo last year."),
+        [("Karoo".into(), "location")]
+    );
+    // A court named with an indefinite article is no name; its seat is.
+    assert_eq!(
+        typed(&r, "Un tribunal de Paris a jugé l'affaire."),
+        [("Paris".into(), "location")]
+    );
+    // An acronym after "loi" is the law's name on its own.
+    assert_eq!(
+        typed(&r, "Il invoque la loi ZORBA votée hier."),
+        [("ZORBA".into(), "misc")]
+    );
 }

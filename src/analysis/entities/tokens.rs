@@ -2,7 +2,7 @@
 //! dots), elisions and possessives set apart, with the sentence context capital letters need.
 
 use crate::analysis::elision::is_apostrophe;
-use crate::analysis::fold::fold_into;
+use crate::analysis::fold::fold_char;
 use crate::analysis::segment::Segmenter;
 use crate::analysis::tokenize::words;
 
@@ -79,19 +79,36 @@ impl NameToken<'_> {
 
 /// `word` lowercase with accents removed and apostrophes as "'".
 pub fn key_of(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
-    let lower = word.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    fold_into(&lower, &mut out);
-    if out.contains(|c: char| is_apostrophe(c) && c != '\'') {
-        out = out
-            .chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c })
-            .collect();
-    }
+    let mut out = String::with_capacity(word.len());
+    push_key(word, &mut out);
     out
+}
+
+/// Appends [`key_of`]`(word)` to `out`.
+pub fn push_key(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        // ASCII bytes stay ASCII: lowercasing them keeps the string valid.
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if is_apostrophe(l) {
+                out.push('\'');
+            } else {
+                match fold_char(l) {
+                    Some(f) => out.push_str(f),
+                    None => out.push(l),
+                }
+            }
+        }
+    }
 }
 
 /// Calls `f` with [`key_of`]`(word)`, without allocating for short ASCII words.
