@@ -264,6 +264,8 @@ fn entity_detection_scores() {
         ("seeds.txt", "the two seed pages"),
         ("heldout-fr.txt", "French, held-out set"),
         ("heldout-en.txt", "English, held-out set"),
+        ("unseen-fr.txt", "French, unseen set"),
+        ("unseen-en.txt", "English, unseen set"),
     ] {
         let path = dir.join(file);
         if !path.exists() {
@@ -273,7 +275,9 @@ fn entity_detection_scores() {
         let mut errs = Vec::new();
         let s = score(&docs, |_| true, &mut errs);
         table.push(row(name, &s));
-        if file != "seeds.txt" {
+        // The unseen sets were never scored while rules were written: no halves, no errors.
+        let unseen = file.starts_with("unseen");
+        if file != "seeds.txt" && !unseen {
             // Rules were tuned looking at errors of the even documents only.
             let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
             table.push(row(&format!("{name}, held-out half"), &held_out));
@@ -281,7 +285,9 @@ fn entity_detection_scores() {
             table.push(row(&format!("{name}, development half"), &dev));
         }
         // Errors are listed for the development half of the first sets only (even documents).
-        if std::env::var("KIOSQUE_EVAL_ERRORS").is_ok_and(|v| file.starts_with(v.as_str())) {
+        if !unseen
+            && std::env::var("KIOSQUE_EVAL_ERRORS").is_ok_and(|v| file.starts_with(v.as_str()))
+        {
             // The seed pages are a development set: all their errors are listed.
             let all = file == "seeds.txt";
             score(&docs, |i| all || i % 2 == 0, &mut errors);
@@ -301,6 +307,8 @@ fn entity_detection_scores() {
             "news-en.txt" => 0.88,
             "heldout-fr.txt" => 0.71,
             "heldout-en.txt" => 0.66,
+            "unseen-fr.txt" => 0.73,
+            "unseen-en.txt" => 0.74,
             _ => 0.95,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");
