@@ -5,7 +5,8 @@
 #
 # Prints: full ingest (MB/s, docs/s, peak RSS), index size, index-only ingest (entities and
 # sentiment off) and the share of the ingest each costs, re-ingest of the unchanged corpus,
-# search latency as a whole process (p50/p95 over a fixed query list), and, with --peers,
+# search latency in process and as a whole process (p50/p95 over a fixed query list), every
+# report command (scripts/bench-reports.sh), and, with --peers,
 # ../shared/bench/peers/run-peers.sh on the same directory in the same run with kiosque's
 # throughput as a ratio to each peer. Corpora: ../shared/bench/build-corpus.sh builds
 # /tmp/bench-corpus/{fr,articles}.
@@ -78,6 +79,8 @@ lat.sort()
 pick = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
 print("search:      p50 %.1f ms, p95 %.1f ms as a whole process (%d queries x %d runs)" % (pick(0.5), pick(0.95), len(queries), runs))
 PY
+( cd "$here" && cargo build --release --quiet --example search_latency )
+"$here/target/release/examples/search_latency" "$index" "$runs" "${queries[@]}"
 if [ -x "$here/scripts/bench-reports.sh" ]; then
   BENCH_WORK="$work" "$here/scripts/bench-reports.sh" "$corpus" --runs 1
 fi
