@@ -337,7 +337,7 @@ impl Recognizer {
                     || self.gaz.head(first.text, HeadPos::First).is_some()
                     || self.gaz.head(last.text, HeadPos::Last).is_some()
             };
-            // "Plymouth Argyle", "Montpellier Handball", "Swindon Advertiser": a listed place
+            // "Plymouth Argyle", "Montpellier Handball", "Nantes Métropole": a listed place
             // followed by capitalised words that are no place names an organisation.
             let place_org = listed.is_some_and(|(row, n)| {
                 self.gaz.row(row).kind == EntityType::Location
@@ -1333,7 +1333,7 @@ impl Recognizer {
                 }
             }
         }
-        // 5. Items of a list share their type: "Tesco, Sainsbury's and Asda", "À Blendecques,
+        // 5. Items of a list share their type: "Carrefour, Auchan et Leclerc", "À Blendecques,
         // Arques et Saint-Omer".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| (cands[i].doc, cands[i].start));
