@@ -407,3 +407,35 @@ fn json_lines_are_ingested_and_bad_lines_reported() {
         vec!["feed/a1#c1".to_string()]
     );
 }
+
+#[test]
+fn accents_either_way_for_words_whose_stems_differ() {
+    // fold(stem("électricité")) is "electr" but stem(fold(…)) "electricit": the folded query
+    // reaches the accented word through the index's alt → main pairs, words and phrases alike.
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/reseau.jsonl"),
+        concat!(
+            r#"{"id": "a", "title": "Tarifs", "body": ["L'électricité publique coûte plus cher."]}"#,
+            "\n",
+            r#"{"id": "b", "title": "Electricite publique", "body": ["Sans accents ici."]}"#,
+            "\n",
+            r#"{"id": "c", "title": "Autre", "body": ["Le gaz, pas l'électricien."]}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    for q in [
+        "électricité",
+        "electricite",
+        "ELECTRICITE",
+        "\"électricité publique\"",
+        "\"electricite publique\"",
+    ] {
+        let mut ids = hit_ids(&fx.search(&[q]));
+        ids.sort();
+        assert_eq!(ids, ["reseau/a", "reseau/b"], "{q}");
+    }
+    let words = highlighted(&fx.search(&["electricite"]));
+    assert!(words.iter().any(|w| w == "L'électricité"), "{words:?}");
+}
