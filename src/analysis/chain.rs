@@ -20,9 +20,10 @@ pub struct Analyzer {
 /// Which index form a query form is matched against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Form {
-    /// fold(stem(word)), matched against the `main` fields.
+    /// fold(stem(word)), matched against the words' `main` forms.
     Main,
-    /// stem(fold(word)), matched against the `alt` fields.
+    /// stem(fold(word)), matched against the words' `alt` forms (through the index's
+    /// `alt_map`).
     Alt,
 }
 

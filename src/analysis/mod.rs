@@ -6,9 +6,11 @@
 //! - `main` = fold(stem(word)): the stem computed on the accented word, then accents removed;
 //! - `alt`  = stem(fold(word)): the stem computed on the accent-free word.
 //!
-//! A document indexes `main` in one field and `alt` in another; a query word matches
-//! `main:fold(stem(q)) OR alt:stem(fold(q))`. Whatever side carries the accents, one of the two
-//! agrees (see `tests` in this module: "électricité" / "electricite").
+//! A query word matches a document word when `fold(stem(q))` is the document word's `main` or
+//! `stem(fold(q))` its `alt`. Whatever side carries the accents, one of the two agrees (see
+//! `tests` in this module: "électricité" / "electricite"). The index keeps each word's `main`
+//! (`store::schema::Fields::forms`) and the (`alt`, `main`) pairs that differ
+//! (`store::schema::Fields::alt_map`), through which a query's `alt` form reaches `main` forms.
 
 mod chain;
 mod elision;

@@ -56,7 +56,7 @@ pub struct Fields {
     pub line_langs: Field,
     /// The parsed article (without comments) or comment, as JSON.
     pub json: Field,
-    /// Title, subtitle and headings, `main` forms (see `analysis`).
+    /// Title, subtitle and headings, `main` forms (see `analysis`): matches there weigh more.
     pub title_main: Field,
     /// Each `alt` form of the document's words that differs from their `main` form, as
     /// `alt \u{2} main`: a query word written without its accents finds, through it, the
@@ -65,7 +65,8 @@ pub struct Fields {
     /// Every word of the title-like text and the text, stop words included, as
     /// `main \u{2} lowercase surface` (stop words: `\u{3} folded word \u{2} lowercase surface`),
     /// `\u{2}e` appended for English passages; sentence and line ends are empty positions
-    /// (see [`super::document::encode_forms`]). Term reports read its dictionary and postings.
+    /// (see [`super::document::encode_forms`]). Search looks a query form up as the range of
+    /// terms that start with it; term reports read its dictionary and postings.
     pub forms: Field,
     /// Number of positions in `forms`.
     pub positions: Field,
