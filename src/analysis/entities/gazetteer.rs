@@ -115,10 +115,14 @@ pub struct Gazetteer {
     lower_heads: WordMap<String, EntityType>,
     /// Nouns after a name that make it a named thing, keyed.
     misc_after: WordSet,
-    /// Common words, keyed, one a line, sorted by bytes (searched by bisection).
-    common: String,
-    /// Byte offset of each line of `common`.
-    common_lines: Vec<u32>,
+    /// Hashes ([`common_hash`]) of the keyed common words.
+    common: hashbrown::HashSet<u64>,
+}
+
+/// Hash of a keyed common word in [`Gazetteer`]'s set (64 bits: a collision among a hundred
+/// thousand words is out of reach).
+fn common_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
 /// Non-comment, non-empty lines of a list.
@@ -260,20 +264,8 @@ impl Gazetteer {
                 g.cues.entry(key).or_insert(kind);
             }
         }
-        let mut common: Vec<String> = lines(src.common_words).map(key_of).collect();
-        if !common.is_sorted() {
-            common.sort_unstable();
-        }
-        g.common = common.join("\n");
-        g.common_lines = std::iter::once(0)
-            .chain(
-                g.common
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i as u32 + 1),
-            )
-            .filter(|_| !g.common.is_empty())
+        g.common = lines(src.common_words)
+            .map(|w| with_key(w, common_hash))
             .collect();
         g.not_entities = lines(src.not_entities).map(key_of).collect();
         g.misc_after = lines(src.misc_after).map(key_of).collect();
@@ -357,20 +349,9 @@ impl Gazetteer {
         })
     }
 
-    /// Whether the keyed `key` is a line of the common-word list.
+    /// Whether the keyed `key` is in the common-word list.
     fn common_has(&self, key: &str) -> bool {
-        let text = self.common.as_bytes();
-        let lines = &self.common_lines;
-        lines
-            .binary_search_by(|&start| {
-                let start = start as usize;
-                let end = text[start..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(text.len(), |p| start + p);
-                text[start..end].cmp(key.as_bytes())
-            })
-            .is_ok()
+        self.common.contains(&common_hash(key))
     }
 
     /// Whether a lowercase noun after a name makes it a named thing ("probe", "gamme").
