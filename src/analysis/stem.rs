@@ -136,23 +136,13 @@ impl Derived {
         let elision_end = buf.len() as u16;
         buf.push_str(word);
         let word_end = buf.len();
-        let mut forms = String::new();
+        let mut main_end = word_end;
         if indexable {
+            let mut forms = String::new();
             let main_len = compute(stripped, lang, &mut forms);
             buf.push_str(&forms[..main_len]);
-            let main_end = buf.len();
+            main_end = buf.len();
             buf.push_str(&forms[main_len..]);
-            return Derived {
-                text: buf.as_str().into(),
-                ends: [
-                    surface.len() as u16,
-                    elision_end,
-                    word_end as u16,
-                    main_end as u16,
-                ],
-                stop,
-                token: !stop,
-            };
         }
         Derived {
             text: buf.as_str().into(),
@@ -160,10 +150,10 @@ impl Derived {
                 surface.len() as u16,
                 elision_end,
                 word_end as u16,
-                word_end as u16,
+                main_end as u16,
             ],
             stop,
-            token: false,
+            token: indexable && !stop,
         }
     }
 

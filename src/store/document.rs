@@ -374,14 +374,28 @@ fn paragraphs_from_text(a: &Article) -> bool {
 /// The JSON stored for an article: without its comments (documents of their own), and without
 /// its paragraphs when its stored text gives them back (see [`stored_article`]).
 pub fn article_json(a: &Article) -> String {
-    let mut stored = Article {
+    // Field by field: the comments (and the paragraphs) are not copied only to be dropped.
+    let stored = Article {
+        id: a.id.clone(),
+        file: a.file.clone(),
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        published: a.published,
+        reading_time_minutes: a.reading_time_minutes,
+        category: a.category.clone(),
+        lede: a.lede.clone(),
+        headings: a.headings.clone(),
+        paragraphs: if paragraphs_from_text(a) {
+            Vec::new()
+        } else {
+            a.paragraphs.clone()
+        },
+        source: a.source.clone(),
+        tags: a.tags.clone(),
+        declared_comments: a.declared_comments,
+        url: a.url.clone(),
         comments: Vec::new(),
-        paragraphs: Vec::new(),
-        ..a.clone()
     };
-    if !paragraphs_from_text(a) {
-        stored.paragraphs = a.paragraphs.clone();
-    }
     serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into())
 }
 
@@ -406,8 +420,14 @@ pub fn stored_article(json: &str, text: &str) -> serde_json::Result<Article> {
 /// The JSON stored for a comment: without its text, stored on its own.
 pub fn comment_json(c: &Comment) -> String {
     let stored = Comment {
+        id: c.id.clone(),
+        article_id: c.article_id.clone(),
+        number: c.number,
+        date: c.date,
+        author: c.author.clone(),
         text: String::new(),
-        ..c.clone()
+        emoticons: c.emoticons,
+        urls: c.urls.clone(),
     };
     serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into())
 }
@@ -497,7 +517,7 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.title, &a.title);
         let title_text = article_title_text(a);
         let (title_tokens, title_langs) = self.analyzer.analyze_document(&title_text);
-        d.add_text(f.title_main, encode(&title_tokens, true));
+        d.add_text(f.title_main, encode(&title_tokens));
         let mut forms = String::new();
         let mut spans = Vec::new();
         let title_positions = encode_forms(

@@ -369,17 +369,17 @@ struct WordsQuery {
     alt_map: Field,
 }
 
-/// The terms of `field` that start with `prefix` and sort before `end`, in every segment.
-fn terms_between(
+/// The terms of `field` keyed by `key` (`key FORM_SEP …`), in every segment.
+fn terms_keyed(
     searcher: &Searcher,
     field: Field,
-    prefix: &str,
-    end: &str,
+    key: &str,
     out: &mut BTreeSet<String>,
 ) -> tantivy::Result<()> {
+    let (start, end) = (format!("{key}{FORM_SEP}"), format!("{key}{FORM_END}"));
     for seg in searcher.segment_readers() {
         let inv = seg.inverted_index(field)?;
-        let mut stream = inv.terms().range().ge(prefix).lt(end).into_stream()?;
+        let mut stream = inv.terms().range().ge(&start).lt(&end).into_stream()?;
         while stream.advance() {
             if let Ok(t) = std::str::from_utf8(stream.key()) {
                 out.insert(t.to_owned());
@@ -396,7 +396,8 @@ fn alternation<'w>(words: impl IntoIterator<Item = &'w String>) -> String {
 }
 
 impl WordsQuery {
-    /// The `main` forms each word may have in the index.
+    /// The `main` forms each word may have in the index: its own, its `alt` forms (a word whose
+    /// two forms agree has no `alt_map` pair), and those the `alt_map` pairs its `alt` forms with.
     fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<BTreeSet<String>>> {
         let mut out = Vec::with_capacity(self.words.len());
         for (_, main, alt) in &self.words {
@@ -404,9 +405,7 @@ impl WordsQuery {
             if let Some(searcher) = searcher {
                 let mut pairs = BTreeSet::new();
                 for a in alt {
-                    let prefix = format!("{a}{FORM_SEP}");
-                    let end = format!("{a}{FORM_END}");
-                    terms_between(searcher, self.alt_map, &prefix, &end, &mut pairs)?;
+                    terms_keyed(searcher, self.alt_map, a, &mut pairs)?;
                 }
                 set.extend(
                     pairs
@@ -428,8 +427,7 @@ impl WordsQuery {
                 Some(searcher) => {
                     let mut terms = BTreeSet::new();
                     for m in only {
-                        let (prefix, end) = (format!("{m}{FORM_SEP}"), format!("{m}{FORM_END}"));
-                        terms_between(searcher, self.forms, &prefix, &end, &mut terms)?;
+                        terms_keyed(searcher, self.forms, m, &mut terms)?;
                     }
                     for t in &terms {
                         subs.push(Box::new(TermQuery::new(

@@ -1,6 +1,6 @@
 //! Hands tokens analysed once by kiosque to tantivy without re-analysis.
 //!
-//! A document's `main` (or `alt`) forms are written as one string, one segment a word position,
+//! A document's `main` forms (or other terms) are written as one string, one segment a word position,
 //! segments separated by [`SEP`]; a stop word or a line break is an empty segment. The
 //! [`ReplayTokenizer`] registered on the index cuts that string back into tokens with their
 //! positions. This is far cheaper than tantivy's pre-tokenized strings (serialised as JSON
@@ -16,8 +16,8 @@ pub const REPLAY: &str = "kiosque_replay";
 /// Separator between positions (never part of an analysed form).
 pub const SEP: char = '\u{1}';
 
-/// Encodes the `main` (or `alt`) forms of `tokens` for the replay tokenizer.
-pub fn encode(tokens: &[AnalysedToken], main: bool) -> String {
+/// Encodes the `main` forms of `tokens` for the replay tokenizer.
+pub fn encode(tokens: &[AnalysedToken]) -> String {
     let mut out = String::with_capacity(tokens.len() * 8);
     let mut pos = 0u32;
     for t in tokens {
@@ -25,7 +25,7 @@ pub fn encode(tokens: &[AnalysedToken], main: bool) -> String {
             out.push(SEP);
             pos += 1;
         }
-        out.push_str(if main { &t.main } else { t.alt() });
+        out.push_str(&t.main);
         out.push(SEP);
         pos = t.position + 1;
     }
@@ -111,10 +111,7 @@ mod tests {
 
     #[test]
     fn positions_survive_the_round_trip() {
-        let s = encode(
-            &[tok(0, "mandat"), tok(2, "perquisit"), tok(5, "juge")],
-            true,
-        );
+        let s = encode(&[tok(0, "mandat"), tok(2, "perquisit"), tok(5, "juge")]);
         let mut t = ReplayTokenizer::default();
         let mut stream = t.token_stream(&s);
         let mut got = Vec::new();

@@ -82,7 +82,7 @@ pub struct Fields {
     pub delay: Field,
     /// Articles: the comment count the page declared.
     pub declared: Field,
-    // --- Sentiment (`analysis::sentiment`), scored once at ingest; absent on documents
+    // Sentiment (`analysis::sentiment`), scored once at ingest; absent on documents
     // ingested with `--no-sentiment`.
     /// Sentiment score in [-1, 1].
     pub sentiment: Field,
@@ -96,8 +96,7 @@ pub struct Fields {
     /// (`~` after the sign when negated; see `analysis::sentiment::keyword_term`), for corpus
     /// keyword counts.
     pub sentiment_terms: Field,
-    // --- end of sentiment
-    // --- Entities (`analysis::entities`), found once at ingest; absent on documents ingested
+    // Entities (`analysis::entities`), found once at ingest; absent on documents ingested
     // with `--no-entities`.
     /// One term per mention, `[~]letter \u{1F} key \u{1F} text as written` (see
     /// `store::entities`), all in one value for the replay tokenizer: counts, aliases and
@@ -105,17 +104,24 @@ pub struct Fields {
     pub entity: Field,
     /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMentions`).
     pub entities: Field,
-    // --- end of entities
+}
+
+/// Options of an indexed, unstored text field cut by `tokenizer`.
+fn indexed(tokenizer: &str, option: IndexRecordOption) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(option),
+    )
 }
 
 impl Fields {
     /// Builds the schema.
     pub fn new() -> Fields {
         let mut b = Schema::builder();
-        let indexed_text = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(super::replay::REPLAY)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        let indexed_text = indexed(
+            super::replay::REPLAY,
+            IndexRecordOption::WithFreqsAndPositions,
         );
         let id = b.add_text_field("id", STRING | STORED);
         let kind = b.add_text_field("kind", STRING | STORED | FAST);
@@ -132,11 +138,7 @@ impl Fields {
         let title_main = b.add_text_field("title_main", indexed_text.clone());
         let alt_map = b.add_text_field(
             "alt_map",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(super::replay::REPLAY)
-                    .set_index_option(IndexRecordOption::Basic),
-            ),
+            indexed(super::replay::REPLAY, IndexRecordOption::Basic),
         );
         let forms = b.add_text_field("forms", indexed_text);
         let positions = b.add_u64_field("positions", FAST);
@@ -146,30 +148,20 @@ impl Fields {
         let emoticons = b.add_u64_field("emoticons", FAST);
         let delay = b.add_i64_field("delay", STORED | FAST);
         let declared = b.add_u64_field("declared", FAST);
-        // --- Sentiment.
+        // Sentiment.
         let sentiment = b.add_f64_field("sentiment", STORED | FAST);
         let sentiment_label = b.add_text_field("sentiment_label", STRING | STORED | FAST);
         let sentiment_keywords = b.add_text_field("sentiment_keywords", STORED | FAST);
         let sentiment_terms = b.add_text_field(
             "sentiment_terms",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer("raw")
-                    .set_index_option(IndexRecordOption::WithFreqs),
-            ),
+            indexed("raw", IndexRecordOption::WithFreqs),
         );
-        // --- end of sentiment
-        // --- Entities.
+        // Entities.
         let entity = b.add_text_field(
             "entity",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(super::replay::REPLAY)
-                    .set_index_option(IndexRecordOption::WithFreqs),
-            ),
+            indexed(super::replay::REPLAY, IndexRecordOption::WithFreqs),
         );
         let entities = b.add_text_field("entities", STORED);
-        // --- end of entities
         Fields {
             schema: b.build(),
             id,
