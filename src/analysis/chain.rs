@@ -113,14 +113,29 @@ impl Analyzer {
         first_position: u32,
         out: &mut Vec<Token>,
     ) -> u32 {
-        let mut next = first_position;
         let mut spans = std::mem::take(&mut scratch.spans);
         spans.clear();
-        if !scratch.segmenter.latin_words(text, &mut spans) {
-            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
-        }
+        scratch.segmenter.words(text, &mut spans);
+        let next = self.analyze_words(text, &spans, lang, base_offset, first_position, out);
+        scratch.spans = spans;
+        next
+    }
+
+    /// Analyses the words `spans` (byte ranges in `text`, in order) in `lang`: pushes their
+    /// tokens to `out` with offsets `base_offset` + the offset in `text` and positions from
+    /// `first_position`; returns the next free position.
+    fn analyze_words(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        lang: Lang,
+        base_offset: usize,
+        first_position: u32,
+        out: &mut Vec<Token>,
+    ) -> u32 {
+        let mut next = first_position;
         with_surface_cache(|cache| {
-            for &(offset, end) in &spans {
+            for &(offset, end) in spans {
                 let surface = &text[offset..end];
                 let position = next;
                 next = next.saturating_add(1);
@@ -145,7 +160,6 @@ impl Analyzer {
                 });
             }
         });
-        scratch.spans = spans;
         next
     }
 
@@ -153,9 +167,21 @@ impl Analyzer {
     /// continuing from line to line with a gap of one; returns the tokens and each line's
     /// language (index = line number).
     pub fn analyze_document(&self, text: &str) -> (Vec<Token>, Vec<Lang>) {
+        let mut spans = Vec::new();
+        Segmenter::default().words(text, &mut spans);
+        self.analyze_document_words(text, &spans)
+    }
+
+    /// [`Analyzer::analyze_document`] given the words of `text` (as
+    /// [`Segmenter::words`] gives them).
+    pub fn analyze_document_words(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+    ) -> (Vec<Token>, Vec<Lang>) {
         let passages = detect_passages(text);
         let langs: Vec<Lang> = passages.iter().map(|(_, l)| *l).collect();
-        let tokens = self.analyze_with_langs(text, &langs);
+        let tokens = self.analyze_words_with_langs(text, spans, &langs);
         (tokens, langs)
     }
 
@@ -163,13 +189,27 @@ impl Analyzer {
     /// [`Analyzer::analyze_document`], which this reproduces exactly); lines beyond `line_langs`
     /// are French.
     pub fn analyze_with_langs(&self, text: &str, line_langs: &[Lang]) -> Vec<Token> {
-        let mut scratch = Scratch::default();
-        let mut out = Vec::with_capacity(text.len() / 8);
+        let mut spans = Vec::new();
+        Segmenter::default().words(text, &mut spans);
+        self.analyze_words_with_langs(text, &spans, line_langs)
+    }
+
+    /// [`Analyzer::analyze_with_langs`] given the words of `text`.
+    fn analyze_words_with_langs(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        line_langs: &[Lang],
+    ) -> Vec<Token> {
+        let mut out = Vec::with_capacity(spans.len());
         let mut position = 0u32;
+        let mut rest = spans;
         for (i, range) in lines(text).enumerate() {
             let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
-            let line = &text[range.clone()];
-            let next = self.analyze_with(&mut scratch, line, lang, range.start, position, &mut out);
+            let n = rest.partition_point(|&(s, _)| s < range.end);
+            let (line, after) = rest.split_at(n);
+            rest = after;
+            let next = self.analyze_words(text, line, lang, 0, position, &mut out);
             position = next.saturating_add(1);
         }
         out

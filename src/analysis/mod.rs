@@ -31,6 +31,7 @@ mod tokenize;
 pub use chain::{Analyzer, Form, QueryWord, surface_norm};
 pub use fold::fold;
 pub use lang::{detect, detect_passages, try_detect};
+pub use segment::Segmenter;
 pub use surface::{SurfaceWord, WordScanner};
 pub use tokenize::MAX_WORD_LEN;
 

@@ -2,10 +2,12 @@
 //!
 //! News text in French and English uses a small set of characters: ASCII, Latin-1, Latin
 //! Extended-A/B, combining accents and typographic punctuation. For text made only of those,
-//! [`latin_words`] applies the UAX #29 word rules directly on a table of their word-break
+//! [`Segmenter::latin_words`] applies the UAX #29 word rules directly on a table of their word-break
 //! classes, several times faster than the general `unicode-segmentation` iterator; any other
 //! character makes it return `false` and the caller uses `unicode-segmentation`. Tests check
 //! that both give the same words on random strings over that character set.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Word-break class of a character (UAX #29), restricted to the fast set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +76,7 @@ fn mid_num_q(c: Class) -> bool {
     matches!(c, Class::MidNum | Class::MidNumLet)
 }
 
-/// Scratch space for [`latin_words`].
+/// Scratch space for [`Segmenter::latin_words`].
 #[derive(Debug, Default)]
 pub struct Segmenter {
     /// Effective characters: (start, end including attached ignorables, class).
@@ -82,6 +84,29 @@ pub struct Segmenter {
 }
 
 impl Segmenter {
+    /// Pushes the byte ranges of the words of `text` (UAX #29) to `out`, line by line: the
+    /// fast path for lines it covers, `unicode-segmentation` for the others. No word crosses a
+    /// line break, so this is the segmentation of the whole text; the analysis chain, entity
+    /// detection and the `forms` field share it.
+    pub fn words(&mut self, text: &str, out: &mut Vec<(usize, usize)>) {
+        let mut start = 0;
+        for line in text.split('\n') {
+            let from = out.len();
+            if self.latin_words(line, out) {
+                for s in &mut out[from..] {
+                    s.0 += start;
+                    s.1 += start;
+                }
+            } else {
+                out.extend(
+                    line.unicode_word_indices()
+                        .map(|(o, w)| (start + o, start + o + w.len())),
+                );
+            }
+            start += line.len() + 1;
+        }
+    }
+
     /// Pushes the byte ranges of the words of `text` (as `unicode_word_indices` would give
     /// them) to `out`; returns false, leaving `out` untouched, when `text` has a character
     /// outside the fast set.
@@ -156,6 +181,22 @@ mod tests {
 
     fn uax(text: &str) -> Vec<&str> {
         text.unicode_words().collect()
+    }
+
+    #[test]
+    fn words_of_a_text_are_its_uax29_words() {
+        let mut seg = Segmenter::default();
+        for t in [
+            "Une ligne.\nL’autre, avec 東京 et 🎉.\n\nFin d'État",
+            "\u{301}début\n\u{301}suite",
+            "",
+            "\n",
+        ] {
+            let mut out = Vec::new();
+            seg.words(t, &mut out);
+            let got: Vec<&str> = out.iter().map(|&(a, b)| &t[a..b]).collect();
+            assert_eq!(got, uax(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use tantivy::TantivyDocument;
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::entities::add_entities;
 use super::replay::{SEP, encode};
@@ -16,7 +15,7 @@ use super::schema::{
 use crate::analysis::entities::{self, Mention, Recognizer};
 use crate::analysis::quote::{QuoteFinder, QuotedPart};
 use crate::analysis::sentiment::{self, Scorer};
-use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Token, fold, surface_norm};
+use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Segmenter, Token, fold, surface_norm};
 use crate::corpus::comments::count_emoticons;
 use crate::corpus::{Article, Comment};
 
@@ -87,124 +86,50 @@ impl Word<'_> {
     }
 }
 
-/// A letter that UAX #29 treats as ALetter, in the Latin ranges the fast path handles.
-fn is_simple_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ɏ')
-}
-
-/// A character that never joins two letters into one word (UAX #29 classes Other, CR, LF,
-/// and MidNum, which only joins digits).
-fn is_simple_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\n'
-            | '\t'
-            | '\r'
-            | ','
-            | ';'
-            | '!'
-            | '?'
-            | '('
-            | ')'
-            | '"'
-            | '-'
-            | '«'
-            | '»'
-            | '“'
-            | '”'
-            | '…'
-            | '\u{a0}'
-    )
-}
-
-/// The words of `slice` with their byte offsets: runs of letters when the slice holds only
-/// Latin letters and simple separators (the UAX #29 result for such text), else UAX #29.
-fn gap_words(slice: &str, out: &mut Vec<(usize, usize)>) {
-    out.clear();
-    if slice
-        .chars()
-        .all(|c| is_simple_letter(c) || is_simple_separator(c))
-    {
-        let mut start = None;
-        for (i, c) in slice.char_indices() {
-            match (is_simple_letter(c), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    out.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            out.push((s, slice.len()));
-        }
-    } else {
-        out.extend(slice.unicode_word_indices().map(|(o, w)| (o, o + w.len())));
-    }
-}
-
 /// Calls `f` for every word of `text` in order, given the `tokens` the analyzer made of it (in
-/// text order): the analysed words come from the tokens, the others (stop words) are found by
-/// segmenting the text between tokens.
-pub fn walk_words<'t>(text: &str, tokens: &'t [Token], mut f: impl FnMut(Word<'t>)) {
-    let mut line = 0;
-    let mut boundary = false;
-    let mut off = 0;
+/// text order): the analysed words come from the tokens, the others (stop words) from the
+/// segmentation of the text.
+pub fn walk_words<'t>(text: &str, tokens: &'t [Token], f: impl FnMut(Word<'t>)) {
     let mut spans = Vec::new();
-    let mut gap = |from: usize,
-                   to: usize,
-                   line: &mut usize,
-                   boundary: &mut bool,
-                   f: &mut dyn FnMut(Word<'t>)| {
-        let slice = &text[from..to];
-        let mut prev = 0;
-        gap_words(slice, &mut spans);
-        for &(o, e) in &spans {
-            let between = &slice[prev..o];
-            *line += between.matches('\n').count();
-            *boundary |= ends_sentence(between);
-            f(Word {
-                start: from + o,
-                end: from + e,
-                token: None,
-                line: *line,
-                boundary: *boundary,
-            });
-            *boundary = false;
-            prev = e;
-        }
-        let rest = &slice[prev..];
-        *line += rest.matches('\n').count();
-        *boundary |= ends_sentence(rest);
-    };
-    for t in tokens {
-        if t.start < off || t.end > text.len() {
-            continue;
-        }
-        gap(off, t.start, &mut line, &mut boundary, &mut f);
-        f(Word {
-            start: t.start,
-            end: t.end,
-            token: Some(t),
-            line,
-            boundary,
-        });
-        boundary = false;
-        off = t.end;
-    }
-    gap(off, text.len(), &mut line, &mut boundary, &mut f);
+    Segmenter::default().words(text, &mut spans);
+    walk_spans(text, &spans, tokens, f);
 }
 
-/// Appends the `forms` segments of `text` (see [`Fields::forms`]) to `out`, one per word and
-/// an empty one at each sentence or line end, and the byte range of every word to `words`;
-/// returns the number of positions written.
+/// [`walk_words`] given the words of `text` (`spans`, as [`Segmenter::words`] gives them,
+/// which the tokens were made from).
+pub fn walk_spans<'t>(
+    text: &str,
+    spans: &[(usize, usize)],
+    tokens: &'t [Token],
+    mut f: impl FnMut(Word<'t>),
+) {
+    let mut line = 0;
+    let mut prev = 0;
+    let mut tokens = tokens.iter().peekable();
+    for &(start, end) in spans {
+        let between = &text[prev..start];
+        line += between.bytes().filter(|&b| b == b'\n').count();
+        while tokens.next_if(|t| t.start < start).is_some() {}
+        f(Word {
+            start,
+            end,
+            token: tokens.next_if(|t| t.start == start && t.end == end),
+            line,
+            boundary: ends_sentence(between),
+        });
+        prev = end;
+    }
+}
+
+/// Appends the `forms` segments of `text` (see [`Fields::forms`]) to `out`, one per word
+/// (`words`: as [`Segmenter::words`] gives them; `tokens`: the analyzer's tokens of them) and
+/// an empty one at each sentence or line end; returns the number of positions written.
 pub fn encode_forms(
     text: &str,
+    words: &[(usize, usize)],
     tokens: &[Token],
     langs: &[Lang],
     out: &mut String,
-    words: &mut Vec<(usize, usize)>,
 ) -> u64 {
     let mut positions = 0u64;
     let mut lower = String::new();
@@ -212,12 +137,13 @@ pub fn encode_forms(
         if keys.len() > 10_000 {
             keys.clear();
         }
-        walk_words(text, tokens, |w| {
-            if w.boundary && !words.is_empty() {
+        let mut first = true;
+        walk_spans(text, words, tokens, |w| {
+            if w.boundary && !first {
                 out.push(SEP);
                 positions += 1;
             }
-            words.push((w.start, w.end));
+            first = false;
             positions += 1;
             lower.clear();
             push_lower(&text[w.start..w.end], &mut lower);
@@ -516,37 +442,50 @@ impl<'a> DocumentBuilder<'a> {
         }
         d.add_text(f.title, &a.title);
         let title_text = article_title_text(a);
-        let (title_tokens, title_langs) = self.analyzer.analyze_document(&title_text);
+        let text = article_text(a);
+        // Every text of the page is cut into words once: the analyzer, entity detection, the
+        // `forms` field and the quote finder share them.
+        let mut texts: Vec<&str> = vec![&title_text, &text];
+        texts.extend(a.comments.iter().map(|c| c.text.as_str()));
+        let mut segmenter = Segmenter::default();
+        let words: Vec<Vec<(usize, usize)>> = texts
+            .iter()
+            .map(|t| {
+                let mut w = Vec::new();
+                segmenter.words(t, &mut w);
+                w
+            })
+            .collect();
+        let (title_tokens, title_langs) =
+            self.analyzer.analyze_document_words(&title_text, &words[0]);
         d.add_text(f.title_main, encode(&title_tokens));
         let mut forms = String::new();
-        let mut spans = Vec::new();
         let title_positions = encode_forms(
             &title_text,
+            &words[0],
             &title_tokens,
             &title_langs,
             &mut forms,
-            &mut spans,
         );
         forms.push(SEP);
-        let text = article_text(a);
         // Entities of the whole page at once: short forms and aliases resolve across the
         // title, the text and the comments.
         let mut page_mentions = self.entities.map(|r| {
-            let mut texts: Vec<&str> = vec![&title_text, &text];
-            texts.extend(a.comments.iter().map(|c| c.text.as_str()));
-            r.detect_page(&texts).into_iter()
+            let spans: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
+            r.detect_page_words(&texts, &spans).into_iter()
         });
         if let Some(m) = page_mentions.as_mut() {
             let title_m = m.next().unwrap_or_default();
             let text_m = m.next().unwrap_or_default();
             add_entities(&mut d, f, &title_text, &title_m, &text_m);
         }
-        let (words, langs) = self.add_text(
+        let spans = &words[1];
+        let (word_count, langs) = self.add_text(
             &mut d,
             &text,
+            spans,
             forms,
             title_positions + 1,
-            &mut spans,
             &title_tokens,
         );
         if self.sentiment.is_some() {
@@ -559,18 +498,18 @@ impl<'a> DocumentBuilder<'a> {
             whole_langs.extend_from_slice(&langs);
             self.add_sentiment(&mut d, &whole, &whole_langs, 0);
         }
-        d.add_u64(f.flags, if words > 0 { FLAG_TEXT } else { 0 });
+        d.add_u64(f.flags, if word_count > 0 { FLAG_TEXT } else { 0 });
         if let Some(n) = a.declared_comments {
             d.add_u64(f.declared, u64::from(n));
         }
         d.add_text(f.json, article_json(a));
         out.push(d);
         let quotes = (!a.comments.is_empty()).then(|| {
-            QuoteFinder::with_spans(&text, &spans, &a.headings, &a.title, a.subtitle.as_deref())
+            QuoteFinder::with_spans(&text, spans, &a.headings, &a.title, a.subtitle.as_deref())
         });
-        for c in &a.comments {
+        for (c, spans) in a.comments.iter().zip(&words[2..]) {
             let mentions = page_mentions.as_mut().map(|m| m.next().unwrap_or_default());
-            out.push(self.comment_doc(a, c, quotes.as_ref(), mentions.as_deref()));
+            out.push(self.comment_doc(a, c, spans, quotes.as_ref(), mentions.as_deref()));
         }
         Produced {
             articles: 1,
@@ -582,6 +521,7 @@ impl<'a> DocumentBuilder<'a> {
         &self,
         a: &Article,
         c: &Comment,
+        spans: &[(usize, usize)],
         quotes: Option<&QuoteFinder>,
         mentions: Option<&[Mention]>,
     ) -> TantivyDocument {
@@ -599,8 +539,7 @@ impl<'a> DocumentBuilder<'a> {
             d.add_date(f.date, date);
         }
         d.add_text(f.title, &a.title);
-        let mut spans = Vec::new();
-        let (words, langs) = self.add_text(&mut d, &c.text, String::new(), 0, &mut spans, &[]);
+        let (words, langs) = self.add_text(&mut d, &c.text, spans, String::new(), 0, &[]);
         // Smiley images the parser removed: the emoticons not left in the text.
         let hidden = c.emoticons.saturating_sub(count_emoticons(&c.text));
         self.add_sentiment(&mut d, &c.text, &langs, hidden);
@@ -611,7 +550,7 @@ impl<'a> DocumentBuilder<'a> {
         if !c.urls.is_empty() {
             flags |= FLAG_URL;
         }
-        if let Some(q) = quotes.and_then(|q| q.find_in_spans(&c.text, &spans)) {
+        if let Some(q) = quotes.and_then(|q| q.find_in_spans(&c.text, spans)) {
             flags |= match q.part {
                 QuotedPart::Body => FLAG_QUOTES_BODY,
                 QuotedPart::Title => FLAG_QUOTES_TITLE,
@@ -659,21 +598,20 @@ impl<'a> DocumentBuilder<'a> {
         );
     }
 
-    /// Adds `text` with its analysed fields; `forms` holds what precedes it in the `forms`
-    /// field (`positions` positions) and `title_tokens` the analysed title it follows. Leaves
-    /// the byte ranges of its words in `spans`; returns their number and the language of each
-    /// line.
+    /// Adds `text`, whose words are `spans`, with its analysed fields; `forms` holds what
+    /// precedes it in the `forms` field (`positions` positions) and `title_tokens` the analysed
+    /// title it follows. Returns the number of words and the language of each line.
     fn add_text(
         &self,
         d: &mut TantivyDocument,
         text: &str,
+        spans: &[(usize, usize)],
         mut forms: String,
         positions: u64,
-        spans: &mut Vec<(usize, usize)>,
         title_tokens: &[Token],
     ) -> (u64, Vec<Lang>) {
         let f = self.fields;
-        let (tokens, langs) = self.analyzer.analyze_document(text);
+        let (tokens, langs) = self.analyzer.analyze_document_words(text, spans);
         for l in doc_langs(text, &langs) {
             d.add_text(f.lang, lang_code(l));
         }
@@ -685,8 +623,7 @@ impl<'a> DocumentBuilder<'a> {
         if let Some(pairs) = alt_pairs.encode() {
             d.add_text(f.alt_map, pairs);
         }
-        spans.clear();
-        let n = encode_forms(text, &tokens, &langs, &mut forms, spans);
+        let n = encode_forms(text, spans, &tokens, &langs, &mut forms);
         let words = spans.len() as u64;
         d.add_text(f.forms, forms);
         d.add_u64(f.positions, positions + n);
@@ -699,12 +636,14 @@ impl<'a> DocumentBuilder<'a> {
 mod tests {
     use super::*;
     use crate::store::replay::SEP;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn segments(text: &str) -> Vec<String> {
-        let (tokens, langs) = Analyzer::default().analyze_document(text);
-        let mut out = String::new();
         let mut spans = Vec::new();
-        let n = encode_forms(text, &tokens, &langs, &mut out, &mut spans);
+        Segmenter::default().words(text, &mut spans);
+        let (tokens, langs) = Analyzer::default().analyze_document_words(text, &spans);
+        let mut out = String::new();
+        let n = encode_forms(text, &spans, &tokens, &langs, &mut out);
         let segs: Vec<String> = out
             .split(SEP)
             .map(|s| s.replace(FORM_SEP, "|").replace(STOP_MARK, "~"))
@@ -761,7 +700,12 @@ mod tests {
                 .collect();
             let (tokens, _) = an.analyze_document(&text);
             let mut got = Vec::new();
-            walk_words(&text, &tokens, |w| got.push((w.start, w.end)));
+            let mut analysed = 0;
+            walk_words(&text, &tokens, |w| {
+                got.push((w.start, w.end));
+                analysed += usize::from(w.token.is_some());
+            });
+            assert_eq!(analysed, tokens.len(), "{text:?}");
             let want: Vec<(usize, usize)> = text
                 .split('\n')
                 .scan(0, |off, line| {
@@ -776,27 +720,6 @@ mod tests {
                 .flatten()
                 .collect();
             assert_eq!(got, want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn gap_words_fast_path_agrees() {
-        for text in [
-            " de la ",
-            "à l’",
-            ", et (du) « » ",
-            "a.b c:d",
-            "été où",
-            "x1 y",
-            "\u{a0}à\u{a0}",
-        ] {
-            let mut fast = Vec::new();
-            gap_words(text, &mut fast);
-            let slow: Vec<(usize, usize)> = text
-                .unicode_word_indices()
-                .map(|(o, w)| (o, o + w.len()))
-                .collect();
-            assert_eq!(fast, slow, "{text:?}");
         }
     }
 

@@ -8,9 +8,10 @@ use crate::analysis::hash::BuildWordHasher;
 type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, push_parts};
-use super::tokens::{NameToken, Shape, Tokenizer, key_of, shape_of, with_key};
+use super::tokens::{NameToken, Shape, key_of, shape_of, tokenize_words, with_key};
 use super::{EntityType, Mention, canonical_name};
 use crate::analysis::Lang;
+use crate::analysis::Segmenter;
 use crate::analysis::lowercase::lowercase_into;
 use crate::analysis::stop::is_stop;
 
@@ -256,12 +257,32 @@ impl Recognizer {
     /// The mentions of each document of a page (an article's title, body and comments):
     /// aliases resolve across the page.
     pub fn detect_page(&self, texts: &[&str]) -> Vec<Vec<Mention>> {
-        let mut tok = Tokenizer::default();
+        let mut seg = Segmenter::default();
+        let words: Vec<Vec<(usize, usize)>> = texts
+            .iter()
+            .map(|t| {
+                let mut w = Vec::new();
+                seg.words(t, &mut w);
+                w
+            })
+            .collect();
+        let words: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
+        self.detect_page_words(texts, &words)
+    }
+
+    /// [`Recognizer::detect_page`] given the words of each text (as [`Segmenter::words`]
+    /// gives them).
+    pub fn detect_page_words(
+        &self,
+        texts: &[&str],
+        words: &[&[(usize, usize)]],
+    ) -> Vec<Vec<Mention>> {
         let docs: Vec<Doc<'_>> = texts
             .iter()
-            .map(|text| {
+            .zip(words)
+            .map(|(text, spans)| {
                 let mut tokens = Vec::new();
-                tok.tokenize(text, &mut tokens);
+                tokenize_words(text, spans, &mut tokens);
                 let caps_lines = caps_lines(&tokens);
                 Doc {
                     text,

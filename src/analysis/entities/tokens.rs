@@ -4,7 +4,6 @@
 use crate::analysis::elision::is_apostrophe;
 use crate::analysis::fold::fold_char;
 use crate::analysis::segment::Segmenter;
-use crate::analysis::tokenize::words;
 
 /// How a token is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,82 +226,87 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// Cuts `text` into name tokens, pushed to `out` (cleared first).
     pub fn tokenize<'t>(&mut self, text: &'t str, out: &mut Vec<NameToken<'t>>) {
-        out.clear();
-        let spans = &mut self.spans;
+        let mut spans = std::mem::take(&mut self.spans);
         spans.clear();
-        if !self.segmenter.latin_words(text, spans) {
-            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
-        }
-        let mut line = 0u32;
-        let mut prev_end = 0usize;
-        let mut prev_abbrev = false;
-        let mut i = 0;
-        while i < spans.len() {
-            let (raw_start, mut end) = spans[i];
-            let gap = &text[prev_end..raw_start];
-            let newlines = gap.bytes().filter(|&b| b == b'\n').count() as u32;
-            line += newlines;
-            let sentence_start = out.is_empty()
-                || newlines > 0
-                || (starts_sentence(gap) && !(prev_abbrev && gap.trim() == "."));
-            let trimmed = gap.trim();
-            let amp = trimmed == "&";
-            let hyphen_before = is_hyphen(gap)
-                && out
-                    .last()
-                    .is_some_and(|p: &NameToken<'_>| p.end == prev_end && p.shape == Shape::Lower);
-            let joined = newlines == 0 && (trimmed.is_empty() || (prev_abbrev && trimmed == "."));
-            let el = elision_len(&text[raw_start..end]);
-            let start = raw_start + el;
-            // Hyphenated names ("Jean-Luc", "Aix-en-Provence") and "AT&T" are one token.
-            let capital = starts_upper(&text[start..end]);
-            while i + 1 < spans.len() {
-                let (ns, ne) = spans[i + 1];
-                let g = &text[end..ns];
-                let next_cap = starts_upper(&text[ns..ne]);
-                if (capital && is_hyphen(g)) || (g == "&" && capital && next_cap) {
-                    end = ne;
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            // "U.S." keeps its last dot.
-            let word = &text[start..end];
-            if word.contains('.') && text[end..].starts_with('.') {
-                end += 1;
-            }
-            let p = possessive_len(&text[start..end]);
-            let end_word = if end - start > p { end - p } else { end };
-            let word = &text[start..end_word];
-            let elision = if el > 0 {
-                text[raw_start..start].trim_end_matches(is_apostrophe)
+        self.segmenter.words(text, &mut spans);
+        tokenize_words(text, &spans, out);
+        self.spans = spans;
+    }
+}
+
+/// Cuts `text`, whose words are `spans` (as [`Segmenter::words`] gives them), into name
+/// tokens, pushed to `out` (cleared first).
+pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec<NameToken<'t>>) {
+    out.clear();
+    let mut line = 0u32;
+    let mut prev_end = 0usize;
+    let mut prev_abbrev = false;
+    let mut i = 0;
+    while i < spans.len() {
+        let (raw_start, mut end) = spans[i];
+        let gap = &text[prev_end..raw_start];
+        let newlines = gap.bytes().filter(|&b| b == b'\n').count() as u32;
+        line += newlines;
+        let sentence_start = out.is_empty()
+            || newlines > 0
+            || (starts_sentence(gap) && !(prev_abbrev && gap.trim() == "."));
+        let trimmed = gap.trim();
+        let amp = trimmed == "&";
+        let hyphen_before = is_hyphen(gap)
+            && out
+                .last()
+                .is_some_and(|p: &NameToken<'_>| p.end == prev_end && p.shape == Shape::Lower);
+        let joined = newlines == 0 && (trimmed.is_empty() || (prev_abbrev && trimmed == "."));
+        let el = elision_len(&text[raw_start..end]);
+        let start = raw_start + el;
+        // Hyphenated names ("Jean-Luc", "Aix-en-Provence") and "AT&T" are one token.
+        let capital = starts_upper(&text[start..end]);
+        while i + 1 < spans.len() {
+            let (ns, ne) = spans[i + 1];
+            let g = &text[end..ns];
+            let next_cap = starts_upper(&text[ns..ne]);
+            if (capital && is_hyphen(g)) || (g == "&" && capital && next_cap) {
+                end = ne;
+                i += 1;
             } else {
-                ""
-            };
-            let dot = text[end..].starts_with('.');
-            prev_abbrev = dot && {
-                let w = word.to_lowercase();
-                w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())
-            };
-            out.push(NameToken {
-                start,
-                end: end_word,
-                text: word,
-                shape: shape_of(word),
-                sentence_start,
-                joined,
-                elision,
-                dot,
-                amp,
-                line,
-                raw_start,
-                hyphen_before,
-                possessive: p > 0 && end - start > p,
-            });
-            prev_end = end;
-            i += 1;
+                break;
+            }
         }
+        // "U.S." keeps its last dot.
+        let word = &text[start..end];
+        if word.contains('.') && text[end..].starts_with('.') {
+            end += 1;
+        }
+        let p = possessive_len(&text[start..end]);
+        let end_word = if end - start > p { end - p } else { end };
+        let word = &text[start..end_word];
+        let elision = if el > 0 {
+            text[raw_start..start].trim_end_matches(is_apostrophe)
+        } else {
+            ""
+        };
+        let dot = text[end..].starts_with('.');
+        prev_abbrev = dot && {
+            let w = word.to_lowercase();
+            w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())
+        };
+        out.push(NameToken {
+            start,
+            end: end_word,
+            text: word,
+            shape: shape_of(word),
+            sentence_start,
+            joined,
+            elision,
+            dot,
+            amp,
+            line,
+            raw_start,
+            hyphen_before,
+            possessive: p > 0 && end - start > p,
+        });
+        prev_end = end;
+        i += 1;
     }
 }
 
