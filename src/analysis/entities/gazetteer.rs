@@ -377,12 +377,30 @@ impl Gazetteer {
         i: usize,
         caps_line: bool,
     ) -> Option<(u32, usize)> {
+        thread_local! {
+            /// The phrase key being built (kept from call to call: no allocation).
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        KEY.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut key) => self.longest_in(tokens, i, caps_line, &mut key),
+            Err(_) => self.longest_in(tokens, i, caps_line, &mut String::new()),
+        })
+    }
+
+    /// [`Gazetteer::longest`] with a scratch buffer for the key.
+    fn longest_in(
+        &self,
+        tokens: &[NameToken<'_>],
+        i: usize,
+        caps_line: bool,
+        key: &mut String,
+    ) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize)> = None;
         for with_elision in [false, true] {
             if with_elision && tokens[i].elision.is_empty() {
                 continue;
             }
-            let mut key = String::new();
+            key.clear();
             for k in i..tokens.len().min(i + self.max_tokens) {
                 let t = &tokens[k];
                 if k > i && !(t.joined || t.amp) {
@@ -391,8 +409,8 @@ impl Gazetteer {
                 if t.amp {
                     key.push_str(" &");
                 }
-                push_parts(&mut key, t, k > i || with_elision);
-                let Some(node) = self.phrases.get(&key) else {
+                push_parts(key, t, k > i || with_elision);
+                let Some(node) = self.phrases.get(key.as_str()) else {
                     break;
                 };
                 for (row, cases) in &node.names {

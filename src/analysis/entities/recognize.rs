@@ -296,7 +296,10 @@ impl Recognizer {
         // first, then look the page's lowercase words up among them.
         let mut mid_caps: WordSet<'_> = WordSet::default();
         let mut wanted: HashSet<String, BuildWordHasher> = HashSet::default();
-        let mut first_bytes = [false; 256];
+        // Bit `len % 64` of `lengths[first byte]`: a wanted word of that first byte and length
+        // exists (most lowercase words are ruled out without hashing them).
+        let mut lengths = [0u64; 256];
+        let filter = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << (w.len() % 64));
         let mut w = String::new();
         for d in &docs {
             for t in &d.tokens {
@@ -305,7 +308,8 @@ impl Recognizer {
                         mid_caps.insert(t.text);
                     }
                     lowercase_into(t.text, &mut w);
-                    first_bytes[usize::from(w.as_bytes()[0])] = true;
+                    let (b, bit) = filter(&w);
+                    lengths[b] |= bit;
                     if !wanted.contains(w.as_str()) {
                         wanted.insert(w.clone());
                     }
@@ -316,7 +320,10 @@ impl Recognizer {
         for d in &docs {
             for t in &d.tokens {
                 if t.shape == Shape::Lower
-                    && first_bytes[usize::from(t.text.as_bytes()[0])]
+                    && {
+                        let (b, bit) = filter(t.text);
+                        lengths[b] & bit != 0
+                    }
                     && wanted.contains(t.text)
                 {
                     lower.insert(t.text);
@@ -1215,8 +1222,9 @@ impl Recognizer {
             };
             clusters[k].add(c, surface(c));
             of[ci] = k;
-            let key = c.parts.join(" ");
-            by_key.entry(key).or_insert(k);
+            if c.row.is_some() {
+                by_key.entry(c.parts.join(" ")).or_insert(k);
+            }
         }
         // 2. One-word names: same word, a part of a longer name, an acronym of one.
         for (ci, c) in cands.iter().enumerate() {

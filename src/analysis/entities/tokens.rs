@@ -126,6 +126,25 @@ pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The shape of a word.
 pub fn shape_of(word: &str) -> Shape {
+    let b = word.as_bytes();
+    if b.is_ascii() && b.first().is_some_and(u8::is_ascii_alphabetic) {
+        // ASCII words starting with a letter: no table lookups.
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+        return if b[0].is_ascii_lowercase() {
+            if upper > 0 {
+                Shape::Mixed
+            } else {
+                Shape::Lower
+            }
+        } else if letters == 1 {
+            Shape::Initial
+        } else if upper == letters {
+            Shape::Upper
+        } else {
+            Shape::Cap
+        };
+    }
     let mut first = None;
     let (mut letters, mut upper) = (0usize, 0usize);
     for c in word.chars() {
@@ -245,23 +264,30 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
     while i < spans.len() {
         let (raw_start, mut end) = spans[i];
         let gap = &text[prev_end..raw_start];
-        let newlines = gap.bytes().filter(|&b| b == b'\n').count() as u32;
-        line += newlines;
-        let sentence_start = out.is_empty()
-            || newlines > 0
-            || (starts_sentence(gap) && !(prev_abbrev && gap.trim() == "."));
-        let trimmed = gap.trim();
-        let amp = trimmed == "&";
-        let hyphen_before = is_hyphen(gap)
-            && out
-                .last()
-                .is_some_and(|p: &NameToken<'_>| p.end == prev_end && p.shape == Shape::Lower);
-        let joined = newlines == 0 && (trimmed.is_empty() || (prev_abbrev && trimmed == "."));
+        let (sentence_start, joined, amp, hyphen_before) = if gap == " " {
+            // Most words: one space after the previous one.
+            (out.is_empty(), true, false, false)
+        } else {
+            let newlines = gap.bytes().filter(|&b| b == b'\n').count() as u32;
+            line += newlines;
+            let trimmed = gap.trim();
+            (
+                out.is_empty()
+                    || newlines > 0
+                    || (starts_sentence(gap) && !(prev_abbrev && trimmed == ".")),
+                newlines == 0 && (trimmed.is_empty() || (prev_abbrev && trimmed == ".")),
+                trimmed == "&",
+                is_hyphen(gap)
+                    && out.last().is_some_and(|p: &NameToken<'_>| {
+                        p.end == prev_end && p.shape == Shape::Lower
+                    }),
+            )
+        };
         let el = elision_len(&text[raw_start..end]);
         let start = raw_start + el;
         // Hyphenated names ("Jean-Luc", "Aix-en-Provence") and "AT&T" are one token.
         let capital = starts_upper(&text[start..end]);
-        while i + 1 < spans.len() {
+        while capital && i + 1 < spans.len() {
             let (ns, ne) = spans[i + 1];
             let g = &text[end..ns];
             let next_cap = starts_upper(&text[ns..ne]);
