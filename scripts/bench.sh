@@ -5,8 +5,9 @@
 #
 # Prints: full ingest (MB/s, docs/s, peak RSS), index size, index-only ingest (entities and
 # sentiment off) and the share of the ingest each costs, re-ingest of the unchanged corpus,
-# search latency in process and as a whole process (p50/p95 over a fixed query list), every
-# report command (scripts/bench-reports.sh), and, with --peers,
+# search latency in process and as a whole process (p50/p95 over a fixed query list), the
+# single-thread throughput of each ingest stage (examples/stages.rs), every report command
+# (scripts/bench-reports.sh), and, with --peers,
 # ../shared/bench/peers/run-peers.sh on the same directory in the same run with kiosque's
 # throughput as a ratio to each peer. Corpora: ../shared/bench/build-corpus.sh builds
 # /tmp/bench-corpus/{fr,articles}.
@@ -42,18 +43,24 @@ kiosque_mbs=$(python3 -c "print(round($mb/$secs, 2))")
 echo "ingest:      $secs s = $kiosque_mbs MB/s, $(python3 -c "print(round($docs/$secs))") docs/s ($docs articles+comments), peak RSS $((rss / 1024)) MB"
 echo "index size:  $(du -sm "$index" | cut -f1) MB"
 # The same ingest without entity detection, without sentiment scoring, and without both
-# (index only): their cost as a share of the full ingest, in wall and CPU time.
-/usr/bin/time -f '%e %U' -o "$work/time.full" "$bin" --index "$work/index-cpu" ingest "$corpus" --rebuild --json > /dev/null
-for v in "no-entities:--no-entities" "no-sentiment:--no-sentiment" "index-only:--no-entities --no-sentiment"; do
-  name=${v%%:*}
-  # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %U' -o "$work/time.$name" "$bin" --index "$work/index-$name" ingest "$corpus" --rebuild --json ${v#*:} > /dev/null
+# (index only): their cost as a share of the full ingest, in wall and CPU time. The four
+# variants run in turn, $COST_ROUNDS rounds (default 2); each keeps its fastest round.
+rounds=${COST_ROUNDS:-2}
+for r in $(seq "$rounds"); do
+  for v in "full:" "no-entities:--no-entities" "no-sentiment:--no-sentiment" "index-only:--no-entities --no-sentiment"; do
+    name=${v%%:*}
+    # shellcheck disable=SC2086
+    /usr/bin/time -f '%e %U' -o "$work/time.$name.$r" "$bin" --index "$work/index-$name" ingest "$corpus" --rebuild --json ${v#*:} > /dev/null
+  done
 done
-rm -rf "$work"/index-cpu "$work"/index-no-* "$work"/index-index-only
-python3 - "$work" "$mb" "$docs" <<'PY'
+rm -rf "$work"/index-full "$work"/index-no-* "$work"/index-index-only
+python3 - "$work" "$mb" "$docs" "$rounds" <<'PY'
 import sys
-work, mb, docs = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
-t = {n: list(map(float, open(f"{work}/time.{n}").read().split())) for n in ["full", "no-entities", "no-sentiment", "index-only"]}
+work, mb, docs, rounds = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+def best(n):
+    runs = [list(map(float, open(f"{work}/time.{n}.{r}").read().split())) for r in range(1, rounds + 1)]
+    return [min(x[0] for x in runs), min(x[1] for x in runs)]
+t = {n: best(n) for n in ["full", "no-entities", "no-sentiment", "index-only"]}
 (fw, fu) = t["full"]
 print("index only:  %.2f s = %.2f MB/s, %d docs/s (entities and sentiment off)" % (t["index-only"][0], mb / t["index-only"][0], docs / t["index-only"][0]))
 for name, label in [("no-entities", "entities"), ("no-sentiment", "sentiment"), ("index-only", "both")]:
@@ -81,6 +88,10 @@ print("search:      p50 %.1f ms, p95 %.1f ms as a whole process (%d queries x %d
 PY
 ( cd "$here" && cargo build --release --quiet --example search_latency )
 "$here/target/release/examples/search_latency" "$index" "$runs" "${queries[@]}"
+# Each ingest stage alone on one thread (the first 20 MB of pages; meaningful on article pages).
+( cd "$here" && cargo build --release --quiet --example stages )
+echo "stages, one thread, first 20 MB:"
+"$here/target/release/examples/stages" "$corpus" 20 | sed 's/^/  /'
 if [ -x "$here/scripts/bench-reports.sh" ]; then
   BENCH_WORK="$work" "$here/scripts/bench-reports.sh" "$corpus" --runs 1
 fi

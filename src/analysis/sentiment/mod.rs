@@ -12,6 +12,7 @@ mod lexicon;
 mod rules;
 mod scorer;
 mod signs;
+mod words;
 
 #[cfg(test)]
 mod tests;

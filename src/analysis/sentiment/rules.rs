@@ -59,15 +59,30 @@ pub enum Role {
 
 /// The role of a lowercase, elision-free word in `lang`; `prev` is the previous word ("un" for
 /// "un peu", "a" for "a bit").
+#[cfg(test)]
 pub fn role(word: &str, prev: &str, lang: Lang) -> Role {
+    role_after(word, qualifies(prev, lang), lang)
+}
+
+/// Whether `word`, just before "peu" / "bit" / "little", makes it a mild attenuator ("un peu",
+/// "a bit") rather than a negation: the only way the previous word changes a role.
+pub fn qualifies(word: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Fr => role_fr(word, prev),
-        Lang::En => role_en(word, prev),
+        Lang::Fr => matches!(word, "un" | "quelque" | "très" | "tres"),
+        Lang::En => word == "a",
+    }
+}
+
+/// The role of a lowercase, elision-free word in `lang` after a word that [`qualifies`] or not.
+pub fn role_after(word: &str, after_qualifier: bool, lang: Lang) -> Role {
+    match lang {
+        Lang::Fr => role_fr(word, after_qualifier),
+        Lang::En => role_en(word, after_qualifier),
     }
 }
 
 /// French roles.
-fn role_fr(word: &str, prev: &str) -> Role {
+fn role_fr(word: &str, after_qualifier: bool) -> Role {
     match word {
         "ne" => Role::Ne,
         "pas" | "jamais" | "rien" | "guère" | "guere" | "aucun" | "aucune" | "nullement" => {
@@ -83,7 +98,7 @@ fn role_fr(word: &str, prev: &str) -> Role {
         | "franchement" | "carrément" | "carrement" | "terriblement" | "incroyablement" => {
             Role::Modifier(BOOST)
         }
-        "peu" if matches!(prev, "un" | "quelque" | "très" | "tres") => Role::Modifier(0.5),
+        "peu" if after_qualifier => Role::Modifier(0.5),
         "peu" => Role::Modifier(-0.5),
         "assez" | "plutôt" | "plutot" => Role::Modifier(0.8),
         "moyennement" | "légèrement" | "legerement" | "relativement" => Role::Modifier(0.5),
@@ -93,7 +108,7 @@ fn role_fr(word: &str, prev: &str) -> Role {
 }
 
 /// English roles.
-fn role_en(word: &str, prev: &str) -> Role {
+fn role_en(word: &str, after_qualifier: bool) -> Role {
     match word {
         "not" | "no" | "never" | "nor" | "neither" | "without" | "cannot" | "nothing"
         | "nobody" | "none" | "nowhere" | "dont" | "didnt" | "doesnt" | "isnt" | "wasnt"
@@ -104,13 +119,63 @@ fn role_en(word: &str, prev: &str) -> Role {
         | "highly" | "utterly" | "completely" | "truly" | "especially" | "super" | "remarkably"
         | "exceptionally" | "deeply" | "terribly" | "awfully" | "insanely" | "hugely"
         | "immensely" | "thoroughly" => Role::Modifier(BOOST),
-        "bit" | "little" if prev == "a" => Role::Modifier(0.5),
+        "bit" | "little" if after_qualifier => Role::Modifier(0.5),
         "slightly" | "somewhat" | "fairly" | "rather" | "mildly" | "marginally" => {
             Role::Modifier(0.6)
         }
         "hardly" | "barely" | "scarcely" => Role::Modifier(-0.5),
         "but" | "however" | "yet" | "although" => Role::Contrast,
         _ => Role::Plain,
+    }
+}
+
+/// Whether `word` is a conditional auxiliary or modal ("aurait", "pourrait", "should").
+pub fn is_conditional(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(
+            word,
+            "aurais"
+                | "aurait"
+                | "auraient"
+                | "aurions"
+                | "auriez"
+                | "serait"
+                | "serais"
+                | "seraient"
+                | "pourrait"
+                | "pourrais"
+                | "pourraient"
+                | "devrait"
+                | "devrais"
+                | "devraient"
+                | "aimerais"
+                | "aimerait"
+                | "voudrais"
+        ),
+        Lang::En => matches!(
+            word,
+            "should" | "could" | "would" | "should've" | "could've" | "would've" | "might"
+        ),
+    }
+}
+
+/// Whether `word` is a form of a verb of expectation ("attendais", "espérais", "expected").
+pub fn is_expectation(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => ["attend", "espér", "esper"]
+            .iter()
+            .any(|p| word.starts_with(p)),
+        Lang::En => ["expect", "hoped", "hoping"]
+            .iter()
+            .any(|p| word.starts_with(p)),
+    }
+}
+
+/// Whether `word` is a comparative that completes an expectation ("mieux", "better").
+pub fn is_comparative(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(word, "mieux" | "plus" | "autre"),
+        Lang::En => matches!(word, "better" | "more"),
     }
 }
 

@@ -2,15 +2,20 @@
 //! contrast to the lexicon hits, adds emoticons and emphasis, and sums up.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::lexicon::Lexicon;
 use super::rules::{
     BOOST, CONTRAST, EXCESS, EXPECTATION, IRREALIS, NEGATED, NEGATED_BOOSTED, NEGATED_NEGATIVE,
-    NEGATION_SCOPE, NEGATIVE_CALIBRATION_FR, QUESTION, Role, role,
+    NEGATION_SCOPE, NEGATIVE_CALIBRATION_FR, QUESTION, Role,
 };
 use super::signs::{BANG, HIDDEN_SMILEY, MAX_BANGS, scan};
+use super::words::{
+    COMPARATIVE, CONDITIONAL, ELIDED_NE, EXPECTATION as EXPECTS, FOUND, QUALIFIER, STOP, TOO, TROP,
+    Words,
+};
 use super::{Keyword, Label, Sentiment};
-use crate::analysis::{Lang, WordScanner, detect_passages, try_detect};
+use crate::analysis::{Lang, detect_passages, try_detect};
 
 /// Damping of the score: score = (pos − neg) / (pos + neg + DAMPING), so one mild word does not
 /// make a text fully positive.
@@ -32,8 +37,8 @@ pub const MIXED_RATIO: f32 = 0.7;
 /// One scored word occurrence, before its final value is known.
 #[derive(Debug, Clone)]
 struct Hit {
-    /// Lowercase word (or the sign as written).
-    word: String,
+    /// Id of the lowercase word (or of the sign as written) in the thread's [`Words`].
+    word: u32,
     /// Lexicon score.
     base: f32,
     /// Product of the modifiers before it (1 when none).
@@ -85,6 +90,17 @@ pub struct Scorer {
     en: Lexicon,
     /// Decision threshold on the score.
     center: f32,
+    /// Identifies the lexicons' content for the per-thread word cache: new for each scorer
+    /// built and each change of its entries (clones share it while they agree).
+    id: u64,
+}
+
+/// The next [`Scorer::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A new scorer id.
+fn new_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Default for Scorer {
@@ -93,19 +109,47 @@ impl Default for Scorer {
             fr: Lexicon::builtin(Lang::Fr),
             en: Lexicon::builtin(Lang::En),
             center: DEFAULT_CENTER,
+            id: new_id(),
         }
     }
 }
 
+/// A keyword being summed.
+#[derive(Debug, Clone)]
+struct Sum {
+    /// Word id in the thread's [`Words`].
+    word: u32,
+    /// Whether it reads as negated.
+    negated: bool,
+    /// Summed contribution.
+    weight: f32,
+    /// Whether an occurrence was intensified.
+    intensified: bool,
+    /// Occurrences.
+    count: u32,
+}
+
+/// Per-thread word cache and buffers.
+#[derive(Default)]
+struct Scratch {
+    /// Word cache.
+    words: Words,
+    /// Hits of the text.
+    hits: Vec<Hit>,
+    /// Keywords of the text being summed.
+    sums: Vec<Sum>,
+}
+
 thread_local! {
-    /// Per-thread word scanner, so scoring allocates no buffers once warm.
-    static SCANNER: RefCell<WordScanner> = RefCell::new(WordScanner::default());
+    /// Per-thread word cache and buffers, so scoring allocates little once warm.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Scorer {
     /// Adds or overrides lexicon entries (`word<TAB>score[<TAB>fr|en]` lines, VADER scale
     /// -4 … 4, 0 removes) in both languages unless a line names one.
     pub fn add_entries(&mut self, text: &str) -> Result<(), super::LexiconError> {
+        self.id = new_id();
         self.fr.add_entries(text, Lang::Fr)?;
         self.en.add_entries(text, Lang::En)
     }
@@ -135,41 +179,49 @@ impl Scorer {
     /// images the parser removed from the text (a comment's `emoticons` minus the textual
     /// ones).
     pub fn score_lines(&self, text: &str, line_langs: &[Lang], hidden_smileys: u32) -> Sentiment {
-        let mut hits: Vec<Hit> = Vec::new();
-        SCANNER.with(|cell| {
-            let mut fresh = WordScanner::default();
-            let mut guard = cell.try_borrow_mut();
-            let scanner = match guard.as_deref_mut() {
-                Ok(s) => s,
-                Err(_) => &mut fresh,
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.score_with(&mut scratch, text, line_langs, hidden_smileys),
+            Err(_) => self.score_with(&mut Scratch::default(), text, line_langs, hidden_smileys),
+        })
+    }
+
+    /// [`Scorer::score_lines`] with the thread's buffers and word cache.
+    fn score_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        line_langs: &[Lang],
+        hidden_smileys: u32,
+    ) -> Sentiment {
+        let Scratch { words, hits, sums } = scratch;
+        words.begin(self.id);
+        hits.clear();
+        for (i, line) in text.split('\n').enumerate() {
+            let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
+            let before = hits.len();
+            self.passage(words, line, lang, hits);
+            let calib = match lang {
+                Lang::Fr => NEGATIVE_CALIBRATION_FR,
+                Lang::En => 1.0,
             };
-            for (i, line) in text.split('\n').enumerate() {
-                let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
-                let before = hits.len();
-                self.passage(scanner, line, lang, &mut hits);
-                let calib = match lang {
-                    Lang::Fr => NEGATIVE_CALIBRATION_FR,
-                    Lang::En => 1.0,
+            hits[before..].iter_mut().for_each(|h| h.calib = calib);
+            // A short line whose language cannot be told ("Great article!") and that
+            // says nothing in the language it was given is read in the other one.
+            if hits.len() == before
+                && line.len() <= FALLBACK_MAX_BYTES
+                && line.chars().any(char::is_alphabetic)
+                && try_detect(line).is_none()
+            {
+                let other = match lang {
+                    Lang::Fr => Lang::En,
+                    Lang::En => Lang::Fr,
                 };
-                hits[before..].iter_mut().for_each(|h| h.calib = calib);
-                // A short line whose language cannot be told ("Great article!") and that
-                // says nothing in the language it was given is read in the other one.
-                if hits.len() == before
-                    && line.len() <= FALLBACK_MAX_BYTES
-                    && line.chars().any(char::is_alphabetic)
-                    && try_detect(line).is_none()
-                {
-                    let other = match lang {
-                        Lang::Fr => Lang::En,
-                        Lang::En => Lang::Fr,
-                    };
-                    self.passage(scanner, line, other, &mut hits);
-                }
+                self.passage(words, line, other, hits);
             }
-        });
+        }
         let bangs = scan(text, |(sign, score)| {
             hits.push(Hit {
-                word: sign.to_owned(),
+                word: words.intern(sign),
                 base: score,
                 modifier: 1.0,
                 negated: false,
@@ -179,7 +231,7 @@ impl Scorer {
         });
         if hidden_smileys > 0 {
             hits.push(Hit {
-                word: "smiley".to_owned(),
+                word: words.intern("smiley"),
                 base: HIDDEN_SMILEY * hidden_smileys.min(5) as f32,
                 modifier: 1.0,
                 negated: false,
@@ -187,16 +239,16 @@ impl Scorer {
                 calib: 1.0,
             });
         }
-        self.summarize(hits, bangs)
+        self.summarize(words, hits, sums, bangs)
     }
 
     /// Walks one passage, pushing its lexicon hits.
-    fn passage(&self, scanner: &mut WordScanner, line: &str, lang: Lang, hits: &mut Vec<Hit>) {
+    fn passage(&self, words: &mut Words, line: &str, lang: Lang, hits: &mut Vec<Hit>) {
         let lexicon = self.lexicon(lang);
         // First hit of the passage (of the sentence, when contrast stays in its sentence).
         let mut first = hits.len();
         // "trop" / "too" waiting for its word.
-        let mut excess: Option<&'static str> = None;
+        let mut excess: Option<u32> = None;
         // An expectation verb seen in the clause ("je m'attendais à mieux").
         let mut expecting = false;
         // A conditional seen in the clause ("aurait pu être bon"): what follows is not so.
@@ -211,14 +263,15 @@ impl Scorer {
         let mut modifier: Option<f32> = None;
         let mut weight = 1.0f32;
         let mut prev_end = 0usize;
-        let mut prev = String::new();
+        // Whether the previous word qualifies this one ("un" before "peu").
+        let mut after_qualifier = false;
         // The hit of the previous word, if it was one: "J'aime pas" negates it.
         let mut prev_hit: Option<usize> = None;
-        scanner.scan(line, lang, |w| {
+        words.scan(line, lang, lexicon, |start, end, w| {
             let adjacent_hit = prev_hit.take();
-            let gap = &line[prev_end.min(w.start)..w.start];
-            prev_end = w.end;
-            if gap.contains(['.', ',', ';', ':', '!', '?', '(', ')', '"', '«', '»', '…']) {
+            let gap = gap_marks(&line.as_bytes()[prev_end.min(start)..start]);
+            prev_end = end;
+            if gap & PUNCTUATION != 0 {
                 ne_open = None;
                 particle_before = false;
                 neg_left = 0;
@@ -227,23 +280,23 @@ impl Scorer {
                 expecting = false;
                 irrealis = false;
             }
-            if gap.contains('?') {
+            if gap & QUESTION_MARK != 0 {
                 // A question asks rather than asserts: "comment se passionner pour … ?"
                 hits[sentence_start..]
                     .iter_mut()
                     .filter(|h| h.base > 0.0)
                     .for_each(|h| h.weight *= QUESTION);
             }
-            if gap.contains(['.', '!', '?', '…']) {
+            if gap & SENTENCE_END != 0 {
                 sentence_start = hits.len();
                 // Contrast stays within its sentence.
                 first = hits.len();
                 weight = 1.0;
             }
-            let mut word_role = role(w.word, &prev, lang);
-            prev.clear();
-            prev.push_str(w.word);
-            if lang == Lang::Fr && w.elision == "n" {
+            let mut word_role = w.roles[usize::from(after_qualifier)];
+            after_qualifier = w.flags & QUALIFIER != 0;
+            let stop = w.flags & STOP != 0;
+            if w.flags & ELIDED_NE != 0 {
                 // "n'aime": "ne" glued to the verb, which it covers.
                 open_ne(
                     &mut ne_open,
@@ -293,7 +346,7 @@ impl Scorer {
                 }
                 Role::Excess => {
                     modifier = Some(modifier.map_or(BOOST, |m| m * BOOST));
-                    excess = Some(if lang == Lang::Fr { "trop" } else { "too" });
+                    excess = Some(if lang == Lang::Fr { TROP } else { TOO });
                     return;
                 }
                 Role::Contrast => {
@@ -309,11 +362,11 @@ impl Scorer {
                 Role::Plain => {}
             }
             debug_assert_eq!(word_role, Role::Plain);
-            if expecting && is_comparative(w.word, lang) {
+            if expecting && w.flags & COMPARATIVE != 0 {
                 // "Je m'attendais à mieux", "I expected more": a disappointment.
                 prev_hit = Some(hits.len());
                 hits.push(Hit {
-                    word: w.word.to_owned(),
+                    word: w.word,
                     base: EXPECTATION,
                     modifier: 1.0,
                     negated: false,
@@ -324,27 +377,23 @@ impl Scorer {
                 modifier = None;
                 return;
             }
-            if !w.stop && is_expectation(w.word, lang) {
+            if w.flags & EXPECTS != 0 {
                 expecting = true;
             }
-            if is_conditional(w.word, lang) {
+            if w.flags & CONDITIONAL != 0 {
                 irrealis = true;
                 return;
             }
-            let found = if w.stop {
-                lexicon.get_stop(w.main)
-            } else {
-                lexicon.lookup(w.word, w.main)
-            };
+            let found = (w.flags & FOUND != 0).then_some(w.score);
             if found.is_none()
-                && !w.stop
+                && !stop
                 && let Some(word) = excess.take()
             {
                 // "trop long", "trop de détails": too much of something neutral.
                 modifier = None;
                 prev_hit = Some(hits.len());
                 hits.push(Hit {
-                    word: word.to_owned(),
+                    word,
                     base: EXCESS,
                     modifier: 1.0,
                     negated: neg_left > 0,
@@ -362,7 +411,7 @@ impl Scorer {
                     m *= IRREALIS;
                 }
                 hits.push(Hit {
-                    word: w.word.to_owned(),
+                    word: w.word,
                     base,
                     modifier: m,
                     negated: neg_left > 0,
@@ -370,11 +419,15 @@ impl Scorer {
                     calib: 1.0,
                 });
             }
-            if !w.stop {
+            if !stop {
                 neg_left = neg_left.saturating_sub(1);
             }
         });
-        if line.get(prev_end..).is_some_and(|rest| rest.contains('?')) {
+        if line
+            .as_bytes()
+            .get(prev_end..)
+            .is_some_and(|rest| rest.contains(&b'?'))
+        {
             hits[sentence_start..]
                 .iter_mut()
                 .filter(|h| h.base > 0.0)
@@ -382,11 +435,11 @@ impl Scorer {
         }
     }
 
-    /// Sums the hits into a [`Sentiment`].
-    fn summarize(&self, hits: Vec<Hit>, bangs: u32) -> Sentiment {
+    /// Sums the hits into a [`Sentiment`]; `words` holds their words.
+    fn summarize(&self, words: &Words, hits: &[Hit], sums: &mut Vec<Sum>, bangs: u32) -> Sentiment {
+        sums.clear();
         let (mut pos, mut neg) = (0.0f32, 0.0f32);
-        let mut keywords: Vec<Keyword> = Vec::with_capacity(hits.len());
-        for h in &hits {
+        for h in hits {
             let v = h.value();
             if v > 0.0 {
                 pos += v;
@@ -394,7 +447,7 @@ impl Scorer {
                 neg -= v;
             }
             let (negated, intensified) = (h.reads_negated(), h.intensified());
-            match keywords
+            match sums
                 .iter_mut()
                 .find(|k| k.word == h.word && k.negated == negated)
             {
@@ -403,8 +456,8 @@ impl Scorer {
                     k.count += 1;
                     k.intensified |= intensified;
                 }
-                None => keywords.push(Keyword {
-                    word: h.word.clone(),
+                None => sums.push(Sum {
+                    word: h.word,
                     weight: v,
                     negated,
                     intensified,
@@ -424,11 +477,21 @@ impl Scorer {
             let raw = ((pos - neg) / (pos + neg + DAMPING)).clamp(-1.0, 1.0);
             (raw * 10_000.0).round() / 10_000.0
         };
-        for k in &mut keywords {
+        for k in sums.iter_mut() {
             k.weight = (k.weight * 1000.0).round() / 1000.0;
         }
-        keywords.retain(|k| k.weight != 0.0);
-        keywords.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        sums.retain(|k| k.weight != 0.0);
+        sums.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+        let keywords = sums
+            .iter()
+            .map(|k| Keyword {
+                word: words.word(k.word).to_owned(),
+                weight: k.weight,
+                negated: k.negated,
+                intensified: k.intensified,
+                count: k.count,
+            })
+            .collect();
         let label = if pos + neg == 0.0 {
             Label::Neutral
         } else if pos >= MIXED_MIN && neg >= MIXED_MIN && pos.min(neg) >= MIXED_RATIO * pos.max(neg)
@@ -449,54 +512,44 @@ impl Scorer {
     }
 }
 
-/// Whether `word` is a conditional auxiliary or modal ("aurait", "pourrait", "should").
-fn is_conditional(word: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => matches!(
-            word,
-            "aurais"
-                | "aurait"
-                | "auraient"
-                | "aurions"
-                | "auriez"
-                | "serait"
-                | "serais"
-                | "seraient"
-                | "pourrait"
-                | "pourrais"
-                | "pourraient"
-                | "devrait"
-                | "devrais"
-                | "devraient"
-                | "aimerais"
-                | "aimerait"
-                | "voudrais"
-        ),
-        Lang::En => matches!(
-            word,
-            "should" | "could" | "would" | "should've" | "could've" | "would've" | "might"
-        ),
-    }
-}
+/// [`gap_marks`]: punctuation that ends a clause.
+const PUNCTUATION: u8 = 1;
+/// [`gap_marks`]: a question mark.
+const QUESTION_MARK: u8 = 1 << 1;
+/// [`gap_marks`]: punctuation that ends a sentence (". ! ? …").
+const SENTENCE_END: u8 = 1 << 2;
 
-/// Whether `word` is a form of a verb of expectation ("attendais", "espérais", "expected").
-fn is_expectation(word: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => ["attend", "espér", "esper"]
-            .iter()
-            .any(|p| word.starts_with(p)),
-        Lang::En => ["expect", "hoped", "hoping"]
-            .iter()
-            .any(|p| word.starts_with(p)),
+/// The marks of ASCII bytes between words.
+static ASCII_MARKS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'.' | b'!' => PUNCTUATION | SENTENCE_END,
+            b'?' => PUNCTUATION | QUESTION_MARK | SENTENCE_END,
+            b',' | b';' | b':' | b'(' | b')' | b'"' => PUNCTUATION,
+            _ => 0,
+        };
+        i += 1;
     }
-}
+    t
+};
 
-/// Whether `word` is a comparative that completes an expectation ("mieux", "better").
-fn is_comparative(word: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => matches!(word, "mieux" | "plus" | "autre"),
-        Lang::En => matches!(word, "better" | "more"),
+/// What the text between two words holds: [`PUNCTUATION`] (`. , ; : ! ? ( ) " « » …`),
+/// [`QUESTION_MARK`], [`SENTENCE_END`] (`. ! ? …`).
+fn gap_marks(gap: &[u8]) -> u8 {
+    let mut marks = 0;
+    for (i, &b) in gap.iter().enumerate() {
+        marks |= match b {
+            0..=0x7f => ASCII_MARKS[usize::from(b)],
+            // « and »
+            0xc2 if matches!(gap.get(i + 1), Some(0xab | 0xbb)) => PUNCTUATION,
+            // …
+            0xe2 if gap.get(i + 1..i + 3) == Some(&[0x80, 0xa6]) => PUNCTUATION | SENTENCE_END,
+            _ => 0,
+        };
     }
+    marks
 }
 
 /// Opens a "ne" negation at hit index `at`; after "personne" / "rien" ("Personne n'aime") the

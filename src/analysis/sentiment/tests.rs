@@ -279,6 +279,25 @@ fn user_entries() {
 }
 
 #[test]
+fn scorers_with_different_entries_alternate_on_one_thread() {
+    let plain = Scorer::default();
+    let mut custom = plain.clone();
+    custom.add_entries("brexit\t-3\nbon\t0\n").expect("parses");
+    for _ in 0..2 {
+        assert_eq!(plain.score_lines("Le brexit", &[Lang::Fr], 0).score, 0.0);
+        assert_eq!(
+            custom.score_lines("Le brexit", &[Lang::Fr], 0).label,
+            Label::Negative
+        );
+        assert_eq!(
+            plain.score_lines("Très bon", &[Lang::Fr], 0).label,
+            Label::Positive
+        );
+        assert_eq!(custom.score_lines("Très bon", &[Lang::Fr], 0).score, 0.0);
+    }
+}
+
+#[test]
 fn score_is_bounded() {
     let long = "excellent ".repeat(5000);
     let s = fr(&long);
