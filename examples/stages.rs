@@ -155,11 +155,13 @@ fn main() {
     time("sentiment", &mut || {
         docs.iter()
             .zip(&langs)
-            .map(|(page, ls)| {
+            .zip(&words)
+            .map(|((page, ls), ws)| {
                 page.iter()
                     .zip(ls)
-                    .map(|(t, l)| {
-                        let s = scorer.score_lines(t, l, 0);
+                    .zip(ws)
+                    .map(|((t, l), w)| {
+                        let s = scorer.score_words(t, Some(w), l, 0);
                         if check {
                             let mut h = DefaultHasher::new();
                             format!("{s:?}").hash(&mut h);

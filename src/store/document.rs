@@ -496,7 +496,10 @@ impl<'a> DocumentBuilder<'a> {
             let mut whole_langs = title_langs.clone();
             whole_langs.resize(title_text.split('\n').count(), Lang::Fr);
             whole_langs.extend_from_slice(&langs);
-            self.add_sentiment(&mut d, &whole, &whole_langs, 0);
+            let shift = title_text.len() + 1;
+            let mut whole_words = words[0].clone();
+            whole_words.extend(words[1].iter().map(|&(s, e)| (s + shift, e + shift)));
+            self.add_sentiment(&mut d, &whole, &whole_words, &whole_langs, 0);
         }
         d.add_u64(f.flags, if word_count > 0 { FLAG_TEXT } else { 0 });
         if let Some(n) = a.declared_comments {
@@ -542,7 +545,7 @@ impl<'a> DocumentBuilder<'a> {
         let (words, langs) = self.add_text(&mut d, &c.text, spans, String::new(), 0, &[]);
         // Smiley images the parser removed: the emoticons not left in the text.
         let hidden = c.emoticons.saturating_sub(count_emoticons(&c.text));
-        self.add_sentiment(&mut d, &c.text, &langs, hidden);
+        self.add_sentiment(&mut d, &c.text, spans, &langs, hidden);
         let mut flags = 0;
         if words > 0 {
             flags |= FLAG_TEXT;
@@ -569,12 +572,13 @@ impl<'a> DocumentBuilder<'a> {
         d
     }
 
-    /// Adds the sentiment fields of `text` (line languages `langs`; `hidden_smileys` smiley
-    /// images removed from it), unless the builder has no scorer.
+    /// Adds the sentiment fields of `text` (its words `spans`, line languages `langs`;
+    /// `hidden_smileys` smiley images removed from it), unless the builder has no scorer.
     fn add_sentiment(
         &self,
         d: &mut TantivyDocument,
         text: &str,
+        spans: &[(usize, usize)],
         langs: &[Lang],
         hidden_smileys: u32,
     ) {
@@ -582,7 +586,7 @@ impl<'a> DocumentBuilder<'a> {
             return;
         };
         let f = self.fields;
-        let s = scorer.score_lines(text, langs, hidden_smileys);
+        let s = scorer.score_words(text, Some(spans), langs, hidden_smileys);
         d.add_f64(f.sentiment, f64::from(s.score));
         d.add_text(f.sentiment_label, s.label.as_str());
         for k in &s.keywords {

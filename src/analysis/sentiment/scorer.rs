@@ -138,6 +138,8 @@ struct Scratch {
     hits: Vec<Hit>,
     /// Keywords of the text being summed.
     sums: Vec<Sum>,
+    /// The words of the line being read, when the text's words are given.
+    line_words: Vec<(usize, usize)>,
 }
 
 thread_local! {
@@ -179,27 +181,68 @@ impl Scorer {
     /// images the parser removed from the text (a comment's `emoticons` minus the textual
     /// ones).
     pub fn score_lines(&self, text: &str, line_langs: &[Lang], hidden_smileys: u32) -> Sentiment {
+        self.score_words(text, None, line_langs, hidden_smileys)
+    }
+
+    /// [`Scorer::score_lines`] given the words of `text` (as
+    /// [`crate::analysis::Segmenter::words`] gives them), when known.
+    pub fn score_words(
+        &self,
+        text: &str,
+        words: Option<&[(usize, usize)]>,
+        line_langs: &[Lang],
+        hidden_smileys: u32,
+    ) -> Sentiment {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.score_with(&mut scratch, text, line_langs, hidden_smileys),
-            Err(_) => self.score_with(&mut Scratch::default(), text, line_langs, hidden_smileys),
+            Ok(mut scratch) => {
+                self.score_with(&mut scratch, text, words, line_langs, hidden_smileys)
+            }
+            Err(_) => self.score_with(
+                &mut Scratch::default(),
+                text,
+                words,
+                line_langs,
+                hidden_smileys,
+            ),
         })
     }
 
-    /// [`Scorer::score_lines`] with the thread's buffers and word cache.
+    /// [`Scorer::score_words`] with the thread's buffers and word cache.
     fn score_with(
         &self,
         scratch: &mut Scratch,
         text: &str,
+        given: Option<&[(usize, usize)]>,
         line_langs: &[Lang],
         hidden_smileys: u32,
     ) -> Sentiment {
-        let Scratch { words, hits, sums } = scratch;
+        let Scratch {
+            words,
+            hits,
+            sums,
+            line_words,
+        } = scratch;
         words.begin(self.id);
         hits.clear();
+        let mut rest = given.unwrap_or_default();
+        let mut line_start = 0;
         for (i, line) in text.split('\n').enumerate() {
             let lang = line_langs.get(i).copied().unwrap_or(Lang::Fr);
+            // The line's words, offsets in the line.
+            let spans = given.map(|_| {
+                let n = rest.partition_point(|&(s, _)| s < line_start + line.len());
+                line_words.clear();
+                line_words.extend(
+                    rest[..n]
+                        .iter()
+                        .map(|&(s, e)| (s - line_start, e - line_start)),
+                );
+                rest = &rest[n..];
+                line_words.as_slice()
+            });
+            line_start += line.len() + 1;
             let before = hits.len();
-            self.passage(words, line, lang, hits);
+            self.passage(words, line, spans, lang, hits);
             let calib = match lang {
                 Lang::Fr => NEGATIVE_CALIBRATION_FR,
                 Lang::En => 1.0,
@@ -216,7 +259,7 @@ impl Scorer {
                     Lang::Fr => Lang::En,
                     Lang::En => Lang::Fr,
                 };
-                self.passage(words, line, other, hits);
+                self.passage(words, line, spans, other, hits);
             }
         }
         let bangs = scan(text, |(sign, score)| {
@@ -243,7 +286,14 @@ impl Scorer {
     }
 
     /// Walks one passage, pushing its lexicon hits.
-    fn passage(&self, words: &mut Words, line: &str, lang: Lang, hits: &mut Vec<Hit>) {
+    fn passage(
+        &self,
+        words: &mut Words,
+        line: &str,
+        spans: Option<&[(usize, usize)]>,
+        lang: Lang,
+        hits: &mut Vec<Hit>,
+    ) {
         let lexicon = self.lexicon(lang);
         // First hit of the passage (of the sentence, when contrast stays in its sentence).
         let mut first = hits.len();
@@ -267,7 +317,7 @@ impl Scorer {
         let mut after_qualifier = false;
         // The hit of the previous word, if it was one: "J'aime pas" negates it.
         let mut prev_hit: Option<usize> = None;
-        words.scan(line, lang, lexicon, |start, end, w| {
+        words.scan(line, spans, lang, lexicon, |start, end, w| {
             let adjacent_hit = prev_hit.take();
             let gap = gap_marks(&line.as_bytes()[prev_end.min(start)..start]);
             prev_end = end;

@@ -458,3 +458,26 @@ fn lexicon_words_for_news_are_no_opinion() {
         positive(t, fr(t));
     }
 }
+
+#[test]
+fn given_words_score_as_the_text_cut_by_the_scorer() {
+    let scorer = builtin();
+    for t in [
+        "Excellent article !\nThis is really bad news for Microsoft :(",
+        "Je n'aime pas du tout 😡 ce 東京 projet.\n\nBravo quand même",
+        "",
+        "\n\nTrès bien",
+    ] {
+        let langs: Vec<Lang> = crate::analysis::detect_passages(t)
+            .iter()
+            .map(|(_, l)| *l)
+            .collect();
+        let mut words = Vec::new();
+        crate::analysis::Segmenter::default().words(t, &mut words);
+        assert_eq!(
+            format!("{:?}", scorer.score_words(t, Some(&words), &langs, 1)),
+            format!("{:?}", scorer.score_lines(t, &langs, 1)),
+            "{t:?}"
+        );
+    }
+}

@@ -208,10 +208,12 @@ impl Words {
     }
 
     /// Calls `f(start, end, info)` for every word of `line` (one passage in `lang`) in order,
-    /// as [`crate::analysis::WordScanner::scan`] cuts them, with what `lexicon` says of it.
+    /// as [`crate::analysis::WordScanner::scan`] cuts them (or as `given`: the line's words,
+    /// offsets in `line`), with what `lexicon` says of it.
     pub fn scan(
         &mut self,
         line: &str,
+        given: Option<&[(usize, usize)]>,
         lang: Lang,
         lexicon: &Lexicon,
         mut f: impl FnMut(usize, usize, &Info),
@@ -220,8 +222,13 @@ impl Words {
         let mut found = std::mem::take(&mut self.found);
         spans.clear();
         found.clear();
-        if !self.segmenter.latin_words(line, &mut spans) {
-            spans.extend(words(line).map(|(o, w)| (o, o + w.len())));
+        match given {
+            Some(g) => spans.extend_from_slice(g),
+            None => {
+                if !self.segmenter.latin_words(line, &mut spans) {
+                    spans.extend(words(line).map(|(o, w)| (o, o + w.len())));
+                }
+            }
         }
         // All the lookups first, in a tight loop whose cache misses overlap.
         for &(start, end) in &spans {
@@ -367,7 +374,7 @@ mod tests {
                 let mut got = Vec::new();
                 let mut after_qualifier = false;
                 let mut infos = Vec::new();
-                words.scan(text, lang, &lexicon, |start, end, info| {
+                words.scan(text, None, lang, &lexicon, |start, end, info| {
                     infos.push((start, end, *info, after_qualifier));
                     after_qualifier = info.flags & QUALIFIER != 0;
                 });
