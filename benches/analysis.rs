@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kiosque::analysis::Analyzer;
 use kiosque::corpus::{Boilerplate, parse_text_page};
@@ -18,25 +20,7 @@ fn sample() -> Vec<String> {
     } else {
         PathBuf::from("corpus")
     };
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    let mut bytes = 0;
-    for f in files {
-        if let Ok(t) = std::fs::read_to_string(&f) {
-            bytes += t.len();
-            out.push(t);
-        }
-        if bytes > 8_000_000 {
-            break;
-        }
-    }
-    out
+    common::first_pages(&dir, 8_000_000)
 }
 
 fn bench(c: &mut Criterion) {

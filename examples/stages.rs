@@ -15,6 +15,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use kiosque::analysis::{Analyzer, Lang, Segmenter, entities, sentiment};
 use kiosque::corpus::{Article, Boilerplate, parse_text_page};
 use kiosque::store::document::{article_text, article_title_text};
@@ -26,24 +29,8 @@ fn main() {
             .unwrap_or_else(|| "/tmp/bench-corpus/articles".into()),
     );
     let limit: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10) * 1_000_000;
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    files.sort();
-    let mut raw = Vec::new();
-    let mut bytes = 0;
-    for f in files {
-        if let Ok(t) = std::fs::read_to_string(&f) {
-            bytes += t.len();
-            raw.push(t);
-        }
-        if bytes > limit {
-            break;
-        }
-    }
+    let raw = common::first_pages(&dir, limit);
+    let bytes: usize = raw.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
     let boiler = Boilerplate::default();
     // Best of three runs, each on a new thread: the word caches start empty, as at ingest.
@@ -108,13 +95,8 @@ fn main() {
         words = docs
             .iter()
             .map(|page| {
-                page.iter()
-                    .map(|t| {
-                        let mut w = Vec::new();
-                        seg.words(t, &mut w);
-                        w
-                    })
-                    .collect()
+                let texts: Vec<&str> = page.iter().map(String::as_str).collect();
+                seg.words_of_each(&texts)
             })
             .collect();
         words.len()

@@ -84,6 +84,18 @@ pub struct Segmenter {
 }
 
 impl Segmenter {
+    /// The words of each text (see [`Segmenter::words`]).
+    pub fn words_of_each(&mut self, texts: &[&str]) -> Vec<Vec<(usize, usize)>> {
+        texts
+            .iter()
+            .map(|t| {
+                let mut w = Vec::new();
+                self.words(t, &mut w);
+                w
+            })
+            .collect()
+    }
+
     /// Pushes the byte ranges of the words of `text` (UAX #29) to `out`, line by line: the
     /// fast path for lines it covers, `unicode-segmentation` for the others. No word crosses a
     /// line break, so this is the segmentation of the whole text; the analysis chain, entity

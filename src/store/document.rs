@@ -447,15 +447,7 @@ impl<'a> DocumentBuilder<'a> {
         // `forms` field and the quote finder share them.
         let mut texts: Vec<&str> = vec![&title_text, &text];
         texts.extend(a.comments.iter().map(|c| c.text.as_str()));
-        let mut segmenter = Segmenter::default();
-        let words: Vec<Vec<(usize, usize)>> = texts
-            .iter()
-            .map(|t| {
-                let mut w = Vec::new();
-                segmenter.words(t, &mut w);
-                w
-            })
-            .collect();
+        let words = Segmenter::default().words_of_each(&texts);
         let (title_tokens, title_langs) =
             self.analyzer.analyze_document_words(&title_text, &words[0]);
         d.add_text(f.title_main, encode(&title_tokens));

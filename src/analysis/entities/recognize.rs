@@ -257,15 +257,7 @@ impl Recognizer {
     /// The mentions of each document of a page (an article's title, body and comments):
     /// aliases resolve across the page.
     pub fn detect_page(&self, texts: &[&str]) -> Vec<Vec<Mention>> {
-        let mut seg = Segmenter::default();
-        let words: Vec<Vec<(usize, usize)>> = texts
-            .iter()
-            .map(|t| {
-                let mut w = Vec::new();
-                seg.words(t, &mut w);
-                w
-            })
-            .collect();
+        let words = Segmenter::default().words_of_each(texts);
         let words: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
         self.detect_page_words(texts, &words)
     }
