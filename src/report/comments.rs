@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use jiff::civil::DateTime;
+use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 use tantivy::Searcher;
 
@@ -128,7 +128,6 @@ struct Row {
     words: u64,
     flags: u64,
     emoticons: u64,
-    langs: Vec<String>,
 }
 
 /// One article and its comments.
@@ -139,13 +138,17 @@ struct Acc {
     declared: Option<u64>,
     is_article: bool,
     rows: Vec<Row>,
+    /// Comments with a passage in each language, by language number.
+    langs: Vec<u64>,
 }
 
-fn read(
-    store: &Store,
-    searcher: &Searcher,
-    only: Option<&str>,
-) -> Result<HashMap<String, Acc>, ReportError> {
+/// The articles with their comments, and the languages (numbered as in [`Acc::langs`]).
+struct Read {
+    accs: HashMap<String, Acc>,
+    langs: Vec<String>,
+}
+
+fn read(store: &Store, searcher: &Searcher, only: Option<&str>) -> Result<Read, ReportError> {
     let kinds = kinds(store, searcher)?;
     let alive = super::matching_docs(
         searcher,
@@ -158,6 +161,7 @@ fn read(
         ),
     )?;
     let mut out: HashMap<String, Acc> = HashMap::new();
+    let mut lang_names: Vec<String> = Vec::new();
     for ((seg, kinds), alive) in searcher.segment_readers().iter().zip(&kinds).zip(alive) {
         let ff = seg.fast_fields();
         let article_id = ff.str("article_id")?;
@@ -165,7 +169,17 @@ fn read(
         let title = ff.str("title")?;
         let titles = column_strings(&title)?;
         let lang = ff.str("lang")?;
-        let langs = column_strings(&lang)?;
+        // The segment's language ordinals → language numbers.
+        let langs: Vec<usize> = column_strings(&lang)?
+            .into_iter()
+            .map(|l| match lang_names.iter().position(|n| *n == l) {
+                Some(i) => i,
+                None => {
+                    lang_names.push(l);
+                    lang_names.len() - 1
+                }
+            })
+            .collect();
         let date = ff.date("date")?;
         let number = ff.u64("number")?;
         let words = ff.u64("words")?;
@@ -189,28 +203,35 @@ fn read(
                     acc.published = d;
                     acc.declared = declared.first(doc);
                 }
-                COMMENT => acc.rows.push(Row {
-                    number: number.first(doc).unwrap_or(0),
-                    date: d,
-                    delay: delay.first(doc),
-                    words: words.first(doc).unwrap_or(0),
-                    flags: flags.first(doc).unwrap_or(0),
-                    emoticons: emoticons.first(doc).unwrap_or(0),
-                    langs: lang
-                        .as_ref()
-                        .map(|c| {
-                            c.term_ords(doc)
-                                .filter_map(|o| langs.get(o as usize).cloned())
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                }),
+                COMMENT => {
+                    acc.rows.push(Row {
+                        number: number.first(doc).unwrap_or(0),
+                        date: d,
+                        delay: delay.first(doc),
+                        words: words.first(doc).unwrap_or(0),
+                        flags: flags.first(doc).unwrap_or(0),
+                        emoticons: emoticons.first(doc).unwrap_or(0),
+                    });
+                    if let Some(c) = &lang {
+                        for o in c.term_ords(doc) {
+                            if let Some(&l) = langs.get(o as usize) {
+                                if acc.langs.len() <= l {
+                                    acc.langs.resize(l + 1, 0);
+                                }
+                                acc.langs[l] += 1;
+                            }
+                        }
+                    }
+                }
                 _ => {}
             }
         }
     }
     out.retain(|_, a| a.is_article);
-    Ok(out)
+    Ok(Read {
+        accs: out,
+        langs: lang_names,
+    })
 }
 
 fn word_stats(mut v: Vec<u64>) -> WordStats {
@@ -235,30 +256,49 @@ fn median_of(mut v: Vec<f64>) -> Option<f64> {
     median_sorted(&v)
 }
 
-fn day(d: DateTime) -> String {
-    d.strftime("%Y-%m-%d").to_string()
+/// The day `d`, `YYYY-MM-DD`.
+fn day(d: Date) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.strftime("%Y-%m-%d").to_string()
+    }
 }
 
-/// Per-article statistics of `id` from its accumulated comments.
-fn article_stats(id: &str, a: &Acc) -> ArticleStats {
-    let mut rows = a.rows.clone();
-    rows.sort_by_key(|r| r.number);
+/// Counts of each day of `dates`.
+fn days(dates: &[DateTime]) -> BTreeMap<String, u64> {
+    let mut dates: Vec<Date> = dates.iter().map(|d| d.date()).collect();
+    dates.sort_unstable();
+    let mut out = BTreeMap::new();
+    let mut i = 0;
+    while i < dates.len() {
+        let j = i + dates[i..].partition_point(|d| *d == dates[i]);
+        out.insert(day(dates[i]), (j - i) as u64);
+        i = j;
+    }
+    out
+}
+
+/// Per-article statistics of `id` from its accumulated comments, sorted by number; `langs`
+/// names the languages.
+fn article_stats(id: &str, a: &Acc, langs: &[String]) -> ArticleStats {
+    let rows = &a.rows;
     let n = rows.len() as u64;
     let with_text = rows.iter().filter(|r| r.flags & FLAG_TEXT != 0).count() as u64;
     let dates: Vec<DateTime> = rows.iter().filter_map(|r| r.date).collect();
     let mut by_hour = vec![0u64; 24];
-    let mut by_day = BTreeMap::new();
     for d in &dates {
         by_hour[d.hour() as usize] += 1;
-        *by_day.entry(day(*d)).or_insert(0) += 1;
     }
+    let by_day = days(&dates);
     let delays: Vec<i64> = rows.iter().filter_map(|r| r.delay).collect();
-    let mut languages = BTreeMap::new();
-    for r in &rows {
-        for l in &r.langs {
-            *languages.entry(l.clone()).or_insert(0) += 1;
-        }
-    }
+    let languages: BTreeMap<String, u64> = a
+        .langs
+        .iter()
+        .zip(langs)
+        .filter(|&(&n, _)| n > 0)
+        .map(|(&n, l)| (l.clone(), n))
+        .collect();
     ArticleStats {
         id: id.to_string(),
         title: a.title.clone(),
@@ -298,10 +338,16 @@ pub fn comments(store: &Store, article: Option<&str>) -> Result<CommentsReport, 
     if let Some(a) = article {
         check_article(store, &searcher, a)?;
     }
-    let accs = read(store, &searcher, article)?;
+    let Read { mut accs, langs } = read(store, &searcher, article)?;
+    for a in accs.values_mut() {
+        a.rows.sort_by_key(|r| r.number);
+    }
     let mut ids: Vec<&String> = accs.keys().collect();
     ids.sort();
-    let articles: Vec<ArticleStats> = ids.iter().map(|id| article_stats(id, &accs[*id])).collect();
+    let articles: Vec<ArticleStats> = ids
+        .iter()
+        .map(|id| article_stats(id, &accs[*id], &langs))
+        .collect();
 
     let mut t = Totals {
         articles: articles.len() as u64,

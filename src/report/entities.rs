@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::postings::BlockSegmentPostings;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, SegmentReader, TantivyDocument};
+use tantivy::{Searcher, SegmentReader, TantivyDocument, Term};
 
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::entities::{EntityType, canonical_name, key_of};
@@ -125,48 +125,71 @@ struct TermCounts {
     docs: Vec<u64>,
 }
 
-/// Reads every term of `field` with its counts over the documents of `classes`, the segments
-/// in parallel.
+/// Reads every term of `field` with its counts over the documents of `classes` (and, with
+/// `docs`, the documents), the segments in parallel; in term order.
 fn read_terms(
     searcher: &Searcher,
     field: Field,
     classes: &Classes,
     kinds: &[Vec<u8>],
-) -> Result<HashMap<String, TermCounts>, ReportError> {
+    docs: bool,
+) -> Result<Vec<(String, TermCounts)>, ReportError> {
     let parts: Vec<Vec<(String, TermCounts)>> = searcher
         .segment_readers()
         .par_iter()
         .enumerate()
         .with_max_len(1)
-        .map(|(ord, seg)| segment_terms(ord, seg, field, &classes[ord], &kinds[ord]))
+        .map(|(ord, seg)| segment_terms(ord, seg, field, &classes[ord], &kinds[ord], docs))
         .collect::<Result<_, _>>()?;
-    let mut out: HashMap<String, TermCounts> =
-        HashMap::with_capacity(parts.iter().map(Vec::len).max().unwrap_or(0));
-    for part in parts {
-        for (key, c) in part {
-            match out.get_mut(&key) {
-                Some(e) => {
-                    e.mentions += c.mentions;
-                    e.articles += c.articles;
-                    e.comments += c.comments;
-                    e.docs.extend(c.docs);
-                }
-                None => {
-                    out.insert(key, c);
-                }
+    // Each part is in term order: merge them, adding the counts of equal terms.
+    let mut iters: Vec<std::vec::IntoIter<(String, TermCounts)>> =
+        parts.into_iter().map(Vec::into_iter).collect();
+    let mut out: Vec<(String, TermCounts)> = Vec::new();
+    loop {
+        let mut min: Option<usize> = None;
+        for i in 0..iters.len() {
+            if let Some(k) = head(&iters[i])
+                && min.is_none_or(|m| head(&iters[m]).is_some_and(|mk| k < mk))
+            {
+                min = Some(i);
             }
         }
+        let Some(m) = min else {
+            break;
+        };
+        let Some((key, mut c)) = iters[m].next() else {
+            break;
+        };
+        for (i, it) in iters.iter_mut().enumerate() {
+            if i != m
+                && head(it) == Some(key.as_str())
+                && let Some((_, o)) = it.next()
+            {
+                c.mentions += o.mentions;
+                c.articles += o.articles;
+                c.comments += o.comments;
+                c.docs.extend(o.docs);
+            }
+        }
+        out.push((key, c));
     }
     Ok(out)
 }
 
-/// The terms of one segment (ordinal `ord`) with their counts over the documents of `cls`.
+/// The first term left in a segment's list.
+fn head(it: &std::vec::IntoIter<(String, TermCounts)>) -> Option<&str> {
+    it.as_slice().first().map(|(k, _)| k.as_str())
+}
+
+/// The terms of one segment (ordinal `ord`) with their counts over the documents of `cls`
+/// (and, with `with_docs`, the documents).
 fn segment_terms(
     ord: usize,
     seg: &SegmentReader,
     field: Field,
     cls: &[u8],
     kinds: &[u8],
+    with_docs: bool,
 ) -> Result<Vec<(String, TermCounts)>, ReportError> {
     let mut out = Vec::new();
     if !cls.contains(&TARGET) {
@@ -201,7 +224,9 @@ fn segment_terms(
                     } else {
                         c.comments += tf;
                     }
-                    c.docs.push(((ord as u64) << 32) | u64::from(doc));
+                    if with_docs {
+                        c.docs.push(((ord as u64) << 32) | u64::from(doc));
+                    }
                 }
             }
             block.advance();
@@ -214,6 +239,43 @@ fn segment_terms(
     Ok(out)
 }
 
+/// The documents of `classes` ([`TARGET`]) holding any of `terms` (segment << 32 | doc), in
+/// order.
+fn docs_of(
+    searcher: &Searcher,
+    field: Field,
+    classes: &Classes,
+    terms: &[String],
+) -> Result<Vec<u64>, ReportError> {
+    let mut out = Vec::new();
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        let inv = seg.inverted_index(field)?;
+        let cls = &classes[ord];
+        for term in terms {
+            let Some(info) = inv.get_term_info(&Term::from_field_text(field, term))? else {
+                continue;
+            };
+            let mut block =
+                inv.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+            loop {
+                let docs = block.docs();
+                if docs.is_empty() {
+                    break;
+                }
+                for &doc in docs {
+                    if cls.get(doc as usize) == Some(&TARGET) {
+                        out.push(((ord as u64) << 32) | u64::from(doc));
+                    }
+                }
+                block.advance();
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
 /// An entity being assembled from its terms.
 #[derive(Debug, Default, Clone)]
 struct Acc {
@@ -222,11 +284,8 @@ struct Acc {
     mentions: u64,
     articles: u64,
     comments: u64,
-    docs: Vec<u64>,
-    /// Forms with counts.
-    forms: HashMap<String, u64>,
-    /// Index terms.
-    terms: Vec<String>,
+    /// Its index terms, as indices in the list of terms read.
+    terms: Vec<u32>,
     /// Some mention is not weak.
     strong: bool,
 }
@@ -240,10 +299,6 @@ impl Acc {
         self.mentions += o.mentions;
         self.articles += o.articles;
         self.comments += o.comments;
-        self.docs.extend(o.docs);
-        for (f, n) in o.forms {
-            *self.forms.entry(f).or_default() += n;
-        }
         self.terms.extend(o.terms);
         self.strong |= o.strong;
     }
@@ -254,105 +309,138 @@ impl Acc {
     }
 }
 
-/// Every entity of the slice of `classes`, merged across pages, most mentioned first.
+/// Every entity of the slice of `classes`, merged across pages, most mentioned first; with
+/// `only` (a number, not 0, and a type), at least the first that many of that type (and those
+/// as mentioned as the last of them).
 fn corpus_entities(
     store: &Store,
     searcher: &Searcher,
     classes: &Classes,
+    only: Option<(usize, Option<EntityType>)>,
 ) -> Result<Vec<Entity>, ReportError> {
     let kinds = kinds(store, searcher)?;
-    let f = &store.fields;
-    let terms = read_terms(searcher, f.entity, classes, &kinds)?;
+    let field = store.fields.entity;
+    // With a few entities asked for, their documents are read afterwards, for them alone.
+    let only = only.filter(|&(top, _)| top > 0);
+    let terms = read_terms(searcher, field, classes, &kinds, only.is_none())?;
     // 1. By key.
-    let mut by_key: HashMap<String, Acc> = HashMap::new();
-    let mut weak: Vec<(String, String, TermCounts)> = Vec::new();
-    for (term, c) in terms {
-        let Some(t) = parse_term(&term) else { continue };
+    let mut by_key: HashMap<&str, Acc> = HashMap::with_capacity(terms.len());
+    let mut weak: Vec<usize> = Vec::new();
+    for (i, (term, c)) in terms.iter().enumerate() {
+        let Some(t) = parse_term(term) else { continue };
         if t.weak {
-            weak.push((t.key.to_string(), term.clone(), c));
+            weak.push(i);
             continue;
         }
-        let a = match by_key.get_mut(t.key) {
-            Some(a) => a,
-            None => by_key.entry(t.key.to_string()).or_default(),
-        };
-        if let Some(s) = t.surface {
-            match a.forms.get_mut(s) {
-                Some(n) => *n += c.mentions,
-                None => {
-                    a.forms.insert(s.to_string(), c.mentions);
-                }
-            }
-        }
+        let a = by_key.entry(t.key).or_default();
         a.by_type[t.kind.index()] += c.mentions;
         a.mentions += c.mentions;
         a.articles += c.articles;
         a.comments += c.comments;
-        a.docs.extend(c.docs);
-        a.terms.push(term);
+        a.terms.push(i as u32);
         a.strong = true;
     }
-    for (key, term, c) in weak {
-        if let Some(a) = by_key.get_mut(&key) {
-            if let Some(s) = parse_term(&term).and_then(|t| t.surface) {
-                *a.forms.entry(s.to_string()).or_default() += c.mentions;
-            }
+    for i in weak {
+        let (term, c) = &terms[i];
+        if let Some(t) = parse_term(term)
+            && let Some(a) = by_key.get_mut(t.key)
+        {
             a.mentions += c.mentions;
             a.articles += c.articles;
             a.comments += c.comments;
-            a.docs.extend(c.docs);
-            a.terms.push(term);
+            a.terms.push(i as u32);
         }
     }
     // 2. A surname alone joins the one full name of a person that ends (or starts) with it.
     let person = |a: &Acc| a.kind() == EntityType::Person;
-    let mut full: HashMap<String, Vec<String>> = HashMap::new();
-    for (k, a) in &by_key {
-        let words: Vec<&str> = k.split_whitespace().collect();
-        if words.len() > 1 && person(a) {
-            for w in [words[0], words[words.len() - 1]] {
-                full.entry(key_of(w)).or_default().push(k.clone());
+    let mut full: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut singles: Vec<&str> = Vec::new();
+    for (&k, a) in &by_key {
+        if !person(a) {
+            continue;
+        }
+        let mut words = k.split_whitespace();
+        match (words.next(), words.next_back()) {
+            (Some(first), Some(last)) => {
+                for w in [first, last] {
+                    full.entry(key_of(w)).or_default().push(k);
+                }
             }
+            _ if !k.contains(char::is_whitespace) => singles.push(k),
+            _ => {}
         }
     }
-    let singles: Vec<String> = by_key
-        .iter()
-        .filter(|(k, a)| !k.contains(char::is_whitespace) && person(a))
-        .map(|(k, _)| k.clone())
-        .collect();
     for s in singles {
-        if let Some(targets) = full.get(&key_of(&s))
+        if let Some(targets) = full.get(&key_of(s))
             && targets.len() == 1
-            && let Some(acc) = by_key.remove(&s)
-            && let Some(t) = by_key.get_mut(&targets[0])
+            && let Some(acc) = by_key.remove(s)
+            && let Some(t) = by_key.get_mut(targets[0])
         {
             t.absorb(acc);
         }
     }
-    // 3. Names, counts.
-    let mut out: Vec<Entity> = by_key
-        .into_values()
-        .filter(|a| a.strong)
-        .map(|mut a| {
-            a.docs.sort_unstable();
-            a.docs.dedup();
-            a.terms.sort_unstable();
+    // 3. Names, counts: of all entities, or of the most mentioned ones asked for.
+    let mut accs: Vec<Acc> = by_key.into_values().filter(|a| a.strong).collect();
+    if let Some((top, kind)) = only {
+        if let Some(k) = kind {
+            accs.retain(|a| a.kind() == k);
+        }
+        if accs.len() > top {
+            let mut mentions: Vec<u64> = accs.iter().map(|a| a.mentions).collect();
+            let (_, &mut least, _) = mentions.select_nth_unstable_by(top - 1, |a, b| b.cmp(a));
+            accs.retain(|a| a.mentions >= least);
+        }
+    }
+    let mut out: Vec<Entity> = accs
+        .into_iter()
+        .map(|a| {
             let kind = a.kind();
-            let mut forms: Vec<(String, u64)> = a.forms.into_iter().collect();
-            forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-            let name =
-                canonical_name(forms.iter().map(|(f, n)| (f.as_str(), *n))).unwrap_or_default();
+            // Forms: the mentions of each surface of its terms.
+            let mut surfaces: Vec<(&str, u64)> = a
+                .terms
+                .iter()
+                .filter_map(|&i| {
+                    let (term, c) = &terms[i as usize];
+                    parse_term(term)
+                        .and_then(|t| t.surface)
+                        .map(|s| (s, c.mentions))
+                })
+                .collect();
+            surfaces.sort_unstable_by(|x, y| x.0.cmp(y.0));
+            let mut forms: Vec<(&str, u64)> = Vec::with_capacity(surfaces.len());
+            for (f, n) in surfaces {
+                match forms.last_mut() {
+                    Some((g, m)) if *g == f => *m += n,
+                    _ => forms.push((f, n)),
+                }
+            }
+            forms.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+            let name = canonical_name(forms.iter().copied()).unwrap_or_default();
+            let mut doc_list: Vec<u64> = Vec::new();
+            if only.is_none() {
+                for &i in &a.terms {
+                    doc_list.extend_from_slice(&terms[i as usize].1.docs);
+                }
+                doc_list.sort_unstable();
+                doc_list.dedup();
+            }
+            let mut names: Vec<String> = a
+                .terms
+                .iter()
+                .map(|&i| terms[i as usize].0.clone())
+                .collect();
+            names.sort_unstable();
             Entity {
                 name,
                 kind,
-                aliases: forms.into_iter().map(|(f, _)| f).collect(),
+                aliases: forms.into_iter().map(|(f, _)| f.to_string()).collect(),
                 mentions: a.mentions,
                 articles: a.articles,
                 comments: a.comments,
-                docs: a.docs.len() as u64,
+                docs: doc_list.len() as u64,
                 together: None,
-                terms: a.terms,
-                doc_list: a.docs,
+                terms: names,
+                doc_list,
             }
         })
         .collect();
@@ -364,6 +452,13 @@ fn corpus_entities(
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.terms.cmp(&b.terms))
     });
+    if let Some((top, _)) = only {
+        out.truncate(top);
+        for e in &mut out {
+            e.doc_list = docs_of(searcher, field, classes, &e.terms)?;
+            e.docs = e.doc_list.len() as u64;
+        }
+    }
     Ok(out)
 }
 
@@ -391,7 +486,9 @@ pub fn entities(store: &Store, opts: &EntitiesOptions) -> Result<EntitiesReport,
         check_article(store, &searcher, a)?;
     }
     let classes = slice_classes(store, &searcher, &opts.slice, true)?;
-    let mut all = corpus_entities(store, &searcher, &classes)?;
+    // Without `with`, only the entities listed are named and counted.
+    let only = opts.with.is_none().then_some((opts.top, opts.kind));
+    let mut all = corpus_entities(store, &searcher, &classes, only)?;
     let mut with = None;
     if let Some(q) = &opts.with {
         let Some(target) = find(&all, q).cloned() else {

@@ -8,9 +8,10 @@ use tantivy::DocId;
 
 use super::comments::{CommentsReport, comments};
 use super::entities::{EntitiesOptions, EntitiesReport, entities};
-use super::keyness::{KeynessOptions, KeynessReport, keyness};
-use super::ngrams::{NgramOptions, ngrams_many};
-use super::terms::{TermsOptions, TermsReport, terms};
+use super::keyness::{KeynessOptions, KeynessReport};
+use super::ngrams::NgramOptions;
+use super::terms::{TermsOptions, TermsReport};
+use super::words::{WordSections, word_sections};
 use super::{ARTICLE, COMMENT, ReportError, Slice, kinds};
 use crate::store::Store;
 use crate::store::document::from_tantivy_date;
@@ -153,10 +154,18 @@ pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError
             min_count: 2,
         })
         .collect();
-    let ((segments, entities), ((overview, terms), (keyness, comments))) = rayon::join(
+    let terms_opts = TermsOptions {
+        limit: opts.terms,
+        ..TermsOptions::default()
+    };
+    let keyness_opts = KeynessOptions {
+        limit: opts.keyness,
+        ..KeynessOptions::default()
+    };
+    let (words, (entities, (overview, comments))) = rayon::join(
+        || word_sections(store, &terms_opts, &keyness_opts, &variants),
         || {
             rayon::join(
-                || ngrams_many(store, &Slice::default(), &variants),
                 || {
                     entities(
                         store,
@@ -166,50 +175,23 @@ pub fn full(store: &Store, opts: &FullOptions) -> Result<FullReport, ReportError
                         },
                     )
                 },
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    rayon::join(
-                        || overview(store),
-                        || {
-                            terms(
-                                store,
-                                &TermsOptions {
-                                    limit: opts.terms,
-                                    ..TermsOptions::default()
-                                },
-                            )
-                        },
-                    )
-                },
-                || {
-                    rayon::join(
-                        || {
-                            keyness(
-                                store,
-                                &KeynessOptions {
-                                    limit: opts.keyness,
-                                    ..KeynessOptions::default()
-                                },
-                            )
-                        },
-                        || comments(store, None),
-                    )
-                },
+                || rayon::join(|| overview(store), || comments(store, None)),
             )
         },
     );
+    let WordSections {
+        terms,
+        keyness,
+        segments,
+    } = words?;
     let mut overview = overview?;
-    let terms = terms?;
     overview.words = terms.tokens;
     Ok(FullReport {
         generator: format!("kiosque {}", env!("CARGO_PKG_VERSION")),
         overview,
         terms,
-        segments: segments?,
-        keyness: keyness?,
+        segments,
+        keyness,
         entities: entities?,
         comments: comments?,
     })

@@ -5,10 +5,13 @@
 //! Sizes are the words of each side, stop words included. Documents in both the target and the
 //! reference count for the target only.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+use tantivy::Searcher;
 
 use super::terms::{DEFAULT_FORMS, FormCount, count_target, display_key, forms_of, scan};
-use super::{REFERENCE, ReportError, Slice, TARGET, check_article, slice_classes};
+use super::{Classes, REFERENCE, ReportError, Slice, TARGET, check_article, slice_classes};
 use crate::store::search::filtered_all;
 use crate::store::{KIND_ARTICLE, KIND_COMMENT, Store};
 
@@ -193,18 +196,21 @@ impl Default for KeynessOptions {
     }
 }
 
-/// Compares a target slice with a reference.
-pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, ReportError> {
-    let reader = store.index.reader()?;
-    let searcher = reader.searcher();
+/// The documents of both sides of a comparison ([`TARGET`], [`REFERENCE`]) and the number of
+/// reference documents (those in the target count for the target only).
+pub fn sides(
+    store: &Store,
+    searcher: &Searcher,
+    opts: &KeynessOptions,
+) -> Result<(Classes, u64), ReportError> {
     if let Some(a) = &opts.target.article {
-        check_article(store, &searcher, a)?;
+        check_article(store, searcher, a)?;
     }
-    let mut classes = slice_classes(store, &searcher, &opts.target, false)?;
+    let mut classes = slice_classes(store, searcher, &opts.target, false)?;
     let reference_filters = match &opts.reference {
         Reference::Kind(k) => Slice::of_kind(k).filters(false),
         Reference::Article(a) => {
-            check_article(store, &searcher, a)?;
+            check_article(store, searcher, a)?;
             Slice {
                 kind: Some(KIND_ARTICLE.into()),
                 article: Some(a.clone()),
@@ -216,7 +222,7 @@ pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, Re
     };
     let q = filtered_all(store, &reference_filters);
     let mut reference_documents = 0;
-    for (seg, docs) in super::matching_docs(&searcher, &q)?.into_iter().enumerate() {
+    for (seg, docs) in super::matching_docs(searcher, &q)?.into_iter().enumerate() {
         for d in docs {
             let c = &mut classes[seg][d as usize];
             if *c != TARGET {
@@ -225,8 +231,18 @@ pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, Re
             }
         }
     }
-    let scan = scan(store, &searcher, &classes, opts.target.lang)?;
-    let (c, d) = (scan.tokens, scan.reference_tokens);
+    Ok((classes, reference_documents))
+}
+
+/// The key terms among `terms` (key, stop word, occurrences in the target and the reference;
+/// in the keys' byte order) for sides of `c` and `d` words, highest G² first, without forms,
+/// each with its rank in `terms`.
+pub fn rank<'a>(
+    terms: impl Iterator<Item = (Cow<'a, str>, bool, u64, u64)>,
+    c: u64,
+    d: u64,
+    opts: &KeynessOptions,
+) -> Vec<(usize, KeyTerm)> {
     let per_10k = |n: u64, size: u64| {
         if size == 0 {
             0.0
@@ -234,34 +250,66 @@ pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, Re
             n as f64 * 10_000.0 / size as f64
         }
     };
-    let mut rows: Vec<KeyTerm> = scan
-        .terms
-        .iter()
-        .filter(|(k, _)| opts.all_words || !display_key(k).1)
-        .filter_map(|(k, t)| {
-            let g = g2(t.count, t.reference, c, d);
+    let mut rows: Vec<(usize, KeyTerm)> = terms
+        .enumerate()
+        .filter(|(_, (_, stop, _, _))| opts.all_words || !stop)
+        .filter_map(|(i, (k, _, count, reference))| {
+            let g = g2(count, reference, c, d);
             if g < opts.min_g2 || g <= 0.0 {
                 return None;
             }
-            let over = per_10k(t.count, c) >= per_10k(t.reference, d);
-            Some(KeyTerm {
-                term: k.clone(),
-                forms: Vec::new(),
-                count: t.count,
-                reference: t.reference,
-                per_10k: per_10k(t.count, c),
-                reference_per_10k: per_10k(t.reference, d),
-                g2: g,
-                log_ratio: log_ratio(t.count, t.reference, c, d),
-                direction: if over { "over" } else { "under" },
-                significance: stars(g),
-            })
+            let over = per_10k(count, c) >= per_10k(reference, d);
+            Some((
+                i,
+                KeyTerm {
+                    term: k.into_owned(),
+                    forms: Vec::new(),
+                    count,
+                    reference,
+                    per_10k: per_10k(count, c),
+                    reference_per_10k: per_10k(reference, d),
+                    g2: g,
+                    log_ratio: log_ratio(count, reference, c, d),
+                    direction: if over { "over" } else { "under" },
+                    significance: stars(g),
+                },
+            ))
         })
         .collect();
-    rows.sort_by(|a, b| b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(&b.term)));
-    if opts.limit > 0 {
+    let cmp = |(_, a): &(usize, KeyTerm), (_, b): &(usize, KeyTerm)| {
+        b.g2.total_cmp(&a.g2).then_with(|| a.term.cmp(&b.term))
+    };
+    if opts.limit > 0 && rows.len() > opts.limit {
+        rows.select_nth_unstable_by(opts.limit - 1, cmp);
         rows.truncate(opts.limit);
     }
+    rows.sort_by(cmp);
+    rows
+}
+
+/// Compares a target slice with a reference.
+pub fn keyness(store: &Store, opts: &KeynessOptions) -> Result<KeynessReport, ReportError> {
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    let (classes, reference_documents) = sides(store, &searcher, opts)?;
+    let scan = scan(store, &searcher, &classes, opts.target.lang)?;
+    let (c, d) = (scan.tokens, scan.reference_tokens);
+    let mut rows: Vec<KeyTerm> = rank(
+        scan.terms.iter().map(|(k, t)| {
+            (
+                Cow::from(k.as_str()),
+                display_key(k).1,
+                t.count,
+                t.reference,
+            )
+        }),
+        c,
+        d,
+        opts,
+    )
+    .into_iter()
+    .map(|(_, row)| row)
+    .collect();
     // Forms as seen where the term is more frequent.
     for class in [TARGET, REFERENCE] {
         let wanted: Vec<usize> = (0..rows.len())

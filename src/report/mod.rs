@@ -1,6 +1,7 @@
 //! Reports read from the index: term frequencies and keyness ([`terms`], [`keyness`]), repeated
 //! segments ([`ngrams`]), concordances ([`kwic`]), comment statistics ([`comments`]), tone
-//! ([`sentiment`]) and the whole-corpus report ([`full`]), with their renderers ([`render`]).
+//! ([`sentiment`]) and the whole-corpus report ([`full`], its word sections from one pass in
+//! [`words`]), with their renderers ([`render`]).
 //!
 //! Reports read what ingest stored — the `forms` field's dictionary and postings, fast fields,
 //! stored text — and never the corpus files.
@@ -14,6 +15,7 @@ pub mod ngrams;
 pub mod render;
 pub mod sentiment;
 pub mod terms;
+pub mod words;
 
 use jiff::civil::DateTime;
 use tantivy::collector::{Collector, SegmentCollector};

@@ -81,15 +81,15 @@ pub struct NgramOptions {
 }
 
 /// The terms of every segment numbered by key, in key order across segments.
-struct Keys {
+pub(super) struct Keys {
     /// Key as shown, by id (ids follow the keys' byte order).
-    text: Vec<String>,
+    pub text: Vec<String>,
     /// Whether each key is a stop word.
-    stop: Vec<bool>,
+    pub stop: Vec<bool>,
     /// Per segment: term ordinal → key id ([`NONE`]: not counted).
-    of_term: Vec<Vec<u32>>,
+    pub of_term: Vec<Vec<u32>>,
     /// Per segment: the counted terms' ordinals and postings.
-    infos: Vec<Vec<(u32, TermInfo)>>,
+    pub infos: Vec<Vec<(u32, TermInfo)>>,
 }
 
 /// The keys of one segment's `forms` dictionary, in order.
@@ -212,11 +212,36 @@ fn number_keys(
 }
 
 /// The slice's documents of one segment, rebuilt as term ordinals.
-struct Forward {
+pub(super) struct Forward {
     /// (document, first slot in `words`, number of positions).
     docs: Vec<(DocId, usize, usize)>,
     /// Segment term ordinal at each position, [`NONE`] for none.
     words: Vec<u32>,
+}
+
+/// Groups of documents a [`Tally`] tells apart: a group code per document is below this.
+pub(super) const GROUPS: usize = 6;
+
+/// Group code of a document a [`Tally`] leaves out.
+pub(super) const UNGROUPED: u8 = u8::MAX;
+
+/// What [`forward`] counts besides rebuilding the documents.
+#[derive(Clone, Copy)]
+pub(super) struct TallyInput<'a> {
+    /// Group code of each document of the segment (below [`GROUPS`], or [`UNGROUPED`]).
+    pub groups: &'a [u8],
+    /// Segment term ordinal → key id.
+    pub of_term: &'a [u32],
+    /// Number of key ids.
+    pub keys: usize,
+}
+
+/// Occurrences of the counted terms of one segment, by group of documents.
+pub(super) struct Tally {
+    /// Per counted term, in ordinal order: its ordinal and its occurrences in each group.
+    pub terms: Vec<(u32, [u32; GROUPS])>,
+    /// Per key id: [`TARGET`] documents of the segment containing it.
+    pub docs: Vec<u32>,
 }
 
 /// The positions file of `field` in one segment (the `.pos` component tantivy writes for each
@@ -235,14 +260,16 @@ pub fn positions_file(
 }
 
 /// Rebuilds the [`TARGET`] documents of a segment from the postings: each counted term's
-/// documents and frequencies block by block, and all its positions in one read.
+/// documents and frequencies block by block, and all its positions in one read. With `tally`,
+/// also counts each term's occurrences by group and each key's [`TARGET`] documents.
 fn forward(
     index: &tantivy::Index,
     seg: &SegmentReader,
     field: tantivy::schema::Field,
     classes: &[u8],
     infos: &[(u32, TermInfo)],
-) -> Result<Forward, ReportError> {
+    tally: Option<TallyInput<'_>>,
+) -> Result<(Forward, Option<Tally>), ReportError> {
     let lens = seg.fast_fields().u64("positions")?;
     let mut start = vec![usize::MAX; seg.max_doc() as usize];
     let mut docs = Vec::new();
@@ -256,28 +283,42 @@ fn forward(
         }
     }
     let mut words = vec![NONE; total];
+    let mut counts = tally.map(|t| Tally {
+        terms: Vec::with_capacity(infos.len()),
+        docs: vec![0; t.keys],
+    });
     let Some(first) = infos.first() else {
-        return Ok(Forward { docs, words });
+        return Ok((Forward { docs, words }, counts));
     };
-    if total == 0 {
-        return Ok(Forward { docs, words });
+    let pos_file = if total == 0 {
+        None
+    } else {
+        positions_file(index, seg, field)?
+    };
+    if pos_file.is_none() && tally.is_none() {
+        return Ok((Forward { docs, words }, counts));
     }
-    let Some(pos_file) = positions_file(index, seg, field)? else {
-        return Ok(Forward { docs, words });
-    };
     // The end of each document's slot in `words`, to drop positions past its length.
     let mut end = vec![0usize; seg.max_doc() as usize];
     for &(d, s, len) in &docs {
         end[d as usize] = s + len;
     }
+    // The last key whose documents were counted, per document.
+    let mut seen = vec![NONE; if tally.is_some() { end.len() } else { 0 }];
     let inv = seg.inverted_index(field)?;
     let mut block =
         inv.read_block_postings_from_terminfo(&first.1, IndexRecordOption::WithFreqs)?;
     let mut deltas: Vec<u32> = Vec::new();
     for (ord, info) in infos {
         inv.reset_block_postings_from_terminfo(info, &mut block)?;
-        let mut reader =
-            PositionReader::open(pos_file.read_bytes_slice(info.positions_range.clone())?)?;
+        let mut reader = match &pos_file {
+            Some(f) => Some(PositionReader::open(
+                f.read_bytes_slice(info.positions_range.clone())?,
+            )?),
+            None => None,
+        };
+        let mut by_group = [0u32; GROUPS];
+        let key = tally.map_or(NONE, |t| t.of_term[*ord as usize]);
         let mut offset = 0u64;
         loop {
             let block_docs = block.docs();
@@ -285,8 +326,23 @@ fn forward(
                 break;
             }
             let freqs = block.freqs();
+            if let (Some(t), Some(c)) = (&tally, &mut counts) {
+                for (&d, &f) in block_docs.iter().zip(freqs) {
+                    let d = d as usize;
+                    let g = t.groups[d];
+                    if g != UNGROUPED {
+                        by_group[g as usize] += f;
+                    }
+                    if classes[d] == TARGET && seen[d] != key {
+                        seen[d] = key;
+                        c.docs[key as usize] += 1;
+                    }
+                }
+            }
             let n: usize = freqs.iter().map(|&f| f as usize).sum();
-            if block_docs.iter().any(|&d| start[d as usize] != usize::MAX) {
+            if let Some(reader) = &mut reader
+                && block_docs.iter().any(|&d| start[d as usize] != usize::MAX)
+            {
                 deltas.clear();
                 deltas.resize(n, 0);
                 reader.read(offset, &mut deltas);
@@ -310,65 +366,108 @@ fn forward(
             offset += n as u64;
             block.advance();
         }
+        if let Some(c) = &mut counts {
+            c.terms.push((*ord, by_group));
+        }
     }
-    Ok(Forward { docs, words })
+    Ok((Forward { docs, words }, counts))
 }
 
-/// Bits per id in a narrow (u64) key: three ids fit when there are fewer than 2^21 keys.
-const NARROW_BITS: u32 = 21;
+/// Bits per key id in a packed key, enough for the ids of `keys` keys.
+fn id_bits(keys: usize) -> u32 {
+    (usize::BITS - keys.saturating_sub(1).leading_zeros()).max(1)
+}
 
-/// Packs up to three ids below 2^[`NARROW_BITS`] into a u64.
-fn pack_narrow(ids: &[u32]) -> u64 {
+/// Packs up to three ids of at most `bits` bits each into a u64 (the first id lowest).
+fn pack_narrow(ids: &[u32], bits: u32) -> u64 {
     ids.iter().enumerate().fold(0u64, |acc, (i, &id)| {
-        acc | (u64::from(id) << (NARROW_BITS as usize * i))
+        acc | (u64::from(id) << (bits as usize * i))
     })
 }
 
-/// The [`pack`]ed form of a [`pack_narrow`]ed key.
-fn widen_narrow(v: u64) -> u128 {
-    let mask = (1u64 << NARROW_BITS) - 1;
+/// The [`pack`]ed form of a [`pack_narrow`]ed key of `bits`-bit ids.
+fn widen_narrow(v: u64, bits: u32) -> u128 {
+    let mask = (1u64 << bits) - 1;
     (0..3).fold(0u128, |acc, i| {
-        acc | (u128::from((v >> (NARROW_BITS * i)) & mask) << (32 * i))
+        let id = if bits * i < 64 {
+            (v >> (bits * i)) & mask
+        } else {
+            0
+        };
+        acc | (u128::from(id) << (32 * i))
     })
 }
 
 #[cfg(test)]
-fn unpack_narrow(v: u64, n: usize) -> Vec<u32> {
+fn unpack_narrow(v: u64, n: usize, bits: u32) -> Vec<u32> {
     (0..n)
-        .map(|i| ((v >> (NARROW_BITS as usize * i)) & ((1 << NARROW_BITS) - 1)) as u32)
+        .map(|i| ((v >> (bits as usize * i)) & ((1 << bits) - 1)) as u32)
         .collect()
 }
 
-/// The packed keys of every countable window of every document.
-fn gather<T: Send>(
+/// Per key id, and for a gap (the id after the last): whether a segment may begin or end with
+/// it (no gap, and unless `all_words` no stop word).
+fn end_table(stop: &[bool], all_words: bool) -> Vec<bool> {
+    stop.iter()
+        .map(|&s| all_words || !s)
+        .chain(std::iter::once(false))
+        .collect()
+}
+
+/// The packed keys of every countable window of every document: per variant, one list per
+/// index segment; all variants gathered in one pass over the words.
+fn gather<T: Send + Copy + Default>(
     forwards: &[Forward],
     keys: &Keys,
-    n: usize,
-    all_words: bool,
+    variants: &[NgramOptions],
     pack: impl Fn(&[u32]) -> T + Sync,
-) -> Vec<T> {
-    let parts: Vec<Vec<T>> = forwards
+) -> Vec<Vec<Vec<T>>> {
+    let gap = keys.text.len() as u32;
+    let ends: Vec<Vec<bool>> = variants
+        .iter()
+        .map(|o| end_table(&keys.stop, o.all_words))
+        .collect();
+    let parts: Vec<Vec<Vec<T>>> = forwards
         .par_iter()
         .zip(keys.of_term.par_iter())
         .with_max_len(1)
         .map(|(fw, of_term)| {
-            let mut out = Vec::new();
-            let mut ids = [0u32; 3];
+            // At most one window per word and variant: each list is written in place, its
+            // length moved on only past a countable window.
+            let mut out: Vec<(Vec<T>, usize)> = variants
+                .iter()
+                .map(|_| (vec![T::default(); fw.words.len() + 1], 0))
+                .collect();
             for &(_, s, len) in &fw.docs {
-                for w in fw.words[s..s + len].windows(n) {
-                    if window_keys(w, of_term, &keys.stop, all_words, &mut ids) {
-                        out.push(pack(&ids[..n]));
+                // The keys of the last three words, the latest last.
+                let mut last = [gap; 3];
+                for &w in &fw.words[s..s + len] {
+                    let k = if w == NONE { gap } else { of_term[w as usize] };
+                    last = [last[1], last[2], k];
+                    for ((o, end), (list, n)) in variants.iter().zip(&ends).zip(out.iter_mut()) {
+                        let win = &last[3 - o.n..];
+                        let ok =
+                            end[win[0] as usize] & end[k as usize] & (o.n < 3 || win[1] != gap);
+                        list[*n] = pack(win);
+                        *n += usize::from(ok);
                     }
                 }
             }
-            out
+            out.into_iter()
+                .map(|(mut list, n)| {
+                    list.truncate(n);
+                    list
+                })
+                .collect()
         })
         .collect();
-    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for p in parts {
-        all.extend(p);
+    let mut by_variant: Vec<Vec<Vec<T>>> = variants.iter().map(|_| Vec::new()).collect();
+    for part in parts {
+        for (v, p) in by_variant.iter_mut().zip(part) {
+            v.push(p);
+        }
     }
-    all
+    by_variant
 }
 
 /// Sorts keys and returns each distinct one seen at least `min` times, with its count.
@@ -394,39 +493,45 @@ fn runs<T: Ord + Copy>(all: &[T], min: u64) -> Vec<(u32, T)> {
     out
 }
 
-/// Bits sorted per pass of [`radix_sort`].
-const RADIX_BITS: u32 = 11;
+/// Bits of the digit [`sort_parts`] first distributes values by.
+const BUCKET_BITS: u32 = 12;
 
-/// Sorts `v`, whose values hold at most `bits` significant bits, by least-significant-digit
-/// radix sort (passes where every value has the same digit are skipped).
-fn radix_sort(v: &mut Vec<u64>, bits: u32) {
-    let buckets = 1usize << RADIX_BITS;
+/// The values of `parts` in one list where equal values are together: distributed by their
+/// lowest [`BUCKET_BITS`] bits, then each bucket (small enough to stay in cache) sorted on
+/// its own, the buckets in parallel.
+fn sort_parts(parts: Vec<Vec<u64>>) -> Vec<u64> {
+    let buckets = 1usize << BUCKET_BITS;
     let mask = (buckets - 1) as u64;
-    let mut tmp = vec![0u64; v.len()];
-    let mut shift = 0;
-    while shift < bits {
-        let mut counts = vec![0usize; buckets];
-        for &x in v.iter() {
-            counts[((x >> shift) & mask) as usize] += 1;
+    let mut starts = vec![0usize; buckets + 1];
+    for p in &parts {
+        for &x in p {
+            starts[(x & mask) as usize + 1] += 1;
         }
-        if counts.contains(&v.len()) {
-            shift += RADIX_BITS;
-            continue;
-        }
-        let mut sum = 0;
-        for c in counts.iter_mut() {
-            let n = *c;
-            *c = sum;
-            sum += n;
-        }
-        for &x in v.iter() {
-            let b = ((x >> shift) & mask) as usize;
-            tmp[counts[b]] = x;
-            counts[b] += 1;
-        }
-        std::mem::swap(v, &mut tmp);
-        shift += RADIX_BITS;
     }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let mut out = vec![0u64; starts[buckets]];
+    let mut next = starts.clone();
+    for p in parts {
+        for x in p {
+            let b = (x & mask) as usize;
+            out[next[b]] = x;
+            next[b] += 1;
+        }
+    }
+    let mut slices = Vec::with_capacity(buckets);
+    let mut rest = out.as_mut_slice();
+    for b in 0..buckets {
+        let (head, tail) = rest.split_at_mut(starts[b + 1] - starts[b]);
+        slices.push(head);
+        rest = tail;
+    }
+    slices
+        .into_par_iter()
+        .with_min_len(64)
+        .for_each(|s| s.sort_unstable());
+    out
 }
 
 /// Packs up to three 32-bit ids.
@@ -440,66 +545,108 @@ fn unpack(v: u128, n: usize) -> Vec<u32> {
     (0..n).map(|i| (v >> (32 * i)) as u32).collect()
 }
 
+/// Compares two [`pack`]ed keys of `n` ids as their id sequences.
+fn cmp_packed(a: u128, b: u128, n: usize) -> std::cmp::Ordering {
+    (0..n)
+        .map(|i| ((a >> (32 * i)) as u32).cmp(&((b >> (32 * i)) as u32)))
+        .find(|o| o.is_ne())
+        .unwrap_or(std::cmp::Ordering::Equal)
+}
+
 /// Statistics of one listed segment.
 #[derive(Default)]
 struct Listed {
     count: u64,
     docs: u64,
-    last_doc: Option<(usize, DocId)>,
+    last_doc: Option<DocId>,
     articles: u64,
     comments: u64,
     /// (segment, packed term ordinals) → occurrences.
     forms: HashMap<(usize, u128), u64>,
 }
 
-/// The keys of the window `w` of a segment's words into `ids`, when it is a countable
-/// segment: no gap, and (unless `all_words`) no stop word at either end.
-fn window_keys(
-    w: &[u32],
-    of_term: &[u32],
-    stop: &[bool],
-    all_words: bool,
-    ids: &mut [u32; 3],
-) -> bool {
-    for (i, &ord) in w.iter().enumerate() {
-        if ord == NONE {
-            return false;
+impl Listed {
+    /// Adds the statistics of the same segment in other index segments.
+    fn absorb(&mut self, o: Listed) {
+        self.count += o.count;
+        self.docs += o.docs;
+        self.articles += o.articles;
+        self.comments += o.comments;
+        for (k, n) in o.forms {
+            *self.forms.entry(k).or_insert(0) += n;
         }
-        ids[i] = of_term[ord as usize];
     }
-    let n = w.len();
-    all_words || !(stop[ids[0] as usize] || stop[ids[n - 1] as usize])
 }
 
-/// The slice's documents rebuilt once, to count segments of several lengths.
-struct Prepared {
-    classes: Classes,
-    kinds: Vec<Vec<u8>>,
-    keys: Keys,
-    forwards: Vec<Forward>,
+/// The slice's documents rebuilt once, to count segments of several lengths (and, with a
+/// tally, terms).
+pub(super) struct Prepared {
+    /// The slice's documents.
+    pub classes: Classes,
+    /// Kind of every document.
+    pub kinds: Vec<Vec<u8>>,
+    /// The keys of all segments.
+    pub keys: Keys,
+    /// Per segment: the slice's documents as term ordinals.
+    pub forwards: Vec<Forward>,
+    /// Per segment, when asked: occurrences of each term by group of documents.
+    pub tallies: Option<Vec<Tally>>,
 }
 
-fn prepare(store: &Store, searcher: &Searcher, slice: &Slice) -> Result<Prepared, ReportError> {
+/// Gives a group code to each document of each segment, from the slice's classes and the
+/// documents' kinds; `None` asks for no tally.
+pub(super) type GroupsOf<'a> =
+    &'a (dyn Fn(&Classes, &[Vec<u8>]) -> Result<Option<Vec<Vec<u8>>>, ReportError> + Sync);
+
+/// Rebuilds the documents of `slice`; with `groups_of` giving a group code per document, also
+/// tallies every term's occurrences by group.
+pub(super) fn prepare(
+    store: &Store,
+    searcher: &Searcher,
+    slice: &Slice,
+    groups_of: Option<GroupsOf<'_>>,
+) -> Result<Prepared, ReportError> {
     if let Some(a) = &slice.article {
         check_article(store, searcher, a)?;
     }
     let field = store.fields.forms;
     let classes: Classes = slice_classes(store, searcher, slice, false)?;
     let kinds = kinds(store, searcher)?;
+    let groups = match groups_of {
+        Some(f) => f(&classes, &kinds)?,
+        None => None,
+    };
+    let groups = groups.as_deref();
     let keys = number_keys(searcher, field, slice.lang)?;
-    let forwards: Vec<Forward> = searcher
+    let n_keys = keys.text.len();
+    let parts: Vec<(Forward, Option<Tally>)> = searcher
         .segment_readers()
         .par_iter()
-        .zip(classes.par_iter())
-        .zip(keys.infos.par_iter())
+        .enumerate()
         .with_max_len(1)
-        .map(|((seg, cls), infos)| forward(&store.index, seg, field, cls, infos))
+        .map(|(si, seg)| {
+            let tally = groups.map(|g| TallyInput {
+                groups: &g[si],
+                of_term: &keys.of_term[si],
+                keys: n_keys,
+            });
+            forward(
+                &store.index,
+                seg,
+                field,
+                &classes[si],
+                &keys.infos[si],
+                tally,
+            )
+        })
         .collect::<Result<_, _>>()?;
+    let (forwards, tallies): (Vec<Forward>, Vec<Option<Tally>>) = parts.into_iter().unzip();
     Ok(Prepared {
         classes,
         kinds,
         keys,
         forwards,
+        tallies: tallies.into_iter().collect(),
     })
 }
 
@@ -509,6 +656,22 @@ pub fn ngrams(store: &Store, opts: &NgramOptions) -> Result<TermsReport, ReportE
     Ok(all.remove(0))
 }
 
+/// Checks that every variant asks for 2 or 3 words, and that there are at most 32.
+pub(super) fn check_variants(variants: &[NgramOptions]) -> Result<(), ReportError> {
+    if variants.len() > 32 {
+        return Err(ReportError::Usage(
+            "at most 32 kinds of repeated segments at once".into(),
+        ));
+    }
+    match variants.iter().find(|o| !(2..=3).contains(&o.n)) {
+        Some(o) => Err(ReportError::Usage(format!(
+            "--ngrams takes 2 or 3, not {}",
+            o.n
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Repeated segments of several lengths (or other options) of one slice, rebuilding the
 /// slice's documents once; the `slice` of each option is ignored.
 pub fn ngrams_many(
@@ -516,105 +679,162 @@ pub fn ngrams_many(
     slice: &Slice,
     variants: &[NgramOptions],
 ) -> Result<Vec<TermsReport>, ReportError> {
-    if let Some(o) = variants.iter().find(|o| !(2..=3).contains(&o.n)) {
-        return Err(ReportError::Usage(format!(
-            "--ngrams takes 2 or 3, not {}",
-            o.n
-        )));
-    }
+    check_variants(variants)?;
     let reader = store.index.reader()?;
     let searcher: Searcher = reader.searcher();
-    let prepared = prepare(store, &searcher, slice)?;
-    variants
-        .iter()
-        .map(|o| count(store, &searcher, &prepared, slice, o))
-        .collect()
+    let prepared = prepare(store, &searcher, slice, None)?;
+    count_many(store, &searcher, &prepared, slice, variants)
 }
 
-fn count(
+/// Counts the segments of every variant (2 or 3 words each) in the prepared documents.
+pub(super) fn count_many(
     store: &Store,
     searcher: &Searcher,
     prepared: &Prepared,
     slice: &Slice,
-    opts: &NgramOptions,
-) -> Result<TermsReport, ReportError> {
+    variants: &[NgramOptions],
+) -> Result<Vec<TermsReport>, ReportError> {
     let Prepared {
         classes,
         kinds,
         keys,
         forwards,
+        ..
     } = prepared;
     let field = store.fields.forms;
-    let n = opts.n;
     let tokens: u64 = forwards
         .iter()
         .map(|f| f.words.iter().filter(|&&w| w != NONE).count() as u64)
         .sum();
 
-    // Count the windows: gather their keys, sort, count the runs.
-    let min_count = opts.min_count.max(1);
-    let mut candidates: Vec<(u32, u128)> = if keys.text.len() < (1 << NARROW_BITS) {
-        let mut all = gather(forwards, keys, n, opts.all_words, pack_narrow);
-        radix_sort(&mut all, NARROW_BITS * n as u32);
-        runs(&all, min_count)
-            .into_iter()
-            .map(|(c, k)| (c, widen_narrow(k)))
+    // Count the windows: gather their keys, sort, count the runs; keep the most frequent.
+    let select = |mut candidates: Vec<(u32, u128)>, o: &NgramOptions| {
+        let types = candidates.len() as u64;
+        let n = o.n;
+        let cmp =
+            |a: &(u32, u128), b: &(u32, u128)| b.0.cmp(&a.0).then_with(|| cmp_packed(a.1, b.1, n));
+        if o.limit > 0 && candidates.len() > o.limit {
+            candidates.select_nth_unstable_by(o.limit - 1, cmp);
+            candidates.truncate(o.limit);
+        }
+        candidates.sort_by(cmp);
+        (candidates, types)
+    };
+    let max_n = variants.iter().map(|o| o.n).max().unwrap_or(1) as u32;
+    let bits = id_bits(keys.text.len());
+    let selected: Vec<(Vec<(u32, u128)>, u64)> = if bits * max_n <= 64 {
+        gather(forwards, keys, variants, |ids| pack_narrow(ids, bits))
+            .into_par_iter()
+            .zip(variants.par_iter())
+            .with_max_len(1)
+            .map(|(parts, o)| {
+                let all = sort_parts(parts);
+                let runs = runs(&all, o.min_count.max(1));
+                drop(all);
+                select(
+                    runs.into_iter()
+                        .map(|(c, k)| (c, widen_narrow(k, bits)))
+                        .collect(),
+                    o,
+                )
+            })
             .collect()
     } else {
-        let all = gather(forwards, keys, n, opts.all_words, pack);
-        count_runs(all, min_count)
+        gather(forwards, keys, variants, pack)
+            .into_iter()
+            .zip(variants)
+            .map(|(parts, o)| select(count_runs(parts.concat(), o.min_count.max(1)), o))
+            .collect()
     };
-    let types = candidates.len() as u64;
-    let cmp = |a: &(u32, u128), b: &(u32, u128)| {
-        b.0.cmp(&a.0)
-            .then_with(|| unpack(a.1, n).cmp(&unpack(b.1, n)))
-    };
-    if opts.limit > 0 && candidates.len() > opts.limit {
-        candidates.select_nth_unstable_by(opts.limit - 1, cmp);
-        candidates.truncate(opts.limit);
-    }
-    candidates.sort_by(cmp);
 
     // Second pass over the listed segments: documents, kinds, forms.
-    let listed_index: IntMap<u128, usize> = candidates
+    let listed_index: Vec<IntMap<u128, usize>> = selected
         .iter()
-        .enumerate()
-        .map(|(i, &(_, k))| (k, i))
+        .map(|(c, _)| c.iter().enumerate().map(|(i, &(_, k))| (k, i)).collect())
         .collect();
-    let mut listed: Vec<Listed> = candidates.iter().map(|_| Listed::default()).collect();
-    // First keys of the listed segments, to pass over most windows without a lookup.
-    let mut first_listed = vec![false; keys.text.len()];
-    for &(_, k) in &candidates {
-        first_listed[k as u32 as usize] = true;
+    let ends: Vec<Vec<bool>> = variants
+        .iter()
+        .map(|o| end_table(&keys.stop, o.all_words))
+        .collect();
+    // Per key: the variants (bits) with a listed segment beginning with it.
+    let mut first_of = vec![0u32; keys.text.len()];
+    for (v, (c, _)) in selected.iter().enumerate() {
+        for &(_, k) in c {
+            first_of[k as u32 as usize] |= 1 << v;
+        }
     }
-    let mut ids = [0u32; 3];
-    for (si, (fw, of_term)) in forwards.iter().zip(&keys.of_term).enumerate() {
-        for &(doc, s, len) in &fw.docs {
-            for w in fw.words[s..s + len].windows(n) {
-                if w[0] == NONE
-                    || !first_listed[of_term[w[0] as usize] as usize]
-                    || !window_keys(w, of_term, &keys.stop, opts.all_words, &mut ids)
-                {
-                    continue;
+    let gap = keys.text.len() as u32;
+    let parts: Vec<Vec<Vec<Listed>>> = forwards
+        .par_iter()
+        .zip(keys.of_term.par_iter())
+        .enumerate()
+        .with_max_len(1)
+        .map(|(si, (fw, of_term))| {
+            let mut listed: Vec<Vec<Listed>> = selected
+                .iter()
+                .map(|(c, _)| c.iter().map(|_| Listed::default()).collect())
+                .collect();
+            let key = |w: u32| if w == NONE { gap } else { of_term[w as usize] };
+            for &(doc, s, len) in &fw.docs {
+                let article = kinds[si][doc as usize] == ARTICLE;
+                let words = &fw.words[s..s + len];
+                for (i, &w) in words.iter().enumerate() {
+                    if w == NONE {
+                        continue;
+                    }
+                    let mut variants_here = first_of[of_term[w as usize] as usize];
+                    while variants_here != 0 {
+                        let v = variants_here.trailing_zeros() as usize;
+                        variants_here &= variants_here - 1;
+                        let o = &variants[v];
+                        let Some(ords) = words.get(i..i + o.n) else {
+                            continue;
+                        };
+                        let mut ids = [gap; 3];
+                        for (id, &w) in ids.iter_mut().zip(ords) {
+                            *id = key(w);
+                        }
+                        let win = &ids[..o.n];
+                        let end = &ends[v];
+                        if !(end[win[0] as usize]
+                            && end[win[o.n - 1] as usize]
+                            && (o.n < 3 || win[1] != gap))
+                        {
+                            continue;
+                        }
+                        let Some(&i) = listed_index[v].get(&pack(win)) else {
+                            continue;
+                        };
+                        let l = &mut listed[v][i];
+                        l.count += 1;
+                        if l.last_doc != Some(doc) {
+                            l.last_doc = Some(doc);
+                            l.docs += 1;
+                        }
+                        if article {
+                            l.articles += 1;
+                        } else {
+                            l.comments += 1;
+                        }
+                        *l.forms.entry((si, pack(ords))).or_insert(0) += 1;
+                    }
                 }
-                let Some(&i) = listed_index.get(&pack(&ids[..n])) else {
-                    continue;
-                };
-                let l = &mut listed[i];
-                l.count += 1;
-                if l.last_doc != Some((si, doc)) {
-                    l.last_doc = Some((si, doc));
-                    l.docs += 1;
-                }
-                if kinds[si][doc as usize] == ARTICLE {
-                    l.articles += 1;
-                } else {
-                    l.comments += 1;
-                }
-                *l.forms.entry((si, pack(w))).or_insert(0) += 1;
+            }
+            listed
+        })
+        .collect();
+    let mut merged: Vec<Vec<Listed>> = selected
+        .iter()
+        .map(|(c, _)| c.iter().map(|_| Listed::default()).collect())
+        .collect();
+    for part in parts {
+        for (m, p) in merged.iter_mut().zip(part) {
+            for (a, b) in m.iter_mut().zip(p) {
+                a.absorb(b);
             }
         }
     }
+
     let invs = searcher
         .segment_readers()
         .iter()
@@ -630,45 +850,50 @@ fn count(
             _ => String::new(),
         }
     };
-    let mut terms = Vec::with_capacity(candidates.len());
-    for (&(_, k), l) in candidates.iter().zip(listed) {
-        let term = unpack(k, n)
-            .into_iter()
-            .map(|id| keys.text[id as usize].as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mut forms: Vec<FormCount> = Vec::new();
-        for ((si, ords), count) in l.forms {
-            let form = unpack(ords, n)
+    let mut reports = Vec::with_capacity(variants.len());
+    for ((o, (candidates, types)), listed) in variants.iter().zip(selected).zip(merged) {
+        let n = o.n;
+        let mut terms = Vec::with_capacity(candidates.len());
+        for (&(_, k), l) in candidates.iter().zip(listed) {
+            let term = unpack(k, n)
                 .into_iter()
-                .map(|o| lower_of(si, o))
+                .map(|id| keys.text[id as usize].as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            match forms.iter_mut().find(|f| f.form == form) {
-                Some(f) => f.count += count,
-                None => forms.push(FormCount { form, count }),
+            let mut forms: Vec<FormCount> = Vec::new();
+            for ((si, ords), count) in l.forms {
+                let form = unpack(ords, n)
+                    .into_iter()
+                    .map(|o| lower_of(si, o))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match forms.iter_mut().find(|f| f.form == form) {
+                    Some(f) => f.count += count,
+                    None => forms.push(FormCount { form, count }),
+                }
             }
+            forms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
+            forms.truncate(o.forms.max(1));
+            terms.push(TermRow {
+                term,
+                forms,
+                count: l.count,
+                docs: l.docs,
+                articles: l.articles,
+                comments: l.comments,
+                stop: false,
+            });
         }
-        forms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.form.cmp(&b.form)));
-        forms.truncate(opts.forms.max(1));
-        terms.push(TermRow {
-            term,
-            forms,
-            count: l.count,
-            docs: l.docs,
-            articles: l.articles,
-            comments: l.comments,
-            stop: false,
+        reports.push(TermsReport {
+            slice: slice.describe(),
+            ngrams: n,
+            documents: count_target(classes),
+            tokens,
+            types,
+            terms,
         });
     }
-    Ok(TermsReport {
-        slice: slice.describe(),
-        ngrams: n,
-        documents: count_target(classes),
-        tokens,
-        types,
-        terms,
-    })
+    Ok(reports)
 }
 
 #[cfg(test)]
@@ -677,15 +902,37 @@ mod tests {
 
     #[test]
     fn packing_round_trips() {
-        for ids in [vec![1, 2], vec![0, (1 << 21) - 1, 7]] {
-            assert_eq!(unpack_narrow(pack_narrow(&ids), ids.len()), ids);
-            assert_eq!(widen_narrow(pack_narrow(&ids)), pack(&ids));
+        assert_eq!(id_bits(0), 1);
+        assert_eq!(id_bits(2), 1);
+        assert_eq!(id_bits(3), 2);
+        assert_eq!(id_bits(113_670), 17);
+        assert_eq!(id_bits(1 << 21), 21);
+        for (ids, bits) in [
+            (vec![1, 2], 2),
+            (vec![0, (1 << 21) - 1, 7], 21),
+            (vec![5, 0, 131_071], 17),
+        ] {
+            assert_eq!(unpack_narrow(pack_narrow(&ids, bits), ids.len(), bits), ids);
+            assert_eq!(widen_narrow(pack_narrow(&ids, bits), bits), pack(&ids));
         }
-        let mut v = vec![5u64 << 40, 3, 1 << 20, 7, 3, 0, u64::from(u32::MAX)];
-        let mut sorted = v.clone();
-        sorted.sort_unstable();
-        radix_sort(&mut v, 63);
-        assert_eq!(v, sorted);
+        let parts: Vec<Vec<u64>> = (0..5u64)
+            .map(|p| {
+                (0..3000u64)
+                    .map(|i| (i * p).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (i % 40))
+                    .chain([0, u64::MAX, 3, 3])
+                    .collect()
+            })
+            .collect();
+        let mut all = parts.concat();
+        all.sort_unstable();
+        let grouped = sort_parts(parts);
+        assert_eq!(runs(&all, 1).len(), runs(&grouped, 1).len());
+        let mut back = grouped.clone();
+        back.sort_unstable();
+        assert_eq!(back, all);
+        let mut got = runs(&grouped, 2);
+        got.sort_unstable_by_key(|&(_, k)| k);
+        assert_eq!(got, runs(&all, 2));
         assert_eq!(
             count_runs(vec![3u64, 1, 3, 2, 3, 1], 2),
             vec![(2, 1), (3, 3)]
@@ -694,10 +941,28 @@ mod tests {
             assert_eq!(unpack(pack(&ids), ids.len()), ids);
         }
         assert_ne!(pack(&[1, 2]), pack(&[2, 1]));
+        for (a, b) in [
+            ([1, 2, 3], [1, 2, 4]),
+            ([2, 0, 0], [1, 9, 9]),
+            ([7, 7, 7], [7, 7, 7]),
+        ] {
+            assert_eq!(cmp_packed(pack(&a), pack(&b), 3), a.cmp(&b));
+            assert_eq!(
+                cmp_packed(pack(&a[..2]), pack(&b[..2]), 2),
+                a[..2].cmp(&b[..2])
+            );
+        }
         let mut m: IntMap<u128, u32> = IntMap::default();
         for i in 0..1000u128 {
             *m.entry(i << 40).or_insert(0) += 1;
         }
         assert_eq!(m.len(), 1000);
+    }
+
+    #[test]
+    fn end_tables() {
+        let stop = [false, true, false];
+        assert_eq!(end_table(&stop, false), [true, false, true, false]);
+        assert_eq!(end_table(&stop, true), [true, true, true, false]);
     }
 }

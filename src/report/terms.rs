@@ -302,8 +302,12 @@ pub fn forms_of(
             }
         }
     }
-    Ok(raw
-        .into_iter()
+    Ok(top_forms(raw, max))
+}
+
+/// Each list of (surface form, count), most frequent first (ties by form), cut to `max`.
+pub(super) fn top_forms(raw: Vec<Vec<(String, u64)>>, max: usize) -> Vec<Vec<FormCount>> {
+    raw.into_iter()
         .map(|mut v| {
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v.truncate(max);
@@ -311,7 +315,7 @@ pub fn forms_of(
                 .map(|(form, count)| FormCount { form, count })
                 .collect()
         })
-        .collect())
+        .collect()
 }
 
 /// A surface form and its occurrences.
