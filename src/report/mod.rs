@@ -250,6 +250,23 @@ pub fn kinds(store: &Store, searcher: &Searcher) -> Result<Vec<Vec<u8>>, ReportE
             let dict = col.dictionary();
             let a = dict.term_ord(KIND_ARTICLE)?;
             let c = dict.term_ord(KIND_COMMENT)?;
+            let ords = col.ords();
+            if matches!(ords.index, tantivy::columnar::ColumnIndex::Full)
+                && ords.values.num_vals() as usize == k.len()
+            {
+                // One value per document: read them all at once.
+                let mut all = vec![0u64; k.len()];
+                ords.values.get_range(0, &mut all);
+                for (slot, ord) in k.iter_mut().zip(all) {
+                    if Some(ord) == a {
+                        *slot = ARTICLE;
+                    } else if Some(ord) == c {
+                        *slot = COMMENT;
+                    }
+                }
+                out.push(k);
+                continue;
+            }
             for (doc, slot) in k.iter_mut().enumerate() {
                 if let Some(ord) = col.term_ords(doc as DocId).next() {
                     if Some(ord) == a {

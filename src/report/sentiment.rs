@@ -376,35 +376,56 @@ struct DocColumns {
     all_keywords: Option<DictText>,
 }
 
-/// Every value of a text fast field's dictionary in one buffer, by term ordinal.
+/// Every value of a text fast field's dictionary, by term ordinal, in buffers that are filled
+/// once and never reallocated.
 struct DictText {
-    text: String,
-    ends: Vec<usize>,
+    chunks: Vec<Vec<u8>>,
+    /// Per ordinal: chunk, start and end of the value.
+    spans: Vec<(u32, u32, u32)>,
 }
+
+/// Size of one [`DictText`] buffer (a longer value gets a buffer of its own).
+const DICT_CHUNK: usize = 1 << 22;
 
 impl DictText {
     fn read(col: &Option<tantivy::columnar::StrColumn>) -> Result<DictText, ReportError> {
         let mut d = DictText {
-            text: String::new(),
-            ends: Vec::new(),
+            chunks: Vec::new(),
+            spans: Vec::new(),
         };
         if let Some(col) = col {
             let dict = col.dictionary();
-            d.ends.reserve(dict.num_terms());
+            d.spans.reserve(dict.num_terms());
             let mut stream = dict.stream()?;
             while stream.advance() {
-                d.text.push_str(&String::from_utf8_lossy(stream.key()));
-                d.ends.push(d.text.len());
+                let key = stream.key();
+                let fits = d
+                    .chunks
+                    .last()
+                    .is_some_and(|c| c.capacity() - c.len() >= key.len());
+                if !fits {
+                    d.chunks.push(Vec::with_capacity(DICT_CHUNK.max(key.len())));
+                }
+                let i = d.chunks.len() - 1;
+                let chunk = &mut d.chunks[i];
+                let start = chunk.len();
+                chunk.extend_from_slice(key);
+                d.spans.push((i as u32, start as u32, chunk.len() as u32));
             }
         }
         Ok(d)
     }
 
+    /// The value of `ord` as stored (text fast fields hold UTF-8).
+    fn get_bytes(&self, ord: u64) -> Option<&[u8]> {
+        let &(chunk, start, end) = self.spans.get(usize::try_from(ord).ok()?)?;
+        self.chunks
+            .get(chunk as usize)?
+            .get(start as usize..end as usize)
+    }
+
     fn get(&self, ord: u64) -> Option<&str> {
-        let i = usize::try_from(ord).ok()?;
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.text.get(start..end)
+        std::str::from_utf8(self.get_bytes(ord)?).ok()
     }
 }
 
@@ -704,12 +725,15 @@ pub fn export(
             v.push((rank, *s));
         }
     }
+    if format == Export::Json {
+        return export_json(&report, segments, &per_segment, out);
+    }
     // (article id, comment number (0: the article), rank, line), per segment.
     let parts: Vec<Vec<Line>> = segments
         .par_iter()
         .zip(&per_segment)
         .filter(|(_, mine)| !mine.is_empty())
-        .map(|(seg, mine)| export_lines(seg, mine, format))
+        .map(|(seg, mine)| export_lines(seg, mine))
         .collect::<Result<_, _>>()?;
     let mut lines: Vec<Line> = parts.into_iter().flatten().collect();
     lines.par_sort_unstable_by(|a, b| {
@@ -720,18 +744,113 @@ pub fn export(
     });
     let io = |e: std::io::Error| ReportError::Io(e);
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
-    match format {
-        Export::Json => {
-            write_json(&report, lines.iter().map(|l| l.4.as_slice()), &mut w)?;
-        }
-        Export::Csv => {
-            w.write_all(CSV_HEADER.as_bytes()).map_err(io)?;
-            for l in &lines {
-                w.write_all(&l.4).map_err(io)?;
-            }
-        }
+    w.write_all(CSV_HEADER.as_bytes()).map_err(io)?;
+    for l in &lines {
+        w.write_all(&l.4).map_err(io)?;
     }
     w.flush().map_err(io)?;
+    Ok(())
+}
+
+/// A listed document's line of [`render_json`] without its keywords (same fields, same order
+/// as [`DocumentTone`]).
+#[derive(Serialize)]
+struct DocumentHead<'a> {
+    id: &'a str,
+    kind: &'a str,
+    article_id: &'a str,
+    lang: Option<&'a str>,
+    score: f64,
+    label: Label,
+}
+
+/// One document of [`export_json`] in output order: article id, comment (not the article),
+/// comment number, rank in the listed order, segment and document.
+type JsonKey<'a> = (&'a str, bool, u64, usize, usize, Scored);
+
+/// [`export`] as JSON: each segment's fast-field dictionaries read in parallel, then every
+/// document's line written in order straight from them.
+fn export_json(
+    report: &SentimentReport,
+    segments: &[SegmentReader],
+    per_segment: &[Vec<(usize, Scored)>],
+    out: &mut dyn std::io::Write,
+) -> Result<(), ReportError> {
+    let cols: Vec<Option<DocColumns>> = segments
+        .par_iter()
+        .zip(per_segment)
+        .map(|(seg, mine)| {
+            if mine.is_empty() {
+                Ok(None)
+            } else {
+                DocColumns::open(seg, true).map(Some)
+            }
+        })
+        .collect::<Result<_, ReportError>>()?;
+    let mut keys: Vec<JsonKey> = Vec::with_capacity(per_segment.iter().map(Vec::len).sum());
+    for (ord, (mine, cols)) in per_segment.iter().zip(&cols).enumerate() {
+        let Some(cols) = cols else { continue };
+        for &(rank, s) in mine {
+            let doc = s.addr.doc_id;
+            let aid = first_str(&cols.article_id, &cols.ids, doc).unwrap_or("");
+            let (comment, number) = if s.kind == ARTICLE {
+                (false, comment_number(aid))
+            } else {
+                (true, cols.number.first(doc).unwrap_or(0))
+            };
+            keys.push((aid, comment, number, rank, ord, s));
+        }
+    }
+    keys.par_sort_unstable_by(|a, b| {
+        a.0.cmp(b.0)
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.3.cmp(&b.3))
+    });
+    let mut id = String::new();
+    let mut head = Vec::new();
+    let mut document = |i: usize, out: &mut dyn std::io::Write| -> Result<(), ReportError> {
+        let &(aid, comment, number, _, ord, s) = &keys[i];
+        let Some(cols) = &cols[ord] else {
+            return Ok(());
+        };
+        let doc = s.addr.doc_id;
+        id.clear();
+        id.push_str(aid);
+        if comment {
+            let _ = write!(id, "#c{number}");
+        }
+        head.clear();
+        serde_json::to_writer(
+            &mut head,
+            &DocumentHead {
+                id: &id,
+                kind: if comment { KIND_COMMENT } else { KIND_ARTICLE },
+                article_id: aid,
+                lang: first_str(&cols.lang, &cols.langs, doc),
+                score: s.score,
+                label: s.label,
+            },
+        )
+        .map_err(json_error)?;
+        head.pop();
+        let raw = match (&cols.keywords, &cols.all_keywords) {
+            (Some(col), Some(all)) => col
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| all.get_bytes(ord))
+                .unwrap_or(b""),
+            _ => b"",
+        };
+        head.extend_from_slice(b",\"keywords\":");
+        out.write_all(&head).map_err(ReportError::Io)?;
+        out.write_all(if raw.is_empty() { b"[]" } else { raw })
+            .map_err(ReportError::Io)?;
+        out.write_all(b"}").map_err(ReportError::Io)
+    };
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    write_json(report, keys.len(), &mut document, &mut w)?;
+    w.flush().map_err(ReportError::Io)?;
     Ok(())
 }
 
@@ -742,12 +861,8 @@ type Line = (String, bool, u64, usize, Vec<u8>);
 /// The header line of [`render_csv`].
 const CSV_HEADER: &str = "id,kind,article_id,lang,score,label,keywords\n";
 
-/// The export lines of one segment's listed documents, with their sort keys.
-fn export_lines(
-    seg: &SegmentReader,
-    mine: &[(usize, Scored)],
-    format: Export,
-) -> Result<Vec<Line>, ReportError> {
+/// The CSV lines of one segment's listed documents, with their sort keys.
+fn export_lines(seg: &SegmentReader, mine: &[(usize, Scored)]) -> Result<Vec<Line>, ReportError> {
     let cols = DocColumns::open(seg, mine.len() > 1000)?;
     let mut json = String::new();
     let mut csv_out = csv::Writer::from_writer(Vec::new());
@@ -757,50 +872,26 @@ fn export_lines(
         let (tone, raw) = cols.tone_raw(s, &mut json)?;
         let comment = tone.kind != KIND_ARTICLE;
         let number = comment_number(&tone.id);
-        let line = match format {
-            Export::Json => {
-                let mut v = serde_json::to_vec(&tone).map_err(json_error)?;
-                // `tone` has no keywords: put the stored ones in their place.
-                if v.ends_with(b"[]}") {
-                    v.truncate(v.len() - 3);
-                    v.extend_from_slice(if raw.is_empty() {
-                        b"[]"
-                    } else {
-                        raw.as_bytes()
-                    });
-                    v.push(b'}');
-                }
-                v
-            }
-            Export::Csv => {
-                let keywords: Vec<Keyword> = if raw.is_empty() {
-                    Vec::new()
-                } else {
-                    serde_json::from_str(raw).map_err(|e| {
-                        tantivy::TantivyError::InternalError(format!(
-                            "keywords of {}: {e}",
-                            tone.id
-                        ))
-                    })?
-                };
-                let start = csv_out.get_ref().len();
-                csv_out
-                    .write_record(csv_row(&tone, &keywords))
-                    .map_err(csv_error)?;
-                csv_out.flush().map_err(ReportError::Io)?;
-                ends.push((start, csv_out.get_ref().len()));
-                Vec::new()
-            }
+        let keywords: Vec<Keyword> = if raw.is_empty() {
+            Vec::new()
+        } else {
+            serde_json::from_str(raw).map_err(|e| {
+                tantivy::TantivyError::InternalError(format!("keywords of {}: {e}", tone.id))
+            })?
         };
-        out.push((tone.article_id, comment, number, *rank, line));
+        let start = csv_out.get_ref().len();
+        csv_out
+            .write_record(csv_row(&tone, &keywords))
+            .map_err(csv_error)?;
+        csv_out.flush().map_err(ReportError::Io)?;
+        ends.push((start, csv_out.get_ref().len()));
+        out.push((tone.article_id, comment, number, *rank, Vec::new()));
     }
-    if format == Export::Csv {
-        let bytes = csv_out
-            .into_inner()
-            .map_err(|e| ReportError::Io(e.into_error()))?;
-        for (o, (a, b)) in out.iter_mut().zip(ends) {
-            o.4 = bytes[a..b].to_vec();
-        }
+    let bytes = csv_out
+        .into_inner()
+        .map_err(|e| ReportError::Io(e.into_error()))?;
+    for (o, (a, b)) in out.iter_mut().zip(ends) {
+        o.4 = bytes[a..b].to_vec();
     }
     Ok(out)
 }
@@ -1099,41 +1190,42 @@ fn shorten(text: &str, max: usize) -> String {
 /// JSON: the report as one object, each document and each article on one line (a corpus has
 /// many).
 pub fn render_json(r: &SentimentReport) -> Result<String, serde_json::Error> {
-    let docs = r
-        .documents
-        .iter()
-        .map(serde_json::to_vec)
-        .collect::<Result<Vec<_>, _>>()?;
     let mut out = Vec::new();
-    write_json(r, docs.iter().map(Vec::as_slice), &mut out).map_err(|e| match e {
+    let mut document = |i: usize, out: &mut dyn std::io::Write| {
+        serde_json::to_writer(out, &r.documents[i]).map_err(json_error)
+    };
+    write_json(r, r.documents.len(), &mut document, &mut out).map_err(|e| match e {
         ReportError::Io(io) => serde_json::Error::io(io),
         e => serde_json::Error::io(std::io::Error::other(e.to_string())),
     })?;
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-/// Writes [`render_json`]'s text of `r` with `documents` (one serialized document each) in
-/// place of its documents.
-fn write_json<'a>(
+/// Writes [`render_json`]'s text of `r` with `n` documents, the `i`th written by
+/// `document(i, out)`, in place of its documents.
+fn write_json(
     r: &SentimentReport,
-    documents: impl ExactSizeIterator<Item = &'a [u8]>,
+    n: usize,
+    document: &mut dyn FnMut(usize, &mut dyn std::io::Write) -> Result<(), ReportError>,
     out: &mut dyn std::io::Write,
 ) -> Result<(), ReportError> {
-    fn lines<'a>(
+    fn lines(
         out: &mut dyn std::io::Write,
-        items: impl ExactSizeIterator<Item = &'a [u8]>,
-    ) -> std::io::Result<()> {
-        let n = items.len();
+        n: usize,
+        item: &mut dyn FnMut(usize, &mut dyn std::io::Write) -> Result<(), ReportError>,
+    ) -> Result<(), ReportError> {
+        let io = ReportError::Io;
         if n == 0 {
-            return out.write_all(b"[]");
+            return out.write_all(b"[]").map_err(io);
         }
-        out.write_all(b"[\n")?;
-        for (i, item) in items.enumerate() {
-            out.write_all(b"    ")?;
-            out.write_all(item)?;
-            out.write_all(if i + 1 < n { b",\n" } else { b"\n" })?;
+        out.write_all(b"[\n").map_err(io)?;
+        for i in 0..n {
+            out.write_all(b"    ").map_err(io)?;
+            item(i, out)?;
+            out.write_all(if i + 1 < n { b",\n" } else { b"\n" })
+                .map_err(io)?;
         }
-        out.write_all(b"  ]")
+        out.write_all(b"  ]").map_err(io)
     }
     let indent = |v: String| v.replace('\n', "\n  ");
     let io = ReportError::Io;
@@ -1145,20 +1237,16 @@ fn write_json<'a>(
     )
     .map_err(io)?;
     out.write_all(b",\n  \"documents\": ").map_err(io)?;
-    lines(out, documents).map_err(io)?;
+    lines(out, n, document)?;
     out.write_all(b",\n  \"keywords\": ").map_err(io)?;
     out.write_all(
         indent(serde_json::to_string_pretty(&r.keywords).map_err(json_error)?).as_bytes(),
     )
     .map_err(io)?;
     out.write_all(b",\n  \"articles\": ").map_err(io)?;
-    let articles = r
-        .articles
-        .iter()
-        .map(serde_json::to_vec)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(json_error)?;
-    lines(out, articles.iter().map(Vec::as_slice)).map_err(io)?;
+    lines(out, r.articles.len(), &mut |i, out| {
+        serde_json::to_writer(out, &r.articles[i]).map_err(json_error)
+    })?;
     out.write_all(b",\n  \"totals\": ").map_err(io)?;
     out.write_all(indent(serde_json::to_string_pretty(&r.totals).map_err(json_error)?).as_bytes())
         .map_err(io)?;
