@@ -7,6 +7,8 @@
 //! the one full name that ends with it, and mentions found only at sentence starts count when
 //! the name is confirmed elsewhere.
 
+use std::collections::BTreeSet;
+
 use hashbrown::HashMap;
 
 use rayon::prelude::*;
@@ -18,7 +20,7 @@ use tantivy::{Searcher, SegmentReader, TantivyDocument, Term};
 use super::{ARTICLE, Classes, ReportError, Slice, TARGET, check_article, kinds, slice_classes};
 use crate::analysis::entities::{EntityType, canonical_name, key_of};
 use crate::store::Store;
-use crate::store::entities::{StoredMentions, parse_term};
+use crate::store::entities::{ENTITY_SEP, SURNAME_MARK, StoredMentions, parse_term};
 
 /// What the entity report lists.
 #[derive(Debug, Clone, Default)]
@@ -537,7 +539,7 @@ fn count_common(a: &[u64], b: &[u64]) -> u64 {
         .count() as u64
 }
 
-/// What the term dictionary says of one entity key.
+/// What the `entity` dictionary says of one entity key.
 #[derive(Debug, Default)]
 struct KeyInfo {
     /// Its terms.
@@ -546,119 +548,112 @@ struct KeyInfo {
     strong: bool,
     /// Some strong mention is a person.
     person: bool,
-    /// The query names it (its key or a form).
-    named: bool,
 }
 
-/// The index terms of the entity `query` names in the whole corpus (for `search --entity`):
-/// read from the term dictionary alone, joining as the report does (gazetteer keys, a surname
-/// alone with the one full name ending with it, weak mentions of confirmed names).
+/// The distinct terms of `field` that start with `prefix`, in every segment.
+fn terms_with_prefix(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+) -> Result<BTreeSet<String>, ReportError> {
+    // The prefix ends with a separator below ' ': the same prefix ending with ' ' instead
+    // bounds the range.
+    let mut end = prefix[..prefix.len() - ENTITY_SEP.len_utf8()].to_string();
+    end.push(' ');
+    let mut out = BTreeSet::new();
+    for seg in searcher.segment_readers() {
+        let inv = seg.inverted_index(field)?;
+        let mut stream = inv
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .lt(end.as_bytes())
+            .into_stream()?;
+        while stream.advance() {
+            out.insert(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The entity keys filed under `name` in `entity_names` (`mark` before it: "" for names,
+/// [`SURNAME_MARK`] for the full names ending with a surname).
+fn keys_named(
+    searcher: &Searcher,
+    field: Field,
+    mark: &str,
+    name: &str,
+) -> Result<BTreeSet<String>, ReportError> {
+    let prefix = format!("{mark}{name}{ENTITY_SEP}");
+    Ok(terms_with_prefix(searcher, field, &prefix)?
+        .into_iter()
+        .map(|t| t[prefix.len()..].to_string())
+        .collect())
+}
+
+/// The `entity` terms of `key`, weak or not, of every type.
+fn key_info(searcher: &Searcher, field: Field, key: &str) -> Result<KeyInfo, ReportError> {
+    let mut info = KeyInfo::default();
+    for weak in [false, true] {
+        for t in EntityType::ALL {
+            let mark = if weak { "~" } else { "" };
+            let prefix = format!("{mark}{}{ENTITY_SEP}{key}{ENTITY_SEP}", t.letter());
+            let terms = terms_with_prefix(searcher, field, &prefix)?;
+            if !terms.is_empty() && !weak {
+                info.strong = true;
+                info.person |= t == EntityType::Person;
+            }
+            info.terms.extend(terms);
+        }
+    }
+    Ok(info)
+}
+
+/// The index terms of the entity `query` names in the whole corpus (for `search --entity`),
+/// joining as the report does (gazetteer keys, any form as written, a surname alone with the
+/// one full name ending with it, weak mentions of confirmed names). Range lookups in the
+/// `entity_names` and `entity` dictionaries: no dictionary is read whole.
 pub fn entity_terms(store: &Store, query: &str) -> Result<Vec<String>, ReportError> {
     let reader = store.index.reader()?;
     let searcher = reader.searcher();
+    let (names, entity) = (store.fields.entity_names, store.fields.entity);
     let q = key_of(query.trim());
-    let field = store.fields.entity;
-    let parts: Vec<HashMap<String, KeyInfo>> = searcher
-        .segment_readers()
-        .par_iter()
-        .with_max_len(1)
-        .map(|seg| segment_keys(seg, field, &q))
-        .collect::<Result<_, _>>()?;
-    let mut by_key: HashMap<String, KeyInfo> = HashMap::new();
-    for part in parts {
-        for (k, v) in part {
-            match by_key.get_mut(&k) {
-                Some(e) => {
-                    e.strong |= v.strong;
-                    e.person |= v.person;
-                    e.named |= v.named;
-                    for term in v.terms {
-                        if !e.terms.contains(&term) {
-                            e.terms.push(term);
-                        }
-                    }
-                }
-                None => {
-                    by_key.insert(k, v);
-                }
-            }
+    let named = keys_named(&searcher, names, "", &q)?;
+    let mut out: BTreeSet<String> = BTreeSet::new();
+    for key in &named {
+        let info = key_info(&searcher, entity, key)?;
+        if info.strong {
+            out.extend(info.terms);
         }
     }
     // A surname alone joins the one full name of a person that ends with it.
-    let mut full_by_last: HashMap<String, Vec<&str>> = HashMap::new();
-    for (k, v) in &by_key {
-        let words: Vec<&str> = k.split_whitespace().collect();
-        if words.len() > 1 && v.person {
-            full_by_last
-                .entry(key_of(words[words.len() - 1]))
-                .or_default()
-                .push(k);
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    for key in named.iter().filter(|k| k.contains(char::is_whitespace)) {
+        let Some(last) = key.split_whitespace().next_back().map(key_of) else {
+            continue;
+        };
+        let full = keys_named(&searcher, names, &SURNAME_MARK.to_string(), &last)?;
+        if full.len() == 1 && full.contains(key) {
+            surnames.insert(last);
         }
     }
-    let surname_of_named = |k: &str, v: &KeyInfo| {
-        !k.contains(char::is_whitespace)
-            && v.person
-            && full_by_last
-                .get(&key_of(k))
-                .is_some_and(|f| f.len() == 1 && by_key.get(f[0]).is_some_and(|x| x.named))
-    };
-    let mut out: Vec<String> = by_key
-        .iter()
-        .filter(|(k, v)| v.strong && (v.named || surname_of_named(k, v)))
-        .flat_map(|(_, v)| v.terms.iter().cloned())
-        .collect();
-    out.sort();
-    out.dedup();
+    for last in surnames {
+        for key in keys_named(&searcher, names, "", &last)? {
+            if key.contains(char::is_whitespace) || key_of(&key) != last || named.contains(&key) {
+                continue;
+            }
+            let info = key_info(&searcher, entity, &key)?;
+            if info.strong && info.person {
+                out.extend(info.terms);
+            }
+        }
+    }
     if out.is_empty() {
         return Err(ReportError::Usage(format!(
             "no entity named '{query}' in the index (see `kiosque entities` for names)"
         )));
     }
-    Ok(out)
-}
-
-/// Whether [`key_of`]`(word)` is `q`, without allocating for ASCII words.
-fn key_is(word: &str, q: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == q.len()
-            && word
-                .bytes()
-                .zip(q.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        key_of(word) == q
-    }
-}
-
-/// What one segment's term dictionary says of each entity key, for the query key `q`.
-fn segment_keys(
-    seg: &SegmentReader,
-    field: Field,
-    q: &str,
-) -> Result<HashMap<String, KeyInfo>, ReportError> {
-    let mut by_key: HashMap<String, KeyInfo> = HashMap::new();
-    let inv = seg.inverted_index(field)?;
-    let mut stream = inv.terms().stream()?;
-    while stream.advance() {
-        let lossy = String::from_utf8_lossy(stream.key());
-        let Some(t) = parse_term(&lossy) else {
-            continue;
-        };
-        let named = key_is(t.key, q) || t.surface.is_some_and(|s| key_is(s, q));
-        let (weak, person) = (t.weak, t.kind == EntityType::Person);
-        let e = match by_key.get_mut(t.key) {
-            Some(e) => e,
-            None => by_key.entry(t.key.to_string()).or_default(),
-        };
-        e.strong |= !weak;
-        e.person |= !weak && person;
-        e.named |= named;
-        // Terms come in order: a term seen twice is the last one pushed.
-        if e.terms.last().is_none_or(|last| *last != *lossy) {
-            e.terms.push(lossy.into_owned());
-        }
-    }
-    Ok(by_key)
+    Ok(out.into_iter().collect())
 }
 
 /// One mention of a document, for `entities --doc`.

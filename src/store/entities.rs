@@ -7,13 +7,16 @@ use tantivy::TantivyDocument;
 
 use super::replay::SEP;
 use super::schema::Fields;
-use crate::analysis::entities::{EntityType, Mention};
+use crate::analysis::entities::{EntityType, Mention, key_of};
 
 /// Separates the parts of an entity term (never in a term's text: control characters are
 /// replaced by spaces).
 pub const ENTITY_SEP: char = '\u{1F}';
 /// Starts the term of a weak mention (one the corpus must confirm).
 pub const WEAK_MARK: char = '~';
+
+/// Starts an `entity_names` term that files a full person name under its last word.
+pub const SURNAME_MARK: char = '\u{1E}';
 
 /// Most mentions of one form of an entity counted per document (a runaway page cannot swamp
 /// the index).
@@ -48,7 +51,28 @@ pub fn alias_term(m: &Mention) -> String {
     s
 }
 
-/// A parsed `entity` or `entity_alias` term.
+/// The `entity_names` term filing `key` under `name`, a [`key_of`] form (one of its
+/// mentions as written, or the key itself): `name \u{1F} key`.
+pub fn name_term(name: &str, key: &str) -> String {
+    let mut s = String::with_capacity(name.len() + key.len() + 1);
+    push_clean(&mut s, name);
+    s.push(ENTITY_SEP);
+    push_clean(&mut s, key);
+    s
+}
+
+/// The `entity_names` term filing the full person name `key` under its last word:
+/// `\u{1E} key_of(last word) \u{1F} key`; `None` for a one-word key.
+pub fn surname_term(key: &str) -> Option<String> {
+    let mut words = key.split_whitespace();
+    let last = words.next_back()?;
+    words.next()?;
+    let mut s = String::from(SURNAME_MARK);
+    s.push_str(&name_term(&key_of(last), key));
+    Some(s)
+}
+
+/// A parsed `entity` term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntityTerm<'a> {
     /// Found only where a capital is expected; counted when the corpus confirms the key.
@@ -61,7 +85,7 @@ pub struct EntityTerm<'a> {
     pub surface: Option<&'a str>,
 }
 
-/// Parses an `entity` or `entity_alias` term.
+/// Parses an `entity` term.
 pub fn parse_term(term: &str) -> Option<EntityTerm<'_>> {
     let (weak, rest) = match term.strip_prefix(WEAK_MARK) {
         Some(r) => (true, r),
@@ -119,6 +143,8 @@ pub fn add_entities(
     let mut counts: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
     // Every term in one value, for the replay tokenizer (one token a mention).
     let mut terms = String::new();
+    // The names each entity goes by, each once.
+    let mut names: hashbrown::HashSet<String> = hashbrown::HashSet::new();
     for (in_title, mentions) in [(true, title), (false, text)] {
         for m in mentions {
             let term = alias_term(m);
@@ -127,6 +153,13 @@ pub fn add_entities(
             if *n <= MAX_REPEATS {
                 terms.push_str(&term);
                 terms.push(SEP);
+            }
+            if *n == 1 {
+                names.insert(name_term(&key_of(&m.text), &m.key));
+                names.insert(name_term(&key_of(&m.key), &m.key));
+                if !m.weak && m.kind == EntityType::Person {
+                    names.extend(surname_term(&m.key));
+                }
             }
             let letter = m.kind.letter();
             let next = stored.entities.len() as u32;
@@ -149,6 +182,12 @@ pub fn add_entities(
         }
     }
     d.add_text(f.entity, terms);
+    let mut value = String::new();
+    for n in names {
+        value.push_str(&n);
+        value.push(SEP);
+    }
+    d.add_text(f.entity_names, value);
     if !stored.title.is_empty() {
         stored.title_text = Some(title_text.to_string());
     }
@@ -185,5 +224,20 @@ mod tests {
         assert!(p.weak);
         assert_eq!(p.surface, None);
         assert_eq!(parse_term("x\u{1F}a"), None);
+    }
+
+    #[test]
+    fn names_file_keys_under_their_forms_and_surnames() {
+        assert_eq!(name_term("ms", "Microsoft"), "ms\u{1F}Microsoft");
+        assert_eq!(name_term("a\u{1F}b", "K"), "a b\u{1F}K");
+        assert_eq!(
+            surname_term("Loretta  Preska").as_deref(),
+            Some("\u{1E}preska\u{1F}Loretta  Preska")
+        );
+        assert_eq!(
+            surname_term("Édouard Lévêque").as_deref(),
+            Some("\u{1E}leveque\u{1F}Édouard Lévêque")
+        );
+        assert_eq!(surname_term("Preska"), None);
     }
 }

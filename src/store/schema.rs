@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -102,6 +102,13 @@ pub struct Fields {
     /// `store::entities`), all in one value for the replay tokenizer: counts, aliases and
     /// search by entity.
     pub entity: Field,
+    /// The names each entity of the document goes by, for search by entity without reading
+    /// the whole `entity` dictionary: `name \u{1F} key` for each mention's [`key_of`] form and
+    /// the key's own, and `\u{1E} last word \u{1F} key` for full person names (see
+    /// `store::entities::name_term`).
+    ///
+    /// [`key_of`]: crate::analysis::entities::key_of
+    pub entity_names: Field,
     /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMentions`).
     pub entities: Field,
 }
@@ -161,6 +168,10 @@ impl Fields {
             "entity",
             indexed(super::replay::REPLAY, IndexRecordOption::WithFreqs),
         );
+        let entity_names = b.add_text_field(
+            "entity_names",
+            indexed(super::replay::REPLAY, IndexRecordOption::Basic),
+        );
         let entities = b.add_text_field("entities", STORED);
         Fields {
             schema: b.build(),
@@ -191,6 +202,7 @@ impl Fields {
             sentiment_keywords,
             sentiment_terms,
             entity,
+            entity_names,
             entities,
         }
     }
