@@ -36,19 +36,20 @@ pub fn stem(word: &str, lang: Lang) -> Cow<'_, str> {
 }
 
 /// The two index forms of a lowercase `word`: `main` = fold(stem(word)) and
-/// `alt` = stem(fold(word)), written into `out` as main followed by alt; returns main's length.
+/// `alt` = stem(fold(word)), appended to `out` as main followed by alt; returns main's length.
 /// ASCII words write main only (alt is the same).
 fn compute(word: &str, lang: Lang, out: &mut String) -> usize {
+    let start = out.len();
     fold_into(&stem(word, lang), out);
-    let main_len = out.len();
+    let main_end = out.len();
     if !word.is_ascii() {
         let folded = fold(word);
         let alt = stem(&folded, lang);
-        if *alt != out[..main_len] {
+        if *alt != out[start..main_end] {
             out.push_str(&alt);
         }
     }
-    main_len
+    main_end - start
 }
 
 /// Cached forms: main followed by alt (alt absent when equal to main).
@@ -82,14 +83,15 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// What the chain derives from one surface word in one language (see [`Derivation`]), stored
-/// with the surface as one string (one allocation to read on a lookup): surface, elision, word,
-/// main, alt.
+/// What the chain derives from one surface word in one language (see [`Derivation`]): where
+/// its text (surface, elision, word, main, alt; alt empty when equal to main) lies in the
+/// cache's arena, and its flags. Small and plain, so the table stays compact.
+#[derive(Debug, Clone, Copy)]
 struct Derived {
-    /// surface + elision + word + main + alt (alt empty when equal to main).
-    text: Box<str>,
-    /// Byte ends of surface, elision, word and main in `text`.
-    ends: [u16; 4],
+    /// Byte offset of the text in the arena.
+    at: u32,
+    /// Byte ends of surface, elision, word, main and alt, from `at`.
+    ends: [u16; 5],
     /// See [`Derivation::stop`].
     stop: bool,
     /// See [`Derivation::token`].
@@ -115,13 +117,14 @@ pub struct Derivation<'c> {
 }
 
 impl Derived {
-    /// Analyses `surface` in `lang`; `lower`, `word` and `buf` are scratch buffers.
+    /// Analyses `surface` in `lang`, appending its text to `arena`; `lower` and `word` are
+    /// scratch buffers.
     fn new(
         surface: &str,
         lang: Lang,
         lower: &mut String,
         word: &mut String,
-        buf: &mut String,
+        arena: &mut String,
     ) -> Self {
         lowercase_into(surface, lower);
         let skip = elided_len(lower);
@@ -130,41 +133,47 @@ impl Derived {
         let stripped = strip_possessive(word);
         let stop = is_stop(word, lang) || (stripped.len() != word.len() && is_stop(stripped, lang));
         let indexable = !stripped.is_empty() && stripped.len() <= MAX_WORD_LEN;
-        buf.clear();
-        buf.push_str(surface);
-        buf.push_str(elision);
-        let elision_end = buf.len() as u16;
-        buf.push_str(word);
-        let word_end = buf.len();
+        let at = arena.len();
+        arena.push_str(surface);
+        let surface_end = arena.len() - at;
+        arena.push_str(elision);
+        let elision_end = arena.len() - at;
+        arena.push_str(word);
+        let word_end = arena.len() - at;
         let mut main_end = word_end;
         if indexable {
-            let mut forms = String::new();
-            let main_len = compute(stripped, lang, &mut forms);
-            buf.push_str(&forms[..main_len]);
-            main_end = buf.len();
-            buf.push_str(&forms[main_len..]);
+            let main_len = compute(stripped, lang, arena);
+            main_end = word_end + main_len;
         }
+        let alt_end = arena.len() - at;
         Derived {
-            text: buf.as_str().into(),
-            ends: [
-                surface.len() as u16,
-                elision_end,
-                word_end as u16,
-                main_end as u16,
-            ],
+            at: at as u32,
+            ends: [surface_end, elision_end, word_end, main_end, alt_end].map(|e| e as u16),
             stop,
             token: indexable && !stop,
         }
     }
 
+    /// Its text in `arena`.
+    fn text(self, arena: &str) -> &str {
+        let at = self.at as usize;
+        &arena[at..at + usize::from(self.ends[4])]
+    }
+
+    /// The surface word it is for.
+    fn surface(self, arena: &str) -> &str {
+        &self.text(arena)[..usize::from(self.ends[0])]
+    }
+
     /// The borrowed view.
-    fn view(&self) -> Derivation<'_> {
-        let [k, e, w, m] = self.ends.map(usize::from);
-        let main = &self.text[w..m];
-        let alt = &self.text[m..];
+    fn view(self, arena: &str) -> Derivation<'_> {
+        let text = self.text(arena);
+        let [k, e, w, m, _] = self.ends.map(usize::from);
+        let main = &text[w..m];
+        let alt = &text[m..];
         Derivation {
-            elision: &self.text[k..e],
-            word: &self.text[e..w],
+            elision: &text[k..e],
+            word: &text[e..w],
             main,
             alt: if alt.is_empty() { main } else { alt },
             stop: self.stop,
@@ -175,17 +184,18 @@ impl Derived {
 
 /// A per-thread cache from surface word (as written) to everything the chain derives from it
 /// in one language: one hash lookup a word replaces lowercasing, elision, the stop-word tests
-/// and both stems.
+/// and both stems. The words' texts lie in one arena in the order they were first seen, so the
+/// frequent words, seen early, share a few cache lines.
 #[derive(Default)]
 pub struct SurfaceCache {
     /// Index 0: French, 1: English; entries hashed by [`surface_hash`] of their surface.
     maps: [hashbrown::HashTable<Derived>; 2],
+    /// The texts of the entries.
+    arena: String,
     /// Scratch: lowercase surface.
     lower: String,
     /// Scratch: normalised word.
     word: String,
-    /// Scratch: the entry being built.
-    buf: String,
 }
 
 /// Hash of a surface word in the [`SurfaceCache`].
@@ -211,31 +221,37 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         .all(|(x, y)| x == y)
 }
 
-impl Derived {
-    /// The surface word this entry is for.
-    fn surface(&self) -> &str {
-        &self.text[..usize::from(self.ends[0])]
-    }
-}
-
 impl SurfaceCache {
     /// What the chain derives from `surface` (at most [`super::tokenize::MAX_SURFACE_LEN`]
     /// bytes) in `lang`.
     pub fn derive(&mut self, surface: &str, lang: Lang) -> Derivation<'_> {
-        if self.maps[0].len() + self.maps[1].len() >= CACHE_CAPACITY {
-            self.maps.iter_mut().for_each(hashbrown::HashTable::clear);
-        }
-        let (lower, word, buf) = (&mut self.lower, &mut self.word, &mut self.buf);
         let hash = surface_hash(surface);
-        self.maps[lang as usize]
-            .entry(
-                hash,
-                |d| same_bytes(d.surface().as_bytes(), surface.as_bytes()),
-                |d| surface_hash(d.surface()),
-            )
-            .or_insert_with(|| Derived::new(surface, lang, lower, word, buf))
-            .into_mut()
-            .view()
+        let map = lang as usize;
+        let arena = &self.arena;
+        let found = self.maps[map]
+            .find(hash, |d| {
+                same_bytes(d.surface(arena).as_bytes(), surface.as_bytes())
+            })
+            .copied();
+        if let Some(d) = found {
+            return d.view(&self.arena);
+        }
+        let full = self.maps[0].len() + self.maps[1].len() >= CACHE_CAPACITY;
+        // Offsets are u32 and entries short: the arena never nears 4 GiB before the count.
+        if full || self.arena.len() > u32::MAX as usize / 2 {
+            self.maps.iter_mut().for_each(hashbrown::HashTable::clear);
+            self.arena.clear();
+        }
+        let d = Derived::new(
+            surface,
+            lang,
+            &mut self.lower,
+            &mut self.word,
+            &mut self.arena,
+        );
+        let arena = &self.arena;
+        self.maps[map].insert_unique(hash, d, |d| surface_hash(d.surface(arena)));
+        d.view(arena)
     }
 }
 
