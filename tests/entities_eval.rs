@@ -266,6 +266,8 @@ fn entity_detection_scores() {
         ("heldout-en.txt", "English, held-out set"),
         ("unseen-fr.txt", "French, unseen set"),
         ("unseen-en.txt", "English, unseen set"),
+        ("fresh-fr.txt", "French, fresh set"),
+        ("fresh-en.txt", "English, fresh set"),
     ] {
         let path = dir.join(file);
         if !path.exists() {
@@ -275,8 +277,9 @@ fn entity_detection_scores() {
         let mut errs = Vec::new();
         let s = score(&docs, |_| true, &mut errs);
         table.push(row(name, &s));
-        // The unseen sets were never scored while rules were written: no halves, no errors.
-        let unseen = file.starts_with("unseen");
+        // The unseen and fresh sets are not looked into while rules are written: no halves,
+        // no errors.
+        let unseen = file.starts_with("unseen") || file.starts_with("fresh");
         if file != "seeds.txt" && !unseen {
             // Rules were tuned looking at errors of the even documents only.
             let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
@@ -309,6 +312,8 @@ fn entity_detection_scores() {
             "heldout-en.txt" => 0.66,
             "unseen-fr.txt" => 0.73,
             "unseen-en.txt" => 0.74,
+            "fresh-fr.txt" => 0.64,
+            "fresh-en.txt" => 0.62,
             _ => 0.95,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");
