@@ -6,6 +6,8 @@ use crate::analysis::hash::BuildWordHasher;
 
 /// A set of words with the chain's fast hasher.
 type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
+/// A set of (particle index in [`PARTICLES`], word) pairs.
+type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, push_parts};
 use super::tokens::{NameToken, Shape, key_of, shape_of, tokenize_words, with_key};
@@ -20,6 +22,92 @@ const PARTICLES: [&str; 24] = [
     "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "della", "dos",
     "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of",
 ];
+
+/// The index in [`PARTICLES`] of `word` in either case ("de", "De").
+fn particle_index(word: &str) -> Option<usize> {
+    if word.len() > 4 {
+        return None;
+    }
+    with_key(word, |k| PARTICLES.iter().position(|p| *p == k))
+}
+
+/// Nouns of works that announce a title in quotes near them ("le film « … »", "la série",
+/// "the podcast \"…\"", "une exposition intitulée « … »").
+fn is_work_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "film"
+            | "long-metrage"
+            | "court-metrage"
+            | "metrage"
+            | "serie"
+            | "feuilleton"
+            | "piece"
+            | "album"
+            | "chanson"
+            | "single"
+            | "livre"
+            | "roman"
+            | "essai"
+            | "recueil"
+            | "documentaire"
+            | "emission"
+            | "exposition"
+            | "spectacle"
+            | "opera"
+            | "tableau"
+            | "toile"
+            | "podcast"
+            | "intitule"
+            | "intitulee"
+            | "intitules"
+            | "intitulees"
+            | "baptise"
+            | "baptisee"
+            | "movie"
+            | "series"
+            | "show"
+            | "play"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "painting"
+            | "exhibition"
+            | "documentary"
+            | "titled"
+            | "entitled"
+    )
+}
+
+/// Whether token `i` comes right after a definite article ("la", "le", "les", "du", "des",
+/// "l'").
+fn after_article(toks: &[NameToken<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    matches!(t.elision, "l" | "L")
+        || (i > 0
+            && t.joined
+            && t.elision.is_empty()
+            && matches!(
+                toks[i - 1].text,
+                "la" | "le" | "les" | "du" | "des" | "La" | "Le" | "Les"
+            ))
+}
+
+/// Whether `gap` (text between two tokens) opens a quotation: it ends with «, “ or a straight
+/// quote after a space or a line start.
+fn opens_quote(gap: &str) -> bool {
+    let g = gap.trim_end();
+    g.ends_with('«')
+        || g.ends_with('“')
+        || (g.ends_with('"') && (g.len() == 1 || g[..g.len() - 1].ends_with(char::is_whitespace)))
+}
+
+/// Whether `gap` closes a quotation.
+fn closes_quote(gap: &str) -> bool {
+    let g = gap.trim_start();
+    g.starts_with('»') || g.starts_with('”') || g.starts_with('"')
+}
 
 /// Particles that join name parts on their own, whatever the first part is.
 const NOBLE_PARTICLES: [&str; 9] = [
@@ -99,6 +187,16 @@ impl Cluster {
             None => self.forms.push((surface.to_string(), 1)),
         }
     }
+}
+
+/// Page-wide context the rules look at.
+struct Page<'p, 't> {
+    /// Capitalised words seen where no capital is expected.
+    mid_caps: &'p WordSet<'t>,
+    /// Words seen lowercase that are also seen capitalised.
+    lower: &'p WordSet<'t>,
+    /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
+    particle_names: &'p PairSet<'t>,
 }
 
 /// Per-document context the rules look at.
@@ -322,20 +420,46 @@ impl Recognizer {
                 }
             }
         }
+        // "de Villeneuve", "De Smet" inside a sentence after a name or a person cue: the page
+        // writes the particle as part of the surname, so it stays at a sentence start too.
+        let mut particle_names: PairSet<'_> = PairSet::default();
+        for d in &docs {
+            for (j, w) in d.tokens.windows(2).enumerate() {
+                let (p, n) = (&w[0], &w[1]);
+                if !p.sentence_start
+                    && n.joined
+                    && n.elision.is_empty()
+                    && n.shape == Shape::Cap
+                    && j > 0
+                    && p.joined
+                    && matches!(d.tokens[j - 1].shape, Shape::Cap | Shape::Initial)
+                    && let Some(k) = particle_index(p.text)
+                {
+                    particle_names.insert((k, n.text));
+                }
+            }
+        }
         let mut cands = Vec::new();
+        let mut works: Vec<String> = Vec::new();
+        let page = Page {
+            mid_caps: &mid_caps,
+            lower: &lower,
+            particle_names: &particle_names,
+        };
         for (di, d) in docs.iter().enumerate() {
-            self.candidates(di, d, &mid_caps, &lower, &mut cands);
+            self.candidates(di, d, &page, &mut works, &mut cands);
         }
         self.resolve(&docs, cands, &lower)
     }
 
-    /// Pushes the candidates of document `di` to `out`.
+    /// Pushes the candidates of document `di` to `out`; `works` holds the titles of works
+    /// found in the page so far, keyed.
     fn candidates(
         &self,
         di: usize,
         d: &Doc<'_>,
-        mid_caps: &WordSet<'_>,
-        lower: &WordSet<'_>,
+        page: &Page<'_, '_>,
+        works: &mut Vec<String>,
         out: &mut Vec<Cand>,
     ) {
         let toks = &d.tokens;
@@ -346,7 +470,32 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "@Nono_du_Cher", "@Massilia13": user handles are no names.
+            if d.text[..t.raw_start].ends_with('@') || t.text.contains('_') {
+                i += 1;
+                continue;
+            }
+            // A title in quotes that a work noun announces: « Les Traboules », "Kitchen Table
+            // Truths".
+            if let Some(last) = self.quoted_work(d, i, works) {
+                let mut c = self.cand(di, d, i, last);
+                vote(&mut c.votes, EntityType::Misc, 4.0);
+                c.cued = true;
+                out.push(c);
+                i = last + 1;
+                continue;
+            }
             let caps_line = d.caps(t.line);
+            // "la Région Bretagne", "l'ARS Centre-Val de Loire", "CHU de Nantes": a territorial
+            // body before a listed place is one organisation.
+            if let Some(last) = self.body_of_place(toks, i, caps_line) {
+                let mut c = self.cand(di, d, i, last);
+                vote(&mut c.votes, EntityType::Organization, 4.0);
+                c.cued = true;
+                out.push(c);
+                i = last + 1;
+                continue;
+            }
             let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
             let run = self.run(toks, i);
@@ -401,7 +550,7 @@ impl Recognizer {
                     i += n;
                 }
                 _ => {
-                    self.push_run(di, d, i, i + run - 1, mid_caps, lower, out);
+                    self.push_run(di, d, i, i + run - 1, page, out);
                     i += run;
                 }
             }
@@ -416,6 +565,115 @@ impl Recognizer {
                 i = i.max(c.last_tok + 1);
             }
         }
+    }
+
+    /// The last token of a title in quotes that starts at token `i` (« Les Traboules »,
+    /// "Kitchen Table Truths"), when a work noun stands in the sentence before it ("le film",
+    /// "la série", "intitulée", "the podcast") or right after it (", la nouvelle pièce"), or
+    /// when the page already has the same title as a work. Pushes new titles to `works`.
+    fn quoted_work(&self, d: &Doc<'_>, i: usize, works: &mut Vec<String>) -> Option<usize> {
+        let toks = &d.tokens;
+        let t = &toks[i];
+        if !matches!(t.shape, Shape::Cap | Shape::Upper) || !t.elision.is_empty() {
+            return None;
+        }
+        let prev_end = if i > 0 { toks[i - 1].end } else { 0 };
+        let gap = d.text.get(prev_end..t.raw_start)?;
+        if gap == " " || !opens_quote(gap) {
+            return None;
+        }
+        let mut j = i;
+        let close = loop {
+            if j >= i + 10 {
+                return None;
+            }
+            let next_start = toks.get(j + 1).map_or(d.text.len(), |n| n.raw_start);
+            let g = d.text.get(toks[j].end..next_start)?;
+            if closes_quote(g) {
+                break g;
+            }
+            if j + 1 >= toks.len()
+                || g.contains([
+                    '.', '!', '?', ':', ';', ',', '«', '»', '“', '”', '"', '\n', '(', ')',
+                ])
+            {
+                return None;
+            }
+            j += 1;
+        };
+        let mut cued = false;
+        // A work noun earlier in the sentence.
+        let mut k = i;
+        while k > 0 && k + 8 > i {
+            k -= 1;
+            if with_key(toks[k].text, is_work_noun) {
+                cued = true;
+                break;
+            }
+            if toks[k].sentence_start {
+                break;
+            }
+        }
+        // ", la nouvelle pièce de …" right after.
+        if !cued && close.trim().trim_start_matches(['»', '”', '"']).trim() == "," {
+            cued = toks[j + 1..]
+                .iter()
+                .take(3)
+                .take_while(|n| n.shape == Shape::Lower)
+                .any(|n| with_key(n.text, is_work_noun));
+        }
+        if !cued && works.is_empty() {
+            return None;
+        }
+        let key = key_of(&d.text[t.start..toks[j].end]);
+        if cued {
+            if !works.contains(&key) {
+                works.push(key);
+            }
+            Some(j)
+        } else {
+            works.contains(&key).then_some(j)
+        }
+    }
+
+    /// The last token of a territorial body's name that starts at token `i` with "Région" or
+    /// the acronym of a local body (ARS, CHU, CCI, FDSEA…) and ends with a listed place, after
+    /// "de", "du", "des", "d'" or nothing.
+    fn body_of_place(&self, toks: &[NameToken<'_>], i: usize, caps_line: bool) -> Option<usize> {
+        /// Acronyms of French local bodies named after their place.
+        const BODIES: [&str; 28] = [
+            "ARS", "CH", "CHU", "CHR", "CHI", "CHRU", "CCI", "CMA", "CPAM", "CAF", "FDSEA", "CDT",
+            "CRT", "SDIS", "CROUS", "URSSAF", "DDT", "DDTM", "DREAL", "DRAC", "IUT", "INSPE",
+            "MSA", "UDAF", "CESER", "CRC", "CNFPT", "OPH",
+        ];
+        let t = &toks[i];
+        let body = match t.shape {
+            Shape::Cap => t.text == "Région" && !t.sentence_start,
+            Shape::Upper => BODIES.contains(&t.text),
+            _ => false,
+        };
+        if !body {
+            return None;
+        }
+        let mut j = i + 1;
+        let next = toks.get(j)?;
+        if !next.joined {
+            return None;
+        }
+        if next.shape == Shape::Lower && next.elision.is_empty() {
+            if !matches!(next.text, "de" | "du" | "des") {
+                return None;
+            }
+            j += 1;
+        } else if !next.elision.is_empty() && key_of(next.elision) != "d" {
+            return None;
+        }
+        let place = toks.get(j)?;
+        if !place.joined || !matches!(place.shape, Shape::Cap | Shape::Upper) {
+            return None;
+        }
+        let (row, n) = self.gaz.longest(toks, j, caps_line)?;
+        (self.gaz.row(row).kind == EntityType::Location).then_some(j + n - 1)
     }
 
     /// Number of tokens of the capitalised run starting at `i`.
@@ -564,10 +822,10 @@ impl Recognizer {
         d: &Doc<'_>,
         mut first: usize,
         mut last: usize,
-        mid_caps: &WordSet<'_>,
-        lower: &WordSet<'_>,
+        page: &Page<'_, '_>,
         out: &mut Vec<Cand>,
     ) {
+        let (mid_caps, lower) = (page.mid_caps, page.lower);
         let toks = &d.tokens;
         if self.lower_head_before(toks, first).is_some() {
             // "département de la Justice": the whole run belongs to the name.
@@ -610,7 +868,11 @@ impl Recognizer {
             if particle
                 && !listed_after
                 && (cue == Some(EntityType::Person)
-                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line)))
+                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line))
+                    || (t.shape == Shape::Cap
+                        && particle_index(t.text).is_some_and(|k| {
+                            page.particle_names.contains(&(k, toks[first + 1].text))
+                        })))
             {
                 break;
             }
@@ -761,6 +1023,21 @@ impl Recognizer {
             // Weak defaults: any context wins over them, even summed over several mentions.
             vote(&mut c.votes, EntityType::Organization, 0.1);
             vote(&mut c.votes, EntityType::Person, 0.08);
+            // "Beñat Etxeberria", "Eliud Kipchoge": two or three capitalised words that are no
+            // common words, without a head word, are rather a person's name (invented
+            // organisations mostly take a common word: "Datacarre Santé").
+            if n <= 3
+                && self.gaz.head(head.text, HeadPos::First).is_none()
+                && self.gaz.head(tail.text, HeadPos::Last).is_none()
+                && toks[first..=last].iter().all(|t| {
+                    t.shape == Shape::Cap
+                        && t.elision.is_empty()
+                        && !t.amp
+                        && !t.text.split('-').any(|p| self.gaz.is_common(p))
+                })
+            {
+                vote(&mut c.votes, EntityType::Person, 0.05);
+            }
         } else {
             vote(&mut c.votes, EntityType::Person, 0.06);
             vote(&mut c.votes, EntityType::Organization, 0.04);
@@ -775,6 +1052,23 @@ impl Recognizer {
             .any(|p| head.text.starts_with(p))
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
+        }
+        // "la Croix-Rousse", "Vieux-Lyon", "Côte-Nord": a hyphenated name that starts with a
+        // common word, without a given name, is mostly a place when an article comes before it
+        // or when its other parts are common words or places too.
+        if n == 1
+            && head.shape == Shape::Cap
+            && let Some((a, _)) = head.text.split_once('-')
+            && self.gaz.is_common(a)
+            && !head.text.split('-').any(|p| self.gaz.is_given(p))
+            && (after_article(toks, first)
+                || head
+                    .text
+                    .split('-')
+                    .skip(1)
+                    .all(|p| self.gaz.is_common(p) || self.gaz.lists_place(p)))
+        {
+            vote(&mut c.votes, EntityType::Location, 0.7);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if let Some(next) = toks.get(last + 1)
@@ -1089,14 +1383,21 @@ impl Recognizer {
     /// "ville de"), if any.
     fn preceding_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
         let toks = &d.tokens;
-        if first == 0 || !toks[first].joined {
+        if first == 0 {
+            return None;
+        }
+        // "son entraîneur, Peio Larralde": a person's role, then a comma.
+        let comma = !toks[first].joined
+            && toks[first].elision.is_empty()
+            && d.text[toks[first - 1].end..toks[first].raw_start].trim() == ",";
+        if !toks[first].joined && !comma {
             return None;
         }
         let max = self.gaz.max_cue_words().min(first);
         let mut best = None;
         for w in 1..=max {
             let from = first - w;
-            if toks[from + 1..=first].iter().any(|t| !t.joined) {
+            if toks[from + 1..first].iter().any(|t| !t.joined) {
                 break;
             }
             for with_elision in [false, true] {
@@ -1112,7 +1413,7 @@ impl Recognizer {
                 }
             }
         }
-        best
+        best.filter(|k| !comma || *k == EntityType::Person)
     }
 
     /// Votes from the words around the name: "en", "au", "aux", "à", "in" (also before an
@@ -1158,6 +1459,14 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "sur Facebook", "on Spotify", "sous Android": a platform used as a product.
+        if matches!(
+            prev,
+            "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
+        ) && self.gaz.is_platform(&c.parts.join(" "))
+        {
+            vote(&mut c.votes, EntityType::Misc, 3.5);
         }
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
@@ -1309,24 +1618,48 @@ impl Recognizer {
                 }
             }
         }
-        // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment).
+        // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment): names
+        // mentioned twice, or once when no common word is written so ("sanofi", "anssi"); a
+        // person's surname ("vingegaard" for "Jonas Vingegaard").
         let lower_names: HashMap<String, usize, BuildWordHasher> = clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.strong && c.mentions >= 2 && c.parts.len() == 1)
+            .filter(|(_, c)| c.strong && (c.parts.len() == 1 || c.kind() == EntityType::Person))
             .flat_map(|(k, c)| {
-                // Title-case names of five letters or more ("microsoft"; not "FONT" → "font").
-                c.forms
-                    .iter()
-                    .filter(|(f, _)| {
-                        f.chars().count() >= 5
-                            && shape_of(f) == Shape::Cap
-                            && !f.contains(' ')
-                            && !stop(&f.to_lowercase())
+                let person = c.parts.len() > 1;
+                let twice = c.mentions >= 2 && !person;
+                c.forms.iter().filter_map(move |(f, _)| {
+                    let word = if person {
+                        f.rsplit(' ').next().filter(|w| w.len() < f.len())?
+                    } else {
+                        f.as_str()
+                    };
+                    if word.contains(' ') || stop(&word.to_lowercase()) {
+                        return None;
+                    }
+                    let n = word.chars().count();
+                    // Title-case names of five letters or more ("microsoft"; not "FONT" →
+                    // "font"); capitals too, from four letters, when no common word
+                    // is written so (checked below).
+                    let shape = shape_of(word);
+                    let ok = (twice && n >= 5 && shape == Shape::Cap)
+                        || (n >= 4 + usize::from(person)
+                            && matches!(shape, Shape::Cap | Shape::Upper));
+                    ok.then(|| {
+                        (
+                            word.to_lowercase(),
+                            k,
+                            twice && n >= 5 && shape == Shape::Cap,
+                        )
                     })
-                    .map(move |(f, _)| (f.to_lowercase(), k))
+                })
             })
-            .filter(|(f, _)| lower.contains(f.as_str()) && !self.gaz.is_not_entity(f))
+            .filter(|(f, _, twice)| {
+                lower.contains(f.as_str())
+                    && !self.gaz.is_not_entity(f)
+                    && (*twice || !self.gaz.is_common(f))
+            })
+            .map(|(f, k, _)| (f, k))
             .collect();
         if !lower_names.is_empty() {
             for (di, d) in docs.iter().enumerate() {
