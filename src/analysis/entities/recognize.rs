@@ -249,10 +249,10 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 26] = [
+    const ENDINGS: [&str; 35] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
-        "ome", "iste",
+        "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -426,7 +426,8 @@ impl Recognizer {
         for d in &docs {
             for (j, w) in d.tokens.windows(2).enumerate() {
                 let (p, n) = (&w[0], &w[1]);
-                if !p.sentence_start
+                if p.text.len() <= 4
+                    && !p.sentence_start
                     && n.joined
                     && n.elision.is_empty()
                     && n.shape == Shape::Cap
@@ -511,6 +512,12 @@ impl Recognizer {
             let place_org = listed.is_some_and(|(row, n)| {
                 self.gaz.row(row).kind == EntityType::Location
                     && run > n
+                    // "Chicago Marathon", "Michigan Avenue", "Arizona Consumer Fraud Act": a
+                    // head word of another type types the whole name.
+                    && self
+                        .gaz
+                        .head(toks[i + run - 1].text, HeadPos::Last)
+                        .is_none_or(|k| k == EntityType::Organization)
                     && !toks[i + n].possessive
                     && !toks[i + n - 1].possessive
                     && !self.gaz.is_given(toks[i + n].text)
@@ -930,7 +937,8 @@ impl Recognizer {
         if first > last {
             return;
         }
-        // An unexplained word before a listed name is not part of it ("Web Microsoft").
+        // An unexplained common word before a listed name is not part of it ("Web
+        // Microsoft"); an unknown one is ("Pharmadis Nord").
         if first < last
             && !self.gaz.is_given(toks[first].text)
             && self.gaz.head(toks[first].text, HeadPos::First).is_none()
@@ -938,6 +946,7 @@ impl Recognizer {
                 .gaz
                 .longest(toks, first + 1, d.caps(toks[first].line))
                 .is_some_and(|(_, n)| first + n == last)
+            && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
         {
             first += 1;
         }
@@ -1012,6 +1021,19 @@ impl Recognizer {
             vote(&mut c.votes, kind, 2.0);
         }
         self.context_votes(d, first, &mut c);
+        // "le Tensiprol", "le Thalys": one unknown word after "le" is rather a product than an
+        // organisation (whose names mostly take "la" or come with a cue).
+        if n == 1
+            && !c.cued
+            && head.shape == Shape::Cap
+            && head.elision.is_empty()
+            && first > 0
+            && head.joined
+            && toks[first - 1].text == "le"
+            && !self.gaz.is_common(head.text)
+        {
+            vote(&mut c.votes, EntityType::Misc, 0.5);
+        }
         if c.acronym {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {
@@ -1034,6 +1056,7 @@ impl Recognizer {
                         && t.elision.is_empty()
                         && !t.amp
                         && !t.text.split('-').any(|p| self.gaz.is_common(p))
+                        && !self.gaz.lists_place(t.text)
                 })
             {
                 vote(&mut c.votes, EntityType::Person, 0.05);
@@ -1621,46 +1644,45 @@ impl Recognizer {
         // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment): names
         // mentioned twice, or once when no common word is written so ("sanofi", "anssi"); a
         // person's surname ("vingegaard" for "Jonas Vingegaard").
-        let lower_names: HashMap<String, usize, BuildWordHasher> = clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.strong && (c.parts.len() == 1 || c.kind() == EntityType::Person))
-            .flat_map(|(k, c)| {
-                let person = c.parts.len() > 1;
-                let twice = c.mentions >= 2 && !person;
-                c.forms.iter().filter_map(move |(f, _)| {
-                    let word = if person {
-                        f.rsplit(' ').next().filter(|w| w.len() < f.len())?
-                    } else {
-                        f.as_str()
-                    };
-                    if word.contains(' ') || stop(&word.to_lowercase()) {
-                        return None;
+        let mut lower_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        let mut lw = String::new();
+        for (k, c) in clusters.iter().enumerate() {
+            let person = c.parts.len() > 1;
+            if !c.strong || (person && c.kind() != EntityType::Person) {
+                continue;
+            }
+            let twice = c.mentions >= 2 && !person;
+            for (f, _) in &c.forms {
+                let word = if person {
+                    match f.rsplit(' ').next() {
+                        Some(w) if w.len() < f.len() => w,
+                        _ => continue,
                     }
-                    let n = word.chars().count();
-                    // Title-case names of five letters or more ("microsoft"; not "FONT" →
-                    // "font"); capitals too, from four letters, when no common word
-                    // is written so (checked below).
-                    let shape = shape_of(word);
-                    let ok = (twice && n >= 5 && shape == Shape::Cap)
-                        || (n >= 4 + usize::from(person)
-                            && matches!(shape, Shape::Cap | Shape::Upper));
-                    ok.then(|| {
-                        (
-                            word.to_lowercase(),
-                            k,
-                            twice && n >= 5 && shape == Shape::Cap,
-                        )
-                    })
-                })
-            })
-            .filter(|(f, _, twice)| {
-                lower.contains(f.as_str())
-                    && !self.gaz.is_not_entity(f)
-                    && (*twice || !self.gaz.is_common(f))
-            })
-            .map(|(f, k, _)| (f, k))
-            .collect();
+                } else {
+                    f.as_str()
+                };
+                if word.contains(' ') {
+                    continue;
+                }
+                lowercase_into(word, &mut lw);
+                if !lower.contains(lw.as_str()) || stop(&lw) {
+                    continue;
+                }
+                let n = word.chars().count();
+                // Title-case names of five letters or more ("microsoft"; not "FONT" → "font")
+                // mentioned twice; capitals too, from four letters, when no common word is
+                // written so.
+                let shape = shape_of(word);
+                let old = twice && n >= 5 && shape == Shape::Cap;
+                let ok = old
+                    || (n >= 4 + usize::from(person)
+                        && matches!(shape, Shape::Cap | Shape::Upper)
+                        && !self.gaz.is_common(&lw));
+                if ok && !self.gaz.is_not_entity(&lw) {
+                    lower_names.insert(lw.clone(), k);
+                }
+            }
+        }
         if !lower_names.is_empty() {
             for (di, d) in docs.iter().enumerate() {
                 for t in &d.tokens {
@@ -1773,9 +1795,13 @@ impl Recognizer {
             let kind = cl.kind();
             let last = cl.parts.last().is_some_and(|l| l == word);
             let first = cl.parts.first().is_some_and(|f| f == word);
+            // "in Buckeye" is the place, not the "Buckeye Homeowners Alliance" named after it.
+            let place_first = kind != EntityType::Location
+                && c.votes[EntityType::Location.index()] >= 0.6
+                && c.votes[kind.index()] < 0.6;
             let fits = match kind {
                 EntityType::Person => last || first,
-                _ => (first || last) && !self.gaz.is_given(word),
+                _ => (last || (first && !place_first)) && !self.gaz.is_given(word),
             } || (c.acronym && acronym_of(word, &cl.parts));
             if fits {
                 hits.push((k, last));

@@ -550,3 +550,51 @@ fn platforms_after_sur_or_on_are_products() {
         [("Google".into(), "organization")]
     );
 }
+
+#[test]
+fn a_head_word_of_another_type_wins_over_a_leading_place() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "She ran the Paris Marathon and walked down Paris Avenue."
+        ),
+        [
+            ("Paris Marathon".into(), "misc"),
+            ("Paris Avenue".into(), "location")
+        ]
+    );
+}
+
+#[test]
+fn one_unknown_word_after_le_is_a_product() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Le médecin a prescrit le Zorvatil contre la toux."),
+        [("Zorvatil".into(), "misc")]
+    );
+}
+
+#[test]
+fn an_unknown_word_before_a_listed_place_stays_in_the_name() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Il a racheté Brevimax Paris hier."),
+        [("Brevimax Paris".into(), "organization")]
+    );
+}
+
+#[test]
+fn a_place_is_no_short_form_of_an_organisation_named_after_it() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "The Dunmore Homeowners Alliance met yesterday. Meanwhile prices in Dunmore fall."
+        ),
+        [
+            ("Dunmore Homeowners Alliance".into(), "organization"),
+            ("Dunmore".into(), "location")
+        ]
+    );
+}
