@@ -1034,6 +1034,17 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Misc, 0.5);
         }
+        // "on Zillow", "on Mumsnet": one unknown word after "on" is rather a platform.
+        if n == 1
+            && !c.cued
+            && head.elision.is_empty()
+            && first > 0
+            && head.joined
+            && toks[first - 1].text == "on"
+            && !self.gaz.is_common(head.text)
+        {
+            vote(&mut c.votes, EntityType::Misc, 0.2);
+        }
         if c.acronym {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {

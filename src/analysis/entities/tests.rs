@@ -598,3 +598,12 @@ fn a_place_is_no_short_form_of_an_organisation_named_after_it() {
         ]
     );
 }
+
+#[test]
+fn one_unknown_word_after_on_is_a_platform() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "I read it yesterday on Brindlewick, of all places."),
+        [("Brindlewick".into(), "misc")]
+    );
+}
