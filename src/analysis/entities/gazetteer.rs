@@ -342,13 +342,24 @@ impl Gazetteer {
                 ("u", "re"),
                 ("ue", "re"),
             ];
-            let mut buf = String::new();
+            // The base form is built on the stack (keys are short).
+            let mut stack = [0u8; 64];
+            let mut heap = String::new();
             ENDINGS.iter().any(|(end, base)| {
                 k.len() > end.len() + 2 && k.ends_with(end) && {
-                    buf.clear();
-                    buf.push_str(&k[..k.len() - end.len()]);
-                    buf.push_str(base);
-                    self.common_has(&buf)
+                    let stem = &k[..k.len() - end.len()];
+                    let n = stem.len() + base.len();
+                    if n <= stack.len() {
+                        stack[..stem.len()].copy_from_slice(stem.as_bytes());
+                        stack[stem.len()..n].copy_from_slice(base.as_bytes());
+                        // A valid key cut before an ASCII ending, plus ASCII.
+                        std::str::from_utf8(&stack[..n]).is_ok_and(|b| self.common_has(b))
+                    } else {
+                        heap.clear();
+                        heap.push_str(stem);
+                        heap.push_str(base);
+                        self.common_has(&heap)
+                    }
                 }
             })
         })

@@ -390,9 +390,24 @@ impl Recognizer {
         // exists (most lowercase words are ruled out without hashing them).
         let mut lengths = [0u64; 256];
         let filter = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << (w.len() % 64));
+        // "de Villeneuve", "De Smet" inside a sentence after a name or a person cue: the page
+        // writes the particle as part of the surname, so it stays at a sentence start too.
+        let mut particle_names: PairSet<'_> = PairSet::default();
         let mut w = String::new();
         for d in &docs {
-            for t in &d.tokens {
+            for (j, t) in d.tokens.iter().enumerate() {
+                if t.shape == Shape::Cap
+                    && j >= 2
+                    && t.joined
+                    && t.elision.is_empty()
+                    && d.tokens[j - 1].text.len() <= 4
+                    && !d.tokens[j - 1].sentence_start
+                    && d.tokens[j - 1].joined
+                    && matches!(d.tokens[j - 2].shape, Shape::Cap | Shape::Initial)
+                    && let Some(k) = particle_index(d.tokens[j - 1].text)
+                {
+                    particle_names.insert((k, t.text));
+                }
                 if matches!(t.shape, Shape::Cap | Shape::Upper) {
                     if !t.sentence_start && !d.caps(t.line) {
                         mid_caps.insert(t.text);
@@ -417,26 +432,6 @@ impl Recognizer {
                     && wanted.contains(t.text)
                 {
                     lower.insert(t.text);
-                }
-            }
-        }
-        // "de Villeneuve", "De Smet" inside a sentence after a name or a person cue: the page
-        // writes the particle as part of the surname, so it stays at a sentence start too.
-        let mut particle_names: PairSet<'_> = PairSet::default();
-        for d in &docs {
-            for (j, w) in d.tokens.windows(2).enumerate() {
-                let (p, n) = (&w[0], &w[1]);
-                if p.text.len() <= 4
-                    && !p.sentence_start
-                    && n.joined
-                    && n.elision.is_empty()
-                    && n.shape == Shape::Cap
-                    && j > 0
-                    && p.joined
-                    && matches!(d.tokens[j - 1].shape, Shape::Cap | Shape::Initial)
-                    && let Some(k) = particle_index(p.text)
-                {
-                    particle_names.insert((k, n.text));
                 }
             }
         }
@@ -1056,22 +1051,6 @@ impl Recognizer {
             // Weak defaults: any context wins over them, even summed over several mentions.
             vote(&mut c.votes, EntityType::Organization, 0.1);
             vote(&mut c.votes, EntityType::Person, 0.08);
-            // "Beñat Etxeberria", "Eliud Kipchoge": two or three capitalised words that are no
-            // common words, without a head word, are rather a person's name (invented
-            // organisations mostly take a common word: "Datacarre Santé").
-            if n <= 3
-                && self.gaz.head(head.text, HeadPos::First).is_none()
-                && self.gaz.head(tail.text, HeadPos::Last).is_none()
-                && toks[first..=last].iter().all(|t| {
-                    t.shape == Shape::Cap
-                        && t.elision.is_empty()
-                        && !t.amp
-                        && !t.text.split('-').any(|p| self.gaz.is_common(p))
-                        && !self.gaz.lists_place(t.text)
-                })
-            {
-                vote(&mut c.votes, EntityType::Person, 0.05);
-            }
         } else {
             vote(&mut c.votes, EntityType::Person, 0.06);
             vote(&mut c.votes, EntityType::Organization, 0.04);
@@ -1115,6 +1094,23 @@ impl Recognizer {
         // A role after a comma: "Soizic Le Floc'h, infirmière", "Priya Raman, chief economist".
         if let Some(kind) = self.following_cue(d, last) {
             vote(&mut c.votes, kind, 1.5);
+        }
+        // "Beñat Etxeberria", "Eliud Kipchoge": two or three capitalised words that are no
+        // common words or places, without a head word, are rather a person's name (invented
+        // organisations mostly take a common word: "Datacarre Santé"). Looked at only when
+        // nothing but the weak defaults voted.
+        if (2..=3).contains(&n)
+            && c.votes == [0.08, 0.1, 0.0, 0.0]
+            && self.gaz.head(head.text, HeadPos::First).is_none()
+            && self.gaz.head(tail.text, HeadPos::Last).is_none()
+            && toks[first..=last]
+                .iter()
+                .all(|t| t.shape == Shape::Cap && t.elision.is_empty() && !t.amp)
+            && toks[first..=last].iter().all(|t| {
+                !self.gaz.lists_place(t.text) && !t.text.split('-').any(|p| self.gaz.is_common(p))
+            })
+        {
+            vote(&mut c.votes, EntityType::Person, 0.05);
         }
         let ambiguous = head.sentence_start || d.caps(head.line);
         let caps_line = d.caps(head.line);
@@ -1423,15 +1419,21 @@ impl Recognizer {
         // "son entraîneur, Peio Larralde": a person's role, then a comma.
         let comma = !toks[first].joined
             && toks[first].elision.is_empty()
+            && toks[first - 1].shape == Shape::Lower
             && d.text[toks[first - 1].end..toks[first].raw_start].trim() == ",";
-        if !toks[first].joined && !comma {
+        if comma {
+            // The role word alone, right before the comma.
+            return with_key(toks[first - 1].text, |k| self.gaz.cue(k))
+                .filter(|k| *k == EntityType::Person);
+        }
+        if !toks[first].joined {
             return None;
         }
         let max = self.gaz.max_cue_words().min(first);
         let mut best = None;
         for w in 1..=max {
             let from = first - w;
-            if toks[from + 1..first].iter().any(|t| !t.joined) {
+            if toks[from + 1..=first].iter().any(|t| !t.joined) {
                 break;
             }
             for with_elision in [false, true] {
@@ -1447,7 +1449,7 @@ impl Recognizer {
                 }
             }
         }
-        best.filter(|k| !comma || *k == EntityType::Person)
+        best
     }
 
     /// Votes from the words around the name: "en", "au", "aux", "à", "in" (also before an
@@ -1498,7 +1500,7 @@ impl Recognizer {
         if matches!(
             prev,
             "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
-        ) && self.gaz.is_platform(&c.parts.join(" "))
+        ) && with_key(&d.text[c.start..c.end], |k| self.gaz.is_platform(k))
         {
             vote(&mut c.votes, EntityType::Misc, 3.5);
         }
