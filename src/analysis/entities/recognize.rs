@@ -484,8 +484,16 @@ impl Recognizer {
             let caps_line = d.caps(t.line);
             // "la Région Bretagne", "l'ARS Centre-Val de Loire", "CHU de Nantes": a territorial
             // body before a listed place is one organisation.
-            if let Some(last) = self.body_of_place(toks, i, caps_line) {
-                let mut c = self.cand(di, d, i, last);
+            // (After a capitalised article too: "La Région Bretagne".)
+            let body_at = if matches!(t.text, "La" | "Le" | "Les")
+                && toks.get(i + 1).is_some_and(|n| n.joined)
+            {
+                i + 1
+            } else {
+                i
+            };
+            if let Some(last) = self.body_of_place(toks, body_at, caps_line) {
+                let mut c = self.cand(di, d, body_at, last);
                 vote(&mut c.votes, EntityType::Organization, 4.0);
                 c.cued = true;
                 out.push(c);
@@ -852,8 +860,15 @@ impl Recognizer {
                 break;
             }
             let key = t.key();
+            // A capitalised head word inside a sentence is part of the name ("l'Université
+            // Bordeaux Montaigne", "le Collectif Langues Rares"), though its lowercase form is a
+            // cue ("l'université", "le collectif").
+            let name_head = t.shape == Shape::Cap
+                && !t.sentence_start
+                && self.gaz.head(t.text, HeadPos::First) == Some(EntityType::Organization);
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
+                && !name_head
             {
                 cue = Some(kind);
                 first += 1;

@@ -607,3 +607,24 @@ fn one_unknown_word_after_on_is_a_platform() {
         [("Brindlewick".into(), "misc")]
     );
 }
+
+#[test]
+fn a_capitalised_head_inside_a_sentence_stays_in_the_name() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Il enseigne à l'Université Paris Quenlin depuis 2019."),
+        [("Université Paris Quenlin".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Hier, la Région Ireland a voté."),
+        [("Région Ireland".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "La Région Ireland a voté."),
+        [("Région Ireland".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Les vols de Air Korvela reprennent."),
+        [("Air Korvela".into(), "organization")]
+    );
+}
