@@ -566,6 +566,24 @@ impl Recognizer {
             }
             for c in out[before..].iter_mut() {
                 self.extend(d, c);
+                // "Tesco, Sainsbury's and Asda": a possessive before ",", "and", "or" has no
+                // noun to belong to, it is the name's.
+                let t = &toks[c.last_tok];
+                if t.possessive && c.end == t.end {
+                    let rest = &d.text[t.end..];
+                    let len = rest
+                        .char_indices()
+                        .nth(1)
+                        .map_or(rest.len(), |(i, _)| i + 1);
+                    let after = rest[len..].trim_start();
+                    if after.starts_with(',')
+                        || ["and ", "or ", "et ", "ou "]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                    {
+                        c.end = t.end + len;
+                    }
+                }
             }
             if let Some(c) = out.get(before)
                 && c.doc == di
@@ -1029,6 +1047,14 @@ impl Recognizer {
             && n > 1
         {
             vote(&mut c.votes, kind, 2.0);
+        }
+        // "Food Safety Authority of Ireland", "Bank of England": an organisation's head word
+        // before "of" inside the name.
+        if n > 2
+            && let Some(k) = (first + 1..last).find(|&k| toks[k].text == "of")
+            && self.gaz.head(toks[k - 1].text, HeadPos::Last) == Some(EntityType::Organization)
+        {
+            vote(&mut c.votes, EntityType::Organization, 2.0);
         }
         self.context_votes(d, first, &mut c);
         // "le Tensiprol", "le Thalys": one unknown word after "le" is rather a product than an

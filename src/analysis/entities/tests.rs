@@ -628,3 +628,17 @@ fn a_capitalised_head_inside_a_sentence_stays_in_the_name() {
         [("Air Korvela".into(), "organization")]
     );
 }
+
+#[test]
+fn organisation_heads_before_of_and_possessives_before_a_list_separator() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "Yesterday the Water Quality Agency of Ireland said it would act."
+        ),
+        [("Water Quality Agency of Ireland".into(), "organization")]
+    );
+    let m = found(&r, "It was sold in Corbell's and Google stores.");
+    assert_eq!(m[0].0, "Corbell's");
+}
