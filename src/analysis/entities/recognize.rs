@@ -546,6 +546,8 @@ impl Recognizer {
                     let mut n = n;
                     while i + n < toks.len()
                         && toks[i + n].joined
+                        && toks[i + n].shape != Shape::Lower
+                        && !toks[i + n - 1].possessive
                         && self.gaz.head(toks[i + n].text, HeadPos::Last)
                             == Some(EntityType::Organization)
                         && self.gaz.row(row).kind == EntityType::Organization
@@ -966,14 +968,22 @@ impl Recognizer {
             return;
         }
         // An unexplained common word before a listed name is not part of it ("Web
-        // Microsoft"); an unknown one is ("Pharmadis Nord").
+        // Microsoft"); an unknown one is ("Pharmadis Nord"), and so is a common one before a
+        // place inside a sentence.
         if first < last
             && !self.gaz.is_given(toks[first].text)
             && self.gaz.head(toks[first].text, HeadPos::First).is_none()
             && self
                 .gaz
                 .longest(toks, first + 1, d.caps(toks[first].line))
-                .is_some_and(|(_, n)| first + n == last)
+                .is_some_and(|(r, n)| {
+                    first + n == last
+                        // "Police Scotland", "Athletics Kenya": inside a sentence, a
+                        // capitalised word before a place names a body of that place.
+                        && (self.gaz.row(r).kind != EntityType::Location
+                            || toks[first].sentence_start
+                            || d.caps(toks[first].line))
+                })
             && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
         {
             first += 1;

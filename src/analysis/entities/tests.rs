@@ -642,3 +642,20 @@ fn organisation_heads_before_of_and_possessives_before_a_list_separator() {
     let m = found(&r, "It was sold in Corbell's and Google stores.");
     assert_eq!(m[0].0, "Corbell's");
 }
+
+#[test]
+fn a_capitalised_word_before_a_place_inside_a_sentence_names_a_body() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "Yesterday the charity Shelter Ireland opened two homes."
+        ),
+        [("Shelter Ireland".into(), "organization")]
+    );
+    // A lowercase word after a listed company is no company suffix.
+    assert_eq!(
+        texts(&r, "He heads Google's electric vehicle division."),
+        ["Google"]
+    );
+}
