@@ -1029,7 +1029,12 @@ impl Recognizer {
             c.start = toks[first].raw_start;
         }
         let head = &toks[first];
-        let tail = &toks[last];
+        // "Electoral Act 2022": a number after the head word does not hide it.
+        let tail = if toks[last].shape == Shape::Number && last > first {
+            &toks[last - 1]
+        } else {
+            &toks[last]
+        };
         let n = last + 1 - first;
         if demonym {
             vote(&mut c.votes, EntityType::Person, 1.5);
@@ -1188,6 +1193,18 @@ impl Recognizer {
                     || (ambiguous
                         && !mid_caps.contains(head.text)
                         && (caps_line || self.gaz.is_common(head.text))));
+        // "le programme Oasis 2030": a number right after a named thing a cue announced is
+        // part of it.
+        if c.votes[EntityType::Misc.index()] >= 2.0
+            && let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Number
+            && next.text.len() <= 4
+        {
+            c.end = next.end;
+            c.last_tok = last + 1;
+            c.parts.push(next.key());
+        }
         out.push(c);
     }
 

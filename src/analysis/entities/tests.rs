@@ -659,3 +659,16 @@ fn a_capitalised_word_before_a_place_inside_a_sentence_names_a_body() {
         ["Google"]
     );
 }
+
+#[test]
+fn numbers_after_named_things() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Yesterday the Housing Reform Act 2024 took effect."),
+        [("Housing Reform Act 2024".into(), "misc")]
+    );
+    assert_eq!(
+        typed(&r, "Il lance le programme Zephyr 2030 demain."),
+        [("Zephyr 2030".into(), "misc")]
+    );
+}
