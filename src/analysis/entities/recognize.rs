@@ -1193,6 +1193,23 @@ impl Recognizer {
                     || (ambiguous
                         && !mid_caps.contains(head.text)
                         && (caps_line || self.gaz.is_common(head.text))));
+        // "… archéologiques préventives (Inrap)": a word alone in parentheses after lowercase
+        // words is an acronym written like a word (it joins the name it spells).
+        if n == 1
+            && head.shape == Shape::Cap
+            && first > 0
+            && toks[first - 1].shape == Shape::Lower
+            && head.text.len() <= 8
+            && !self.gaz.is_given(head.text)
+            && d.text[toks[first - 1].end..head.raw_start]
+                .trim_end()
+                .ends_with('(')
+            && d.text[head.end..].trim_start().starts_with(')')
+        {
+            c.acronym = true;
+            c.weak = false;
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
         // "le programme Oasis 2030": a number right after a named thing a cue announced is
         // part of it.
         if c.votes[EntityType::Misc.index()] >= 2.0

@@ -672,3 +672,18 @@ fn numbers_after_named_things() {
         [("Zephyr 2030".into(), "misc")]
     );
 }
+
+#[test]
+fn a_word_alone_in_parentheses_after_its_expansion_is_an_acronym() {
+    let r = small();
+    let m = found(
+        &r,
+        "L'Institut national de recherche et d'études polaires (Inrep) a publié un rapport.",
+    );
+    let inrep: Vec<&(String, &str, String)> = m.iter().filter(|x| x.0 == "Inrep").collect();
+    assert_eq!(inrep[0].1, "organization");
+    assert_eq!(
+        inrep[0].2,
+        "Institut national de recherche et d'études polaires"
+    );
+}
