@@ -881,11 +881,14 @@ impl Recognizer {
             }
             let key = t.key();
             // A capitalised head word inside a sentence is part of the name ("l'Université
-            // Bordeaux Montaigne", "le Collectif Langues Rares"), though its lowercase form is a
-            // cue ("l'université", "le collectif").
+            // Bordeaux Montaigne", "le Collectif Langues Rares", "Mount Carnaby"), though its
+            // lowercase form is a cue ("l'université", "le collectif").
             let name_head = t.shape == Shape::Cap
                 && !t.sentence_start
-                && self.gaz.head(t.text, HeadPos::First) == Some(EntityType::Organization);
+                && matches!(
+                    self.gaz.head(t.text, HeadPos::First),
+                    Some(EntityType::Organization | EntityType::Location)
+                );
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
                 && !name_head
@@ -1193,6 +1196,15 @@ impl Recognizer {
                     || (ambiguous
                         && !mid_caps.contains(head.text)
                         && (caps_line || self.gaz.is_common(head.text))));
+        // "la RN164", "la RD 2": French road numbers are places.
+        if n == 1
+            && head.shape == Shape::Upper
+            && (head.text.starts_with("RN") || head.text.starts_with("RD"))
+            && head.text.len() > 2
+            && head.text[2..].bytes().all(|b| b.is_ascii_digit())
+        {
+            vote(&mut c.votes, EntityType::Location, 2.0);
+        }
         // "… archéologiques préventives (Inrap)": a word alone in parentheses after lowercase
         // words is an acronym written like a word (it joins the name it spells).
         if n == 1

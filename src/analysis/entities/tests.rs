@@ -687,3 +687,16 @@ fn a_word_alone_in_parentheses_after_its_expansion_is_an_acronym() {
         "Institut national de recherche et d'études polaires"
     );
 }
+
+#[test]
+fn capitalised_place_heads_and_road_numbers() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "The mine at Mount Kelvarra opened late."),
+        [("Mount Kelvarra".into(), "location")]
+    );
+    assert_eq!(
+        typed(&r, "Un accident a bloqué la RN412 hier."),
+        [("RN412".into(), "location")]
+    );
+}
