@@ -993,10 +993,17 @@ impl Recognizer {
         }
         // A run may now start with a listed name ("Depuis Microsoft"), unless a cue typed it
         // otherwise ("M. Lacoste").
+        // The listed name may go on with lowercase words after the run ("La Commission
+        // européenne").
         if let Some((row, n)) = self.gaz.longest(toks, first, d.caps(toks[first].line))
-            && first + n - 1 == last
+            && (first + n - 1 == last
+                || (first + n - 1 > last
+                    && toks[last + 1..first + n]
+                        .iter()
+                        .all(|t| t.shape == Shape::Lower)))
             && cue.is_none_or(|k| k == self.gaz.row(row).kind)
         {
+            let last = first + n - 1;
             let mut c = self.cand(di, d, first, last);
             c.row = Some(row);
             vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
@@ -1310,7 +1317,9 @@ impl Recognizer {
                 && toks[end + 1].shape == Shape::Lower
                 && toks[end + 1].elision.is_empty()
                 && is_adjective(toks[end + 1].text)
-                && !self.gaz.is_demonym(toks[end + 1].text)
+                && (!self.gaz.is_demonym(toks[end + 1].text)
+                    // European bodies are named so ("Banque centrale européenne").
+                    || with_key(toks[end + 1].text, |k| k.starts_with("europeen")))
             {
                 end += 1;
             }

@@ -700,3 +700,19 @@ fn capitalised_place_heads_and_road_numbers() {
         [("RN412".into(), "location")]
     );
 }
+
+#[test]
+fn a_listed_name_goes_on_with_lowercase_words_after_a_sentence_start() {
+    let r = Recognizer::new(Gazetteer::new(&Sources {
+        organizations: "European Commission|Commission européenne\tinstitution\n",
+        ..small_sources()
+    }));
+    assert_eq!(
+        typed(&r, "La Commission européenne a tranché."),
+        [("Commission européenne".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Hier, la Banque centrale européenne a tranché."),
+        [("Banque centrale européenne".into(), "organization")]
+    );
+}
