@@ -1488,11 +1488,28 @@ impl Recognizer {
     }
 
     /// The type announced by a role right after token `last` and a comma ("…, infirmière",
-    /// "…, chief economist").
+    /// "…, chief economist"), or by an apposition with an indefinite article ("…, une société",
+    /// "…, un traitement").
     fn following_cue(&self, d: &Doc<'_>, last: usize) -> Option<EntityType> {
         let toks = &d.tokens;
         let next = toks.get(last + 1)?;
         if d.text[toks[last].end..next.start].trim() != "," || next.shape != Shape::Lower {
+            return None;
+        }
+        // "Dataviva, une société rennaise", "le Respiraline, un traitement": an apposition
+        // that says what the name is.
+        if matches!(next.text, "un" | "une" | "a" | "an") {
+            for t in toks[last + 2..].iter().take(3) {
+                if !t.joined || t.shape != Shape::Lower {
+                    break;
+                }
+                if self.gaz.is_misc_after(t.text) {
+                    return Some(EntityType::Misc);
+                }
+                if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
+                    return Some(EntityType::Organization);
+                }
+            }
             return None;
         }
         let mut key = String::new();

@@ -716,3 +716,19 @@ fn a_listed_name_goes_on_with_lowercase_words_after_a_sentence_start() {
         [("Banque centrale européenne".into(), "organization")]
     );
 }
+
+#[test]
+fn an_apposition_with_an_indefinite_article_types_the_name() {
+    let r = Recognizer::new(Gazetteer::new(&Sources {
+        org_cues: "société\n",
+        ..small_sources()
+    }));
+    assert_eq!(
+        typed(&r, "Il a investi dans Brumaline, une société lilloise."),
+        [("Brumaline".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Il a testé le Quorvix, un traitement contre la toux."),
+        [("Quorvix".into(), "misc")]
+    );
+}
