@@ -670,16 +670,41 @@ impl Recognizer {
     /// the acronym of a local body (ARS, CHU, CCI, FDSEA…) and ends with a listed place, after
     /// "de", "du", "des", "d'" or nothing.
     fn body_of_place(&self, toks: &[NameToken<'_>], i: usize, caps_line: bool) -> Option<usize> {
-        /// Acronyms of French local bodies named after their place.
-        const BODIES: [&str; 28] = [
-            "ARS", "CH", "CHU", "CHR", "CHI", "CHRU", "CCI", "CMA", "CPAM", "CAF", "FDSEA", "CDT",
-            "CRT", "SDIS", "CROUS", "URSSAF", "DDT", "DDTM", "DREAL", "DRAC", "IUT", "INSPE",
-            "MSA", "UDAF", "CESER", "CRC", "CNFPT", "OPH",
-        ];
         let t = &toks[i];
         let body = match t.shape {
             Shape::Cap => t.text == "Région" && !t.sentence_start,
-            Shape::Upper => BODIES.contains(&t.text),
+            // Acronyms of French local bodies named after their place.
+            Shape::Upper => matches!(
+                t.text,
+                "ARS"
+                    | "CH"
+                    | "CHU"
+                    | "CHR"
+                    | "CHI"
+                    | "CHRU"
+                    | "CCI"
+                    | "CMA"
+                    | "CPAM"
+                    | "CAF"
+                    | "FDSEA"
+                    | "CDT"
+                    | "CRT"
+                    | "SDIS"
+                    | "CROUS"
+                    | "URSSAF"
+                    | "DDT"
+                    | "DDTM"
+                    | "DREAL"
+                    | "DRAC"
+                    | "IUT"
+                    | "INSPE"
+                    | "MSA"
+                    | "UDAF"
+                    | "CESER"
+                    | "CRC"
+                    | "CNFPT"
+                    | "OPH"
+            ),
             _ => false,
         };
         if !body {
@@ -883,15 +908,17 @@ impl Recognizer {
             // A capitalised head word inside a sentence is part of the name ("l'Université
             // Bordeaux Montaigne", "le Collectif Langues Rares", "Mount Carnaby"), though its
             // lowercase form is a cue ("l'université", "le collectif").
-            let name_head = t.shape == Shape::Cap
-                && !t.sentence_start
-                && matches!(
-                    self.gaz.head(t.text, HeadPos::First),
-                    Some(EntityType::Organization | EntityType::Location)
-                );
+            let name_head = || {
+                t.shape == Shape::Cap
+                    && !t.sentence_start
+                    && matches!(
+                        self.gaz.head(t.text, HeadPos::First),
+                        Some(EntityType::Organization | EntityType::Location)
+                    )
+            };
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
-                && !name_head
+                && !name_head()
             {
                 cue = Some(kind);
                 first += 1;
@@ -1219,11 +1246,11 @@ impl Recognizer {
             && first > 0
             && toks[first - 1].shape == Shape::Lower
             && head.text.len() <= 8
-            && !self.gaz.is_given(head.text)
             && d.text[toks[first - 1].end..head.raw_start]
                 .trim_end()
                 .ends_with('(')
             && d.text[head.end..].trim_start().starts_with(')')
+            && !self.gaz.is_given(head.text)
         {
             c.acronym = true;
             c.weak = false;
@@ -1782,7 +1809,9 @@ impl Recognizer {
         // person's surname ("vingegaard" for "Jonas Vingegaard").
         let mut lower_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
         let mut lw = String::new();
-        for (k, c) in clusters.iter().enumerate() {
+        // Nothing to look for when every such lowercase word is a stop word ("le", "the").
+        let any_lower = lower.iter().any(|w| !stop(w));
+        for (k, c) in clusters.iter().enumerate().filter(|_| any_lower) {
             let person = c.parts.len() > 1;
             if !c.strong || (person && c.kind() != EntityType::Person) {
                 continue;
