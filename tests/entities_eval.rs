@@ -277,23 +277,26 @@ fn entity_detection_scores() {
         let mut errs = Vec::new();
         let s = score(&docs, |_| true, &mut errs);
         table.push(row(name, &s));
-        // The unseen and fresh sets are not looked into while rules are written: no halves,
-        // no errors.
-        let unseen = file.starts_with("unseen") || file.starts_with("fresh");
+        // The held-out and unseen sets were written after the rules and scored blind at first;
+        // they are now development data too (their errors are listed below). The fresh sets,
+        // written later and never looked into while rules are written, give the honest measure:
+        // no halves, no errors. The halves of the first sets keep their rows: their odd
+        // documents were only scored while the first rules were written.
+        let fresh = file.starts_with("fresh");
+        let unseen = file.starts_with("unseen") || fresh;
         if file != "seeds.txt" && !unseen {
-            // Rules were tuned looking at errors of the even documents only.
             let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
             table.push(row(&format!("{name}, held-out half"), &held_out));
             let dev = score(&docs, |i| i % 2 == 0, &mut errs);
             table.push(row(&format!("{name}, development half"), &dev));
         }
-        // Errors are listed for the development half of the first sets only (even documents).
-        if !unseen
+        // `KIOSQUE_EVAL_ERRORS=<file prefix>` lists the errors of every document of the
+        // matching sets (all but the fresh ones are development data).
+        if !fresh
             && std::env::var("KIOSQUE_EVAL_ERRORS").is_ok_and(|v| file.starts_with(v.as_str()))
         {
-            // The seed pages are a development set: all their errors are listed.
-            let all = file == "seeds.txt";
-            score(&docs, |i| all || i % 2 == 0, &mut errors);
+            errors.push(format!("== {file}"));
+            score(&docs, |_| true, &mut errors);
         }
         totals.push((file, s.all().prf().2, s));
     }
@@ -306,14 +309,14 @@ fn entity_detection_scores() {
     for (file, f1, _) in &totals {
         // Regression floors, a little under the figures the README reports.
         let floor = match *file {
-            "news-fr.txt" => 0.86,
-            "news-en.txt" => 0.88,
-            "heldout-fr.txt" => 0.71,
-            "heldout-en.txt" => 0.66,
-            "unseen-fr.txt" => 0.73,
-            "unseen-en.txt" => 0.74,
-            "fresh-fr.txt" => 0.64,
-            "fresh-en.txt" => 0.62,
+            "news-fr.txt" => 0.88,
+            "news-en.txt" => 0.89,
+            "heldout-fr.txt" => 0.79,
+            "heldout-en.txt" => 0.75,
+            "unseen-fr.txt" => 0.84,
+            "unseen-en.txt" => 0.84,
+            "fresh-fr.txt" => 0.71,
+            "fresh-en.txt" => 0.63,
             _ => 0.95,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");

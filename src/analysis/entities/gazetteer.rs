@@ -46,6 +46,8 @@ pub struct Sources<'a> {
     pub lower_heads: &'a str,
     /// Common lowercase words, keyed, one a line, sorted by bytes.
     pub common_words: &'a str,
+    /// Platforms, apps and software named like their company ("Spotify"), one a line.
+    pub platforms: &'a str,
 }
 
 /// One known entity.
@@ -117,6 +119,8 @@ pub struct Gazetteer {
     misc_after: WordSet,
     /// Hashes ([`common_hash`]) of the keyed common words.
     common: hashbrown::HashSet<u64>,
+    /// Platforms named like their company, keyed.
+    platforms: WordSet,
 }
 
 /// Hash of a keyed common word in [`Gazetteer`]'s set (64 bits: a collision among a hundred
@@ -268,6 +272,7 @@ impl Gazetteer {
             .map(|w| with_key(w, common_hash))
             .collect();
         g.not_entities = lines(src.not_entities).map(key_of).collect();
+        g.platforms = lines(src.platforms).map(key_of).collect();
         g.misc_after = lines(src.misc_after).map(key_of).collect();
         for line in lines(src.heads) {
             let mut cols = line.split('\t');
@@ -337,13 +342,24 @@ impl Gazetteer {
                 ("u", "re"),
                 ("ue", "re"),
             ];
-            let mut buf = String::new();
+            // The base form is built on the stack (keys are short).
+            let mut stack = [0u8; 64];
+            let mut heap = String::new();
             ENDINGS.iter().any(|(end, base)| {
                 k.len() > end.len() + 2 && k.ends_with(end) && {
-                    buf.clear();
-                    buf.push_str(&k[..k.len() - end.len()]);
-                    buf.push_str(base);
-                    self.common_has(&buf)
+                    let stem = &k[..k.len() - end.len()];
+                    let n = stem.len() + base.len();
+                    if n <= stack.len() {
+                        stack[..stem.len()].copy_from_slice(stem.as_bytes());
+                        stack[stem.len()..n].copy_from_slice(base.as_bytes());
+                        // A valid key cut before an ASCII ending, plus ASCII.
+                        std::str::from_utf8(&stack[..n]).is_ok_and(|b| self.common_has(b))
+                    } else {
+                        heap.clear();
+                        heap.push_str(stem);
+                        heap.push_str(base);
+                        self.common_has(&heap)
+                    }
                 }
             })
         })
@@ -352,6 +368,22 @@ impl Gazetteer {
     /// Whether the keyed `key` is in the common-word list.
     fn common_has(&self, key: &str) -> bool {
         self.common.contains(&common_hash(key))
+    }
+
+    /// Whether `word` alone is a listed place's name ("Lyon", "Angleterre").
+    pub fn lists_place(&self, word: &str) -> bool {
+        with_key(word, |k| {
+            self.phrases.get(k).is_some_and(|n| {
+                n.names
+                    .iter()
+                    .any(|(r, _)| self.rows[*r as usize].kind == EntityType::Location)
+            })
+        })
+    }
+
+    /// Whether the keyed name `key` is a platform, app or software named like its company.
+    pub fn is_platform(&self, key: &str) -> bool {
+        self.platforms.contains(key)
     }
 
     /// Whether a lowercase noun after a name makes it a named thing ("probe", "gamme").

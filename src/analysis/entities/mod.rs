@@ -150,6 +150,7 @@ pub fn builtin_sources() -> Sources<'static> {
         misc_cues: include_str!("rules/misc-cues.txt"),
         misc_after: include_str!("rules/misc-after.txt"),
         common_words: include_str!("data/common-words.txt"),
+        platforms: include_str!("rules/platforms.txt"),
     }
 }
 

@@ -6,6 +6,8 @@ use crate::analysis::hash::BuildWordHasher;
 
 /// A set of words with the chain's fast hasher.
 type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
+/// A set of (particle index in [`PARTICLES`], word) pairs.
+type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, push_parts};
 use super::tokens::{NameToken, Shape, key_of, shape_of, tokenize_words, with_key};
@@ -20,6 +22,92 @@ const PARTICLES: [&str; 24] = [
     "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "della", "dos",
     "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of",
 ];
+
+/// The index in [`PARTICLES`] of `word` in either case ("de", "De").
+fn particle_index(word: &str) -> Option<usize> {
+    if word.len() > 4 {
+        return None;
+    }
+    with_key(word, |k| PARTICLES.iter().position(|p| *p == k))
+}
+
+/// Nouns of works that announce a title in quotes near them ("le film « … »", "la série",
+/// "the podcast \"…\"", "une exposition intitulée « … »").
+fn is_work_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "film"
+            | "long-metrage"
+            | "court-metrage"
+            | "metrage"
+            | "serie"
+            | "feuilleton"
+            | "piece"
+            | "album"
+            | "chanson"
+            | "single"
+            | "livre"
+            | "roman"
+            | "essai"
+            | "recueil"
+            | "documentaire"
+            | "emission"
+            | "exposition"
+            | "spectacle"
+            | "opera"
+            | "tableau"
+            | "toile"
+            | "podcast"
+            | "intitule"
+            | "intitulee"
+            | "intitules"
+            | "intitulees"
+            | "baptise"
+            | "baptisee"
+            | "movie"
+            | "series"
+            | "show"
+            | "play"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "painting"
+            | "exhibition"
+            | "documentary"
+            | "titled"
+            | "entitled"
+    )
+}
+
+/// Whether token `i` comes right after a definite article ("la", "le", "les", "du", "des",
+/// "l'").
+fn after_article(toks: &[NameToken<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    matches!(t.elision, "l" | "L")
+        || (i > 0
+            && t.joined
+            && t.elision.is_empty()
+            && matches!(
+                toks[i - 1].text,
+                "la" | "le" | "les" | "du" | "des" | "La" | "Le" | "Les"
+            ))
+}
+
+/// Whether `gap` (text between two tokens) opens a quotation: it ends with «, “ or a straight
+/// quote after a space or a line start.
+fn opens_quote(gap: &str) -> bool {
+    let g = gap.trim_end();
+    g.ends_with('«')
+        || g.ends_with('“')
+        || (g.ends_with('"') && (g.len() == 1 || g[..g.len() - 1].ends_with(char::is_whitespace)))
+}
+
+/// Whether `gap` closes a quotation.
+fn closes_quote(gap: &str) -> bool {
+    let g = gap.trim_start();
+    g.starts_with('»') || g.starts_with('”') || g.starts_with('"')
+}
 
 /// Particles that join name parts on their own, whatever the first part is.
 const NOBLE_PARTICLES: [&str; 9] = [
@@ -101,6 +189,16 @@ impl Cluster {
     }
 }
 
+/// Page-wide context the rules look at.
+struct Page<'p, 't> {
+    /// Capitalised words seen where no capital is expected.
+    mid_caps: &'p WordSet<'t>,
+    /// Words seen lowercase that are also seen capitalised.
+    lower: &'p WordSet<'t>,
+    /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
+    particle_names: &'p PairSet<'t>,
+}
+
 /// Per-document context the rules look at.
 struct Doc<'t> {
     /// The text.
@@ -151,10 +249,10 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 26] = [
+    const ENDINGS: [&str; 35] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
-        "ome", "iste",
+        "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -292,9 +390,24 @@ impl Recognizer {
         // exists (most lowercase words are ruled out without hashing them).
         let mut lengths = [0u64; 256];
         let filter = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << (w.len() % 64));
+        // "de Villeneuve", "De Smet" inside a sentence after a name or a person cue: the page
+        // writes the particle as part of the surname, so it stays at a sentence start too.
+        let mut particle_names: PairSet<'_> = PairSet::default();
         let mut w = String::new();
         for d in &docs {
-            for t in &d.tokens {
+            for (j, t) in d.tokens.iter().enumerate() {
+                if t.shape == Shape::Cap
+                    && j >= 2
+                    && t.joined
+                    && t.elision.is_empty()
+                    && d.tokens[j - 1].text.len() <= 4
+                    && !d.tokens[j - 1].sentence_start
+                    && d.tokens[j - 1].joined
+                    && matches!(d.tokens[j - 2].shape, Shape::Cap | Shape::Initial)
+                    && let Some(k) = particle_index(d.tokens[j - 1].text)
+                {
+                    particle_names.insert((k, t.text));
+                }
                 if matches!(t.shape, Shape::Cap | Shape::Upper) {
                     if !t.sentence_start && !d.caps(t.line) {
                         mid_caps.insert(t.text);
@@ -323,19 +436,26 @@ impl Recognizer {
             }
         }
         let mut cands = Vec::new();
+        let mut works: Vec<String> = Vec::new();
+        let page = Page {
+            mid_caps: &mid_caps,
+            lower: &lower,
+            particle_names: &particle_names,
+        };
         for (di, d) in docs.iter().enumerate() {
-            self.candidates(di, d, &mid_caps, &lower, &mut cands);
+            self.candidates(di, d, &page, &mut works, &mut cands);
         }
         self.resolve(&docs, cands, &lower)
     }
 
-    /// Pushes the candidates of document `di` to `out`.
+    /// Pushes the candidates of document `di` to `out`; `works` holds the titles of works
+    /// found in the page so far, keyed.
     fn candidates(
         &self,
         di: usize,
         d: &Doc<'_>,
-        mid_caps: &WordSet<'_>,
-        lower: &WordSet<'_>,
+        page: &Page<'_, '_>,
+        works: &mut Vec<String>,
         out: &mut Vec<Cand>,
     ) {
         let toks = &d.tokens;
@@ -346,7 +466,40 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "@Nono_du_Cher", "@Massilia13": user handles are no names.
+            if d.text[..t.raw_start].ends_with('@') || t.text.contains('_') {
+                i += 1;
+                continue;
+            }
+            // A title in quotes that a work noun announces: « Les Traboules », "Kitchen Table
+            // Truths".
+            if let Some(last) = self.quoted_work(d, i, works) {
+                let mut c = self.cand(di, d, i, last);
+                vote(&mut c.votes, EntityType::Misc, 4.0);
+                c.cued = true;
+                out.push(c);
+                i = last + 1;
+                continue;
+            }
             let caps_line = d.caps(t.line);
+            // "la Région Bretagne", "l'ARS Centre-Val de Loire", "CHU de Nantes": a territorial
+            // body before a listed place is one organisation.
+            // (After a capitalised article too: "La Région Bretagne".)
+            let body_at = if matches!(t.text, "La" | "Le" | "Les")
+                && toks.get(i + 1).is_some_and(|n| n.joined)
+            {
+                i + 1
+            } else {
+                i
+            };
+            if let Some(last) = self.body_of_place(toks, body_at, caps_line) {
+                let mut c = self.cand(di, d, body_at, last);
+                vote(&mut c.votes, EntityType::Organization, 4.0);
+                c.cued = true;
+                out.push(c);
+                i = last + 1;
+                continue;
+            }
             let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
             let run = self.run(toks, i);
@@ -362,6 +515,12 @@ impl Recognizer {
             let place_org = listed.is_some_and(|(row, n)| {
                 self.gaz.row(row).kind == EntityType::Location
                     && run > n
+                    // "Chicago Marathon", "Michigan Avenue", "Arizona Consumer Fraud Act": a
+                    // head word of another type types the whole name.
+                    && self
+                        .gaz
+                        .head(toks[i + run - 1].text, HeadPos::Last)
+                        .is_none_or(|k| k == EntityType::Organization)
                     && !toks[i + n].possessive
                     && !toks[i + n - 1].possessive
                     && !self.gaz.is_given(toks[i + n].text)
@@ -387,6 +546,8 @@ impl Recognizer {
                     let mut n = n;
                     while i + n < toks.len()
                         && toks[i + n].joined
+                        && toks[i + n].shape != Shape::Lower
+                        && !toks[i + n - 1].possessive
                         && self.gaz.head(toks[i + n].text, HeadPos::Last)
                             == Some(EntityType::Organization)
                         && self.gaz.row(row).kind == EntityType::Organization
@@ -401,12 +562,30 @@ impl Recognizer {
                     i += n;
                 }
                 _ => {
-                    self.push_run(di, d, i, i + run - 1, mid_caps, lower, out);
+                    self.push_run(di, d, i, i + run - 1, page, out);
                     i += run;
                 }
             }
             for c in out[before..].iter_mut() {
                 self.extend(d, c);
+                // "Tesco, Sainsbury's and Asda": a possessive before ",", "and", "or" has no
+                // noun to belong to, it is the name's.
+                let t = &toks[c.last_tok];
+                if t.possessive && c.end == t.end {
+                    let rest = &d.text[t.end..];
+                    let len = rest
+                        .char_indices()
+                        .nth(1)
+                        .map_or(rest.len(), |(i, _)| i + 1);
+                    let after = rest[len..].trim_start();
+                    if after.starts_with(',')
+                        || ["and ", "or ", "et ", "ou "]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                    {
+                        c.end = t.end + len;
+                    }
+                }
             }
             if let Some(c) = out.get(before)
                 && c.doc == di
@@ -416,6 +595,140 @@ impl Recognizer {
                 i = i.max(c.last_tok + 1);
             }
         }
+    }
+
+    /// The last token of a title in quotes that starts at token `i` (« Les Traboules »,
+    /// "Kitchen Table Truths"), when a work noun stands in the sentence before it ("le film",
+    /// "la série", "intitulée", "the podcast") or right after it (", la nouvelle pièce"), or
+    /// when the page already has the same title as a work. Pushes new titles to `works`.
+    fn quoted_work(&self, d: &Doc<'_>, i: usize, works: &mut Vec<String>) -> Option<usize> {
+        let toks = &d.tokens;
+        let t = &toks[i];
+        if !matches!(t.shape, Shape::Cap | Shape::Upper) || !t.elision.is_empty() {
+            return None;
+        }
+        let prev_end = if i > 0 { toks[i - 1].end } else { 0 };
+        let gap = d.text.get(prev_end..t.raw_start)?;
+        if gap == " " || !opens_quote(gap) {
+            return None;
+        }
+        let mut j = i;
+        let close = loop {
+            if j >= i + 10 {
+                return None;
+            }
+            let next_start = toks.get(j + 1).map_or(d.text.len(), |n| n.raw_start);
+            let g = d.text.get(toks[j].end..next_start)?;
+            if closes_quote(g) {
+                break g;
+            }
+            if j + 1 >= toks.len()
+                || g.contains([
+                    '.', '!', '?', ':', ';', ',', '«', '»', '“', '”', '"', '\n', '(', ')',
+                ])
+            {
+                return None;
+            }
+            j += 1;
+        };
+        let mut cued = false;
+        // A work noun earlier in the sentence.
+        let mut k = i;
+        while k > 0 && k + 8 > i {
+            k -= 1;
+            if with_key(toks[k].text, is_work_noun) {
+                cued = true;
+                break;
+            }
+            if toks[k].sentence_start {
+                break;
+            }
+        }
+        // ", la nouvelle pièce de …" right after.
+        if !cued && close.trim().trim_start_matches(['»', '”', '"']).trim() == "," {
+            cued = toks[j + 1..]
+                .iter()
+                .take(3)
+                .take_while(|n| n.shape == Shape::Lower)
+                .any(|n| with_key(n.text, is_work_noun));
+        }
+        if !cued && works.is_empty() {
+            return None;
+        }
+        let key = key_of(&d.text[t.start..toks[j].end]);
+        if cued {
+            if !works.contains(&key) {
+                works.push(key);
+            }
+            Some(j)
+        } else {
+            works.contains(&key).then_some(j)
+        }
+    }
+
+    /// The last token of a territorial body's name that starts at token `i` with "Région" or
+    /// the acronym of a local body (ARS, CHU, CCI, FDSEA…) and ends with a listed place, after
+    /// "de", "du", "des", "d'" or nothing.
+    fn body_of_place(&self, toks: &[NameToken<'_>], i: usize, caps_line: bool) -> Option<usize> {
+        let t = &toks[i];
+        let body = match t.shape {
+            Shape::Cap => t.text == "Région" && !t.sentence_start,
+            // Acronyms of French local bodies named after their place.
+            Shape::Upper => matches!(
+                t.text,
+                "ARS"
+                    | "CH"
+                    | "CHU"
+                    | "CHR"
+                    | "CHI"
+                    | "CHRU"
+                    | "CCI"
+                    | "CMA"
+                    | "CPAM"
+                    | "CAF"
+                    | "FDSEA"
+                    | "CDT"
+                    | "CRT"
+                    | "SDIS"
+                    | "CROUS"
+                    | "URSSAF"
+                    | "DDT"
+                    | "DDTM"
+                    | "DREAL"
+                    | "DRAC"
+                    | "IUT"
+                    | "INSPE"
+                    | "MSA"
+                    | "UDAF"
+                    | "CESER"
+                    | "CRC"
+                    | "CNFPT"
+                    | "OPH"
+            ),
+            _ => false,
+        };
+        if !body {
+            return None;
+        }
+        let mut j = i + 1;
+        let next = toks.get(j)?;
+        if !next.joined {
+            return None;
+        }
+        if next.shape == Shape::Lower && next.elision.is_empty() {
+            if !matches!(next.text, "de" | "du" | "des") {
+                return None;
+            }
+            j += 1;
+        } else if !next.elision.is_empty() && key_of(next.elision) != "d" {
+            return None;
+        }
+        let place = toks.get(j)?;
+        if !place.joined || !matches!(place.shape, Shape::Cap | Shape::Upper) {
+            return None;
+        }
+        let (row, n) = self.gaz.longest(toks, j, caps_line)?;
+        (self.gaz.row(row).kind == EntityType::Location).then_some(j + n - 1)
     }
 
     /// Number of tokens of the capitalised run starting at `i`.
@@ -564,10 +877,10 @@ impl Recognizer {
         d: &Doc<'_>,
         mut first: usize,
         mut last: usize,
-        mid_caps: &WordSet<'_>,
-        lower: &WordSet<'_>,
+        page: &Page<'_, '_>,
         out: &mut Vec<Cand>,
     ) {
+        let (mid_caps, lower) = (page.mid_caps, page.lower);
         let toks = &d.tokens;
         if self.lower_head_before(toks, first).is_some() {
             // "département de la Justice": the whole run belongs to the name.
@@ -592,8 +905,20 @@ impl Recognizer {
                 break;
             }
             let key = t.key();
+            // A capitalised head word inside a sentence is part of the name ("l'Université
+            // Bordeaux Montaigne", "le Collectif Langues Rares", "Mount Carnaby"), though its
+            // lowercase form is a cue ("l'université", "le collectif").
+            let name_head = || {
+                t.shape == Shape::Cap
+                    && !t.sentence_start
+                    && matches!(
+                        self.gaz.head(t.text, HeadPos::First),
+                        Some(EntityType::Organization | EntityType::Location)
+                    )
+            };
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
+                && !name_head()
             {
                 cue = Some(kind);
                 first += 1;
@@ -610,7 +935,11 @@ impl Recognizer {
             if particle
                 && !listed_after
                 && (cue == Some(EntityType::Person)
-                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line)))
+                    || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line))
+                    || (t.shape == Shape::Cap
+                        && particle_index(t.text).is_some_and(|k| {
+                            page.particle_names.contains(&(k, toks[first + 1].text))
+                        })))
             {
                 break;
             }
@@ -668,23 +997,40 @@ impl Recognizer {
         if first > last {
             return;
         }
-        // An unexplained word before a listed name is not part of it ("Web Microsoft").
+        // An unexplained common word before a listed name is not part of it ("Web
+        // Microsoft"); an unknown one is ("Pharmadis Nord"), and so is a common one before a
+        // place inside a sentence.
         if first < last
             && !self.gaz.is_given(toks[first].text)
             && self.gaz.head(toks[first].text, HeadPos::First).is_none()
             && self
                 .gaz
                 .longest(toks, first + 1, d.caps(toks[first].line))
-                .is_some_and(|(_, n)| first + n == last)
+                .is_some_and(|(r, n)| {
+                    first + n == last
+                        // "Police Scotland", "Athletics Kenya": inside a sentence, a
+                        // capitalised word before a place names a body of that place.
+                        && (self.gaz.row(r).kind != EntityType::Location
+                            || toks[first].sentence_start
+                            || d.caps(toks[first].line))
+                })
+            && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
         {
             first += 1;
         }
         // A run may now start with a listed name ("Depuis Microsoft"), unless a cue typed it
         // otherwise ("M. Lacoste").
+        // The listed name may go on with lowercase words after the run ("La Commission
+        // européenne").
         if let Some((row, n)) = self.gaz.longest(toks, first, d.caps(toks[first].line))
-            && first + n - 1 == last
+            && (first + n - 1 == last
+                || (first + n - 1 > last
+                    && toks[last + 1..first + n]
+                        .iter()
+                        .all(|t| t.shape == Shape::Lower)))
             && cue.is_none_or(|k| k == self.gaz.row(row).kind)
         {
+            let last = first + n - 1;
             let mut c = self.cand(di, d, first, last);
             c.row = Some(row);
             vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
@@ -720,7 +1066,12 @@ impl Recognizer {
             c.start = toks[first].raw_start;
         }
         let head = &toks[first];
-        let tail = &toks[last];
+        // "Electoral Act 2022": a number after the head word does not hide it.
+        let tail = if toks[last].shape == Shape::Number && last > first {
+            &toks[last - 1]
+        } else {
+            &toks[last]
+        };
         let n = last + 1 - first;
         if demonym {
             vote(&mut c.votes, EntityType::Person, 1.5);
@@ -749,7 +1100,39 @@ impl Recognizer {
         {
             vote(&mut c.votes, kind, 2.0);
         }
+        // "Food Safety Authority of Ireland", "Bank of England": an organisation's head word
+        // before "of" inside the name.
+        if n > 2
+            && let Some(k) = (first + 1..last).find(|&k| toks[k].text == "of")
+            && self.gaz.head(toks[k - 1].text, HeadPos::Last) == Some(EntityType::Organization)
+        {
+            vote(&mut c.votes, EntityType::Organization, 2.0);
+        }
         self.context_votes(d, first, &mut c);
+        // "le Tensiprol", "le Thalys": one unknown word after "le" is rather a product than an
+        // organisation (whose names mostly take "la" or come with a cue).
+        if n == 1
+            && !c.cued
+            && head.shape == Shape::Cap
+            && head.elision.is_empty()
+            && first > 0
+            && head.joined
+            && toks[first - 1].text == "le"
+            && !self.gaz.is_common(head.text)
+        {
+            vote(&mut c.votes, EntityType::Misc, 0.5);
+        }
+        // "on Zillow", "on Mumsnet": one unknown word after "on" is rather a platform.
+        if n == 1
+            && !c.cued
+            && head.elision.is_empty()
+            && first > 0
+            && head.joined
+            && toks[first - 1].text == "on"
+            && !self.gaz.is_common(head.text)
+        {
+            vote(&mut c.votes, EntityType::Misc, 0.2);
+        }
         if c.acronym {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {
@@ -776,6 +1159,23 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
         }
+        // "la Croix-Rousse", "Vieux-Lyon", "Côte-Nord": a hyphenated name that starts with a
+        // common word, without a given name, is mostly a place when an article comes before it
+        // or when its other parts are common words or places too.
+        if n == 1
+            && head.shape == Shape::Cap
+            && let Some((a, _)) = head.text.split_once('-')
+            && self.gaz.is_common(a)
+            && !head.text.split('-').any(|p| self.gaz.is_given(p))
+            && (after_article(toks, first)
+                || head
+                    .text
+                    .split('-')
+                    .skip(1)
+                    .all(|p| self.gaz.is_common(p) || self.gaz.lists_place(p)))
+        {
+            vote(&mut c.votes, EntityType::Location, 0.7);
+        }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if let Some(next) = toks.get(last + 1)
             && next.joined
@@ -787,6 +1187,23 @@ impl Recognizer {
         // A role after a comma: "Soizic Le Floc'h, infirmière", "Priya Raman, chief economist".
         if let Some(kind) = self.following_cue(d, last) {
             vote(&mut c.votes, kind, 1.5);
+        }
+        // "Beñat Etxeberria", "Eliud Kipchoge": two or three capitalised words that are no
+        // common words or places, without a head word, are rather a person's name (invented
+        // organisations mostly take a common word: "Datacarre Santé"). Looked at only when
+        // nothing but the weak defaults voted.
+        if (2..=3).contains(&n)
+            && c.votes == [0.08, 0.1, 0.0, 0.0]
+            && self.gaz.head(head.text, HeadPos::First).is_none()
+            && self.gaz.head(tail.text, HeadPos::Last).is_none()
+            && toks[first..=last]
+                .iter()
+                .all(|t| t.shape == Shape::Cap && t.elision.is_empty() && !t.amp)
+            && toks[first..=last].iter().all(|t| {
+                !self.gaz.lists_place(t.text) && !t.text.split('-').any(|p| self.gaz.is_common(p))
+            })
+        {
+            vote(&mut c.votes, EntityType::Person, 0.05);
         }
         let ambiguous = head.sentence_start || d.caps(head.line);
         let caps_line = d.caps(head.line);
@@ -813,6 +1230,44 @@ impl Recognizer {
                     || (ambiguous
                         && !mid_caps.contains(head.text)
                         && (caps_line || self.gaz.is_common(head.text))));
+        // "la RN164", "la RD 2": French road numbers are places.
+        if n == 1
+            && head.shape == Shape::Upper
+            && (head.text.starts_with("RN") || head.text.starts_with("RD"))
+            && head.text.len() > 2
+            && head.text[2..].bytes().all(|b| b.is_ascii_digit())
+        {
+            vote(&mut c.votes, EntityType::Location, 2.0);
+        }
+        // "… archéologiques préventives (Inrap)": a word alone in parentheses after lowercase
+        // words is an acronym written like a word (it joins the name it spells).
+        if n == 1
+            && head.shape == Shape::Cap
+            && first > 0
+            && toks[first - 1].shape == Shape::Lower
+            && head.text.len() <= 8
+            && d.text[toks[first - 1].end..head.raw_start]
+                .trim_end()
+                .ends_with('(')
+            && d.text[head.end..].trim_start().starts_with(')')
+            && !self.gaz.is_given(head.text)
+        {
+            c.acronym = true;
+            c.weak = false;
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
+        // "le programme Oasis 2030": a number right after a named thing a cue announced is
+        // part of it.
+        if c.votes[EntityType::Misc.index()] >= 2.0
+            && let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Number
+            && next.text.len() <= 4
+        {
+            c.end = next.end;
+            c.last_tok = last + 1;
+            c.parts.push(next.key());
+        }
         out.push(c);
     }
 
@@ -889,7 +1344,9 @@ impl Recognizer {
                 && toks[end + 1].shape == Shape::Lower
                 && toks[end + 1].elision.is_empty()
                 && is_adjective(toks[end + 1].text)
-                && !self.gaz.is_demonym(toks[end + 1].text)
+                && (!self.gaz.is_demonym(toks[end + 1].text)
+                    // European bodies are named so ("Banque centrale européenne").
+                    || with_key(toks[end + 1].text, |k| k.starts_with("europeen")))
             {
                 end += 1;
             }
@@ -1058,11 +1515,28 @@ impl Recognizer {
     }
 
     /// The type announced by a role right after token `last` and a comma ("…, infirmière",
-    /// "…, chief economist").
+    /// "…, chief economist"), or by an apposition with an indefinite article ("…, une société",
+    /// "…, un traitement").
     fn following_cue(&self, d: &Doc<'_>, last: usize) -> Option<EntityType> {
         let toks = &d.tokens;
         let next = toks.get(last + 1)?;
         if d.text[toks[last].end..next.start].trim() != "," || next.shape != Shape::Lower {
+            return None;
+        }
+        // "Dataviva, une société rennaise", "le Respiraline, un traitement": an apposition
+        // that says what the name is.
+        if matches!(next.text, "un" | "une" | "a" | "an") {
+            for t in toks[last + 2..].iter().take(3) {
+                if !t.joined || t.shape != Shape::Lower {
+                    break;
+                }
+                if self.gaz.is_misc_after(t.text) {
+                    return Some(EntityType::Misc);
+                }
+                if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
+                    return Some(EntityType::Organization);
+                }
+            }
             return None;
         }
         let mut key = String::new();
@@ -1089,7 +1563,20 @@ impl Recognizer {
     /// "ville de"), if any.
     fn preceding_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
         let toks = &d.tokens;
-        if first == 0 || !toks[first].joined {
+        if first == 0 {
+            return None;
+        }
+        // "son entraîneur, Peio Larralde": a person's role, then a comma.
+        let comma = !toks[first].joined
+            && toks[first].elision.is_empty()
+            && toks[first - 1].shape == Shape::Lower
+            && d.text[toks[first - 1].end..toks[first].raw_start].trim() == ",";
+        if comma {
+            // The role word alone, right before the comma.
+            return with_key(toks[first - 1].text, |k| self.gaz.cue(k))
+                .filter(|k| *k == EntityType::Person);
+        }
+        if !toks[first].joined {
             return None;
         }
         let max = self.gaz.max_cue_words().min(first);
@@ -1158,6 +1645,14 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "sur Facebook", "on Spotify", "sous Android": a platform used as a product.
+        if matches!(
+            prev,
+            "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
+        ) && with_key(&d.text[c.start..c.end], |k| self.gaz.is_platform(k))
+        {
+            vote(&mut c.votes, EntityType::Misc, 3.5);
         }
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
@@ -1309,25 +1804,50 @@ impl Recognizer {
                 }
             }
         }
-        // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment).
-        let lower_names: HashMap<String, usize, BuildWordHasher> = clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.strong && c.mentions >= 2 && c.parts.len() == 1)
-            .flat_map(|(k, c)| {
-                // Title-case names of five letters or more ("microsoft"; not "FONT" → "font").
-                c.forms
-                    .iter()
-                    .filter(|(f, _)| {
-                        f.chars().count() >= 5
-                            && shape_of(f) == Shape::Cap
-                            && !f.contains(' ')
-                            && !stop(&f.to_lowercase())
-                    })
-                    .map(move |(f, _)| (f.to_lowercase(), k))
-            })
-            .filter(|(f, _)| lower.contains(f.as_str()) && !self.gaz.is_not_entity(f))
-            .collect();
+        // 4. Lowercase mentions of a page's one-word names ("microsoft" in a comment): names
+        // mentioned twice, or once when no common word is written so ("sanofi", "anssi"); a
+        // person's surname ("vingegaard" for "Jonas Vingegaard").
+        let mut lower_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        let mut lw = String::new();
+        // Nothing to look for when every such lowercase word is a stop word ("le", "the").
+        let any_lower = lower.iter().any(|w| !stop(w));
+        for (k, c) in clusters.iter().enumerate().filter(|_| any_lower) {
+            let person = c.parts.len() > 1;
+            if !c.strong || (person && c.kind() != EntityType::Person) {
+                continue;
+            }
+            let twice = c.mentions >= 2 && !person;
+            for (f, _) in &c.forms {
+                let word = if person {
+                    match f.rsplit(' ').next() {
+                        Some(w) if w.len() < f.len() => w,
+                        _ => continue,
+                    }
+                } else {
+                    f.as_str()
+                };
+                if word.contains(' ') {
+                    continue;
+                }
+                lowercase_into(word, &mut lw);
+                if !lower.contains(lw.as_str()) || stop(&lw) {
+                    continue;
+                }
+                let n = word.chars().count();
+                // Title-case names of five letters or more ("microsoft"; not "FONT" → "font")
+                // mentioned twice; capitals too, from four letters, when no common word is
+                // written so.
+                let shape = shape_of(word);
+                let old = twice && n >= 5 && shape == Shape::Cap;
+                let ok = old
+                    || (n >= 4 + usize::from(person)
+                        && matches!(shape, Shape::Cap | Shape::Upper)
+                        && !self.gaz.is_common(&lw));
+                if ok && !self.gaz.is_not_entity(&lw) {
+                    lower_names.insert(lw.clone(), k);
+                }
+            }
+        }
         if !lower_names.is_empty() {
             for (di, d) in docs.iter().enumerate() {
                 for t in &d.tokens {
@@ -1440,9 +1960,13 @@ impl Recognizer {
             let kind = cl.kind();
             let last = cl.parts.last().is_some_and(|l| l == word);
             let first = cl.parts.first().is_some_and(|f| f == word);
+            // "in Buckeye" is the place, not the "Buckeye Homeowners Alliance" named after it.
+            let place_first = kind != EntityType::Location
+                && c.votes[EntityType::Location.index()] >= 0.6
+                && c.votes[kind.index()] < 0.6;
             let fits = match kind {
                 EntityType::Person => last || first,
-                _ => (first || last) && !self.gaz.is_given(word),
+                _ => (last || (first && !place_first)) && !self.gaz.is_given(word),
             } || (c.acronym && acronym_of(word, &cl.parts));
             if fits {
                 hits.push((k, last));

@@ -5,7 +5,12 @@ use super::*;
 
 /// A recognizer with a few entries of each list.
 fn small() -> Recognizer {
-    Recognizer::new(Gazetteer::new(&Sources {
+    Recognizer::new(Gazetteer::new(&small_sources()))
+}
+
+/// The lists of [`small`].
+fn small_sources() -> Sources<'static> {
+    Sources {
         locations: "United States|États-Unis|Etats-Unis|USA|US|U.S.\tcountry\n\
                     Ireland|Irlande\tcountry\n\
                     United Kingdom|Royaume-Uni|UK\tcountry\n\
@@ -26,7 +31,8 @@ fn small() -> Recognizer {
         misc_after: include_str!("rules/misc-after.txt"),
         common_words: "abord\narticle\nbacker\nbon\nfranchement\nhier\nlithium\nmeanwhile\n\
                        rien\nselon\nthank\ntres\nyesterday\n",
-    }))
+        platforms: include_str!("rules/platforms.txt"),
+    }
 }
 
 /// (text, type, name) of each mention of `text` (one document).
@@ -401,5 +407,328 @@ fn context_before_an_article_and_court_designations() {
     assert_eq!(
         typed(&r, "Il invoque la loi ZORBA votée hier."),
         [("ZORBA".into(), "misc")]
+    );
+}
+
+#[test]
+fn user_handles_are_no_names() {
+    let r = small();
+    assert_eq!(
+        texts(
+            &r,
+            "@Lulu_du_Var bien vu. @Zorro75 aussi, Loretta Preska a raison."
+        ),
+        ["Loretta Preska"]
+    );
+}
+
+#[test]
+fn titles_in_quotes_after_a_work_noun() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Il tourne le film « Les Grands Chemins » cet été."),
+        [("Les Grands Chemins".into(), "misc")]
+    );
+    assert_eq!(
+        typed(
+            &r,
+            "« Le Vent du Sud », la nouvelle pièce de Loretta Preska, a triomphé."
+        ),
+        [
+            ("Le Vent du Sud".into(), "misc"),
+            ("Loretta Preska".into(), "person")
+        ]
+    );
+    // The same title later in the page, without its noun.
+    let page = r.detect_page(&[
+        "The podcast \"Morning Lantern\" lost its sponsors.",
+        "Meanwhile \"Morning Lantern\" was never good.",
+    ]);
+    let strong: Vec<&Mention> = page[1].iter().filter(|m| !m.weak).collect();
+    assert_eq!(strong.len(), 1, "{strong:?}");
+    assert_eq!(strong[0].text, "Morning Lantern");
+    assert_eq!(strong[0].kind, EntityType::Misc);
+    // A quoted sentence is no title.
+    assert_eq!(
+        texts(&r, "« Nous allons gagner », a dit Loretta Preska."),
+        ["Loretta Preska"]
+    );
+}
+
+#[test]
+fn a_particle_the_page_writes_inside_a_surname_stays_at_a_sentence_start() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "La juge Loretta De Smet a tranché. De Smet a rejeté l'appel."
+        ),
+        [
+            ("Loretta De Smet".into(), "person"),
+            ("De Smet".into(), "person")
+        ]
+    );
+}
+
+#[test]
+fn lowercase_forms_of_a_page_name_mentioned_once() {
+    let r = small();
+    let page = r.detect_page(&[
+        "La société Zenvaro a racheté l'usine de Loretta Oberlin.",
+        "zenvaro va tout fermer, et oberlin s'en moque.",
+    ]);
+    let t: Vec<(&str, EntityType)> = page[1]
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        t,
+        [
+            ("zenvaro", EntityType::Organization),
+            ("oberlin", EntityType::Person)
+        ]
+    );
+}
+
+#[test]
+fn two_uncommon_words_are_rather_a_person() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "Le match a été sauvé par Tamsir Ndiongue en fin de partie."
+        ),
+        [("Tamsir Ndiongue".into(), "person")]
+    );
+}
+
+#[test]
+fn local_bodies_before_a_listed_place() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "L'ARS de Paris et la Région Ireland ont signé avec le CHU de Paris."
+        ),
+        [
+            ("ARS de Paris".into(), "organization"),
+            ("Région Ireland".into(), "organization"),
+            ("CHU de Paris".into(), "organization")
+        ]
+    );
+}
+
+#[test]
+fn roles_before_a_comma_and_hyphenated_places() {
+    let r = Recognizer::new(Gazetteer::new(&Sources {
+        common_words: "blanc\ncroix\npierre\nrousse\n",
+        ..small_sources()
+    }));
+    assert_eq!(
+        typed(&r, "Il a remercié son avocat, Pierre Blanc, hier."),
+        [("Pierre Blanc".into(), "person")]
+    );
+    assert_eq!(
+        typed(
+            &r,
+            "Il vit sur les pentes de la Croix-Rousse depuis dix ans."
+        ),
+        [("Croix-Rousse".into(), "location")]
+    );
+}
+
+#[test]
+fn platforms_after_sur_or_on_are_products() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Je cherche tout sur Google depuis des années."),
+        [("Google".into(), "misc")]
+    );
+    assert_eq!(
+        typed(&r, "Hier, Google a fait appel."),
+        [("Google".into(), "organization")]
+    );
+}
+
+#[test]
+fn a_head_word_of_another_type_wins_over_a_leading_place() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "She ran the Paris Marathon and walked down Paris Avenue."
+        ),
+        [
+            ("Paris Marathon".into(), "misc"),
+            ("Paris Avenue".into(), "location")
+        ]
+    );
+}
+
+#[test]
+fn one_unknown_word_after_le_is_a_product() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Le médecin a prescrit le Zorvatil contre la toux."),
+        [("Zorvatil".into(), "misc")]
+    );
+}
+
+#[test]
+fn an_unknown_word_before_a_listed_place_stays_in_the_name() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Il a racheté Brevimax Paris hier."),
+        [("Brevimax Paris".into(), "organization")]
+    );
+}
+
+#[test]
+fn a_place_is_no_short_form_of_an_organisation_named_after_it() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "The Dunmore Homeowners Alliance met yesterday. Meanwhile prices in Dunmore fall."
+        ),
+        [
+            ("Dunmore Homeowners Alliance".into(), "organization"),
+            ("Dunmore".into(), "location")
+        ]
+    );
+}
+
+#[test]
+fn one_unknown_word_after_on_is_a_platform() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "I read it yesterday on Brindlewick, of all places."),
+        [("Brindlewick".into(), "misc")]
+    );
+}
+
+#[test]
+fn a_capitalised_head_inside_a_sentence_stays_in_the_name() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Il enseigne à l'Université Paris Quenlin depuis 2019."),
+        [("Université Paris Quenlin".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Hier, la Région Ireland a voté."),
+        [("Région Ireland".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "La Région Ireland a voté."),
+        [("Région Ireland".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Les vols de Air Korvela reprennent."),
+        [("Air Korvela".into(), "organization")]
+    );
+}
+
+#[test]
+fn organisation_heads_before_of_and_possessives_before_a_list_separator() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "Yesterday the Water Quality Agency of Ireland said it would act."
+        ),
+        [("Water Quality Agency of Ireland".into(), "organization")]
+    );
+    let m = found(&r, "It was sold in Corbell's and Google stores.");
+    assert_eq!(m[0].0, "Corbell's");
+}
+
+#[test]
+fn a_capitalised_word_before_a_place_inside_a_sentence_names_a_body() {
+    let r = small();
+    assert_eq!(
+        typed(
+            &r,
+            "Yesterday the charity Shelter Ireland opened two homes."
+        ),
+        [("Shelter Ireland".into(), "organization")]
+    );
+    // A lowercase word after a listed company is no company suffix.
+    assert_eq!(
+        texts(&r, "He heads Google's electric vehicle division."),
+        ["Google"]
+    );
+}
+
+#[test]
+fn numbers_after_named_things() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "Yesterday the Housing Reform Act 2024 took effect."),
+        [("Housing Reform Act 2024".into(), "misc")]
+    );
+    assert_eq!(
+        typed(&r, "Il lance le programme Zephyr 2030 demain."),
+        [("Zephyr 2030".into(), "misc")]
+    );
+}
+
+#[test]
+fn a_word_alone_in_parentheses_after_its_expansion_is_an_acronym() {
+    let r = small();
+    let m = found(
+        &r,
+        "L'Institut national de recherche et d'études polaires (Inrep) a publié un rapport.",
+    );
+    let inrep: Vec<&(String, &str, String)> = m.iter().filter(|x| x.0 == "Inrep").collect();
+    assert_eq!(inrep[0].1, "organization");
+    assert_eq!(
+        inrep[0].2,
+        "Institut national de recherche et d'études polaires"
+    );
+}
+
+#[test]
+fn capitalised_place_heads_and_road_numbers() {
+    let r = small();
+    assert_eq!(
+        typed(&r, "The mine at Mount Kelvarra opened late."),
+        [("Mount Kelvarra".into(), "location")]
+    );
+    assert_eq!(
+        typed(&r, "Un accident a bloqué la RN412 hier."),
+        [("RN412".into(), "location")]
+    );
+}
+
+#[test]
+fn a_listed_name_goes_on_with_lowercase_words_after_a_sentence_start() {
+    let r = Recognizer::new(Gazetteer::new(&Sources {
+        organizations: "European Commission|Commission européenne\tinstitution\n",
+        ..small_sources()
+    }));
+    assert_eq!(
+        typed(&r, "La Commission européenne a tranché."),
+        [("Commission européenne".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Hier, la Banque centrale européenne a tranché."),
+        [("Banque centrale européenne".into(), "organization")]
+    );
+}
+
+#[test]
+fn an_apposition_with_an_indefinite_article_types_the_name() {
+    let r = Recognizer::new(Gazetteer::new(&Sources {
+        org_cues: "société\n",
+        ..small_sources()
+    }));
+    assert_eq!(
+        typed(&r, "Il a investi dans Brumaline, une société lilloise."),
+        [("Brumaline".into(), "organization")]
+    );
+    assert_eq!(
+        typed(&r, "Il a testé le Quorvix, un traitement contre la toux."),
+        [("Quorvix".into(), "misc")]
     );
 }
