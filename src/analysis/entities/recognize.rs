@@ -314,6 +314,30 @@ fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
+/// Whether `word` is a Roman number of two letters or more written with I, V and X (2 to 39),
+/// possibly with an ordinal ending ("II", "XIV", "XVIe", "XIXth"): regnal numbers and centuries.
+/// Numbers with L, C, D or M are left out: they spell acronyms too ("DC", "CD", "MC").
+fn is_roman_number(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == 'è');
+    let ending = &word[digits.len()..];
+    if digits.len() < 2
+        || !matches!(
+            ending,
+            "" | "e" | "er" | "ème" | "eme" | "th" | "st" | "nd" | "rd"
+        )
+        || !digits.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    {
+        return false;
+    }
+    // Tens, then a unit written the standard way.
+    let units = digits.trim_start_matches('X');
+    digits.len() - units.len() <= 3
+        && matches!(
+            units,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
+}
+
 fn has_inner_capital(word: &str) -> bool {
     let mut chars = word.chars().skip(1);
     let lower_seen = word.chars().any(char::is_lowercase);
@@ -995,6 +1019,11 @@ impl Recognizer {
             break;
         }
         if first > last {
+            return;
+        }
+        // A regnal number or a century alone is no name ("III", "au XVIe siècle"); it stays
+        // inside one ("Henri III").
+        if first == last && is_roman_number(toks[first].text) {
             return;
         }
         // An unexplained common word before a listed name is not part of it ("Web

@@ -732,3 +732,17 @@ fn an_apposition_with_an_indefinite_article_types_the_name() {
         [("Quorvix".into(), "misc")]
     );
 }
+
+#[test]
+fn roman_numbers_alone_are_no_names() {
+    let found = builtin().detect(
+        "Le roi Henri III régna après Charles IX. Au XVIe siècle, III et XIV ne disent rien seuls.",
+    );
+    let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Henri III"), "{texts:?}");
+    assert!(texts.contains(&"Charles IX"), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| matches!(*t, "III" | "XIV" | "XVIe")),
+        "{texts:?}"
+    );
+}
