@@ -498,10 +498,7 @@ impl Recognizer {
             // A title in quotes that a work noun announces: « Les Traboules », "Kitchen Table
             // Truths".
             if let Some(last) = self.quoted_work(d, i, works) {
-                let mut c = self.cand(di, d, i, last);
-                vote(&mut c.votes, EntityType::Misc, 4.0);
-                c.cued = true;
-                out.push(c);
+                out.push(self.cued_cand(di, d, i, last, EntityType::Misc));
                 i = last + 1;
                 continue;
             }
@@ -517,10 +514,7 @@ impl Recognizer {
                 i
             };
             if let Some(last) = self.body_of_place(toks, body_at, caps_line) {
-                let mut c = self.cand(di, d, body_at, last);
-                vote(&mut c.votes, EntityType::Organization, 4.0);
-                c.cued = true;
-                out.push(c);
+                out.push(self.cued_cand(di, d, body_at, last, EntityType::Organization));
                 i = last + 1;
                 continue;
             }
@@ -891,6 +885,22 @@ impl Recognizer {
             first_tok: first,
             last_tok: last,
         }
+    }
+
+    /// The candidate of tokens `first..=last` of document `doc`, typed `kind` by a rule that
+    /// recognised its whole span (a quoted work, a local body).
+    fn cued_cand(
+        &self,
+        doc: usize,
+        d: &Doc<'_>,
+        first: usize,
+        last: usize,
+        kind: EntityType,
+    ) -> Cand {
+        let mut c = self.cand(doc, d, first, last);
+        vote(&mut c.votes, kind, 4.0);
+        c.cued = true;
+        c
     }
 
     /// Trims a run to its name, types it and pushes it.
