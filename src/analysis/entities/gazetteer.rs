@@ -90,33 +90,60 @@ pub enum HeadPos {
     Last,
 }
 
+/// What the one-word lists say about a keyed word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordInfo {
+    /// A given name (a hyphenated word whose every part is one included).
+    given: bool,
+    /// A demonym or nationality adjective.
+    demonym: bool,
+    /// Never an entity on its own.
+    not_entity: bool,
+    /// A noun after a name that makes it a named thing.
+    misc_after: bool,
+    /// The type it gives the name it begins as a head word.
+    head_first: Option<EntityType>,
+    /// The type it gives the name it ends as a head word.
+    head_last: Option<EntityType>,
+    /// The type it gives the name it begins as a lowercase head word.
+    lower_head: Option<EntityType>,
+}
+
+/// The last words looked up in one thread, as written, with what the lists say about them:
+/// the rules ask several questions about each word in a row.
+struct Memo {
+    /// (gazetteer id, word length, word bytes, info); a length of 0 marks an empty slot.
+    slots: [(u64, u8, [u8; MEMO_BYTES], WordInfo); MEMO_SLOTS],
+    /// Slot the next new word goes to.
+    next: usize,
+}
+
+/// Words remembered per thread.
+const MEMO_SLOTS: usize = 8;
+/// Longest word remembered, in bytes.
+const MEMO_BYTES: usize = 30;
+
+/// Identity of the next [`Gazetteer`] built (a thread's memo serves several).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// Every list, ready for lookups.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
+    /// Identity for the lookup memo (0 for an empty gazetteer).
+    id: u64,
     /// Known entities.
     rows: Vec<Row>,
     /// Names as keys of lowercase, accent-free parts joined by spaces.
     phrases: WordMap<String, Node>,
     /// Most tokens in a listed name.
     max_tokens: usize,
-    /// Given names, keyed.
-    given: WordSet,
-    /// Demonyms and nationality adjectives, keyed.
-    demonyms: WordSet,
+    /// One-word lists (given names, demonyms, words that are no entities, head words, nouns
+    /// that make a named thing), keyed.
+    words: WordMap<String, WordInfo>,
     /// Cue phrases, keyed, with the type they announce.
     cues: WordMap<String, EntityType>,
     /// Most words in a cue phrase.
     max_cue_words: usize,
-    /// Words that are not entities on their own, keyed.
-    not_entities: WordSet,
-    /// Head words that begin a name, keyed.
-    heads_first: WordMap<String, EntityType>,
-    /// Head words that end a name, keyed.
-    heads_last: WordMap<String, EntityType>,
-    /// Lowercase head words, keyed.
-    lower_heads: WordMap<String, EntityType>,
-    /// Nouns after a name that make it a named thing, keyed.
-    misc_after: WordSet,
     /// Hashes ([`common_hash`]) of the keyed common words.
     common: hashbrown::HashSet<u64>,
     /// Platforms named like their company, keyed.
@@ -242,16 +269,15 @@ impl Gazetteer {
                 }
             }
         }
-        g.given = lines(src.given_names).map(key_of).collect();
+        g.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        for w in lines(src.given_names) {
+            g.words.entry(key_of(w)).or_default().given = true;
+        }
         for line in lines(src.demonyms) {
             let forms = line.split('\t').nth(1).unwrap_or("");
-            g.demonyms.extend(
-                forms
-                    .split('|')
-                    .map(str::trim)
-                    .filter(|f| !f.is_empty())
-                    .map(key_of),
-            );
+            for f in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                g.words.entry(key_of(f)).or_default().demonym = true;
+            }
         }
         for (text, kind) in [
             (src.person_cues, EntityType::Person),
@@ -271,9 +297,13 @@ impl Gazetteer {
         g.common = lines(src.common_words)
             .map(|w| with_key(w, common_hash))
             .collect();
-        g.not_entities = lines(src.not_entities).map(key_of).collect();
+        for w in lines(src.not_entities) {
+            g.words.entry(key_of(w)).or_default().not_entity = true;
+        }
         g.platforms = lines(src.platforms).map(key_of).collect();
-        g.misc_after = lines(src.misc_after).map(key_of).collect();
+        for w in lines(src.misc_after) {
+            g.words.entry(key_of(w)).or_default().misc_after = true;
+        }
         for line in lines(src.heads) {
             let mut cols = line.split('\t');
             let (Some(word), Some(kind), pos) = (cols.next(), cols.next(), cols.next()) else {
@@ -287,9 +317,10 @@ impl Gazetteer {
             } else {
                 HeadPos::First
             };
+            let info = g.words.entry(key_of(word.trim())).or_default();
             match pos {
-                HeadPos::First => g.heads_first.insert(key_of(word.trim()), kind),
-                HeadPos::Last => g.heads_last.insert(key_of(word.trim()), kind),
+                HeadPos::First => info.head_first = Some(kind),
+                HeadPos::Last => info.head_last = Some(kind),
             };
         }
         for line in lines(src.lower_heads) {
@@ -297,7 +328,7 @@ impl Gazetteer {
             if let (Some(word), Some(kind)) =
                 (cols.next(), cols.next().and_then(|k| parse_type(k.trim())))
             {
-                g.lower_heads.insert(key_of(word.trim()), kind);
+                g.words.entry(key_of(word.trim())).or_default().lower_head = Some(kind);
             }
         }
         g
@@ -388,12 +419,71 @@ impl Gazetteer {
 
     /// Whether a lowercase noun after a name makes it a named thing ("probe", "gamme").
     pub fn is_misc_after(&self, word: &str) -> bool {
-        with_key(word, |k| self.misc_after.contains(k))
+        self.info(word).misc_after
     }
 
     /// The type a lowercase head word ("tribunal", "loi") gives the name it begins.
     pub fn lower_head(&self, word: &str) -> Option<EntityType> {
-        with_key(word, |k| self.lower_heads.get(k).copied())
+        self.info(word).lower_head
+    }
+
+    /// What the one-word lists say about `word`, remembered for the next few questions.
+    fn info(&self, word: &str) -> WordInfo {
+        thread_local! {
+            static MEMO: std::cell::RefCell<Memo> = const {
+                std::cell::RefCell::new(Memo {
+                    slots: [(0, 0, [0; MEMO_BYTES], WordInfo {
+                        given: false,
+                        demonym: false,
+                        not_entity: false,
+                        misc_after: false,
+                        head_first: None,
+                        head_last: None,
+                        lower_head: None,
+                    }); MEMO_SLOTS],
+                    next: 0,
+                })
+            };
+        }
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > MEMO_BYTES {
+            return self.info_of(word);
+        }
+        MEMO.with(|cell| {
+            let Ok(mut memo) = cell.try_borrow_mut() else {
+                return self.info_of(word);
+            };
+            let len = b.len() as u8;
+            if let Some(slot) = memo
+                .slots
+                .iter()
+                .find(|(id, l, bytes, _)| *l == len && *id == self.id && &bytes[..b.len()] == b)
+            {
+                return slot.3;
+            }
+            let info = self.info_of(word);
+            let i = memo.next;
+            memo.next = (i + 1) % MEMO_SLOTS;
+            let slot = &mut memo.slots[i];
+            slot.0 = self.id;
+            slot.1 = len;
+            slot.2[..b.len()].copy_from_slice(b);
+            slot.3 = info;
+            info
+        })
+    }
+
+    /// [`Gazetteer::info`] looked up.
+    fn info_of(&self, word: &str) -> WordInfo {
+        with_key(word, |key| {
+            let mut info = self.words.get(key).copied().unwrap_or_default();
+            if !info.given && key.contains('-') {
+                info.given = key
+                    .split('-')
+                    .all(|p| self.words.get(p).is_some_and(|i| i.given));
+            }
+            info
+        })
     }
 
     /// The listed entity `row`.
@@ -472,20 +562,17 @@ impl Gazetteer {
 
     /// Whether `word` is a given name ("Loretta", "Jean-Luc": every part given).
     pub fn is_given(&self, word: &str) -> bool {
-        with_key(word, |key| {
-            self.given.contains(key)
-                || (key.contains('-') && key.split('-').all(|p| self.given.contains(p)))
-        })
+        self.info(word).given
     }
 
     /// Whether `word` is a demonym or nationality ("Français", "Americans").
     pub fn is_demonym(&self, word: &str) -> bool {
-        with_key(word, |k| self.demonyms.contains(k))
+        self.info(word).demonym
     }
 
     /// Whether `word` is never an entity on its own ("Merci", "Justice", "PDG").
     pub fn is_not_entity(&self, word: &str) -> bool {
-        with_key(word, |k| self.not_entities.contains(k))
+        self.info(word).not_entity
     }
 
     /// The type a cue phrase (keyed words joined by spaces) announces.
@@ -500,11 +587,11 @@ impl Gazetteer {
 
     /// The type a head word gives the name it stands at `pos` of.
     pub fn head(&self, word: &str, pos: HeadPos) -> Option<EntityType> {
-        let map = match pos {
-            HeadPos::First => &self.heads_first,
-            HeadPos::Last => &self.heads_last,
-        };
-        with_key(word, |k| map.get(k).copied())
+        let info = self.info(word);
+        match pos {
+            HeadPos::First => info.head_first,
+            HeadPos::Last => info.head_last,
+        }
     }
 
     /// Number of listed entities.

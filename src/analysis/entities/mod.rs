@@ -166,8 +166,14 @@ pub fn builtin() -> &'static Recognizer {
 /// frequent form's count); ties go to the more frequent, then the first listed. Forms that
 /// differ only in case or accents count together, written as most often.
 pub fn canonical_name<'a>(forms: impl IntoIterator<Item = (&'a str, u64)>) -> Option<String> {
+    let mut forms = forms.into_iter().peekable();
+    let first = forms.next()?;
+    if forms.peek().is_none() {
+        // Most entities of a page are written one way.
+        return (first.1 > 0).then(|| first.0.to_string());
+    }
     let mut merged: Vec<(String, Vec<(&'a str, u64)>)> = Vec::new();
-    for (form, n) in forms {
+    for (form, n) in std::iter::once(first).chain(forms) {
         let key = key_of(form);
         match merged.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push((form, n)),

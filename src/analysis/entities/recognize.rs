@@ -10,7 +10,7 @@ type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, push_parts};
-use super::tokens::{NameToken, Shape, key_of, shape_of, tokenize_words, with_key};
+use super::tokens::{NameToken, Shape, key_of, push_key, shape_of, tokenize_words, with_key};
 use super::{EntityType, Mention, canonical_name};
 use crate::analysis::Lang;
 use crate::analysis::Segmenter;
@@ -151,13 +151,13 @@ struct Cand {
 
 /// An entity of the page: the candidates that name it.
 #[derive(Debug, Clone, Default)]
-struct Cluster {
+struct Cluster<'t> {
     /// Its gazetteer entry.
     row: Option<u32>,
     /// The longest keyed form's words.
     parts: Vec<String>,
-    /// Forms as written with their counts.
-    forms: Vec<(String, u64)>,
+    /// Forms as written (in the page's texts) with their counts.
+    forms: Vec<(&'t str, u64)>,
     /// Summed type votes.
     votes: Votes,
     /// Candidates.
@@ -166,14 +166,14 @@ struct Cluster {
     strong: bool,
 }
 
-impl Cluster {
+impl<'t> Cluster<'t> {
     /// The winning type.
     fn kind(&self) -> EntityType {
         EntityType::most_voted(&self.votes)
     }
 
     /// Adds one candidate written `surface`.
-    fn add(&mut self, c: &Cand, surface: &str) {
+    fn add(&mut self, c: &Cand, surface: &'t str) {
         for (t, v) in self.votes.iter_mut().zip(c.votes) {
             *t += v;
         }
@@ -182,9 +182,9 @@ impl Cluster {
         if c.parts.len() > self.parts.len() {
             self.parts = c.parts.clone();
         }
-        match self.forms.iter_mut().find(|(f, _)| f == surface) {
+        match self.forms.iter_mut().find(|(f, _)| *f == surface) {
             Some((_, n)) => *n += 1,
-            None => self.forms.push((surface.to_string(), 1)),
+            None => self.forms.push((surface, 1)),
         }
     }
 }
@@ -927,6 +927,7 @@ impl Recognizer {
         // its words.
         let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
+        let (mut key, mut lower_word) = (String::new(), String::new());
         while first <= last {
             let t = &toks[first];
             // "The Federal Reserve held": a listed name of several words starts here.
@@ -938,7 +939,8 @@ impl Recognizer {
             {
                 break;
             }
-            let key = t.key();
+            key.clear();
+            push_key(t.text, &mut key);
             // A capitalised head word inside a sentence is part of the name ("l'Université
             // Bordeaux Montaigne", "le Collectif Langues Rares", "Mount Carnaby"), though its
             // lowercase form is a cue ("l'université", "le collectif").
@@ -962,7 +964,7 @@ impl Recognizer {
             // sentence ("Le Floch", "Di Benedetto").
             let particle = PARTICLES.contains(&key.as_str()) && first < last;
             let mut after = first;
-            while after < last && PARTICLES.contains(&toks[after].key().as_str()) {
+            while after < last && with_key(toks[after].text, |k| PARTICLES.contains(&k)) {
                 after += 1;
             }
             let listed_after = self.gaz.longest(toks, after, d.caps(t.line)).is_some();
@@ -984,7 +986,7 @@ impl Recognizer {
                 demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps(t.line);
-            let lower_word = t.lower();
+            lowercase_into(t.text, &mut lower_word);
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
             let no_name = (self.gaz.is_not_entity(t.text)
                 && !((tail_head || head_word) && !t.sentence_start))
@@ -1018,7 +1020,10 @@ impl Recognizer {
             if (self.gaz.is_not_entity(t.text) && !head_kept)
                 || self.gaz.is_demonym(t.text)
                 || (t.shape == Shape::Lower)
-                || stop(&t.lower())
+                || {
+                    lowercase_into(t.text, &mut lower_word);
+                    stop(&lower_word)
+                }
             {
                 if last == first {
                     return;
@@ -1726,8 +1731,11 @@ impl Recognizer {
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut of: Vec<usize> = vec![usize::MAX; cands.len()];
         let mut by_row: HashMap<u32, usize, BuildWordHasher> = HashMap::default();
-        let mut by_key: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        let mut by_key: hashbrown::HashMap<String, usize, BuildWordHasher> =
+            hashbrown::HashMap::default();
         let surface = |c: &Cand| &docs[c.doc].text[c.start..c.end];
+        // A candidate's key: its keyed words joined by spaces (built in one buffer).
+        let mut joined = String::new();
         // 1. Listed entities by entry, other names of several words by their key.
         for (ci, c) in cands.iter().enumerate() {
             let k = if let Some(row) = c.row {
@@ -1739,7 +1747,8 @@ impl Recognizer {
                     clusters.len() - 1
                 })
             } else if c.parts.len() > 1 {
-                *by_key.entry(c.parts.join(" ")).or_insert_with(|| {
+                join_into(&c.parts, &mut joined);
+                *by_key.entry_ref(joined.as_str()).or_insert_with(|| {
                     clusters.push(Cluster::default());
                     clusters.len() - 1
                 })
@@ -1749,7 +1758,8 @@ impl Recognizer {
             clusters[k].add(c, surface(c));
             of[ci] = k;
             if c.row.is_some() {
-                by_key.entry(c.parts.join(" ")).or_insert(k);
+                join_into(&c.parts, &mut joined);
+                by_key.entry_ref(joined.as_str()).or_insert(k);
             }
         }
         // 2. One-word names: same word, a part of a longer name, an acronym of one.
@@ -1757,15 +1767,15 @@ impl Recognizer {
             if of[ci] != usize::MAX {
                 continue;
             }
-            let key = c.parts.join(" ");
-            let k = if let Some(&k) = by_key.get(&key) {
+            join_into(&c.parts, &mut joined);
+            let k = if let Some(&k) = by_key.get(joined.as_str()) {
                 Some(k)
             } else {
                 self.alias_of(&clusters, c)
             };
             let k = k.unwrap_or_else(|| {
                 clusters.push(Cluster::default());
-                by_key.insert(key, clusters.len() - 1);
+                by_key.insert(joined.clone(), clusters.len() - 1);
                 clusters.len() - 1
             });
             clusters[k].add(c, surface(c));
@@ -1807,7 +1817,7 @@ impl Recognizer {
                 && informal_shape
                 && ms.iter().all(|&ci| cands[ci].parts[0] == word)
             {
-                let name = key_of(&clusters[dk].forms[0].0).replace(' ', "");
+                let name = key_of(clusters[dk].forms[0].0).replace(' ', "");
                 if subsequence(&word, &name) {
                     target = Some(dk);
                 }
@@ -1856,14 +1866,14 @@ impl Recognizer {
                 continue;
             }
             let twice = c.mentions >= 2 && !person;
-            for (f, _) in &c.forms {
+            for &(f, _) in &c.forms {
                 let word = if person {
                     match f.rsplit(' ').next() {
                         Some(w) if w.len() < f.len() => w,
                         _ => continue,
                     }
                 } else {
-                    f.as_str()
+                    f
                 };
                 if word.contains(' ') {
                     continue;
@@ -1949,8 +1959,7 @@ impl Recognizer {
         let names: Vec<(EntityType, String, String, bool)> = clusters
             .iter()
             .map(|c| {
-                let name = canonical_name(c.forms.iter().map(|(f, n)| (f.as_str(), *n)))
-                    .unwrap_or_default();
+                let name = canonical_name(c.forms.iter().copied()).unwrap_or_default();
                 let (kind, key) = match c.row {
                     Some(row) => {
                         let r = self.gaz.row(row);
@@ -2019,6 +2028,17 @@ impl Recognizer {
                 (by_last.len() == 1).then(|| by_last[0])
             }
         }
+    }
+}
+
+/// Writes `parts` joined by spaces to `out` (cleared first).
+fn join_into(parts: &[String], out: &mut String) {
+    out.clear();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(p);
     }
 }
 

@@ -110,7 +110,8 @@ pub fn push_key(word: &str, out: &mut String) {
     }
 }
 
-/// Calls `f` with [`key_of`]`(word)`, without allocating for short ASCII words.
+/// Calls `f` with [`key_of`]`(word)`, without allocating: short ASCII words are keyed on the
+/// stack, others in a buffer kept from call to call.
 pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
     if word.is_ascii() && word.len() <= buf.len() {
@@ -118,48 +119,56 @@ pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
         // ASCII in, ASCII out.
-        f(std::str::from_utf8(b).unwrap_or_default())
-    } else {
-        f(&key_of(word))
+        return f(std::str::from_utf8(b).unwrap_or_default());
+    }
+    thread_local! {
+        /// The key being built (kept from call to call: no allocation).
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let mut f = Some(f);
+    let kept = KEY.with(|cell| {
+        // `f` may key another word: the buffer is then in use, and that call allocates.
+        let mut key = cell.try_borrow_mut().ok()?;
+        key.clear();
+        push_key(word, &mut key);
+        Some(f.take()?(&key))
+    });
+    match (kept, f) {
+        (Some(r), _) => r,
+        (None, Some(f)) => f(&key_of(word)),
+        (None, None) => unreachable!("with_key: the closure ran but gave nothing back"),
     }
 }
 
 /// The shape of a word.
 pub fn shape_of(word: &str) -> Shape {
-    let b = word.as_bytes();
-    if b.is_ascii() && b.first().is_some_and(u8::is_ascii_alphabetic) {
-        // ASCII words starting with a letter: no table lookups.
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
-        return if b[0].is_ascii_lowercase() {
-            if upper > 0 {
-                Shape::Mixed
-            } else {
-                Shape::Lower
-            }
-        } else if letters == 1 {
-            Shape::Initial
-        } else if upper == letters {
-            Shape::Upper
-        } else {
-            Shape::Cap
-        };
-    }
+    // One pass: the first letter or digit, then letters and capitals counted (ASCII classes
+    // without table lookups).
     let mut first = None;
     let (mut letters, mut upper) = (0usize, 0usize);
     for c in word.chars() {
-        if !c.is_alphanumeric() {
+        let (alphanumeric, alphabetic, capital) = if c.is_ascii() {
+            (
+                c.is_ascii_alphanumeric(),
+                c.is_ascii_alphabetic(),
+                c.is_ascii_uppercase(),
+            )
+        } else {
+            let alphabetic = c.is_alphabetic();
+            (
+                alphabetic || c.is_numeric(),
+                alphabetic,
+                alphabetic && c.is_uppercase(),
+            )
+        };
+        if !alphanumeric {
             continue;
         }
         if first.is_none() {
             first = Some(c);
         }
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-            }
-        }
+        letters += usize::from(alphabetic);
+        upper += usize::from(capital);
     }
     match first {
         None => Shape::Lower,
@@ -200,12 +209,20 @@ fn starts_upper(word: &str) -> bool {
 
 /// Length of the elided article at the start of `word` (apostrophe included), or 0.
 fn elision_len(word: &str) -> usize {
+    // Most words hold no apostrophe among their first bytes (each apostrophe is `'`, or a
+    // character whose UTF-8 form starts with 0xCA, 0xC2 or 0xE2).
+    if !word.as_bytes()[..word.len().min(28)]
+        .iter()
+        .any(|&b| matches!(b, b'\'' | 0xC2 | 0xCA | 0xE2))
+    {
+        return 0;
+    }
     for (i, c) in word.char_indices().take(7) {
         if is_apostrophe(c) {
             let end = i + c.len_utf8();
             if i > 0
                 && end < word.len()
-                && ELIDED.contains(&word[..i].to_lowercase().as_str())
+                && ELIDED.iter().any(|e| e.eq_ignore_ascii_case(&word[..i]))
                 // "O'Connor", "D'Alembert": a capital single letter before a capital is a name.
                 && !(i == 1 && starts_upper(word) && starts_upper(&word[end..]) && word[..i] != *"L")
             {
@@ -257,6 +274,7 @@ impl Tokenizer {
 /// tokens, pushed to `out` (cleared first).
 pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec<NameToken<'t>>) {
     out.clear();
+    out.reserve(spans.len());
     let mut line = 0u32;
     let mut prev_end = 0usize;
     let mut prev_abbrev = false;
@@ -312,10 +330,9 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
             ""
         };
         let dot = text[end..].starts_with('.');
-        prev_abbrev = dot && {
-            let w = word.to_lowercase();
-            w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())
-        };
+        prev_abbrev = dot
+            && (word.chars().nth(1).is_none()
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
         out.push(NameToken {
             start,
             end: end_word,
