@@ -5,7 +5,7 @@
 //! Reads the `entity` terms ingest wrote (one per mention: type, key, form as written). Pages resolved their own aliases;
 //! across pages, entities join by key (gazetteer entries join languages), a surname alone joins
 //! the one full name that ends with it, and mentions found only at sentence starts count when
-//! the name is confirmed elsewhere.
+//! the name is confirmed elsewhere often enough.
 
 use std::collections::BTreeSet;
 
@@ -278,6 +278,15 @@ fn docs_of(
     Ok(out)
 }
 
+/// Weak mentions of a name (found only at sentence starts in their pages) for one strong
+/// mention, at most, for those to count.
+const CONFIRM: u64 = 20;
+
+/// Whether `strong` mentions of a name (or documents holding them) confirm its `weak` ones.
+fn confirmed(strong: u64, weak: u64) -> bool {
+    strong > 0 && strong.saturating_mul(CONFIRM) >= weak
+}
+
 /// An entity being assembled from its terms.
 #[derive(Debug, Default, Clone)]
 struct Acc {
@@ -342,10 +351,21 @@ fn corpus_entities(
         a.terms.push(i as u32);
         a.strong = true;
     }
+    // Weak mentions count for a name the corpus confirms: at least one mention elsewhere
+    // than at sentence starts for every CONFIRM found only there ("Terme de marine." opening
+    // thousands of dictionary lines is no name).
+    let mut weak_docs: HashMap<&str, u64> = HashMap::new();
+    for &i in &weak {
+        let (term, c) = &terms[i];
+        if let Some(t) = parse_term(term) {
+            *weak_docs.entry(t.key).or_default() += c.mentions;
+        }
+    }
     for i in weak {
         let (term, c) = &terms[i];
         if let Some(t) = parse_term(term)
             && let Some(a) = by_key.get_mut(t.key)
+            && confirmed(a.mentions, weak_docs.get(t.key).copied().unwrap_or(0))
         {
             a.mentions += c.mentions;
             a.articles += c.articles;
@@ -542,7 +562,7 @@ fn count_common(a: &[u64], b: &[u64]) -> u64 {
 /// What the `entity` dictionary says of one entity key.
 #[derive(Debug, Default)]
 struct KeyInfo {
-    /// Its terms.
+    /// Its terms (weak ones only when the corpus confirms it: see [`confirmed`]).
     terms: Vec<String>,
     /// Some mention is not weak.
     strong: bool,
@@ -556,11 +576,22 @@ fn terms_with_prefix(
     field: Field,
     prefix: &str,
 ) -> Result<BTreeSet<String>, ReportError> {
+    Ok(terms_and_docs(searcher, field, prefix)?.0)
+}
+
+/// [`terms_with_prefix`], and the documents holding them (a document counted once per
+/// term).
+fn terms_and_docs(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+) -> Result<(BTreeSet<String>, u64), ReportError> {
     // The prefix ends with a separator below ' ': the same prefix ending with ' ' instead
     // bounds the range.
     let mut end = prefix[..prefix.len() - ENTITY_SEP.len_utf8()].to_string();
     end.push(' ');
     let mut out = BTreeSet::new();
+    let mut docs = 0u64;
     for seg in searcher.segment_readers() {
         let inv = seg.inverted_index(field)?;
         let mut stream = inv
@@ -570,10 +601,11 @@ fn terms_with_prefix(
             .lt(end.as_bytes())
             .into_stream()?;
         while stream.advance() {
+            docs += u64::from(stream.value().doc_freq);
             out.insert(String::from_utf8_lossy(stream.key()).into_owned());
         }
     }
-    Ok(out)
+    Ok((out, docs))
 }
 
 /// The entity keys filed under `name` in `entity_names` (`mark` before it: "" for names,
@@ -594,17 +626,25 @@ fn keys_named(
 /// The `entity` terms of `key`, weak or not, of every type.
 fn key_info(searcher: &Searcher, field: Field, key: &str) -> Result<KeyInfo, ReportError> {
     let mut info = KeyInfo::default();
+    let mut docs = [0u64; 2];
+    let mut weak_terms = Vec::new();
     for weak in [false, true] {
         for t in EntityType::ALL {
             let mark = if weak { "~" } else { "" };
             let prefix = format!("{mark}{}{ENTITY_SEP}{key}{ENTITY_SEP}", t.letter());
-            let terms = terms_with_prefix(searcher, field, &prefix)?;
-            if !terms.is_empty() && !weak {
-                info.strong = true;
-                info.person |= t == EntityType::Person;
+            let (terms, n) = terms_and_docs(searcher, field, &prefix)?;
+            docs[usize::from(weak)] += n;
+            if weak {
+                weak_terms.extend(terms);
+            } else {
+                info.person |= t == EntityType::Person && !terms.is_empty();
+                info.terms.extend(terms);
             }
-            info.terms.extend(terms);
         }
+    }
+    info.strong = docs[0] > 0;
+    if confirmed(docs[0], docs[1]) {
+        info.terms.extend(weak_terms);
     }
     Ok(info)
 }
@@ -774,6 +814,16 @@ pub fn context(text: &str, start: usize, end: usize, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_start_mentions_need_enough_confirmation() {
+        assert!(confirmed(1, 0));
+        assert!(confirmed(1, 20));
+        assert!(confirmed(5, 90));
+        assert!(!confirmed(1, 21));
+        assert!(!confirmed(0, 1));
+        assert!(!confirmed(50, 3_636));
+    }
 
     #[test]
     fn common_elements() {

@@ -192,7 +192,7 @@ const ELIDED: [&str; 11] = [
     "l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu",
 ];
 
-/// Words after which a "." does not end the sentence.
+/// Words after which a "." does not end the sentence (when written with a capital: "M.", "Dr.").
 const ABBREVIATIONS: [&str; 14] = [
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st", "jr", "sr",
 ];
@@ -243,10 +243,11 @@ fn possessive_len(word: &str) -> usize {
     }
 }
 
-/// Whether the punctuation in `gap` starts a new sentence (or clause that takes a capital).
+/// Whether the punctuation in `gap` starts a new sentence (or clause that takes a capital;
+/// "2° Terme de marine": an ordinal opens a numbered item).
 fn starts_sentence(gap: &str) -> bool {
     gap.contains([
-        '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*',
+        '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*', '°',
     ])
 }
 
@@ -330,7 +331,10 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
             ""
         };
         let dot = text[end..].starts_with('.');
+        // Initials and titles are written with a capital ("J. Smith", "M. Dupont"); a
+        // lowercase "s. m." (dictionary grammar) or "p." ends its clause like any word.
         prev_abbrev = dot
+            && starts_upper(word)
             && (word.chars().nth(1).is_none()
                 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
         out.push(NameToken {
@@ -423,6 +427,30 @@ mod tests {
         );
         assert_eq!(t[7].line, 1);
         assert!(t[1].dot);
+    }
+
+    #[test]
+    fn dictionary_abbreviations_and_ordinals_end_clauses() {
+        // Lowercase "s. m." is no title, and "2°" opens a numbered item: the capitals after
+        // them are sentence starts, unlike a name after "M." or an initial.
+        let t = toks("(bé) s. m. Terme de chimie. 2° Terme de marine. M. Dupont et J. Smith");
+        let starts: Vec<(&str, bool)> = t
+            .iter()
+            .filter(|t| t.shape != Shape::Lower)
+            .map(|t| (t.text, t.sentence_start))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                ("Terme", true),
+                ("2", true),
+                ("Terme", true),
+                ("M", true),
+                ("Dupont", false),
+                ("J", false),
+                ("Smith", false)
+            ]
+        );
     }
 
     #[test]
