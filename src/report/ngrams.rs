@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use tantivy::directory::{CompositeFile, Directory, FileSlice};
@@ -259,50 +260,70 @@ pub fn positions_file(
     Ok(CompositeFile::open(&file)?.open_read(field))
 }
 
-/// Rebuilds the [`TARGET`] documents of a segment from the postings: each counted term's
-/// documents and frequencies block by block, and all its positions in one read. With `tally`,
-/// also counts each term's occurrences by group and each key's [`TARGET`] documents.
-fn forward(
-    index: &tantivy::Index,
-    seg: &SegmentReader,
-    field: tantivy::schema::Field,
-    classes: &[u8],
-    infos: &[(u32, TermInfo)],
-    tally: Option<TallyInput<'_>>,
-) -> Result<(Forward, Option<Tally>), ReportError> {
+/// Where the words of a segment's [`TARGET`] documents go in its rebuilt forward index.
+struct Layout {
+    /// (document, first slot, number of positions), in document order.
+    docs: Vec<(DocId, usize, usize)>,
+    /// First slot of each document of the segment (`usize::MAX`: not rebuilt).
+    start: Vec<usize>,
+    /// End of each document's slots, to drop positions past its length.
+    end: Vec<usize>,
+    /// Slots in all.
+    total: usize,
+}
+
+/// The layout of the [`TARGET`] documents of a segment: each gets as many slots as it has
+/// positions.
+fn layout(seg: &SegmentReader, classes: &[u8]) -> Result<Layout, ReportError> {
     let lens = seg.fast_fields().u64("positions")?;
     let mut start = vec![usize::MAX; seg.max_doc() as usize];
+    let mut end = vec![0usize; seg.max_doc() as usize];
     let mut docs = Vec::new();
     let mut total = 0usize;
     for (d, &c) in classes.iter().enumerate() {
         if c == TARGET {
             let len = lens.first(d as DocId).unwrap_or(0) as usize;
             start[d] = total;
+            end[d] = total + len;
             docs.push((d as DocId, total, len));
             total += len;
         }
     }
-    let mut words = vec![NONE; total];
+    Ok(Layout {
+        docs,
+        start,
+        end,
+        total,
+    })
+}
+
+/// Writes the positions of `infos` (a run of a segment's counted terms holding whole keys)
+/// in the [`TARGET`] documents to `words` (each slot is written by one term only, so runs
+/// fill the same segment in parallel), reading each term's documents and frequencies block by
+/// block and its positions in one read. With `tally`, also counts each term's occurrences by
+/// group and each key's [`TARGET`] documents.
+#[allow(clippy::too_many_arguments)]
+fn forward_run(
+    seg: &SegmentReader,
+    field: tantivy::schema::Field,
+    classes: &[u8],
+    layout: &Layout,
+    pos_file: Option<&FileSlice>,
+    infos: &[(u32, TermInfo)],
+    tally: Option<TallyInput<'_>>,
+    words: &[AtomicU32],
+) -> Result<Option<Tally>, ReportError> {
     let mut counts = tally.map(|t| Tally {
         terms: Vec::with_capacity(infos.len()),
         docs: vec![0; t.keys],
     });
     let Some(first) = infos.first() else {
-        return Ok((Forward { docs, words }, counts));
-    };
-    let pos_file = if total == 0 {
-        None
-    } else {
-        positions_file(index, seg, field)?
+        return Ok(counts);
     };
     if pos_file.is_none() && tally.is_none() {
-        return Ok((Forward { docs, words }, counts));
+        return Ok(counts);
     }
-    // The end of each document's slot in `words`, to drop positions past its length.
-    let mut end = vec![0usize; seg.max_doc() as usize];
-    for &(d, s, len) in &docs {
-        end[d as usize] = s + len;
-    }
+    let (start, end) = (&layout.start, &layout.end);
     // The last key whose documents were counted, per document.
     let mut seen = vec![NONE; if tally.is_some() { end.len() } else { 0 }];
     let inv = seg.inverted_index(field)?;
@@ -311,7 +332,7 @@ fn forward(
     let mut deltas: Vec<u32> = Vec::new();
     for (ord, info) in infos {
         inv.reset_block_postings_from_terminfo(info, &mut block)?;
-        let mut reader = match &pos_file {
+        let mut reader = match pos_file {
             Some(f) => Some(PositionReader::open(
                 f.read_bytes_slice(info.positions_range.clone())?,
             )?),
@@ -356,7 +377,7 @@ fn forward(
                         for &delta in &deltas[i..i + f] {
                             pos += delta as usize;
                             if s + pos < e {
-                                words[s + pos] = *ord;
+                                words[s + pos].store(*ord, Ordering::Relaxed);
                             }
                         }
                     }
@@ -370,7 +391,34 @@ fn forward(
             c.terms.push((*ord, by_group));
         }
     }
-    Ok((Forward { docs, words }, counts))
+    Ok(counts)
+}
+
+/// Cuts each segment's counted terms into runs of whole keys, about `1 / (2 × threads)` of
+/// all postings each, so that large segments are rebuilt by several threads: (segment, range
+/// of its terms), at least one per segment.
+fn runs_of_terms(keys: &Keys, threads: usize) -> Vec<(usize, std::ops::Range<usize>)> {
+    let weight = |i: &(u32, TermInfo)| u64::from(i.1.doc_freq);
+    let total: u64 = keys.infos.iter().flatten().map(weight).sum();
+    let target = (total / (2 * threads.max(1) as u64)).max(1);
+    let mut out = Vec::new();
+    for (si, infos) in keys.infos.iter().enumerate() {
+        let of_term = &keys.of_term[si];
+        let (mut from, mut acc) = (0, 0u64);
+        for (i, info) in infos.iter().enumerate() {
+            if acc >= target
+                && i > from
+                && of_term[info.0 as usize] != of_term[infos[i - 1].0 as usize]
+            {
+                out.push((si, from..i));
+                from = i;
+                acc = 0;
+            }
+            acc += weight(info);
+        }
+        out.push((si, from..infos.len()));
+    }
+    out
 }
 
 /// Bits per key id in a packed key, enough for the ids of `keys` keys.
@@ -619,34 +667,79 @@ pub(super) fn prepare(
     let groups = groups.as_deref();
     let keys = number_keys(searcher, field, slice.lang)?;
     let n_keys = keys.text.len();
-    let parts: Vec<(Forward, Option<Tally>)> = searcher
-        .segment_readers()
+    let segs = searcher.segment_readers();
+    let layouts: Vec<Layout> = segs
+        .iter()
+        .zip(&classes)
+        .map(|(seg, cls)| layout(seg, cls))
+        .collect::<Result<_, _>>()?;
+    let pos_files: Vec<Option<FileSlice>> = segs
+        .iter()
+        .zip(&layouts)
+        .map(|(seg, l)| {
+            if l.total == 0 {
+                Ok(None)
+            } else {
+                positions_file(&store.index, seg, field)
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    let words: Vec<Vec<AtomicU32>> = layouts
+        .iter()
+        .map(|l| (0..l.total).map(|_| AtomicU32::new(NONE)).collect())
+        .collect();
+    // Runs of terms, large segments cut in several, rebuilt in parallel.
+    let runs = runs_of_terms(&keys, rayon::current_num_threads());
+    let tallies: Vec<Option<Tally>> = runs
         .par_iter()
-        .enumerate()
         .with_max_len(1)
-        .map(|(si, seg)| {
+        .map(|(si, range)| {
+            let si = *si;
             let tally = groups.map(|g| TallyInput {
                 groups: &g[si],
                 of_term: &keys.of_term[si],
                 keys: n_keys,
             });
-            forward(
-                &store.index,
-                seg,
+            forward_run(
+                &segs[si],
                 field,
                 &classes[si],
-                &keys.infos[si],
+                &layouts[si],
+                pos_files[si].as_ref(),
+                &keys.infos[si][range.clone()],
                 tally,
+                &words[si],
             )
         })
         .collect::<Result<_, _>>()?;
-    let (forwards, tallies): (Vec<Forward>, Vec<Option<Tally>>) = parts.into_iter().unzip();
+    // Each segment's runs, in order: their tallies joined.
+    let mut per_seg: Vec<Option<Tally>> = (0..segs.len()).map(|_| None).collect();
+    for ((si, _), part) in runs.iter().zip(tallies) {
+        let Some(part) = part else { continue };
+        match &mut per_seg[*si] {
+            Some(t) => {
+                t.terms.extend(part.terms);
+                for (a, b) in t.docs.iter_mut().zip(part.docs) {
+                    *a += b;
+                }
+            }
+            slot @ None => *slot = Some(part),
+        }
+    }
+    let forwards: Vec<Forward> = layouts
+        .into_iter()
+        .zip(words)
+        .map(|(l, w)| Forward {
+            docs: l.docs,
+            words: w.into_iter().map(AtomicU32::into_inner).collect(),
+        })
+        .collect();
     Ok(Prepared {
         classes,
         kinds,
         keys,
         forwards,
-        tallies: tallies.into_iter().collect(),
+        tallies: per_seg.into_iter().collect(),
     })
 }
 
