@@ -994,6 +994,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn runs_of_terms_keep_keys_whole_and_cover_every_term() {
+        let info = |ord: u32, docs: u32| {
+            (
+                ord,
+                TermInfo {
+                    doc_freq: docs,
+                    postings_range: 0..0,
+                    positions_range: 0..0,
+                },
+            )
+        };
+        // Segment 0: keys 0 0 1 1 1 2 (heavy), segment 1: one light key, segment 2: none.
+        let keys = Keys {
+            text: vec!["a".into(), "b".into(), "c".into()],
+            stop: vec![false; 3],
+            of_term: vec![vec![0, 0, 1, 1, 1, 2], vec![2], vec![]],
+            infos: vec![
+                (0..6u32).map(|o| info(o, 10)).collect(),
+                vec![info(0, 1)],
+                vec![],
+            ],
+        };
+        let runs = runs_of_terms(&keys, 2);
+        // About a quarter of 61 postings a run: cut after whole keys only.
+        assert_eq!(
+            runs,
+            [(0, 0..2), (0, 2..5), (0, 5..6), (1, 0..1), (2, 0..0)]
+        );
+        let one = runs_of_terms(&keys, 1);
+        assert!(one.iter().all(|(si, r)| {
+            let of = &keys.of_term[*si];
+            r.start == 0 || of[r.start] != of[r.start - 1]
+        }));
+        let covered: usize = one.iter().map(|(_, r)| r.len()).sum();
+        assert_eq!(covered, 7);
+    }
+
+    #[test]
     fn packing_round_trips() {
         assert_eq!(id_bits(0), 1);
         assert_eq!(id_bits(2), 1);
