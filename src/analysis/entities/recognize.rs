@@ -759,12 +759,17 @@ impl Recognizer {
                 .is_some_and(|t| t.joined && self.gaz.head(t.text, HeadPos::First).is_some())
                 && with_key(toks[i].text, stop));
         let cue_first = with_key(toks[i].text, |k| self.gaz.cue(k)) == Some(EntityType::Person);
+        // "Bank of England", "Bureau of Investigation": an organisation's head word.
+        let org_head = |w: &str| {
+            self.gaz.head(w, HeadPos::Last) == Some(EntityType::Organization)
+                || self.gaz.head(w, HeadPos::First) == Some(EntityType::Organization)
+        };
         // Whether every token so far is a given name ("Jean-Luc Marie"), checked up to
         // `given_upto`.
         let mut given_so_far = true;
         let mut given_upto = None;
         while let Some(next) = toks.get(k + 1) {
-            if !(next.joined || next.amp) || toks[k].possessive {
+            if !(next.joined || next.amp) || (toks[k].possessive && !self.possessive_inside(toks, k)) {
                 break;
             }
             let mut j = given_upto.map_or(i, |u| u + 1);
@@ -827,13 +832,19 @@ impl Recognizer {
                 }
             }
             // Particles: "Charles de Gaulle", "Ursula von der Leyen", "Banque de France".
+            // "Court of Justice of the European Union", "Office of the Scottish Charity
+            // Regulator": "of the" after an organisation's head word.
             let mut p = k + 1;
             while p < toks.len()
                 && p < k + 3
                 && toks[p].joined
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
-                && PARTICLES.contains(&toks[p].text)
+                && (PARTICLES.contains(&toks[p].text)
+                    || (toks[p].text == "the"
+                        && p == k + 2
+                        && toks[k + 1].text == "of"
+                        && (head_first || org_head(toks[k].text))))
             {
                 p += 1;
             }
@@ -845,8 +856,7 @@ impl Recognizer {
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
-            let org_of = toks[k + 1].text == "of"
-                && self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Organization);
+            let org_of = toks[k + 1].text == "of" && org_head(toks[k].text);
             let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
@@ -859,6 +869,28 @@ impl Recognizer {
             break;
         }
         k + 1 - i
+    }
+
+    /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
+    /// "Children's Hospital", "Information Commissioner's Office"): the word is a common noun
+    /// (no given name, no listed name) and a head word of an organisation or a place follows
+    /// within two capitalised words.
+    fn possessive_inside(&self, toks: &[NameToken<'_>], k: usize) -> bool {
+        let t = &toks[k];
+        t.shape == Shape::Cap
+            && toks[k + 1..]
+                .iter()
+                .take(2)
+                .take_while(|n| n.joined && n.shape == Shape::Cap && n.elision.is_empty())
+                .any(|n| {
+                    matches!(
+                        self.gaz.head(n.text, HeadPos::Last),
+                        Some(EntityType::Organization | EntityType::Location)
+                    ) || self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
+                })
+            && self.gaz.is_common(t.text)
+            && !self.gaz.is_given(t.text)
+            && self.gaz.longest(toks, k, false).is_none()
     }
 
     /// A candidate over tokens `first..=last` of `d`.
@@ -950,9 +982,20 @@ impl Recognizer {
                         Some(EntityType::Organization | EntityType::Location)
                     )
             };
+            // "General Medical Council": a title before a common word and an organisation's
+            // head word begins the organisation's name.
+            let org_name = || {
+                self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization)
+                    && !self.gaz.is_given(toks[first + 1].text)
+                    && self.gaz.is_common(toks[first + 1].text)
+            };
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
                 && !name_head()
+                // "Queen's University": a title with a possessive inside a run is a word of
+                // the name.
+                && !t.possessive
+                && !(kind == EntityType::Person && t.shape == Shape::Cap && org_name())
             {
                 cue = Some(kind);
                 first += 1;
@@ -986,8 +1029,17 @@ impl Recognizer {
             let ambiguous = t.sentence_start || d.caps(t.line);
             let lower_word = t.lower();
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
+            // "Federal Bureau of Investigation", "National Stock Exchange of India": an
+            // adjective that is no name alone begins one with an organisation's head word.
+            let org_head_after = || {
+                toks[first + 1..=last].iter().any(|n| {
+                    self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
+                        || self.gaz.head(n.text, HeadPos::Last) == Some(EntityType::Organization)
+                })
+            };
             let no_name = (self.gaz.is_not_entity(t.text)
-                && !((tail_head || head_word) && !t.sentence_start))
+                && !((tail_head || head_word || (first < last && org_head_after()))
+                    && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
                 || stop(&lower_word)
                 || t.shape == Shape::Initial && !t.dot;
@@ -1015,8 +1067,11 @@ impl Recognizer {
             let t = &toks[last];
             let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
                 || (last >= first + 2 && toks[last - 1].shape == Shape::Lower);
+            // "Cape Breton": a demonym after a place's head word is the place's name.
+            let place_name = last > first
+                && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
             if (self.gaz.is_not_entity(t.text) && !head_kept)
-                || self.gaz.is_demonym(t.text)
+                || (self.gaz.is_demonym(t.text) && !place_name)
                 || (t.shape == Shape::Lower)
                 || stop(&t.lower())
             {

@@ -746,3 +746,72 @@ fn roman_numbers_alone_are_no_names() {
         "{texts:?}"
     );
 }
+
+/// (text, type) of the mentions `builtin()` finds in `text`, weak ones left out.
+fn typed_builtin(text: &str) -> Vec<(String, &'static str)> {
+    builtin()
+        .detect(text)
+        .into_iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text, m.kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_possessive_common_noun_before_a_head_word_stays_in_the_name() {
+    assert_eq!(
+        typed_builtin("Yesterday she started at Queen's College as a nurse."),
+        [("Queen's College".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Her son was treated at the Farnley Children's Hospital last week."),
+        [("Farnley Children's Hospital".into(), "organization")]
+    );
+    // A possessive name before a head word is not part of it.
+    let found = typed_builtin("Yesterday we heard that Quentoria's Harbour Authority had closed.");
+    assert!(
+        found.iter().all(|(t, _)| !t.contains('\'')),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn of_the_after_an_organisation_head_word() {
+    assert_eq!(
+        typed_builtin("Yesterday the Office of the Northern Water Regulator closed the case."),
+        [("Office of the Northern Water Regulator".into(), "organization")]
+    );
+    // "of the" after an ordinary capitalised word ends the name.
+    let found = typed_builtin("Yesterday the Brisket of the Vexford family was served.");
+    assert!(found.iter().all(|(t, _)| !t.contains(" of the ")), "{found:?}");
+}
+
+#[test]
+fn adjectives_and_titles_begin_organisation_names() {
+    assert_eq!(
+        typed_builtin("Yesterday the General Dental Council struck him off."),
+        [("General Dental Council".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin(
+            "Yesterday the Federal Bureau of Fisheries published its annual report on salmon.",
+        ),
+        [("Federal Bureau of Fisheries".into(), "organization")]
+    );
+    // A title before a person's name is still left out.
+    assert_eq!(
+        typed_builtin("Yesterday General Tom Hadley spoke."),
+        [("Tom Hadley".into(), "person")]
+    );
+}
+
+#[test]
+fn a_demonym_after_a_place_head_word_names_the_place() {
+    assert_eq!(
+        typed_builtin("We drove to Cape Breton yesterday."),
+        [("Cape Breton".into(), "location")]
+    );
+    // A demonym after an ordinary name is still left out.
+    let found = typed_builtin("Yesterday Corvelle Breton left.");
+    assert!(found.iter().all(|(t, _)| t != "Corvelle Breton"), "{found:?}");
+}
