@@ -197,6 +197,30 @@ struct Page<'p, 't> {
     lower: &'p WordSet<'t>,
     /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
     particle_names: &'p PairSet<'t>,
+    /// The documents of the page.
+    docs: &'p [Doc<'t>],
+    /// Capitalised words written somewhere without a dot right after them, built on first use.
+    undotted: std::cell::OnceCell<WordSet<'t>>,
+}
+
+impl<'t> Page<'_, 't> {
+    /// Whether the capitalised word `word` is written somewhere in the page without a dot
+    /// right after it.
+    fn undotted(&self, word: &str) -> bool {
+        self.undotted
+            .get_or_init(|| {
+                let mut set = WordSet::default();
+                for d in self.docs {
+                    for t in &d.tokens {
+                        if !t.dot && matches!(t.shape, Shape::Cap | Shape::Upper) {
+                            set.insert(t.text);
+                        }
+                    }
+                }
+                set
+            })
+            .contains(word)
+    }
 }
 
 /// Per-document context the rules look at.
@@ -465,6 +489,8 @@ impl Recognizer {
             mid_caps: &mid_caps,
             lower: &lower,
             particle_names: &particle_names,
+            docs: &docs,
+            undotted: std::cell::OnceCell::new(),
         };
         for (di, d) in docs.iter().enumerate() {
             self.candidates(di, d, &page, &mut works, &mut cands);
@@ -871,6 +897,39 @@ impl Recognizer {
         k + 1 - i
     }
 
+    /// Whether token `i` is an abbreviation ("Fig.", "Hist.", "VOLT.", "Lett. XXXVI"): a short
+    /// capitalised word (five letters at most, nine in capitals) right before a dot that ends
+    /// no sentence (a lowercase word, a number, punctuation or a Roman number follows), written
+    /// nowhere in the page without the dot, and no listed name or given name.
+    fn abbreviation(&self, d: &Doc<'_>, i: usize, page: &Page<'_, '_>) -> bool {
+        let t = &d.tokens[i];
+        if !t.dot || t.possessive {
+            return false;
+        }
+        let len = t.text.chars().count();
+        let short = match t.shape {
+            Shape::Cap => len <= 5,
+            Shape::Upper => len <= 9 && !t.text.contains('.'),
+            _ => false,
+        };
+        if !short {
+            return false;
+        }
+        let after = d.text[t.end + 1..].trim_start_matches([' ', '\t', '\u{a0}']);
+        let no_sentence_end = match after.chars().next() {
+            None | Some('\n' | '\r') => false,
+            Some(c) if c.is_uppercase() => d
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| is_roman_number(n.text) || n.text == "I"),
+            Some(c) => c != '.',
+        };
+        no_sentence_end
+            && !page.undotted(t.text)
+            && !self.gaz.is_given(t.text)
+            && self.gaz.longest(&d.tokens, i, true).is_none()
+    }
+
     /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
     /// "Children's Hospital", "Information Commissioner's Office"): the word is a common noun
     /// (no given name, no listed name) and a head word of an organisation or a place follows
@@ -986,6 +1045,7 @@ impl Recognizer {
             // head word begins the organisation's name.
             let org_name = || {
                 self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization)
+                    && toks[first + 1].shape == Shape::Cap
                     && !self.gaz.is_given(toks[first + 1].text)
                     && self.gaz.is_common(toks[first + 1].text)
             };
@@ -1089,6 +1149,21 @@ impl Recognizer {
         // A regnal number or a century alone is no name ("III", "au XVIe siècle"); it stays
         // inside one ("Henri III").
         if first == last && is_roman_number(toks[first].text) {
+            return;
+        }
+        if first == last && self.abbreviation(d, first, page) {
+            return;
+        }
+        // Common words in capitals that begin a line or sentence are a heading, not an
+        // acronym ("HISTORIQUE", "SUPPLÉMENT AU DICTIONNAIRE", "ABANDON (a-ban-don)").
+        if toks[first].sentence_start
+            && toks[first..=last].iter().any(|t| t.text.len() >= 5)
+            && toks[first..=last].iter().all(|t| {
+                t.shape == Shape::Upper
+                    && (self.gaz.is_common(t.text) || with_key(t.text, stop))
+                    && !t.text.contains('.')
+            })
+        {
             return;
         }
         // An unexplained common word before a listed name is not part of it ("Web
@@ -1857,9 +1932,22 @@ impl Recognizer {
                 toks.get(c.first_tok)
                     .is_some_and(|t| t.shape == Shape::Upper || !t.sentence_start)
             });
+            // A common word in title case is no informal form ("Con", "Use"); in capitals it
+            // may be ("MS").
+            let common = || {
+                self.gaz.is_common(&word)
+                    && ms.iter().all(|&ci| {
+                        let c = &cands[ci];
+                        docs[c.doc]
+                            .tokens
+                            .get(c.first_tok)
+                            .is_none_or(|t| t.shape != Shape::Upper)
+                    })
+            };
             if let Some(dk) = dominant
                 && (2..=3).contains(&len)
                 && informal_shape
+                && !common()
                 && ms.iter().all(|&ci| cands[ci].parts[0] == word)
             {
                 let name = key_of(&clusters[dk].forms[0].0).replace(' ', "");

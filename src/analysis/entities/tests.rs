@@ -815,3 +815,58 @@ fn a_demonym_after_a_place_head_word_names_the_place() {
     let found = typed_builtin("Yesterday Corvelle Breton left.");
     assert!(found.iter().all(|(t, _)| t != "Corvelle Breton"), "{found:?}");
 }
+
+#[test]
+fn abbreviations_before_a_dot_are_no_names() {
+    let texts = |t: &str| -> Vec<String> {
+        builtin()
+            .detect(t)
+            .into_iter()
+            .filter(|m| !m.weak)
+            .map(|m| m.text)
+            .collect()
+    };
+    let found = texts("Il le dit au sens propre, Fig. et pop. au sens figuré, TRUL. , Mém. XIV, 3 .");
+    assert!(
+        !found.iter().any(|t| matches!(t.as_str(), "Fig" | "TRUL" | "Mém")),
+        "{found:?}"
+    );
+    // A name at the end of a sentence, or also written without the dot, stays a name.
+    let found = texts("La réunion a eu lieu chez Vernoux. Ensuite elle a appelé Vernoux hier.");
+    assert!(found.iter().any(|t| t == "Vernoux"), "{found:?}");
+    let found = texts("Hier soir, la plainte vise Quarlet. mais pas Quarlet seul.");
+    assert!(found.iter().any(|t| t == "Quarlet"), "{found:?}");
+}
+
+#[test]
+fn common_words_in_capitals_are_headings() {
+    let found: Vec<String> = builtin()
+        .detect("Le mot vient du latin.\nHISTORIQUE\nIl apparaît au XIIe siècle chez la CNIL et la FNSEA.")
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert!(!found.iter().any(|t| t == "HISTORIQUE"), "{found:?}");
+    assert!(found.iter().any(|t| t == "FNSEA"), "{found:?}");
+}
+
+#[test]
+fn a_numbered_item_starts_a_sentence() {
+    let m = builtin().detect("1° Action de mettre. 2° Terme de chimie, employé ailleurs.");
+    assert!(m.iter().all(|m| m.weak), "{m:?}");
+}
+
+#[test]
+fn a_common_word_in_title_case_is_no_informal_form() {
+    let page = [
+        "Brennick Ltd a publié ses comptes. Brennick Ltd recrute. Brennick Ltd grandit.",
+        "Con ou pas, BL a raison.",
+    ];
+    let docs = builtin().detect_page(&page);
+    let c1: Vec<(&str, &str)> = docs[1]
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text.as_str(), m.name.as_str()))
+        .collect();
+    assert!(!c1.iter().any(|m| m.0 == "Con"), "{c1:?}");
+    assert!(c1.contains(&("BL", "Brennick Ltd")), "{c1:?}");
+}

@@ -226,10 +226,11 @@ fn possessive_len(word: &str) -> usize {
     }
 }
 
-/// Whether the punctuation in `gap` starts a new sentence (or clause that takes a capital).
+/// Whether the punctuation in `gap` starts a new sentence (or clause that takes a capital, or
+/// an item numbered "1°", "2°").
 fn starts_sentence(gap: &str) -> bool {
     gap.contains([
-        '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*',
+        '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*', '°',
     ])
 }
 
