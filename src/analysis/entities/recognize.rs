@@ -147,6 +147,9 @@ struct Cand {
     first_tok: usize,
     /// Its last token.
     last_tok: usize,
+    /// A platform used as a product ("sur Facebook", "on Netflix"): typed so whatever its
+    /// entity's type.
+    platform: bool,
 }
 
 /// An entity of the page: the candidates that name it.
@@ -547,12 +550,17 @@ impl Recognizer {
             let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
             let run = self.run(toks, i);
+            // The run's last word, a number after it left out ("Scotland Act 1998").
+            let last_word = toks[i..i + run]
+                .iter()
+                .rev()
+                .find(|t| t.shape != Shape::Number)
+                .map_or("", |t| t.text);
             let explained_run = run > 1 && {
                 let first = &toks[i];
-                let last = &toks[i + run - 1];
                 self.gaz.is_given(first.text)
                     || self.gaz.head(first.text, HeadPos::First).is_some()
-                    || self.gaz.head(last.text, HeadPos::Last).is_some()
+                    || self.gaz.head(last_word, HeadPos::Last).is_some()
             };
             // "Plymouth Argyle", "Montpellier Handball", "Nantes Métropole": a listed place
             // followed by capitalised words that are no place names an organisation.
@@ -563,7 +571,7 @@ impl Recognizer {
                     // head word of another type types the whole name.
                     && self
                         .gaz
-                        .head(toks[i + run - 1].text, HeadPos::Last)
+                        .head(last_word, HeadPos::Last)
                         .is_none_or(|k| k == EntityType::Organization)
                     && !toks[i + n].possessive
                     && !toks[i + n - 1].possessive
@@ -795,7 +803,9 @@ impl Recognizer {
         let mut given_so_far = true;
         let mut given_upto = None;
         while let Some(next) = toks.get(k + 1) {
-            if !(next.joined || next.amp) || (toks[k].possessive && !self.possessive_inside(toks, k)) {
+            if !(next.joined || next.amp)
+                || (toks[k].possessive && !self.possessive_inside(toks, k))
+            {
                 break;
             }
             let mut j = given_upto.map_or(i, |u| u + 1);
@@ -830,7 +840,9 @@ impl Recognizer {
             // organisation's name that ends with a head word.
             if next.text == "and"
                 && toks[k].shape == Shape::Cap
-                && (k == i || (k > i + 1 && toks[k - 1].text == "of"))
+                && (k == i
+                    || (k == i + 1 && with_key(toks[i].text, stop))
+                    || (k > i + 1 && toks[k - 1].text == "of"))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -975,6 +987,7 @@ impl Recognizer {
             cued: false,
             first_tok: first,
             last_tok: last,
+            platform: false,
         }
     }
 
@@ -1017,6 +1030,17 @@ impl Recognizer {
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
         // its words.
         let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
+        // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
+        // before a given name and a surname, ends what comes before it.
+        if last >= first + 2 && !tail_head {
+            if let Some(j) = (first + 1..last - 1).rev().find(|&j| {
+                matches!(toks[j].shape, Shape::Cap | Shape::Upper)
+                    && self.gaz.is_given(toks[j + 1].text)
+                    && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+            }) {
+                first = j;
+            }
+        }
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         while first <= last {
             let t = &toks[first];
@@ -1082,6 +1106,19 @@ impl Recognizer {
             }
             if self.gaz.is_demonym(t.text) && first < last {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
+                    break;
+                }
+                // "Scottish Labour", "Belgian Grand Prix": a demonym before a listed
+                // organisation or event inside a sentence names a branch or an edition of it.
+                if !t.sentence_start
+                    && !d.caps(t.line)
+                    && self
+                        .gaz
+                        .longest(toks, first + 1, false)
+                        .is_some_and(|(r, n)| {
+                            first + n == last && self.gaz.row(r).kind != EntityType::Location
+                        })
+                {
                     break;
                 }
                 demonym = true;
@@ -1184,6 +1221,7 @@ impl Recognizer {
                             || d.caps(toks[first].line))
                 })
             && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
+            && !self.gaz.is_demonym(toks[first].text)
         {
             first += 1;
         }
@@ -1785,10 +1823,11 @@ impl Recognizer {
         } else {
             ""
         };
-        // 1: place, 2: place, weaker, 3: organisation, 4: article.
+        // 1: place, 2: place, weaker, 3: organisation, 4: article, 5: place, weakest.
         let class = with_key(prev, |k| match k {
             "en" | "au" | "aux" => 1,
-            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" => 2,
+            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" | "between" => 2,
+            "at" => 5,
             "chez" => 3,
             "la" | "le" | "les" | "the" => 4,
             _ => 0,
@@ -1796,6 +1835,8 @@ impl Recognizer {
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
+            // "at Oppama", "at Ninewells" but also "at Acme": a weak vote.
+            5 => vote(&mut c.votes, EntityType::Location, 0.3),
             3 => vote(&mut c.votes, EntityType::Organization, 0.5),
             4 => {
                 // "in the Pilbara", "dans la Sarthe", "across the Channel".
@@ -1821,7 +1862,7 @@ impl Recognizer {
             "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
         ) && with_key(&d.text[c.start..c.end], |k| self.gaz.is_platform(k))
         {
-            vote(&mut c.votes, EntityType::Misc, 3.5);
+            c.platform = true;
         }
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
@@ -2048,6 +2089,7 @@ impl Recognizer {
                             cued: false,
                             first_tok: 0,
                             last_tok: 0,
+                            platform: false,
                         };
                         clusters[k].mentions += 1;
                         of.push(k);
@@ -2122,7 +2164,7 @@ impl Recognizer {
                 start: c.start,
                 end: c.end,
                 text: docs[c.doc].text[c.start..c.end].to_string(),
-                kind: *kind,
+                kind: if c.platform { EntityType::Misc } else { *kind },
                 name: name.clone(),
                 key: key.clone(),
                 weak: *weak,

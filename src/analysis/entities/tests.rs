@@ -769,21 +769,24 @@ fn a_possessive_common_noun_before_a_head_word_stays_in_the_name() {
     );
     // A possessive name before a head word is not part of it.
     let found = typed_builtin("Yesterday we heard that Quentoria's Harbour Authority had closed.");
-    assert!(
-        found.iter().all(|(t, _)| !t.contains('\'')),
-        "{found:?}"
-    );
+    assert!(found.iter().all(|(t, _)| !t.contains('\'')), "{found:?}");
 }
 
 #[test]
 fn of_the_after_an_organisation_head_word() {
     assert_eq!(
         typed_builtin("Yesterday the Office of the Northern Water Regulator closed the case."),
-        [("Office of the Northern Water Regulator".into(), "organization")]
+        [(
+            "Office of the Northern Water Regulator".into(),
+            "organization"
+        )]
     );
     // "of the" after an ordinary capitalised word ends the name.
     let found = typed_builtin("Yesterday the Brisket of the Vexford family was served.");
-    assert!(found.iter().all(|(t, _)| !t.contains(" of the ")), "{found:?}");
+    assert!(
+        found.iter().all(|(t, _)| !t.contains(" of the ")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -813,7 +816,10 @@ fn a_demonym_after_a_place_head_word_names_the_place() {
     );
     // A demonym after an ordinary name is still left out.
     let found = typed_builtin("Yesterday Corvelle Breton left.");
-    assert!(found.iter().all(|(t, _)| t != "Corvelle Breton"), "{found:?}");
+    assert!(
+        found.iter().all(|(t, _)| t != "Corvelle Breton"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -826,9 +832,12 @@ fn abbreviations_before_a_dot_are_no_names() {
             .map(|m| m.text)
             .collect()
     };
-    let found = texts("Il le dit au sens propre, Fig. et pop. au sens figuré, TRUL. , Mém. XIV, 3 .");
+    let found =
+        texts("Il le dit au sens propre, Fig. et pop. au sens figuré, TRUL. , Mém. XIV, 3 .");
     assert!(
-        !found.iter().any(|t| matches!(t.as_str(), "Fig" | "TRUL" | "Mém")),
+        !found
+            .iter()
+            .any(|t| matches!(t.as_str(), "Fig" | "TRUL" | "Mém")),
         "{found:?}"
     );
     // A name at the end of a sentence, or also written without the dot, stays a name.
@@ -869,4 +878,86 @@ fn a_common_word_in_title_case_is_no_informal_form() {
         .collect();
     assert!(!c1.iter().any(|m| m.0 == "Con"), "{c1:?}");
     assert!(c1.contains(&("BL", "Brennick Ltd")), "{c1:?}");
+}
+
+#[test]
+fn a_title_inside_a_run_is_left_out_of_the_name() {
+    assert_eq!(
+        typed_builtin(
+            "The plan was backed on Tuesday by Fisheries Minister Helen Tollan and her staff."
+        ),
+        [("Helen Tollan".into(), "person")]
+    );
+    // Before an organisation's head word, the title stays in the name.
+    assert_eq!(
+        typed_builtin(
+            "The grant came on Friday from the Sailing Captain Helen Tollan Foundation in the old town."
+        ),
+        [(
+            "Sailing Captain Helen Tollan Foundation".into(),
+            "organization"
+        )]
+    );
+}
+
+#[test]
+fn a_demonym_before_a_listed_organisation_names_a_branch() {
+    assert_eq!(
+        typed_builtin("The reform was drafted by members of Scottish Labour over the summer."),
+        [("Scottish Labour".into(), "organization")]
+    );
+    // At a sentence start, or before a place, the demonym stays out.
+    assert_eq!(
+        typed_builtin("He moved to the Scottish Glasgow suburbs last year."),
+        [("Glasgow".into(), "location")]
+    );
+}
+
+#[test]
+fn and_inside_a_name_after_an_article() {
+    assert_eq!(
+        typed_builtin(
+            "The Maritime and Coastal Fraud Commission said on Monday it would look into it."
+        ),
+        [(
+            "Maritime and Coastal Fraud Commission".into(),
+            "organization"
+        )]
+    );
+    let found =
+        typed_builtin("The Tarrow and Kelvin families said on Monday they would look into it.");
+    assert!(found.iter().all(|(t, _)| !t.contains(" and ")), "{found:?}");
+}
+
+#[test]
+fn a_number_after_a_law_head_keeps_the_law_whole() {
+    assert_eq!(
+        typed_builtin("The reform amends the Scotland Act 1998 in several ways."),
+        [("Scotland Act 1998".into(), "misc")]
+    );
+}
+
+#[test]
+fn a_platform_used_as_a_product_is_typed_per_mention() {
+    let m = builtin()
+        .detect("Netflix said its revenue grew. The show is streaming on Netflix since Friday.");
+    let kinds: Vec<&str> = m.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(kinds, ["organization", "misc"]);
+}
+
+#[test]
+fn place_cues_and_at_type_unknown_places() {
+    assert_eq!(
+        typed_builtin("The mayor of Tarrowick said on Monday that the bridge would reopen."),
+        [("Tarrowick".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("The workers gathered at Kelvarra on Monday morning."),
+        [("Kelvarra".into(), "location")]
+    );
+    // A speech verb outweighs "at".
+    assert_eq!(
+        typed_builtin("The crowd cheered as Kelvarra said it was over."),
+        [("Kelvarra".into(), "person")]
+    );
 }
