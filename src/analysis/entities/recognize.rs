@@ -515,6 +515,21 @@ impl Recognizer {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // "sur X", "on X": a one-letter platform after "sur", "on", "via".
+            if t.shape == Shape::Initial
+                && !t.dot
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && matches!(toks[i - 1].text, "sur" | "on" | "via")
+                && with_key(t.text, |k| self.gaz.is_platform(k))
+            {
+                let mut c = self.cued_cand(di, d, i, i, EntityType::Misc);
+                c.platform = true;
+                out.push(c);
+                i += 1;
+                continue;
+            }
             if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) || t.hyphen_before {
                 i += 1;
                 continue;
@@ -547,8 +562,34 @@ impl Recognizer {
                 i = last + 1;
                 continue;
             }
-            let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
+            // "la ligne Bordeaux-Nantes", "mon train Toulon-Marseille": two listed places
+            // joined by a hyphen are two places.
+            if listed.is_none()
+                && t.shape == Shape::Cap
+                && let Some((a, b)) = t.text.split_once('-')
+                && !b.contains('-')
+                && b.starts_with(char::is_uppercase)
+                && let (Some(ra), Some(rb)) = (self.gaz.place_row(a), self.gaz.place_row(b))
+                // "l'aéroport de Toulouse-Blagnac" is one place.
+                && self.lower_head_before(toks, i).is_none()
+            {
+                for (row, start, end) in [
+                    (ra, t.start, t.start + a.len()),
+                    (rb, t.end - b.len(), t.end),
+                ] {
+                    let mut c = self.cand(di, d, i, i);
+                    (c.start, c.end) = (start, end);
+                    c.parts = vec![key_of(&d.text[start..end])];
+                    c.row = Some(row);
+                    c.acronym = false;
+                    vote(&mut c.votes, EntityType::Location, 3.0);
+                    out.push(c);
+                }
+                i += 1;
+                continue;
+            }
+            let before = out.len();
             let run = self.run(toks, i);
             // The run's last word, a number after it left out ("Scotland Act 1998").
             let last_word = toks[i..i + run]
@@ -606,9 +647,46 @@ impl Recognizer {
                     {
                         n += 1;
                     }
-                    let mut c = self.cand(di, d, i, i + n - 1);
-                    c.row = Some(row);
-                    vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+                    let kind = self.gaz.row(row).kind;
+                    // "SNCF Voyageurs", "Ubisoft Montpellier": a listed organisation followed by
+                    // one or two capitalised words (no given name) names a subsidiary, an entity
+                    // of its own.
+                    let mut sub = 0;
+                    while kind == EntityType::Organization
+                        && !caps_line
+                        && sub < 2
+                        && toks.get(i + n + sub).is_some_and(|t| {
+                            t.joined
+                                && t.elision.is_empty()
+                                && matches!(t.shape, Shape::Cap | Shape::Upper)
+                                && !toks[i + n + sub - 1].possessive
+                                && !self.gaz.is_given(t.text)
+                                && !self.gaz.is_demonym(t.text)
+                                && !self.gaz.is_not_entity(t.text)
+                                && self.gaz.longest(toks, i + n + sub, caps_line).is_none_or(
+                                    |(r, m)| m == 1 && self.gaz.row(r).kind == EntityType::Location,
+                                )
+                        })
+                    {
+                        sub += 1;
+                    }
+                    // "PlayStation 5", "Windows 11": a version number after a listed product.
+                    if kind == EntityType::Misc
+                        && toks.get(i + n).is_some_and(|t| {
+                            t.joined && t.shape == Shape::Number && t.text.len() <= 2
+                        })
+                        && toks
+                            .get(i + n + 1)
+                            .is_none_or(|t| !(t.joined && t.shape == Shape::Number))
+                    {
+                        n += 1;
+                    }
+                    let mut c = self.cand(di, d, i, i + n + sub - 1);
+                    if sub == 0 {
+                        c.row = Some(row);
+                    }
+                    n += sub;
+                    vote(&mut c.votes, kind, 3.0);
                     self.context_votes(d, i, &mut c);
                     out.push(c);
                     i += n;
@@ -703,6 +781,24 @@ impl Recognizer {
                 .take(3)
                 .take_while(|n| n.shape == Shape::Lower)
                 .any(|n| with_key(n.text, is_work_noun));
+        }
+        // « Wozzeck » d'Alban Berg, "Kitchen Table Truths" by Ama Boateng: a title in quotes
+        // followed by its author.
+        if !cued && matches!(close.trim(), "»" | "”" | "\"") {
+            let by = |n: &NameToken<'_>| {
+                matches!(n.shape, Shape::Cap | Shape::Initial) && n.elision.is_empty()
+            };
+            cued = match toks.get(j + 1) {
+                Some(n) if matches!(n.text, "de" | "by") && n.elision.is_empty() => {
+                    toks.get(j + 2).is_some_and(|a| a.joined && by(a))
+                }
+                Some(n) => {
+                    matches!(n.elision, "d" | "D")
+                        && matches!(n.shape, Shape::Cap)
+                        && !self.gaz.lists_place(n.text)
+                }
+                None => false,
+            };
         }
         if !cued && works.is_empty() {
             return None;

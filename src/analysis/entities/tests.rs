@@ -961,3 +961,75 @@ fn place_cues_and_at_type_unknown_places() {
         [("Kelvarra".into(), "person")]
     );
 }
+
+#[test]
+fn a_listed_organisation_and_a_capitalised_word_name_a_subsidiary() {
+    assert_eq!(
+        typed_builtin("Hier, la direction de SNCF Bagages a répondu aux syndicats."),
+        [("SNCF Bagages".into(), "organization")]
+    );
+    // A person's name after the organisation is no part of it.
+    let found = typed_builtin("Hier, le patron de Google Sundar Pichai a répondu.");
+    assert!(
+        found.contains(&("Google".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_version_number_after_a_listed_product() {
+    let found = typed_builtin("Hier, le jeu est sorti sur PlayStation 5 et en magasin.");
+    assert!(
+        found.contains(&("PlayStation 5".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Hier, la PlayStation a vendu 5 000 exemplaires.");
+    assert!(found.iter().all(|(t, _)| !t.ends_with('5')), "{found:?}");
+}
+
+#[test]
+fn a_one_letter_platform_after_on() {
+    assert_eq!(
+        typed_builtin("Elle a répondu hier sur X que tout allait bien."),
+        [("X".into(), "misc")]
+    );
+    assert!(typed_builtin("Soit X la variable et Y son carré.").is_empty());
+}
+
+#[test]
+fn a_title_in_quotes_followed_by_its_author() {
+    let found = typed_builtin("La saison ouvrira avec « Brumes du soir » de Pauline Drien.");
+    assert!(
+        found.contains(&("Brumes du soir".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il a crié « Halte » à Paris ce matin.");
+    assert!(found.iter().all(|(t, _)| t != "Halte"), "{found:?}");
+}
+
+#[test]
+fn two_listed_places_joined_by_a_hyphen() {
+    assert_eq!(
+        typed_builtin("Hier, les trains de la ligne Bordeaux-Nantes sont restés à quai."),
+        [
+            ("Bordeaux".into(), "location"),
+            ("Nantes".into(), "location")
+        ]
+    );
+    let found = typed_builtin("Hier, l'aéroport de Toulouse-Blagnac a fermé.");
+    assert!(
+        found.iter().any(|(t, _)| t.contains("Toulouse-Blagnac")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn lowercase_place_heads_begin_place_names() {
+    assert_eq!(
+        typed_builtin("Hier, on a manifesté sur le cours Vellandre et au parc Mistraline."),
+        [
+            ("cours Vellandre".into(), "location"),
+            ("parc Mistraline".into(), "location")
+        ]
+    );
+}
