@@ -608,6 +608,8 @@ impl Recognizer {
             let place_org = listed.is_some_and(|(row, n)| {
                 self.gaz.row(row).kind == EntityType::Location
                     && run > n
+                    // "coach Brent MacAulay": a person's name after a role.
+                    && self.preceding_cue(d, i) != Some(EntityType::Person)
                     // "Chicago Marathon", "Michigan Avenue", "Arizona Consumer Fraud Act": a
                     // head word of another type types the whole name.
                     && self
@@ -1205,9 +1207,8 @@ impl Recognizer {
                     break;
                 }
                 // "Scottish Labour", "Belgian Grand Prix": a demonym before a listed
-                // organisation or event inside a sentence names a branch or an edition of it.
-                if !t.sentence_start
-                    && !d.caps(t.line)
+                // organisation or event names a branch or an edition of it.
+                if !d.caps(t.line)
                     && self
                         .gaz
                         .longest(toks, first + 1, false)
@@ -1258,8 +1259,14 @@ impl Recognizer {
         // Trailing words that are no names ("Microsoft TV").
         while last >= first && last > 0 {
             let t = &toks[last];
+            // "Theresa May": a word that is no name alone ends a given name and a surname.
             let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
-                || (last >= first + 2 && toks[last - 1].shape == Shape::Lower);
+                || (last >= first + 2 && toks[last - 1].shape == Shape::Lower)
+                || (last == first + 1
+                    && t.shape == Shape::Cap
+                    && !d.caps(t.line)
+                    && self.gaz.is_given(toks[first].text)
+                    && !self.gaz.is_demonym(t.text));
             // "Cape Breton": a demonym after a place's head word is the place's name.
             let place_name = last > first
                 && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
@@ -1389,6 +1396,14 @@ impl Recognizer {
         }
         if n > 1 && self.gaz.is_given(head.text) {
             vote(&mut c.votes, EntityType::Person, 2.0);
+        }
+        // "Herbert Macaulay Way", "Alice Springs Hospital": a head word after a given name and
+        // another word names a place or a body after a person.
+        if n > 2
+            && self.gaz.is_given(head.text)
+            && let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
+        {
+            vote(&mut c.votes, kind, 0.5);
         }
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);

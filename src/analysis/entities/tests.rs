@@ -1033,3 +1033,58 @@ fn lowercase_place_heads_begin_place_names() {
         ]
     );
 }
+
+#[test]
+fn st_begins_a_place_name() {
+    assert_eq!(
+        typed_builtin("The crews were filming in St Kellan for eleven days."),
+        [("St Kellan".into(), "location")]
+    );
+}
+
+#[test]
+fn a_role_before_a_listed_place_and_a_surname_types_a_person() {
+    let found = typed_builtin("The club said on Monday that coach Brent Tollivar will take over.");
+    assert!(
+        found.contains(&("Brent Tollivar".into(), "person")),
+        "{found:?}"
+    );
+    // Without a role, a place and a capitalised word name an organisation.
+    let found = typed_builtin("The fans said on Monday that Brent Tollivar will fold.");
+    assert!(
+        found.contains(&("Brent Tollivar".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_place_head_after_a_given_name_and_a_surname() {
+    assert_eq!(
+        typed_builtin("Its offices on Herbert Tollan Way were quiet on Thursday."),
+        [("Herbert Tollan Way".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("The vote was won on Thursday by Herbert Tollan and his party."),
+        [("Herbert Tollan".into(), "person")]
+    );
+}
+
+#[test]
+fn a_word_that_is_no_name_alone_ends_a_given_name() {
+    let found = typed_builtin("As a reminder, Theresa May said no to it on that day.");
+    assert!(
+        found.contains(&("Theresa May".into(), "person")),
+        "{found:?}"
+    );
+    // Alone, it stays no name.
+    let found = typed_builtin("In May the vote was won.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_plural_possessive_inside_a_name() {
+    assert_eq!(
+        typed_builtin("The leader of the Farmers' Party spoke on Monday in the hall."),
+        [("Farmers' Party".into(), "organization")]
+    );
+}
