@@ -1181,6 +1181,16 @@ impl Recognizer {
             {
                 cue = Some(kind);
                 first += 1;
+                // "PDG de Korvane", "CEO of Brandlow": the cue with the particle after it
+                // announces another type, and the particle is left out.
+                if first < last
+                    && toks[first].shape == Shape::Lower
+                    && matches!(toks[first].text, "de" | "du" | "of")
+                    && let Some(k) = self.gaz.cue(&format!("{key} {}", toks[first].text))
+                {
+                    cue = Some(k);
+                    first += 1;
+                }
                 continue;
             }
             // Particles begin a name after a cue ("M. de Ravinel", "M. Le Goff") or inside a

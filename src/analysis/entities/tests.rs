@@ -1088,3 +1088,23 @@ fn a_plural_possessive_inside_a_name() {
         [("Farmers' Party".into(), "organization")]
     );
 }
+
+#[test]
+fn a_head_of_an_organisation_announces_it() {
+    let found = typed_builtin("Hier, le PDG de Korvane, Loïc Gadel, se dit serein.");
+    assert!(
+        found.contains(&("Korvane".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Hier, la coopérative Tarnelle a recruté.");
+    assert!(
+        found.contains(&("Tarnelle".into(), "organization")),
+        "{found:?}"
+    );
+    // A role alone still announces a person.
+    let found = typed_builtin("Hier, le PDG Loïc Gadel se dit serein.");
+    assert!(
+        found.contains(&("Loïc Gadel".into(), "person")),
+        "{found:?}"
+    );
+}
