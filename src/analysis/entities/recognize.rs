@@ -590,7 +590,7 @@ impl Recognizer {
                 continue;
             }
             let before = out.len();
-            let run = self.run(toks, i);
+            let run = self.run(d.text, toks, i);
             // The run's last word, a number after it left out ("Scotland Act 1998").
             let last_word = toks[i..i + run]
                 .iter()
@@ -882,8 +882,10 @@ impl Recognizer {
     }
 
     /// Number of tokens of the capitalised run starting at `i`.
-    fn run(&self, toks: &[NameToken<'_>], i: usize) -> usize {
+    fn run(&self, text: &str, toks: &[NameToken<'_>], i: usize) -> usize {
         let mut k = i;
+        // An organisation's head word and "of" or "for" were taken ("Ministry of Economy").
+        let mut org_of_seen = false;
         // "Banque de France", and after an article "The Department of Justice".
         let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some()
             || (toks
@@ -904,6 +906,15 @@ impl Recognizer {
             if !(next.joined || next.amp)
                 || (toks[k].possessive && !self.possessive_inside(toks, k))
             {
+                // "Ministry of Economy, Trade and Industry", "Digital Markets, Competition and
+                // Consumers Act": a list of common words inside a name.
+                if !toks[k].possessive
+                    && toks[k].shape == Shape::Cap
+                    && let Some(e) = self.comma_list(text, toks, i, k, !org_of_seen)
+                {
+                    k = e;
+                    continue;
+                }
                 break;
             }
             let mut j = given_upto.map_or(i, |u| u + 1);
@@ -938,6 +949,8 @@ impl Recognizer {
             // organisation's name that ends with a head word.
             if next.text == "and"
                 && toks[k].shape == Shape::Cap
+                // Not after a listed name ("Google and Microsoft Corp").
+                && self.gaz.longest(toks, k, false).is_none()
                 && (k == i
                     || (k == i + 1 && with_key(toks[i].text, stop))
                     || (k > i + 1 && toks[k - 1].text == "of"))
@@ -977,6 +990,7 @@ impl Recognizer {
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
+                    || (toks[p].text == "for" && p == k + 1 && org_head(toks[k].text))
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "of"
@@ -992,13 +1006,14 @@ impl Recognizer {
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
-            let org_of = toks[k + 1].text == "of" && org_head(toks[k].text);
+            let org_of = matches!(toks[k + 1].text, "of" | "for") && org_head(toks[k].text);
             let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
                 && (after.elision.is_empty() || key_of(after.elision) == "l")
                 && allowed
             {
+                org_of_seen |= org_of || (head_first && toks[k + 1].text == "of");
                 k = p;
                 continue;
             }
@@ -1038,6 +1053,71 @@ impl Recognizer {
             && !page.undotted(t.text)
             && !self.gaz.is_given(t.text)
             && self.gaz.longest(&d.tokens, i, true).is_none()
+    }
+
+    /// The last token of ", Y and Z" after token `k` of a run that starts at token `i`: one or
+    /// more items of capitalised common words after commas, then "and" and the last item
+    /// ("Ministry of Economy, Trade and Industry"). Every word of the run and the items is a
+    /// common word that starts no listed name (no "Apple, Google and Microsoft"). With
+    /// `head_needed`, the last item ends with a head word ("… and Consumers Act").
+    fn comma_list(
+        &self,
+        text: &str,
+        toks: &[NameToken<'_>],
+        i: usize,
+        k: usize,
+        head_needed: bool,
+    ) -> Option<usize> {
+        let plain = |t: &NameToken<'_>| {
+            t.shape == Shape::Cap
+                && t.elision.is_empty()
+                && !t.possessive
+                && self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+        };
+        let word_ok = |j: usize| {
+            let t = &toks[j];
+            t.shape == Shape::Lower || (plain(t) && self.gaz.longest(toks, j, false).is_none())
+        };
+        if k > i + 6 || !(i..=k).all(|j| toks[j].shape == Shape::Lower || word_ok(j)) {
+            return None;
+        }
+        let mut q = k;
+        let mut items = 0;
+        loop {
+            let n = toks.get(q + 1)?;
+            let gap = text.get(toks[q].end..n.raw_start)?;
+            if gap == ", " && plain(n) && word_ok(q + 1) {
+                q += 1;
+                items += 1;
+                while q + 1 < toks.len()
+                    && toks[q + 1].joined
+                    && word_ok(q + 1)
+                    && plain(&toks[q + 1])
+                {
+                    q += 1;
+                }
+                if q > k + 12 {
+                    return None;
+                }
+                continue;
+            }
+            if items == 0 || gap != " " || n.text != "and" {
+                return None;
+            }
+            let mut e = q + 1;
+            while e + 1 < toks.len() && e < q + 5 && toks[e + 1].joined && plain(&toks[e + 1]) {
+                e += 1;
+            }
+            if e == q + 1 {
+                return None;
+            }
+            let head = self.gaz.head(toks[e].text, HeadPos::Last);
+            if head_needed && !matches!(head, Some(EntityType::Misc | EntityType::Organization)) {
+                return None;
+            }
+            return Some(e);
+        }
     }
 
     /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
@@ -1567,12 +1647,14 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 2.0);
         }
-        // "… archéologiques préventives (Inrap)": a word alone in parentheses after lowercase
-        // words is an acronym written like a word (it joins the name it spells).
+        // "… archéologiques préventives (Inrap)", "… Food and Rural Affairs (Defra)": a word
+        // alone in parentheses after lowercase words or a name is an acronym written like a
+        // word (it joins the name it spells).
         if n == 1
             && head.shape == Shape::Cap
             && first > 0
-            && toks[first - 1].shape == Shape::Lower
+            && (toks[first - 1].shape == Shape::Lower
+                || (toks[first - 1].shape == Shape::Cap && !self.gaz.lists_place(head.text)))
             && head.text.len() <= 8
             && d.text[toks[first - 1].end..head.raw_start]
                 .trim_end()

@@ -1108,3 +1108,37 @@ fn a_head_of_an_organisation_announces_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_list_of_common_words_inside_a_name() {
+    assert_eq!(
+        typed_builtin(
+            "The town would ask the Ministry of Fisheries, Forests and Water for support."
+        ),
+        [(
+            "Ministry of Fisheries, Forests and Water".into(),
+            "organization"
+        )]
+    );
+    assert_eq!(
+        typed_builtin("The rules of the Rental Homes, Deposits and Tenants Act apply from May."),
+        [("Rental Homes, Deposits and Tenants Act".into(), "misc")]
+    );
+    // Listed names in a list stay apart.
+    let found = typed_builtin("Shares of Apple, Google and Microsoft Corp fell on the day.");
+    assert!(
+        found
+            .iter()
+            .all(|(t, _)| !t.contains(',') && !t.contains(" and ")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_in_parentheses_after_a_name_is_its_acronym() {
+    let m = builtin().detect(
+        "The Department for Fisheries and Rural Water (Defwa) said so on Monday, and the town agreed.",
+    );
+    let d = m.iter().find(|m| m.text == "Defwa").expect("Defwa");
+    assert_eq!(d.kind, EntityType::Organization);
+}
