@@ -608,8 +608,6 @@ impl Recognizer {
             let place_org = listed.is_some_and(|(row, n)| {
                 self.gaz.row(row).kind == EntityType::Location
                     && run > n
-                    // "coach Brent MacAulay": a person's name after a role.
-                    && self.preceding_cue(d, i) != Some(EntityType::Person)
                     // "Chicago Marathon", "Michigan Avenue", "Arizona Consumer Fraud Act": a
                     // head word of another type types the whole name.
                     && self
@@ -623,6 +621,8 @@ impl Recognizer {
                         .gaz
                         .longest(toks, i + n, caps_line)
                         .is_none_or(|(r, _)| self.gaz.row(r).kind != EntityType::Location)
+                    // "coach Brent MacAulay": a person's name after a role.
+                    && self.preceding_cue(d, i) != Some(EntityType::Person)
             });
             if place_org {
                 let mut c = self.cand(di, d, i, i + run - 1);
@@ -1068,33 +1068,22 @@ impl Recognizer {
         k: usize,
         head_needed: bool,
     ) -> Option<usize> {
-        let plain = |t: &NameToken<'_>| {
-            t.shape == Shape::Cap
-                && t.elision.is_empty()
-                && !t.possessive
-                && self.gaz.is_common(t.text)
-                && !self.gaz.is_given(t.text)
-        };
-        let word_ok = |j: usize| {
-            let t = &toks[j];
-            t.shape == Shape::Lower || (plain(t) && self.gaz.longest(toks, j, false).is_none())
-        };
-        if k > i + 6 || !(i..=k).all(|j| toks[j].shape == Shape::Lower || word_ok(j)) {
+        let cap =
+            |t: &NameToken<'_>| t.shape == Shape::Cap && t.elision.is_empty() && !t.possessive;
+        // The shape first (cheap): ", " and a capitalised word right after the run.
+        let n = toks.get(k + 1)?;
+        if k > i + 6 || !cap(n) || text.get(toks[k].end..n.raw_start)? != ", " {
             return None;
         }
         let mut q = k;
         let mut items = 0;
-        loop {
+        let end = loop {
             let n = toks.get(q + 1)?;
             let gap = text.get(toks[q].end..n.raw_start)?;
-            if gap == ", " && plain(n) && word_ok(q + 1) {
+            if gap == ", " && cap(n) {
                 q += 1;
                 items += 1;
-                while q + 1 < toks.len()
-                    && toks[q + 1].joined
-                    && word_ok(q + 1)
-                    && plain(&toks[q + 1])
-                {
+                while q + 1 < toks.len() && toks[q + 1].joined && cap(&toks[q + 1]) {
                     q += 1;
                 }
                 if q > k + 12 {
@@ -1106,18 +1095,29 @@ impl Recognizer {
                 return None;
             }
             let mut e = q + 1;
-            while e + 1 < toks.len() && e < q + 5 && toks[e + 1].joined && plain(&toks[e + 1]) {
+            while e + 1 < toks.len() && e < q + 5 && toks[e + 1].joined && cap(&toks[e + 1]) {
                 e += 1;
             }
             if e == q + 1 {
                 return None;
             }
-            let head = self.gaz.head(toks[e].text, HeadPos::Last);
-            if head_needed && !matches!(head, Some(EntityType::Misc | EntityType::Organization)) {
-                return None;
-            }
-            return Some(e);
+            break e;
+        };
+        let head = self.gaz.head(toks[end].text, HeadPos::Last);
+        if head_needed && !matches!(head, Some(EntityType::Misc | EntityType::Organization)) {
+            return None;
         }
+        // Then the words: common words that start no listed name, no given name.
+        let word_ok = |j: usize| {
+            let t = &toks[j];
+            t.shape == Shape::Lower
+                || t.text == "and"
+                || (cap(t)
+                    && self.gaz.is_common(t.text)
+                    && !self.gaz.is_given(t.text)
+                    && self.gaz.longest(toks, j, false).is_none())
+        };
+        (i..=end).all(word_ok).then_some(end)
     }
 
     /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
