@@ -1210,14 +1210,15 @@ impl Recognizer {
         let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
         // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
         // before a given name and a surname, ends what comes before it.
-        if last >= first + 2 && !tail_head {
-            if let Some(j) = (first + 1..last - 1).rev().find(|&j| {
+        if last >= first + 2
+            && !tail_head
+            && let Some(j) = (first + 1..last - 1).rev().find(|&j| {
                 matches!(toks[j].shape, Shape::Cap | Shape::Upper)
                     && self.gaz.is_given(toks[j + 1].text)
                     && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
-            }) {
-                first = j;
-            }
+            })
+        {
+            first = j;
         }
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         while first <= last {
@@ -1326,7 +1327,17 @@ impl Recognizer {
                     && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
                 || stop(&lower_word)
-                || t.shape == Shape::Initial && !t.dot;
+                || t.shape == Shape::Initial && !t.dot
+                // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound
+                // whose last part is lowercase is a common word before a name.
+                || (first < last
+                    && t.sentence_start
+                    && t.shape == Shape::Cap
+                    && t
+                        .text
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|p| p.len() < t.text.len() && p.starts_with(char::is_lowercase)));
             let unexplained_start = ambiguous
                 && first < last
                 && !tail_head

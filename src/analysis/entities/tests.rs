@@ -1142,3 +1142,19 @@ fn a_word_in_parentheses_after_a_name_is_its_acronym() {
     let d = m.iter().find(|m| m.text == "Defwa").expect("Defwa");
     assert_eq!(d.kind, EntityType::Organization);
 }
+
+#[test]
+fn a_lowercase_compound_at_a_sentence_start_is_no_name() {
+    assert_eq!(
+        typed_builtin("Non-league Tarrow Rovers will play at the final on Sunday."),
+        [("Tarrow Rovers".into(), "organization")]
+    );
+}
+
+#[test]
+fn a_verb_of_making_announces_a_product() {
+    let found = typed_builtin("The plant, which builds the Korvo, will stay open this year.");
+    assert!(found.contains(&("Korvo".into(), "misc")), "{found:?}");
+    let found = typed_builtin("The plant, which Korvo runs, will stay open this year.");
+    assert!(!found.contains(&("Korvo".into(), "misc")), "{found:?}");
+}
