@@ -266,6 +266,8 @@ fn entity_detection_scores() {
         ("heldout-en.txt", "English, held-out set"),
         ("unseen-fr.txt", "French, unseen set"),
         ("unseen-en.txt", "English, unseen set"),
+        ("dev2-fr.txt", "French, second development set"),
+        ("dev2-en.txt", "English, second development set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -283,7 +285,7 @@ fn entity_detection_scores() {
         // no halves, no errors. The halves of the first sets keep their rows: their odd
         // documents were only scored while the first rules were written.
         let fresh = file.starts_with("fresh");
-        let unseen = file.starts_with("unseen") || fresh;
+        let unseen = file.starts_with("unseen") || file.starts_with("dev2") || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, |i| i % 2 == 1, &mut errs);
             table.push(row(&format!("{name}, held-out half"), &held_out));
@@ -310,13 +312,15 @@ fn entity_detection_scores() {
         // Regression floors, a little under the figures the README reports.
         let floor = match *file {
             "news-fr.txt" => 0.88,
-            "news-en.txt" => 0.89,
-            "heldout-fr.txt" => 0.79,
-            "heldout-en.txt" => 0.75,
+            "news-en.txt" => 0.90,
+            "heldout-fr.txt" => 0.80,
+            "heldout-en.txt" => 0.78,
             "unseen-fr.txt" => 0.84,
-            "unseen-en.txt" => 0.84,
+            "unseen-en.txt" => 0.88,
+            "dev2-fr.txt" => 0.75,
+            "dev2-en.txt" => 0.81,
             "fresh-fr.txt" => 0.71,
-            "fresh-en.txt" => 0.63,
+            "fresh-en.txt" => 0.67,
             _ => 0.95,
         };
         assert!(*f1 >= floor, "{file}: F1 {f1:.3} fell under {floor}");

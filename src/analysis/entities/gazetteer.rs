@@ -412,6 +412,18 @@ impl Gazetteer {
         })
     }
 
+    /// The listed place named `word` alone ("Lyon", "Angleterre"), the first such row.
+    pub fn place_row(&self, word: &str) -> Option<u32> {
+        with_key(word, |k| {
+            self.phrases.get(k).and_then(|n| {
+                n.names
+                    .iter()
+                    .map(|(r, _)| *r)
+                    .find(|r| self.rows[*r as usize].kind == EntityType::Location)
+            })
+        })
+    }
+
     /// Whether the keyed name `key` is a platform, app or software named like its company.
     pub fn is_platform(&self, key: &str) -> bool {
         self.platforms.contains(key)

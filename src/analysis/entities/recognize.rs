@@ -147,6 +147,9 @@ struct Cand {
     first_tok: usize,
     /// Its last token.
     last_tok: usize,
+    /// A platform used as a product ("sur Facebook", "on Netflix"): typed so whatever its
+    /// entity's type.
+    platform: bool,
 }
 
 /// An entity of the page: the candidates that name it.
@@ -197,6 +200,30 @@ struct Page<'p, 't> {
     lower: &'p WordSet<'t>,
     /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
     particle_names: &'p PairSet<'t>,
+    /// The documents of the page.
+    docs: &'p [Doc<'t>],
+    /// Capitalised words written somewhere without a dot right after them, built on first use.
+    undotted: std::cell::OnceCell<WordSet<'t>>,
+}
+
+impl<'t> Page<'_, 't> {
+    /// Whether the capitalised word `word` is written somewhere in the page without a dot
+    /// right after it.
+    fn undotted(&self, word: &str) -> bool {
+        self.undotted
+            .get_or_init(|| {
+                let mut set = WordSet::default();
+                for d in self.docs {
+                    for t in &d.tokens {
+                        if !t.dot && matches!(t.shape, Shape::Cap | Shape::Upper) {
+                            set.insert(t.text);
+                        }
+                    }
+                }
+                set
+            })
+            .contains(word)
+    }
 }
 
 /// Per-document context the rules look at.
@@ -465,6 +492,8 @@ impl Recognizer {
             mid_caps: &mid_caps,
             lower: &lower,
             particle_names: &particle_names,
+            docs: &docs,
+            undotted: std::cell::OnceCell::new(),
         };
         for (di, d) in docs.iter().enumerate() {
             self.candidates(di, d, &page, &mut works, &mut cands);
@@ -486,6 +515,21 @@ impl Recognizer {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // "sur X", "on X": a one-letter platform after "sur", "on", "via".
+            if t.shape == Shape::Initial
+                && !t.dot
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && matches!(toks[i - 1].text, "sur" | "on" | "via")
+                && with_key(t.text, |k| self.gaz.is_platform(k))
+            {
+                let mut c = self.cued_cand(di, d, i, i, EntityType::Misc);
+                c.platform = true;
+                out.push(c);
+                i += 1;
+                continue;
+            }
             if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) || t.hyphen_before {
                 i += 1;
                 continue;
@@ -518,15 +562,46 @@ impl Recognizer {
                 i = last + 1;
                 continue;
             }
-            let before = out.len();
             let listed = self.gaz.longest(toks, i, caps_line);
-            let run = self.run(toks, i);
+            // "la ligne Bordeaux-Nantes", "mon train Toulon-Marseille": two listed places
+            // joined by a hyphen are two places.
+            if listed.is_none()
+                && t.shape == Shape::Cap
+                && let Some((a, b)) = t.text.split_once('-')
+                && !b.contains('-')
+                && b.starts_with(char::is_uppercase)
+                && let (Some(ra), Some(rb)) = (self.gaz.place_row(a), self.gaz.place_row(b))
+                // "l'aéroport de Toulouse-Blagnac" is one place.
+                && self.lower_head_before(toks, i).is_none()
+            {
+                for (row, start, end) in [
+                    (ra, t.start, t.start + a.len()),
+                    (rb, t.end - b.len(), t.end),
+                ] {
+                    let mut c = self.cand(di, d, i, i);
+                    (c.start, c.end) = (start, end);
+                    c.parts = vec![key_of(&d.text[start..end])];
+                    c.row = Some(row);
+                    c.acronym = false;
+                    vote(&mut c.votes, EntityType::Location, 3.0);
+                    out.push(c);
+                }
+                i += 1;
+                continue;
+            }
+            let before = out.len();
+            let run = self.run(d.text, toks, i);
+            // The run's last word, a number after it left out ("Scotland Act 1998").
+            let last_word = toks[i..i + run]
+                .iter()
+                .rev()
+                .find(|t| t.shape != Shape::Number)
+                .map_or("", |t| t.text);
             let explained_run = run > 1 && {
                 let first = &toks[i];
-                let last = &toks[i + run - 1];
                 self.gaz.is_given(first.text)
                     || self.gaz.head(first.text, HeadPos::First).is_some()
-                    || self.gaz.head(last.text, HeadPos::Last).is_some()
+                    || self.gaz.head(last_word, HeadPos::Last).is_some()
             };
             // "Plymouth Argyle", "Montpellier Handball", "Nantes Métropole": a listed place
             // followed by capitalised words that are no place names an organisation.
@@ -537,7 +612,7 @@ impl Recognizer {
                     // head word of another type types the whole name.
                     && self
                         .gaz
-                        .head(toks[i + run - 1].text, HeadPos::Last)
+                        .head(last_word, HeadPos::Last)
                         .is_none_or(|k| k == EntityType::Organization)
                     && !toks[i + n].possessive
                     && !toks[i + n - 1].possessive
@@ -546,6 +621,8 @@ impl Recognizer {
                         .gaz
                         .longest(toks, i + n, caps_line)
                         .is_none_or(|(r, _)| self.gaz.row(r).kind != EntityType::Location)
+                    // "coach Brent MacAulay": a person's name after a role.
+                    && self.preceding_cue(d, i) != Some(EntityType::Person)
             });
             if place_org {
                 let mut c = self.cand(di, d, i, i + run - 1);
@@ -572,9 +649,46 @@ impl Recognizer {
                     {
                         n += 1;
                     }
-                    let mut c = self.cand(di, d, i, i + n - 1);
-                    c.row = Some(row);
-                    vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+                    let kind = self.gaz.row(row).kind;
+                    // "SNCF Voyageurs", "Ubisoft Montpellier": a listed organisation followed by
+                    // one or two capitalised words (no given name) names a subsidiary, an entity
+                    // of its own.
+                    let mut sub = 0;
+                    while kind == EntityType::Organization
+                        && !caps_line
+                        && sub < 2
+                        && toks.get(i + n + sub).is_some_and(|t| {
+                            t.joined
+                                && t.elision.is_empty()
+                                && matches!(t.shape, Shape::Cap | Shape::Upper)
+                                && !toks[i + n + sub - 1].possessive
+                                && !self.gaz.is_given(t.text)
+                                && !self.gaz.is_demonym(t.text)
+                                && !self.gaz.is_not_entity(t.text)
+                                && self.gaz.longest(toks, i + n + sub, caps_line).is_none_or(
+                                    |(r, m)| m == 1 && self.gaz.row(r).kind == EntityType::Location,
+                                )
+                        })
+                    {
+                        sub += 1;
+                    }
+                    // "PlayStation 5", "Windows 11": a version number after a listed product.
+                    if kind == EntityType::Misc
+                        && toks.get(i + n).is_some_and(|t| {
+                            t.joined && t.shape == Shape::Number && t.text.len() <= 2
+                        })
+                        && toks
+                            .get(i + n + 1)
+                            .is_none_or(|t| !(t.joined && t.shape == Shape::Number))
+                    {
+                        n += 1;
+                    }
+                    let mut c = self.cand(di, d, i, i + n + sub - 1);
+                    if sub == 0 {
+                        c.row = Some(row);
+                    }
+                    n += sub;
+                    vote(&mut c.votes, kind, 3.0);
                     self.context_votes(d, i, &mut c);
                     out.push(c);
                     i += n;
@@ -670,6 +784,24 @@ impl Recognizer {
                 .take_while(|n| n.shape == Shape::Lower)
                 .any(|n| with_key(n.text, is_work_noun));
         }
+        // « Wozzeck » d'Alban Berg, "Kitchen Table Truths" by Ama Boateng: a title in quotes
+        // followed by its author.
+        if !cued && matches!(close.trim(), "»" | "”" | "\"") {
+            let by = |n: &NameToken<'_>| {
+                matches!(n.shape, Shape::Cap | Shape::Initial) && n.elision.is_empty()
+            };
+            cued = match toks.get(j + 1) {
+                Some(n) if matches!(n.text, "de" | "by") && n.elision.is_empty() => {
+                    toks.get(j + 2).is_some_and(|a| a.joined && by(a))
+                }
+                Some(n) => {
+                    matches!(n.elision, "d" | "D")
+                        && matches!(n.shape, Shape::Cap)
+                        && !self.gaz.lists_place(n.text)
+                }
+                None => false,
+            };
+        }
         if !cued && works.is_empty() {
             return None;
         }
@@ -750,8 +882,10 @@ impl Recognizer {
     }
 
     /// Number of tokens of the capitalised run starting at `i`.
-    fn run(&self, toks: &[NameToken<'_>], i: usize) -> usize {
+    fn run(&self, text: &str, toks: &[NameToken<'_>], i: usize) -> usize {
         let mut k = i;
+        // An organisation's head word and "of" or "for" were taken ("Ministry of Economy").
+        let mut org_of_seen = false;
         // "Banque de France", and after an article "The Department of Justice".
         let head_first = self.gaz.head(toks[i].text, HeadPos::First).is_some()
             || (toks
@@ -759,12 +893,28 @@ impl Recognizer {
                 .is_some_and(|t| t.joined && self.gaz.head(t.text, HeadPos::First).is_some())
                 && with_key(toks[i].text, stop));
         let cue_first = with_key(toks[i].text, |k| self.gaz.cue(k)) == Some(EntityType::Person);
+        // "Bank of England", "Bureau of Investigation": an organisation's head word.
+        let org_head = |w: &str| {
+            self.gaz.head(w, HeadPos::Last) == Some(EntityType::Organization)
+                || self.gaz.head(w, HeadPos::First) == Some(EntityType::Organization)
+        };
         // Whether every token so far is a given name ("Jean-Luc Marie"), checked up to
         // `given_upto`.
         let mut given_so_far = true;
         let mut given_upto = None;
         while let Some(next) = toks.get(k + 1) {
-            if !(next.joined || next.amp) || toks[k].possessive {
+            if !(next.joined || next.amp)
+                || (toks[k].possessive && !self.possessive_inside(toks, k))
+            {
+                // "Ministry of Economy, Trade and Industry", "Digital Markets, Competition and
+                // Consumers Act": a list of common words inside a name.
+                if !toks[k].possessive
+                    && toks[k].shape == Shape::Cap
+                    && let Some(e) = self.comma_list(text, toks, i, k, !org_of_seen)
+                {
+                    k = e;
+                    continue;
+                }
                 break;
             }
             let mut j = given_upto.map_or(i, |u| u + 1);
@@ -799,7 +949,11 @@ impl Recognizer {
             // organisation's name that ends with a head word.
             if next.text == "and"
                 && toks[k].shape == Shape::Cap
-                && (k == i || (k > i + 1 && toks[k - 1].text == "of"))
+                // Not after a listed name ("Google and Microsoft Corp").
+                && self.gaz.longest(toks, k, false).is_none()
+                && (k == i
+                    || (k == i + 1 && with_key(toks[i].text, stop))
+                    || (k > i + 1 && toks[k - 1].text == "of"))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -827,13 +981,20 @@ impl Recognizer {
                 }
             }
             // Particles: "Charles de Gaulle", "Ursula von der Leyen", "Banque de France".
+            // "Court of Justice of the European Union", "Office of the Scottish Charity
+            // Regulator": "of the" after an organisation's head word.
             let mut p = k + 1;
             while p < toks.len()
                 && p < k + 3
                 && toks[p].joined
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
-                && PARTICLES.contains(&toks[p].text)
+                && (PARTICLES.contains(&toks[p].text)
+                    || (toks[p].text == "for" && p == k + 1 && org_head(toks[k].text))
+                    || (toks[p].text == "the"
+                        && p == k + 2
+                        && toks[k + 1].text == "of"
+                        && (head_first || org_head(toks[k].text))))
             {
                 p += 1;
             }
@@ -845,20 +1006,140 @@ impl Recognizer {
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
-            let org_of = toks[k + 1].text == "of"
-                && self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Organization);
+            let org_of = matches!(toks[k + 1].text, "of" | "for") && org_head(toks[k].text);
             let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
                 && (after.elision.is_empty() || key_of(after.elision) == "l")
                 && allowed
             {
+                org_of_seen |= org_of || (head_first && toks[k + 1].text == "of");
                 k = p;
                 continue;
             }
             break;
         }
         k + 1 - i
+    }
+
+    /// Whether token `i` is an abbreviation ("Fig.", "Hist.", "VOLT.", "Lett. XXXVI"): a short
+    /// capitalised word (five letters at most, nine in capitals) right before a dot that ends
+    /// no sentence (a lowercase word, a number, punctuation or a Roman number follows), written
+    /// nowhere in the page without the dot, and no listed name or given name.
+    fn abbreviation(&self, d: &Doc<'_>, i: usize, page: &Page<'_, '_>) -> bool {
+        let t = &d.tokens[i];
+        if !t.dot || t.possessive {
+            return false;
+        }
+        let len = t.text.chars().count();
+        let short = match t.shape {
+            Shape::Cap => len <= 5,
+            Shape::Upper => len <= 9 && !t.text.contains('.'),
+            _ => false,
+        };
+        if !short {
+            return false;
+        }
+        let after = d.text[t.end + 1..].trim_start_matches([' ', '\t', '\u{a0}']);
+        let no_sentence_end = match after.chars().next() {
+            None | Some('\n' | '\r') => false,
+            Some(c) if c.is_uppercase() => d
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| is_roman_number(n.text) || n.text == "I"),
+            Some(c) => c != '.',
+        };
+        no_sentence_end
+            && !page.undotted(t.text)
+            && !self.gaz.is_given(t.text)
+            && self.gaz.longest(&d.tokens, i, true).is_none()
+    }
+
+    /// The last token of ", Y and Z" after token `k` of a run that starts at token `i`: one or
+    /// more items of capitalised common words after commas, then "and" and the last item
+    /// ("Ministry of Economy, Trade and Industry"). Every word of the run and the items is a
+    /// common word that starts no listed name (no "Apple, Google and Microsoft"). With
+    /// `head_needed`, the last item ends with a head word ("… and Consumers Act").
+    fn comma_list(
+        &self,
+        text: &str,
+        toks: &[NameToken<'_>],
+        i: usize,
+        k: usize,
+        head_needed: bool,
+    ) -> Option<usize> {
+        let cap =
+            |t: &NameToken<'_>| t.shape == Shape::Cap && t.elision.is_empty() && !t.possessive;
+        // The shape first (cheap): ", " and a capitalised word right after the run.
+        let n = toks.get(k + 1)?;
+        if k > i + 6 || !cap(n) || text.get(toks[k].end..n.raw_start)? != ", " {
+            return None;
+        }
+        let mut q = k;
+        let mut items = 0;
+        let end = loop {
+            let n = toks.get(q + 1)?;
+            let gap = text.get(toks[q].end..n.raw_start)?;
+            if gap == ", " && cap(n) {
+                q += 1;
+                items += 1;
+                while q + 1 < toks.len() && toks[q + 1].joined && cap(&toks[q + 1]) {
+                    q += 1;
+                }
+                if q > k + 12 {
+                    return None;
+                }
+                continue;
+            }
+            if items == 0 || gap != " " || n.text != "and" {
+                return None;
+            }
+            let mut e = q + 1;
+            while e + 1 < toks.len() && e < q + 5 && toks[e + 1].joined && cap(&toks[e + 1]) {
+                e += 1;
+            }
+            if e == q + 1 {
+                return None;
+            }
+            break e;
+        };
+        let head = self.gaz.head(toks[end].text, HeadPos::Last);
+        if head_needed && !matches!(head, Some(EntityType::Misc | EntityType::Organization)) {
+            return None;
+        }
+        // Then the words: common words that start no listed name, no given name.
+        let word_ok = |j: usize| {
+            let t = &toks[j];
+            t.shape == Shape::Lower
+                || t.text == "and"
+                || (cap(t)
+                    && self.gaz.is_common(t.text)
+                    && !self.gaz.is_given(t.text)
+                    && self.gaz.longest(toks, j, false).is_none())
+        };
+        (i..=end).all(word_ok).then_some(end)
+    }
+
+    /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
+    /// "Children's Hospital", "Information Commissioner's Office"): the word is a common noun
+    /// (no given name, no listed name) and a head word of an organisation or a place follows
+    /// within two capitalised words.
+    fn possessive_inside(&self, toks: &[NameToken<'_>], k: usize) -> bool {
+        let t = &toks[k];
+        t.shape == Shape::Cap
+            && toks[k + 1..]
+                .iter()
+                .take(2)
+                .take_while(|n| n.joined && n.shape == Shape::Cap && n.elision.is_empty())
+                .any(|n| {
+                    matches!(
+                        self.gaz.head(n.text, HeadPos::Last),
+                        Some(EntityType::Organization | EntityType::Location)
+                    ) || self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
+                })
+            && self.gaz.is_common(t.text)
+            && !self.gaz.is_given(t.text)
+            && self.gaz.longest(toks, k, false).is_none()
     }
 
     /// A candidate over tokens `first..=last` of `d`.
@@ -884,6 +1165,7 @@ impl Recognizer {
             cued: false,
             first_tok: first,
             last_tok: last,
+            platform: false,
         }
     }
 
@@ -926,6 +1208,18 @@ impl Recognizer {
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
         // its words.
         let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
+        // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
+        // before a given name and a surname, ends what comes before it.
+        if last >= first + 2
+            && !tail_head
+            && let Some(j) = (first + 1..last - 1).rev().find(|&j| {
+                matches!(toks[j].shape, Shape::Cap | Shape::Upper)
+                    && self.gaz.is_given(toks[j + 1].text)
+                    && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+            })
+        {
+            first = j;
+        }
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         let (mut key, mut lower_word) = (String::new(), String::new());
         while first <= last {
@@ -952,12 +1246,34 @@ impl Recognizer {
                         Some(EntityType::Organization | EntityType::Location)
                     )
             };
+            // "General Medical Council": a title before a common word and an organisation's
+            // head word begins the organisation's name.
+            let org_name = || {
+                self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization)
+                    && toks[first + 1].shape == Shape::Cap
+                    && !self.gaz.is_given(toks[first + 1].text)
+                    && self.gaz.is_common(toks[first + 1].text)
+            };
             if let Some(kind) = self.gaz.cue(&key)
                 && first < last
                 && !name_head()
+                // "Queen's University": a title with a possessive inside a run is a word of
+                // the name.
+                && !t.possessive
+                && !(kind == EntityType::Person && t.shape == Shape::Cap && org_name())
             {
                 cue = Some(kind);
                 first += 1;
+                // "PDG de Korvane", "CEO of Brandlow": the cue with the particle after it
+                // announces another type, and the particle is left out.
+                if first < last
+                    && toks[first].shape == Shape::Lower
+                    && matches!(toks[first].text, "de" | "du" | "of")
+                    && let Some(k) = self.gaz.cue(&format!("{key} {}", toks[first].text))
+                {
+                    cue = Some(k);
+                    first += 1;
+                }
                 continue;
             }
             // Particles begin a name after a cue ("M. de Ravinel", "M. Le Goff") or inside a
@@ -983,16 +1299,47 @@ impl Recognizer {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
                     break;
                 }
+                // "Scottish Labour", "Belgian Grand Prix": a demonym before a listed
+                // organisation or event names a branch or an edition of it.
+                if !d.caps(t.line)
+                    && self
+                        .gaz
+                        .longest(toks, first + 1, false)
+                        .is_some_and(|(r, n)| {
+                            first + n == last && self.gaz.row(r).kind != EntityType::Location
+                        })
+                {
+                    break;
+                }
                 demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps(t.line);
             lowercase_into(t.text, &mut lower_word);
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
+            // "Federal Bureau of Investigation", "National Stock Exchange of India": an
+            // adjective that is no name alone begins one with an organisation's head word.
+            let org_head_after = || {
+                toks[first + 1..=last].iter().any(|n| {
+                    self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
+                        || self.gaz.head(n.text, HeadPos::Last) == Some(EntityType::Organization)
+                })
+            };
             let no_name = (self.gaz.is_not_entity(t.text)
-                && !((tail_head || head_word) && !t.sentence_start))
+                && !((tail_head || head_word || (first < last && org_head_after()))
+                    && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
                 || stop(&lower_word)
-                || t.shape == Shape::Initial && !t.dot;
+                || t.shape == Shape::Initial && !t.dot
+                // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound
+                // whose last part is lowercase is a common word before a name.
+                || (first < last
+                    && t.sentence_start
+                    && t.shape == Shape::Cap
+                    && t
+                        .text
+                        .rsplit('-')
+                        .next()
+                        .is_some_and(|p| p.len() < t.text.len() && p.starts_with(char::is_lowercase)));
             let unexplained_start = ambiguous
                 && first < last
                 && !tail_head
@@ -1015,10 +1362,19 @@ impl Recognizer {
         // Trailing words that are no names ("Microsoft TV").
         while last >= first && last > 0 {
             let t = &toks[last];
+            // "Theresa May": a word that is no name alone ends a given name and a surname.
             let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
-                || (last >= first + 2 && toks[last - 1].shape == Shape::Lower);
+                || (last >= first + 2 && toks[last - 1].shape == Shape::Lower)
+                || (last == first + 1
+                    && t.shape == Shape::Cap
+                    && !d.caps(t.line)
+                    && self.gaz.is_given(toks[first].text)
+                    && !self.gaz.is_demonym(t.text));
+            // "Cape Breton": a demonym after a place's head word is the place's name.
+            let place_name = last > first
+                && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
             if (self.gaz.is_not_entity(t.text) && !head_kept)
-                || self.gaz.is_demonym(t.text)
+                || (self.gaz.is_demonym(t.text) && !place_name)
                 || (t.shape == Shape::Lower)
                 || {
                     lowercase_into(t.text, &mut lower_word);
@@ -1041,6 +1397,21 @@ impl Recognizer {
         if first == last && is_roman_number(toks[first].text) {
             return;
         }
+        if first == last && self.abbreviation(d, first, page) {
+            return;
+        }
+        // Common words in capitals that begin a line or sentence are a heading, not an
+        // acronym ("HISTORIQUE", "SUPPLÉMENT AU DICTIONNAIRE", "ABANDON (a-ban-don)").
+        if toks[first].sentence_start
+            && toks[first..=last].iter().any(|t| t.text.len() >= 5)
+            && toks[first..=last].iter().all(|t| {
+                t.shape == Shape::Upper
+                    && (self.gaz.is_common(t.text) || with_key(t.text, stop))
+                    && !t.text.contains('.')
+            })
+        {
+            return;
+        }
         // An unexplained common word before a listed name is not part of it ("Web
         // Microsoft"); an unknown one is ("Pharmadis Nord"), and so is a common one before a
         // place inside a sentence.
@@ -1059,6 +1430,7 @@ impl Recognizer {
                             || d.caps(toks[first].line))
                 })
             && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
+            && !self.gaz.is_demonym(toks[first].text)
         {
             first += 1;
         }
@@ -1130,6 +1502,14 @@ impl Recognizer {
         }
         if n > 1 && self.gaz.is_given(head.text) {
             vote(&mut c.votes, EntityType::Person, 2.0);
+        }
+        // "Herbert Macaulay Way", "Alice Springs Hospital": a head word after a given name and
+        // another word names a place or a body after a person.
+        if n > 2
+            && self.gaz.is_given(head.text)
+            && let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
+        {
+            vote(&mut c.votes, kind, 0.5);
         }
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);
@@ -1283,12 +1663,14 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 2.0);
         }
-        // "… archéologiques préventives (Inrap)": a word alone in parentheses after lowercase
-        // words is an acronym written like a word (it joins the name it spells).
+        // "… archéologiques préventives (Inrap)", "… Food and Rural Affairs (Defra)": a word
+        // alone in parentheses after lowercase words or a name is an acronym written like a
+        // word (it joins the name it spells).
         if n == 1
             && head.shape == Shape::Cap
             && first > 0
-            && toks[first - 1].shape == Shape::Lower
+            && (toks[first - 1].shape == Shape::Lower
+                || (toks[first - 1].shape == Shape::Cap && !self.gaz.lists_place(head.text)))
             && head.text.len() <= 8
             && d.text[toks[first - 1].end..head.raw_start]
                 .trim_end()
@@ -1660,10 +2042,11 @@ impl Recognizer {
         } else {
             ""
         };
-        // 1: place, 2: place, weaker, 3: organisation, 4: article.
+        // 1: place, 2: place, weaker, 3: organisation, 4: article, 5: place, weakest.
         let class = with_key(prev, |k| match k {
             "en" | "au" | "aux" => 1,
-            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" => 2,
+            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" | "between" => 2,
+            "at" => 5,
             "chez" => 3,
             "la" | "le" | "les" | "the" => 4,
             _ => 0,
@@ -1671,6 +2054,8 @@ impl Recognizer {
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
+            // "at Oppama", "at Ninewells" but also "at Acme": a weak vote.
+            5 => vote(&mut c.votes, EntityType::Location, 0.3),
             3 => vote(&mut c.votes, EntityType::Organization, 0.5),
             4 => {
                 // "in the Pilbara", "dans la Sarthe", "across the Channel".
@@ -1696,7 +2081,7 @@ impl Recognizer {
             "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
         ) && with_key(&d.text[c.start..c.end], |k| self.gaz.is_platform(k))
         {
-            vote(&mut c.votes, EntityType::Misc, 3.5);
+            c.platform = true;
         }
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
@@ -1812,9 +2197,22 @@ impl Recognizer {
                 toks.get(c.first_tok)
                     .is_some_and(|t| t.shape == Shape::Upper || !t.sentence_start)
             });
+            // A common word in title case is no informal form ("Con", "Use"); in capitals it
+            // may be ("MS").
+            let common = || {
+                self.gaz.is_common(&word)
+                    && ms.iter().all(|&ci| {
+                        let c = &cands[ci];
+                        docs[c.doc]
+                            .tokens
+                            .get(c.first_tok)
+                            .is_none_or(|t| t.shape != Shape::Upper)
+                    })
+            };
             if let Some(dk) = dominant
                 && (2..=3).contains(&len)
                 && informal_shape
+                && !common()
                 && ms.iter().all(|&ci| cands[ci].parts[0] == word)
             {
                 let name = key_of(clusters[dk].forms[0].0).replace(' ', "");
@@ -1915,6 +2313,7 @@ impl Recognizer {
                             cued: false,
                             first_tok: 0,
                             last_tok: 0,
+                            platform: false,
                         };
                         clusters[k].mentions += 1;
                         of.push(k);
@@ -1988,7 +2387,7 @@ impl Recognizer {
                 start: c.start,
                 end: c.end,
                 text: docs[c.doc].text[c.start..c.end].to_string(),
-                kind: *kind,
+                kind: if c.platform { EntityType::Misc } else { *kind },
                 name: name.clone(),
                 key: key.clone(),
                 weak: *weak,

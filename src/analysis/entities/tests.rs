@@ -746,3 +746,415 @@ fn roman_numbers_alone_are_no_names() {
         "{texts:?}"
     );
 }
+
+/// (text, type) of the mentions `builtin()` finds in `text`, weak ones left out.
+fn typed_builtin(text: &str) -> Vec<(String, &'static str)> {
+    builtin()
+        .detect(text)
+        .into_iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text, m.kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_possessive_common_noun_before_a_head_word_stays_in_the_name() {
+    assert_eq!(
+        typed_builtin("Yesterday she started at Queen's College as a nurse."),
+        [("Queen's College".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Her son was treated at the Farnley Children's Hospital last week."),
+        [("Farnley Children's Hospital".into(), "organization")]
+    );
+    // A possessive name before a head word is not part of it.
+    let found = typed_builtin("Yesterday we heard that Quentoria's Harbour Authority had closed.");
+    assert!(found.iter().all(|(t, _)| !t.contains('\'')), "{found:?}");
+}
+
+#[test]
+fn of_the_after_an_organisation_head_word() {
+    assert_eq!(
+        typed_builtin("Yesterday the Office of the Northern Water Regulator closed the case."),
+        [(
+            "Office of the Northern Water Regulator".into(),
+            "organization"
+        )]
+    );
+    // "of the" after an ordinary capitalised word ends the name.
+    let found = typed_builtin("Yesterday the Brisket of the Vexford family was served.");
+    assert!(
+        found.iter().all(|(t, _)| !t.contains(" of the ")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn adjectives_and_titles_begin_organisation_names() {
+    assert_eq!(
+        typed_builtin("Yesterday the General Dental Council struck him off."),
+        [("General Dental Council".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin(
+            "Yesterday the Federal Bureau of Fisheries published its annual report on salmon.",
+        ),
+        [("Federal Bureau of Fisheries".into(), "organization")]
+    );
+    // A title before a person's name is still left out.
+    assert_eq!(
+        typed_builtin("Yesterday General Tom Hadley spoke."),
+        [("Tom Hadley".into(), "person")]
+    );
+}
+
+#[test]
+fn a_demonym_after_a_place_head_word_names_the_place() {
+    assert_eq!(
+        typed_builtin("We drove to Cape Breton yesterday."),
+        [("Cape Breton".into(), "location")]
+    );
+    // A demonym after an ordinary name is still left out.
+    let found = typed_builtin("Yesterday Corvelle Breton left.");
+    assert!(
+        found.iter().all(|(t, _)| t != "Corvelle Breton"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn abbreviations_before_a_dot_are_no_names() {
+    let texts = |t: &str| -> Vec<String> {
+        builtin()
+            .detect(t)
+            .into_iter()
+            .filter(|m| !m.weak)
+            .map(|m| m.text)
+            .collect()
+    };
+    let found =
+        texts("Il le dit au sens propre, Fig. et pop. au sens figuré, TRUL. , Mém. XIV, 3 .");
+    assert!(
+        !found
+            .iter()
+            .any(|t| matches!(t.as_str(), "Fig" | "TRUL" | "Mém")),
+        "{found:?}"
+    );
+    // A name at the end of a sentence, or also written without the dot, stays a name.
+    let found = texts("La réunion a eu lieu chez Vernoux. Ensuite elle a appelé Vernoux hier.");
+    assert!(found.iter().any(|t| t == "Vernoux"), "{found:?}");
+    let found = texts("Hier soir, la plainte vise Quarlet. mais pas Quarlet seul.");
+    assert!(found.iter().any(|t| t == "Quarlet"), "{found:?}");
+}
+
+#[test]
+fn common_words_in_capitals_are_headings() {
+    let found: Vec<String> = builtin()
+        .detect("Le mot vient du latin.\nHISTORIQUE\nIl apparaît au XIIe siècle chez la CNIL et la FNSEA.")
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert!(!found.iter().any(|t| t == "HISTORIQUE"), "{found:?}");
+    assert!(found.iter().any(|t| t == "FNSEA"), "{found:?}");
+}
+
+#[test]
+fn a_numbered_item_starts_a_sentence() {
+    let m = builtin().detect("1° Action de mettre. 2° Terme de chimie, employé ailleurs.");
+    assert!(m.iter().all(|m| m.weak), "{m:?}");
+}
+
+#[test]
+fn a_common_word_in_title_case_is_no_informal_form() {
+    let page = [
+        "Brennick Ltd a publié ses comptes. Brennick Ltd recrute. Brennick Ltd grandit.",
+        "Con ou pas, BL a raison.",
+    ];
+    let docs = builtin().detect_page(&page);
+    let c1: Vec<(&str, &str)> = docs[1]
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text.as_str(), m.name.as_str()))
+        .collect();
+    assert!(!c1.iter().any(|m| m.0 == "Con"), "{c1:?}");
+    assert!(c1.contains(&("BL", "Brennick Ltd")), "{c1:?}");
+}
+
+#[test]
+fn a_title_inside_a_run_is_left_out_of_the_name() {
+    assert_eq!(
+        typed_builtin(
+            "The plan was backed on Tuesday by Fisheries Minister Helen Tollan and her staff."
+        ),
+        [("Helen Tollan".into(), "person")]
+    );
+    // Before an organisation's head word, the title stays in the name.
+    assert_eq!(
+        typed_builtin(
+            "The grant came on Friday from the Sailing Captain Helen Tollan Foundation in the old town."
+        ),
+        [(
+            "Sailing Captain Helen Tollan Foundation".into(),
+            "organization"
+        )]
+    );
+}
+
+#[test]
+fn a_demonym_before_a_listed_organisation_names_a_branch() {
+    assert_eq!(
+        typed_builtin("The reform was drafted by members of Scottish Labour over the summer."),
+        [("Scottish Labour".into(), "organization")]
+    );
+    // At a sentence start, or before a place, the demonym stays out.
+    assert_eq!(
+        typed_builtin("He moved to the Scottish Glasgow suburbs last year."),
+        [("Glasgow".into(), "location")]
+    );
+}
+
+#[test]
+fn and_inside_a_name_after_an_article() {
+    assert_eq!(
+        typed_builtin(
+            "The Maritime and Coastal Fraud Commission said on Monday it would look into it."
+        ),
+        [(
+            "Maritime and Coastal Fraud Commission".into(),
+            "organization"
+        )]
+    );
+    let found =
+        typed_builtin("The Tarrow and Kelvin families said on Monday they would look into it.");
+    assert!(found.iter().all(|(t, _)| !t.contains(" and ")), "{found:?}");
+}
+
+#[test]
+fn a_number_after_a_law_head_keeps_the_law_whole() {
+    assert_eq!(
+        typed_builtin("The reform amends the Scotland Act 1998 in several ways."),
+        [("Scotland Act 1998".into(), "misc")]
+    );
+}
+
+#[test]
+fn a_platform_used_as_a_product_is_typed_per_mention() {
+    let m = builtin()
+        .detect("Netflix said its revenue grew. The show is streaming on Netflix since Friday.");
+    let kinds: Vec<&str> = m.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(kinds, ["organization", "misc"]);
+}
+
+#[test]
+fn place_cues_and_at_type_unknown_places() {
+    assert_eq!(
+        typed_builtin("The mayor of Tarrowick said on Monday that the bridge would reopen."),
+        [("Tarrowick".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("The workers gathered at Kelvarra on Monday morning."),
+        [("Kelvarra".into(), "location")]
+    );
+    // A speech verb outweighs "at".
+    assert_eq!(
+        typed_builtin("The crowd cheered as Kelvarra said it was over."),
+        [("Kelvarra".into(), "person")]
+    );
+}
+
+#[test]
+fn a_listed_organisation_and_a_capitalised_word_name_a_subsidiary() {
+    assert_eq!(
+        typed_builtin("Hier, la direction de SNCF Bagages a répondu aux syndicats."),
+        [("SNCF Bagages".into(), "organization")]
+    );
+    // A person's name after the organisation is no part of it.
+    let found = typed_builtin("Hier, le patron de Google Sundar Pichai a répondu.");
+    assert!(
+        found.contains(&("Google".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_version_number_after_a_listed_product() {
+    let found = typed_builtin("Hier, le jeu est sorti sur PlayStation 5 et en magasin.");
+    assert!(
+        found.contains(&("PlayStation 5".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Hier, la PlayStation a vendu 5 000 exemplaires.");
+    assert!(found.iter().all(|(t, _)| !t.ends_with('5')), "{found:?}");
+}
+
+#[test]
+fn a_one_letter_platform_after_on() {
+    assert_eq!(
+        typed_builtin("Elle a répondu hier sur X que tout allait bien."),
+        [("X".into(), "misc")]
+    );
+    assert!(typed_builtin("Soit X la variable et Y son carré.").is_empty());
+}
+
+#[test]
+fn a_title_in_quotes_followed_by_its_author() {
+    let found = typed_builtin("La saison ouvrira avec « Brumes du soir » de Pauline Drien.");
+    assert!(
+        found.contains(&("Brumes du soir".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il a crié « Halte » à Paris ce matin.");
+    assert!(found.iter().all(|(t, _)| t != "Halte"), "{found:?}");
+}
+
+#[test]
+fn two_listed_places_joined_by_a_hyphen() {
+    assert_eq!(
+        typed_builtin("Hier, les trains de la ligne Bordeaux-Nantes sont restés à quai."),
+        [
+            ("Bordeaux".into(), "location"),
+            ("Nantes".into(), "location")
+        ]
+    );
+    let found = typed_builtin("Hier, l'aéroport de Toulouse-Blagnac a fermé.");
+    assert!(
+        found.iter().any(|(t, _)| t.contains("Toulouse-Blagnac")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn lowercase_place_heads_begin_place_names() {
+    assert_eq!(
+        typed_builtin("Hier, on a manifesté sur le cours Vellandre et au parc Mistraline."),
+        [
+            ("cours Vellandre".into(), "location"),
+            ("parc Mistraline".into(), "location")
+        ]
+    );
+}
+
+#[test]
+fn st_begins_a_place_name() {
+    assert_eq!(
+        typed_builtin("The crews were filming in St Kellan for eleven days."),
+        [("St Kellan".into(), "location")]
+    );
+}
+
+#[test]
+fn a_role_before_a_listed_place_and_a_surname_types_a_person() {
+    let found = typed_builtin("The club said on Monday that coach Brent Tollivar will take over.");
+    assert!(
+        found.contains(&("Brent Tollivar".into(), "person")),
+        "{found:?}"
+    );
+    // Without a role, a place and a capitalised word name an organisation.
+    let found = typed_builtin("The fans said on Monday that Brent Tollivar will fold.");
+    assert!(
+        found.contains(&("Brent Tollivar".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_place_head_after_a_given_name_and_a_surname() {
+    assert_eq!(
+        typed_builtin("Its offices on Herbert Tollan Way were quiet on Thursday."),
+        [("Herbert Tollan Way".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("The vote was won on Thursday by Herbert Tollan and his party."),
+        [("Herbert Tollan".into(), "person")]
+    );
+}
+
+#[test]
+fn a_word_that_is_no_name_alone_ends_a_given_name() {
+    let found = typed_builtin("As a reminder, Theresa May said no to it on that day.");
+    assert!(
+        found.contains(&("Theresa May".into(), "person")),
+        "{found:?}"
+    );
+    // Alone, it stays no name.
+    let found = typed_builtin("In May the vote was won.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_plural_possessive_inside_a_name() {
+    assert_eq!(
+        typed_builtin("The leader of the Farmers' Party spoke on Monday in the hall."),
+        [("Farmers' Party".into(), "organization")]
+    );
+}
+
+#[test]
+fn a_head_of_an_organisation_announces_it() {
+    let found = typed_builtin("Hier, le PDG de Korvane, Loïc Gadel, se dit serein.");
+    assert!(
+        found.contains(&("Korvane".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Hier, la coopérative Tarnelle a recruté.");
+    assert!(
+        found.contains(&("Tarnelle".into(), "organization")),
+        "{found:?}"
+    );
+    // A role alone still announces a person.
+    let found = typed_builtin("Hier, le PDG Loïc Gadel se dit serein.");
+    assert!(
+        found.contains(&("Loïc Gadel".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_list_of_common_words_inside_a_name() {
+    assert_eq!(
+        typed_builtin(
+            "The town would ask the Ministry of Fisheries, Forests and Water for support."
+        ),
+        [(
+            "Ministry of Fisheries, Forests and Water".into(),
+            "organization"
+        )]
+    );
+    assert_eq!(
+        typed_builtin("The rules of the Rental Homes, Deposits and Tenants Act apply from May."),
+        [("Rental Homes, Deposits and Tenants Act".into(), "misc")]
+    );
+    // Listed names in a list stay apart.
+    let found = typed_builtin("Shares of Apple, Google and Microsoft Corp fell on the day.");
+    assert!(
+        found
+            .iter()
+            .all(|(t, _)| !t.contains(',') && !t.contains(" and ")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_in_parentheses_after_a_name_is_its_acronym() {
+    let m = builtin().detect(
+        "The Department for Fisheries and Rural Water (Defwa) said so on Monday, and the town agreed.",
+    );
+    let d = m.iter().find(|m| m.text == "Defwa").expect("Defwa");
+    assert_eq!(d.kind, EntityType::Organization);
+}
+
+#[test]
+fn a_lowercase_compound_at_a_sentence_start_is_no_name() {
+    assert_eq!(
+        typed_builtin("Non-league Tarrow Rovers will play at the final on Sunday."),
+        [("Tarrow Rovers".into(), "organization")]
+    );
+}
+
+#[test]
+fn a_verb_of_making_announces_a_product() {
+    let found = typed_builtin("The plant, which builds the Korvo, will stay open this year.");
+    assert!(found.contains(&("Korvo".into(), "misc")), "{found:?}");
+    let found = typed_builtin("The plant, which Korvo runs, will stay open this year.");
+    assert!(!found.contains(&("Korvo".into(), "misc")), "{found:?}");
+}

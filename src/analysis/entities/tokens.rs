@@ -324,6 +324,18 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
         }
         let p = possessive_len(&text[start..end]);
         let end_word = if end - start > p { end - p } else { end };
+        // "Workers' Party": an apostrophe after a plural the segmenter left outside the word.
+        let mut possessive = p > 0 && end - start > p;
+        if p == 0 && text[start..end].ends_with(['s', 'S']) {
+            let rest = &text[end..];
+            if let Some(a) = rest.chars().next()
+                && is_apostrophe(a)
+                && rest[a.len_utf8()..].starts_with(' ')
+            {
+                possessive = true;
+                end += a.len_utf8();
+            }
+        }
         let word = &text[start..end_word];
         let elision = if el > 0 {
             text[raw_start..start].trim_end_matches(is_apostrophe)
@@ -350,7 +362,7 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
             line,
             raw_start,
             hyphen_before,
-            possessive: p > 0 && end - start > p,
+            possessive,
         });
         prev_end = end;
         i += 1;
