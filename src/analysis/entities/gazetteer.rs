@@ -107,6 +107,8 @@ struct WordInfo {
     head_last: Option<EntityType>,
     /// The type it gives the name it begins as a lowercase head word.
     lower_head: Option<EntityType>,
+    /// Whether it is a common word ([`Gazetteer::is_common`]), once asked.
+    common: Option<bool>,
 }
 
 /// The last words looked up in one thread, as written, with what the lists say about them:
@@ -337,6 +339,13 @@ impl Gazetteer {
     /// Whether `word` is a common word of French or English ("Lithium", "Selon", "Thanks",
     /// "Chevaux", "Arrivent"), a plural or a French inflection of one included.
     pub fn is_common(&self, word: &str) -> bool {
+        self.memo(word, |i| {
+            *i.common.get_or_insert_with(|| self.common_of(word))
+        })
+    }
+
+    /// [`Gazetteer::is_common`] looked up.
+    fn common_of(&self, word: &str) -> bool {
         with_key(word, |k| {
             if self.common_has(k) {
                 return true;
@@ -441,6 +450,13 @@ impl Gazetteer {
 
     /// What the one-word lists say about `word`, remembered for the next few questions.
     fn info(&self, word: &str) -> WordInfo {
+        self.memo(word, |i| *i)
+    }
+
+    /// Calls `f` with what the lists say about `word`, kept in the thread's memo of the last
+    /// words asked about (so that answers computed later, such as [`Gazetteer::is_common`],
+    /// are kept too).
+    fn memo<R>(&self, word: &str, f: impl FnOnce(&mut WordInfo) -> R) -> R {
         thread_local! {
             static MEMO: std::cell::RefCell<Memo> = const {
                 std::cell::RefCell::new(Memo {
@@ -452,6 +468,7 @@ impl Gazetteer {
                         head_first: None,
                         head_last: None,
                         lower_head: None,
+                        common: None,
                     }); MEMO_SLOTS],
                     next: 0,
                 })
@@ -459,30 +476,37 @@ impl Gazetteer {
         }
         let b = word.as_bytes();
         if b.is_empty() || b.len() > MEMO_BYTES {
-            return self.info_of(word);
+            return f(&mut self.info_of(word));
         }
-        MEMO.with(|cell| {
-            let Ok(mut memo) = cell.try_borrow_mut() else {
-                return self.info_of(word);
-            };
+        let mut f = Some(f);
+        let kept = MEMO.with(|cell| {
+            // `f` may ask about another word: the memo is then in use, and that call does
+            // without it.
+            let mut memo = cell.try_borrow_mut().ok()?;
             let len = b.len() as u8;
-            if let Some(slot) = memo
-                .slots
-                .iter()
-                .find(|(id, l, bytes, _)| *l == len && *id == self.id && &bytes[..b.len()] == b)
-            {
-                return slot.3;
-            }
-            let info = self.info_of(word);
-            let i = memo.next;
-            memo.next = (i + 1) % MEMO_SLOTS;
-            let slot = &mut memo.slots[i];
-            slot.0 = self.id;
-            slot.1 = len;
-            slot.2[..b.len()].copy_from_slice(b);
-            slot.3 = info;
-            info
-        })
+            let found = memo.slots.iter().position(|(id, l, bytes, _)| {
+                *l == len && *id == self.id && &bytes[..b.len()] == b
+            });
+            let i = match found {
+                Some(i) => i,
+                None => {
+                    let i = memo.next;
+                    memo.next = (i + 1) % MEMO_SLOTS;
+                    let slot = &mut memo.slots[i];
+                    slot.0 = self.id;
+                    slot.1 = len;
+                    slot.2[..b.len()].copy_from_slice(b);
+                    slot.3 = self.info_of(word);
+                    i
+                }
+            };
+            Some(f.take()?(&mut memo.slots[i].3))
+        });
+        match (kept, f) {
+            (Some(r), _) => r,
+            (None, Some(f)) => f(&mut self.info_of(word)),
+            (None, None) => unreachable!("memo: the closure ran but gave nothing back"),
+        }
     }
 
     /// [`Gazetteer::info`] looked up.
