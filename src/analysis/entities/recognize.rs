@@ -2197,10 +2197,12 @@ impl Recognizer {
                 toks.get(c.first_tok)
                     .is_some_and(|t| t.shape == Shape::Upper || !t.sentence_start)
             });
-            // A common word in title case is no informal form ("Con", "Use"); in capitals it
-            // may be ("MS").
+            // A common word of three letters or more in title case is no informal form ("Con",
+            // "Use"); in capitals it may be ("MS"), and so may two letters ("Ms" in a thread
+            // about Microsoft).
             let common = || {
-                self.gaz.is_common(&word)
+                len >= 3
+                    && self.gaz.is_common(&word)
                     && ms.iter().all(|&ci| {
                         let c = &cands[ci];
                         docs[c.doc]

@@ -881,6 +881,22 @@ fn a_common_word_in_title_case_is_no_informal_form() {
 }
 
 #[test]
+fn two_letters_in_title_case_may_be_an_informal_form() {
+    // "ms" is a common word, but two letters written "Ms" in a thread about Microsoft name it.
+    let page = [
+        "Microsoft refuse de livrer les e-mails. Microsoft fait appel.",
+        "Franchement, Ms a raison de résister.",
+    ];
+    let docs = builtin().detect_page(&page);
+    let c1: Vec<(&str, &str)> = docs[1]
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text.as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(c1, [("Ms", "Microsoft")]);
+}
+
+#[test]
 fn a_title_inside_a_run_is_left_out_of_the_name() {
     assert_eq!(
         typed_builtin(
