@@ -478,35 +478,31 @@ impl Gazetteer {
         if b.is_empty() || b.len() > MEMO_BYTES {
             return f(&mut self.info_of(word));
         }
-        let mut f = Some(f);
-        let kept = MEMO.with(|cell| {
-            // `f` may ask about another word: the memo is then in use, and that call does
-            // without it.
-            let mut memo = cell.try_borrow_mut().ok()?;
-            let len = b.len() as u8;
-            let found = memo.slots.iter().position(|(id, l, bytes, _)| {
-                *l == len && *id == self.id && &bytes[..b.len()] == b
-            });
-            let i = match found {
-                Some(i) => i,
-                None => {
-                    let i = memo.next;
-                    memo.next = (i + 1) % MEMO_SLOTS;
-                    let slot = &mut memo.slots[i];
-                    slot.0 = self.id;
-                    slot.1 = len;
-                    slot.2[..b.len()].copy_from_slice(b);
-                    slot.3 = self.info_of(word);
-                    i
-                }
-            };
-            Some(f.take()?(&mut memo.slots[i].3))
-        });
-        match (kept, f) {
-            (Some(r), _) => r,
-            (None, Some(f)) => f(&mut self.info_of(word)),
-            (None, None) => unreachable!("memo: the closure ran but gave nothing back"),
-        }
+        // `f` may ask about another word: the memo is then in use, and that call does without
+        // it.
+        MEMO.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut memo) => {
+                let len = b.len() as u8;
+                let found = memo.slots.iter().position(|(id, l, bytes, _)| {
+                    *l == len && *id == self.id && &bytes[..b.len()] == b
+                });
+                let i = match found {
+                    Some(i) => i,
+                    None => {
+                        let i = memo.next;
+                        memo.next = (i + 1) % MEMO_SLOTS;
+                        let slot = &mut memo.slots[i];
+                        slot.0 = self.id;
+                        slot.1 = len;
+                        slot.2[..b.len()].copy_from_slice(b);
+                        slot.3 = self.info_of(word);
+                        i
+                    }
+                };
+                f(&mut memo.slots[i].3)
+            }
+            Err(_) => f(&mut self.info_of(word)),
+        })
     }
 
     /// [`Gazetteer::info`] looked up.
@@ -628,6 +624,14 @@ impl Gazetteer {
             HeadPos::First => info.head_first,
             HeadPos::Last => info.head_last,
         }
+    }
+
+    /// Whether `word` is an organisation's head word, at the start or the end of its name
+    /// ("Bank of England", "Bureau of Investigation", "Acme Corp").
+    pub fn is_org_head(&self, word: &str) -> bool {
+        let info = self.info(word);
+        info.head_first == Some(EntityType::Organization)
+            || info.head_last == Some(EntityType::Organization)
     }
 
     /// Number of listed entities.

@@ -893,11 +893,6 @@ impl Recognizer {
                 .is_some_and(|t| t.joined && self.gaz.head(t.text, HeadPos::First).is_some())
                 && with_key(toks[i].text, stop));
         let cue_first = with_key(toks[i].text, |k| self.gaz.cue(k)) == Some(EntityType::Person);
-        // "Bank of England", "Bureau of Investigation": an organisation's head word.
-        let org_head = |w: &str| {
-            self.gaz.head(w, HeadPos::Last) == Some(EntityType::Organization)
-                || self.gaz.head(w, HeadPos::First) == Some(EntityType::Organization)
-        };
         // Whether every token so far is a given name ("Jean-Luc Marie"), checked up to
         // `given_upto`.
         let mut given_so_far = true;
@@ -990,11 +985,11 @@ impl Recognizer {
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
-                    || (toks[p].text == "for" && p == k + 1 && org_head(toks[k].text))
+                    || (toks[p].text == "for" && p == k + 1 && self.gaz.is_org_head(toks[k].text))
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "of"
-                        && (head_first || org_head(toks[k].text))))
+                        && (head_first || self.gaz.is_org_head(toks[k].text))))
             {
                 p += 1;
             }
@@ -1006,7 +1001,8 @@ impl Recognizer {
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
-            let org_of = matches!(toks[k + 1].text, "of" | "for") && org_head(toks[k].text);
+            let org_of =
+                matches!(toks[k + 1].text, "of" | "for") && self.gaz.is_org_head(toks[k].text);
             let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
@@ -1319,10 +1315,9 @@ impl Recognizer {
             // "Federal Bureau of Investigation", "National Stock Exchange of India": an
             // adjective that is no name alone begins one with an organisation's head word.
             let org_head_after = || {
-                toks[first + 1..=last].iter().any(|n| {
-                    self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
-                        || self.gaz.head(n.text, HeadPos::Last) == Some(EntityType::Organization)
-                })
+                toks[first + 1..=last]
+                    .iter()
+                    .any(|n| self.gaz.is_org_head(n.text))
             };
             let no_name = (self.gaz.is_not_entity(t.text)
                 && !((tail_head || head_word || (first < last && org_head_after()))

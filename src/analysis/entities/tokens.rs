@@ -125,19 +125,15 @@ pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         /// The key being built (kept from call to call: no allocation).
         static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    let mut f = Some(f);
-    let kept = KEY.with(|cell| {
-        // `f` may key another word: the buffer is then in use, and that call allocates.
-        let mut key = cell.try_borrow_mut().ok()?;
-        key.clear();
-        push_key(word, &mut key);
-        Some(f.take()?(&key))
-    });
-    match (kept, f) {
-        (Some(r), _) => r,
-        (None, Some(f)) => f(&key_of(word)),
-        (None, None) => unreachable!("with_key: the closure ran but gave nothing back"),
-    }
+    // `f` may key another word: the buffer is then in use, and that call allocates.
+    KEY.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut key) => {
+            key.clear();
+            push_key(word, &mut key);
+            f(&key)
+        }
+        Err(_) => f(&key_of(word)),
+    })
 }
 
 /// The shape of a word.
