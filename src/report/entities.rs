@@ -354,18 +354,18 @@ fn corpus_entities(
     // Weak mentions count for a name the corpus confirms: at least one mention elsewhere
     // than at sentence starts for every CONFIRM found only there ("Terme de marine." opening
     // thousands of dictionary lines is no name).
-    let mut weak_docs: HashMap<&str, u64> = HashMap::new();
+    let mut weak_mentions: HashMap<&str, u64> = HashMap::new();
     for &i in &weak {
         let (term, c) = &terms[i];
         if let Some(t) = parse_term(term) {
-            *weak_docs.entry(t.key).or_default() += c.mentions;
+            *weak_mentions.entry(t.key).or_default() += c.mentions;
         }
     }
     for i in weak {
         let (term, c) = &terms[i];
         if let Some(t) = parse_term(term)
             && let Some(a) = by_key.get_mut(t.key)
-            && confirmed(a.mentions, weak_docs.get(t.key).copied().unwrap_or(0))
+            && confirmed(a.mentions, weak_mentions.get(t.key).copied().unwrap_or(0))
         {
             a.mentions += c.mentions;
             a.articles += c.articles;

@@ -412,13 +412,7 @@ impl Gazetteer {
 
     /// Whether `word` alone is a listed place's name ("Lyon", "Angleterre").
     pub fn lists_place(&self, word: &str) -> bool {
-        with_key(word, |k| {
-            self.phrases.get(k).is_some_and(|n| {
-                n.names
-                    .iter()
-                    .any(|(r, _)| self.rows[*r as usize].kind == EntityType::Location)
-            })
-        })
+        self.place_row(word).is_some()
     }
 
     /// The listed place named `word` alone ("Lyon", "Angleterre"), the first such row.
