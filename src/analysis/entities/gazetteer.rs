@@ -114,7 +114,7 @@ struct WordInfo {
 /// The last words looked up in one thread, as written, with what the lists say about them:
 /// the rules ask several questions about each word in a row.
 struct Memo {
-    /// (gazetteer id, word length, word bytes, info); a length of 0 marks an empty slot.
+    /// (gazetteer id, word length, word bytes zero-padded, info); a length of 0 marks an empty slot.
     slots: [(u64, u8, [u8; MEMO_BYTES], WordInfo); MEMO_SLOTS],
     /// Slot the next new word goes to.
     next: usize,
@@ -123,7 +123,7 @@ struct Memo {
 /// Words remembered per thread.
 const MEMO_SLOTS: usize = 8;
 /// Longest word remembered, in bytes.
-const MEMO_BYTES: usize = 30;
+const MEMO_BYTES: usize = 32;
 
 /// Identity of the next [`Gazetteer`] built (a thread's memo serves several).
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -477,9 +477,13 @@ impl Gazetteer {
         MEMO.with(|cell| match cell.try_borrow_mut() {
             Ok(mut memo) => {
                 let len = b.len() as u8;
-                let found = memo.slots.iter().position(|(id, l, bytes, _)| {
-                    *l == len && *id == self.id && &bytes[..b.len()] == b
-                });
+                // Slots hold their words zero-padded: whole arrays compare without a call.
+                let mut padded = [0u8; MEMO_BYTES];
+                padded[..b.len()].copy_from_slice(b);
+                let found = memo
+                    .slots
+                    .iter()
+                    .position(|(id, l, bytes, _)| *l == len && *id == self.id && *bytes == padded);
                 let i = match found {
                     Some(i) => i,
                     None => {
@@ -488,7 +492,7 @@ impl Gazetteer {
                         let slot = &mut memo.slots[i];
                         slot.0 = self.id;
                         slot.1 = len;
-                        slot.2[..b.len()].copy_from_slice(b);
+                        slot.2 = padded;
                         slot.3 = self.info_of(word);
                         i
                     }

@@ -2460,15 +2460,16 @@ fn caps_lines(tokens: &[NameToken<'_>]) -> Vec<bool> {
             j += 1;
         }
         // Stop words do not count: look them up only where the line could qualify even if
-        // every lowercase word were one.
+        // every lowercase word were one, and stop at the first lowercase word too many.
         let best = caps.max(upper);
         if others + lower >= 4 && best * 4 >= others * 3 {
-            let stops = tokens[i..j]
-                .iter()
-                .filter(|t| t.shape == Shape::Lower && stop(t.text))
-                .count();
-            let words = others + lower - stops;
-            if words >= 4 && best * 4 >= words * 3 {
+            let mut words = others;
+            let mut lowers = tokens[i..j].iter().filter(|t| t.shape == Shape::Lower);
+            let qualifies = lowers.all(|t| {
+                words += usize::from(!stop(t.text));
+                best * 4 >= words * 3
+            });
+            if qualifies && words >= 4 {
                 out[line as usize] = true;
             }
         }

@@ -138,6 +138,18 @@ pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The shape of a word.
 pub fn shape_of(word: &str) -> Shape {
+    // Most words begin with a lowercase ASCII letter: lowercase unless a capital follows
+    // ("iPhone", "eBay").
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        let capital = if word.is_ascii() {
+            word.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            word.chars().any(|c| {
+                c.is_ascii_uppercase() || (!c.is_ascii() && c.is_alphabetic() && c.is_uppercase())
+            })
+        };
+        return if capital { Shape::Mixed } else { Shape::Lower };
+    }
     // One pass: the first letter or digit, then letters and capitals counted (ASCII classes
     // without table lookups).
     let mut first = None;
@@ -314,8 +326,7 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
             }
         }
         // "U.S." keeps its last dot.
-        let word = &text[start..end];
-        if word.contains('.') && text[end..].starts_with('.') {
+        if text[end..].starts_with('.') && text[start..end].contains('.') {
             end += 1;
         }
         let p = possessive_len(&text[start..end]);
@@ -469,5 +480,9 @@ mod tests {
         assert_eq!(shape_of("M"), Shape::Initial);
         assert_eq!(shape_of("2014"), Shape::Number);
         assert_eq!(shape_of("pays"), Shape::Lower);
+        assert_eq!(shape_of("débat"), Shape::Lower);
+        assert_eq!(shape_of("eBay"), Shape::Mixed);
+        assert_eq!(shape_of("aÉroport"), Shape::Mixed);
+        assert_eq!(shape_of("x-ray"), Shape::Lower);
     }
 }
