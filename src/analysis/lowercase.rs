@@ -7,7 +7,16 @@ pub fn lowercase_into(word: &str, out: &mut String) {
         out.push_str(word);
         out.make_ascii_lowercase();
     } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.reserve(word.len());
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if c.is_lowercase() {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
 }
 
@@ -27,5 +36,12 @@ mod tests {
         assert_eq!(lower("ÉTATS"), "états");
         assert_eq!(lower("ŒUVRE"), "œuvre");
         assert_eq!(lower(""), "");
+    }
+
+    #[test]
+    fn every_character_lowercases_as_unicode_says() {
+        let all: String = ('\u{80}'..='\u{2FFF}').chain(['A', 'z', 'É']).collect();
+        let expected: String = all.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(lower(&all), expected);
     }
 }

@@ -163,16 +163,14 @@ pub fn add_entities(
             }
             let letter = m.kind.letter();
             let next = stored.entities.len() as u32;
-            let e = *index
-                .entry((letter, m.name.as_str(), m.key.as_str()))
-                .or_insert_with(|| {
-                    stored.entities.push((
-                        letter,
-                        m.name.clone(),
-                        (m.key != m.name).then(|| m.key.clone()),
-                    ));
-                    next
-                });
+            let e = *index.entry((letter, &*m.name, &*m.key)).or_insert_with(|| {
+                stored.entities.push((
+                    letter,
+                    m.name.to_string(),
+                    (m.key != m.name).then(|| m.key.to_string()),
+                ));
+                next
+            });
             let row = (e, m.start as u32, m.end as u32, u8::from(m.weak));
             if in_title {
                 stored.title.push(row);

@@ -107,6 +107,8 @@ struct WordInfo {
     head_last: Option<EntityType>,
     /// The type it gives the name it begins as a lowercase head word.
     lower_head: Option<EntityType>,
+    /// Whether it is a listed name or the first word of one (without an elided article).
+    starts_name: bool,
     /// Whether it is a common word ([`Gazetteer::is_common`]), once asked.
     common: Option<bool>,
 }
@@ -269,6 +271,12 @@ impl Gazetteer {
                     }
                     g.max_tokens = g.max_tokens.max(buf.len() + 2);
                 }
+            }
+        }
+        // Most capitalised words begin no listed name: their lookups stop at the word.
+        for k in g.phrases.keys() {
+            if !k.contains(' ') {
+                g.words.entry(k.clone()).or_default().starts_name = true;
             }
         }
         g.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -459,6 +467,7 @@ impl Gazetteer {
                         demonym: false,
                         not_entity: false,
                         misc_after: false,
+                        starts_name: false,
                         head_first: None,
                         head_last: None,
                         lower_head: None,
@@ -549,7 +558,9 @@ impl Gazetteer {
     ) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize)> = None;
         for with_elision in [false, true] {
-            if with_elision && tokens[i].elision.is_empty() {
+            if with_elision && tokens[i].elision.is_empty()
+                || !with_elision && !self.info(tokens[i].text).starts_name
+            {
                 continue;
             }
             key.clear();

@@ -25,7 +25,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub use gazetteer::{Gazetteer, HeadPos, Row, Sources};
 pub use recognize::Recognizer;
@@ -122,11 +122,12 @@ pub struct Mention {
     /// Its type.
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// Canonical name of its entity in the page: the fullest frequent form.
-    pub name: String,
+    /// Canonical name of its entity in the page: the fullest frequent form (shared by the
+    /// entity's mentions).
+    pub name: Arc<str>,
     /// Identity of its entity across pages: a gazetteer entry's canonical name (so "Irlande"
     /// and "Ireland" share it), else `name`.
-    pub key: String,
+    pub key: Arc<str>,
     /// Found only where a capital letter is expected (a sentence start) and nowhere else in
     /// the page: counted only if the corpus confirms the name elsewhere.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

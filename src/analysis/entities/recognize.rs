@@ -1,6 +1,7 @@
 //! Candidate names, their types, and alias resolution within a page.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::analysis::hash::BuildWordHasher;
 
@@ -16,6 +17,7 @@ use crate::analysis::Lang;
 use crate::analysis::Segmenter;
 use crate::analysis::lowercase::lowercase_into;
 use crate::analysis::stop::is_stop;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Lowercase words that join the parts of a name ("Charles de Gaulle", "Bank of America").
 const PARTICLES: [&str; 24] = [
@@ -204,6 +206,8 @@ struct Page<'p, 't> {
     docs: &'p [Doc<'t>],
     /// Capitalised words written somewhere without a dot right after them, built on first use.
     undotted: std::cell::OnceCell<WordSet<'t>>,
+    /// Buffers [`Recognizer::push_run`] keys and lowercases words in, kept from run to run.
+    scratch: std::cell::RefCell<(String, String)>,
 }
 
 impl<'t> Page<'_, 't> {
@@ -436,7 +440,9 @@ impl Recognizer {
         // Only the lowercase forms of capitalised words are ever asked about: collect those
         // first, then look the page's lowercase words up among them.
         let mut mid_caps: WordSet<'_> = WordSet::default();
-        let mut wanted: HashSet<String, BuildWordHasher> = HashSet::default();
+        // (By hash: a collision only lets a lowercase word into `lower` that is never asked
+        // about.)
+        let mut wanted: hashbrown::HashSet<u64> = hashbrown::HashSet::default();
         // Bit `len % 64` of `lengths[first byte]`: a wanted word of that first byte and length
         // exists (most lowercase words are ruled out without hashing them).
         let mut lengths = [0u64; 256];
@@ -466,9 +472,7 @@ impl Recognizer {
                     lowercase_into(t.text, &mut w);
                     let (b, bit) = filter(&w);
                     lengths[b] |= bit;
-                    if !wanted.contains(w.as_str()) {
-                        wanted.insert(w.clone());
-                    }
+                    wanted.insert(xxh3_64(w.as_bytes()));
                 }
             }
         }
@@ -480,7 +484,7 @@ impl Recognizer {
                         let (b, bit) = filter(t.text);
                         lengths[b] & bit != 0
                     }
-                    && wanted.contains(t.text)
+                    && wanted.contains(&xxh3_64(t.text.as_bytes()))
                 {
                     lower.insert(t.text);
                 }
@@ -494,6 +498,7 @@ impl Recognizer {
             particle_names: &particle_names,
             docs: &docs,
             undotted: std::cell::OnceCell::new(),
+            scratch: std::cell::RefCell::default(),
         };
         for (di, d) in docs.iter().enumerate() {
             self.candidates(di, d, &page, &mut works, &mut cands);
@@ -1217,7 +1222,8 @@ impl Recognizer {
             first = j;
         }
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
-        let (mut key, mut lower_word) = (String::new(), String::new());
+        let mut scratch = page.scratch.borrow_mut();
+        let (key, lower_word) = &mut *scratch;
         while first <= last {
             let t = &toks[first];
             // "The Federal Reserve held": a listed name of several words starts here.
@@ -1230,7 +1236,7 @@ impl Recognizer {
                 break;
             }
             key.clear();
-            push_key(t.text, &mut key);
+            push_key(t.text, key);
             // A capitalised head word inside a sentence is part of the name ("l'Université
             // Bordeaux Montaigne", "le Collectif Langues Rares", "Mount Carnaby"), though its
             // lowercase form is a cue ("l'université", "le collectif").
@@ -1250,7 +1256,7 @@ impl Recognizer {
                     && !self.gaz.is_given(toks[first + 1].text)
                     && self.gaz.is_common(toks[first + 1].text)
             };
-            if let Some(kind) = self.gaz.cue(&key)
+            if let Some(kind) = self.gaz.cue(key)
                 && first < last
                 && !name_head()
                 // "Queen's University": a title with a possessive inside a run is a word of
@@ -1310,7 +1316,7 @@ impl Recognizer {
                 demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps(t.line);
-            lowercase_into(t.text, &mut lower_word);
+            lowercase_into(t.text, lower_word);
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
             // "Federal Bureau of Investigation", "National Stock Exchange of India": an
             // adjective that is no name alone begins one with an organisation's head word.
@@ -1323,7 +1329,7 @@ impl Recognizer {
                 && !((tail_head || head_word || (first < last && org_head_after()))
                     && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
-                || stop(&lower_word)
+                || stop(lower_word)
                 || t.shape == Shape::Initial && !t.dot
                 // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound
                 // whose last part is lowercase is a common word before a name.
@@ -1372,8 +1378,8 @@ impl Recognizer {
                 || (self.gaz.is_demonym(t.text) && !place_name)
                 || (t.shape == Shape::Lower)
                 || {
-                    lowercase_into(t.text, &mut lower_word);
-                    stop(&lower_word)
+                    lowercase_into(t.text, lower_word);
+                    stop(lower_word)
                 }
             {
                 if last == first {
@@ -1645,10 +1651,12 @@ impl Recognizer {
                 && !c.cued
                 && !c.acronym
                 && head.shape != Shape::Mixed
-                && (lower.contains(head.lower().as_str())
-                    || (ambiguous
-                        && !mid_caps.contains(head.text)
-                        && (caps_line || self.gaz.is_common(head.text))));
+                && ({
+                    lowercase_into(head.text, lower_word);
+                    lower.contains(lower_word.as_str())
+                } || (ambiguous
+                    && !mid_caps.contains(head.text)
+                    && (caps_line || self.gaz.is_common(head.text))));
         // "la RN164", "la RD 2": French road numbers are places.
         if n == 1
             && head.shape == Shape::Upper
@@ -2352,10 +2360,12 @@ impl Recognizer {
             clusters[k].votes[t.index()] += 0.8;
         }
         // 6. Names, types and mentions.
-        let names: Vec<(EntityType, String, String, bool)> = clusters
+        let names: Vec<(EntityType, Arc<str>, Arc<str>, bool)> = clusters
             .iter()
             .map(|c| {
-                let name = canonical_name(c.forms.iter().copied()).unwrap_or_default();
+                let name: Arc<str> = canonical_name(c.forms.iter().copied())
+                    .unwrap_or_default()
+                    .into();
                 let (kind, key) = match c.row {
                     Some(row) => {
                         let r = self.gaz.row(row);
@@ -2364,7 +2374,7 @@ impl Recognizer {
                         } else {
                             r.kind
                         };
-                        (kind, r.canonical.clone())
+                        (kind, r.canonical.as_str().into())
                     }
                     None => (c.kind(), name.clone()),
                 };
