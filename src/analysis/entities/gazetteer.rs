@@ -113,19 +113,39 @@ struct WordInfo {
     common: Option<bool>,
 }
 
-/// The last words looked up in one thread, as written, with what the lists say about them:
-/// the rules ask several questions about each word in a row.
-struct Memo {
-    /// (gazetteer id, word length, word bytes zero-padded, info); a length of 0 marks an empty slot.
-    slots: [(u64, u8, [u8; MEMO_BYTES], WordInfo); MEMO_SLOTS],
-    /// Slot the next new word goes to.
-    next: usize,
+/// Words looked up in one thread, as written, with what the lists say about them: the rules
+/// ask several questions about each word, and the same capitalised words recur from page to
+/// page. A direct-mapped table: a word's slot is a hash of its bytes.
+type Memo = Vec<MemoSlot>;
+
+/// One remembered word.
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    /// The gazetteer asked (a thread's memo serves several); 0: an empty slot.
+    id: u64,
+    /// The word's length in bytes.
+    len: u8,
+    /// The word's bytes, zero-padded (whole arrays compare without a call).
+    bytes: [u8; MEMO_BYTES],
+    /// What the lists say.
+    info: WordInfo,
 }
 
-/// Words remembered per thread.
-const MEMO_SLOTS: usize = 8;
+/// Words remembered per thread (a power of two).
+const MEMO_SLOTS: usize = 2048;
 /// Longest word remembered, in bytes.
 const MEMO_BYTES: usize = 32;
+
+/// The memo slot of the zero-padded word `bytes`.
+fn memo_slot(bytes: &[u8; MEMO_BYTES]) -> usize {
+    let mut h = 0u64;
+    for chunk in bytes.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    (h >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+}
 
 /// Identity of the next [`Gazetteer`] built (a thread's memo serves several).
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -460,22 +480,7 @@ impl Gazetteer {
     /// are kept too).
     fn memo<R>(&self, word: &str, f: impl FnOnce(&mut WordInfo) -> R) -> R {
         thread_local! {
-            static MEMO: std::cell::RefCell<Memo> = const {
-                std::cell::RefCell::new(Memo {
-                    slots: [(0, 0, [0; MEMO_BYTES], WordInfo {
-                        given: false,
-                        demonym: false,
-                        not_entity: false,
-                        misc_after: false,
-                        starts_name: false,
-                        head_first: None,
-                        head_last: None,
-                        lower_head: None,
-                        common: None,
-                    }); MEMO_SLOTS],
-                    next: 0,
-                })
-            };
+            static MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Vec::new()) };
         }
         let b = word.as_bytes();
         if b.is_empty() || b.len() > MEMO_BYTES {
@@ -485,28 +490,22 @@ impl Gazetteer {
         // it.
         MEMO.with(|cell| match cell.try_borrow_mut() {
             Ok(mut memo) => {
+                if memo.is_empty() {
+                    memo.resize(MEMO_SLOTS, MemoSlot::default());
+                }
+                let mut bytes = [0u8; MEMO_BYTES];
+                bytes[..b.len()].copy_from_slice(b);
+                let slot = &mut memo[memo_slot(&bytes)];
                 let len = b.len() as u8;
-                // Slots hold their words zero-padded: whole arrays compare without a call.
-                let mut padded = [0u8; MEMO_BYTES];
-                padded[..b.len()].copy_from_slice(b);
-                let found = memo
-                    .slots
-                    .iter()
-                    .position(|(id, l, bytes, _)| *l == len && *id == self.id && *bytes == padded);
-                let i = match found {
-                    Some(i) => i,
-                    None => {
-                        let i = memo.next;
-                        memo.next = (i + 1) % MEMO_SLOTS;
-                        let slot = &mut memo.slots[i];
-                        slot.0 = self.id;
-                        slot.1 = len;
-                        slot.2 = padded;
-                        slot.3 = self.info_of(word);
-                        i
-                    }
-                };
-                f(&mut memo.slots[i].3)
+                if !(slot.id == self.id && slot.len == len && slot.bytes == bytes) {
+                    *slot = MemoSlot {
+                        id: self.id,
+                        len,
+                        bytes,
+                        info: self.info_of(word),
+                    };
+                }
+                f(&mut slot.info)
             }
             Err(_) => f(&mut self.info_of(word)),
         })
