@@ -7,7 +7,7 @@ use tantivy::TantivyDocument;
 
 use super::replay::SEP;
 use super::schema::Fields;
-use crate::analysis::entities::{EntityType, Mention, key_of};
+use crate::analysis::entities::{EntityType, Mention, key_of, push_key};
 
 /// Separates the parts of an entity term (never in a term's text: control characters are
 /// replaced by spaces).
@@ -25,13 +25,18 @@ const MAX_REPEATS: usize = 1000;
 /// The key part of a mention's term: `[~]letter \u{1F} key`.
 pub fn entity_term(m: &Mention) -> String {
     let mut s = String::with_capacity(m.key.len() + 4);
+    push_entity_term(&mut s, m);
+    s
+}
+
+/// Appends [`entity_term`]`(m)` to `s`.
+fn push_entity_term(s: &mut String, m: &Mention) {
     if m.weak {
         s.push(WEAK_MARK);
     }
     s.push(m.kind.letter());
     s.push(ENTITY_SEP);
-    push_clean(&mut s, &m.key);
-    s
+    push_clean(s, &m.key);
 }
 
 /// Appends `text` with its control characters as spaces.
@@ -45,20 +50,31 @@ fn push_clean(s: &mut String, text: &str) {
 
 /// The `entity` term of a mention: `[~]letter \u{1F} key \u{1F} text as written`.
 pub fn alias_term(m: &Mention) -> String {
-    let mut s = entity_term(m);
-    s.push(ENTITY_SEP);
-    push_clean(&mut s, &m.text);
+    let mut s = String::with_capacity(m.key.len() + m.text.len() + 5);
+    push_alias_term(&mut s, m);
     s
+}
+
+/// Appends [`alias_term`]`(m)` to `s`.
+fn push_alias_term(s: &mut String, m: &Mention) {
+    push_entity_term(s, m);
+    s.push(ENTITY_SEP);
+    push_clean(s, &m.text);
 }
 
 /// The `entity_names` term filing `key` under `name`, a [`key_of`] form (one of its
 /// mentions as written, or the key itself): `name \u{1F} key`.
 pub fn name_term(name: &str, key: &str) -> String {
     let mut s = String::with_capacity(name.len() + key.len() + 1);
-    push_clean(&mut s, name);
-    s.push(ENTITY_SEP);
-    push_clean(&mut s, key);
+    push_name_term(&mut s, name, key);
     s
+}
+
+/// Appends [`name_term`]`(name, key)` to `s`.
+fn push_name_term(s: &mut String, name: &str, key: &str) {
+    push_clean(s, name);
+    s.push(ENTITY_SEP);
+    push_clean(s, key);
 }
 
 /// The `entity_names` term filing the full person name `key` under its last word:
@@ -143,11 +159,13 @@ pub fn add_entities(
     let mut counts: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
     // Every term in one value, for the replay tokenizer (one token a mention).
     let mut terms = String::new();
-    // The names each entity goes by, each once.
-    let mut names: hashbrown::HashSet<String> = hashbrown::HashSet::new();
+    // The names each entity goes by, in one value too (a name repeated is indexed once).
+    let mut names = String::new();
+    let (mut term, mut name, mut key) = (String::new(), String::new(), String::new());
     for (in_title, mentions) in [(true, title), (false, text)] {
         for m in mentions {
-            let term = alias_term(m);
+            term.clear();
+            push_alias_term(&mut term, m);
             let n = counts.entry_ref(term.as_str()).or_insert(0);
             *n += 1;
             if *n <= MAX_REPEATS {
@@ -155,10 +173,22 @@ pub fn add_entities(
                 terms.push(SEP);
             }
             if *n == 1 {
-                names.insert(name_term(&key_of(&m.text), &m.key));
-                names.insert(name_term(&key_of(&m.key), &m.key));
-                if !m.weak && m.kind == EntityType::Person {
-                    names.extend(surname_term(&m.key));
+                name.clear();
+                push_key(&m.text, &mut name);
+                key.clear();
+                push_key(&m.key, &mut key);
+                push_name_term(&mut names, &name, &m.key);
+                names.push(SEP);
+                if key != name {
+                    push_name_term(&mut names, &key, &m.key);
+                    names.push(SEP);
+                }
+                if !m.weak
+                    && m.kind == EntityType::Person
+                    && let Some(t) = surname_term(&m.key)
+                {
+                    names.push_str(&t);
+                    names.push(SEP);
                 }
             }
             let letter = m.kind.letter();
@@ -180,12 +210,7 @@ pub fn add_entities(
         }
     }
     d.add_text(f.entity, terms);
-    let mut value = String::new();
-    for n in names {
-        value.push_str(&n);
-        value.push(SEP);
-    }
-    d.add_text(f.entity_names, value);
+    d.add_text(f.entity_names, names);
     if !stored.title.is_empty() {
         stored.title_text = Some(title_text.to_string());
     }

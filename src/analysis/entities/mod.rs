@@ -29,7 +29,7 @@ use std::sync::{Arc, LazyLock};
 
 pub use gazetteer::{Gazetteer, HeadPos, Row, Sources};
 pub use recognize::Recognizer;
-pub use tokens::{key_of, with_key};
+pub use tokens::{key_of, push_key, with_key};
 
 /// Type of a named entity.
 #[derive(

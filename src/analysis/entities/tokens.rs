@@ -138,45 +138,62 @@ pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The shape of a word.
 pub fn shape_of(word: &str) -> Shape {
+    let b = word.as_bytes();
     // Most words begin with a lowercase ASCII letter: lowercase unless a capital follows
     // ("iPhone", "eBay").
-    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-        let capital = if word.is_ascii() {
-            word.bytes().any(|b| b.is_ascii_uppercase())
-        } else {
-            word.chars().any(|c| {
-                c.is_ascii_uppercase() || (!c.is_ascii() && c.is_alphabetic() && c.is_uppercase())
-            })
-        };
+    if b.first().is_some_and(u8::is_ascii_lowercase) {
+        let (mut capital, mut wide) = (false, false);
+        for &x in b {
+            capital |= x.is_ascii_uppercase();
+            wide |= !x.is_ascii();
+        }
+        let capital = capital
+            || wide
+                && word
+                    .chars()
+                    .any(|c| !c.is_ascii() && c.is_alphabetic() && c.is_uppercase());
         return if capital { Shape::Mixed } else { Shape::Lower };
     }
     // One pass: the first letter or digit, then letters and capitals counted (ASCII classes
     // without table lookups).
     let mut first = None;
     let (mut letters, mut upper) = (0usize, 0usize);
-    for c in word.chars() {
-        let (alphanumeric, alphabetic, capital) = if c.is_ascii() {
-            (
-                c.is_ascii_alphanumeric(),
-                c.is_ascii_alphabetic(),
-                c.is_ascii_uppercase(),
-            )
-        } else {
-            let alphabetic = c.is_alphabetic();
-            (
-                alphabetic || c.is_numeric(),
-                alphabetic,
-                alphabetic && c.is_uppercase(),
-            )
-        };
-        if !alphanumeric {
-            continue;
+    if word.is_ascii() {
+        for &x in b {
+            if !x.is_ascii_alphanumeric() {
+                continue;
+            }
+            if first.is_none() {
+                first = Some(char::from(x));
+            }
+            letters += usize::from(x.is_ascii_alphabetic());
+            upper += usize::from(x.is_ascii_uppercase());
         }
-        if first.is_none() {
-            first = Some(c);
+    } else {
+        for c in word.chars() {
+            let (alphanumeric, alphabetic, capital) = if c.is_ascii() {
+                (
+                    c.is_ascii_alphanumeric(),
+                    c.is_ascii_alphabetic(),
+                    c.is_ascii_uppercase(),
+                )
+            } else {
+                let alphabetic = c.is_alphabetic();
+                (
+                    alphabetic || c.is_numeric(),
+                    alphabetic,
+                    alphabetic && c.is_uppercase(),
+                )
+            };
+            if !alphanumeric {
+                continue;
+            }
+            if first.is_none() {
+                first = Some(c);
+            }
+            letters += usize::from(alphabetic);
+            upper += usize::from(capital);
         }
-        letters += usize::from(alphabetic);
-        upper += usize::from(capital);
     }
     match first {
         None => Shape::Lower,
@@ -484,5 +501,37 @@ mod tests {
         assert_eq!(shape_of("eBay"), Shape::Mixed);
         assert_eq!(shape_of("aÉroport"), Shape::Mixed);
         assert_eq!(shape_of("x-ray"), Shape::Lower);
+    }
+
+    /// The shape by a plain walk over the characters.
+    fn walked_shape(word: &str) -> Shape {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+        match word.chars().find(|c| c.is_alphanumeric()) {
+            None => Shape::Lower,
+            Some(c) if c.is_numeric() => Shape::Number,
+            Some(c) if c.is_uppercase() && letters.len() == 1 => Shape::Initial,
+            Some(c) if c.is_uppercase() && upper == letters.len() => Shape::Upper,
+            Some(c) if c.is_uppercase() => Shape::Cap,
+            Some(_) if upper > 0 => Shape::Mixed,
+            Some(_) => Shape::Lower,
+        }
+    }
+
+    #[test]
+    fn shapes_agree_with_a_character_walk() {
+        let alphabet = ['a', 'Z', 'é', 'É', '1', '²', '-', '.', '\'', 'ß', 'ǅ'];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+            words.dedup();
+        }
+        for w in &words {
+            assert_eq!(shape_of(w), walked_shape(w), "{w:?}");
+        }
     }
 }
