@@ -1925,7 +1925,11 @@ impl Recognizer {
                 return Some((k - 1, kind));
             }
             let particle = PARTICLES.contains(&p.text) && p.elision.is_empty();
-            let word = !stop(p.text) && p.text.chars().count() > 3;
+            // "le fonds belge Vandermeulen": a nationality right before the name makes the
+            // head a cue.
+            let word = !stop(p.text)
+                && p.text.chars().count() > 3
+                && !(k == first && self.gaz.is_demonym(p.text));
             if !(particle || word) {
                 return None;
             }
@@ -1998,6 +2002,55 @@ impl Recognizer {
                 .filter(|k| *k == EntityType::Person);
         }
         if !toks[first].joined {
+            return None;
+        }
+        if let Some(kind) = self.cue_ending_at(d, first) {
+            return Some(kind);
+        }
+        // "le fonds belge Vandermeulen", "la société de cosmétiques Belleverte",
+        // "l'entraîneur serbe Dragan Kovačević": a nationality, an adjective or a "de" + noun
+        // complement between the cue and the name (two at most).
+        let mut end = first;
+        for step in 0..2 {
+            if end < 2 || !toks[end].joined {
+                return None;
+            }
+            let p = &toks[end - 1];
+            if p.shape != Shape::Lower || stop(p.text) {
+                return None;
+            }
+            // Another adjective only right before the name ("bailleur social X", not
+            // "directeur général du bailleur X").
+            let adjective = p.elision.is_empty()
+                && (self.gaz.is_demonym(p.text) || (step == 0 && is_adjective(p.text)));
+            let complement = p.text.len() > 3
+                && p.elision.is_empty()
+                && p.joined
+                && matches!(toks[end - 2].text, "de" | "du" | "des")
+                && toks[end - 2].elision.is_empty();
+            end = if complement {
+                end - 2
+            } else if adjective || (p.text.len() > 3 && matches!(p.elision, "d" | "D")) {
+                end - 1
+            } else {
+                return None;
+            };
+            // A cue noun, not a possessive ("son grossiste Pharmadis Nord").
+            let cue_word = &toks[end - 1];
+            if cue_word.text.chars().count() > 3
+                && !stop(&cue_word.lower())
+                && let Some(kind) = self.cue_ending_at(d, end)
+            {
+                return Some(kind);
+            }
+        }
+        None
+    }
+
+    /// The type announced by the cue words that end right before token `first`.
+    fn cue_ending_at(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
+        let toks = &d.tokens;
+        if first == 0 || !toks[first].joined {
             return None;
         }
         let max = self.gaz.max_cue_words().min(first);

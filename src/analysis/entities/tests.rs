@@ -1174,3 +1174,36 @@ fn a_verb_of_making_announces_a_product() {
     let found = typed_builtin("The plant, which Korvo runs, will stay open this year.");
     assert!(!found.contains(&("Korvo".into(), "misc")), "{found:?}");
 }
+
+#[test]
+fn a_cue_types_a_name_across_a_nationality_or_a_complement() {
+    let found =
+        typed_builtin("Le rachat par le fonds belge Vandermoort Partners a été validé hier.");
+    assert!(
+        found.contains(&("Vandermoort Partners".into(), "organization")),
+        "{found:?}"
+    );
+    let found =
+        typed_builtin("Elle attaque la société de cosmétiques Bellevaure devant le tribunal.");
+    assert!(
+        found.contains(&("Bellevaure".into(), "organization")),
+        "{found:?}"
+    );
+    // A possessive is no cue noun: "son grossiste" does not make a person of the name.
+    let found = typed_builtin("Le laboratoire et son grossiste Pharmavel Nord ont été condamnés.");
+    assert!(!found.iter().any(|(_, k)| *k == "person"), "{found:?}");
+}
+
+#[test]
+fn thanks_to_a_name_in_a_comment_is_a_person() {
+    let found = typed_builtin("Bravo aux équipes. Merci à Ravonel d'avoir tenu bon !");
+    assert!(found.contains(&("Ravonel".into(), "person")), "{found:?}");
+}
+
+#[test]
+fn a_programme_or_a_named_cell_is_a_named_thing() {
+    let found = typed_builtin("Le satellite du programme Coperniko a été lancé lundi soir.");
+    assert!(found.contains(&("Coperniko".into(), "misc")), "{found:?}");
+    let found = typed_builtin("Sa cellule, baptisée Natrion, se passe de lithium.");
+    assert!(found.contains(&("Natrion".into(), "misc")), "{found:?}");
+}
