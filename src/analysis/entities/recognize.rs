@@ -530,6 +530,21 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
+            // a commenter writes in lowercase.
+            if t.shape == Shape::Lower
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && let Some(row) = self.gaz.lower_name(t.text)
+            {
+                let mut c = self.cand(di, d, i, i);
+                c.row = Some(row);
+                vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+                self.context_votes(d, i, &mut c);
+                out.push(c);
+                i += 1;
+                continue;
+            }
             if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) || t.hyphen_before {
                 i += 1;
                 continue;
@@ -2350,6 +2365,10 @@ impl Recognizer {
                 for t in &d.tokens {
                     if t.shape == Shape::Lower
                         && let Some(&k) = lower_names.get(t.text)
+                        // Listed names in lowercase are candidates already.
+                        && !(t.elision.is_empty()
+                            && !t.hyphen_before
+                            && self.gaz.lower_name(t.text).is_some())
                     {
                         let c = Cand {
                             doc: di,

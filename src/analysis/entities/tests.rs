@@ -1207,3 +1207,15 @@ fn a_programme_or_a_named_cell_is_a_named_thing() {
     let found = typed_builtin("Sa cellule, baptisée Natrion, se passe de lithium.");
     assert!(found.contains(&("Natrion".into(), "misc")), "{found:?}");
 }
+
+#[test]
+fn a_listed_name_written_in_lowercase_is_found() {
+    let found = typed_builtin("franchement ikea et netflix c'est pareil, on verra bien.");
+    assert!(
+        found.contains(&("ikea".into(), "organization")),
+        "{found:?}"
+    );
+    // A common word spelt like a listed name is not one ("orange", "total").
+    let found = typed_builtin("le total est orange et le reste aussi.");
+    assert!(found.is_empty(), "{found:?}");
+}
