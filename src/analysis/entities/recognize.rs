@@ -2400,24 +2400,42 @@ impl Recognizer {
             v.iter().copied().fold(0.0f32, f32::max) >= 1.0
         };
         let mut boosts: Vec<(usize, EntityType)> = Vec::new();
-        for w in order.windows(2) {
-            let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        // The words between two neighbouring candidates, if they are a list's separator.
+        let list_gap = |a: &Cand, b: &Cand| -> Option<&str> {
             if a.doc != b.doc || a.end > b.start {
-                continue;
+                return None;
             }
             let gap = docs[a.doc].text[a.end..b.start].trim();
             let gap = gap.trim_start_matches("'s").trim();
-            if !matches!(
+            matches!(
                 gap,
                 "," | "et" | "and" | "ou" | "or" | "&" | ", et" | ", and"
-            ) {
+            )
+            .then_some(gap)
+        };
+        for (p, w) in order.windows(2).enumerate() {
+            let (a, b) = (&cands[w[0]], &cands[w[1]]);
+            let Some(gap) = list_gap(a, b) else {
                 continue;
-            }
+            };
+            // "le maire d'Arques, Benoît Lemaire, réclame": a comma alone passes no person's
+            // type unless the list goes on before or after ("Dupont, Martin et Durand"): a
+            // person after a comma is mostly an apposition (the place or body's officer).
+            let lone_comma = gap == ","
+                && !order
+                    .get(p + 2)
+                    .is_some_and(|&c| list_gap(b, &cands[c]).is_some())
+                && !(p > 0 && list_gap(&cands[order[p - 1]], a).is_some());
             let (ka, kb) = (of[w[0]], of[w[1]]);
-            match (sure(ka, &clusters), sure(kb, &clusters)) {
-                (true, false) => boosts.push((kb, clusters[ka].kind())),
-                (false, true) => boosts.push((ka, clusters[kb].kind())),
-                _ => {}
+            let boost = match (sure(ka, &clusters), sure(kb, &clusters)) {
+                (true, false) => Some((kb, clusters[ka].kind())),
+                (false, true) => Some((ka, clusters[kb].kind())),
+                _ => None,
+            };
+            if let Some((k, t)) = boost
+                && !(lone_comma && t == EntityType::Person)
+            {
+                boosts.push((k, t));
             }
         }
         for (k, t) in boosts {

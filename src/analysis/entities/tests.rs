@@ -1219,3 +1219,16 @@ fn a_listed_name_written_in_lowercase_is_found() {
     let found = typed_builtin("le total est orange et le reste aussi.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_person_after_a_comma_does_not_type_the_name_before_it() {
+    // An apposition, not a list: the body keeps its own vote.
+    let found = typed_builtin("Le président de l'Aslovca, Christian Dandrin, a promis de rester.");
+    assert!(
+        found.contains(&("Aslovca".into(), "organization")),
+        "{found:?}"
+    );
+    // A list that goes on still shares the type.
+    let found = typed_builtin("Il a reçu Nicolas Martin, Durvieux et Pascale Morin hier soir.");
+    assert!(found.contains(&("Durvieux".into(), "person")), "{found:?}");
+}
