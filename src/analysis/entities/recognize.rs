@@ -2117,8 +2117,33 @@ impl Recognizer {
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
-            // "at Oppama", "at Ninewells" but also "at Acme": a weak vote.
-            5 => vote(&mut c.votes, EntityType::Location, 0.3),
+            // "at Oppama", "at Ninewells" but also "at Acme": a weak vote; "analysts at
+            // Nedbank", "lawyers at Acme": professionals at a firm (workers at a plant are not).
+            5 => {
+                let staff = first >= 2
+                    && toks[first - 1].joined
+                    && with_key(toks[first - 2].text, |k| {
+                        matches!(
+                            k,
+                            "analysts"
+                                | "economists"
+                                | "strategists"
+                                | "researchers"
+                                | "scientists"
+                                | "executives"
+                                | "officials"
+                                | "lawyers"
+                                | "traders"
+                                | "insiders"
+                                | "sources"
+                        )
+                    });
+                if staff {
+                    vote(&mut c.votes, EntityType::Organization, 1.0);
+                } else {
+                    vote(&mut c.votes, EntityType::Location, 0.3);
+                }
+            }
             3 => vote(&mut c.votes, EntityType::Organization, 0.5),
             4 => {
                 // "in the Pilbara", "dans la Sarthe", "across the Channel".

@@ -1232,3 +1232,24 @@ fn a_person_after_a_comma_does_not_type_the_name_before_it() {
     let found = typed_builtin("Il a reçu Nicolas Martin, Durvieux et Pascale Morin hier soir.");
     assert!(found.contains(&("Durvieux".into(), "person")), "{found:?}");
 }
+
+#[test]
+fn an_emoji_ends_a_sentence() {
+    // "Logique" after an emoji is a sentence's first word, a common one: no name.
+    let found = typed_builtin("Les golfs sont verts fluo 🙃 Logique. Et la préfecture dort.");
+    assert!(!found.iter().any(|(t, _)| t == "Logique"), "{found:?}");
+}
+
+#[test]
+fn professionals_at_a_name_work_for_an_organisation() {
+    let found = typed_builtin("The cuts hurt, and economists at Kestrabank expect more.");
+    assert!(
+        found.contains(&("Kestrabank".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("About 2,400 workers at Oppamori will be offered transfers.");
+    assert!(
+        !found.contains(&("Oppamori".into(), "organization")),
+        "{found:?}"
+    );
+}
