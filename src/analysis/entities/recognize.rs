@@ -288,6 +288,56 @@ fn is_adjective(word: &str) -> bool {
         )
 }
 
+/// Whether `word` (lowercase, as written) is a French noun whose "de" complement is mostly a
+/// person: works, kin, a career ("le texte de Kerbrat", "la mise en scène de Rothwell").
+fn is_person_complement_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "texte"
+            | "textes"
+            | "scène"
+            | "livre"
+            | "livres"
+            | "roman"
+            | "romans"
+            | "film"
+            | "films"
+            | "album"
+            | "chanson"
+            | "chansons"
+            | "œuvre"
+            | "oeuvre"
+            | "œuvres"
+            | "pièce"
+            | "voix"
+            | "fils"
+            | "fille"
+            | "femme"
+            | "mari"
+            | "épouse"
+            | "famille"
+            | "mort"
+            | "carrière"
+            | "avocat"
+            | "avocate"
+            | "avocats"
+            | "entourage"
+            | "successeur"
+            | "gouvernement"
+            | "mandat"
+            | "camp"
+            | "proches"
+            | "discours"
+            | "démission"
+            | "candidature"
+            | "interview"
+            | "biographie"
+            | "portrait"
+            | "retour"
+            | "départ"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a verb of speech or opinion that people rather
 /// than institutions are the subject of ("confié", "raconte", "said", "told").
 fn is_speech_verb(word: &str) -> bool {
@@ -2174,6 +2224,34 @@ impl Recognizer {
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
             vote(&mut c.votes, EntityType::Location, 0.2);
+        }
+        // "la verrerie d'Arques", "un élevage de Doazit", "le maire de Castelnaudary": one
+        // unknown word, no given name, as the complement of a common noun is rather a
+        // place than a person (people come with their given name first). A weak vote: a
+        // cue, a given name or a person's full name elsewhere wins.
+        if c.last_tok == first
+            && t.shape == Shape::Cap
+            && !t.sentence_start
+            && !self.gaz.is_given(t.text)
+        {
+            let de = if matches!(t.elision, "d" | "D") {
+                Some(first)
+            } else if joined_prev && matches!(prev, "de" | "du") && first >= 1 {
+                Some(first - 1)
+            } else {
+                None
+            };
+            if let Some(j) = de
+                && j >= 1
+                && (toks[j].joined || !t.elision.is_empty())
+                && toks[j - 1].shape == Shape::Lower
+                && toks[j - 1].elision.is_empty()
+                && toks[j - 1].text.chars().count() > 3
+                && !stop(toks[j - 1].text)
+                && !is_person_complement_noun(toks[j - 1].text)
+            {
+                vote(&mut c.votes, EntityType::Location, 0.1);
+            }
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
         let last = c.last_tok.max(first);

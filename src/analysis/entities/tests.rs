@@ -1253,3 +1253,15 @@ fn professionals_at_a_name_work_for_an_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn one_unknown_word_after_a_noun_and_de_is_rather_a_place() {
+    let found = typed_builtin("Un élevage de canards de Dorazit a été touché hier soir.");
+    assert!(found.contains(&("Dorazit".into(), "location")), "{found:?}");
+    // A work's author is a person ("le texte de Kerbrane").
+    let found = typed_builtin("Le texte de Kerbrane est toujours aussi beau, vraiment.");
+    assert!(
+        !found.contains(&("Kerbrane".into(), "location")),
+        "{found:?}"
+    );
+}
