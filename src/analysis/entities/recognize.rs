@@ -1557,7 +1557,10 @@ impl Recognizer {
             c.cued = true;
         }
         if let Some(kind) = self.preceding_cue(d, first) {
-            vote(&mut c.votes, kind, 2.0);
+            // "the drama Tierra Prestada", "le film Emma": a work's cue outweighs a given
+            // name that begins the title.
+            let w = if kind == EntityType::Misc { 2.5 } else { 2.0 };
+            vote(&mut c.votes, kind, w);
             c.cued = true;
         }
         if n > 1 && self.gaz.is_given(head.text) {

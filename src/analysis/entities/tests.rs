@@ -1265,3 +1265,19 @@ fn one_unknown_word_after_a_noun_and_de_is_rather_a_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_work_cue_outweighs_a_given_name_in_the_title() {
+    let found =
+        typed_builtin("The jury also honored her drama Maria Prestavela, shot in the Andes.");
+    assert!(
+        found.contains(&("Maria Prestavela".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_product_noun_after_a_name_makes_it_a_product() {
+    let found = typed_builtin("Results uploaded to the Vorelix portal matched the paper sheets.");
+    assert!(found.contains(&("Vorelix".into(), "misc")), "{found:?}");
+}
