@@ -975,6 +975,10 @@ impl Recognizer {
                     k = e;
                     continue;
                 }
+                if let Some(e) = self.parenthesised_law(text, toks, k) {
+                    k = e;
+                    continue;
+                }
                 break;
             }
             let mut j = given_upto.map_or(i, |u| u + 1);
@@ -1081,6 +1085,49 @@ impl Recognizer {
             break;
         }
         k + 1 - i
+    }
+
+    /// "Water (Special Measures) Act 2025", "Planning (Wales) Act 2015": capitalised words in
+    /// parentheses after token `k` and before a law's head word go on the name. The last token
+    /// of the law (its year included), if so.
+    fn parenthesised_law(&self, text: &str, toks: &[NameToken<'_>], k: usize) -> Option<usize> {
+        let open = toks.get(k + 1)?;
+        if toks[k].shape != Shape::Cap || text[toks[k].end..open.raw_start].trim() != "(" {
+            return None;
+        }
+        let capital = |t: &NameToken<'_>| matches!(t.shape, Shape::Cap | Shape::Upper);
+        // The words inside, up to the closing parenthesis.
+        let mut m = k + 1;
+        loop {
+            let t = toks.get(m)?;
+            if !capital(t) || m > k + 4 || (m > k + 1 && !t.joined) {
+                return None;
+            }
+            let next = toks.get(m + 1)?;
+            let gap = &text[t.end..next.raw_start];
+            if gap.trim() == ")" {
+                break;
+            }
+            m += 1;
+        }
+        // Then the rest of the name, up to a law's head word.
+        let mut end = None;
+        for (r, t) in toks.iter().enumerate().skip(m + 1).take(3) {
+            if !capital(t) || (r > m + 1 && !t.joined) {
+                break;
+            }
+            if self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Misc) {
+                end = Some(r);
+            }
+        }
+        let mut end = end?;
+        if toks
+            .get(end + 1)
+            .is_some_and(|t| t.joined && t.shape == Shape::Number && t.text.len() == 4)
+        {
+            end += 1;
+        }
+        Some(end)
     }
 
     /// Whether token `i` is an abbreviation ("Fig.", "Hist.", "VOLT.", "Lett. XXXVI"): a short

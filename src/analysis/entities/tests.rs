@@ -1281,3 +1281,16 @@ fn a_product_noun_after_a_name_makes_it_a_product() {
     let found = typed_builtin("Results uploaded to the Vorelix portal matched the paper sheets.");
     assert!(found.contains(&("Vorelix".into(), "misc")), "{found:?}");
 }
+
+#[test]
+fn words_in_parentheses_inside_a_law_name_are_part_of_it() {
+    let found =
+        typed_builtin("Ministers acted under the Rivers (Special Powers) Act 2024 on Monday.");
+    assert!(
+        found.contains(&("Rivers (Special Powers) Act 2024".into(), "misc")),
+        "{found:?}"
+    );
+    // Not an acronym after a name.
+    let found = typed_builtin("The Food Standards Agency (FSA) said so on Monday.");
+    assert!(found.iter().any(|(t, _)| t == "FSA"), "{found:?}");
+}
