@@ -2263,6 +2263,11 @@ impl Recognizer {
             }
             _ => {}
         }
+        // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
+        // than a place (places mostly take "à", "en", "dans").
+        if prev == "sur" && c.last_tok == first && c.row.is_none() && !c.acronym {
+            vote(&mut c.votes, EntityType::Misc, 0.7);
+        }
         // "sur Facebook", "on Spotify", "sous Android": a platform used as a product.
         if matches!(
             prev,

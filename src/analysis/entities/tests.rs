@@ -1294,3 +1294,9 @@ fn words_in_parentheses_inside_a_law_name_are_part_of_it() {
     let found = typed_builtin("The Food Standards Agency (FSA) said so on Monday.");
     assert!(found.iter().any(|(t, _)| t == "FSA"), "{found:?}");
 }
+
+#[test]
+fn one_unknown_word_after_sur_is_rather_an_app() {
+    let found = typed_builtin("Tu les suis sur l'appli ou sur Ventolo ? Moi je regarde tout.");
+    assert!(found.contains(&("Ventolo".into(), "misc")), "{found:?}");
+}
