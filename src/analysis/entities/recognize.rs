@@ -2579,11 +2579,11 @@ impl Recognizer {
             // "le maire d'Arques, Benoît Lemaire, réclame": a comma alone passes no person's
             // type unless the list goes on before or after ("Dupont, Martin et Durand"): a
             // person after a comma is mostly an apposition (the place or body's officer).
-            let lone_comma = gap == ","
-                && !order
-                    .get(p + 2)
-                    .is_some_and(|&c| list_gap(b, &cands[c]).is_some())
-                && !(p > 0 && list_gap(&cands[order[p - 1]], a).is_some());
+            let goes_on = order
+                .get(p + 2)
+                .is_some_and(|&c| list_gap(b, &cands[c]).is_some());
+            let came_on = p > 0 && list_gap(&cands[order[p - 1]], a).is_some();
+            let lone_comma = gap == "," && !goes_on && !came_on;
             let (ka, kb) = (of[w[0]], of[w[1]]);
             let boost = match (sure(ka, &clusters), sure(kb, &clusters)) {
                 (true, false) => Some((kb, clusters[ka].kind())),
