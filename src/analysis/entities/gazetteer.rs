@@ -172,6 +172,12 @@ pub struct Gazetteer {
     common: hashbrown::HashSet<u64>,
     /// Platforms named like their company, keyed.
     platforms: WordSet,
+    /// One-word organisations and named things as a commenter writes them in lowercase
+    /// ("ikea", "netflix", "tiktok"): four letters or more, no common word, with their row.
+    lower_names: WordMap<String, u32>,
+    /// Bit `len % 64` of `lower_lengths[first byte]`: a name of [`Gazetteer::lower_names`]
+    /// of that first byte and length exists (most words are ruled out without hashing).
+    lower_lengths: Vec<u64>,
 }
 
 /// Hash of a keyed common word in [`Gazetteer`]'s set (64 bits: a collision among a hundred
@@ -361,7 +367,37 @@ impl Gazetteer {
                 g.words.entry(key_of(word.trim())).or_default().lower_head = Some(kind);
             }
         }
+        g.lower_lengths = vec![0; 256];
+        let mut lower = Vec::new();
+        for (name, node) in &g.phrases {
+            if name.contains(' ') || name.chars().count() < 4 || node.names.len() != 1 {
+                continue;
+            }
+            let (row, _) = &node.names[0];
+            if g.rows[*row as usize].kind == EntityType::Location
+                || g.is_common(name)
+                || g.is_given(name)
+                || g.is_not_entity(name)
+            {
+                continue;
+            }
+            lower.push((name.clone(), *row));
+        }
+        for (name, row) in lower {
+            g.lower_lengths[usize::from(name.as_bytes()[0])] |= 1u64 << (name.len() % 64);
+            g.lower_names.insert(name, row);
+        }
         g
+    }
+
+    /// The row of a one-word organisation or named thing written in lowercase ("ikea",
+    /// "netflix"); `word` is lowercase, as written.
+    pub fn lower_name(&self, word: &str) -> Option<u32> {
+        let b = *word.as_bytes().first()?;
+        if self.lower_lengths.get(usize::from(b))? & (1u64 << (word.len() % 64)) == 0 {
+            return None;
+        }
+        self.lower_names.get(word).copied()
     }
 
     /// Whether `word` is a common word of French or English ("Lithium", "Selon", "Thanks",

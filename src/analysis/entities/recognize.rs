@@ -292,6 +292,56 @@ fn is_adjective(word: &str) -> bool {
         )
 }
 
+/// Whether `word` (lowercase, as written) is a French noun whose "de" complement is mostly a
+/// person: works, kin, a career ("le texte de Kerbrat", "la mise en scène de Rothwell").
+fn is_person_complement_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "texte"
+            | "textes"
+            | "scène"
+            | "livre"
+            | "livres"
+            | "roman"
+            | "romans"
+            | "film"
+            | "films"
+            | "album"
+            | "chanson"
+            | "chansons"
+            | "œuvre"
+            | "oeuvre"
+            | "œuvres"
+            | "pièce"
+            | "voix"
+            | "fils"
+            | "fille"
+            | "femme"
+            | "mari"
+            | "épouse"
+            | "famille"
+            | "mort"
+            | "carrière"
+            | "avocat"
+            | "avocate"
+            | "avocats"
+            | "entourage"
+            | "successeur"
+            | "gouvernement"
+            | "mandat"
+            | "camp"
+            | "proches"
+            | "discours"
+            | "démission"
+            | "candidature"
+            | "interview"
+            | "biographie"
+            | "portrait"
+            | "retour"
+            | "départ"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a verb of speech or opinion that people rather
 /// than institutions are the subject of ("confié", "raconte", "said", "told").
 fn is_speech_verb(word: &str) -> bool {
@@ -531,6 +581,21 @@ impl Recognizer {
             {
                 let mut c = self.cued_cand(di, d, i, i, EntityType::Misc);
                 c.platform = true;
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
+            // a commenter writes in lowercase.
+            if t.shape == Shape::Lower
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && let Some(row) = self.gaz.lower_name(t.text)
+            {
+                let mut c = self.cand(di, d, i, i);
+                c.row = Some(row);
+                vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+                self.context_votes(d, i, &mut c);
                 out.push(c);
                 i += 1;
                 continue;
@@ -915,6 +980,10 @@ impl Recognizer {
                     k = e;
                     continue;
                 }
+                if let Some(e) = self.parenthesised_law(text, toks, k) {
+                    k = e;
+                    continue;
+                }
                 break;
             }
             let mut j = given_upto.map_or(i, |u| u + 1);
@@ -1021,6 +1090,49 @@ impl Recognizer {
             break;
         }
         k + 1 - i
+    }
+
+    /// "Water (Special Measures) Act 2025", "Planning (Wales) Act 2015": capitalised words in
+    /// parentheses after token `k` and before a law's head word go on the name. The last token
+    /// of the law (its year included), if so.
+    fn parenthesised_law(&self, text: &str, toks: &[NameToken<'_>], k: usize) -> Option<usize> {
+        let open = toks.get(k + 1)?;
+        if toks[k].shape != Shape::Cap || text[toks[k].end..open.raw_start].trim() != "(" {
+            return None;
+        }
+        let capital = |t: &NameToken<'_>| matches!(t.shape, Shape::Cap | Shape::Upper);
+        // The words inside, up to the closing parenthesis.
+        let mut m = k + 1;
+        loop {
+            let t = toks.get(m)?;
+            if !capital(t) || m > k + 4 || (m > k + 1 && !t.joined) {
+                return None;
+            }
+            let next = toks.get(m + 1)?;
+            let gap = &text[t.end..next.raw_start];
+            if gap.trim() == ")" {
+                break;
+            }
+            m += 1;
+        }
+        // Then the rest of the name, up to a law's head word.
+        let mut end = None;
+        for (r, t) in toks.iter().enumerate().skip(m + 1).take(3) {
+            if !capital(t) || (r > m + 1 && !t.joined) {
+                break;
+            }
+            if self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Misc) {
+                end = Some(r);
+            }
+        }
+        let mut end = end?;
+        if toks
+            .get(end + 1)
+            .is_some_and(|t| t.joined && t.shape == Shape::Number && t.text.len() == 4)
+        {
+            end += 1;
+        }
+        Some(end)
     }
 
     /// Whether token `i` is an abbreviation ("Fig.", "Hist.", "VOLT.", "Lett. XXXVI"): a short
@@ -1498,7 +1610,10 @@ impl Recognizer {
             c.cued = true;
         }
         if let Some(kind) = self.preceding_cue(d, first) {
-            vote(&mut c.votes, kind, 2.0);
+            // "the drama Tierra Prestada", "le film Emma": a work's cue outweighs a given
+            // name that begins the title.
+            let w = if kind == EntityType::Misc { 2.5 } else { 2.0 };
+            vote(&mut c.votes, kind, w);
             c.cued = true;
         }
         if n > 1 && self.gaz.is_given(head.text) {
@@ -1933,7 +2048,11 @@ impl Recognizer {
                 return Some((k - 1, kind));
             }
             let particle = PARTICLES.contains(&p.text) && p.elision.is_empty();
-            let word = !stop(p.text) && p.text.chars().count() > 3;
+            // "le fonds belge Vandermeulen": a nationality right before the name makes the
+            // head a cue.
+            let word = !stop(p.text)
+                && p.text.chars().count() > 3
+                && !(k == first && self.gaz.is_demonym(p.text));
             if !(particle || word) {
                 return None;
             }
@@ -2008,6 +2127,55 @@ impl Recognizer {
         if !toks[first].joined {
             return None;
         }
+        if let Some(kind) = self.cue_ending_at(d, first) {
+            return Some(kind);
+        }
+        // "le fonds belge Vandermeulen", "la société de cosmétiques Belleverte",
+        // "l'entraîneur serbe Dragan Kovačević": a nationality, an adjective or a "de" + noun
+        // complement between the cue and the name (two at most).
+        let mut end = first;
+        for step in 0..2 {
+            if end < 2 || !toks[end].joined {
+                return None;
+            }
+            let p = &toks[end - 1];
+            if p.shape != Shape::Lower || stop(p.text) {
+                return None;
+            }
+            // Another adjective only right before the name ("bailleur social X", not
+            // "directeur général du bailleur X").
+            let adjective = p.elision.is_empty()
+                && (self.gaz.is_demonym(p.text) || (step == 0 && is_adjective(p.text)));
+            let complement = p.text.len() > 3
+                && p.elision.is_empty()
+                && p.joined
+                && matches!(toks[end - 2].text, "de" | "du" | "des")
+                && toks[end - 2].elision.is_empty();
+            end = if complement {
+                end - 2
+            } else if adjective || (p.text.len() > 3 && matches!(p.elision, "d" | "D")) {
+                end - 1
+            } else {
+                return None;
+            };
+            // A cue noun, not a possessive ("son grossiste Pharmadis Nord").
+            let cue_word = &toks[end - 1];
+            if cue_word.text.chars().count() > 3
+                && !stop(&cue_word.lower())
+                && let Some(kind) = self.cue_ending_at(d, end)
+            {
+                return Some(kind);
+            }
+        }
+        None
+    }
+
+    /// The type announced by the cue words that end right before token `first`.
+    fn cue_ending_at(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
+        let toks = &d.tokens;
+        if first == 0 || !toks[first].joined {
+            return None;
+        }
         let max = self.gaz.max_cue_words().min(first);
         let mut best = None;
         for w in 1..=max {
@@ -2057,8 +2225,33 @@ impl Recognizer {
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
-            // "at Oppama", "at Ninewells" but also "at Acme": a weak vote.
-            5 => vote(&mut c.votes, EntityType::Location, 0.3),
+            // "at Oppama", "at Ninewells" but also "at Acme": a weak vote; "analysts at
+            // Nedbank", "lawyers at Acme": professionals at a firm (workers at a plant are not).
+            5 => {
+                let staff = first >= 2
+                    && toks[first - 1].joined
+                    && with_key(toks[first - 2].text, |k| {
+                        matches!(
+                            k,
+                            "analysts"
+                                | "economists"
+                                | "strategists"
+                                | "researchers"
+                                | "scientists"
+                                | "executives"
+                                | "officials"
+                                | "lawyers"
+                                | "traders"
+                                | "insiders"
+                                | "sources"
+                        )
+                    });
+                if staff {
+                    vote(&mut c.votes, EntityType::Organization, 1.0);
+                } else {
+                    vote(&mut c.votes, EntityType::Location, 0.3);
+                }
+            }
             3 => vote(&mut c.votes, EntityType::Organization, 0.5),
             4 => {
                 // "in the Pilbara", "dans la Sarthe", "across the Channel".
@@ -2078,6 +2271,11 @@ impl Recognizer {
             }
             _ => {}
         }
+        // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
+        // than a place (places mostly take "à", "en", "dans").
+        if prev == "sur" && c.last_tok == first && c.row.is_none() && !c.acronym {
+            vote(&mut c.votes, EntityType::Misc, 0.7);
+        }
         // "sur Facebook", "on Spotify", "sous Android": a platform used as a product.
         if matches!(
             prev,
@@ -2089,6 +2287,34 @@ impl Recognizer {
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
             vote(&mut c.votes, EntityType::Location, 0.2);
+        }
+        // "la verrerie d'Arques", "un élevage de Doazit", "le maire de Castelnaudary": one
+        // unknown word, no given name, as the complement of a common noun is rather a
+        // place than a person (people come with their given name first). A weak vote: a
+        // cue, a given name or a person's full name elsewhere wins.
+        if c.last_tok == first
+            && t.shape == Shape::Cap
+            && !t.sentence_start
+            && !self.gaz.is_given(t.text)
+        {
+            let de = if matches!(t.elision, "d" | "D") {
+                Some(first)
+            } else if joined_prev && matches!(prev, "de" | "du") && first >= 1 {
+                Some(first - 1)
+            } else {
+                None
+            };
+            if let Some(j) = de
+                && j >= 1
+                && (toks[j].joined || !t.elision.is_empty())
+                && toks[j - 1].shape == Shape::Lower
+                && toks[j - 1].elision.is_empty()
+                && toks[j - 1].text.chars().count() > 3
+                && !stop(toks[j - 1].text)
+                && !is_person_complement_noun(toks[j - 1].text)
+            {
+                vote(&mut c.votes, EntityType::Location, 0.1);
+            }
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
         let last = c.last_tok.max(first);
@@ -2305,6 +2531,10 @@ impl Recognizer {
                 for t in &d.tokens {
                     if t.shape == Shape::Lower
                         && let Some(&k) = lower_names.get(t.text)
+                        // Listed names in lowercase are candidates already.
+                        && !(t.elision.is_empty()
+                            && !t.hyphen_before
+                            && self.gaz.lower_name(t.text).is_some())
                     {
                         let c = Cand {
                             doc: di,
@@ -2336,24 +2566,42 @@ impl Recognizer {
             v.iter().copied().fold(0.0f32, f32::max) >= 1.0
         };
         let mut boosts: Vec<(usize, EntityType)> = Vec::new();
-        for w in order.windows(2) {
-            let (a, b) = (&cands[w[0]], &cands[w[1]]);
+        // The words between two neighbouring candidates, if they are a list's separator.
+        let list_gap = |a: &Cand, b: &Cand| -> Option<&str> {
             if a.doc != b.doc || a.end > b.start {
-                continue;
+                return None;
             }
             let gap = docs[a.doc].text[a.end..b.start].trim();
             let gap = gap.trim_start_matches("'s").trim();
-            if !matches!(
+            matches!(
                 gap,
                 "," | "et" | "and" | "ou" | "or" | "&" | ", et" | ", and"
-            ) {
+            )
+            .then_some(gap)
+        };
+        for (p, w) in order.windows(2).enumerate() {
+            let (a, b) = (&cands[w[0]], &cands[w[1]]);
+            let Some(gap) = list_gap(a, b) else {
                 continue;
-            }
+            };
+            // "le maire d'Arques, Benoît Lemaire, réclame": a comma alone passes no person's
+            // type unless the list goes on before or after ("Dupont, Martin et Durand"): a
+            // person after a comma is mostly an apposition (the place or body's officer).
+            let goes_on = order
+                .get(p + 2)
+                .is_some_and(|&c| list_gap(b, &cands[c]).is_some());
+            let came_on = p > 0 && list_gap(&cands[order[p - 1]], a).is_some();
+            let lone_comma = gap == "," && !goes_on && !came_on;
             let (ka, kb) = (of[w[0]], of[w[1]]);
-            match (sure(ka, &clusters), sure(kb, &clusters)) {
-                (true, false) => boosts.push((kb, clusters[ka].kind())),
-                (false, true) => boosts.push((ka, clusters[kb].kind())),
-                _ => {}
+            let boost = match (sure(ka, &clusters), sure(kb, &clusters)) {
+                (true, false) => Some((kb, clusters[ka].kind())),
+                (false, true) => Some((ka, clusters[kb].kind())),
+                _ => None,
+            };
+            if let Some((k, t)) = boost
+                && !(lone_comma && t == EntityType::Person)
+            {
+                boosts.push((k, t));
             }
         }
         for (k, t) in boosts {

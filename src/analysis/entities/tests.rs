@@ -1174,3 +1174,129 @@ fn a_verb_of_making_announces_a_product() {
     let found = typed_builtin("The plant, which Korvo runs, will stay open this year.");
     assert!(!found.contains(&("Korvo".into(), "misc")), "{found:?}");
 }
+
+#[test]
+fn a_cue_types_a_name_across_a_nationality_or_a_complement() {
+    let found =
+        typed_builtin("Le rachat par le fonds belge Vandermoort Partners a été validé hier.");
+    assert!(
+        found.contains(&("Vandermoort Partners".into(), "organization")),
+        "{found:?}"
+    );
+    let found =
+        typed_builtin("Elle attaque la société de cosmétiques Bellevaure devant le tribunal.");
+    assert!(
+        found.contains(&("Bellevaure".into(), "organization")),
+        "{found:?}"
+    );
+    // A possessive is no cue noun: "son grossiste" does not make a person of the name.
+    let found = typed_builtin("Le laboratoire et son grossiste Pharmavel Nord ont été condamnés.");
+    assert!(!found.iter().any(|(_, k)| *k == "person"), "{found:?}");
+}
+
+#[test]
+fn thanks_to_a_name_in_a_comment_is_a_person() {
+    let found = typed_builtin("Bravo aux équipes. Merci à Ravonel d'avoir tenu bon !");
+    assert!(found.contains(&("Ravonel".into(), "person")), "{found:?}");
+}
+
+#[test]
+fn a_programme_or_a_named_cell_is_a_named_thing() {
+    let found = typed_builtin("Le satellite du programme Coperniko a été lancé lundi soir.");
+    assert!(found.contains(&("Coperniko".into(), "misc")), "{found:?}");
+    let found = typed_builtin("Sa cellule, baptisée Natrion, se passe de lithium.");
+    assert!(found.contains(&("Natrion".into(), "misc")), "{found:?}");
+}
+
+#[test]
+fn a_listed_name_written_in_lowercase_is_found() {
+    let found = typed_builtin("franchement ikea et netflix c'est pareil, on verra bien.");
+    assert!(
+        found.contains(&("ikea".into(), "organization")),
+        "{found:?}"
+    );
+    // A common word spelt like a listed name is not one ("orange", "total").
+    let found = typed_builtin("le total est orange et le reste aussi.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_person_after_a_comma_does_not_type_the_name_before_it() {
+    // An apposition, not a list: the body keeps its own vote.
+    let found = typed_builtin("Le président de l'Aslovca, Christian Dandrin, a promis de rester.");
+    assert!(
+        found.contains(&("Aslovca".into(), "organization")),
+        "{found:?}"
+    );
+    // A list that goes on still shares the type.
+    let found = typed_builtin("Il a reçu Nicolas Martin, Durvieux et Pascale Morin hier soir.");
+    assert!(found.contains(&("Durvieux".into(), "person")), "{found:?}");
+}
+
+#[test]
+fn an_emoji_ends_a_sentence() {
+    // "Logique" after an emoji is a sentence's first word, a common one: no name.
+    let found = typed_builtin("Les golfs sont verts fluo 🙃 Logique. Et la préfecture dort.");
+    assert!(!found.iter().any(|(t, _)| t == "Logique"), "{found:?}");
+}
+
+#[test]
+fn professionals_at_a_name_work_for_an_organisation() {
+    let found = typed_builtin("The cuts hurt, and economists at Kestrabank expect more.");
+    assert!(
+        found.contains(&("Kestrabank".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("About 2,400 workers at Oppamori will be offered transfers.");
+    assert!(
+        !found.contains(&("Oppamori".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn one_unknown_word_after_a_noun_and_de_is_rather_a_place() {
+    let found = typed_builtin("Un élevage de canards de Dorazit a été touché hier soir.");
+    assert!(found.contains(&("Dorazit".into(), "location")), "{found:?}");
+    // A work's author is a person ("le texte de Kerbrane").
+    let found = typed_builtin("Le texte de Kerbrane est toujours aussi beau, vraiment.");
+    assert!(
+        !found.contains(&("Kerbrane".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_work_cue_outweighs_a_given_name_in_the_title() {
+    let found =
+        typed_builtin("The jury also honored her drama Maria Prestavela, shot in the Andes.");
+    assert!(
+        found.contains(&("Maria Prestavela".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_product_noun_after_a_name_makes_it_a_product() {
+    let found = typed_builtin("Results uploaded to the Vorelix portal matched the paper sheets.");
+    assert!(found.contains(&("Vorelix".into(), "misc")), "{found:?}");
+}
+
+#[test]
+fn words_in_parentheses_inside_a_law_name_are_part_of_it() {
+    let found =
+        typed_builtin("Ministers acted under the Rivers (Special Powers) Act 2024 on Monday.");
+    assert!(
+        found.contains(&("Rivers (Special Powers) Act 2024".into(), "misc")),
+        "{found:?}"
+    );
+    // Not an acronym after a name.
+    let found = typed_builtin("The Food Standards Agency (FSA) said so on Monday.");
+    assert!(found.iter().any(|(t, _)| t == "FSA"), "{found:?}");
+}
+
+#[test]
+fn one_unknown_word_after_sur_is_rather_an_app() {
+    let found = typed_builtin("Tu les suis sur l'appli ou sur Ventolo ? Moi je regarde tout.");
+    assert!(found.contains(&("Ventolo".into(), "misc")), "{found:?}");
+}

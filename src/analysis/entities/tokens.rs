@@ -273,7 +273,13 @@ fn possessive_len(word: &str) -> usize {
 fn starts_sentence(gap: &str) -> bool {
     gap.contains([
         '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*', '°',
-    ])
+    ]) || gap.contains(is_emoji)
+}
+
+/// Whether `c` is an emoji or a pictograph ("😂", "💪", "☀"): in comments, it ends a sentence
+/// as a full stop would ("verts fluo 🙃 Logique.").
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}')
 }
 
 /// Reusable buffers for [`tokenize`].
