@@ -13,8 +13,8 @@
 //! ```
 //! use kiosque::analysis::entities::{EntityType, builtin};
 //! let found = builtin().detect("Le juge Loretta Preska a tranché. Preska a rejeté l'appel.");
-//! assert_eq!(found[0].name, "Loretta Preska");
-//! assert_eq!(found[1].name, "Loretta Preska");
+//! assert_eq!(&*found[0].name, "Loretta Preska");
+//! assert_eq!(&*found[1].name, "Loretta Preska");
 //! assert_eq!(found[1].kind, EntityType::Person);
 //! ```
 
