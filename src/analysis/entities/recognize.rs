@@ -2158,6 +2158,9 @@ impl Recognizer {
             } else {
                 return None;
             };
+            if end == 0 {
+                return None;
+            }
             // A cue noun, not a possessive ("son grossiste Pharmadis Nord").
             let cue_word = &toks[end - 1];
             if cue_word.text.chars().count() > 3

@@ -1300,3 +1300,62 @@ fn one_unknown_word_after_sur_is_rather_an_app() {
     let found = typed_builtin("Tu les suis sur l'appli ou sur Ventolo ? Moi je regarde tout.");
     assert!(found.contains(&("Ventolo".into(), "misc")), "{found:?}");
 }
+
+#[test]
+fn no_word_sequence_makes_detection_fail() {
+    // Cues, particles, complements and punctuation at the very start and end of a text, where
+    // rules look before or after a name.
+    let words = [
+        "de",
+        "du",
+        "luxe",
+        "Belleverte",
+        "l'",
+        "société",
+        ",",
+        ".",
+        "M.",
+        "belge",
+        "sur",
+        "(",
+        ")",
+        "«",
+        "»",
+        "Act",
+        "of",
+        "the",
+        "X",
+        "d'Arques",
+        "-",
+        "&",
+        "😀",
+        "'s",
+        "Dupont",
+    ];
+    let r = builtin();
+    let mut texts: Vec<String> = Vec::new();
+    for a in words {
+        for b in words {
+            texts.push(format!("{a} {b}"));
+            for c in words {
+                texts.push(format!("{a} {b} {c}"));
+            }
+        }
+    }
+    // And longer ones, picked by a fixed linear congruential sequence.
+    let mut x: u64 = 7;
+    for _ in 0..2000 {
+        let mut t = String::new();
+        for _ in 0..7 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            t.push_str(words[(x >> 33) as usize % words.len()]);
+            t.push(if x & 1 == 0 { ' ' } else { '\n' });
+        }
+        texts.push(t);
+    }
+    for t in &texts {
+        let _ = r.detect(t);
+    }
+}
