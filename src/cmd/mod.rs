@@ -61,7 +61,8 @@ fn run_command(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Makes a closed standard output (`kiosque search … | head`) end the program quietly with
-/// exit code 0 instead of a panic message: the reader has all it wanted.
+/// exit code 0 instead of a panic message: the reader has all it wanted; a fault that ingest
+/// contains (see `store::ingest::guarded`) prints nothing either.
 pub fn quiet_broken_pipe() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -73,6 +74,10 @@ pub fn quiet_broken_pipe() {
             .unwrap_or("");
         if message.starts_with("failed printing to stdout") && message.contains("os error 32") {
             std::process::exit(0);
+        }
+        // Ingest reports a fault in one file's analysis with the file, and goes on.
+        if kiosque::store::ingest::is_guarded() {
+            return;
         }
         default(info);
     }));

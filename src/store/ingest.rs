@@ -718,10 +718,24 @@ fn index_file(
     };
     let mut docs = Vec::new();
     let mut produced = Produced::default();
-    for a in &parsed.articles {
-        let p = builder.article_docs(a, &mut docs);
-        produced.articles += p.articles;
-        produced.comments += p.comments;
+    // A fault in the analysis of one page must not stop the ingest of the others: the file
+    // is left out (its old documents stay) and named.
+    let built = guarded(|| {
+        for a in &parsed.articles {
+            let p = builder.article_docs(a, &mut docs);
+            produced.articles += p.articles;
+            produced.comments += p.comments;
+        }
+    });
+    if let Err(message) = built {
+        out.skipped.push(Skipped::new(
+            path,
+            format!(
+                "internal error while analysing it ({message}); the rest of the corpus is \
+                 indexed: please report this file"
+            ),
+        ));
+        return out;
     }
     let mut marker = builder.file_marker(&w.found.rel, w.hash);
     if !out.notes.is_empty() {
@@ -744,6 +758,31 @@ fn index_file(
     }
     out.produced = Some(produced);
     out
+}
+
+thread_local! {
+    /// Set while [`guarded`] runs work on this thread.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into its message; while it runs, [`is_guarded`] is true on this
+/// thread (so that a panic hook can stay quiet: the error is reported with its file).
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    let was = GUARDED.with(|g| g.replace(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(was));
+    r.map_err(|payload| {
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown fault".into())
+    })
+}
+
+/// Whether the current thread runs [`guarded`] work.
+pub fn is_guarded() -> bool {
+    GUARDED.with(std::cell::Cell::get)
 }
 
 /// `rel` without its extension (`dir/page.html` → `dir/page`).
@@ -841,4 +880,18 @@ pub fn file_notes(store: &Store) -> tantivy::Result<HashMap<String, FileNotes>> 
         }
     }
     Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_work_turns_a_fault_into_its_message() {
+        assert_eq!(guarded(|| 2 + 2), Ok(4));
+        let r: Result<(), String> = guarded(|| panic!("page {} broke", 7));
+        assert_eq!(r, Err("page 7 broke".to_string()));
+        assert!(!is_guarded());
+        assert_eq!(guarded(is_guarded), Ok(true));
+    }
 }
