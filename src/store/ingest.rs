@@ -235,7 +235,7 @@ impl Work {
     fn read(&self, max: u64) -> std::io::Result<Vec<u8>> {
         match &self.bytes {
             Some(b) => Ok(b.as_ref().clone()),
-            None => read_limited(&self.found.path, max),
+            None => read_limited(&self.found.path, max, self.found.size),
         }
     }
 
@@ -244,10 +244,12 @@ impl Work {
     }
 }
 
-/// Reads a file, refusing one that has grown over `max` bytes since it was found.
-fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+/// Reads a file found `size` bytes long, refusing one that has grown over `max` bytes since.
+fn read_limited(path: &Path, max: u64, size: u64) -> std::io::Result<Vec<u8>> {
     let mut f = File::open(path)?;
-    let mut bytes = Vec::new();
+    // Room for the size found at discovery and one byte more: the file comes in one read,
+    // and the next one sees its end (no small probing reads, no regrowth).
+    let mut bytes = Vec::with_capacity(size.min(max).saturating_add(1) as usize);
     f.by_ref()
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -416,7 +418,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         .found
         .into_par_iter()
         .map(|f| {
-            let r = read_limited(&f.path, max)
+            let r = read_limited(&f.path, max, f.size)
                 .map(|b| (b.len() as u64, xxhash_rust::xxh3::xxh3_64(&b)));
             (f, None, r)
         })
