@@ -147,6 +147,34 @@ fn memo_slot(bytes: &[u8; MEMO_BYTES]) -> usize {
     (h >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
 }
 
+/// A cheap first test for a set of words: bit `len % 64` of the entry of a word's first byte
+/// says whether a word of that first byte and length is in the set (most words are ruled out
+/// without hashing them).
+#[derive(Debug, Clone)]
+pub(super) struct LengthFilter([u64; 256]);
+
+impl Default for LengthFilter {
+    fn default() -> Self {
+        LengthFilter([0; 256])
+    }
+}
+
+impl LengthFilter {
+    /// Notes that `word` is in the set.
+    pub(super) fn insert(&mut self, word: &str) {
+        if let Some(&b) = word.as_bytes().first() {
+            self.0[usize::from(b)] |= 1u64 << (word.len() % 64);
+        }
+    }
+
+    /// Whether `word` may be in the set (false: it is not).
+    pub(super) fn may_hold(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] & (1u64 << (word.len() % 64)) != 0)
+    }
+}
+
 /// Identity of the next [`Gazetteer`] built (a thread's memo serves several).
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
@@ -175,9 +203,8 @@ pub struct Gazetteer {
     /// One-word organisations and named things as a commenter writes them in lowercase
     /// ("ikea", "netflix", "tiktok"): four letters or more, no common word, with their row.
     lower_names: WordMap<String, u32>,
-    /// Bit `len % 64` of `lower_lengths[first byte]`: a name of [`Gazetteer::lower_names`]
-    /// of that first byte and length exists (most words are ruled out without hashing).
-    lower_lengths: Vec<u64>,
+    /// First test for [`Gazetteer::lower_names`].
+    lower_lengths: LengthFilter,
 }
 
 /// Hash of a keyed common word in [`Gazetteer`]'s set (64 bits: a collision among a hundred
@@ -367,7 +394,6 @@ impl Gazetteer {
                 g.words.entry(key_of(word.trim())).or_default().lower_head = Some(kind);
             }
         }
-        g.lower_lengths = vec![0; 256];
         let mut lower = Vec::new();
         for (name, node) in &g.phrases {
             if name.contains(' ') || name.chars().count() < 4 || node.names.len() != 1 {
@@ -384,7 +410,7 @@ impl Gazetteer {
             lower.push((name.clone(), *row));
         }
         for (name, row) in lower {
-            g.lower_lengths[usize::from(name.as_bytes()[0])] |= 1u64 << (name.len() % 64);
+            g.lower_lengths.insert(&name);
             g.lower_names.insert(name, row);
         }
         g
@@ -393,8 +419,7 @@ impl Gazetteer {
     /// The row of a one-word organisation or named thing written in lowercase ("ikea",
     /// "netflix"); `word` is lowercase, as written.
     pub fn lower_name(&self, word: &str) -> Option<u32> {
-        let b = *word.as_bytes().first()?;
-        if self.lower_lengths.get(usize::from(b))? & (1u64 << (word.len() % 64)) == 0 {
+        if !self.lower_lengths.may_hold(word) {
             return None;
         }
         self.lower_names.get(word).copied()

@@ -10,7 +10,7 @@ type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 /// A set of (particle index in [`PARTICLES`], word) pairs.
 type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
-use super::gazetteer::{Gazetteer, HeadPos, push_parts};
+use super::gazetteer::{Gazetteer, HeadPos, LengthFilter, push_parts};
 use super::tokens::{NameToken, Shape, key_of, push_key, shape_of, tokenize_words, with_key};
 use super::{EntityType, Mention, canonical_name};
 use crate::analysis::Lang;
@@ -493,10 +493,7 @@ impl Recognizer {
         // (By hash: a collision only lets a lowercase word into `lower` that is never asked
         // about.)
         let mut wanted: hashbrown::HashSet<u64> = hashbrown::HashSet::default();
-        // Bit `len % 64` of `lengths[first byte]`: a wanted word of that first byte and length
-        // exists (most lowercase words are ruled out without hashing them).
-        let mut lengths = [0u64; 256];
-        let filter = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << (w.len() % 64));
+        let mut lengths = LengthFilter::default();
         // "de Villeneuve", "De Smet" inside a sentence after a name or a person cue: the page
         // writes the particle as part of the surname, so it stays at a sentence start too.
         let mut particle_names: PairSet<'_> = PairSet::default();
@@ -520,8 +517,7 @@ impl Recognizer {
                         mid_caps.insert(t.text);
                     }
                     lowercase_into(t.text, &mut w);
-                    let (b, bit) = filter(&w);
-                    lengths[b] |= bit;
+                    lengths.insert(&w);
                     wanted.insert(xxh3_64(w.as_bytes()));
                 }
             }
@@ -530,10 +526,7 @@ impl Recognizer {
         for d in &docs {
             for t in &d.tokens {
                 if t.shape == Shape::Lower
-                    && {
-                        let (b, bit) = filter(t.text);
-                        lengths[b] & bit != 0
-                    }
+                    && lengths.may_hold(t.text)
                     && wanted.contains(&xxh3_64(t.text.as_bytes()))
                 {
                     lower.insert(t.text);

@@ -45,6 +45,14 @@ fn found(r: &Recognizer, text: &str) -> Vec<(String, &'static str, String)> {
 }
 
 /// The mention texts of `text`.
+/// (text, name) of the mentions in `doc` not waiting for the corpus to confirm them.
+fn strong_names(doc: &[Mention]) -> Vec<(&str, &str)> {
+    doc.iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text.as_str(), &*m.name))
+        .collect()
+}
+
 fn texts(r: &Recognizer, text: &str) -> Vec<String> {
     found(r, text).into_iter().map(|m| m.0).collect()
 }
@@ -871,11 +879,7 @@ fn a_common_word_in_title_case_is_no_informal_form() {
         "Con ou pas, BL a raison.",
     ];
     let docs = builtin().detect_page(&page);
-    let c1: Vec<(&str, &str)> = docs[1]
-        .iter()
-        .filter(|m| !m.weak)
-        .map(|m| (m.text.as_str(), &*m.name))
-        .collect();
+    let c1 = strong_names(&docs[1]);
     assert!(!c1.iter().any(|m| m.0 == "Con"), "{c1:?}");
     assert!(c1.contains(&("BL", "Brennick Ltd")), "{c1:?}");
 }
@@ -888,11 +892,7 @@ fn two_letters_in_title_case_may_be_an_informal_form() {
         "Franchement, Ms a raison de résister.",
     ];
     let docs = builtin().detect_page(&page);
-    let c1: Vec<(&str, &str)> = docs[1]
-        .iter()
-        .filter(|m| !m.weak)
-        .map(|m| (m.text.as_str(), &*m.name))
-        .collect();
+    let c1 = strong_names(&docs[1]);
     assert_eq!(c1, [("Ms", "Microsoft")]);
 }
 

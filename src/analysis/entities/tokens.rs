@@ -158,42 +158,29 @@ pub fn shape_of(word: &str) -> Shape {
     // without table lookups).
     let mut first = None;
     let (mut letters, mut upper) = (0usize, 0usize);
-    if word.is_ascii() {
-        for &x in b {
-            if !x.is_ascii_alphanumeric() {
-                continue;
-            }
-            if first.is_none() {
-                first = Some(char::from(x));
-            }
-            letters += usize::from(x.is_ascii_alphabetic());
-            upper += usize::from(x.is_ascii_uppercase());
+    for c in word.chars() {
+        let (alphanumeric, alphabetic, capital) = if c.is_ascii() {
+            (
+                c.is_ascii_alphanumeric(),
+                c.is_ascii_alphabetic(),
+                c.is_ascii_uppercase(),
+            )
+        } else {
+            let alphabetic = c.is_alphabetic();
+            (
+                alphabetic || c.is_numeric(),
+                alphabetic,
+                alphabetic && c.is_uppercase(),
+            )
+        };
+        if !alphanumeric {
+            continue;
         }
-    } else {
-        for c in word.chars() {
-            let (alphanumeric, alphabetic, capital) = if c.is_ascii() {
-                (
-                    c.is_ascii_alphanumeric(),
-                    c.is_ascii_alphabetic(),
-                    c.is_ascii_uppercase(),
-                )
-            } else {
-                let alphabetic = c.is_alphabetic();
-                (
-                    alphabetic || c.is_numeric(),
-                    alphabetic,
-                    alphabetic && c.is_uppercase(),
-                )
-            };
-            if !alphanumeric {
-                continue;
-            }
-            if first.is_none() {
-                first = Some(c);
-            }
-            letters += usize::from(alphabetic);
-            upper += usize::from(capital);
+        if first.is_none() {
+            first = Some(c);
         }
+        letters += usize::from(alphabetic);
+        upper += usize::from(capital);
     }
     match first {
         None => Shape::Lower,
