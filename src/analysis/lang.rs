@@ -72,9 +72,15 @@ fn evidence(text: &str) -> Evidence<'_> {
         if piece.len() > 16 || (fr + en >= DECISIVE_VOTES && (fr > 3 * en || en > 3 * fr)) {
             continue;
         }
-        lowercase_into(piece, &mut lower);
-        normalize_apostrophes_into(strip_elision(&lower), &mut word);
-        match vote(&word) {
+        let voter = if piece.bytes().all(|b| b.is_ascii_lowercase()) {
+            // Already lowercase, no apostrophe to normalise or elision to strip.
+            piece
+        } else {
+            lowercase_into(piece, &mut lower);
+            normalize_apostrophes_into(strip_elision(&lower), &mut word);
+            &word
+        };
+        match vote(voter) {
             Some(Lang::Fr) => fr += 1,
             Some(Lang::En) => en += 1,
             None => {}

@@ -1,6 +1,6 @@
 //! French and English stop words (Snowball lists, in `stopwords/`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::Lang;
@@ -46,15 +46,34 @@ pub fn is_stop(word: &str, lang: Lang) -> bool {
 /// The language whose list alone holds `word`, for language votes; single letters ("l", "i")
 /// and English stop words that are also common French words ("an", "or", "as") are not counted.
 pub fn vote(word: &str) -> Option<Lang> {
-    if word.chars().nth(1).is_none() || matches!(word, "an" | "or" | "as" | "do" | "if") {
+    let votes = &*VOTES;
+    if word.len() > votes.longest {
         return None;
     }
-    match (is_stop(word, Lang::Fr), is_stop(word, Lang::En)) {
-        (true, false) => Some(Lang::Fr),
-        (false, true) => Some(Lang::En),
-        _ => None,
-    }
+    votes.words.get(word).copied()
 }
+
+/// The words that vote for a language (see [`vote`]), in one table, with the length in bytes
+/// of the longest.
+struct Votes {
+    words: HashMap<Box<str>, Lang, BuildWordHasher>,
+    longest: usize,
+}
+
+static VOTES: LazyLock<Votes> = LazyLock::new(|| {
+    let mut words = HashMap::default();
+    for (lang, own, other) in [(Lang::Fr, &*FR, &*EN), (Lang::En, &*EN, &*FR)] {
+        for w in own {
+            let counted =
+                w.chars().nth(1).is_some() && !matches!(&**w, "an" | "or" | "as" | "do" | "if");
+            if counted && !other.contains(w) {
+                words.insert(w.clone(), lang);
+            }
+        }
+    }
+    let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    Votes { words, longest }
+});
 
 #[cfg(test)]
 mod tests {
@@ -79,6 +98,32 @@ mod tests {
         }
         for w in ["privacy", "us", "will", "le", "don’t"] {
             assert!(!is_stop(w, Lang::En), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_vote_table_agrees_with_the_lists() {
+        let by_lists = |w: &str| {
+            if w.chars().nth(1).is_none() || matches!(w, "an" | "or" | "as" | "do" | "if") {
+                return None;
+            }
+            match (is_stop(w, Lang::Fr), is_stop(w, Lang::En)) {
+                (true, false) => Some(Lang::Fr),
+                (false, true) => Some(Lang::En),
+                _ => None,
+            }
+        };
+        let extra = [
+            "",
+            "entreprise",
+            "été",
+            "the",
+            "x",
+            "qu'il",
+            "anticonstitutionnellement",
+        ];
+        for w in FR.iter().chain(EN.iter()).map(|w| &**w).chain(extra) {
+            assert_eq!(vote(w), by_lists(w), "{w}");
         }
     }
 

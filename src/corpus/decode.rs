@@ -98,12 +98,38 @@ pub fn repair_mojibake(text: String) -> (String, usize) {
     (text, total)
 }
 
+/// True when `text` holds a lead character (`Â`–`ô`, U+00C2..=U+00F4, which UTF-8 writes
+/// `C3 82`..=`C3 B4`) right before a character standing for a continuation byte: every repaired
+/// sequence starts so, and French text, full of `é` and `à` followed by letters, has few.
+fn may_hold_mojibake(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(|&b| b == 0xC3) {
+        let at = from + p;
+        if matches!(bytes.get(at + 1), Some(0x82..=0xB4))
+            && text[at + 2..]
+                .chars()
+                .next()
+                .and_then(cp1252_byte)
+                .is_some_and(|b| (0x80..=0xBF).contains(&b))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 /// One repair pass; `None` when nothing was repaired.
 fn repair_pass(text: &str) -> Option<(String, usize)> {
-    // Fast exit: every mojibake sequence starts with a character in U+00C2..=U+00F4.
-    if !text.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+    if !may_hold_mojibake(text) {
         return None;
     }
+    repair_sequences(text)
+}
+
+/// One repair pass over every character (see [`repair_pass`]).
+fn repair_sequences(text: &str) -> Option<(String, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0; // byte offset in `text` up to which `out` holds the text
@@ -384,6 +410,25 @@ mod tests {
         // A lead followed by a C1 control that decodes to a control character is kept.
         let (t, n) = repair_mojibake("Â\u{85}".to_string());
         assert_eq!((t.as_str(), n), ("Â\u{85}", 0));
+    }
+
+    proptest::proptest! {
+        /// The quick test before a repair pass turns away no text the pass would repair.
+        #[test]
+        fn mojibake_test_misses_no_repair(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", " ", "é", "à", "Ã", "Â", "â", "©", "€", "™", "’", "\u{80}", "\u{a0}", "«",
+                    "\u{9c}", "ô", "ð", "Ÿ", "x",
+                ]),
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            if repair_sequences(&text).is_some() {
+                proptest::prop_assert!(may_hold_mojibake(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]

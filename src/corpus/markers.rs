@@ -166,7 +166,12 @@ pub fn reading_time(l: &str) -> Option<u32> {
         "min",
         "approx",
     ];
-    if l.chars().count() > 60 {
+    if l.len() > 4 * 60 || l.chars().count() > 60 {
+        return None;
+    }
+    // Quick refusal before the regex: a digit with an `m` somewhere after it.
+    let digit = l.bytes().position(|b| b.is_ascii_digit())?;
+    if !l.as_bytes()[digit..].iter().any(|&b| b | 0x20 == b'm') {
         return None;
     }
     let c = NUM.captures(l)?;

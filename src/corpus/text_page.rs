@@ -57,7 +57,9 @@ pub fn parse_text_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
 
     // Body.
     let title_norm = normalise(&title);
-    let mut blocks: Vec<&str> = Vec::new();
+    // Body lines, each with its normalised form (computed once: the title, boilerplate and
+    // heading checks all compare normalised lines).
+    let mut blocks: Vec<(&str, String)> = Vec::new();
     let mut in_toc = false;
     let mut comment_start = lines.len();
     let mut i = header.body_start;
@@ -79,7 +81,8 @@ pub fn parse_text_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
         if is_separator(l) {
             continue;
         }
-        if !title_norm.is_empty() && normalise(l) == title_norm {
+        let norm = normalise(l);
+        if !title_norm.is_empty() && norm == title_norm {
             in_toc = true;
             continue;
         }
@@ -99,10 +102,10 @@ pub fn parse_text_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
             article.tags = t;
             continue;
         }
-        if boiler.is_boilerplate(l) {
+        if boiler.is_boilerplate_normalised(&norm) {
             continue;
         }
-        blocks.push(l);
+        blocks.push((l, norm));
     }
     classify_body(&mut article, &blocks);
     article.title = title;
@@ -161,14 +164,14 @@ fn category(lines: &[&str], idx: &[usize]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" > "))
 }
 
-/// Splits body lines into headings, lede and paragraphs.
-fn classify_body(article: &mut Article, blocks: &[&str]) {
-    let shapes: Vec<bool> = blocks.iter().map(|b| heading_shape(b)).collect();
-    let mut heading_norms: Vec<String> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
-    for (j, &b) in blocks.iter().enumerate() {
-        let n = normalise(b);
-        if heading_norms.contains(&n) {
+/// Splits body lines (each with its [normalised](normalise) form) into headings, lede and
+/// paragraphs.
+fn classify_body(article: &mut Article, blocks: &[(&str, String)]) {
+    let shapes: Vec<bool> = blocks.iter().map(|(b, _)| heading_shape(b)).collect();
+    let mut heading_norms: Vec<&str> = Vec::new();
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    for (j, (b, n)) in blocks.iter().enumerate() {
+        if heading_norms.contains(&n.as_str()) {
             continue; // a table-of-contents repeat of a heading
         }
         let followed_by_paragraph = shapes.get(j + 1).is_some_and(|s| !s);
@@ -176,13 +179,13 @@ fn classify_body(article: &mut Article, blocks: &[&str]) {
             heading_norms.push(n);
             article.headings.push(b.to_string());
         } else {
-            texts.push(b);
+            texts.push((b, n));
         }
     }
     let mut rest = texts
         .into_iter()
-        .filter(|t| !heading_norms.contains(&normalise(t)))
-        .map(str::to_string);
+        .filter(|(_, n)| !heading_norms.contains(n))
+        .map(|(t, _)| t.to_string());
     article.lede = rest.next();
     article.paragraphs = rest.collect();
 }
