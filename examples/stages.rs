@@ -143,7 +143,7 @@ fn main() {
                     .zip(ls)
                     .zip(ws)
                     .map(|((t, l), w)| {
-                        let s = scorer.score_words(t, Some(w), l, 0);
+                        let s = scorer.score_words(t, Some(w), l, None, 0);
                         if check {
                             let mut h = DefaultHasher::new();
                             format!("{s:?}").hash(&mut h);

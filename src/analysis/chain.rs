@@ -1,7 +1,7 @@
 //! The analysis chain: documents, passages and queries to tokens and index forms.
 
 use super::elision::elided_len;
-use super::lang::detect_passages;
+use super::lang::detect_lines;
 use super::lowercase::lowercase_into;
 use super::possessive::{normalize_apostrophes_into, strip_possessive};
 use super::segment::Segmenter;
@@ -179,10 +179,23 @@ impl Analyzer {
         text: &str,
         spans: &[(usize, usize)],
     ) -> (Vec<Token>, Vec<Lang>) {
-        let passages = detect_passages(text);
-        let langs: Vec<Lang> = passages.iter().map(|(_, l)| *l).collect();
-        let tokens = self.analyze_words_with_langs(text, spans, &langs);
+        let (tokens, langs, _) = self.analyze_document_lines(text, spans);
         (tokens, langs)
+    }
+
+    /// [`Analyzer::analyze_document_words`], with for each line whether its language was told
+    /// from the line itself (see [`detect_lines`]).
+    pub fn analyze_document_lines(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+    ) -> (Vec<Token>, Vec<Lang>, Vec<bool>) {
+        let (langs, told): (Vec<Lang>, Vec<bool>) = detect_lines(text)
+            .into_iter()
+            .map(|(_, l, t)| (l, t))
+            .unzip();
+        let tokens = self.analyze_words_with_langs(text, spans, &langs);
+        (tokens, langs, told)
     }
 
     /// Analyses a document whose line languages are known (as returned by

@@ -155,6 +155,15 @@ pub fn detect(text: &str, default: Lang) -> Lang {
 /// majority language of the others, weighted by letters (French on a tie or when no line is
 /// decided).
 pub fn detect_passages(text: &str) -> Vec<(Range<usize>, Lang)> {
+    detect_lines(text)
+        .into_iter()
+        .map(|(r, l, _)| (r, l))
+        .collect()
+}
+
+/// [`detect_passages`], with for each line whether its language was told from the line itself
+/// (`false`: it is the text's majority, as [`try_detect`] would say `None`).
+pub fn detect_lines(text: &str) -> Vec<(Range<usize>, Lang, bool)> {
     let (mut fr, mut en) = (0usize, 0usize);
     let found: Vec<(Range<usize>, Option<Lang>)> = lines(text)
         .map(|range| {
@@ -170,7 +179,7 @@ pub fn detect_passages(text: &str) -> Vec<(Range<usize>, Lang)> {
     let majority = if en > fr { Lang::En } else { Lang::Fr };
     found
         .into_iter()
-        .map(|(r, l)| (r, l.unwrap_or(majority)))
+        .map(|(r, l)| (r, l.unwrap_or(majority), l.is_some()))
         .collect()
 }
 
@@ -230,5 +239,16 @@ mod tests {
         assert_eq!(langs, [Lang::Fr, Lang::Fr, Lang::En]);
 
         assert_eq!(detect_passages(""), [(0..0, Lang::Fr)]);
+    }
+
+    #[test]
+    fn told_lines_are_the_lines_a_language_is_detected_for() {
+        let text = "The Program is provided without any warranty of any kind.\n+1\nGreat article!\n\nLes données sont stockées aux États-Unis.\nok merci";
+        let found = detect_lines(text);
+        assert_eq!(found.len(), 6);
+        for (range, _, told) in found {
+            let line = &text[range];
+            assert_eq!(told, try_detect(line).is_some(), "{line}");
+        }
     }
 }

@@ -448,8 +448,8 @@ impl<'a> DocumentBuilder<'a> {
         let mut texts: Vec<&str> = vec![&title_text, &text];
         texts.extend(a.comments.iter().map(|c| c.text.as_str()));
         let words = Segmenter::default().words_of_each(&texts);
-        let (title_tokens, title_langs) =
-            self.analyzer.analyze_document_words(&title_text, &words[0]);
+        let (title_tokens, title_langs, title_told) =
+            self.analyzer.analyze_document_lines(&title_text, &words[0]);
         d.add_text(f.title_main, encode(&title_tokens));
         let mut forms = String::new();
         let title_positions = encode_forms(
@@ -472,7 +472,7 @@ impl<'a> DocumentBuilder<'a> {
             add_entities(&mut d, f, &title_text, &title_m, &text_m);
         }
         let spans = &words[1];
-        let (word_count, langs) = self.add_text(
+        let (word_count, langs, told) = self.add_text(
             &mut d,
             &text,
             spans,
@@ -488,10 +488,13 @@ impl<'a> DocumentBuilder<'a> {
             let mut whole_langs = title_langs.clone();
             whole_langs.resize(title_text.split('\n').count(), Lang::Fr);
             whole_langs.extend_from_slice(&langs);
+            let mut whole_told = title_told;
+            whole_told.resize(whole_langs.len() - langs.len(), false);
+            whole_told.extend_from_slice(&told);
             let shift = title_text.len() + 1;
             let mut whole_words = words[0].clone();
             whole_words.extend(words[1].iter().map(|&(s, e)| (s + shift, e + shift)));
-            self.add_sentiment(&mut d, &whole, &whole_words, &whole_langs, 0);
+            self.add_sentiment(&mut d, &whole, &whole_words, &whole_langs, &whole_told, 0);
         }
         d.add_u64(f.flags, if word_count > 0 { FLAG_TEXT } else { 0 });
         if let Some(n) = a.declared_comments {
@@ -534,10 +537,10 @@ impl<'a> DocumentBuilder<'a> {
             d.add_date(f.date, date);
         }
         d.add_text(f.title, &a.title);
-        let (words, langs) = self.add_text(&mut d, &c.text, spans, String::new(), 0, &[]);
+        let (words, langs, told) = self.add_text(&mut d, &c.text, spans, String::new(), 0, &[]);
         // Smiley images the parser removed: the emoticons not left in the text.
         let hidden = c.emoticons.saturating_sub(count_emoticons(&c.text));
-        self.add_sentiment(&mut d, &c.text, spans, &langs, hidden);
+        self.add_sentiment(&mut d, &c.text, spans, &langs, &told, hidden);
         let mut flags = 0;
         if words > 0 {
             flags |= FLAG_TEXT;
@@ -572,13 +575,14 @@ impl<'a> DocumentBuilder<'a> {
         text: &str,
         spans: &[(usize, usize)],
         langs: &[Lang],
+        told: &[bool],
         hidden_smileys: u32,
     ) {
         let Some(scorer) = self.sentiment else {
             return;
         };
         let f = self.fields;
-        let s = scorer.score_words(text, Some(spans), langs, hidden_smileys);
+        let s = scorer.score_words(text, Some(spans), langs, Some(told), hidden_smileys);
         d.add_f64(f.sentiment, f64::from(s.score));
         d.add_text(f.sentiment_label, s.label.as_str());
         for k in &s.keywords {
@@ -605,9 +609,9 @@ impl<'a> DocumentBuilder<'a> {
         mut forms: String,
         positions: u64,
         title_tokens: &[Token],
-    ) -> (u64, Vec<Lang>) {
+    ) -> (u64, Vec<Lang>, Vec<bool>) {
         let f = self.fields;
-        let (tokens, langs) = self.analyzer.analyze_document_words(text, spans);
+        let (tokens, langs, told) = self.analyzer.analyze_document_lines(text, spans);
         for l in doc_langs(text, &langs) {
             d.add_text(f.lang, lang_code(l));
         }
@@ -624,7 +628,7 @@ impl<'a> DocumentBuilder<'a> {
         d.add_text(f.forms, forms);
         d.add_u64(f.positions, positions + n);
         d.add_u64(f.words, words);
-        (words, langs)
+        (words, langs, told)
     }
 }
 

@@ -181,27 +181,31 @@ impl Scorer {
     /// images the parser removed from the text (a comment's `emoticons` minus the textual
     /// ones).
     pub fn score_lines(&self, text: &str, line_langs: &[Lang], hidden_smileys: u32) -> Sentiment {
-        self.score_words(text, None, line_langs, hidden_smileys)
+        self.score_words(text, None, line_langs, None, hidden_smileys)
     }
 
     /// [`Scorer::score_lines`] given the words of `text` (as
-    /// [`crate::analysis::Segmenter::words`] gives them), when known.
+    /// [`crate::analysis::Segmenter::words`] gives them), when known, and for each line whether
+    /// its language was told from the line itself (as [`crate::analysis::Analyzer::
+    /// analyze_document_lines`] gives it), when known.
     pub fn score_words(
         &self,
         text: &str,
         words: Option<&[(usize, usize)]>,
         line_langs: &[Lang],
+        told: Option<&[bool]>,
         hidden_smileys: u32,
     ) -> Sentiment {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                self.score_with(&mut scratch, text, words, line_langs, hidden_smileys)
+                self.score_with(&mut scratch, text, words, line_langs, told, hidden_smileys)
             }
             Err(_) => self.score_with(
                 &mut Scratch::default(),
                 text,
                 words,
                 line_langs,
+                told,
                 hidden_smileys,
             ),
         })
@@ -214,6 +218,7 @@ impl Scorer {
         text: &str,
         given: Option<&[(usize, usize)]>,
         line_langs: &[Lang],
+        told: Option<&[bool]>,
         hidden_smileys: u32,
     ) -> Sentiment {
         let Scratch {
@@ -253,7 +258,9 @@ impl Scorer {
             if hits.len() == before
                 && line.len() <= FALLBACK_MAX_BYTES
                 && line.chars().any(char::is_alphabetic)
-                && try_detect(line).is_none()
+                && !told
+                    .and_then(|t| t.get(i).copied())
+                    .unwrap_or_else(|| try_detect(line).is_some())
             {
                 let other = match lang {
                     Lang::Fr => Lang::En,

@@ -475,7 +475,7 @@ fn given_words_score_as_the_text_cut_by_the_scorer() {
         let mut words = Vec::new();
         crate::analysis::Segmenter::default().words(t, &mut words);
         assert_eq!(
-            format!("{:?}", scorer.score_words(t, Some(&words), &langs, 1)),
+            format!("{:?}", scorer.score_words(t, Some(&words), &langs, None, 1)),
             format!("{:?}", scorer.score_lines(t, &langs, 1)),
             "{t:?}"
         );
