@@ -212,8 +212,13 @@ impl FileNotes {
 }
 
 /// A found file (or standard input), its content when in memory, and its (size, hash) or why
-/// it could not be read.
-type Hashed = (Found, Option<Arc<Vec<u8>>>, std::io::Result<(u64, u64)>);
+/// it could not be read; the hash is `None` for a file the index does not know (it is read
+/// once, when it is indexed).
+type Hashed = (
+    Found,
+    Option<Arc<Vec<u8>>>,
+    std::io::Result<(u64, Option<u64>)>,
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Todo {
@@ -224,7 +229,6 @@ enum Todo {
 struct Work {
     found: Found,
     size: u64,
-    hash: u64,
     todo: Todo,
     /// The content when it does not come from a file (standard input).
     bytes: Option<Arc<Vec<u8>>>,
@@ -418,8 +422,13 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         .found
         .into_par_iter()
         .map(|f| {
-            let r = read_limited(&f.path, max, f.size)
-                .map(|b| (b.len() as u64, xxhash_rust::xxh3::xxh3_64(&b)));
+            // Only a file the index knows is read here, to tell whether it changed.
+            let r = if known.contains_key(&f.rel) {
+                read_limited(&f.path, max, f.size)
+                    .map(|b| (b.len() as u64, Some(xxhash_rust::xxh3::xxh3_64(&b))))
+            } else {
+                Ok((f.size, None))
+            };
             (f, None, r)
         })
         .collect();
@@ -449,7 +458,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         } else {
             Ok((
                 page.bytes.len() as u64,
-                xxhash_rust::xxh3::xxh3_64(&page.bytes),
+                Some(xxhash_rust::xxh3::xxh3_64(&page.bytes)),
             ))
         };
         hashed.push((found, Some(Arc::new(page.bytes.clone())), r));
@@ -469,7 +478,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             )),
             Ok((size, hash)) => {
                 let todo = match known.get(&found.rel) {
-                    Some(h) if *h == hash => {
+                    Some(h) if Some(*h) == hash => {
                         summary.unchanged += 1;
                         unchanged.push(found);
                         continue;
@@ -480,7 +489,6 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                 work.push(Work {
                     found,
                     size,
-                    hash,
                     todo,
                     bytes,
                 });
@@ -739,7 +747,9 @@ fn index_file(
         ));
         return out;
     }
-    let mut marker = builder.file_marker(&w.found.rel, w.hash);
+    // The hash of the content indexed (a changed file's may differ from the one read to
+    // compare it).
+    let mut marker = builder.file_marker(&w.found.rel, xxhash_rust::xxh3::xxh3_64(&bytes));
     if !out.notes.is_empty() {
         marker.add_text(
             fields.json,
