@@ -349,6 +349,63 @@ fn ingest_is_incremental() {
 }
 
 #[test]
+fn reingest_trusts_untouched_files_and_sees_edits_that_keep_size_and_time() {
+    let fx = Fixture::new();
+    let feed = fx.path("corpus/feed.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"title\": \"Ligne un\", \"body\": \"Le ragondin nage.\"}\n{\"title\": \"cassée\", \n",
+    )
+    .unwrap();
+    fx.json(&["ingest", "--json"]);
+    let again = fx.json(&["ingest", "--json"]);
+    assert_eq!(again["unchanged"], 3, "{again}");
+    assert!(
+        again["skipped"].to_string().contains("invalid JSON"),
+        "{again}"
+    );
+    // Touched, same content: unchanged, and what was noted about the file is still reported
+    // (its marker takes the new metadata, with its notes), run after run.
+    let p000 = fx.path(&format!("corpus/{SEED_000}.txt"));
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    let touch = |p: &std::path::Path| {
+        std::fs::File::options()
+            .append(true)
+            .open(p)
+            .unwrap()
+            .set_modified(later)
+            .unwrap()
+    };
+    touch(&p000);
+    touch(&feed);
+    for _ in 0..2 {
+        let v = fx.json(&["ingest", "--json"]);
+        assert_eq!(
+            (v["unchanged"].as_u64(), v["updated"].as_u64()),
+            (Some(3), Some(0)),
+            "{v}"
+        );
+        assert_eq!(v["skipped"], again["skipped"], "{v}");
+    }
+    // The same number of bytes, the modification time put back: still seen as changed.
+    let text = std::fs::read_to_string(&p000).unwrap();
+    let edited = text.replacen("Microsoft", "Macrosoft", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&p000, edited).unwrap();
+    touch(&p000);
+    let v = fx.json(&["ingest", "--json"]);
+    assert_eq!(
+        (v["updated"].as_u64(), v["unchanged"].as_u64()),
+        (Some(1), Some(2)),
+        "{v}"
+    );
+    assert_eq!(
+        hit_ids(&fx.search(&["Macrosoft"])),
+        vec![SEED_000.to_string()]
+    );
+}
+
+#[test]
 fn an_index_from_another_analyzer_version_asks_for_rebuild() {
     let fx = Fixture::new();
     fx.cmd().args(["ingest"]).assert().success();

@@ -125,6 +125,7 @@ proptest! {
                 id: "p".to_string(),
                 format,
                 size: bytes.len() as u64,
+                stamp: 0,
             };
             let _ = parse_file(&found, &bytes, &Boilerplate::default());
         }

@@ -42,6 +42,38 @@ pub struct Found {
     pub format: Format,
     /// Size in bytes when found.
     pub size: u64,
+    /// What the file system says of the file when found (see [`stamp_of`]); 0 when unknown.
+    pub stamp: u64,
+}
+
+/// A fingerprint of a file's metadata: size, modification and status-change times, device and
+/// inode. Writing to a file, replacing it or touching it changes it (the status-change time
+/// cannot be set back), so a file whose stamp is the one recorded when it was indexed has not
+/// been changed since; never 0.
+pub fn stamp_of(m: &std::fs::Metadata) -> u64 {
+    let mut parts: Vec<u8> = Vec::with_capacity(56);
+    parts.extend(m.len().to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for v in [m.mtime(), m.mtime_nsec(), m.ctime(), m.ctime_nsec()] {
+            parts.extend(v.to_le_bytes());
+        }
+        parts.extend(m.dev().to_le_bytes());
+        parts.extend(m.ino().to_le_bytes());
+    }
+    #[cfg(not(unix))]
+    {
+        let Some(t) = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        else {
+            return 0;
+        };
+        parts.extend(t.as_nanos().to_le_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_64(&parts).max(1)
 }
 
 /// A path left out, and why.
@@ -122,15 +154,7 @@ pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
                 let format = extension(&name)
                     .and_then(Format::from_extension)
                     .unwrap_or(Format::TextPage);
-                consider(
-                    root,
-                    &name,
-                    format,
-                    m.len(),
-                    max_file_size,
-                    &mut d,
-                    &mut seen,
-                );
+                consider(root, &name, format, &m, max_file_size, &mut d, &mut seen);
             }
         }
     }
@@ -180,8 +204,8 @@ fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, Pat
             continue;
         };
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let size = match entry.metadata() {
-            Ok(m) => m.len(),
+        let meta = match entry.metadata() {
+            Ok(m) => m,
             Err(e) => {
                 d.skipped.push(Skip {
                     path: entry.path().display().to_string(),
@@ -191,7 +215,7 @@ fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, Pat
                 continue;
             }
         };
-        consider(entry.path(), rel, format, size, max, d, seen);
+        consider(entry.path(), rel, format, &meta, max, d, seen);
     }
 }
 
@@ -199,11 +223,12 @@ fn consider(
     path: &Path,
     rel: &Path,
     format: Format,
-    size: u64,
+    meta: &std::fs::Metadata,
     max: u64,
     d: &mut Discovery,
     seen: &mut HashMap<String, PathBuf>,
 ) {
+    let size = meta.len();
     let display = path.display().to_string();
     let Some(rel) = rel_string(rel) else {
         d.skipped.push(Skip {
@@ -252,6 +277,7 @@ fn consider(
         id,
         format,
         size,
+        stamp: stamp_of(meta),
     });
 }
 

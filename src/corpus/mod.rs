@@ -14,7 +14,7 @@ pub mod text_page;
 pub use boilerplate::{Boilerplate, RepeatLearner, learn, line_hash, normalise};
 pub use dates::{find_comment_stamp, find_date, parse_date, parse_user_date};
 pub use decode::{DecodeError, Decoded, decode, repair_mojibake};
-pub use discover::{Discovery, Format, Found, Skip, discover};
+pub use discover::{Discovery, Format, Found, Skip, discover, stamp_of};
 pub use html_page::parse_html_page;
 pub use jsonl::{LineError, parse_jsonl};
 pub use model::{Article, Comment};
@@ -86,6 +86,7 @@ mod tests {
             id: rel.rsplit_once('.').map_or(rel, |(s, _)| s).to_string(),
             format,
             size: 0,
+            stamp: 0,
         }
     }
 

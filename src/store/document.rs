@@ -418,14 +418,17 @@ impl<'a> DocumentBuilder<'a> {
         self
     }
 
-    /// The marker document of a source file.
-    pub fn file_marker(&self, file: &str, hash: u64) -> TantivyDocument {
+    /// The marker document of a source file: its content hash and metadata stamp.
+    pub fn file_marker(&self, file: &str, hash: u64, stamp: u64) -> TantivyDocument {
         let f = self.fields;
         let mut d = TantivyDocument::new();
         d.add_text(f.id, file);
         d.add_text(f.kind, KIND_FILE);
         d.add_text(f.file, file);
         d.add_u64(f.file_hash, hash);
+        if stamp != 0 {
+            d.add_u64(f.file_stamp, stamp);
+        }
         d
     }
 

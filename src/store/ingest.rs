@@ -19,6 +19,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
+use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, TantivyError, Term};
 
@@ -422,12 +423,13 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         .found
         .into_par_iter()
         .map(|f| {
-            // Only a file the index knows is read here, to tell whether it changed.
-            let r = if known.contains_key(&f.rel) {
-                read_limited(&f.path, max, f.size)
-                    .map(|b| (b.len() as u64, Some(xxhash_rust::xxh3::xxh3_64(&b))))
-            } else {
-                Ok((f.size, None))
+            // Only a file the index knows is read here, to tell whether it changed, and only
+            // when its metadata stamp is not the one recorded when it was indexed.
+            let r = match known.get(&f.rel) {
+                Some(k) if k.stamp != 0 && k.stamp == f.stamp => Ok((f.size, Some(k.hash))),
+                Some(_) => read_limited(&f.path, max, f.size)
+                    .map(|b| (b.len() as u64, Some(xxhash_rust::xxh3::xxh3_64(&b)))),
+                None => Ok((f.size, None)),
             };
             (f, None, r)
         })
@@ -445,6 +447,8 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             rel,
             format,
             size: page.bytes.len() as u64,
+            // Standard input has no metadata: its content is always compared.
+            stamp: 0,
         };
         let r = if page.bytes.len() as u64 > max {
             Err(std::io::Error::other(format!(
@@ -466,6 +470,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
     let mut unchanged: Vec<Found> = Vec::new();
+    let mut restamp: Vec<(String, u64, u64)> = Vec::new();
     for (found, bytes, r) in hashed {
         if bytes.is_none() || r.is_ok() {
             // (Standard input refused for its name must not stand for that file.)
@@ -478,8 +483,13 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             )),
             Ok((size, hash)) => {
                 let todo = match known.get(&found.rel) {
-                    Some(h) if Some(*h) == hash => {
+                    Some(k) if Some(k.hash) == hash => {
                         summary.unchanged += 1;
+                        if k.stamp != found.stamp && found.stamp != 0 {
+                            // Touched, copied back or moved, but the same content: its marker
+                            // takes the new stamp, so the next run need not read it.
+                            restamp.push((found.rel.clone(), k.hash, found.stamp));
+                        }
                         unchanged.push(found);
                         continue;
                     }
@@ -495,6 +505,10 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             }
         }
     }
+    let analyzer = Analyzer::default();
+    let builder = DocumentBuilder::new(&fields, &analyzer)
+        .with_sentiment(opts.sentiment.then(crate::analysis::sentiment::builtin))
+        .with_entities(opts.entities.then(crate::analysis::entities::builtin));
     // Unchanged files are not read again: what was noted when they were indexed is reported.
     if !unchanged.is_empty() {
         let notes = file_notes(&store).map_err(&terr)?;
@@ -502,6 +516,26 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             if let Some(n) = notes.get(&found.rel) {
                 n.report(&found.path.display().to_string(), true, &mut summary);
             }
+        }
+        for (rel, hash, stamp) in &restamp {
+            let marker = Box::new(BooleanQuery::intersection(vec![
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.kind, super::KIND_FILE),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.file, rel),
+                    IndexRecordOption::Basic,
+                )),
+            ]));
+            writer.delete_query(marker).map_err(&terr)?;
+            writer
+                .add_document(with_notes(
+                    builder.file_marker(rel, *hash, *stamp),
+                    notes.get(rel),
+                    &fields,
+                ))
+                .map_err(&terr)?;
         }
     }
     // A run that reads only standard input adds to the index and removes nothing.
@@ -551,10 +585,6 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     } else {
         None
     };
-    let analyzer = Analyzer::default();
-    let builder = DocumentBuilder::new(&fields, &analyzer)
-        .with_sentiment(opts.sentiment.then(crate::analysis::sentiment::builtin))
-        .with_entities(opts.entities.then(crate::analysis::entities::builtin));
     let mut start = 0;
     let mut committed_once = false;
     while start < work.len() {
@@ -749,15 +779,12 @@ fn index_file(
     }
     // The hash of the content indexed (a changed file's may differ from the one read to
     // compare it).
-    let mut marker = builder.file_marker(&w.found.rel, xxhash_rust::xxh3::xxh3_64(&bytes));
-    if !out.notes.is_empty() {
-        marker.add_text(
-            fields.json,
-            serde_json::to_string(&out.notes).unwrap_or_default(),
-        );
-        marker.add_u64(fields.flags, MARKER_NOTES);
-    }
-    docs.push(marker);
+    let marker = builder.file_marker(
+        &w.found.rel,
+        xxhash_rust::xxh3::xxh3_64(&bytes),
+        w.found.stamp,
+    );
+    docs.push(with_notes(marker, Some(&out.notes), fields));
     if w.todo == Todo::Update {
         // Its opstamp comes before the new documents': they survive it.
         writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
@@ -813,8 +840,30 @@ fn strip_extension(rel: &str) -> String {
     }
 }
 
-/// The source files recorded in the index, with their content hash.
-pub fn known_files(store: &Store) -> tantivy::Result<HashMap<String, u64>> {
+/// A file marker with what was noted about the file, if anything.
+fn with_notes(
+    mut marker: TantivyDocument,
+    notes: Option<&FileNotes>,
+    fields: &Fields,
+) -> TantivyDocument {
+    if let Some(n) = notes.filter(|n| !n.is_empty()) {
+        marker.add_text(fields.json, serde_json::to_string(n).unwrap_or_default());
+        marker.add_u64(fields.flags, MARKER_NOTES);
+    }
+    marker
+}
+
+/// What the index recorded of a source file when it was indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// Content hash (xxh3).
+    pub hash: u64,
+    /// Metadata stamp ([`corpus::stamp_of`]); 0 when none was recorded.
+    pub stamp: u64,
+}
+
+/// The source files recorded in the index, with their content hash and metadata stamp.
+pub fn known_files(store: &Store) -> tantivy::Result<HashMap<String, Known>> {
     let reader = store.index.reader()?;
     let searcher = reader.searcher();
     let f = &store.fields;
@@ -827,21 +876,24 @@ pub fn known_files(store: &Store) -> tantivy::Result<HashMap<String, u64>> {
         };
         let files = seg.fast_fields().str("file")?;
         let hashes = seg.fast_fields().u64("file_hash")?;
+        let stamps = seg.fast_fields().u64("file_stamp")?;
         let Some(files) = files else { continue };
-        // The marker documents' (name ordinal, hash), then the names read in one pass over the
-        // column's dictionary (looking ordinals up one by one decompresses a block each time).
-        let mut found: Vec<(u64, u64)> = Vec::new();
+        // The marker documents' (name ordinal, what is known), then the names read in one pass
+        // over the column's dictionary (looking ordinals up one by one decompresses a block
+        // each time).
+        let mut found: Vec<(u64, Known)> = Vec::new();
         let mut doc = postings.doc();
         while doc != TERMINATED {
             if !seg.is_deleted(doc)
-                && let Some(h) = hashes.first(doc)
+                && let Some(hash) = hashes.first(doc)
                 && let Some(ord) = files.term_ords(doc).next()
             {
-                found.push((ord, h));
+                let stamp = stamps.first(doc).unwrap_or(0);
+                found.push((ord, Known { hash, stamp }));
             }
             doc = postings.advance();
         }
-        found.sort_unstable();
+        found.sort_unstable_by_key(|(ord, _)| *ord);
         let mut stream = files.dictionary().stream()?;
         let mut ord = 0u64;
         let mut next = found.iter().peekable();

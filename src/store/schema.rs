@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -42,6 +42,9 @@ pub struct Fields {
     pub file: Field,
     /// Content hash of the source file (file markers only).
     pub file_hash: Field,
+    /// The source file's metadata stamp when it was indexed (`corpus::stamp_of`; file markers
+    /// only): a re-ingest does not read a file whose stamp is unchanged.
+    pub file_stamp: Field,
     /// Publication date (articles) or timestamp (comments).
     pub date: Field,
     /// Languages present, main language first.
@@ -135,6 +138,7 @@ impl Fields {
         let article_id = b.add_text_field("article_id", STRING | STORED | FAST);
         let file = b.add_text_field("file", STRING | STORED | FAST);
         let file_hash = b.add_u64_field("file_hash", STORED | FAST);
+        let file_stamp = b.add_u64_field("file_stamp", FAST);
         let date = b.add_date_field("date", INDEXED | STORED | FAST);
         let lang = b.add_text_field("lang", STRING | STORED | FAST);
         let number = b.add_u64_field("number", STORED | FAST);
@@ -180,6 +184,7 @@ impl Fields {
             article_id,
             file,
             file_hash,
+            file_stamp,
             date,
             lang,
             number,
