@@ -506,11 +506,9 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         }
     }
     let analyzer = Analyzer::default();
-    let builder = DocumentBuilder::new(&fields, &analyzer)
-        .with_sentiment(opts.sentiment.then(crate::analysis::sentiment::builtin))
-        .with_entities(opts.entities.then(crate::analysis::entities::builtin));
     // Unchanged files are not read again: what was noted when they were indexed is reported.
     if !unchanged.is_empty() {
+        let markers = DocumentBuilder::new(&fields, &analyzer);
         let notes = file_notes(&store).map_err(&terr)?;
         for found in &unchanged {
             if let Some(n) = notes.get(&found.rel) {
@@ -531,7 +529,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             writer.delete_query(marker).map_err(&terr)?;
             writer
                 .add_document(with_notes(
-                    builder.file_marker(rel, *hash, *stamp),
+                    markers.file_marker(rel, *hash, *stamp),
                     notes.get(rel),
                     &fields,
                 ))
@@ -585,6 +583,14 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     } else {
         None
     };
+    // The lists and lexicons are loaded only when there is something to analyse.
+    let builder = DocumentBuilder::new(&fields, &analyzer)
+        .with_sentiment(
+            (opts.sentiment && !work.is_empty()).then(crate::analysis::sentiment::builtin),
+        )
+        .with_entities(
+            (opts.entities && !work.is_empty()).then(crate::analysis::entities::builtin),
+        );
     let mut start = 0;
     let mut committed_once = false;
     while start < work.len() {
