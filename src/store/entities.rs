@@ -48,7 +48,8 @@ fn push_clean(s: &mut String, text: &str) {
     }
 }
 
-/// The `entity` term of a mention: `[~]letter \u{1F} key \u{1F} text as written`.
+/// The `entity` term of a mention: `[~]letter \u{1F} key \u{1F} text as written`, the text
+/// left out when it is the key itself (as for most mentions).
 pub fn alias_term(m: &Mention) -> String {
     let mut s = String::with_capacity(m.key.len() + m.text.len() + 5);
     push_alias_term(&mut s, m);
@@ -59,7 +60,9 @@ pub fn alias_term(m: &Mention) -> String {
 fn push_alias_term(s: &mut String, m: &Mention) {
     push_entity_term(s, m);
     s.push(ENTITY_SEP);
-    push_clean(s, &m.text);
+    if m.text != *m.key {
+        push_clean(s, &m.text);
+    }
 }
 
 /// The `entity_names` term filing `key` under `name`, a [`key_of`] form (one of its
@@ -111,6 +114,8 @@ pub fn parse_term(term: &str) -> Option<EntityTerm<'_>> {
     let kind = EntityType::from_letter(chars.next()?)?;
     let rest = chars.as_str().strip_prefix(ENTITY_SEP)?;
     let (key, surface) = match rest.split_once(ENTITY_SEP) {
+        // An alias term without text: the mention was written as its key.
+        Some((k, "")) => (k, Some(k)),
         Some((k, s)) => (k, Some(s)),
         None => (rest, None),
     };
@@ -241,6 +246,14 @@ mod tests {
         assert_eq!(p.key, "Loretta Preska");
         assert_eq!(p.surface, Some("Preska"));
         assert!(!p.weak);
+        // Written as its key: the term leaves the text out, parsing gives it back.
+        let full = Mention {
+            text: "Loretta Preska".into(),
+            ..m.clone()
+        };
+        let t = alias_term(&full);
+        assert_eq!(t, "p\u{1F}Loretta Preska\u{1F}");
+        assert_eq!(parse_term(&t).unwrap().surface, Some("Loretta Preska"));
         let weak = Mention { weak: true, ..m };
         let term = entity_term(&weak);
         let p = parse_term(&term).unwrap();

@@ -101,9 +101,9 @@ pub struct Fields {
     pub sentiment_terms: Field,
     // Entities (`analysis::entities`), found once at ingest; absent on documents ingested
     // with `--no-entities`.
-    /// One term per mention, `[~]letter \u{1F} key \u{1F} text as written` (see
-    /// `store::entities`), all in one value for the replay tokenizer: counts, aliases and
-    /// search by entity.
+    /// One term per mention, `[~]letter \u{1F} key \u{1F} text as written` (the text left
+    /// out when it is the key; see `store::entities`), all in one value for the replay
+    /// tokenizer: counts, aliases and search by entity.
     pub entity: Field,
     /// The names each entity of the document goes by, for search by entity without reading
     /// the whole `entity` dictionary: `name \u{1F} key` for each mention's [`key_of`] form and
