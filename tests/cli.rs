@@ -364,8 +364,8 @@ fn reingest_trusts_untouched_files_and_sees_edits_that_keep_size_and_time() {
         again["skipped"].to_string().contains("invalid JSON"),
         "{again}"
     );
-    // Touched, same content: unchanged, and what was noted about the file is still reported
-    // (its marker takes the new metadata, with its notes), run after run.
+    // Touched, same content: read and compared, unchanged, and what was noted about the file
+    // is still reported, run after run.
     let p000 = fx.path(&format!("corpus/{SEED_000}.txt"));
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
     let touch = |p: &std::path::Path| {

@@ -19,7 +19,6 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
-use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, IndexWriter, TERMINATED, TantivyDocument, TantivyError, Term};
 
@@ -470,7 +469,6 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
     let mut unchanged: Vec<Found> = Vec::new();
-    let mut restamp: Vec<(String, u64, u64)> = Vec::new();
     for (found, bytes, r) in hashed {
         if bytes.is_none() || r.is_ok() {
             // (Standard input refused for its name must not stand for that file.)
@@ -484,12 +482,10 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             Ok((size, hash)) => {
                 let todo = match known.get(&found.rel) {
                     Some(k) if Some(k.hash) == hash => {
+                        // (A touched or copied file with the same content keeps its record: it
+                        // is read and compared again on the next run. Rewriting the records of
+                        // a whole copied corpus would cost more than reading it.)
                         summary.unchanged += 1;
-                        if k.stamp != found.stamp && found.stamp != 0 {
-                            // Touched, copied back or moved, but the same content: its marker
-                            // takes the new stamp, so the next run need not read it.
-                            restamp.push((found.rel.clone(), k.hash, found.stamp));
-                        }
                         unchanged.push(found);
                         continue;
                     }
@@ -505,35 +501,13 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             }
         }
     }
-    let analyzer = Analyzer::default();
-    // Unchanged files are not read again: what was noted when they were indexed is reported.
+    // Unchanged files are not parsed again: what was noted when they were indexed is reported.
     if !unchanged.is_empty() {
-        let markers = DocumentBuilder::new(&fields, &analyzer);
         let notes = file_notes(&store).map_err(&terr)?;
         for found in &unchanged {
             if let Some(n) = notes.get(&found.rel) {
                 n.report(&found.path.display().to_string(), true, &mut summary);
             }
-        }
-        for (rel, hash, stamp) in &restamp {
-            let marker = Box::new(BooleanQuery::intersection(vec![
-                Box::new(TermQuery::new(
-                    Term::from_field_text(fields.kind, super::KIND_FILE),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(fields.file, rel),
-                    IndexRecordOption::Basic,
-                )),
-            ]));
-            writer.delete_query(marker).map_err(&terr)?;
-            writer
-                .add_document(with_notes(
-                    markers.file_marker(rel, *hash, *stamp),
-                    notes.get(rel),
-                    &fields,
-                ))
-                .map_err(&terr)?;
         }
     }
     // A run that reads only standard input adds to the index and removes nothing.
@@ -584,6 +558,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         None
     };
     // The lists and lexicons are loaded only when there is something to analyse.
+    let analyzer = Analyzer::default();
     let builder = DocumentBuilder::new(&fields, &analyzer)
         .with_sentiment(
             (opts.sentiment && !work.is_empty()).then(crate::analysis::sentiment::builtin),
