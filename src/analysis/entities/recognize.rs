@@ -419,6 +419,33 @@ fn is_roman_number(word: &str) -> bool {
         )
 }
 
+/// Courtesy titles that come right before a person's name ("M.", "Mme", "Mr", "Dr").
+fn is_courtesy_title(word: &str) -> bool {
+    matches!(
+        word,
+        "M" | "M."
+            | "Mme"
+            | "Mlle"
+            | "Me"
+            | "Madame"
+            | "Monsieur"
+            | "Mr"
+            | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Dr"
+            | "Dr."
+    )
+}
+
+/// A model code: one capital letter and digits ("S1", "H2", "A320", "X5").
+fn is_model_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
+}
+
 fn has_inner_capital(word: &str) -> bool {
     let mut chars = word.chars().skip(1);
     let lower_seen = word.chars().any(char::is_lowercase);
@@ -985,7 +1012,16 @@ impl Recognizer {
                 given_upto = Some(j);
                 j += 1;
             }
-            if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot) {
+            // "Zephyr S1", "Calor H2": a model code after a capitalised word is part of the
+            // product's name.
+            let code = next.shape == Shape::Initial
+                && !next.dot
+                && k == i
+                && !toks[k].sentence_start
+                && toks[k].shape == Shape::Cap
+                && next.elision.is_empty()
+                && is_model_code(next.text);
+            if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot || code) {
                 if !next.elision.is_empty() {
                     // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
                     let e = key_of(next.elision);
@@ -1391,8 +1427,13 @@ impl Recognizer {
                 after += 1;
             }
             let listed_after = self.gaz.longest(toks, after, d.caps(t.line)).is_some();
+            // "Mme de Villeneuve", "M. de Castellane": after a courtesy title the particle and
+            // the name are a person's name, even when the name is also a place's.
+            let courtesy = first > 0
+                && cue == Some(EntityType::Person)
+                && is_courtesy_title(toks[first - 1].text);
             if particle
-                && !listed_after
+                && (!listed_after || courtesy)
                 && (cue == Some(EntityType::Person)
                     || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line))
                     || (t.shape == Shape::Cap
@@ -1708,6 +1749,10 @@ impl Recognizer {
                     .all(|p| self.gaz.is_common(p) || self.gaz.lists_place(p)))
         {
             vote(&mut c.votes, EntityType::Location, 0.7);
+        }
+        // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
+        if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
+            vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if let Some(next) = toks.get(last + 1)
@@ -2038,6 +2083,10 @@ impl Recognizer {
                 return None;
             }
             if let Some(kind) = self.gaz.lower_head(p.text) {
+                // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.
+                if p.hyphen_before && k >= 2 && toks[k - 2].text == "sous" {
+                    return Some((k - 2, kind));
+                }
                 return Some((k - 1, kind));
             }
             let particle = PARTICLES.contains(&p.text) && p.elision.is_empty();

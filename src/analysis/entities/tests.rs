@@ -1302,6 +1302,71 @@ fn one_unknown_word_after_sur_is_rather_an_app() {
 }
 
 #[test]
+fn a_model_code_after_a_name_makes_it_a_product() {
+    let found = typed_builtin("Le fabricant a dévoilé hier le Vormix K3, plus léger.");
+    assert!(found.contains(&("Vormix K3".into(), "misc")), "{found:?}");
+    // Not a season number after a sentence's first word.
+    let found = typed_builtin("Loved S1 but the finale was a mess.");
+    assert!(!found.iter().any(|(t, _)| t.contains("S1")), "{found:?}");
+}
+
+#[test]
+fn a_particle_and_a_place_after_a_courtesy_title_are_a_person() {
+    let found = typed_builtin("Interrogée, Mme de Bayonne a refusé de commenter.");
+    assert!(
+        found.contains(&("de Bayonne".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn small_communes_and_french_pays_are_places() {
+    let found = typed_builtin("Elle a grandi à Plouguerneau, puis dans le Minervois.");
+    assert!(
+        found.contains(&("Plouguerneau".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Minervois".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn new_head_words_type_the_names_they_end_or_start() {
+    let found = typed_builtin("Kelbrook Audio raised money, and the Tarrow Region is glad.");
+    assert!(
+        found.contains(&("Kelbrook Audio".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Tarrow Region".into(), "location")),
+        "{found:?}"
+    );
+    let found = typed_builtin("La sous-préfecture de Bayonne a validé la liste du maire.");
+    assert!(
+        found.contains(&("sous-préfecture de Bayonne".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_cue_of_a_workshop_or_a_role() {
+    let found = typed_builtin("Le lait vient de la fromagerie Kervadec, près du port.");
+    assert!(
+        found.contains(&("Kervadec".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il tiendra le rôle de Tarvel dans la pièce.");
+    assert!(found.contains(&("Tarvel".into(), "person")), "{found:?}");
+    let found = typed_builtin("Le prix est remis avec la Brasserie Morvic, partenaire.");
+    assert!(
+        found.contains(&("Brasserie Morvic".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn no_word_sequence_makes_detection_fail() {
     // Cues, particles, complements and punctuation at the very start and end of a text, where
     // rules look before or after a name.
