@@ -440,6 +440,47 @@ fn is_courtesy_title(word: &str) -> bool {
     )
 }
 
+/// Nouns of staff and stakeholders that follow the name of the body they belong to ("Dyson
+/// engineer", "Tesla shareholders").
+fn is_staff_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "engineer"
+            | "engineers"
+            | "employee"
+            | "employees"
+            | "executive"
+            | "executives"
+            | "staff"
+            | "staffers"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "shareholders"
+            | "investors"
+            | "customers"
+            | "subscribers"
+            | "boss"
+            | "bosses"
+            | "headquarters"
+    )
+}
+
+/// Head words of laws ("Act", "Bill").
+fn is_law_head(word: &str) -> bool {
+    matches!(word, "Act" | "Bill" | "Acts")
+}
+
+/// Whether capitalised words from token `q` end with a law's head word within a few words
+/// ("… and Museums Act 1964").
+fn law_after_and(toks: &[NameToken<'_>], q: usize) -> bool {
+    toks.iter()
+        .skip(q)
+        .take(4)
+        .take_while(|t| t.joined && t.shape == Shape::Cap && t.elision.is_empty())
+        .any(|t| is_law_head(t.text))
+}
+
 /// A model code: one capital letter and digits ("S1", "H2", "A320", "X5").
 fn is_model_code(word: &str) -> bool {
     let b = word.as_bytes();
@@ -1051,7 +1092,8 @@ impl Recognizer {
                 && self.gaz.longest(toks, k, false).is_none()
                 && (k == i
                     || (k == i + 1 && with_key(toks[i].text, stop))
-                    || (k > i + 1 && toks[k - 1].text == "of"))
+                    || (k > i + 1 && toks[k - 1].text == "of")
+                    || (k == i + 1 && law_after_and(toks, k + 2)))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -1061,9 +1103,11 @@ impl Recognizer {
                     && matches!(toks[q].shape, Shape::Cap | Shape::Upper)
                     && toks[q].elision.is_empty()
                 {
-                    if self.gaz.head(toks[q].text, HeadPos::Last) == Some(EntityType::Organization)
-                    {
-                        end = Some(q);
+                    match self.gaz.head(toks[q].text, HeadPos::Last) {
+                        Some(EntityType::Organization) => end = Some(q),
+                        // "Public Libraries and Museums Act 1964": a law's name too.
+                        Some(EntityType::Misc) if is_law_head(toks[q].text) => end = Some(q),
+                        _ => {}
                     }
                     if toks[q].possessive {
                         break;
@@ -1749,6 +1793,34 @@ impl Recognizer {
                     .all(|p| self.gaz.is_common(p) || self.gaz.lists_place(p)))
         {
             vote(&mut c.votes, EntityType::Location, 0.7);
+        }
+        // "Innovate UK", "Cricket Australia", "Sport England": common words before a
+        // country's name name a national body.
+        if n >= 2
+            && !c.cued
+            && self
+                .gaz
+                .place_row(tail.text)
+                .is_some_and(|r| matches!(self.gaz.row(r).subtype.as_str(), "country" | "region"))
+            && toks[first..last].iter().all(|t| {
+                t.shape == Shape::Cap
+                    && t.elision.is_empty()
+                    && self.gaz.is_common(t.text)
+                    && !self.gaz.lists_place(t.text)
+                    && !self.gaz.is_given(t.text)
+                    && !self.gaz.is_demonym(t.text)
+            })
+        {
+            vote(&mut c.votes, EntityType::Organization, 2.5);
+        }
+        // "a former Dyson engineer", "Sonos shareholders": staff or stakeholders named after a
+        // name work for it or hold it.
+        if let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Lower
+            && is_staff_noun(next.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
         }
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {

@@ -1367,6 +1367,33 @@ fn a_name_after_a_cue_of_a_workshop_or_a_role() {
 }
 
 #[test]
+fn and_inside_a_law_name_that_ends_with_act() {
+    let found = typed_builtin("It was done under the Harbours and Ferries Act 1971 in May.");
+    assert!(
+        found.contains(&("Harbours and Ferries Act 1971".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn common_words_before_a_country_name_a_national_body() {
+    let found = typed_builtin("The club got a grant from Rowing Ireland in 2023.");
+    assert!(
+        found.contains(&("Rowing Ireland".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn staff_after_a_name_work_for_an_organisation() {
+    let found = typed_builtin("The design came from a former Kestrel engineer in Leeds.");
+    assert!(
+        found.contains(&("Kestrel".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn no_word_sequence_makes_detection_fail() {
     // Cues, particles, complements and punctuation at the very start and end of a text, where
     // rules look before or after a name.
