@@ -1371,6 +1371,76 @@ impl Recognizer {
         c
     }
 
+    /// "The Bluest Eye", "La Cerisaie": inside a sentence, a capitalised article before
+    /// capitalised words that no list, head word or given name explains begins a title (a
+    /// work, an event). In French, only "La" and "Les" before one common noun ("Le" mostly
+    /// begins a surname: "Le Maire", "Le Goff").
+    fn titled_work(&self, di: usize, d: &Doc<'_>, first: usize, last: usize) -> Option<Cand> {
+        let toks = &d.tokens;
+        let t = &toks[first];
+        if first >= last || t.sentence_start || d.caps(t.line) || !t.elision.is_empty() {
+            return None;
+        }
+        let english = match t.text {
+            "The" => true,
+            "La" | "Les" => false,
+            _ => return None,
+        };
+        if !english && last != first + 1 {
+            return None;
+        }
+        let words = &toks[first + 1..=last];
+        let explained = words.iter().any(|w| {
+            w.shape != Shape::Cap
+                || !w.elision.is_empty()
+                || w.possessive
+                || self.gaz.is_given(w.text)
+                || self.gaz.lists_place(w.text)
+                || self.gaz.is_demonym(w.text)
+                || self.gaz.head(w.text, HeadPos::First).is_some()
+                || self.gaz.head(w.text, HeadPos::Last).is_some()
+        }) || self.gaz.longest(toks, first, false).is_some()
+            || self.gaz.longest(toks, first + 1, false).is_some();
+        if explained {
+            return None;
+        }
+        if !english {
+            let w = &toks[last];
+            if w.text.chars().count() < 5 || !self.gaz.is_common(w.text) {
+                return None;
+            }
+            // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
+            // lowercase words, whose end is unknown.
+            if let Some(n) = toks.get(last + 1)
+                && n.joined
+                && !with_key(n.text, stop)
+                && !is_speech_verb(n.text)
+            {
+                return None;
+            }
+            if let Some(n) = toks.get(last + 2)
+                && toks[last + 1].joined
+                && n.joined
+                && matches!(n.shape, Shape::Cap | Shape::Upper)
+            {
+                return None;
+            }
+        }
+        // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it.
+        if self.lower_head_before(toks, first).is_some()
+            || self
+                .preceding_cue(d, first)
+                .is_some_and(|k| k != EntityType::Misc)
+            || first > 0
+                && self
+                    .cue_ending_at(d, first)
+                    .is_some_and(|k| k != EntityType::Misc)
+        {
+            return None;
+        }
+        Some(self.cued_cand(di, d, first, last, EntityType::Misc))
+    }
+
     /// Trims a run to its name, types it and pushes it.
     #[allow(clippy::too_many_arguments)]
     fn push_run(
@@ -1387,6 +1457,10 @@ impl Recognizer {
         if self.lower_head_before(toks, first).is_some() {
             // "département de la Justice": the whole run belongs to the name.
             out.push(self.cand(di, d, first, last));
+            return;
+        }
+        if let Some(c) = self.titled_work(di, d, first, last) {
+            out.push(c);
             return;
         }
         let mut cue = None;

@@ -1394,6 +1394,20 @@ fn staff_after_a_name_work_for_an_organisation() {
 }
 
 #[test]
+fn a_capitalised_article_inside_a_sentence_begins_a_title() {
+    let found = typed_builtin("She has read The Hollow Field twice this summer.");
+    assert!(
+        found.contains(&("The Hollow Field".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il a relu La Tempête, puis il est parti.");
+    assert!(found.contains(&("La Tempête".into(), "misc")), "{found:?}");
+    // A cue types the name instead ("l'association Les Vitrines").
+    let found = typed_builtin("Elle a rejoint l'association Les Vitrines cette année.");
+    assert!(!found.iter().any(|(_, k)| *k == "misc"), "{found:?}");
+}
+
+#[test]
 fn no_word_sequence_makes_detection_fail() {
     // Cues, particles, complements and punctuation at the very start and end of a text, where
     // rules look before or after a name.
