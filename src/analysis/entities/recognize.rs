@@ -661,6 +661,31 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "j'ai grandi à clisson", "from cork": a listed place that a commenter writes in
+            // lowercase after a preposition of place (no common word or given name).
+            if t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && t.text.len() >= 4
+                && matches!(
+                    toks[i - 1].text,
+                    "à" | "a" | "en" | "de" | "in" | "from" | "near"
+                )
+                && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
+                && let Some(row) = self.gaz.place_row(t.text)
+                && !self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+                && !with_key(t.text, stop)
+            {
+                let mut c = self.cand(di, d, i, i);
+                c.row = Some(row);
+                vote(&mut c.votes, EntityType::Location, 3.0);
+                out.push(c);
+                i += 1;
+                continue;
+            }
             if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) || t.hyphen_before {
                 i += 1;
                 continue;
@@ -1133,6 +1158,11 @@ impl Recognizer {
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
                     || (toks[p].text == "for" && p == k + 1 && self.gaz.is_org_head(toks[k].text))
+                    // "U.S. District Court for the Southern District of New York".
+                    || (toks[p].text == "the"
+                        && p == k + 2
+                        && toks[k + 1].text == "for"
+                        && self.gaz.is_org_head(toks[k].text))
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "of"
@@ -1778,6 +1808,17 @@ impl Recognizer {
             && let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
         {
             vote(&mut c.votes, kind, 0.5);
+        }
+        // "Wilson County", "Victoria Station": a given name before a place's head word that
+        // is no surname names a place.
+        if n == 2
+            && self.gaz.is_given(head.text)
+            && matches!(
+                tail.text,
+                "County" | "Street" | "Road" | "Avenue" | "Airport" | "Station" | "Stadium"
+            )
+        {
+            vote(&mut c.votes, EntityType::Location, 0.5);
         }
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);

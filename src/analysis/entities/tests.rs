@@ -1408,6 +1408,35 @@ fn a_capitalised_article_inside_a_sentence_begins_a_title() {
 }
 
 #[test]
+fn a_listed_place_in_lowercase_after_a_preposition_of_place() {
+    let found = typed_builtin("j'ai grandi à plouguerneau, la mer c'était tout");
+    assert!(
+        found.contains(&("plouguerneau".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn for_the_after_an_organisation_head_goes_on() {
+    let found = typed_builtin("The Committee for the Arts Council of Wexbury agreed.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _)| t.starts_with("Committee for the Arts")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_given_name_before_county_names_a_place() {
+    let found = typed_builtin("The board of Travis County voted on Monday.");
+    assert!(
+        found.contains(&("Travis County".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn no_word_sequence_makes_detection_fail() {
     // Cues, particles, complements and punctuation at the very start and end of a text, where
     // rules look before or after a name.
