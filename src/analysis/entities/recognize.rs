@@ -1855,13 +1855,14 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Misc, 0.5);
         }
-        // "on Zillow", "on Mumsnet": one unknown word after "on" is rather a platform.
+        // "on Zillow", "on Mumsnet", "sold through Moshtix": one unknown word after "on" or
+        // "through" is rather a platform.
         if n == 1
             && !c.cued
             && head.elision.is_empty()
             && first > 0
             && head.joined
-            && toks[first - 1].text == "on"
+            && matches!(toks[first - 1].text, "on" | "through")
             && !self.gaz.is_common(head.text)
         {
             vote(&mut c.votes, EntityType::Misc, 0.2);
@@ -2511,7 +2512,7 @@ impl Recognizer {
         // "sur Facebook", "on Spotify", "sous Android": a platform used as a product.
         if matches!(
             prev,
-            "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
+            "sur" | "on" | "via" | "sous" | "through" | "Sur" | "On" | "Via" | "Sous"
         ) && with_key(&d.text[c.start..c.end], |k| self.gaz.is_platform(k))
         {
             c.platform = true;

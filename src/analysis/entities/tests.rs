@@ -1437,6 +1437,12 @@ fn a_given_name_before_county_names_a_place() {
 }
 
 #[test]
+fn one_unknown_word_after_through_is_rather_a_platform() {
+    let found = typed_builtin("Fans bought seats through Ticketvane and its own app.");
+    assert!(found.contains(&("Ticketvane".into(), "misc")), "{found:?}");
+}
+
+#[test]
 fn no_word_sequence_makes_detection_fail() {
     // Cues, particles, complements and punctuation at the very start and end of a text, where
     // rules look before or after a name.
