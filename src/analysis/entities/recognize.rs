@@ -419,6 +419,74 @@ fn is_roman_number(word: &str) -> bool {
         )
 }
 
+/// Courtesy titles that come right before a person's name ("M.", "Mme", "Mr", "Dr").
+fn is_courtesy_title(word: &str) -> bool {
+    matches!(
+        word,
+        "M" | "M."
+            | "Mme"
+            | "Mlle"
+            | "Me"
+            | "Madame"
+            | "Monsieur"
+            | "Mr"
+            | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Dr"
+            | "Dr."
+    )
+}
+
+/// Nouns of staff and stakeholders that follow the name of the body they belong to ("Dyson
+/// engineer", "Tesla shareholders").
+fn is_staff_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "engineer"
+            | "engineers"
+            | "employee"
+            | "employees"
+            | "executive"
+            | "executives"
+            | "staff"
+            | "staffers"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "shareholders"
+            | "investors"
+            | "customers"
+            | "subscribers"
+            | "boss"
+            | "bosses"
+            | "headquarters"
+    )
+}
+
+/// Head words of laws ("Act", "Bill").
+fn is_law_head(word: &str) -> bool {
+    matches!(word, "Act" | "Bill" | "Acts")
+}
+
+/// Whether capitalised words from token `q` end with a law's head word within a few words
+/// ("… and Museums Act 1964").
+fn law_after_and(toks: &[NameToken<'_>], q: usize) -> bool {
+    toks.iter()
+        .skip(q)
+        .take(4)
+        .take_while(|t| t.joined && t.shape == Shape::Cap && t.elision.is_empty())
+        .any(|t| is_law_head(t.text))
+}
+
+/// A model code: one capital letter and digits ("S1", "H2", "A320", "X5").
+fn is_model_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
+}
+
 fn has_inner_capital(word: &str) -> bool {
     let mut chars = word.chars().skip(1);
     let lower_seen = word.chars().any(char::is_lowercase);
@@ -589,6 +657,31 @@ impl Recognizer {
                 c.row = Some(row);
                 vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
                 self.context_votes(d, i, &mut c);
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            // "j'ai grandi à clisson", "from cork": a listed place that a commenter writes in
+            // lowercase after a preposition of place (no common word or given name).
+            if t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && t.text.len() >= 4
+                && matches!(
+                    toks[i - 1].text,
+                    "à" | "a" | "en" | "de" | "in" | "from" | "near"
+                )
+                && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
+                && let Some(row) = self.gaz.place_row(t.text)
+                && !self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+                && !with_key(t.text, stop)
+            {
+                let mut c = self.cand(di, d, i, i);
+                c.row = Some(row);
+                vote(&mut c.votes, EntityType::Location, 3.0);
                 out.push(c);
                 i += 1;
                 continue;
@@ -985,7 +1078,16 @@ impl Recognizer {
                 given_upto = Some(j);
                 j += 1;
             }
-            if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot) {
+            // "Zephyr S1", "Calor H2": a model code after a capitalised word is part of the
+            // product's name.
+            let code = next.shape == Shape::Initial
+                && !next.dot
+                && k == i
+                && !toks[k].sentence_start
+                && toks[k].shape == Shape::Cap
+                && next.elision.is_empty()
+                && is_model_code(next.text);
+            if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot || code) {
                 if !next.elision.is_empty() {
                     // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
                     let e = key_of(next.elision);
@@ -1015,7 +1117,8 @@ impl Recognizer {
                 && self.gaz.longest(toks, k, false).is_none()
                 && (k == i
                     || (k == i + 1 && with_key(toks[i].text, stop))
-                    || (k > i + 1 && toks[k - 1].text == "of"))
+                    || (k > i + 1 && toks[k - 1].text == "of")
+                    || (k == i + 1 && law_after_and(toks, k + 2)))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -1025,9 +1128,11 @@ impl Recognizer {
                     && matches!(toks[q].shape, Shape::Cap | Shape::Upper)
                     && toks[q].elision.is_empty()
                 {
-                    if self.gaz.head(toks[q].text, HeadPos::Last) == Some(EntityType::Organization)
-                    {
-                        end = Some(q);
+                    match self.gaz.head(toks[q].text, HeadPos::Last) {
+                        Some(EntityType::Organization) => end = Some(q),
+                        // "Public Libraries and Museums Act 1964": a law's name too.
+                        Some(EntityType::Misc) if is_law_head(toks[q].text) => end = Some(q),
+                        _ => {}
                     }
                     if toks[q].possessive {
                         break;
@@ -1053,6 +1158,11 @@ impl Recognizer {
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
                     || (toks[p].text == "for" && p == k + 1 && self.gaz.is_org_head(toks[k].text))
+                    // "U.S. District Court for the Southern District of New York".
+                    || (toks[p].text == "the"
+                        && p == k + 2
+                        && toks[k + 1].text == "for"
+                        && self.gaz.is_org_head(toks[k].text))
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "of"
@@ -1291,6 +1401,76 @@ impl Recognizer {
         c
     }
 
+    /// "The Bluest Eye", "La Cerisaie": inside a sentence, a capitalised article before
+    /// capitalised words that no list, head word or given name explains begins a title (a
+    /// work, an event). In French, only "La" and "Les" before one common noun ("Le" mostly
+    /// begins a surname: "Le Maire", "Le Goff").
+    fn titled_work(&self, di: usize, d: &Doc<'_>, first: usize, last: usize) -> Option<Cand> {
+        let toks = &d.tokens;
+        let t = &toks[first];
+        if first >= last || t.sentence_start || d.caps(t.line) || !t.elision.is_empty() {
+            return None;
+        }
+        let english = match t.text {
+            "The" => true,
+            "La" | "Les" => false,
+            _ => return None,
+        };
+        if !english && last != first + 1 {
+            return None;
+        }
+        let words = &toks[first + 1..=last];
+        let explained = words.iter().any(|w| {
+            w.shape != Shape::Cap
+                || !w.elision.is_empty()
+                || w.possessive
+                || self.gaz.is_given(w.text)
+                || self.gaz.lists_place(w.text)
+                || self.gaz.is_demonym(w.text)
+                || self.gaz.head(w.text, HeadPos::First).is_some()
+                || self.gaz.head(w.text, HeadPos::Last).is_some()
+        }) || self.gaz.longest(toks, first, false).is_some()
+            || self.gaz.longest(toks, first + 1, false).is_some();
+        if explained {
+            return None;
+        }
+        if !english {
+            let w = &toks[last];
+            if w.text.chars().count() < 5 || !self.gaz.is_common(w.text) {
+                return None;
+            }
+            // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
+            // lowercase words, whose end is unknown.
+            if let Some(n) = toks.get(last + 1)
+                && n.joined
+                && !with_key(n.text, stop)
+                && !is_speech_verb(n.text)
+            {
+                return None;
+            }
+            if let Some(n) = toks.get(last + 2)
+                && toks[last + 1].joined
+                && n.joined
+                && matches!(n.shape, Shape::Cap | Shape::Upper)
+            {
+                return None;
+            }
+        }
+        // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it.
+        if self.lower_head_before(toks, first).is_some()
+            || self
+                .preceding_cue(d, first)
+                .is_some_and(|k| k != EntityType::Misc)
+            || first > 0
+                && self
+                    .cue_ending_at(d, first)
+                    .is_some_and(|k| k != EntityType::Misc)
+        {
+            return None;
+        }
+        Some(self.cued_cand(di, d, first, last, EntityType::Misc))
+    }
+
     /// Trims a run to its name, types it and pushes it.
     #[allow(clippy::too_many_arguments)]
     fn push_run(
@@ -1307,6 +1487,10 @@ impl Recognizer {
         if self.lower_head_before(toks, first).is_some() {
             // "département de la Justice": the whole run belongs to the name.
             out.push(self.cand(di, d, first, last));
+            return;
+        }
+        if let Some(c) = self.titled_work(di, d, first, last) {
+            out.push(c);
             return;
         }
         let mut cue = None;
@@ -1391,8 +1575,13 @@ impl Recognizer {
                 after += 1;
             }
             let listed_after = self.gaz.longest(toks, after, d.caps(t.line)).is_some();
+            // "Mme de Villeneuve", "M. de Castellane": after a courtesy title the particle and
+            // the name are a person's name, even when the name is also a place's.
+            let courtesy = first > 0
+                && cue == Some(EntityType::Person)
+                && is_courtesy_title(toks[first - 1].text);
             if particle
-                && !listed_after
+                && (!listed_after || courtesy)
                 && (cue == Some(EntityType::Person)
                     || (t.shape == Shape::Cap && !t.sentence_start && !d.caps(t.line))
                     || (t.shape == Shape::Cap
@@ -1620,6 +1809,17 @@ impl Recognizer {
         {
             vote(&mut c.votes, kind, 0.5);
         }
+        // "Wilson County", "Victoria Station": a given name before a place's head word that
+        // is no surname names a place.
+        if n == 2
+            && self.gaz.is_given(head.text)
+            && matches!(
+                tail.text,
+                "County" | "Street" | "Road" | "Avenue" | "Airport" | "Station" | "Stadium"
+            )
+        {
+            vote(&mut c.votes, EntityType::Location, 0.5);
+        }
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
@@ -1655,13 +1855,14 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Misc, 0.5);
         }
-        // "on Zillow", "on Mumsnet": one unknown word after "on" is rather a platform.
+        // "on Zillow", "on Mumsnet", "sold through Moshtix": one unknown word after "on" or
+        // "through" is rather a platform.
         if n == 1
             && !c.cued
             && head.elision.is_empty()
             && first > 0
             && head.joined
-            && toks[first - 1].text == "on"
+            && matches!(toks[first - 1].text, "on" | "through")
             && !self.gaz.is_common(head.text)
         {
             vote(&mut c.votes, EntityType::Misc, 0.2);
@@ -1708,6 +1909,38 @@ impl Recognizer {
                     .all(|p| self.gaz.is_common(p) || self.gaz.lists_place(p)))
         {
             vote(&mut c.votes, EntityType::Location, 0.7);
+        }
+        // "Innovate UK", "Cricket Australia", "Sport England": common words before a
+        // country's name name a national body.
+        if n >= 2
+            && !c.cued
+            && self
+                .gaz
+                .place_row(tail.text)
+                .is_some_and(|r| matches!(self.gaz.row(r).subtype.as_str(), "country" | "region"))
+            && toks[first..last].iter().all(|t| {
+                t.shape == Shape::Cap
+                    && t.elision.is_empty()
+                    && self.gaz.is_common(t.text)
+                    && !self.gaz.lists_place(t.text)
+                    && !self.gaz.is_given(t.text)
+                    && !self.gaz.is_demonym(t.text)
+            })
+        {
+            vote(&mut c.votes, EntityType::Organization, 2.5);
+        }
+        // "a former Dyson engineer", "Sonos shareholders": staff or stakeholders named after a
+        // name work for it or hold it.
+        if let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Lower
+            && is_staff_noun(next.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
+        // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
+        if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
+            vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if let Some(next) = toks.get(last + 1)
@@ -2038,6 +2271,10 @@ impl Recognizer {
                 return None;
             }
             if let Some(kind) = self.gaz.lower_head(p.text) {
+                // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.
+                if p.hyphen_before && k >= 2 && toks[k - 2].text == "sous" {
+                    return Some((k - 2, kind));
+                }
                 return Some((k - 1, kind));
             }
             let particle = PARTICLES.contains(&p.text) && p.elision.is_empty();
@@ -2275,7 +2512,7 @@ impl Recognizer {
         // "sur Facebook", "on Spotify", "sous Android": a platform used as a product.
         if matches!(
             prev,
-            "sur" | "on" | "via" | "sous" | "Sur" | "On" | "Via" | "Sous"
+            "sur" | "on" | "via" | "sous" | "through" | "Sur" | "On" | "Via" | "Sous"
         ) && with_key(&d.text[c.start..c.end], |k| self.gaz.is_platform(k))
         {
             c.platform = true;

@@ -1302,6 +1302,147 @@ fn one_unknown_word_after_sur_is_rather_an_app() {
 }
 
 #[test]
+fn a_model_code_after_a_name_makes_it_a_product() {
+    let found = typed_builtin("Le fabricant a dévoilé hier le Vormix K3, plus léger.");
+    assert!(found.contains(&("Vormix K3".into(), "misc")), "{found:?}");
+    // Not a season number after a sentence's first word.
+    let found = typed_builtin("Loved S1 but the finale was a mess.");
+    assert!(!found.iter().any(|(t, _)| t.contains("S1")), "{found:?}");
+}
+
+#[test]
+fn a_particle_and_a_place_after_a_courtesy_title_are_a_person() {
+    let found = typed_builtin("Interrogée, Mme de Bayonne a refusé de commenter.");
+    assert!(
+        found.contains(&("de Bayonne".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn small_communes_and_french_pays_are_places() {
+    let found = typed_builtin("Elle a grandi à Plouguerneau, puis dans le Minervois.");
+    assert!(
+        found.contains(&("Plouguerneau".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Minervois".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn new_head_words_type_the_names_they_end_or_start() {
+    let found = typed_builtin("Kelbrook Audio raised money, and the Tarrow Region is glad.");
+    assert!(
+        found.contains(&("Kelbrook Audio".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Tarrow Region".into(), "location")),
+        "{found:?}"
+    );
+    let found = typed_builtin("La sous-préfecture de Bayonne a validé la liste du maire.");
+    assert!(
+        found.contains(&("sous-préfecture de Bayonne".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_cue_of_a_workshop_or_a_role() {
+    let found = typed_builtin("Le lait vient de la fromagerie Kervadec, près du port.");
+    assert!(
+        found.contains(&("Kervadec".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il tiendra le rôle de Tarvel dans la pièce.");
+    assert!(found.contains(&("Tarvel".into(), "person")), "{found:?}");
+    let found = typed_builtin("Le prix est remis avec la Brasserie Morvic, partenaire.");
+    assert!(
+        found.contains(&("Brasserie Morvic".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn and_inside_a_law_name_that_ends_with_act() {
+    let found = typed_builtin("It was done under the Harbours and Ferries Act 1971 in May.");
+    assert!(
+        found.contains(&("Harbours and Ferries Act 1971".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn common_words_before_a_country_name_a_national_body() {
+    let found = typed_builtin("The club got a grant from Rowing Ireland in 2023.");
+    assert!(
+        found.contains(&("Rowing Ireland".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn staff_after_a_name_work_for_an_organisation() {
+    let found = typed_builtin("The design came from a former Kestrel engineer in Leeds.");
+    assert!(
+        found.contains(&("Kestrel".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_begins_a_title() {
+    let found = typed_builtin("She has read The Hollow Field twice this summer.");
+    assert!(
+        found.contains(&("The Hollow Field".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il a relu La Tempête, puis il est parti.");
+    assert!(found.contains(&("La Tempête".into(), "misc")), "{found:?}");
+    // A cue types the name instead ("l'association Les Vitrines").
+    let found = typed_builtin("Elle a rejoint l'association Les Vitrines cette année.");
+    assert!(!found.iter().any(|(_, k)| *k == "misc"), "{found:?}");
+}
+
+#[test]
+fn a_listed_place_in_lowercase_after_a_preposition_of_place() {
+    let found = typed_builtin("j'ai grandi à plouguerneau, la mer c'était tout");
+    assert!(
+        found.contains(&("plouguerneau".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn for_the_after_an_organisation_head_goes_on() {
+    let found = typed_builtin("The Committee for the Arts Council of Wexbury agreed.");
+    assert!(
+        found
+            .iter()
+            .any(|(t, _)| t.starts_with("Committee for the Arts")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_given_name_before_county_names_a_place() {
+    let found = typed_builtin("The board of Travis County voted on Monday.");
+    assert!(
+        found.contains(&("Travis County".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn one_unknown_word_after_through_is_rather_a_platform() {
+    let found = typed_builtin("Fans bought seats through Ticketvane and its own app.");
+    assert!(found.contains(&("Ticketvane".into(), "misc")), "{found:?}");
+}
+
+#[test]
 fn no_word_sequence_makes_detection_fail() {
     // Cues, particles, complements and punctuation at the very start and end of a text, where
     // rules look before or after a name.
