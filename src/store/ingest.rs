@@ -760,12 +760,19 @@ fn index_file(
     }
     // The hash of the content indexed (a changed file's may differ from the one read to
     // compare it).
-    let marker = builder.file_marker(
+    let mut marker = builder.file_marker(
         &w.found.rel,
         xxhash_rust::xxh3::xxh3_64(&bytes),
         w.found.stamp,
     );
-    docs.push(with_notes(marker, Some(&out.notes), fields));
+    if !out.notes.is_empty() {
+        marker.add_text(
+            fields.json,
+            serde_json::to_string(&out.notes).unwrap_or_default(),
+        );
+        marker.add_u64(fields.flags, MARKER_NOTES);
+    }
+    docs.push(marker);
     if w.todo == Todo::Update {
         // Its opstamp comes before the new documents': they survive it.
         writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
@@ -819,19 +826,6 @@ fn strip_extension(rel: &str) -> String {
         Some(d) => format!("{d}/{stem}"),
         None => stem.to_string(),
     }
-}
-
-/// A file marker with what was noted about the file, if anything.
-fn with_notes(
-    mut marker: TantivyDocument,
-    notes: Option<&FileNotes>,
-    fields: &Fields,
-) -> TantivyDocument {
-    if let Some(n) = notes.filter(|n| !n.is_empty()) {
-        marker.add_text(fields.json, serde_json::to_string(n).unwrap_or_default());
-        marker.add_u64(fields.flags, MARKER_NOTES);
-    }
-    marker
 }
 
 /// What the index recorded of a source file when it was indexed.
