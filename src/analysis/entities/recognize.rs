@@ -2633,12 +2633,27 @@ impl Recognizer {
         let dominant = (0..clusters.len())
             .filter(|&k| clusters[k].mentions >= 2 && clusters[k].strong)
             .max_by_key(|&k| clusters[k].mentions);
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
-        for (ci, &k) in of.iter().enumerate() {
-            members[k].push(ci);
+        // The candidates of each entity, entity after entity: those of `k` are
+        // `members[starts[k]..starts[k + 1]]`.
+        let mut starts = vec![0usize; clusters.len() + 1];
+        for &k in &of {
+            starts[k + 1] += 1;
         }
         for k in 0..clusters.len() {
-            let ms = &members[k];
+            starts[k + 1] += starts[k];
+        }
+        let mut members = vec![0usize; of.len()];
+        let mut next = starts.clone();
+        for (ci, &k) in of.iter().enumerate() {
+            members[next[k]] = ci;
+            next[k] += 1;
+        }
+        // Entities named by several words, the only ones a surname's short form can join.
+        let long_names: Vec<usize> = (0..clusters.len())
+            .filter(|&o| clusters[o].parts.len() > 1)
+            .collect();
+        for k in 0..clusters.len() {
+            let ms = &members[starts[k]..starts[k + 1]];
             if ms.is_empty()
                 || Some(k) == dominant
                 || ms.iter().any(|&ci| {
@@ -2648,7 +2663,7 @@ impl Recognizer {
             {
                 continue;
             }
-            let word = cands[ms[0]].parts[0].clone();
+            let word = cands[ms[0]].parts[0].as_str();
             let len = word.chars().count();
             let mut target = None;
             // Informal forms are short and written in capitals or inside a sentence ("MS",
@@ -2664,7 +2679,7 @@ impl Recognizer {
             // about Microsoft).
             let common = || {
                 len >= 3
-                    && self.gaz.is_common(&word)
+                    && self.gaz.is_common(word)
                     && ms.iter().all(|&ci| {
                         let c = &cands[ci];
                         docs[c.doc]
@@ -2680,23 +2695,22 @@ impl Recognizer {
                 && ms.iter().all(|&ci| cands[ci].parts[0] == word)
             {
                 let name = key_of(clusters[dk].forms[0].0).replace(' ', "");
-                if subsequence(&word, &name) {
+                if subsequence(word, &name) {
                     target = Some(dk);
                 }
             }
             if target.is_none() && len >= 4 && ms.len() == 1 {
-                let hits: Vec<usize> = (0..clusters.len())
-                    .filter(|&o| {
-                        o != k
-                            && clusters[o].kind() == EntityType::Person
-                            && clusters[o].parts.len() > 1
-                            && clusters[o].parts.last().is_some_and(|l| {
-                                l.starts_with(word.as_str()) && l.chars().count() >= len + 2
-                            })
-                    })
-                    .collect();
-                if hits.len() == 1 {
-                    target = Some(hits[0]);
+                // An entity moved away has no words left.
+                let mut hits = long_names.iter().copied().filter(|&o| {
+                    o != k
+                        && clusters[o].parts.len() > 1
+                        && clusters[o].kind() == EntityType::Person
+                        && clusters[o].parts.last().is_some_and(|l| {
+                            l.starts_with(word) && l.chars().count() >= len + 2
+                        })
+                });
+                if let (Some(h), None) = (hits.next(), hits.next()) {
+                    target = Some(h);
                 }
             }
             if let Some(t) = target {
