@@ -2705,9 +2705,10 @@ impl Recognizer {
                     o != k
                         && clusters[o].parts.len() > 1
                         && clusters[o].kind() == EntityType::Person
-                        && clusters[o].parts.last().is_some_and(|l| {
-                            l.starts_with(word) && l.chars().count() >= len + 2
-                        })
+                        && clusters[o]
+                            .parts
+                            .last()
+                            .is_some_and(|l| l.starts_with(word) && l.chars().count() >= len + 2)
                 });
                 if let (Some(h), None) = (hits.next(), hits.next()) {
                     target = Some(h);
