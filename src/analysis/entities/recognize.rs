@@ -2609,7 +2609,11 @@ impl Recognizer {
                 by_key.entry_ref(joined.as_str()).or_insert(k);
             }
         }
-        // 2. One-word names: same word, a part of a longer name, an acronym of one.
+        // 2. One-word names: same word, a part of a longer name, an acronym of one (the names
+        // of several words are all known by now).
+        let long_names: Vec<usize> = (0..clusters.len())
+            .filter(|&o| clusters[o].parts.len() > 1)
+            .collect();
         for (ci, c) in cands.iter().enumerate() {
             if of[ci] != usize::MAX {
                 continue;
@@ -2618,7 +2622,7 @@ impl Recognizer {
             let k = if let Some(&k) = by_key.get(joined.as_str()) {
                 Some(k)
             } else {
-                self.alias_of(&clusters, c)
+                self.alias_of(&clusters, &long_names, c)
             };
             let k = k.unwrap_or_else(|| {
                 clusters.push(Cluster::default());
@@ -2648,10 +2652,6 @@ impl Recognizer {
             members[next[k]] = ci;
             next[k] += 1;
         }
-        // Entities named by several words, the only ones a surname's short form can join.
-        let long_names: Vec<usize> = (0..clusters.len())
-            .filter(|&o| clusters[o].parts.len() > 1)
-            .collect();
         for k in 0..clusters.len() {
             let ms = &members[starts[k]..starts[k + 1]];
             if ms.is_empty()
@@ -2700,7 +2700,8 @@ impl Recognizer {
                 }
             }
             if target.is_none() && len >= 4 && ms.len() == 1 {
-                // An entity moved away has no words left.
+                // A surname's short form joins a name of several words (an entity moved away
+                // has no words left).
                 let mut hits = long_names.iter().copied().filter(|&o| {
                     o != k
                         && clusters[o].parts.len() > 1
@@ -2899,14 +2900,13 @@ impl Recognizer {
         out
     }
 
-    /// The entity a one-word candidate is a short form or acronym of, when only one fits.
-    fn alias_of(&self, clusters: &[Cluster], c: &Cand) -> Option<usize> {
+    /// The entity a one-word candidate is a short form or acronym of, when only one fits
+    /// (`long`: the entities named by several words, in order).
+    fn alias_of(&self, clusters: &[Cluster], long: &[usize], c: &Cand) -> Option<usize> {
         let word = &c.parts[0];
         let mut hits = Vec::new();
-        for (k, cl) in clusters.iter().enumerate() {
-            if cl.parts.len() < 2 {
-                continue;
-            }
+        for &k in long {
+            let cl = &clusters[k];
             let kind = cl.kind();
             let last = cl.parts.last().is_some_and(|l| l == word);
             let first = cl.parts.first().is_some_and(|f| f == word);
