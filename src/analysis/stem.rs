@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -50,6 +50,49 @@ fn compute(word: &str, lang: Lang, out: &mut String) -> usize {
         }
     }
     main_end - start
+}
+
+/// Shards of the [`SHARED`] cache, per language.
+const SHARDS: usize = 16;
+
+/// Words a shard of the [`SHARED`] cache holds before it is emptied: 2 × 16 × 16,384, about
+/// half a million words at most (some 40 MB).
+const SHARD_CAPACITY: usize = 16_384;
+
+/// The forms of the words stemmed by any thread, by language then by a hash of the word: the
+/// threads of an ingest meet the same words, and a thread's [`SurfaceCache`] is emptied when
+/// full, so most words would otherwise be stemmed several times. Looked at only on a miss of
+/// the thread's cache.
+static SHARED: LazyLock<Vec<Mutex<WordForms>>> =
+    LazyLock::new(|| (0..2 * SHARDS).map(|_| Mutex::default()).collect());
+
+/// Lowercase words and their forms.
+type WordForms = HashMap<Box<str>, Forms, BuildWordHasher>;
+
+/// [`compute`] through the [`SHARED`] cache: appends the forms of the lowercase `word` to
+/// `out` (main followed by alt, alt absent when equal) and returns main's length.
+fn shared_forms(word: &str, lang: Lang, out: &mut String) -> usize {
+    let hash = xxhash_rust::xxh3::xxh3_64(word.as_bytes());
+    let shard = &SHARED[lang as usize * SHARDS + (hash as usize % SHARDS)];
+    // A thread that panicked while holding a shard left it whole: its maps are only ever
+    // cleared or given complete entries.
+    let lock = || shard.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(forms) = lock().get(word) {
+        out.push_str(&forms.text);
+        return forms.main_len;
+    }
+    let start = out.len();
+    let main_len = compute(word, lang, out);
+    let forms = Forms {
+        text: out[start..].into(),
+        main_len,
+    };
+    let mut map = lock();
+    if map.len() >= SHARD_CAPACITY {
+        map.clear();
+    }
+    map.insert(word.into(), forms);
+    main_len
 }
 
 /// Cached forms: main followed by alt (alt absent when equal to main).
@@ -142,7 +185,7 @@ impl Derived {
         let word_end = arena.len() - at;
         let mut main_end = word_end;
         if indexable {
-            let main_len = compute(stripped, lang, arena);
+            let main_len = shared_forms(stripped, lang, arena);
             main_end = word_end + main_len;
         }
         let alt_end = arena.len() - at;
@@ -311,6 +354,29 @@ mod tests {
 
     fn forms(word: &str, lang: Lang) -> (String, String) {
         with_forms(word, lang, |m, a| (m.to_owned(), a.to_owned()))
+    }
+
+    #[test]
+    fn shared_forms_are_the_computed_ones_in_every_thread() {
+        for (word, lang) in [
+            ("électricité", Lang::Fr),
+            ("économie", Lang::Fr),
+            ("running", Lang::En),
+            ("café", Lang::En),
+        ] {
+            let mut want = String::from("x");
+            let want_main = compute(word, lang, &mut want);
+            for _ in 0..2 {
+                let (got, main) = std::thread::spawn(move || {
+                    let mut got = String::from("x");
+                    let main = shared_forms(word, lang, &mut got);
+                    (got, main)
+                })
+                .join()
+                .unwrap();
+                assert_eq!((got.as_str(), main), (want.as_str(), want_main), "{word}");
+            }
+        }
     }
 
     #[test]
