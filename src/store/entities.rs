@@ -177,7 +177,9 @@ pub fn add_entities(
                 terms.push_str(&term);
                 terms.push(SEP);
             }
-            if *n == 1 {
+            // Search by entity only follows names of entities some page found for sure: a
+            // weak mention's names would never be read.
+            if *n == 1 && !m.weak {
                 name.clear();
                 push_key(&m.text, &mut name);
                 key.clear();
@@ -188,8 +190,7 @@ pub fn add_entities(
                     push_name_term(&mut names, &key, &m.key);
                     names.push(SEP);
                 }
-                if !m.weak
-                    && m.kind == EntityType::Person
+                if m.kind == EntityType::Person
                     && let Some(t) = surname_term(&m.key)
                 {
                     names.push_str(&t);
