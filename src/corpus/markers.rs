@@ -115,6 +115,19 @@ fn unquoted_subtitle(l: &str, next: Option<&str>) -> bool {
     next_is_meta || (n <= 120 && !l.ends_with('.') && !l.ends_with('…'))
 }
 
+/// Whether `l` may begin as an anchored, case-insensitive pattern whose first letters are
+/// `firsts` (ASCII, lowercase) does: a line that starts with another ASCII byte is refused
+/// before the pattern runs; one that starts with any other character (a letter that folds to
+/// an ASCII one, a digit of another script) is left to the pattern.
+fn may_start(l: &str, firsts: &[u8]) -> bool {
+    l.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || firsts.contains(&b.to_ascii_lowercase()))
+}
+
+/// First letters of [`DATE_PREFIX`]'s words.
+const DATE_PREFIX_FIRSTS: &[u8] = b"pm";
+
 /// Words that introduce a date in a header ("Publié le …", "Mis à jour le …", "Par X, le …").
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:publié|publie|mis à jour|mise à jour|modifié|posté|poste|par)\b")
@@ -127,7 +140,7 @@ pub fn header_date(l: &str) -> Option<DateTime> {
         return None;
     }
     parse_date(l).or_else(|| {
-        if !DATE_PREFIX.is_match(l) {
+        if !may_start(l, DATE_PREFIX_FIRSTS) || !DATE_PREFIX.is_match(l) {
             return None;
         }
         // A byline or update line: little text around the date ("Par Jean Dupont, le …",
@@ -169,9 +182,15 @@ pub fn reading_time(l: &str) -> Option<u32> {
     if l.len() > 4 * 60 || l.chars().count() > 60 {
         return None;
     }
-    // Quick refusal before the regex: a digit with an `m` somewhere after it.
+    // Quick refusal before the regex: a digit with "min" or "mn" somewhere after it.
     let digit = l.bytes().position(|b| b.is_ascii_digit())?;
-    if !l.as_bytes()[digit..].iter().any(|&b| b | 0x20 == b'm') {
+    let after = &l.as_bytes()[digit..];
+    let lower = |i: usize| after.get(i).map(|&b| b | 0x20);
+    if !(0..after.len()).any(|i| {
+        lower(i) == Some(b'm')
+            && (lower(i + 1) == Some(b'n')
+                || (lower(i + 1) == Some(b'i') && lower(i + 2) == Some(b'n')))
+    }) {
         return None;
     }
     let c = NUM.captures(l)?;
@@ -186,19 +205,24 @@ pub fn reading_time(l: &str) -> Option<u32> {
     (all_ok && (1..=300).contains(&minutes)).then_some(minutes)
 }
 
+/// First bytes of [`comments_header`]'s lines: its words' first letters and the digits.
+const COMMENTS_HEADER_FIRSTS: &[u8] = b"lvcranp0123456789";
+
+/// A comment-section header line (see [`comments_header`]).
+static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:les\s+|vos\s+)?(?:commentaires?|comments?|réactions?|reactions?)\s*(?:[(\[:]\s*(?P<a>\d{1,6})\s*[)\]]?)?|(?P<b>\d{1,6})\s+(?:commentaires?|comments?|réactions?|reactions?)|(?P<zero>aucun commentaire|aucune réaction|no comments|pas de commentaire))\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// The comment-section header: `Some(count)` for "Commentaires (33)", "33 commentaires",
 /// "Comments (5)", `Some(None)` for a bare "Commentaires", `Some(Some(0))` for "Aucun commentaire".
 pub fn comments_header(l: &str) -> Option<Option<u32>> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:(?:les\s+|vos\s+)?(?:commentaires?|comments?|réactions?|reactions?)\s*(?:[(\[:]\s*(?P<a>\d{1,6})\s*[)\]]?)?|(?P<b>\d{1,6})\s+(?:commentaires?|comments?|réactions?|reactions?)|(?P<zero>aucun commentaire|aucune réaction|no comments|pas de commentaire))\s*$",
-        )
-        .expect("valid regex")
-    });
-    if l.len() > 60 {
+    if l.len() > 60 || !may_start(l, COMMENTS_HEADER_FIRSTS) {
         return None;
     }
-    let c = RE.captures(l)?;
+    let c = COMMENTS_HEADER.captures(l)?;
     if c.name("zero").is_some() {
         return Some(Some(0));
     }
@@ -209,34 +233,45 @@ pub fn comments_header(l: &str) -> Option<Option<u32>> {
     Some(n)
 }
 
+/// First letters of [`source_line`]'s words.
+const SOURCE_FIRSTS: &[u8] = b"lscv";
+
+/// A source or credit line (see [`source_line`]).
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:la\s+|les\s+)?(?:sources?|crédits?(?:\s+photos?)?|credits?(?:\s+photos?)?|via)\s*:\s*(\S.*)$",
+    )
+    .expect("valid regex")
+});
+
 /// The value of a source or credit line ("La source: WSJ", "Source : AFP", "Crédit : …").
 pub fn source_line(l: &str) -> Option<&str> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:la\s+|les\s+)?(?:sources?|crédits?(?:\s+photos?)?|credits?(?:\s+photos?)?|via)\s*:\s*(\S.*)$",
-        )
-        .expect("valid regex")
-    });
-    if l.chars().count() > 250 {
+    if l.chars().count() > 250 || !may_start(l, SOURCE_FIRSTS) || !l.contains(':') {
         return None;
     }
-    RE.captures(l)
+    SOURCE
+        .captures(l)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().trim())
 }
 
+/// First letters of [`tags_line`]'s words.
+const TAGS_FIRSTS: &[u8] = b"estmk";
+
+/// A topics line (see [`tags_line`]).
+static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:en savoir plus sur les sujets|en savoir plus sur|sujets?|tags?|mots[- ]cl[ée]s|mots[- ]clefs|th[èe]mes?|topics|[ée]tiquettes|keywords)\s*:\s*(\S.*)$",
+    )
+    .expect("valid regex")
+});
+
 /// The tags of a topics line ("En savoir plus sur les sujets : a, b", "Tags : …", "Mots-clés : …").
 pub fn tags_line(l: &str) -> Option<Vec<String>> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:en savoir plus sur les sujets|en savoir plus sur|sujets?|tags?|mots[- ]cl[ée]s|mots[- ]clefs|th[èe]mes?|topics|[ée]tiquettes|keywords)\s*:\s*(\S.*)$",
-        )
-        .expect("valid regex")
-    });
-    if l.chars().count() > 1000 {
+    if l.chars().count() > 1000 || !may_start(l, TAGS_FIRSTS) || !l.contains(':') {
         return None;
     }
-    let list = RE.captures(l)?.get(1)?.as_str();
+    let list = TAGS.captures(l)?.get(1)?.as_str();
     let mut tags: Vec<String> = Vec::new();
     for t in list.split([',', ';']) {
         let t = t.trim();
@@ -311,6 +346,105 @@ pub fn is_structural(l: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_byte_gates_refuse_no_line_the_patterns_take() {
+        // (pattern, its first bytes, whether a ':' is needed, line starts to try)
+        let cases: [(&Regex, &[u8], bool, &[&str]); 4] = [
+            (
+                &DATE_PREFIX,
+                DATE_PREFIX_FIRSTS,
+                false,
+                &[
+                    "publié",
+                    "Publie",
+                    "MIS À JOUR",
+                    "mise à jour",
+                    "Modifié",
+                    "posté",
+                    "PAR",
+                ],
+            ),
+            (
+                &COMMENTS_HEADER,
+                COMMENTS_HEADER_FIRSTS,
+                false,
+                &[
+                    "les ",
+                    "Vos ",
+                    "commentaire",
+                    "COMMENTS",
+                    "réactions",
+                    "Reaction",
+                    "12",
+                    "٣",
+                    "３",
+                    "aucun commentaire",
+                    "Aucune réaction",
+                    "No comments",
+                    "pas de commentaire",
+                ],
+            ),
+            (
+                &SOURCE,
+                SOURCE_FIRSTS,
+                true,
+                &[
+                    "la ",
+                    "LES ",
+                    "source",
+                    "ſources",
+                    "Crédit",
+                    "credits photo",
+                    "Via",
+                ],
+            ),
+            (
+                &TAGS,
+                TAGS_FIRSTS,
+                true,
+                &[
+                    "en savoir plus sur les sujets",
+                    "Sujet",
+                    "ſujets",
+                    "TAGS",
+                    "mots-clés",
+                    "Mots clefs",
+                    "thème",
+                    "Topics",
+                    "étiquettes",
+                    "Étiquettes",
+                    "keywords",
+                    "\u{212A}eywords",
+                ],
+            ),
+        ];
+        let tails = [
+            "",
+            " ",
+            "s",
+            " : a, b",
+            ":x",
+            " (33)",
+            " commentaires",
+            " 3",
+            " le 3 mai 2020",
+        ];
+        for (re, firsts, colon, starts) in cases {
+            for start in starts {
+                for tail in tails {
+                    let l = format!("{start}{tail}");
+                    if re.is_match(&l) {
+                        assert!(may_start(&l, firsts), "{l:?}");
+                        assert!(!colon || l.contains(':'), "{l:?}");
+                    }
+                }
+            }
+        }
+        // Other lines are refused before the pattern runs.
+        assert!(!may_start("Depuis 2020", COMMENTS_HEADER_FIRSTS));
+        assert!(!may_start("", SOURCE_FIRSTS));
+    }
 
     #[test]
     fn reading_times() {
