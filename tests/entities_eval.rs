@@ -348,6 +348,10 @@ fn entity_detection_scores() {
         totals.push((file, s.all().prf().2, s));
     }
     println!("{}", table.join("\n"));
+    // Overall F1 of each set with three decimals, to compare runs.
+    for (file, f1, _) in &totals {
+        println!("{file}\t{f1:.3}");
+    }
     if std::env::var_os("KIOSQUE_EVAL_ERRORS").is_some() {
         for e in &errors {
             println!("{e}");

@@ -280,10 +280,11 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 35] = [
+    const ENDINGS: [&str; 43] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
         "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
+        "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -661,21 +662,28 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            // "j'ai grandi à clisson", "from cork": a listed place that a commenter writes in
-            // lowercase after a preposition of place (no common word or given name).
+            // "j'ai grandi à clisson", "from cork", "entre rodez et millau": a listed place
+            // that a commenter writes in lowercase after a preposition of place, or after
+            // "et", "and", "ou", "or" that follow such a place (no common word or given name,
+            // unless the page writes the place capitalised too).
             if t.shape == Shape::Lower
                 && i > 0
                 && t.joined
                 && t.elision.is_empty()
                 && !t.hyphen_before
                 && t.text.len() >= 4
-                && matches!(
+                && (matches!(
                     toks[i - 1].text,
-                    "à" | "a" | "en" | "de" | "in" | "from" | "near"
-                )
+                    "à" | "a" | "en" | "de" | "in" | "from" | "near" | "entre" | "between"
+                ) || (matches!(toks[i - 1].text, "et" | "and" | "ou" | "or")
+                    && out.last().is_some_and(|c: &Cand| {
+                        c.doc == di
+                            && c.last_tok + 2 == i
+                            && c.votes[EntityType::Location.index()] >= 3.0
+                    })))
                 && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
                 && let Some(row) = self.gaz.place_row(t.text)
-                && !self.gaz.is_common(t.text)
+                && (!self.gaz.is_common(t.text) || page.lower.contains(t.text))
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)
             {
@@ -746,7 +754,21 @@ impl Recognizer {
                 continue;
             }
             let before = out.len();
-            let run = self.run(d.text, toks, i);
+            let mut run = self.run(d.text, toks, i);
+            // "Bath and North East Somerset Council": a listed place longer than the run,
+            // followed by an organisation's head word, names the place's body.
+            if let Some((_, n)) = listed
+                && n > run
+                && toks.get(i + n).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Cap
+                        && t.elision.is_empty()
+                        && !toks[i + n - 1].possessive
+                        && self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization)
+                })
+            {
+                run = n + 1;
+            }
             // The run's last word, a number after it left out ("Scotland Act 1998").
             let last_word = toks[i..i + run]
                 .iter()
@@ -1117,6 +1139,12 @@ impl Recognizer {
                 && self.gaz.longest(toks, k, false).is_none()
                 && (k == i
                     || (k == i + 1 && with_key(toks[i].text, stop))
+                    // "Irish Nurses and Midwives Organisation", "US Food and Drug
+                    // Administration": a demonym or a country's code before the first word.
+                    || ((k == i + 1 || (k == i + 2 && with_key(toks[i].text, stop)))
+                        && (self.gaz.is_demonym(toks[k - 1].text)
+                            || (toks[k - 1].shape == Shape::Upper
+                                && self.gaz.lists_place(toks[k - 1].text))))
                     || (k > i + 1 && toks[k - 1].text == "of")
                     || (k == i + 1 && law_after_and(toks, k + 2)))
             {
@@ -1504,7 +1532,16 @@ impl Recognizer {
             && !tail_head
             && let Some(j) = (first + 1..last - 1).rev().find(|&j| {
                 matches!(toks[j].shape, Shape::Cap | Shape::Upper)
-                    && self.gaz.is_given(toks[j + 1].text)
+                    && (self.gaz.is_given(toks[j + 1].text)
+                        // "Cabinet Secretary Mutahi Kagwe": two last words that are no common
+                        // words or places.
+                        || (j + 2 == last
+                            && toks[j + 1..=last].iter().all(|t| {
+                                t.shape == Shape::Cap
+                                    && !self.gaz.is_common(t.text)
+                                    && !self.gaz.lists_place(t.text)
+                                    && self.gaz.head(t.text, HeadPos::Last).is_none()
+                            })))
                     && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
             })
         {
@@ -1994,7 +2031,11 @@ impl Recognizer {
                 && head.shape != Shape::Mixed
                 && ({
                     lowercase_into(head.text, lower_word);
+                    // "tidewise" in a comment on an article about Tidewise: a word that is no
+                    // common word, capitalised here inside a sentence, is a name the page
+                    // also writes in lowercase.
                     lower.contains(lower_word.as_str())
+                        && (ambiguous || self.gaz.is_common(head.text))
                 } || (ambiguous
                     && !mid_caps.contains(head.text)
                     && (caps_line || self.gaz.is_common(head.text))));
@@ -2101,6 +2142,24 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
+            // "musée des Beaux-Arts de Rouen", "lycée Jean-Moulin de Lens": an institution's
+            // name goes on with "de" and the listed place it stands in.
+            if kind == EntityType::Organization
+                && let Some(de) = toks.get(last + 1)
+                && de.joined
+                && de.elision.is_empty()
+                && matches!(de.text, "de" | "du")
+                && let Some(place) = toks.get(last + 2)
+                && place.joined
+                && place.elision.is_empty()
+                && place.shape == Shape::Cap
+                && let Some((row, n)) = self.gaz.longest(toks, last + 2, false)
+                && self.gaz.row(row).kind == EntityType::Location
+            {
+                last += 1 + n;
+                c.end = toks[last].end;
+                c.last_tok = last;
+            }
             c.parts = toks[h..=last].iter().map(|t| t.key()).collect();
             return;
         }
@@ -2108,17 +2167,47 @@ impl Recognizer {
         let head_kind = self.gaz.head(toks[first].text, HeadPos::First);
         let mut end = last;
         if head_kind.is_some() && c.row.is_none() {
-            while end + 1 < toks.len()
-                && end < last + 3
-                && toks[end + 1].joined
-                && toks[end + 1].shape == Shape::Lower
-                && toks[end + 1].elision.is_empty()
-                && is_adjective(toks[end + 1].text)
-                && (!self.gaz.is_demonym(toks[end + 1].text)
-                    // European bodies are named so ("Banque centrale européenne").
-                    || with_key(toks[end + 1].text, |k| k.starts_with("europeen")))
+            let adjective_at = |j: usize| {
+                toks.get(j).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && is_adjective(t.text)
+                        && (!self.gaz.is_demonym(t.text)
+                            // European bodies are named so ("Banque centrale européenne").
+                            || with_key(t.text, |k| k.starts_with("europeen")))
+                })
+            };
+            while end < last + 3 && adjective_at(end + 1) {
+                end += 1;
+            }
+            // "Fédération française de cyclisme", "Union nationale des …": a nationality after
+            // the head, when a "de" complement completes the name.
+            if end == last
+                && toks.get(end + 1).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && self.gaz.is_demonym(t.text)
+                })
+                && toks
+                    .get(end + 2)
+                    .is_some_and(|t| t.joined && matches!(t.text, "de" | "des" | "du"))
+                && toks.get(end + 3).is_some_and(|t| {
+                    t.joined && t.shape == Shape::Lower && !stop(t.text) && t.text.len() > 3
+                })
             {
                 end += 1;
+            }
+            // "Union maritime et portuaire", "Office public et social": two adjectives
+            // joined by "et" or "and".
+            if end > last
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.joined && matches!(t.text, "et" | "and"))
+                && adjective_at(end + 2)
+            {
+                end += 2;
             }
         }
         // "Syndicat autonome des transporteurs urbains", "Salon international de
@@ -2187,7 +2276,9 @@ impl Recognizer {
                     {
                         to += 1;
                     }
-                    if !self.gaz.is_given(next.text) {
+                    // "… Western District of Washington": a given name that is a listed place
+                    // is the place.
+                    if !self.gaz.is_given(next.text) || self.gaz.lists_place(next.text) {
                         end = to;
                     }
                     break;
@@ -2722,12 +2813,18 @@ impl Recognizer {
         let mut lw = String::new();
         // Nothing to look for when every such lowercase word is a stop word ("le", "the").
         let any_lower = lower.iter().any(|w| !stop(w));
+        // "armor prévoyance", "opéra de lyon": lowercase forms of a page's names of several
+        // words that are no person's, by their first word (lowercase): (entity, lowercase
+        // words).
+        let mut lower_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
+            HashMap::default();
         for (k, c) in clusters.iter().enumerate().filter(|_| any_lower) {
-            let person = c.parts.len() > 1;
-            if !c.strong || (person && c.kind() != EntityType::Person) {
+            let several = c.parts.len() > 1;
+            let person = several && c.kind() == EntityType::Person;
+            if !c.strong {
                 continue;
             }
-            let twice = c.mentions >= 2 && !person;
+            let twice = c.mentions >= 2 && !several;
             for &(f, _) in &c.forms {
                 let word = if person {
                     match f.rsplit(' ').next() {
@@ -2738,6 +2835,37 @@ impl Recognizer {
                     f
                 };
                 if word.contains(' ') {
+                    let words: Vec<&str> = word.split(' ').collect();
+                    lowercase_into(words[0], &mut lw);
+                    if (2..=5).contains(&words.len())
+                        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+                        && lower.contains(lw.as_str())
+                    {
+                        let rest = words
+                            .iter()
+                            .map(|w| {
+                                let mut l = String::new();
+                                lowercase_into(w, &mut l);
+                                l
+                            })
+                            .collect();
+                        lower_phrases.entry(lw.clone()).or_default().push((k, rest));
+                    }
+                    // "crofty" for "South Crofty": the last word of a place or a body's name
+                    // when it is no common word, given name or place of its own.
+                    let last = words[words.len() - 1];
+                    lowercase_into(last, &mut lw);
+                    if last.chars().count() >= 5
+                        && shape_of(last) == Shape::Cap
+                        && lower.contains(lw.as_str())
+                        && !self.gaz.is_common(&lw)
+                        && !self.gaz.is_given(last)
+                        && !self.gaz.lists_place(last)
+                        && !self.gaz.is_not_entity(&lw)
+                        && !stop(&lw)
+                    {
+                        lower_names.insert(lw.clone(), k);
+                    }
                     continue;
                 }
                 lowercase_into(word, &mut lw);
@@ -2759,11 +2887,56 @@ impl Recognizer {
                 }
             }
         }
-        if !lower_names.is_empty() {
+        if !lower_names.is_empty() || !lower_phrases.is_empty() {
+            // Lowercase words that are candidates already ("entre rodez et millau").
+            let taken: HashSet<(usize, usize), BuildWordHasher> =
+                cands.iter().map(|c| (c.doc, c.start)).collect();
             for (di, d) in docs.iter().enumerate() {
-                for t in &d.tokens {
+                let mut skip_to = 0;
+                for (j, t) in d.tokens.iter().enumerate() {
+                    if j < skip_to {
+                        continue;
+                    }
+                    if t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && let Some(phrases) = lower_phrases.get(t.text)
+                        && let Some((k, n)) = phrases.iter().find_map(|(k, words)| {
+                            let toks = d.tokens.get(j..j + words.len())?;
+                            let fits = toks.iter().zip(words).enumerate().all(|(q, (u, w))| {
+                                u.shape == Shape::Lower
+                                    && (q == 0 || (u.joined && u.elision.is_empty()))
+                                    && u.text == w.as_str()
+                            });
+                            fits.then_some((*k, words.len()))
+                        })
+                        && !cands.iter().any(|c| {
+                            c.doc == di && c.start < d.tokens[j + n - 1].end && t.start < c.end
+                        })
+                    {
+                        let last = &d.tokens[j + n - 1];
+                        let c = Cand {
+                            doc: di,
+                            start: t.start,
+                            end: last.end,
+                            parts: d.tokens[j..j + n].iter().map(|u| u.key()).collect(),
+                            row: clusters[k].row,
+                            votes: [0.0; 4],
+                            weak: false,
+                            acronym: false,
+                            cued: false,
+                            first_tok: j,
+                            last_tok: j + n - 1,
+                            platform: false,
+                        };
+                        clusters[k].mentions += 1;
+                        of.push(k);
+                        cands.push(c);
+                        skip_to = j + n;
+                        continue;
+                    }
                     if t.shape == Shape::Lower
                         && let Some(&k) = lower_names.get(t.text)
+                        && !taken.contains(&(di, t.start))
                         // Listed names in lowercase are candidates already.
                         && !(t.elision.is_empty()
                             && !t.hyphen_before
