@@ -280,11 +280,11 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 43] = [
+    const ENDINGS: [&str; 45] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
         "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
-        "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes",
+        "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -814,7 +814,20 @@ impl Recognizer {
                 continue;
             }
             match listed {
-                Some((row, n)) if !(explained_run && run > n) => {
+                // "Tour de France Bernard Thévenet": a given name after a listed name begins
+                // another name.
+                Some((row, n))
+                    if !(explained_run && run > n)
+                        || toks.get(i + n).is_some_and(|t| {
+                            t.shape == Shape::Cap
+                                && t.elision.is_empty()
+                                && self.gaz.is_given(t.text)
+                                && !toks[i + n - 1].possessive
+                                && toks
+                                    .get(i + n + 1)
+                                    .is_some_and(|u| u.joined && u.shape == Shape::Cap)
+                        }) =>
+                {
                     // A listed company followed by "Corp", "Inc": the same company.
                     let mut n = n;
                     while i + n < toks.len()
@@ -867,6 +880,12 @@ impl Recognizer {
                     }
                     n += sub;
                     vote(&mut c.votes, kind, 3.0);
+                    // "la plateforme Arte Concert", "l'application SNCF Connect": a product
+                    // named after its company, announced by a product's cue.
+                    if sub > 0 && self.preceding_cue(d, i) == Some(EntityType::Misc) {
+                        vote(&mut c.votes, EntityType::Misc, 4.0);
+                        c.cued = true;
+                    }
                     self.context_votes(d, i, &mut c);
                     out.push(c);
                     i += n;
@@ -2484,7 +2503,7 @@ impl Recognizer {
             }
             // A cue noun, not a possessive ("son grossiste Pharmadis Nord").
             let cue_word = &toks[end - 1];
-            if cue_word.text.chars().count() > 3
+            if (cue_word.text.chars().count() > 3 || cue_word.hyphen_before)
                 && !stop(&cue_word.lower())
                 && let Some(kind) = self.cue_ending_at(d, end)
             {
@@ -2504,7 +2523,11 @@ impl Recognizer {
         let mut best = None;
         for w in 1..=max {
             let from = first - w;
-            if toks[from + 1..=first].iter().any(|t| !t.joined) {
+            // "la start-up": a lowercase compound is one cue word.
+            if toks[from + 1..=first]
+                .iter()
+                .any(|t| !t.joined && !t.hyphen_before)
+            {
                 break;
             }
             for with_elision in [false, true] {
@@ -2878,10 +2901,12 @@ impl Recognizer {
                 // written so.
                 let shape = shape_of(word);
                 let old = twice && n >= 5 && shape == Shape::Cap;
+                // "hse" for "HSE": acronyms from three letters.
                 let ok = old
                     || (n >= 4 + usize::from(person)
                         && matches!(shape, Shape::Cap | Shape::Upper)
-                        && !self.gaz.is_common(&lw));
+                        && !self.gaz.is_common(&lw))
+                    || (n == 3 && shape == Shape::Upper && !self.gaz.is_common(&lw));
                 if ok && !self.gaz.is_not_entity(&lw) {
                     lower_names.insert(lw.clone(), k);
                 }
@@ -2891,6 +2916,9 @@ impl Recognizer {
             // Lowercase words that are candidates already ("entre rodez et millau").
             let taken: HashSet<(usize, usize), BuildWordHasher> =
                 cands.iter().map(|c| (c.doc, c.start)).collect();
+            // An entity without forms, hence without a name: its candidates are not written.
+            clusters.push(Cluster::default());
+            let void = clusters.len() - 1;
             for (di, d) in docs.iter().enumerate() {
                 let mut skip_to = 0;
                 for (j, t) in d.tokens.iter().enumerate() {
@@ -2898,7 +2926,6 @@ impl Recognizer {
                         continue;
                     }
                     if t.shape == Shape::Lower
-                        && t.elision.is_empty()
                         && let Some(phrases) = lower_phrases.get(t.text)
                         && let Some((k, n)) = phrases.iter().find_map(|(k, words)| {
                             let toks = d.tokens.get(j..j + words.len())?;
@@ -2909,10 +2936,27 @@ impl Recognizer {
                             });
                             fits.then_some((*k, words.len()))
                         })
-                        && !cands.iter().any(|c| {
-                            c.doc == di && c.start < d.tokens[j + n - 1].end && t.start < c.end
-                        })
                     {
+                        // The phrase replaces the lowercase words found inside it ("lyon" in
+                        // "l'opéra de lyon"); a capitalised candidate inside keeps it out.
+                        let end = d.tokens[j + n - 1].end;
+                        let inside: Vec<usize> = (0..cands.len())
+                            .filter(|&ci| {
+                                let c = &cands[ci];
+                                c.doc == di && c.start < end && t.start < c.end
+                            })
+                            .collect();
+                        if inside.iter().any(|&ci| {
+                            let c = &cands[ci];
+                            c.start < t.start
+                                || c.end > end
+                                || d.text[c.start..c.end].starts_with(char::is_uppercase)
+                        }) {
+                            continue;
+                        }
+                        for ci in inside {
+                            of[ci] = void;
+                        }
                         let last = &d.tokens[j + n - 1];
                         let c = Cand {
                             doc: di,
