@@ -354,6 +354,12 @@ impl Gazetteer {
                     continue;
                 }
                 g.max_cue_words = g.max_cue_words.max(key.split(' ').count());
+                // "la start-up": text splits lowercase compounds into words.
+                if key.contains('-') {
+                    let split = key.replace('-', " ");
+                    g.max_cue_words = g.max_cue_words.max(split.split(' ').count());
+                    g.cues.entry(split).or_insert(kind);
+                }
                 g.cues.entry(key).or_insert(kind);
             }
         }

@@ -2503,8 +2503,9 @@ impl Recognizer {
             }
             // A cue noun, not a possessive ("son grossiste Pharmadis Nord").
             let cue_word = &toks[end - 1];
-            if (cue_word.text.chars().count() > 3 || cue_word.hyphen_before)
-                && !stop(&cue_word.lower())
+            // (The last part of a compound may be a stop word: "start-up".)
+            if (cue_word.hyphen_before
+                || (cue_word.text.chars().count() > 3 && !stop(&cue_word.lower())))
                 && let Some(kind) = self.cue_ending_at(d, end)
             {
                 return Some(kind);
