@@ -1204,12 +1204,16 @@ impl Recognizer {
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
-                    || (toks[p].text == "for" && p == k + 1 && self.gaz.is_org_head(toks[k].text))
+                    // "U.S. Court of Appeals for the Ninth Circuit": "for" also goes on after
+                    // an organisation's "of".
+                    || (toks[p].text == "for"
+                        && p == k + 1
+                        && (org_of_seen || self.gaz.is_org_head(toks[k].text)))
                     // "U.S. District Court for the Southern District of New York".
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "for"
-                        && self.gaz.is_org_head(toks[k].text))
+                        && (org_of_seen || self.gaz.is_org_head(toks[k].text)))
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "of"
@@ -1225,8 +1229,10 @@ impl Recognizer {
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
-            let org_of =
-                matches!(toks[k + 1].text, "of" | "for") && self.gaz.is_org_head(toks[k].text);
+            // "… for the Western District of Washington": once an organisation's name took
+            // "of" or "for", a later "of" goes on too.
+            let org_of = matches!(toks[k + 1].text, "of" | "for")
+                && (self.gaz.is_org_head(toks[k].text) || org_of_seen);
             let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
@@ -1843,11 +1849,17 @@ impl Recognizer {
         if demonym {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
-        if let Some(kind) = cue {
+        // "lithium producer SQM": a person's role before a word in capitals announces no
+        // person (people are not written in capitals inside a sentence).
+        let upper_alone = n == 1 && head.shape == Shape::Upper && !d.caps(head.line);
+        if let Some(kind) = cue.filter(|k| !(upper_alone && *k == EntityType::Person)) {
             vote(&mut c.votes, kind, 2.0);
             c.cued = true;
         }
-        if let Some(kind) = self.preceding_cue(d, first) {
+        if let Some(kind) = self
+            .preceding_cue(d, first)
+            .filter(|k| !(upper_alone && *k == EntityType::Person))
+        {
             // "the drama Tierra Prestada", "le film Emma": a work's cue outweighs a given
             // name that begins the title.
             let w = if kind == EntityType::Misc { 2.5 } else { 2.0 };

@@ -1667,3 +1667,32 @@ fn ships_and_bottles_are_named_things() {
         "{found:?}"
     );
 }
+
+#[test]
+fn us_federal_court_names_go_on_over_for_the_and_of() {
+    let found = typed_builtin(
+        "The case went to the U.S. District Court for the Northern District of Ohio on Monday.",
+    );
+    assert!(
+        found.iter().any(
+            |(t, k)| t.starts_with("U.S. District Court for the Eastern District of")
+                && *k == "organization"
+        ),
+        "{found:?}"
+    );
+    let found =
+        typed_builtin("It reverses a decision of the U.S. Court of Appeals for the Ninth Circuit.");
+    assert!(
+        found.contains(&(
+            "U.S. Court of Appeals for the Ninth Circuit".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_in_capitals_after_a_role_is_no_person() {
+    let found = typed_builtin("Shares of copper producer KMZ fell on Friday.");
+    assert!(found.contains(&("KMZ".into(), "organization")), "{found:?}");
+}
