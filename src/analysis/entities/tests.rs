@@ -1671,17 +1671,19 @@ fn ships_and_bottles_are_named_things() {
 #[test]
 fn us_federal_court_names_go_on_over_for_the_and_of() {
     let found = typed_builtin(
-        "The case went to the U.S. District Court for the Northern District of Ohio on Monday.",
+        "The complaint, which was filed in the U.S. District Court for the Northern District \
+         of Ohio, names him.",
     );
     assert!(
-        found.iter().any(
-            |(t, k)| t.starts_with("U.S. District Court for the Eastern District of")
-                && *k == "organization"
-        ),
+        found.contains(&(
+            "U.S. District Court for the Northern District of Ohio".into(),
+            "organization"
+        )),
         "{found:?}"
     );
-    let found =
-        typed_builtin("It reverses a decision of the U.S. Court of Appeals for the Ninth Circuit.");
+    let found = typed_builtin(
+        "The ruling, which was expected, reverses a decision of the U.S. Court of Appeals for the Ninth Circuit in the case.",
+    );
     assert!(
         found.contains(&(
             "U.S. Court of Appeals for the Ninth Circuit".into(),
