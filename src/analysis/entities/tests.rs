@@ -1698,3 +1698,29 @@ fn a_word_in_capitals_after_a_role_is_no_person() {
     let found = typed_builtin("Shares of copper producer KMZ fell on Friday.");
     assert!(found.contains(&("KMZ".into(), "organization")), "{found:?}");
 }
+
+#[test]
+fn a_verb_in_the_future_or_a_participle_begins_a_sentence_without_being_a_name() {
+    let found =
+        typed_builtin("Suivront deux concerts au théâtre. Construit en 1920, le pont tient.");
+    assert!(
+        !found
+            .iter()
+            .any(|(t, _)| t == "Suivront" || t == "Construit"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn publishers_and_restaurants_after_their_cue() {
+    let found = typed_builtin("Le roman paraît aux éditions Verlandier le mois prochain.");
+    assert!(
+        found.contains(&("Verlandier".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Le jury s'est réuni au restaurant Carvallon, à midi.");
+    assert!(
+        found.contains(&("Carvallon".into(), "location")),
+        "{found:?}"
+    );
+}
