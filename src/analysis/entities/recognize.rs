@@ -647,6 +647,18 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "l'A9", "l'A812": a French motorway.
+            if t.shape == Shape::Initial
+                && !t.dot
+                && matches!(t.elision, "l" | "L")
+                && t.text.len() <= 4
+                && t.text.starts_with('A')
+                && is_model_code(t.text)
+            {
+                out.push(self.cued_cand(di, d, i, i, EntityType::Location));
+                i += 1;
+                continue;
+            }
             // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower
@@ -2173,9 +2185,11 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
-            // "musée des Beaux-Arts de Rouen", "lycée Jean-Moulin de Lens": an institution's
-            // name goes on with "de" and the listed place it stands in.
-            if kind == EntityType::Organization
+            // "musée des Beaux-Arts de Rouen", "lycée Jean-Moulin de Lens", "cathédrale
+            // Saint-Pierre de Beauvais": an institution's or a building's name goes on with
+            // "de" and the listed place it stands in.
+            if (kind == EntityType::Organization
+                || (kind == EntityType::Location && h + 1 == first))
                 && let Some(de) = toks.get(last + 1)
                 && de.joined
                 && de.elision.is_empty()

@@ -1724,3 +1724,24 @@ fn publishers_and_restaurants_after_their_cue() {
         "{found:?}"
     );
 }
+
+#[test]
+fn french_motorways_after_l() {
+    let found = typed_builtin("Un accident a coupé l'A64 près de Tarbes dans la nuit.");
+    assert!(found.contains(&("A64".into(), "location")), "{found:?}");
+}
+
+#[test]
+fn a_building_and_a_gendarmerie_unit_go_on_with_their_place() {
+    let found = typed_builtin("Les travaux de la cathédrale Saint-Aubin de Vannes ont commencé.");
+    assert!(
+        found.contains(&("cathédrale Saint-Aubin de Vannes".into(), "location")),
+        "{found:?}"
+    );
+    let found =
+        typed_builtin("L'enquête est confiée à la section de recherches de Poitiers depuis mai.");
+    assert!(
+        found.contains(&("section de recherches de Poitiers".into(), "organization")),
+        "{found:?}"
+    );
+}
