@@ -467,9 +467,12 @@ fn is_staff_noun(word: &str) -> bool {
     )
 }
 
-/// Head words of laws ("Act", "Bill").
+/// Head words of laws, treaties and agreements ("Act", "Bill", "Agreement").
 fn is_law_head(word: &str) -> bool {
-    matches!(word, "Act" | "Bill" | "Acts")
+    matches!(
+        word,
+        "Act" | "Bill" | "Acts" | "Agreement" | "Treaty" | "Regulation" | "Regulations"
+    )
 }
 
 /// Whether capitalised words from token `q` end with a law's head word within a few words

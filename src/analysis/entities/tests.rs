@@ -1745,3 +1745,15 @@ fn a_building_and_a_gendarmerie_unit_go_on_with_their_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn missions_telescopes_and_agreements_are_named_things() {
+    let found = typed_builtin("Les données de la mission Kestrel seront publiées en mars.");
+    assert!(found.contains(&("Kestrel".into(), "misc")), "{found:?}");
+    let found =
+        typed_builtin("Boats have fished under the Trade and Fisheries Agreement since May.");
+    assert!(
+        found.contains(&("Trade and Fisheries Agreement".into(), "misc")),
+        "{found:?}"
+    );
+}
