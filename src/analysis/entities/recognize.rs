@@ -2880,6 +2880,21 @@ impl Recognizer {
             let twice = c.mentions >= 2 && !several;
             for &(f, _) in &c.forms {
                 let word = if person {
+                    // "van der linden": a person's full name in lowercase, then the surname
+                    // alone below.
+                    let words: Vec<&str> = f.split(' ').collect();
+                    lowercase_into(words[0], &mut lw);
+                    if (2..=4).contains(&words.len()) && lower.contains(lw.as_str()) {
+                        let rest = words
+                            .iter()
+                            .map(|w| {
+                                let mut l = String::new();
+                                lowercase_into(w, &mut l);
+                                l
+                            })
+                            .collect();
+                        lower_phrases.entry(lw.clone()).or_default().push((k, rest));
+                    }
                     match f.rsplit(' ').next() {
                         Some(w) if w.len() < f.len() => w,
                         _ => continue,
@@ -3091,9 +3106,16 @@ impl Recognizer {
         let names: Vec<(EntityType, Arc<str>, Arc<str>, bool)> = clusters
             .iter()
             .map(|c| {
-                let name: Arc<str> = canonical_name(c.forms.iter().copied())
+                let mut name: Arc<str> = canonical_name(c.forms.iter().copied())
                     .unwrap_or_default()
                     .into();
+                // "anvers", "toulouse": a listed entity written only in lowercase takes its
+                // listed name.
+                if let Some(row) = c.row
+                    && name.starts_with(char::is_lowercase)
+                {
+                    name = self.gaz.row(row).canonical.as_str().into();
+                }
                 let (kind, key) = match c.row {
                     Some(row) => {
                         let r = self.gaz.row(row);

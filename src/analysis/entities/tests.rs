@@ -1757,3 +1757,28 @@ fn missions_telescopes_and_agreements_are_named_things() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_person_s_full_name_in_lowercase_in_a_comment() {
+    let page = typed_page(&[
+        "L'entraîneur Ruud van der Kamp a démissionné lundi soir.",
+        "ruud van der kamp a bien fait de partir",
+    ]);
+    assert!(
+        page[1].iter().any(|(t, k, n)| t == "ruud van der kamp"
+            && *k == "person"
+            && n == "Ruud van der Kamp"),
+        "{page:?}"
+    );
+}
+
+#[test]
+fn a_listed_place_written_only_in_lowercase_takes_its_listed_name() {
+    let found = builtin().detect("on a pris le train entre vierzon et issoudun hier");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.text == "vierzon" && &*m.name == "Vierzon"),
+        "{found:?}"
+    );
+}
