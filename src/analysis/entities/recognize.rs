@@ -467,6 +467,36 @@ fn is_staff_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) is a noun of places that, right after a name, makes
+/// it a place ("the Mineirão stadium", "the Kusile mine", "the Hawkesbury river").
+fn is_place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "stadium"
+            | "arena"
+            | "racecourse"
+            | "airport"
+            | "airfield"
+            | "station"
+            | "mine"
+            | "mines"
+            | "dam"
+            | "reservoir"
+            | "river"
+            | "creek"
+            | "valley"
+            | "suburb"
+            | "neighbourhood"
+            | "neighborhood"
+            | "township"
+            | "village"
+            | "district"
+            | "county"
+            | "peninsula"
+            | "estuary"
+    )
+}
+
 /// Head words of laws, treaties and agreements ("Act", "Bill", "Agreement").
 fn is_law_head(word: &str) -> bool {
     matches!(
@@ -2024,6 +2054,14 @@ impl Recognizer {
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);
+        }
+        // A noun of places right after: "the Mineirão stadium", "the Kusile mine".
+        if let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Lower
+            && is_place_noun(next.text)
+        {
+            vote(&mut c.votes, EntityType::Location, 1.5);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if let Some(next) = toks.get(last + 1)

@@ -1782,3 +1782,12 @@ fn a_listed_place_written_only_in_lowercase_takes_its_listed_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_noun_of_places_after_a_name_makes_it_a_place() {
+    let found = typed_builtin("Fans gathered outside the Varrowby stadium on Sunday night.");
+    assert!(
+        found.contains(&("Varrowby".into(), "location")),
+        "{found:?}"
+    );
+}
