@@ -3106,9 +3106,24 @@ impl Recognizer {
             }
             let gap = docs[a.doc].text[a.end..b.start].trim();
             let gap = gap.trim_start_matches("'s").trim();
+            // "de Granville et de Carteret", "à Lens et à Liévin": the preposition repeated.
             matches!(
                 gap,
-                "," | "et" | "and" | "ou" | "or" | "&" | ", et" | ", and"
+                "," | "et"
+                    | "and"
+                    | "ou"
+                    | "or"
+                    | "&"
+                    | ", et"
+                    | ", and"
+                    | "et de"
+                    | "et d'"
+                    | "et du"
+                    | "et des"
+                    | "et à"
+                    | "et en"
+                    | "ou de"
+                    | "ou à"
             )
             .then_some(gap)
         };

@@ -1791,3 +1791,12 @@ fn a_noun_of_places_after_a_name_makes_it_a_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn items_of_a_list_with_the_preposition_repeated_share_their_type() {
+    let found = typed_builtin("Des bateaux partis de Cherbourg et de Kerbrazic ont bloqué le port.");
+    assert!(
+        found.contains(&("Kerbrazic".into(), "location")),
+        "{found:?}"
+    );
+}
