@@ -79,6 +79,9 @@ NEAR_CITY_MIN = 150000   # EU, Europe's other states, North America, Oceania, fr
 # Asia, the Caribbean) from this population.
 ANGLO_CITY_MIN = 100000
 ANGLO = set("IN PK BD LK NG GH KE UG TZ ZA ZW ZM IE GB NZ AU".split())
+# British and Irish towns from this population.
+ISLES_TOWN_MIN = 30000
+ISLES = {"GB", "IE"}
 FRANCO_NEIGHBOURS_MIN = 30000  # BE CH LU MC
 WORLD_CITY_MIN = 1000000
 FR_OVERSEAS = set("GP MQ GF RE YT NC PF PM BL MF WF".split())
@@ -393,6 +396,8 @@ def cities(pipdir, common, given):
             caps.append(rec)
         elif (pop >= WORLD_CITY_MIN or (cc in NEAR and pop >= NEAR_CITY_MIN) or
               (cc in ANGLO and pop >= ANGLO_CITY_MIN and anglo_ok(names[0])) or
+              (cc in ISLES and pop >= ISLES_TOWN_MIN and anglo_ok(names[0])
+               and fold(names[0]) not in common) or
               (cc in FRANCO_NEIGHBOURS and pop >= FRANCO_NEIGHBOURS_MIN)):
             if pop < WORLD_CITY_MIN and fold(names[0]) in common:
                 dropped.append(names[0])
