@@ -2995,7 +2995,48 @@ impl Recognizer {
                 }
             }
         }
-        if !lower_names.is_empty() || !lower_phrases.is_empty() {
+        // "credit agricole", "sommieres": comments (the page's later documents) that drop the
+        // accents of its names. By the names' keys, which are ASCII when the accents are all
+        // that differs.
+        let mut ascii_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        let mut ascii_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
+            HashMap::default();
+        if docs.len() > 1 {
+            for (k, c) in clusters.iter().enumerate() {
+                if !c.strong {
+                    continue;
+                }
+                for &(f, _) in &c.forms {
+                    if f.is_ascii() || !f.starts_with(char::is_uppercase) {
+                        continue;
+                    }
+                    let keys: Vec<String> = f.split(' ').map(key_of).collect();
+                    if keys.len() > 5 || !keys.iter().all(|w| w.is_ascii()) {
+                        continue;
+                    }
+                    if let [key] = keys.as_slice() {
+                        if key.len() >= 4
+                            && !self.gaz.is_common(key)
+                            && !self.gaz.is_given(key)
+                            && !self.gaz.is_not_entity(key)
+                            && !stop(key)
+                        {
+                            ascii_names.insert(key.clone(), k);
+                        }
+                    } else {
+                        ascii_phrases
+                            .entry(keys[0].clone())
+                            .or_default()
+                            .push((k, keys));
+                    }
+                }
+            }
+        }
+        if !lower_names.is_empty()
+            || !lower_phrases.is_empty()
+            || !ascii_names.is_empty()
+            || !ascii_phrases.is_empty()
+        {
             // Lowercase words that are candidates already ("entre rodez et millau").
             let taken: HashSet<(usize, usize), BuildWordHasher> =
                 cands.iter().map(|c| (c.doc, c.start)).collect();
@@ -3008,8 +3049,11 @@ impl Recognizer {
                     if j < skip_to {
                         continue;
                     }
+                    let ascii = di > 0 && t.text.is_ascii();
                     if t.shape == Shape::Lower
-                        && let Some(phrases) = lower_phrases.get(t.text)
+                        && let Some(phrases) = lower_phrases
+                            .get(t.text)
+                            .or_else(|| ascii.then(|| ascii_phrases.get(t.text)).flatten())
                         && let Some((k, n)) = phrases.iter().find_map(|(k, words)| {
                             let toks = d.tokens.get(j..j + words.len())?;
                             let fits = toks.iter().zip(words).enumerate().all(|(q, (u, w))| {
@@ -3062,7 +3106,9 @@ impl Recognizer {
                         continue;
                     }
                     if t.shape == Shape::Lower
-                        && let Some(&k) = lower_names.get(t.text)
+                        && let Some(&k) = lower_names
+                            .get(t.text)
+                            .or_else(|| ascii.then(|| ascii_names.get(t.text)).flatten())
                         && !taken.contains(&(di, t.start))
                         // Listed names in lowercase are candidates already.
                         && !(t.elision.is_empty()

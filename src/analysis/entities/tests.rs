@@ -1794,9 +1794,24 @@ fn a_noun_of_places_after_a_name_makes_it_a_place() {
 
 #[test]
 fn items_of_a_list_with_the_preposition_repeated_share_their_type() {
-    let found = typed_builtin("Des bateaux partis de Cherbourg et de Kerbrazic ont bloqué le port.");
+    let found =
+        typed_builtin("Des bateaux partis de Cherbourg et de Kerbrazic ont bloqué le port.");
     assert!(
         found.contains(&("Kerbrazic".into(), "location")),
         "{found:?}"
+    );
+}
+
+#[test]
+fn a_comment_that_drops_the_accents_of_the_page_s_names() {
+    let page = typed_page(&[
+        "La coopérative Fromagère Évrecy a fermé son usine près de Pontorson-Bréhal.",
+        "la fromagere evrecy c'etait la derniere usine de pontorson-brehal",
+    ]);
+    assert!(
+        page[1]
+            .iter()
+            .any(|(t, _, n)| t == "fromagere evrecy" && n == "Fromagère Évrecy"),
+        "{page:?}"
     );
 }
