@@ -3037,6 +3037,17 @@ impl Recognizer {
             || !ascii_names.is_empty()
             || !ascii_phrases.is_empty()
         {
+            // First bytes and lengths of the words looked for: most words are passed over
+            // without a lookup.
+            let mut looked_for = LengthFilter::default();
+            for w in lower_names
+                .keys()
+                .chain(lower_phrases.keys())
+                .chain(ascii_names.keys())
+                .chain(ascii_phrases.keys())
+            {
+                looked_for.insert(w);
+            }
             // Lowercase words that are candidates already ("entre rodez et millau").
             let taken: HashSet<(usize, usize), BuildWordHasher> =
                 cands.iter().map(|c| (c.doc, c.start)).collect();
@@ -3046,7 +3057,7 @@ impl Recognizer {
             for (di, d) in docs.iter().enumerate() {
                 let mut skip_to = 0;
                 for (j, t) in d.tokens.iter().enumerate() {
-                    if j < skip_to {
+                    if j < skip_to || t.shape != Shape::Lower || !looked_for.may_hold(t.text) {
                         continue;
                     }
                     let ascii = di > 0 && t.text.is_ascii();
