@@ -280,11 +280,12 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 45] = [
+    const ENDINGS: [&str; 47] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
         "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
         "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises",
+        "ieures", "ieurs",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -1797,6 +1798,25 @@ impl Recognizer {
         // A regnal number or a century alone is no name ("III", "au XVIe siècle"); it stays
         // inside one ("Henri III").
         if first == last && is_roman_number(toks[first].text) {
+            return;
+        }
+        // "le ministre jersiais des Relations extérieures": a capitalised common noun after a
+        // minister and a particle names a portfolio, no entity.
+        if first == last
+            && cue.is_none()
+            && toks[first].shape == Shape::Cap
+            && toks[first].joined
+            && self.gaz.is_common(toks[first].text)
+            && toks
+                .get(last + 1)
+                .is_some_and(|n| n.joined && n.shape == Shape::Lower && is_adjective(n.text))
+            && toks[..first]
+                .iter()
+                .rev()
+                .take(4)
+                .take_while(|p| p.shape == Shape::Lower)
+                .any(|p| matches!(p.text, "ministre" | "ministres" | "secrétaire"))
+        {
             return;
         }
         if first == last && self.abbreviation(d, first, page) {

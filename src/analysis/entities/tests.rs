@@ -1815,3 +1815,9 @@ fn a_comment_that_drops_the_accents_of_the_page_s_names() {
         "{page:?}"
     );
 }
+
+#[test]
+fn a_minister_s_portfolio_is_no_entity() {
+    let found = typed_builtin("Le ministre breton des Finances publiques a répondu hier.");
+    assert!(!found.iter().any(|(t, _)| t == "Finances"), "{found:?}");
+}
