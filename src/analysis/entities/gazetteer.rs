@@ -354,6 +354,12 @@ impl Gazetteer {
                     continue;
                 }
                 g.max_cue_words = g.max_cue_words.max(key.split(' ').count());
+                // "la start-up": text splits lowercase compounds into words.
+                if key.contains('-') {
+                    let split = key.replace('-', " ");
+                    g.max_cue_words = g.max_cue_words.max(split.split(' ').count());
+                    g.cues.entry(split).or_insert(kind);
+                }
                 g.cues.entry(key).or_insert(kind);
             }
         }
@@ -440,7 +446,7 @@ impl Gazetteer {
                 return true;
             }
             // Plurals, feminines and regular French verb forms of a listed word.
-            const ENDINGS: [(&str, &str); 29] = [
+            const ENDINGS: [(&str, &str); 34] = [
                 ("s", ""),
                 ("ez", "ir"),
                 ("ons", "ir"),
@@ -470,6 +476,13 @@ impl Gazetteer {
                 ("ues", "ir"),
                 ("u", "re"),
                 ("ue", "re"),
+                // Futures, conditionals and participles of verbs in -re and -ir ("Suivront",
+                // "Construit").
+                ("ront", "re"),
+                ("ront", "r"),
+                ("rait", "re"),
+                ("rait", "r"),
+                ("it", "ire"),
             ];
             // The base form is built on the stack (keys are short).
             let mut stack = [0u8; 64];

@@ -280,10 +280,12 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 35] = [
+    const ENDINGS: [&str; 47] = [
         "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
         "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
         "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
+        "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises",
+        "ieures", "ieurs",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
         || matches!(
@@ -466,9 +468,42 @@ fn is_staff_noun(word: &str) -> bool {
     )
 }
 
-/// Head words of laws ("Act", "Bill").
+/// Whether `word` (lowercase, as written) is a noun of places that, right after a name, makes
+/// it a place ("the Mineirão stadium", "the Kusile mine", "the Hawkesbury river").
+fn is_place_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "stadium"
+            | "arena"
+            | "racecourse"
+            | "airport"
+            | "airfield"
+            | "station"
+            | "mine"
+            | "mines"
+            | "dam"
+            | "reservoir"
+            | "river"
+            | "creek"
+            | "valley"
+            | "suburb"
+            | "neighbourhood"
+            | "neighborhood"
+            | "township"
+            | "village"
+            | "district"
+            | "county"
+            | "peninsula"
+            | "estuary"
+    )
+}
+
+/// Head words of laws, treaties and agreements ("Act", "Bill", "Agreement").
 fn is_law_head(word: &str) -> bool {
-    matches!(word, "Act" | "Bill" | "Acts")
+    matches!(
+        word,
+        "Act" | "Bill" | "Acts" | "Agreement" | "Treaty" | "Regulation" | "Regulations"
+    )
 }
 
 /// Whether capitalised words from token `q` end with a law's head word within a few words
@@ -646,6 +681,18 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "l'A9", "l'A812": a French motorway.
+            if t.shape == Shape::Initial
+                && !t.dot
+                && matches!(t.elision, "l" | "L")
+                && t.text.len() <= 4
+                && t.text.starts_with('A')
+                && is_model_code(t.text)
+            {
+                out.push(self.cued_cand(di, d, i, i, EntityType::Location));
+                i += 1;
+                continue;
+            }
             // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower
@@ -661,21 +708,28 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            // "j'ai grandi à clisson", "from cork": a listed place that a commenter writes in
-            // lowercase after a preposition of place (no common word or given name).
+            // "j'ai grandi à clisson", "from cork", "entre rodez et millau": a listed place
+            // that a commenter writes in lowercase after a preposition of place, or after
+            // "et", "and", "ou", "or" that follow such a place (no common word or given name,
+            // unless the page writes the place capitalised too).
             if t.shape == Shape::Lower
                 && i > 0
                 && t.joined
                 && t.elision.is_empty()
                 && !t.hyphen_before
                 && t.text.len() >= 4
-                && matches!(
+                && (matches!(
                     toks[i - 1].text,
-                    "à" | "a" | "en" | "de" | "in" | "from" | "near"
-                )
+                    "à" | "a" | "en" | "de" | "in" | "from" | "near" | "entre" | "between"
+                ) || (matches!(toks[i - 1].text, "et" | "and" | "ou" | "or")
+                    && out.last().is_some_and(|c: &Cand| {
+                        c.doc == di
+                            && c.last_tok + 2 == i
+                            && c.votes[EntityType::Location.index()] >= 3.0
+                    })))
                 && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
                 && let Some(row) = self.gaz.place_row(t.text)
-                && !self.gaz.is_common(t.text)
+                && (!self.gaz.is_common(t.text) || page.lower.contains(t.text))
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)
             {
@@ -746,7 +800,21 @@ impl Recognizer {
                 continue;
             }
             let before = out.len();
-            let run = self.run(d.text, toks, i);
+            let mut run = self.run(d.text, toks, i);
+            // "Bath and North East Somerset Council": a listed place longer than the run,
+            // followed by an organisation's head word, names the place's body.
+            if let Some((_, n)) = listed
+                && n > run
+                && toks.get(i + n).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Cap
+                        && t.elision.is_empty()
+                        && !toks[i + n - 1].possessive
+                        && self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization)
+                })
+            {
+                run = n + 1;
+            }
             // The run's last word, a number after it left out ("Scotland Act 1998").
             let last_word = toks[i..i + run]
                 .iter()
@@ -792,7 +860,20 @@ impl Recognizer {
                 continue;
             }
             match listed {
-                Some((row, n)) if !(explained_run && run > n) => {
+                // "Tour de France Bernard Thévenet": a given name after a listed name begins
+                // another name.
+                Some((row, n))
+                    if !(explained_run && run > n)
+                        || toks.get(i + n).is_some_and(|t| {
+                            t.shape == Shape::Cap
+                                && t.elision.is_empty()
+                                && self.gaz.is_given(t.text)
+                                && !toks[i + n - 1].possessive
+                                && toks
+                                    .get(i + n + 1)
+                                    .is_some_and(|u| u.joined && u.shape == Shape::Cap)
+                        }) =>
+                {
                     // A listed company followed by "Corp", "Inc": the same company.
                     let mut n = n;
                     while i + n < toks.len()
@@ -845,6 +926,12 @@ impl Recognizer {
                     }
                     n += sub;
                     vote(&mut c.votes, kind, 3.0);
+                    // "la plateforme Arte Concert", "l'application SNCF Connect": a product
+                    // named after its company, announced by a product's cue.
+                    if sub > 0 && self.preceding_cue(d, i) == Some(EntityType::Misc) {
+                        vote(&mut c.votes, EntityType::Misc, 4.0);
+                        c.cued = true;
+                    }
                     self.context_votes(d, i, &mut c);
                     out.push(c);
                     i += n;
@@ -1117,6 +1204,12 @@ impl Recognizer {
                 && self.gaz.longest(toks, k, false).is_none()
                 && (k == i
                     || (k == i + 1 && with_key(toks[i].text, stop))
+                    // "Irish Nurses and Midwives Organisation", "US Food and Drug
+                    // Administration": a demonym or a country's code before the first word.
+                    || ((k == i + 1 || (k == i + 2 && with_key(toks[i].text, stop)))
+                        && (self.gaz.is_demonym(toks[k - 1].text)
+                            || (toks[k - 1].shape == Shape::Upper
+                                && self.gaz.lists_place(toks[k - 1].text))))
                     || (k > i + 1 && toks[k - 1].text == "of")
                     || (k == i + 1 && law_after_and(toks, k + 2)))
             {
@@ -1157,12 +1250,16 @@ impl Recognizer {
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
-                    || (toks[p].text == "for" && p == k + 1 && self.gaz.is_org_head(toks[k].text))
+                    // "U.S. Court of Appeals for the Ninth Circuit": "for" also goes on after
+                    // an organisation's "of".
+                    || (toks[p].text == "for"
+                        && p == k + 1
+                        && (org_of_seen || self.gaz.is_org_head(toks[k].text)))
                     // "U.S. District Court for the Southern District of New York".
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "for"
-                        && self.gaz.is_org_head(toks[k].text))
+                        && (org_of_seen || self.gaz.is_org_head(toks[k].text)))
                     || (toks[p].text == "the"
                         && p == k + 2
                         && toks[k + 1].text == "of"
@@ -1178,8 +1275,10 @@ impl Recognizer {
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
-            let org_of =
-                matches!(toks[k + 1].text, "of" | "for") && self.gaz.is_org_head(toks[k].text);
+            // "… for the Western District of Washington": once an organisation's name took
+            // "of" or "for", a later "of" goes on too.
+            let org_of = matches!(toks[k + 1].text, "of" | "for")
+                && (self.gaz.is_org_head(toks[k].text) || org_of_seen);
             let allowed = noble || head_first || person_like || org_of;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
@@ -1504,7 +1603,16 @@ impl Recognizer {
             && !tail_head
             && let Some(j) = (first + 1..last - 1).rev().find(|&j| {
                 matches!(toks[j].shape, Shape::Cap | Shape::Upper)
-                    && self.gaz.is_given(toks[j + 1].text)
+                    && (self.gaz.is_given(toks[j + 1].text)
+                        // "Cabinet Secretary Mutahi Kagwe": two last words that are no common
+                        // words or places.
+                        || (j + 2 == last
+                            && toks[j + 1..=last].iter().all(|t| {
+                                t.shape == Shape::Cap
+                                    && !self.gaz.is_common(t.text)
+                                    && !self.gaz.lists_place(t.text)
+                                    && self.gaz.head(t.text, HeadPos::Last).is_none()
+                            })))
                     && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
             })
         {
@@ -1692,6 +1800,25 @@ impl Recognizer {
         if first == last && is_roman_number(toks[first].text) {
             return;
         }
+        // "le ministre jersiais des Relations extérieures": a capitalised common noun after a
+        // minister and a particle names a portfolio, no entity.
+        if first == last
+            && cue.is_none()
+            && toks[first].shape == Shape::Cap
+            && toks[first].joined
+            && self.gaz.is_common(toks[first].text)
+            && toks
+                .get(last + 1)
+                .is_some_and(|n| n.joined && n.shape == Shape::Lower && is_adjective(n.text))
+            && toks[..first]
+                .iter()
+                .rev()
+                .take(4)
+                .take_while(|p| p.shape == Shape::Lower)
+                .any(|p| matches!(p.text, "ministre" | "ministres" | "secrétaire"))
+        {
+            return;
+        }
         if first == last && self.abbreviation(d, first, page) {
             return;
         }
@@ -1787,11 +1914,17 @@ impl Recognizer {
         if demonym {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
-        if let Some(kind) = cue {
+        // "lithium producer SQM": a person's role before a word in capitals announces no
+        // person (people are not written in capitals inside a sentence).
+        let upper_alone = n == 1 && head.shape == Shape::Upper && !d.caps(head.line);
+        if let Some(kind) = cue.filter(|k| !(upper_alone && *k == EntityType::Person)) {
             vote(&mut c.votes, kind, 2.0);
             c.cued = true;
         }
-        if let Some(kind) = self.preceding_cue(d, first) {
+        if let Some(kind) = self
+            .preceding_cue(d, first)
+            .filter(|k| !(upper_alone && *k == EntityType::Person))
+        {
             // "the drama Tierra Prestada", "le film Emma": a work's cue outweighs a given
             // name that begins the title.
             let w = if kind == EntityType::Misc { 2.5 } else { 2.0 };
@@ -1942,6 +2075,14 @@ impl Recognizer {
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);
         }
+        // A noun of places right after: "the Mineirão stadium", "the Kusile mine".
+        if let Some(next) = toks.get(last + 1)
+            && next.joined
+            && next.shape == Shape::Lower
+            && is_place_noun(next.text)
+        {
+            vote(&mut c.votes, EntityType::Location, 1.5);
+        }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if let Some(next) = toks.get(last + 1)
             && next.joined
@@ -1994,7 +2135,11 @@ impl Recognizer {
                 && head.shape != Shape::Mixed
                 && ({
                     lowercase_into(head.text, lower_word);
+                    // "tidewise" in a comment on an article about Tidewise: a word that is no
+                    // common word, capitalised here inside a sentence, is a name the page
+                    // also writes in lowercase.
                     lower.contains(lower_word.as_str())
+                        && (ambiguous || self.gaz.is_common(head.text))
                 } || (ambiguous
                     && !mid_caps.contains(head.text)
                     && (caps_line || self.gaz.is_common(head.text))));
@@ -2101,6 +2246,26 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
+            // "musée des Beaux-Arts de Rouen", "lycée Jean-Moulin de Lens", "cathédrale
+            // Saint-Pierre de Beauvais": an institution's or a building's name goes on with
+            // "de" and the listed place it stands in.
+            if (kind == EntityType::Organization
+                || (kind == EntityType::Location && h + 1 == first))
+                && let Some(de) = toks.get(last + 1)
+                && de.joined
+                && de.elision.is_empty()
+                && matches!(de.text, "de" | "du")
+                && let Some(place) = toks.get(last + 2)
+                && place.joined
+                && place.elision.is_empty()
+                && place.shape == Shape::Cap
+                && let Some((row, n)) = self.gaz.longest(toks, last + 2, false)
+                && self.gaz.row(row).kind == EntityType::Location
+            {
+                last += 1 + n;
+                c.end = toks[last].end;
+                c.last_tok = last;
+            }
             c.parts = toks[h..=last].iter().map(|t| t.key()).collect();
             return;
         }
@@ -2108,17 +2273,47 @@ impl Recognizer {
         let head_kind = self.gaz.head(toks[first].text, HeadPos::First);
         let mut end = last;
         if head_kind.is_some() && c.row.is_none() {
-            while end + 1 < toks.len()
-                && end < last + 3
-                && toks[end + 1].joined
-                && toks[end + 1].shape == Shape::Lower
-                && toks[end + 1].elision.is_empty()
-                && is_adjective(toks[end + 1].text)
-                && (!self.gaz.is_demonym(toks[end + 1].text)
-                    // European bodies are named so ("Banque centrale européenne").
-                    || with_key(toks[end + 1].text, |k| k.starts_with("europeen")))
+            let adjective_at = |j: usize| {
+                toks.get(j).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && is_adjective(t.text)
+                        && (!self.gaz.is_demonym(t.text)
+                            // European bodies are named so ("Banque centrale européenne").
+                            || with_key(t.text, |k| k.starts_with("europeen")))
+                })
+            };
+            while end < last + 3 && adjective_at(end + 1) {
+                end += 1;
+            }
+            // "Fédération française de cyclisme", "Union nationale des …": a nationality after
+            // the head, when a "de" complement completes the name.
+            if end == last
+                && toks.get(end + 1).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && self.gaz.is_demonym(t.text)
+                })
+                && toks
+                    .get(end + 2)
+                    .is_some_and(|t| t.joined && matches!(t.text, "de" | "des" | "du"))
+                && toks.get(end + 3).is_some_and(|t| {
+                    t.joined && t.shape == Shape::Lower && !stop(t.text) && t.text.len() > 3
+                })
             {
                 end += 1;
+            }
+            // "Union maritime et portuaire", "Office public et social": two adjectives
+            // joined by "et" or "and".
+            if end > last
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.joined && matches!(t.text, "et" | "and"))
+                && adjective_at(end + 2)
+            {
+                end += 2;
             }
         }
         // "Syndicat autonome des transporteurs urbains", "Salon international de
@@ -2187,7 +2382,9 @@ impl Recognizer {
                     {
                         to += 1;
                     }
-                    if !self.gaz.is_given(next.text) {
+                    // "… Western District of Washington": a given name that is a listed place
+                    // is the place.
+                    if !self.gaz.is_given(next.text) || self.gaz.lists_place(next.text) {
                         end = to;
                     }
                     break;
@@ -2393,8 +2590,9 @@ impl Recognizer {
             }
             // A cue noun, not a possessive ("son grossiste Pharmadis Nord").
             let cue_word = &toks[end - 1];
-            if cue_word.text.chars().count() > 3
-                && !stop(&cue_word.lower())
+            // (The last part of a compound may be a stop word: "start-up".)
+            if (cue_word.hyphen_before
+                || (cue_word.text.chars().count() > 3 && !stop(&cue_word.lower())))
                 && let Some(kind) = self.cue_ending_at(d, end)
             {
                 return Some(kind);
@@ -2413,7 +2611,11 @@ impl Recognizer {
         let mut best = None;
         for w in 1..=max {
             let from = first - w;
-            if toks[from + 1..=first].iter().any(|t| !t.joined) {
+            // "la start-up": a lowercase compound is one cue word.
+            if toks[from + 1..=first]
+                .iter()
+                .any(|t| !t.joined && !t.hyphen_before)
+            {
                 break;
             }
             for with_elision in [false, true] {
@@ -2738,14 +2940,35 @@ impl Recognizer {
         let mut lw = String::new();
         // Nothing to look for when every such lowercase word is a stop word ("le", "the").
         let any_lower = lower.iter().any(|w| !stop(w));
+        // "armor prévoyance", "opéra de lyon": lowercase forms of a page's names of several
+        // words that are no person's, by their first word (lowercase): (entity, lowercase
+        // words).
+        let mut lower_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
+            HashMap::default();
         for (k, c) in clusters.iter().enumerate().filter(|_| any_lower) {
-            let person = c.parts.len() > 1;
-            if !c.strong || (person && c.kind() != EntityType::Person) {
+            let several = c.parts.len() > 1;
+            let person = several && c.kind() == EntityType::Person;
+            if !c.strong {
                 continue;
             }
-            let twice = c.mentions >= 2 && !person;
+            let twice = c.mentions >= 2 && !several;
             for &(f, _) in &c.forms {
                 let word = if person {
+                    // "van der linden": a person's full name in lowercase, then the surname
+                    // alone below.
+                    let words: Vec<&str> = f.split(' ').collect();
+                    lowercase_into(words[0], &mut lw);
+                    if (2..=4).contains(&words.len()) && lower.contains(lw.as_str()) {
+                        let rest = words
+                            .iter()
+                            .map(|w| {
+                                let mut l = String::new();
+                                lowercase_into(w, &mut l);
+                                l
+                            })
+                            .collect();
+                        lower_phrases.entry(lw.clone()).or_default().push((k, rest));
+                    }
                     match f.rsplit(' ').next() {
                         Some(w) if w.len() < f.len() => w,
                         _ => continue,
@@ -2754,6 +2977,37 @@ impl Recognizer {
                     f
                 };
                 if word.contains(' ') {
+                    let words: Vec<&str> = word.split(' ').collect();
+                    lowercase_into(words[0], &mut lw);
+                    if (2..=5).contains(&words.len())
+                        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+                        && lower.contains(lw.as_str())
+                    {
+                        let rest = words
+                            .iter()
+                            .map(|w| {
+                                let mut l = String::new();
+                                lowercase_into(w, &mut l);
+                                l
+                            })
+                            .collect();
+                        lower_phrases.entry(lw.clone()).or_default().push((k, rest));
+                    }
+                    // "crofty" for "South Crofty": the last word of a place or a body's name
+                    // when it is no common word, given name or place of its own.
+                    let last = words[words.len() - 1];
+                    lowercase_into(last, &mut lw);
+                    if last.chars().count() >= 5
+                        && shape_of(last) == Shape::Cap
+                        && lower.contains(lw.as_str())
+                        && !self.gaz.is_common(&lw)
+                        && !self.gaz.is_given(last)
+                        && !self.gaz.lists_place(last)
+                        && !self.gaz.is_not_entity(&lw)
+                        && !stop(&lw)
+                    {
+                        lower_names.insert(lw.clone(), k);
+                    }
                     continue;
                 }
                 lowercase_into(word, &mut lw);
@@ -2766,20 +3020,143 @@ impl Recognizer {
                 // written so.
                 let shape = shape_of(word);
                 let old = twice && n >= 5 && shape == Shape::Cap;
+                // "hse" for "HSE": acronyms from three letters.
                 let ok = old
                     || (n >= 4 + usize::from(person)
                         && matches!(shape, Shape::Cap | Shape::Upper)
-                        && !self.gaz.is_common(&lw));
+                        && !self.gaz.is_common(&lw))
+                    || (n == 3 && shape == Shape::Upper && !self.gaz.is_common(&lw));
                 if ok && !self.gaz.is_not_entity(&lw) {
                     lower_names.insert(lw.clone(), k);
                 }
             }
         }
-        if !lower_names.is_empty() {
+        // "credit agricole", "sommieres": comments (the page's later documents) that drop the
+        // accents of its names. By the names' keys, which are ASCII when the accents are all
+        // that differs.
+        let mut ascii_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        let mut ascii_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
+            HashMap::default();
+        if docs.len() > 1 {
+            for (k, c) in clusters.iter().enumerate() {
+                if !c.strong {
+                    continue;
+                }
+                for &(f, _) in &c.forms {
+                    if f.is_ascii() || !f.starts_with(char::is_uppercase) {
+                        continue;
+                    }
+                    let keys: Vec<String> = f.split(' ').map(key_of).collect();
+                    if keys.len() > 5 || !keys.iter().all(|w| w.is_ascii()) {
+                        continue;
+                    }
+                    if let [key] = keys.as_slice() {
+                        if key.len() >= 4
+                            && !self.gaz.is_common(key)
+                            && !self.gaz.is_given(key)
+                            && !self.gaz.is_not_entity(key)
+                            && !stop(key)
+                        {
+                            ascii_names.insert(key.clone(), k);
+                        }
+                    } else {
+                        ascii_phrases
+                            .entry(keys[0].clone())
+                            .or_default()
+                            .push((k, keys));
+                    }
+                }
+            }
+        }
+        if !lower_names.is_empty()
+            || !lower_phrases.is_empty()
+            || !ascii_names.is_empty()
+            || !ascii_phrases.is_empty()
+        {
+            // First bytes and lengths of the words looked for: most words are passed over
+            // without a lookup.
+            let mut looked_for = LengthFilter::default();
+            for w in lower_names
+                .keys()
+                .chain(lower_phrases.keys())
+                .chain(ascii_names.keys())
+                .chain(ascii_phrases.keys())
+            {
+                looked_for.insert(w);
+            }
+            // Lowercase words that are candidates already ("entre rodez et millau").
+            let taken: HashSet<(usize, usize), BuildWordHasher> =
+                cands.iter().map(|c| (c.doc, c.start)).collect();
+            // An entity without forms, hence without a name: its candidates are not written.
+            clusters.push(Cluster::default());
+            let void = clusters.len() - 1;
             for (di, d) in docs.iter().enumerate() {
-                for t in &d.tokens {
+                let mut skip_to = 0;
+                for (j, t) in d.tokens.iter().enumerate() {
+                    if j < skip_to || t.shape != Shape::Lower || !looked_for.may_hold(t.text) {
+                        continue;
+                    }
+                    let ascii = di > 0 && t.text.is_ascii();
                     if t.shape == Shape::Lower
-                        && let Some(&k) = lower_names.get(t.text)
+                        && let Some(phrases) = lower_phrases
+                            .get(t.text)
+                            .or_else(|| ascii.then(|| ascii_phrases.get(t.text)).flatten())
+                        && let Some((k, n)) = phrases.iter().find_map(|(k, words)| {
+                            let toks = d.tokens.get(j..j + words.len())?;
+                            let fits = toks.iter().zip(words).enumerate().all(|(q, (u, w))| {
+                                u.shape == Shape::Lower
+                                    && (q == 0 || (u.joined && u.elision.is_empty()))
+                                    && u.text == w.as_str()
+                            });
+                            fits.then_some((*k, words.len()))
+                        })
+                    {
+                        // The phrase replaces the lowercase words found inside it ("lyon" in
+                        // "l'opéra de lyon"); a capitalised candidate inside keeps it out.
+                        let end = d.tokens[j + n - 1].end;
+                        let inside: Vec<usize> = (0..cands.len())
+                            .filter(|&ci| {
+                                let c = &cands[ci];
+                                c.doc == di && c.start < end && t.start < c.end
+                            })
+                            .collect();
+                        if inside.iter().any(|&ci| {
+                            let c = &cands[ci];
+                            c.start < t.start
+                                || c.end > end
+                                || d.text[c.start..c.end].starts_with(char::is_uppercase)
+                        }) {
+                            continue;
+                        }
+                        for ci in inside {
+                            of[ci] = void;
+                        }
+                        let last = &d.tokens[j + n - 1];
+                        let c = Cand {
+                            doc: di,
+                            start: t.start,
+                            end: last.end,
+                            parts: d.tokens[j..j + n].iter().map(|u| u.key()).collect(),
+                            row: clusters[k].row,
+                            votes: [0.0; 4],
+                            weak: false,
+                            acronym: false,
+                            cued: false,
+                            first_tok: j,
+                            last_tok: j + n - 1,
+                            platform: false,
+                        };
+                        clusters[k].mentions += 1;
+                        of.push(k);
+                        cands.push(c);
+                        skip_to = j + n;
+                        continue;
+                    }
+                    if t.shape == Shape::Lower
+                        && let Some(&k) = lower_names
+                            .get(t.text)
+                            .or_else(|| ascii.then(|| ascii_names.get(t.text)).flatten())
+                        && !taken.contains(&(di, t.start))
                         // Listed names in lowercase are candidates already.
                         && !(t.elision.is_empty()
                             && !t.hyphen_before
@@ -2822,9 +3199,24 @@ impl Recognizer {
             }
             let gap = docs[a.doc].text[a.end..b.start].trim();
             let gap = gap.trim_start_matches("'s").trim();
+            // "de Granville et de Carteret", "à Lens et à Liévin": the preposition repeated.
             matches!(
                 gap,
-                "," | "et" | "and" | "ou" | "or" | "&" | ", et" | ", and"
+                "," | "et"
+                    | "and"
+                    | "ou"
+                    | "or"
+                    | "&"
+                    | ", et"
+                    | ", and"
+                    | "et de"
+                    | "et d'"
+                    | "et du"
+                    | "et des"
+                    | "et à"
+                    | "et en"
+                    | "ou de"
+                    | "ou à"
             )
             .then_some(gap)
         };
@@ -2860,9 +3252,16 @@ impl Recognizer {
         let names: Vec<(EntityType, Arc<str>, Arc<str>, bool)> = clusters
             .iter()
             .map(|c| {
-                let name: Arc<str> = canonical_name(c.forms.iter().copied())
+                let mut name: Arc<str> = canonical_name(c.forms.iter().copied())
                     .unwrap_or_default()
                     .into();
+                // "anvers", "toulouse": a listed entity written only in lowercase takes its
+                // listed name.
+                if let Some(row) = c.row
+                    && name.starts_with(char::is_lowercase)
+                {
+                    name = self.gaz.row(row).canonical.as_str().into();
+                }
                 let (kind, key) = match c.row {
                     Some(row) => {
                         let r = self.gaz.row(row);

@@ -1500,3 +1500,324 @@ fn no_word_sequence_makes_detection_fail() {
         let _ = r.detect(t);
     }
 }
+
+/// (text, type, name) of the mentions `builtin()` finds in each document of a page, weak ones
+/// left out.
+fn typed_page(texts: &[&str]) -> Vec<Vec<(String, &'static str, String)>> {
+    builtin()
+        .detect_page(texts)
+        .into_iter()
+        .map(|doc| {
+            doc.into_iter()
+                .filter(|m| !m.weak)
+                .map(|m| (m.text, m.kind.as_str(), m.name.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn lowercase_places_between_entre_and_et() {
+    let found = typed_builtin("le bus entre vierzon et issoudun est encore en retard");
+    assert!(found.contains(&("vierzon".into(), "location")), "{found:?}");
+    assert!(
+        found.contains(&("issoudun".into(), "location")),
+        "{found:?}"
+    );
+    // "et" after no place announces nothing.
+    let found = typed_builtin("du pain et issoudun, voilà");
+    assert!(!found.iter().any(|(t, _)| t == "issoudun"), "{found:?}");
+}
+
+#[test]
+fn and_after_a_nationality_inside_an_organisation_name() {
+    let found = typed_builtin("A report by the Welsh Bakers and Millers Federation came out.");
+    assert!(
+        found.contains(&("Bakers and Millers Federation".into(), "organization"))
+            || found.contains(&("Welsh Bakers and Millers Federation".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_inside_a_run_before_two_unknown_words() {
+    let found = typed_builtin("Fisheries Minister Kobuya Ndaruhe rejected the plan.");
+    assert!(
+        found.contains(&("Kobuya Ndaruhe".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn adjectives_joined_by_et_after_a_head() {
+    let found = typed_builtin("Hier, l'Union commerciale et artisanale de Vannes a protesté.");
+    assert!(
+        found.contains(&(
+            "Union commerciale et artisanale de Vannes".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_nationality_after_a_head_before_a_de_complement() {
+    let found = typed_builtin("Hier, la Fédération française de pétanque a réagi.");
+    assert!(
+        found.contains(&("Fédération française de pétanque".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_institution_goes_on_with_de_and_its_place() {
+    let found = typed_builtin("Elle dirige le musée Varennec de Lorient depuis mai.");
+    assert!(
+        found.contains(&("musée Varennec de Lorient".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn lowercase_names_of_several_words_in_a_comment() {
+    let page = typed_page(&[
+        "La mutuelle Kerlann Prévoyance a licencié vingt salariés près de South Tremadoc.",
+        "kerlann prévoyance va le payer, on en parle jusqu'à tremadoc",
+    ]);
+    assert!(
+        page[1]
+            .iter()
+            .any(|(t, _, n)| t == "kerlann prévoyance" && n == "Kerlann Prévoyance"),
+        "{page:?}"
+    );
+    // The last word of a place's name.
+    assert!(
+        page[1]
+            .iter()
+            .any(|(t, _, n)| t == "tremadoc" && n == "South Tremadoc"),
+        "{page:?}"
+    );
+}
+
+#[test]
+fn a_name_the_page_also_writes_in_lowercase_is_still_a_name() {
+    let page = typed_page(&[
+        "La jeune pousse Quibelo a levé deux millions d'euros.",
+        "bravo quibelo franchement",
+    ]);
+    assert!(page[0].iter().any(|(t, _, _)| t == "Quibelo"), "{page:?}");
+    assert!(page[1].iter().any(|(t, _, _)| t == "quibelo"), "{page:?}");
+}
+
+#[test]
+fn a_listed_place_before_an_organisation_head_names_its_body() {
+    let found = typed_builtin("Funding was cut by Brighton and Hove Council last year.");
+    assert!(
+        found.contains(&("Brighton and Hove Council".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_cue_written_as_a_compound() {
+    let found = typed_builtin("Hier, la start-up Quibelo a levé deux millions.");
+    assert!(
+        found.contains(&("Quibelo".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Hier, la start-up nantaise Quibelo a levé deux millions.");
+    assert!(
+        found.contains(&("Quibelo".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_given_name_after_a_listed_name_begins_another_name() {
+    let found = typed_builtin("Le vainqueur du Tour de France Marcel Dubreuil est venu.");
+    assert!(
+        found.contains(&("Tour de France".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Marcel Dubreuil".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn lowercase_acronyms_of_the_page() {
+    let page = typed_page(&[
+        "The ZRB said the dam was safe, the ZRB chief added.",
+        "the zrb has been saying that for years",
+    ]);
+    assert!(page[1].iter().any(|(t, _, _)| t == "zrb"), "{page:?}");
+}
+
+#[test]
+fn ships_and_bottles_are_named_things() {
+    let found = typed_builtin("Yesterday the container ship Orla Brightwater ran aground.");
+    assert!(
+        found.contains(&("Orla Brightwater".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("She opened a bottle of Kelgarry Gold to celebrate.");
+    assert!(
+        found.contains(&("Kelgarry Gold".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn us_federal_court_names_go_on_over_for_the_and_of() {
+    let found = typed_builtin(
+        "The complaint, which was filed in the U.S. District Court for the Northern District \
+         of Ohio, names him.",
+    );
+    assert!(
+        found.contains(&(
+            "U.S. District Court for the Northern District of Ohio".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+    let found = typed_builtin(
+        "The ruling, which was expected, reverses a decision of the U.S. Court of Appeals for the Ninth Circuit in the case.",
+    );
+    assert!(
+        found.contains(&(
+            "U.S. Court of Appeals for the Ninth Circuit".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_in_capitals_after_a_role_is_no_person() {
+    let found = typed_builtin("Shares of copper producer KMZ fell on Friday.");
+    assert!(found.contains(&("KMZ".into(), "organization")), "{found:?}");
+}
+
+#[test]
+fn a_verb_in_the_future_or_a_participle_begins_a_sentence_without_being_a_name() {
+    let found =
+        typed_builtin("Suivront deux concerts au théâtre. Construit en 1920, le pont tient.");
+    assert!(
+        !found
+            .iter()
+            .any(|(t, _)| t == "Suivront" || t == "Construit"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn publishers_and_restaurants_after_their_cue() {
+    let found = typed_builtin("Le roman paraît aux éditions Verlandier le mois prochain.");
+    assert!(
+        found.contains(&("Verlandier".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Le jury s'est réuni au restaurant Carvallon, à midi.");
+    assert!(
+        found.contains(&("Carvallon".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn french_motorways_after_l() {
+    let found = typed_builtin("Un accident a coupé l'A64 près de Tarbes dans la nuit.");
+    assert!(found.contains(&("A64".into(), "location")), "{found:?}");
+}
+
+#[test]
+fn a_building_and_a_gendarmerie_unit_go_on_with_their_place() {
+    let found = typed_builtin("Les travaux de la cathédrale Saint-Aubin de Vannes ont commencé.");
+    assert!(
+        found.contains(&("cathédrale Saint-Aubin de Vannes".into(), "location")),
+        "{found:?}"
+    );
+    let found =
+        typed_builtin("L'enquête est confiée à la section de recherches de Poitiers depuis mai.");
+    assert!(
+        found.contains(&("section de recherches de Poitiers".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn missions_telescopes_and_agreements_are_named_things() {
+    let found = typed_builtin("Les données de la mission Kestrel seront publiées en mars.");
+    assert!(found.contains(&("Kestrel".into(), "misc")), "{found:?}");
+    let found =
+        typed_builtin("Boats have fished under the Trade and Fisheries Agreement since May.");
+    assert!(
+        found.contains(&("Trade and Fisheries Agreement".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_person_s_full_name_in_lowercase_in_a_comment() {
+    let page = typed_page(&[
+        "L'entraîneur Ruud van der Kamp a démissionné lundi soir.",
+        "ruud van der kamp a bien fait de partir",
+    ]);
+    assert!(
+        page[1].iter().any(|(t, k, n)| t == "ruud van der kamp"
+            && *k == "person"
+            && n == "Ruud van der Kamp"),
+        "{page:?}"
+    );
+}
+
+#[test]
+fn a_listed_place_written_only_in_lowercase_takes_its_listed_name() {
+    let found = builtin().detect("on a pris le train entre vierzon et issoudun hier");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.text == "vierzon" && &*m.name == "Vierzon"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_noun_of_places_after_a_name_makes_it_a_place() {
+    let found = typed_builtin("Fans gathered outside the Varrowby stadium on Sunday night.");
+    assert!(
+        found.contains(&("Varrowby".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn items_of_a_list_with_the_preposition_repeated_share_their_type() {
+    let found =
+        typed_builtin("Des bateaux partis de Cherbourg et de Kerbrazic ont bloqué le port.");
+    assert!(
+        found.contains(&("Kerbrazic".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_comment_that_drops_the_accents_of_the_page_s_names() {
+    let page = typed_page(&[
+        "La coopérative Fromagère Évrecy a fermé son usine près de Pontorson-Bréhal.",
+        "la fromagere evrecy c'etait la derniere usine de pontorson-brehal",
+    ]);
+    assert!(
+        page[1]
+            .iter()
+            .any(|(t, _, n)| t == "fromagere evrecy" && n == "Fromagère Évrecy"),
+        "{page:?}"
+    );
+}
+
+#[test]
+fn a_minister_s_portfolio_is_no_entity() {
+    let found = typed_builtin("Le ministre breton des Finances publiques a répondu hier.");
+    assert!(!found.iter().any(|(t, _)| t == "Finances"), "{found:?}");
+}
