@@ -547,18 +547,7 @@ mod tests {
             'ʼ', '‘', '´', '-', ' ', '\n', '.', '1', '\u{301}', '\u{308}', '🎉', '東', 'я',
             '\u{0}', '\u{200d}', 'ﬁ', 'ǅ',
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..3000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| PALETTE[(next() % PALETTE.len() as u64) as usize])
-                .collect();
+        for text in crate::analysis::random_texts(PALETTE, 3000, 40, 0x9E37_79B9_7F4A_7C15) {
             let (tokens, langs) = AN.analyze_document(&text);
             for t in &tokens {
                 assert!(t.start < t.end && t.end <= text.len());

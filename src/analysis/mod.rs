@@ -77,6 +77,30 @@ impl Token {
     }
 }
 
+/// Random texts for property tests: `count` strings of fewer than `max_len` characters drawn
+/// from `palette` by a xorshift generator started at `seed` (the same texts on every run).
+#[cfg(test)]
+pub(crate) fn random_texts(
+    palette: &[char],
+    count: usize,
+    max_len: u64,
+    seed: u64,
+) -> impl Iterator<Item = String> + '_ {
+    let mut state = seed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count).map(move |_| {
+        let len = (next() % max_len) as usize;
+        (0..len)
+            .map(|_| palette[(next() % palette.len() as u64) as usize])
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -688,19 +688,8 @@ mod tests {
             'a', 'e', 'l', 'q', 'u', 's', 'L', 'é', 'à', 'ç', 'œ', 'ß', '\'', '’', '-', ' ', ' ',
             '\n', '.', ',', '!', '?', '1', '«', '»', '…', '\u{a0}', '\u{301}', 'я', '(', ':',
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let an = Analyzer::default();
-        for _ in 0..3000 {
-            let len = (next() % 60) as usize;
-            let text: String = (0..len)
-                .map(|_| PALETTE[(next() % PALETTE.len() as u64) as usize])
-                .collect();
+        for text in crate::analysis::random_texts(PALETTE, 3000, 60, 0x2545_F491_4F6C_DD1D) {
             let (tokens, _) = an.analyze_document(&text);
             let mut got = Vec::new();
             let mut analysed = 0;

@@ -2959,15 +2959,10 @@ impl Recognizer {
                     let words: Vec<&str> = f.split(' ').collect();
                     lowercase_into(words[0], &mut lw);
                     if (2..=4).contains(&words.len()) && lower.contains(lw.as_str()) {
-                        let rest = words
-                            .iter()
-                            .map(|w| {
-                                let mut l = String::new();
-                                lowercase_into(w, &mut l);
-                                l
-                            })
-                            .collect();
-                        lower_phrases.entry(lw.clone()).or_default().push((k, rest));
+                        lower_phrases
+                            .entry(lw.clone())
+                            .or_default()
+                            .push((k, lowercase_all(&words)));
                     }
                     match f.rsplit(' ').next() {
                         Some(w) if w.len() < f.len() => w,
@@ -2983,15 +2978,10 @@ impl Recognizer {
                         && words.iter().any(|w| w.starts_with(char::is_uppercase))
                         && lower.contains(lw.as_str())
                     {
-                        let rest = words
-                            .iter()
-                            .map(|w| {
-                                let mut l = String::new();
-                                lowercase_into(w, &mut l);
-                                l
-                            })
-                            .collect();
-                        lower_phrases.entry(lw.clone()).or_default().push((k, rest));
+                        lower_phrases
+                            .entry(lw.clone())
+                            .or_default()
+                            .push((k, lowercase_all(&words)));
                     }
                     // "crofty" for "South Crofty": the last word of a place or a body's name
                     // when it is no common word, given name or place of its own.
@@ -3330,6 +3320,18 @@ impl Recognizer {
             }
         }
     }
+}
+
+/// Each of `words` in lowercase.
+fn lowercase_all(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            let mut l = String::new();
+            lowercase_into(w, &mut l);
+            l
+        })
+        .collect()
 }
 
 /// Writes `parts` joined by spaces to `out` (cleared first).

@@ -455,19 +455,8 @@ mod tests {
             'a', 'e', 's', 'z', 'A', 'S', 'É', 'é', 'à', 'ß', 'ÿ', '÷', 'Ÿ', 'œ', 'İ', '\'', '’',
             'ʼ', '´', '-', '&', ' ', ' ', '\n', '.', ',', '!', ':', '1', '«', '@', '_', '😂',
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut segmenter = Segmenter::default();
-        for _ in 0..5000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| PALETTE[(next() % PALETTE.len() as u64) as usize])
-                .collect();
+        for text in crate::analysis::random_texts(PALETTE, 5000, 40, 0x9E37_79B9_7F4A_7C15) {
             let mut spans = Vec::new();
             segmenter.words(&text, &mut spans);
             let (mut fast, mut general) = (Vec::new(), Vec::new());
