@@ -2062,13 +2062,14 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 2.5);
         }
+        // The lowercase word right after the name, if it follows it directly.
+        let next_word = toks
+            .get(last + 1)
+            .filter(|t| t.joined && t.shape == Shape::Lower)
+            .map(|t| t.text);
         // "a former Dyson engineer", "Sonos shareholders": staff or stakeholders named after a
         // name work for it or hold it.
-        if let Some(next) = toks.get(last + 1)
-            && next.joined
-            && next.shape == Shape::Lower
-            && is_staff_noun(next.text)
-        {
+        if next_word.is_some_and(is_staff_noun) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
@@ -2076,19 +2077,11 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         // A noun of places right after: "the Mineirão stadium", "the Kusile mine".
-        if let Some(next) = toks.get(last + 1)
-            && next.joined
-            && next.shape == Shape::Lower
-            && is_place_noun(next.text)
-        {
+        if next_word.is_some_and(is_place_noun) {
             vote(&mut c.votes, EntityType::Location, 1.5);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
-        if let Some(next) = toks.get(last + 1)
-            && next.joined
-            && next.shape == Shape::Lower
-            && self.gaz.is_misc_after(next.text)
-        {
+        if next_word.is_some_and(|w| self.gaz.is_misc_after(w)) {
             vote(&mut c.votes, EntityType::Misc, 1.5);
         }
         // A role after a comma: "Soizic Le Floc'h, infirmière", "Priya Raman, chief economist".
