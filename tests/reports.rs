@@ -975,7 +975,7 @@ fn recount(index: &Path) -> Recount {
                     let mut lower = String::new();
                     push_lower(&text[w.start..w.end], &mut lower);
                     let (key, stop) = match w.token {
-                        Some(t) => (t.main.clone(), false),
+                        Some(t) => (t.main.to_string(), false),
                         None if w.is_stop() => (stop_key(&lower), true),
                         None => {
                             prev = None;

@@ -8,6 +8,8 @@ use super::segment::Segmenter;
 use super::stem::{with_forms, with_surface_cache};
 use super::stop::is_stop;
 use super::tokenize::{MAX_SURFACE_LEN, MAX_WORD_LEN, lines, words};
+use compact_str::CompactString;
+
 use super::{Lang, Token};
 
 /// The analysis chain; cheap to create and share (caches are per thread): `Analyzer::default()`.
@@ -151,11 +153,11 @@ impl Analyzer {
                     position,
                     start,
                     end: start + surface.len(),
-                    main: d.main.to_owned(),
+                    main: d.main.into(),
                     alt: if d.alt == d.main {
-                        String::new()
+                        CompactString::default()
                     } else {
-                        d.alt.to_owned()
+                        d.alt.into()
                     },
                 });
             }

@@ -35,6 +35,8 @@ pub use segment::Segmenter;
 pub use surface::{SurfaceWord, WordScanner};
 pub use tokenize::MAX_WORD_LEN;
 
+use compact_str::CompactString;
+
 /// Version of the analysis chain; recorded in the index, a change asks for `ingest --rebuild`.
 pub const ANALYZER_VERSION: u32 = 2;
 
@@ -60,10 +62,10 @@ pub struct Token {
     pub start: usize,
     /// Byte offset where the surface word ends.
     pub end: usize,
-    /// fold(stem(word)).
-    pub main: String,
+    /// fold(stem(word)) (inline: forms are short, so a word costs no allocation).
+    pub main: CompactString,
     /// stem(fold(word)) when it differs from `main`, else empty (see [`Token::alt`]).
-    pub alt: String,
+    pub alt: CompactString,
 }
 
 impl Token {

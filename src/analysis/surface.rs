@@ -118,7 +118,7 @@ mod tests {
         });
         let theirs: Vec<_> = tokens
             .iter()
-            .map(|t| (t.start, t.end, t.main.clone()))
+            .map(|t| (t.start, t.end, t.main.to_string()))
             .collect();
         assert_eq!(mine, theirs);
     }

@@ -37,7 +37,7 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Vec<(usize, usize)> {
     an.analyze_with_langs(text, langs)
         .into_iter()
-        .filter(|t| hl.main.contains(&t.main) || hl.alt.contains(t.alt()))
+        .filter(|t| hl.main.contains(t.main.as_str()) || hl.alt.contains(t.alt()))
         .map(|t| (t.start, t.end))
         .collect()
 }
