@@ -185,7 +185,7 @@ fn number_keys(
         let Some(min) = min else {
             break;
         };
-        let shown = String::from_utf8_lossy(min).into_owned();
+        let shown = String::from_utf8_lossy(min);
         let id = keys.text.len() as u32;
         keys.stop.push(shown.starts_with(STOP_MARK));
         keys.text
@@ -686,7 +686,12 @@ pub(super) fn prepare(
         .collect::<Result<_, _>>()?;
     let words: Vec<Vec<AtomicU32>> = layouts
         .iter()
-        .map(|l| (0..l.total).map(|_| AtomicU32::new(NONE)).collect())
+        .map(|l| {
+            (0..l.total)
+                .into_par_iter()
+                .map(|_| AtomicU32::new(NONE))
+                .collect()
+        })
         .collect();
     // Runs of terms, large segments cut in several, rebuilt in parallel.
     let runs = runs_of_terms(&keys, rayon::current_num_threads());
