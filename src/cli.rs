@@ -107,8 +107,9 @@ pub enum LangArg {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words (all must match), "a phrase", -excluded, a OR b, (groups); `*` for every document.
+    /// May be left out when a filter is given: every document that passes it.
     #[arg(allow_hyphen_values = true)]
-    pub query: String,
+    pub query: Option<String>,
     /// Only articles or only comments.
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,

@@ -182,6 +182,31 @@ fn cooccurrence_doc_mentions_and_search() {
     ))
     .unwrap();
     assert_eq!(n, preska["total"].as_u64().unwrap());
+    // Without a query, the filter alone: the same documents.
+    let alone: Value = serde_json::from_str(&kiosque(
+        &index,
+        &[
+            "search",
+            "--entity",
+            "Loretta Preska",
+            "--json",
+            "-n",
+            "100",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(alone["total"].as_u64().unwrap(), n);
+    assert!(n > 0);
+    // Neither a query nor a filter: a usage error that says what to give.
+    let out = Command::cargo_bin("kiosque")
+        .unwrap()
+        .arg("--index")
+        .arg(&index)
+        .arg("search")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give words to search for"));
     let out = Command::cargo_bin("kiosque")
         .unwrap()
         .arg("--index")

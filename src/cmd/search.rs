@@ -37,13 +37,26 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
         sentiment: args.sentiment.map(|t| t.as_str().to_string()),
         entity_terms: Vec::new(),
     };
+    let query = match args.query {
+        Some(q) => q,
+        // `kiosque search --entity NSA`: every document of the filter.
+        None if filters.any() || args.entity.is_some() => "*".to_string(),
+        None => {
+            return Err(UsageError(
+                "give words to search for (`*` for every document), or a filter such as \
+                 --entity, --article, --kind or --since"
+                    .to_string(),
+            )
+            .into());
+        }
+    };
     let store = open_or_build(index)?;
     let mut filters = filters;
     if let Some(name) = &args.entity {
         filters.entity_terms = kiosque::report::entities::entity_terms(&store, name)
             .map_err(super::terms::report_error)?;
     }
-    let (results, _) = match search(&store, &args.query, &filters, args.limit) {
+    let (results, _) = match search(&store, &query, &filters, args.limit) {
         Ok(r) => r,
         Err(SearchError::Syntax(e)) => return Err(UsageError(e.to_string()).into()),
         Err(e) => return Err(e.into()),

@@ -40,6 +40,19 @@ pub struct Filters {
     pub entity_terms: Vec<String>,
 }
 
+impl Filters {
+    /// Whether any filter is set.
+    pub fn any(&self) -> bool {
+        self.kind.is_some()
+            || self.lang.is_some()
+            || self.article.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.sentiment.is_some()
+            || !self.entity_terms.is_empty()
+    }
+}
+
 /// One search hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
