@@ -445,6 +445,16 @@ impl Gazetteer {
             if self.common_has(k) {
                 return true;
             }
+            // A French verb before its subject pronoun ("doit-on", "peut-il", "a-t-elle").
+            if let Some((verb, subject)) = k.rsplit_once('-')
+                && matches!(
+                    subject,
+                    "je" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ce"
+                )
+            {
+                let verb = verb.strip_suffix("-t").unwrap_or(verb);
+                return !verb.is_empty() && self.common_of(verb);
+            }
             // Plurals, feminines and regular French verb forms of a listed word.
             const ENDINGS: [(&str, &str); 34] = [
                 ("s", ""),

@@ -755,6 +755,20 @@ fn roman_numbers_alone_are_no_names() {
     );
 }
 
+#[test]
+fn irregular_french_verb_forms_at_a_sentence_start_are_no_names() {
+    // The shipped common words hold the inflected forms of irregular verbs ("peut", "doit",
+    // "faudrait"), not only lemmas.
+    // At most a weak mention (where a capital is expected anyway), never a name.
+    assert_eq!(
+        typed_builtin(
+            "Ils ne le font pas. Peut etre ne sont pas aussi bon que Google. Faudrait voir. \
+             Doit-on les croire ? Vaut mieux en rire."
+        ),
+        [("Google".into(), "organization")]
+    );
+}
+
 /// (text, type) of the mentions `builtin()` finds in `text`, weak ones left out.
 fn typed_builtin(text: &str) -> Vec<(String, &'static str)> {
     builtin()
