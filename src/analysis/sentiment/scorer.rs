@@ -98,6 +98,18 @@ pub struct Scorer {
 /// The next [`Scorer::id`].
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+/// Strongest factor stacked modifiers reach: two intensifiers ("vraiment très bien"); more
+/// add nothing (a run of "très" cannot make a score overflow).
+pub const MAX_MODIFIER: f32 = BOOST * BOOST;
+
+/// The factor of `modifier` followed by another of factor `f`, at most [`MAX_MODIFIER`] either
+/// way.
+fn stack(modifier: Option<f32>, f: f32) -> f32 {
+    modifier
+        .map_or(f, |m| m * f)
+        .clamp(-MAX_MODIFIER, MAX_MODIFIER)
+}
+
 /// A new scorer id.
 fn new_id() -> u64 {
     NEXT_ID.fetch_add(1, Ordering::Relaxed)
@@ -398,11 +410,11 @@ impl Scorer {
                     return;
                 }
                 Role::Modifier(f) => {
-                    modifier = Some(modifier.map_or(f, |m| m * f));
+                    modifier = Some(stack(modifier, f));
                     return;
                 }
                 Role::Excess => {
-                    modifier = Some(modifier.map_or(BOOST, |m| m * BOOST));
+                    modifier = Some(stack(modifier, BOOST));
                     excess = Some(if lang == Lang::Fr { TROP } else { TOO });
                     return;
                 }

@@ -481,3 +481,16 @@ fn given_words_score_as_the_text_cut_by_the_scorer() {
         );
     }
 }
+
+#[test]
+fn stacked_intensifiers_count_twice_at_most() {
+    let once = kw(&fr("Très bien."), "bien").weight;
+    let twice = kw(&fr("Vraiment très bien."), "bien").weight;
+    assert!(twice > once);
+    // A run of intensifiers weighs what two do: scores stay finite however long it is.
+    let run = fr(&format!("{}bien.", "très ".repeat(300)));
+    assert_eq!(kw(&run, "bien").weight, twice);
+    assert!(run.score.is_finite());
+    let run = en(&format!("{}good.", "very ".repeat(300)));
+    assert!(run.score.is_finite() && kw(&run, "good").weight.is_finite());
+}
