@@ -496,3 +496,50 @@ fn accents_either_way_for_words_whose_stems_differ() {
     let words = highlighted(&fx.search(&["electricite"]));
     assert!(words.iter().any(|w| w == "L'électricité"), "{words:?}");
 }
+
+#[test]
+fn dates_beyond_what_the_index_holds_are_refused_or_left_out() {
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/far.jsonl"),
+        concat!(
+            r#"{"id": "far", "title": "Le castor du futur", "published": "9999-12-30", "body": "Un castor.", "comments": [{"date": "1000-01-01 10:00", "text": "Un castor ancien."}]}"#,
+            "\n",
+            r#"{"id": "near", "title": "Le castor d'aujourd'hui", "published": "2014-09-01", "body": "Un castor."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    fx.json(&["ingest", "--json"]);
+    // A date the index cannot hold is left out rather than wrapped round to another year.
+    let v = fx.search(&["castor"]);
+    for h in v["hits"].as_array().unwrap() {
+        let date = h["date"].as_str().unwrap_or("");
+        assert!(date.is_empty() || date.starts_with("2014"), "{h}");
+    }
+    assert_eq!(
+        hit_ids(&fx.search(&["*", "--until", "1900"])),
+        Vec::<String>::new()
+    );
+    // Out of range or malformed bounds: a usage error, never a crash.
+    for bad in [
+        ["--until", "9999-12-31"],
+        ["--since", "9999-12-31"],
+        ["--since", "1200"],
+        ["--since", "2014-265"],
+        ["--since", "257/09/2014"],
+    ] {
+        let out = fx
+            .cmd()
+            .args(["search", "castor"])
+            .args(bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(bad[1]),
+            "{bad:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -129,6 +129,11 @@ pub fn open_or_build(dir: &Path) -> Result<Store> {
     Ok(Store::open(dir)?)
 }
 
+/// Earliest year the index can hold a date of.
+pub const FIRST_YEAR: i16 = 1678;
+/// Latest year the index can hold a date of.
+pub const LAST_YEAR: i16 = 2261;
+
 /// Parses a user date into the period it names: `[start, end)`.
 /// Accepts 2014, 2014-09, 2014-09-01, 01/09/2014, 2014-09-01T16:45 (or with a space).
 pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
@@ -138,10 +143,28 @@ pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
         ))
     };
     let t = s.trim();
-    let day = |y: i16, m: i8, d: i8| Date::new(y, m, d).map_err(|_| bad());
+    let day = |y: i64, m: i64, d: i64| {
+        let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(m), i8::try_from(d)) else {
+            return Err(bad());
+        };
+        Date::new(y, m, d).map_err(|_| bad())
+    };
     let num = |x: &str| x.trim().parse::<i64>().map_err(|_| bad());
+    // The index keeps dates as nanoseconds since 1970 in 64 bits: years 1678 to 2261.
+    let in_range = |dt: DateTime| {
+        if (FIRST_YEAR..=LAST_YEAR).contains(&dt.year()) {
+            Ok(dt)
+        } else {
+            Err(UsageError(format!(
+                "'{s}' is out of range: dates go from {FIRST_YEAR} to {LAST_YEAR}"
+            )))
+        }
+    };
     if let Ok(dt) = t.replace(' ', "T").parse::<DateTime>() {
-        return Ok((dt, dt.checked_add(1.minute()).map_err(|_| bad())?));
+        return Ok((
+            in_range(dt)?,
+            dt.checked_add(1.minute()).map_err(|_| bad())?,
+        ));
     }
     let parts: Vec<&str> = if t.contains('/') {
         let mut p: Vec<&str> = t.split('/').collect();
@@ -152,9 +175,9 @@ pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
     };
     let nums: Vec<i64> = parts.iter().map(|p| num(p)).collect::<Result<_, _>>()?;
     let (start, span) = match nums.as_slice() {
-        [y] => (day(*y as i16, 1, 1)?, 1.year()),
-        [y, m] => (day(*y as i16, *m as i8, 1)?, 1.month()),
-        [y, m, d] => (day(*y as i16, *m as i8, *d as i8)?, 1.day()),
+        [y] => (day(*y, 1, 1)?, 1.year()),
+        [y, m] => (day(*y, *m, 1)?, 1.month()),
+        [y, m, d] => (day(*y, *m, *d)?, 1.day()),
         _ => return Err(bad()),
     };
     if !(1000..=9999).contains(&nums[0]) {
@@ -162,7 +185,7 @@ pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
     }
     let end = start.checked_add(span).map_err(|_| bad())?;
     Ok((
-        start.to_datetime(jiff::civil::Time::midnight()),
+        in_range(start.to_datetime(jiff::civil::Time::midnight()))?,
         end.to_datetime(jiff::civil::Time::midnight()),
     ))
 }

@@ -220,9 +220,12 @@ pub fn minutes_between(from: DateTime, to: DateTime) -> Option<i64> {
     Some((b - a).div_euclid(60))
 }
 
-/// Converts a page's wall-clock time to a tantivy date (stored as if UTC).
+/// Converts a page's wall-clock time to a tantivy date (stored as if UTC); `None` outside the
+/// years tantivy can hold (1678 to 2261).
 pub fn to_tantivy_date(dt: DateTime) -> Option<tantivy::DateTime> {
     let ts = dt.to_zoned(TimeZone::UTC).ok()?.timestamp();
+    // tantivy counts nanoseconds in 64 bits (years 1678 to 2261): a date beyond would wrap.
+    ts.as_second().checked_mul(1_000_000_000)?;
     Some(tantivy::DateTime::from_timestamp_secs(ts.as_second()))
 }
 
