@@ -543,3 +543,24 @@ fn dates_beyond_what_the_index_holds_are_refused_or_left_out() {
         );
     }
 }
+
+#[test]
+fn an_index_directory_may_hold_files_of_any_name() {
+    let fx = Fixture::new();
+    std::fs::create_dir(fx.path("idx")).unwrap();
+    // Byte 32 of this name falls inside a character.
+    let mine = fx.path("idx/aéééééééééééééééé.md");
+    std::fs::write(&mine, "notes").unwrap();
+    for args in [
+        ["--index", "idx", "ingest"].as_slice(),
+        &["--index", "idx", "ingest", "--rebuild"],
+    ] {
+        let out = fx.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(mine.exists());
+    }
+}

@@ -279,8 +279,10 @@ impl Store {
                 || name == ".managed.json"
                 || name.ends_with(".lock")
                 || name.contains('.')
-                    && name.len() > 32
-                    && name[..32].bytes().all(|b| b.is_ascii_hexdigit());
+                    && name
+                        .as_bytes()
+                        .get(..32)
+                        .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
             if ours {
                 std::fs::remove_file(entry.path()).map_err(io_err)?;
             }
