@@ -256,9 +256,10 @@ pub struct KwicArgs {
     /// Documents searched.
     #[command(flatten)]
     pub slice: SliceArgs,
-    /// Characters of context on each side.
-    #[arg(long, short = 'w', default_value_t = 40)]
-    pub width: usize,
+    /// Characters of context on each side (at most 1000).
+    #[arg(long, short = 'w', default_value_t = 40,
+          value_parser = clap::value_parser!(u16).range(..=1000))]
+    pub width: u16,
     /// Number of lines (0: all).
     #[arg(long, short = 'n', default_value_t = 25)]
     pub limit: usize,

@@ -564,3 +564,19 @@ fn an_index_directory_may_hold_files_of_any_name() {
         assert!(mine.exists());
     }
 }
+
+#[test]
+fn kwic_width_is_bounded() {
+    let fx = Fixture::new();
+    let out = fx
+        .cmd()
+        .args(["kwic", "juge", "--width", "99999999999"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0..=1000"));
+    assert!(
+        fx.stdout(&["kwic", "juge", "--width", "1000", "-n", "1"])
+            .contains("[juge]")
+    );
+}

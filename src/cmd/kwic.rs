@@ -21,7 +21,7 @@ pub fn run(index: &Path, args: KwicArgs) -> Result<ExitCode> {
         &KwicOptions {
             query: args.query.clone(),
             slice,
-            width: args.width,
+            width: usize::from(args.width),
             limit: args.limit,
             sort: match args.sort {
                 KwicSortArg::Doc => KwicSort::Doc,
@@ -36,9 +36,12 @@ pub fn run(index: &Path, args: KwicArgs) -> Result<ExitCode> {
     } else if args.csv {
         print!("{}", csv::kwic(&r)?);
     } else if color_stdout() {
-        print!("{}", text::kwic(&r, args.width, "\x1b[1;33m", "\x1b[0m"));
+        print!(
+            "{}",
+            text::kwic(&r, usize::from(args.width), "\x1b[1;33m", "\x1b[0m")
+        );
     } else {
-        print!("{}", text::kwic(&r, args.width, "[", "]"));
+        print!("{}", text::kwic(&r, usize::from(args.width), "[", "]"));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -12,7 +12,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{ReportError, Slice, check_article, column_strings, first_str, matching_docs};
 use crate::analysis::{Analyzer, Form, fold};
@@ -199,6 +199,41 @@ pub fn tail_cols(s: &str, width: usize) -> String {
     s[start..].to_string()
 }
 
+/// The last `width` columns of `text[..s]` flattened, read from as few bytes before `s` as
+/// give them (a long document's lines cost their width, not the document's length).
+fn left_context(text: &str, s: usize, width: usize) -> String {
+    let mut span = 4 * width + 64;
+    loop {
+        let mut from = s.saturating_sub(span);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let f = flatten(&text[from..s]);
+        // Past the window's first characters, its flattened form is the whole text's.
+        if from == 0 || f.width() > width + 2 {
+            return tail_cols(f.trim(), width);
+        }
+        span *= 4;
+    }
+}
+
+/// The first `width` columns of `text[e..]` flattened, read from as few bytes after `e` as
+/// give them.
+fn right_context(text: &str, e: usize, width: usize) -> String {
+    let mut span = 4 * width + 64;
+    loop {
+        let mut to = e.saturating_add(span).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let f = flatten(&text[e..to]);
+        if to == text.len() || f.width() > width + 2 {
+            return head_cols(f.trim(), width);
+        }
+        span *= 4;
+    }
+}
+
 /// The first `width` columns of `s`.
 pub fn head_cols(s: &str, width: usize) -> String {
     let mut cols = 0;
@@ -287,9 +322,9 @@ fn doc_lines(
                 article_id: text_of(doc, f.article_id).to_string(),
                 date: date.clone(),
                 part,
-                left: tail_cols(flatten(&text[..s]).trim(), width),
+                left: left_context(text, s, width),
                 matched: flatten(&text[s..e]),
-                right: head_cols(flatten(&text[e..]).trim(), width),
+                right: right_context(text, e, width),
                 start: s,
                 end: e,
             });
@@ -403,6 +438,31 @@ mod tests {
         assert_eq!(head_cols("éèàùç", 2), "éè");
         assert_eq!(head_cols("東京abc", 3), "東");
         assert_eq!(flatten("a\n\nb  c\t d"), "a ¶ ¶ b c d");
+    }
+
+    #[test]
+    fn contexts_read_from_a_window_are_those_of_the_whole_text() {
+        let palette = [
+            'a', 'é', ' ', ' ', '\n', '\t', '東', '\u{301}', '.', 'b', '\u{a0}', 'x',
+        ];
+        for (i, text) in crate::analysis::random_texts(&palette, 3000, 400, 7).enumerate() {
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&b| text.is_char_boundary(b))
+                .collect();
+            let at = cuts[i % cuts.len()];
+            for width in [0, 1, 2, 5, 40] {
+                assert_eq!(
+                    left_context(&text, at, width),
+                    tail_cols(flatten(&text[..at]).trim(), width),
+                    "{text:?} {at} {width}"
+                );
+                assert_eq!(
+                    right_context(&text, at, width),
+                    head_cols(flatten(&text[at..]).trim(), width),
+                    "{text:?} {at} {width}"
+                );
+            }
+        }
     }
 
     #[test]
