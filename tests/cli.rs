@@ -580,3 +580,38 @@ fn kwic_width_is_bounded() {
             .contains("[juge]")
     );
 }
+
+#[test]
+fn invisible_and_control_characters_are_taken_out_of_pages() {
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/odd.jsonl"),
+        concat!(
+            r#"{"id": "odd", "title": "Le gouverne\u00adment \u001b[2Jrépond", "body": "Le ministre\u00ad a parlé\u200b du budget \u001b]0;pwned\u0007ici.", "comments": [{"text": "Un commentaire \u009b31m rouge"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    fx.json(&["ingest", "--json"]);
+    assert_eq!(
+        hit_ids(&fx.search(&["gouvernement"])),
+        vec!["odd/odd".to_string()]
+    );
+    assert_eq!(
+        hit_ids(&fx.search(&["ministre"])),
+        vec!["odd/odd".to_string()]
+    );
+    for args in [
+        ["search", "budget"].as_slice(),
+        &["kwic", "budget"],
+        &["show", "odd/odd"],
+        &["search", "rouge"],
+    ] {
+        let out = fx.stdout(args);
+        assert!(
+            !out.chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{args:?}: {out:?}"
+        );
+    }
+}

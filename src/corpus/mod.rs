@@ -1,6 +1,7 @@
 //! Finding files, decoding bytes, page formats → model ([`Article`], [`Comment`]).
 
 pub mod boilerplate;
+pub mod clean;
 pub mod comments;
 pub mod dates;
 pub mod decode;
@@ -53,6 +54,8 @@ pub fn parse_file(
             Vec::new(),
         ),
     };
+    let mut articles = articles;
+    articles.iter_mut().for_each(clean::clean_article);
     Ok(Parsed {
         articles,
         line_errors,
