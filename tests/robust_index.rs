@@ -481,6 +481,35 @@ fn a_damaged_index_is_reported_once_on_one_line_by_every_command() {
         &start,
         "run `kiosque ingest --rebuild`",
     );
+    // A segment file cut short (each kind of file in turn).
+    fs::write(index.join("meta.json"), &meta).unwrap();
+    for ext in ["store", "term", "pos", "idx", "fast", "fieldnorm"] {
+        let files: Vec<_> = fs::read_dir(&index)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        assert!(!files.is_empty(), "no .{ext} file");
+        let saved: Vec<Vec<u8>> = files.iter().map(|f| fs::read(f).unwrap()).collect();
+        for f in &files {
+            fs::OpenOptions::new()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_len(10)
+                .unwrap();
+        }
+        every_command_fails(
+            User(None),
+            &index,
+            &corpus,
+            &start,
+            "run `kiosque ingest --rebuild`",
+        );
+        for (f, b) in files.iter().zip(saved) {
+            fs::write(f, b).unwrap();
+        }
+    }
     // Another version of kiosque.
     let mut v: Value = serde_json::from_slice(&meta).unwrap();
     let mut payload: Value = serde_json::from_str(v["payload"].as_str().unwrap()).unwrap();

@@ -239,6 +239,13 @@ impl Store {
             .and_then(|p| serde_json::from_str(p).ok())
             .unwrap_or_default();
         let fields = Fields::from_schema(&index.schema());
+        // Every segment's files are opened (and their footers checked) now, so that a damaged
+        // or truncated one is reported as such, with what to do, by whatever command comes.
+        index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(open_err)?;
         match fields {
             Some(fields)
                 if payload.analyzer == ANALYZER_VERSION && payload.schema == SCHEMA_VERSION =>
