@@ -18,8 +18,9 @@ pub fn run(index: &Path, args: ShowArgs) -> Result<ExitCode> {
         show(&store, &args.id).map_err(|e| anyhow::anyhow!("index {}: {e}", index.display()))?;
     let Some(shown) = shown else {
         return Err(UsageError(format!(
-            "no article or comment with id '{}' (ids look like 001_c38d16efca54e096 or 001_c38d16efca54e096#c4)",
-            args.id
+            "no article or comment with id '{}' ({})",
+            args.id,
+            kiosque::report::ID_HINT
         ))
         .into());
     };

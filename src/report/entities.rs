@@ -734,8 +734,8 @@ pub fn doc_mentions(store: &Store, id: &str) -> Result<Vec<DocMention>, ReportEr
     )?;
     let Some((_, addr)) = top.first() else {
         return Err(ReportError::Usage(format!(
-            "no document with id '{id}' (ids look like 001_c38d16efca54e096 or \
-             001_c38d16efca54e096#c3)"
+            "no document with id '{id}' ({})",
+            super::ID_HINT
         )));
     };
     let doc: TantivyDocument = searcher.doc(*addr)?;

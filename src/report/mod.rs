@@ -25,6 +25,11 @@ use crate::analysis::Lang;
 use crate::store::search::{Filters, filtered_all, format_date};
 use crate::store::{KIND_ARTICLE, KIND_COMMENT, Store};
 
+/// What ids look like, for messages about an unknown one.
+pub const ID_HINT: &str = "an article's id is its file's path under the corpus without the \
+    extension (\"2014/juge\", or \"feed/ID\" for a JSON Lines record), a comment's adds #c \
+    and its number (\"2014/juge#c3\"); `kiosque search '*'` lists them";
+
 /// Errors of a report.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -317,7 +322,7 @@ pub fn check_article(store: &Store, searcher: &Searcher, id: &str) -> Result<(),
     );
     if searcher.search(&q, &tantivy::collector::Count)? == 0 {
         return Err(ReportError::Usage(format!(
-            "no article with id '{id}' (ids look like 001_c38d16efca54e096)"
+            "no article with id '{id}' ({ID_HINT})"
         )));
     }
     Ok(())

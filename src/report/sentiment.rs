@@ -266,8 +266,8 @@ fn slice_docs(
         let docs = matching_docs(searcher, &q)?;
         if docs.iter().all(Vec::is_empty) {
             return Err(ReportError::Usage(format!(
-                "no document with id '{id}' (ids look like 001_c38d16efca54e096 or \
-                 001_c38d16efca54e096#c4)"
+                "no document with id '{id}' ({})",
+                super::ID_HINT
             )));
         }
         return Ok(docs);
