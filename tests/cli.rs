@@ -615,3 +615,23 @@ fn invisible_and_control_characters_are_taken_out_of_pages() {
         );
     }
 }
+
+#[test]
+fn a_line_of_standard_input_that_is_not_utf8_is_named_and_the_others_are_read() {
+    let fx = Fixture::empty();
+    for args in [["sentiment", "--stdin"], ["entities", "--stdin"]] {
+        let out = fx
+            .cmd()
+            .args(args)
+            .write_stdin(b"Microsoft est bon.\n\xff Google\nApple est mauvais.\n".to_vec())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(stdout.lines().count(), 3, "{args:?}: {stdout}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("standard input, line 2: not UTF-8"),
+            "{args:?}"
+        );
+    }
+}

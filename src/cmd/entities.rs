@@ -1,10 +1,10 @@
 //! `kiosque entities`: entity mentions of a slice, of one document, or of texts on stdin.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use kiosque::analysis::entities::{self, EntityType};
 use kiosque::report::entities::{EntitiesOptions, doc_mentions, entities};
 use kiosque::report::render::{csv, text};
@@ -70,12 +70,10 @@ pub fn run(index: &Path, args: EntitiesArgs) -> Result<ExitCode> {
 /// One JSON line of entities per line of standard input.
 fn from_stdin(kind: Option<EntityType>) -> Result<ExitCode> {
     let r = entities::builtin();
-    let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
-    for (i, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("reading standard input, line {}", i + 1))?;
+    let code = super::for_stdin_lines(|n, line| {
         let found: Vec<serde_json::Value> = r
-            .detect(&line)
+            .detect(line)
             .into_iter()
             .filter(|m| !m.weak && kind.is_none_or(|k| m.kind == k))
             .map(|m| {
@@ -91,8 +89,10 @@ fn from_stdin(kind: Option<EntityType>) -> Result<ExitCode> {
         writeln!(
             out,
             "{}",
-            serde_json::json!({ "line": i + 1, "entities": found })
+            serde_json::json!({ "line": n, "entities": found })
         )?;
-    }
-    Ok(ExitCode::SUCCESS)
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(code)
 }

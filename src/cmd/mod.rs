@@ -10,11 +10,11 @@ mod sentiment;
 mod show;
 mod terms;
 
-use std::io::IsTerminal;
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 use kiosque::store::ingest::IngestOptions;
@@ -90,6 +90,42 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
     } else {
         1
     }
+}
+
+/// Calls `f` with each line of standard input (numbered from 1, without its line end). A line
+/// that is not UTF-8 is read with its bad bytes replaced (U+FFFD) and a message naming it, so
+/// that output lines still match input lines; the exit code then says some input was bad.
+pub fn for_stdin_lines(mut f: impl FnMut(usize, &str) -> Result<()>) -> Result<ExitCode> {
+    let mut input = std::io::stdin().lock();
+    let mut buf = Vec::new();
+    let mut bad = 0usize;
+    for n in 1.. {
+        buf.clear();
+        let read = input
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("reading standard input, line {n}"))?;
+        if read == 0 {
+            break;
+        }
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match std::str::from_utf8(line) {
+            Ok(text) => f(n, text)?,
+            Err(e) => {
+                bad += 1;
+                eprintln!(
+                    "kiosque: standard input, line {n}: not UTF-8 (byte {}); bad bytes read as U+FFFD",
+                    e.valid_up_to() + 1
+                );
+                f(n, &String::from_utf8_lossy(line))?;
+            }
+        }
+    }
+    Ok(if bad > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// True when standard output is a terminal and NO_COLOR is not set.

@@ -1,7 +1,7 @@
 //! `kiosque sentiment`: score texts given as arguments or on standard input, one JSON line
 //! each; without texts, the tone of the indexed documents, articles and keywords.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -93,14 +93,13 @@ pub fn run(index: &Path, args: SentimentArgs) -> Result<ExitCode> {
     for t in &args.texts {
         emit(t)?;
     }
-    if args.stdin {
-        for line in std::io::stdin().lock().lines() {
-            let line = line.context("reading standard input")?;
-            emit(line.trim_end_matches('\r'))?;
-        }
-    }
+    let code = if args.stdin {
+        super::for_stdin_lines(|_, line| emit(line))?
+    } else {
+        ExitCode::SUCCESS
+    };
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 /// The index report.
