@@ -2455,12 +2455,19 @@ impl Recognizer {
     ) -> Option<(usize, EntityType)> {
         let mut k = first;
         let mut between = 0;
+        let mut words = false;
         while k > 0 && between <= 4 && toks[k].joined {
             let p = &toks[k - 1];
             if p.shape != Shape::Lower {
                 return None;
             }
             if let Some(kind) = self.gaz.lower_head(p.text) {
+                // "place financière de Genève", "les cours de la vanille de Madagascar": a
+                // place's head word takes its name right after it or after particles
+                // ("rue de la Paix"); a common word between makes it a plain noun.
+                if kind == EntityType::Location && words {
+                    return None;
+                }
                 // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.
                 if p.hyphen_before && k >= 2 && toks[k - 2].text == "sous" {
                     return Some((k - 2, kind));
@@ -2476,6 +2483,7 @@ impl Recognizer {
             if !(particle || word) {
                 return None;
             }
+            words |= !particle;
             between += 1;
             k -= 1;
         }

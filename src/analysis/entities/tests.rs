@@ -1821,3 +1821,31 @@ fn a_minister_s_portfolio_is_no_entity() {
     let found = typed_builtin("Le ministre breton des Finances publiques a répondu hier.");
     assert!(!found.iter().any(|(t, _)| t == "Finances"), "{found:?}");
 }
+
+#[test]
+fn the_word_region_stays_outside_the_region_s_name() {
+    let found = typed_builtin("La région Normandie a voté son budget, comme la région Grand Est.");
+    assert!(
+        found.contains(&("Normandie".into(), "location")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(t, _)| t.starts_with("région")), "{found:?}");
+}
+
+#[test]
+fn a_place_noun_with_a_common_word_before_the_name_is_no_part_of_it() {
+    let found = typed_builtin(
+        "Les cours du poivre de Madagascar baissent, et la place financière de Genève s'inquiète.",
+    );
+    assert!(
+        found.contains(&("Madagascar".into(), "location")),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Genève".into(), "location")), "{found:?}");
+    // Particles alone keep the street's name whole.
+    let found = typed_builtin("Un incendie a touché un immeuble de la rue de la Forge-Neuve.");
+    assert!(
+        found.iter().any(|(t, _)| t == "rue de la Forge-Neuve"),
+        "{found:?}"
+    );
+}
