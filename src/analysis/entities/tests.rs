@@ -1849,3 +1849,19 @@ fn a_place_noun_with_a_common_word_before_the_name_is_no_part_of_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn head_words_of_venues_waterways_storms_and_brokers_type_the_name() {
+    let found = typed_builtin(
+        "Le gala aura lieu à l'Arena Vestrom. Barges still use the Tollbridge Canal, but \
+         Hurricane Lorvin closed it, said an analyst at Dravik Securities.",
+    );
+    for (name, kind) in [
+        ("Arena Vestrom", "location"),
+        ("Tollbridge Canal", "location"),
+        ("Hurricane Lorvin", "misc"),
+        ("Dravik Securities", "organization"),
+    ] {
+        assert!(found.contains(&(name.into(), kind)), "{name}: {found:?}");
+    }
+}
