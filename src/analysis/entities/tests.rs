@@ -1865,3 +1865,18 @@ fn head_words_of_venues_waterways_storms_and_brokers_type_the_name() {
         assert!(found.contains(&(name.into(), kind)), "{name}: {found:?}");
     }
 }
+
+#[test]
+fn a_role_noun_that_starts_the_sentence_is_a_cue_not_part_of_the_name() {
+    let found = typed_builtin(
+        "Owner Brellin Health hired new staff. Builder Tarrow Yuncks will start in May. \
+         Campaigner Odwen Karamoja said he would appeal.",
+    );
+    for (name, kind) in [
+        ("Brellin Health", "organization"),
+        ("Tarrow Yuncks", "organization"),
+        ("Odwen Karamoja", "person"),
+    ] {
+        assert!(found.contains(&(name.into(), kind)), "{name}: {found:?}");
+    }
+}
