@@ -2375,6 +2375,22 @@ impl Recognizer {
                     {
                         to += 1;
                     }
+                    // "l'usine Stellantis de Sochaux", "la National Gallery de Londres": a
+                    // listed organisation's site or seat in a city is no part of its name
+                    // ("Crédit Mutuel de Bretagne" is).
+                    let city = listed
+                        && head_kind.is_none()
+                        && k == end
+                        && p.text != "la"
+                        && self
+                            .gaz
+                            .longest(toks, k + 2, false)
+                            .is_some_and(|(r, n)| {
+                                k + 1 + n == to && self.gaz.row(r).subtype == "city"
+                            });
+                    if city {
+                        break;
+                    }
                     // "… Western District of Washington": a given name that is a listed place
                     // is the place.
                     if !self.gaz.is_given(next.text) || self.gaz.lists_place(next.text) {

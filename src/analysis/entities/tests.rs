@@ -1880,3 +1880,19 @@ fn a_role_noun_that_starts_the_sentence_is_a_cue_not_part_of_the_name() {
         assert!(found.contains(&(name.into(), kind)), "{name}: {found:?}");
     }
 }
+
+#[test]
+fn a_listed_organisation_s_site_in_a_city_is_no_part_of_its_name() {
+    let found = typed_builtin("Les salariés de l'usine Stellantis de Sochaux ont cessé le travail.");
+    assert!(
+        found.contains(&("Stellantis".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Sochaux".into(), "location")), "{found:?}");
+    // A region's branch keeps its name.
+    let found = typed_builtin("Le Crédit Mutuel de Bretagne a publié ses comptes.");
+    assert!(
+        found.contains(&("Crédit Mutuel de Bretagne".into(), "organization")),
+        "{found:?}"
+    );
+}
