@@ -729,7 +729,12 @@ impl Recognizer {
                     })))
                 && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
                 && let Some(row) = self.gaz.place_row(t.text)
-                && (!self.gaz.is_common(t.text) || page.lower.contains(t.text))
+                && (!self.gaz.is_common(t.text)
+                    || page.lower.contains(t.text)
+                    // "en france", "in turkey": a country after "en" or "in", though its
+                    // name is also a word.
+                    || (matches!(toks[i - 1].text, "en" | "in")
+                        && self.gaz.row(row).subtype == "country"))
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)
             {
@@ -2609,6 +2614,7 @@ impl Recognizer {
             let cue_word = &toks[end - 1];
             // (The last part of a compound may be a stop word: "start-up".)
             if (cue_word.hyphen_before
+                || cue_word.shape == Shape::Upper
                 || (cue_word.text.chars().count() > 3 && !stop(&cue_word.lower())))
                 && let Some(kind) = self.cue_ending_at(d, end)
             {

@@ -1896,3 +1896,23 @@ fn a_listed_organisation_s_site_in_a_city_is_no_part_of_its_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_lowercase_country_after_en_or_in_is_a_place_though_its_name_is_a_word() {
+    let found = typed_builtin("il a joué en france et son frère vit in turkey depuis deux ans");
+    assert!(found.contains(&("france".into(), "location")), "{found:?}");
+    assert!(found.contains(&("turkey".into(), "location")), "{found:?}");
+}
+
+#[test]
+fn a_small_firm_or_a_grouping_announces_an_organisation() {
+    let found = typed_builtin("La PME vendéenne Cyclorva embauche, comme le groupement Varela Export.");
+    assert!(
+        found.contains(&("Cyclorva".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Varela Export".into(), "organization")),
+        "{found:?}"
+    );
+}
