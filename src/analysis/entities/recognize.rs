@@ -1723,6 +1723,11 @@ impl Recognizer {
                 demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps(t.line);
+            // "le groupe Les Hay Babies", "as The Open returns": a capitalised article inside
+            // a sentence begins the name.
+            if matches!(t.text, "Les" | "The") && !ambiguous && first < last && t.joined {
+                break;
+            }
             lowercase_into(t.text, lower_word);
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
             // "Federal Bureau of Investigation", "National Stock Exchange of India": an

@@ -1916,3 +1916,18 @@ fn a_small_firm_or_a_grouping_announces_an_organisation() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_begins_the_name() {
+    let found = typed_builtin(
+        "Le concert réunira le groupe Les Brisants Roux. Fans expect The Dunmore Open to sell out.",
+    );
+    assert!(
+        found.iter().any(|(t, _)| t == "Les Brisants Roux"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(t, _)| t == "The Dunmore Open"),
+        "{found:?}"
+    );
+}
