@@ -2199,6 +2199,35 @@ impl Recognizer {
         if toks.is_empty() || last >= toks.len() || first > last {
             return;
         }
+        // "Jeux olympiques de Los Angeles", "Masters 1000 de Shanghai": a listed event goes on
+        // with "de" and the listed place of its edition.
+        if let Some(r) = c.row
+            && self.gaz.row(r).kind == EntityType::Misc
+            && self.gaz.row(r).subtype == "event"
+            && let Some(next) = toks.get(last + 1)
+            && next.joined
+        {
+            let at = if next.elision.is_empty() && matches!(next.text, "de" | "du") {
+                last + 2
+            } else if matches!(next.elision, "d" | "D") {
+                last + 1
+            } else {
+                0
+            };
+            if at > last
+                && let Some(place) = toks.get(at)
+                && place.joined
+                && matches!(place.shape, Shape::Cap | Shape::Upper)
+                && let Some((row, n)) = self.gaz.longest(toks, at, false)
+                && self.gaz.row(row).kind == EntityType::Location
+            {
+                last = at + n - 1;
+                c.end = toks[last].end;
+                c.last_tok = last;
+                c.parts = toks[first..=last].iter().map(|t| t.key()).collect();
+                return;
+            }
+        }
         // Lowercase head before the name.
         let listed_org = c.row.is_some_and(|r| {
             matches!(

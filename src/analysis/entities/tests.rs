@@ -1931,3 +1931,12 @@ fn a_capitalised_article_inside_a_sentence_begins_the_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_listed_event_goes_on_with_the_place_of_its_edition() {
+    let found = typed_builtin("Elle vise les Jeux olympiques de Brisbane après ce titre.");
+    assert!(
+        found.contains(&("Jeux olympiques de Brisbane".into(), "misc")),
+        "{found:?}"
+    );
+}
