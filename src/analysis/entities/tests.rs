@@ -1940,3 +1940,12 @@ fn a_listed_event_goes_on_with_the_place_of_its_edition() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_trade_fair_or_a_collection_announces_a_named_thing() {
+    let found = typed_builtin(
+        "La marque présentera au salon Velorama de Lyon sa collection Grand Morvan.",
+    );
+    assert!(found.contains(&("Velorama".into(), "misc")), "{found:?}");
+    assert!(found.contains(&("Grand Morvan".into(), "misc")), "{found:?}");
+}
