@@ -1473,9 +1473,20 @@ impl Recognizer {
             parts.push(t.key());
         }
         let acronym = toks.len() == 1 && toks[0].shape == Shape::Upper;
+        // "la chaîne L'Équipe", "que L'Oréal": a capitalised "L'" inside a sentence is the
+        // name's own article.
+        let own_article =
+            toks[0].elision == "L" && !toks[0].sentence_start && !d.caps(toks[0].line);
+        if own_article {
+            parts.insert(0, "l'".to_string());
+        }
         Cand {
             doc,
-            start: toks[0].start,
+            start: if own_article {
+                toks[0].raw_start
+            } else {
+                toks[0].start
+            },
             end: toks[toks.len() - 1].end,
             parts,
             row: None,

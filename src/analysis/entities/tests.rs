@@ -1949,3 +1949,10 @@ fn a_trade_fair_or_a_collection_announces_a_named_thing() {
     assert!(found.contains(&("Velorama".into(), "misc")), "{found:?}");
     assert!(found.contains(&("Grand Morvan".into(), "misc")), "{found:?}");
 }
+
+#[test]
+fn a_capitalised_l_apostrophe_inside_a_sentence_is_the_name_s_own() {
+    let found = typed_builtin("Elle regarde la chaîne L'Équipe. L'Irlande a gagné.");
+    assert!(found.iter().any(|(t, _)| t == "L'Équipe"), "{found:?}");
+    assert!(found.iter().any(|(t, _)| t == "Irlande"), "{found:?}");
+}
