@@ -1956,3 +1956,12 @@ fn a_capitalised_l_apostrophe_inside_a_sentence_is_the_name_s_own() {
     assert!(found.iter().any(|(t, _)| t == "L'Équipe"), "{found:?}");
     assert!(found.iter().any(|(t, _)| t == "Irlande"), "{found:?}");
 }
+
+#[test]
+fn a_house_of_something_is_an_assembly() {
+    let found = typed_builtin("The bill passed in the House of Keldra after a long debate.");
+    assert!(
+        found.contains(&("House of Keldra".into(), "organization")),
+        "{found:?}"
+    );
+}
