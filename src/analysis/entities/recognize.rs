@@ -344,6 +344,36 @@ fn is_person_complement_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) is a noun whose "de" or "of" complement is mostly a
+/// firm: its sale, its staff, its shares ("le rachat d'Arcelor", "les salariés de Norvane",
+/// "the takeover of Brellix").
+fn is_firm_complement_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "rachat"
+            | "reprise"
+            | "fusion"
+            | "faillite"
+            | "liquidation"
+            | "redressement"
+            | "actionnaire"
+            | "actionnaires"
+            | "salariés"
+            | "dirigeants"
+            | "filiale"
+            | "filiales"
+            | "comptes"
+            | "capital"
+            | "takeover"
+            | "acquisition"
+            | "shareholders"
+            | "shares"
+            | "employees"
+            | "bankruptcy"
+            | "subsidiary"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a verb of speech or opinion that people rather
 /// than institutions are the subject of ("confié", "raconte", "said", "told").
 fn is_speech_verb(word: &str) -> bool {
@@ -2816,7 +2846,21 @@ impl Recognizer {
                 && !stop(toks[j - 1].text)
                 && !is_person_complement_noun(toks[j - 1].text)
             {
-                vote(&mut c.votes, EntityType::Location, 0.1);
+                if is_firm_complement_noun(toks[j - 1].text) {
+                    vote(&mut c.votes, EntityType::Organization, 0.5);
+                } else {
+                    vote(&mut c.votes, EntityType::Location, 0.1);
+                }
+            }
+            // "the takeover of Brellix", "shareholders of Norvane".
+            if joined_prev
+                && prev == "of"
+                && first >= 2
+                && toks[first - 1].joined
+                && toks[first - 2].shape == Shape::Lower
+                && is_firm_complement_noun(toks[first - 2].text)
+            {
+                vote(&mut c.votes, EntityType::Organization, 0.5);
             }
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".

@@ -1965,3 +1965,18 @@ fn a_house_of_something_is_an_assembly() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_complement_of_a_takeover_or_of_shareholders_is_a_firm() {
+    let found = typed_builtin(
+        "Depuis le rachat de Norvalis, tout a changé. Analysts praised the takeover of Brellix.",
+    );
+    assert!(
+        found.contains(&("Norvalis".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Brellix".into(), "organization")),
+        "{found:?}"
+    );
+}
