@@ -2269,6 +2269,45 @@ impl Recognizer {
                 return;
             }
         }
+        // "la série Calanques noires, vendue…", "sa collection Lac bleu.": a French title
+        // announced by a work or product noun goes on with lowercase words up to a
+        // punctuation mark (not over a verb or a stop word).
+        if first == last
+            && c.row.is_none()
+            && toks[first].shape == Shape::Cap
+            && !toks[first].sentence_start
+            && first >= 2
+            // A French determiner before the noun: English titles take capitals.
+            && (matches!(
+                toks[first - 2].text,
+                "la" | "le" | "les" | "sa" | "son" | "ses" | "leur" | "au" | "du" | "cette" | "ce"
+            ) || matches!(toks[first - 1].elision, "l" | "L"))
+            && self.preceding_cue(d, first) == Some(EntityType::Misc)
+        {
+            let mut k = last;
+            while k + 1 < toks.len()
+                && k < last + 3
+                && toks[k + 1].joined
+                && toks[k + 1].shape == Shape::Lower
+                && toks[k + 1].elision.is_empty()
+                && !toks[k + 1].hyphen_before
+                && !with_key(toks[k + 1].text, stop)
+                && !is_speech_verb(toks[k + 1].text)
+            {
+                k += 1;
+            }
+            let gap_end = toks.get(k + 1).map_or(d.text.len(), |t| t.raw_start);
+            let gap = d.text[toks[k].end..gap_end].trim_start();
+            if k > last
+                && (gap.is_empty()
+                    || gap.starts_with([',', '.', ';', ':', ')', '(', '»', '"', '”', '!', '?']))
+            {
+                c.end = toks[k].end;
+                c.last_tok = k;
+                c.parts = toks[first..=k].iter().map(|t| t.key()).collect();
+                return;
+            }
+        }
         // Lowercase head before the name.
         let listed_org = c.row.is_some_and(|r| {
             matches!(

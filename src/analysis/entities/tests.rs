@@ -1980,3 +1980,15 @@ fn the_complement_of_a_takeover_or_of_shareholders_is_a_firm() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_french_title_announced_by_a_work_noun_goes_on_to_the_punctuation() {
+    let found = typed_builtin("La chaîne diffuse la série Marais perdus, tournée en Vendée.");
+    assert!(
+        found.contains(&("Marais perdus".into(), "misc")),
+        "{found:?}"
+    );
+    // Not over a verb.
+    let found = typed_builtin("Le public a aimé le film Brunelle a dit le critique.");
+    assert!(!found.iter().any(|(t, _)| t.contains(" a")), "{found:?}");
+}
