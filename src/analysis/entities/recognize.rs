@@ -60,6 +60,8 @@ fn is_work_noun(key: &str) -> bool {
             | "tableau"
             | "toile"
             | "podcast"
+            | "creation"
+            | "adaptation"
             | "intitule"
             | "intitulee"
             | "intitules"

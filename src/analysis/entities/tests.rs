@@ -1992,3 +1992,14 @@ fn a_french_title_announced_by_a_work_noun_goes_on_to_the_punctuation() {
     let found = typed_builtin("Le public a aimé le film Brunelle a dit le critique.");
     assert!(!found.iter().any(|(t, _)| t.contains(" a")), "{found:?}");
 }
+
+#[test]
+fn a_quoted_title_followed_by_a_creation_is_a_work() {
+    let found = typed_builtin(
+        "Le théâtre accueillera « Les Marées du soir », une création de la compagnie.",
+    );
+    assert!(
+        found.contains(&("Les Marées du soir".into(), "misc")),
+        "{found:?}"
+    );
+}
