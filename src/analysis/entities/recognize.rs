@@ -885,6 +885,27 @@ impl Recognizer {
                     // "coach Brent MacAulay": a person's name after a role.
                     && self.preceding_cue(d, i) != Some(EntityType::Person)
             });
+            // "Ontario Transportation Minister Prabmeet Sarkaria", "Lagos State Governor X": a
+            // person's title after the place ends the place and begins a person's name.
+            let titled = place_org
+                && listed.is_some_and(|(_, n)| {
+                    toks[i + n..i + run - 1].iter().any(|t| {
+                        t.shape == Shape::Cap
+                            && with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+                    })
+                });
+            if titled && let Some((row, n)) = listed {
+                let mut c = self.cand(di, d, i, i + n - 1);
+                c.row = Some(row);
+                vote(&mut c.votes, EntityType::Location, 3.0);
+                out.push(c);
+                self.push_run(di, d, i + n, i + run - 1, page, out);
+                i += run;
+                for c in out[before..].iter_mut() {
+                    self.extend(d, c);
+                }
+                continue;
+            }
             if place_org {
                 let mut c = self.cand(di, d, i, i + run - 1);
                 vote(&mut c.votes, EntityType::Organization, 2.0);

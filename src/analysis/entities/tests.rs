@@ -2003,3 +2003,14 @@ fn a_quoted_title_followed_by_a_creation_is_a_work() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_title_after_a_place_begins_a_person_s_name() {
+    let found =
+        typed_builtin("The line is late. Ontario Transportation Minister Dervan Kolstad called it a delay.");
+    assert!(found.contains(&("Ontario".into(), "location")), "{found:?}");
+    assert!(
+        found.contains(&("Dervan Kolstad".into(), "person")),
+        "{found:?}"
+    );
+}
