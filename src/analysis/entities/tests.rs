@@ -2014,3 +2014,12 @@ fn a_title_after_a_place_begins_a_person_s_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn county_begins_a_place_s_name() {
+    let found = typed_builtin("Crowds lined the roads of County Kelvagh on Sunday.");
+    assert!(
+        found.contains(&("County Kelvagh".into(), "location")),
+        "{found:?}"
+    );
+}
