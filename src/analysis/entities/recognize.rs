@@ -2121,6 +2121,10 @@ impl Recognizer {
         // country's name name a national body.
         if n >= 2
             && !c.cued
+            // "in Little Jamaica": after a preposition of place it is a district.
+            && !(first > 0
+                && head.joined
+                && matches!(toks[first - 1].text, "in" | "near" | "à" | "dans"))
             && self
                 .gaz
                 .place_row(tail.text)

@@ -2023,3 +2023,12 @@ fn county_begins_a_place_s_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn common_words_before_a_country_after_in_name_a_district() {
+    let found = typed_builtin("Shops in Little Jamaica closed early, said Sport Jamaica officials.");
+    assert!(
+        found.contains(&("Little Jamaica".into(), "location")),
+        "{found:?}"
+    );
+}
