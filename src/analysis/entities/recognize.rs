@@ -2528,12 +2528,9 @@ impl Recognizer {
                         && head_kind.is_none()
                         && k == end
                         && p.text != "la"
-                        && self
-                            .gaz
-                            .longest(toks, k + 2, false)
-                            .is_some_and(|(r, n)| {
-                                k + 1 + n == to && self.gaz.row(r).subtype == "city"
-                            });
+                        && self.gaz.longest(toks, k + 2, false).is_some_and(|(r, n)| {
+                            k + 1 + n == to && self.gaz.row(r).subtype == "city"
+                        });
                     if city {
                         break;
                     }

@@ -1829,7 +1829,10 @@ fn the_word_region_stays_outside_the_region_s_name() {
         found.contains(&("Normandie".into(), "location")),
         "{found:?}"
     );
-    assert!(!found.iter().any(|(t, _)| t.starts_with("région")), "{found:?}");
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("région")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -1883,7 +1886,8 @@ fn a_role_noun_that_starts_the_sentence_is_a_cue_not_part_of_the_name() {
 
 #[test]
 fn a_listed_organisation_s_site_in_a_city_is_no_part_of_its_name() {
-    let found = typed_builtin("Les salariés de l'usine Stellantis de Sochaux ont cessé le travail.");
+    let found =
+        typed_builtin("Les salariés de l'usine Stellantis de Sochaux ont cessé le travail.");
     assert!(
         found.contains(&("Stellantis".into(), "organization")),
         "{found:?}"
@@ -1906,7 +1910,8 @@ fn a_lowercase_country_after_en_or_in_is_a_place_though_its_name_is_a_word() {
 
 #[test]
 fn a_small_firm_or_a_grouping_announces_an_organisation() {
-    let found = typed_builtin("La PME vendéenne Cyclorva embauche, comme le groupement Varela Export.");
+    let found =
+        typed_builtin("La PME vendéenne Cyclorva embauche, comme le groupement Varela Export.");
     assert!(
         found.contains(&("Cyclorva".into(), "organization")),
         "{found:?}"
@@ -1943,11 +1948,13 @@ fn a_listed_event_goes_on_with_the_place_of_its_edition() {
 
 #[test]
 fn a_trade_fair_or_a_collection_announces_a_named_thing() {
-    let found = typed_builtin(
-        "La marque présentera au salon Velorama de Lyon sa collection Grand Morvan.",
-    );
+    let found =
+        typed_builtin("La marque présentera au salon Velorama de Lyon sa collection Grand Morvan.");
     assert!(found.contains(&("Velorama".into(), "misc")), "{found:?}");
-    assert!(found.contains(&("Grand Morvan".into(), "misc")), "{found:?}");
+    assert!(
+        found.contains(&("Grand Morvan".into(), "misc")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -2006,8 +2013,9 @@ fn a_quoted_title_followed_by_a_creation_is_a_work() {
 
 #[test]
 fn a_title_after_a_place_begins_a_person_s_name() {
-    let found =
-        typed_builtin("The line is late. Ontario Transportation Minister Dervan Kolstad called it a delay.");
+    let found = typed_builtin(
+        "The line is late. Ontario Transportation Minister Dervan Kolstad called it a delay.",
+    );
     assert!(found.contains(&("Ontario".into(), "location")), "{found:?}");
     assert!(
         found.contains(&("Dervan Kolstad".into(), "person")),
@@ -2026,7 +2034,8 @@ fn county_begins_a_place_s_name() {
 
 #[test]
 fn common_words_before_a_country_after_in_name_a_district() {
-    let found = typed_builtin("Shops in Little Jamaica closed early, said Sport Jamaica officials.");
+    let found =
+        typed_builtin("Shops in Little Jamaica closed early, said Sport Jamaica officials.");
     assert!(
         found.contains(&("Little Jamaica".into(), "location")),
         "{found:?}"
