@@ -60,6 +60,8 @@ fn is_work_noun(key: &str) -> bool {
             | "tableau"
             | "toile"
             | "podcast"
+            | "creation"
+            | "adaptation"
             | "intitule"
             | "intitulee"
             | "intitules"
@@ -341,6 +343,36 @@ fn is_person_complement_noun(word: &str) -> bool {
             | "portrait"
             | "retour"
             | "départ"
+    )
+}
+
+/// Whether `word` (lowercase, as written) is a noun whose "de" or "of" complement is mostly a
+/// firm: its sale, its staff, its shares ("le rachat d'Arcelor", "les salariés de Norvane",
+/// "the takeover of Brellix").
+fn is_firm_complement_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "rachat"
+            | "reprise"
+            | "fusion"
+            | "faillite"
+            | "liquidation"
+            | "redressement"
+            | "actionnaire"
+            | "actionnaires"
+            | "salariés"
+            | "dirigeants"
+            | "filiale"
+            | "filiales"
+            | "comptes"
+            | "capital"
+            | "takeover"
+            | "acquisition"
+            | "shareholders"
+            | "shares"
+            | "employees"
+            | "bankruptcy"
+            | "subsidiary"
     )
 }
 
@@ -729,7 +761,12 @@ impl Recognizer {
                     })))
                 && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
                 && let Some(row) = self.gaz.place_row(t.text)
-                && (!self.gaz.is_common(t.text) || page.lower.contains(t.text))
+                && (!self.gaz.is_common(t.text)
+                    || page.lower.contains(t.text)
+                    // "en france", "in turkey": a country after "en" or "in", though its
+                    // name is also a word.
+                    || (matches!(toks[i - 1].text, "en" | "in")
+                        && self.gaz.row(row).subtype == "country"))
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)
             {
@@ -848,6 +885,27 @@ impl Recognizer {
                     // "coach Brent MacAulay": a person's name after a role.
                     && self.preceding_cue(d, i) != Some(EntityType::Person)
             });
+            // "Ontario Transportation Minister Prabmeet Sarkaria", "Lagos State Governor X": a
+            // person's title after the place ends the place and begins a person's name.
+            let titled = place_org
+                && listed.is_some_and(|(_, n)| {
+                    toks[i + n..i + run - 1].iter().any(|t| {
+                        t.shape == Shape::Cap
+                            && with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+                    })
+                });
+            if titled && let Some((row, n)) = listed {
+                let mut c = self.cand(di, d, i, i + n - 1);
+                c.row = Some(row);
+                vote(&mut c.votes, EntityType::Location, 3.0);
+                out.push(c);
+                self.push_run(di, d, i + n, i + run - 1, page, out);
+                i += run;
+                for c in out[before..].iter_mut() {
+                    self.extend(d, c);
+                }
+                continue;
+            }
             if place_org {
                 let mut c = self.cand(di, d, i, i + run - 1);
                 vote(&mut c.votes, EntityType::Organization, 2.0);
@@ -1468,9 +1526,20 @@ impl Recognizer {
             parts.push(t.key());
         }
         let acronym = toks.len() == 1 && toks[0].shape == Shape::Upper;
+        // "la chaîne L'Équipe", "que L'Oréal": a capitalised "L'" inside a sentence is the
+        // name's own article.
+        let own_article =
+            toks[0].elision == "L" && !toks[0].sentence_start && !d.caps(toks[0].line);
+        if own_article {
+            parts.insert(0, "l'".to_string());
+        }
         Cand {
             doc,
-            start: toks[0].start,
+            start: if own_article {
+                toks[0].raw_start
+            } else {
+                toks[0].start
+            },
             end: toks[toks.len() - 1].end,
             parts,
             row: None,
@@ -1718,6 +1787,11 @@ impl Recognizer {
                 demonym = true;
             }
             let ambiguous = t.sentence_start || d.caps(t.line);
+            // "le groupe Les Hay Babies", "as The Open returns": a capitalised article inside
+            // a sentence begins the name.
+            if matches!(t.text, "Les" | "The") && !ambiguous && first < last && t.joined {
+                break;
+            }
             lowercase_into(t.text, lower_word);
             let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
             // "Federal Bureau of Investigation", "National Stock Exchange of India": an
@@ -2047,6 +2121,10 @@ impl Recognizer {
         // country's name name a national body.
         if n >= 2
             && !c.cued
+            // "in Little Jamaica": after a preposition of place it is a district.
+            && !(first > 0
+                && head.joined
+                && matches!(toks[first - 1].text, "in" | "near" | "à" | "dans"))
             && self
                 .gaz
                 .place_row(tail.text)
@@ -2188,6 +2266,74 @@ impl Recognizer {
         let (first, mut last) = (c.first_tok, c.last_tok);
         if toks.is_empty() || last >= toks.len() || first > last {
             return;
+        }
+        // "Jeux olympiques de Los Angeles", "Masters 1000 de Shanghai": a listed event goes on
+        // with "de" and the listed place of its edition.
+        if let Some(r) = c.row
+            && self.gaz.row(r).kind == EntityType::Misc
+            && self.gaz.row(r).subtype == "event"
+            && let Some(next) = toks.get(last + 1)
+            && next.joined
+        {
+            let at = if next.elision.is_empty() && matches!(next.text, "de" | "du") {
+                last + 2
+            } else if matches!(next.elision, "d" | "D") {
+                last + 1
+            } else {
+                0
+            };
+            if at > last
+                && let Some(place) = toks.get(at)
+                && place.joined
+                && matches!(place.shape, Shape::Cap | Shape::Upper)
+                && let Some((row, n)) = self.gaz.longest(toks, at, false)
+                && self.gaz.row(row).kind == EntityType::Location
+            {
+                last = at + n - 1;
+                c.end = toks[last].end;
+                c.last_tok = last;
+                c.parts = toks[first..=last].iter().map(|t| t.key()).collect();
+                return;
+            }
+        }
+        // "la série Calanques noires, vendue…", "sa collection Lac bleu.": a French title
+        // announced by a work or product noun goes on with lowercase words up to a
+        // punctuation mark (not over a verb or a stop word).
+        if first == last
+            && c.row.is_none()
+            && toks[first].shape == Shape::Cap
+            && !toks[first].sentence_start
+            && first >= 2
+            // A French determiner before the noun: English titles take capitals.
+            && (matches!(
+                toks[first - 2].text,
+                "la" | "le" | "les" | "sa" | "son" | "ses" | "leur" | "au" | "du" | "cette" | "ce"
+            ) || matches!(toks[first - 1].elision, "l" | "L"))
+            && self.preceding_cue(d, first) == Some(EntityType::Misc)
+        {
+            let mut k = last;
+            while k + 1 < toks.len()
+                && k < last + 3
+                && toks[k + 1].joined
+                && toks[k + 1].shape == Shape::Lower
+                && toks[k + 1].elision.is_empty()
+                && !toks[k + 1].hyphen_before
+                && !with_key(toks[k + 1].text, stop)
+                && !is_speech_verb(toks[k + 1].text)
+            {
+                k += 1;
+            }
+            let gap_end = toks.get(k + 1).map_or(d.text.len(), |t| t.raw_start);
+            let gap = d.text[toks[k].end..gap_end].trim_start();
+            if k > last
+                && (gap.is_empty()
+                    || gap.starts_with([',', '.', ';', ':', ')', '(', '»', '"', '”', '!', '?']))
+            {
+                c.end = toks[k].end;
+                c.last_tok = k;
+                c.parts = toks[first..=k].iter().map(|t| t.key()).collect();
+                return;
+            }
         }
         // Lowercase head before the name.
         let listed_org = c.row.is_some_and(|r| {
@@ -2375,6 +2521,19 @@ impl Recognizer {
                     {
                         to += 1;
                     }
+                    // "l'usine Stellantis de Sochaux", "la National Gallery de Londres": a
+                    // listed organisation's site or seat in a city is no part of its name
+                    // ("Crédit Mutuel de Bretagne" is).
+                    let city = listed
+                        && head_kind.is_none()
+                        && k == end
+                        && p.text != "la"
+                        && self.gaz.longest(toks, k + 2, false).is_some_and(|(r, n)| {
+                            k + 1 + n == to && self.gaz.row(r).subtype == "city"
+                        });
+                    if city {
+                        break;
+                    }
                     // "… Western District of Washington": a given name that is a listed place
                     // is the place.
                     if !self.gaz.is_given(next.text) || self.gaz.lists_place(next.text) {
@@ -2455,12 +2614,19 @@ impl Recognizer {
     ) -> Option<(usize, EntityType)> {
         let mut k = first;
         let mut between = 0;
+        let mut words = false;
         while k > 0 && between <= 4 && toks[k].joined {
             let p = &toks[k - 1];
             if p.shape != Shape::Lower {
                 return None;
             }
             if let Some(kind) = self.gaz.lower_head(p.text) {
+                // "place financière de Genève", "les cours de la vanille de Madagascar": a
+                // place's head word takes its name right after it or after particles
+                // ("rue de la Paix"); a common word between makes it a plain noun.
+                if kind == EntityType::Location && words {
+                    return None;
+                }
                 // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.
                 if p.hyphen_before && k >= 2 && toks[k - 2].text == "sous" {
                     return Some((k - 2, kind));
@@ -2476,6 +2642,7 @@ impl Recognizer {
             if !(particle || word) {
                 return None;
             }
+            words |= !particle;
             between += 1;
             k -= 1;
         }
@@ -2585,6 +2752,7 @@ impl Recognizer {
             let cue_word = &toks[end - 1];
             // (The last part of a compound may be a stop word: "start-up".)
             if (cue_word.hyphen_before
+                || cue_word.shape == Shape::Upper
                 || (cue_word.text.chars().count() > 3 && !stop(&cue_word.lower())))
                 && let Some(kind) = self.cue_ending_at(d, end)
             {
@@ -2741,7 +2909,21 @@ impl Recognizer {
                 && !stop(toks[j - 1].text)
                 && !is_person_complement_noun(toks[j - 1].text)
             {
-                vote(&mut c.votes, EntityType::Location, 0.1);
+                if is_firm_complement_noun(toks[j - 1].text) {
+                    vote(&mut c.votes, EntityType::Organization, 0.5);
+                } else {
+                    vote(&mut c.votes, EntityType::Location, 0.1);
+                }
+            }
+            // "the takeover of Brellix", "shareholders of Norvane".
+            if joined_prev
+                && prev == "of"
+                && first >= 2
+                && toks[first - 1].joined
+                && toks[first - 2].shape == Shape::Lower
+                && is_firm_complement_noun(toks[first - 2].text)
+            {
+                vote(&mut c.votes, EntityType::Organization, 0.5);
             }
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".

@@ -1835,3 +1835,223 @@ fn a_minister_s_portfolio_is_no_entity() {
     let found = typed_builtin("Le ministre breton des Finances publiques a répondu hier.");
     assert!(!found.iter().any(|(t, _)| t == "Finances"), "{found:?}");
 }
+
+#[test]
+fn the_word_region_stays_outside_the_region_s_name() {
+    let found = typed_builtin("La région Normandie a voté son budget, comme la région Grand Est.");
+    assert!(
+        found.contains(&("Normandie".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("région")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_place_noun_with_a_common_word_before_the_name_is_no_part_of_it() {
+    let found = typed_builtin(
+        "Les cours du poivre de Madagascar baissent, et la place financière de Genève s'inquiète.",
+    );
+    assert!(
+        found.contains(&("Madagascar".into(), "location")),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Genève".into(), "location")), "{found:?}");
+    // Particles alone keep the street's name whole.
+    let found = typed_builtin("Un incendie a touché un immeuble de la rue de la Forge-Neuve.");
+    assert!(
+        found.iter().any(|(t, _)| t == "rue de la Forge-Neuve"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn head_words_of_venues_waterways_storms_and_brokers_type_the_name() {
+    let found = typed_builtin(
+        "Le gala aura lieu à l'Arena Vestrom. Barges still use the Tollbridge Canal, but \
+         Hurricane Lorvin closed it, said an analyst at Dravik Securities.",
+    );
+    for (name, kind) in [
+        ("Arena Vestrom", "location"),
+        ("Tollbridge Canal", "location"),
+        ("Hurricane Lorvin", "misc"),
+        ("Dravik Securities", "organization"),
+    ] {
+        assert!(found.contains(&(name.into(), kind)), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_role_noun_that_starts_the_sentence_is_a_cue_not_part_of_the_name() {
+    let found = typed_builtin(
+        "Owner Brellin Health hired new staff. Builder Tarrow Yuncks will start in May. \
+         Campaigner Odwen Karamoja said he would appeal.",
+    );
+    for (name, kind) in [
+        ("Brellin Health", "organization"),
+        ("Tarrow Yuncks", "organization"),
+        ("Odwen Karamoja", "person"),
+    ] {
+        assert!(found.contains(&(name.into(), kind)), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_listed_organisation_s_site_in_a_city_is_no_part_of_its_name() {
+    let found =
+        typed_builtin("Les salariés de l'usine Stellantis de Sochaux ont cessé le travail.");
+    assert!(
+        found.contains(&("Stellantis".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Sochaux".into(), "location")), "{found:?}");
+    // A region's branch keeps its name.
+    let found = typed_builtin("Le Crédit Mutuel de Bretagne a publié ses comptes.");
+    assert!(
+        found.contains(&("Crédit Mutuel de Bretagne".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_lowercase_country_after_en_or_in_is_a_place_though_its_name_is_a_word() {
+    let found = typed_builtin("il a joué en france et son frère vit in turkey depuis deux ans");
+    assert!(found.contains(&("france".into(), "location")), "{found:?}");
+    assert!(found.contains(&("turkey".into(), "location")), "{found:?}");
+}
+
+#[test]
+fn a_small_firm_or_a_grouping_announces_an_organisation() {
+    let found =
+        typed_builtin("La PME vendéenne Cyclorva embauche, comme le groupement Varela Export.");
+    assert!(
+        found.contains(&("Cyclorva".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Varela Export".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_article_inside_a_sentence_begins_the_name() {
+    let found = typed_builtin(
+        "Le concert réunira le groupe Les Brisants Roux. Fans expect The Dunmore Open to sell out.",
+    );
+    assert!(
+        found.iter().any(|(t, _)| t == "Les Brisants Roux"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(t, _)| t == "The Dunmore Open"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_listed_event_goes_on_with_the_place_of_its_edition() {
+    let found = typed_builtin("Elle vise les Jeux olympiques de Brisbane après ce titre.");
+    assert!(
+        found.contains(&("Jeux olympiques de Brisbane".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_trade_fair_or_a_collection_announces_a_named_thing() {
+    let found =
+        typed_builtin("La marque présentera au salon Velorama de Lyon sa collection Grand Morvan.");
+    assert!(found.contains(&("Velorama".into(), "misc")), "{found:?}");
+    assert!(
+        found.contains(&("Grand Morvan".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_capitalised_l_apostrophe_inside_a_sentence_is_the_name_s_own() {
+    let found = typed_builtin("Elle regarde la chaîne L'Équipe. L'Irlande a gagné.");
+    assert!(found.iter().any(|(t, _)| t == "L'Équipe"), "{found:?}");
+    assert!(found.iter().any(|(t, _)| t == "Irlande"), "{found:?}");
+}
+
+#[test]
+fn a_house_of_something_is_an_assembly() {
+    let found = typed_builtin("The bill passed in the House of Keldra after a long debate.");
+    assert!(
+        found.contains(&("House of Keldra".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_complement_of_a_takeover_or_of_shareholders_is_a_firm() {
+    let found = typed_builtin(
+        "Depuis le rachat de Norvalis, tout a changé. Analysts praised the takeover of Brellix.",
+    );
+    assert!(
+        found.contains(&("Norvalis".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Brellix".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_french_title_announced_by_a_work_noun_goes_on_to_the_punctuation() {
+    let found = typed_builtin("La chaîne diffuse la série Marais perdus, tournée en Vendée.");
+    assert!(
+        found.contains(&("Marais perdus".into(), "misc")),
+        "{found:?}"
+    );
+    // Not over a verb.
+    let found = typed_builtin("Le public a aimé le film Brunelle a dit le critique.");
+    assert!(!found.iter().any(|(t, _)| t.contains(" a")), "{found:?}");
+}
+
+#[test]
+fn a_quoted_title_followed_by_a_creation_is_a_work() {
+    let found = typed_builtin(
+        "Le théâtre accueillera « Les Marées du soir », une création de la compagnie.",
+    );
+    assert!(
+        found.contains(&("Les Marées du soir".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_after_a_place_begins_a_person_s_name() {
+    let found = typed_builtin(
+        "The line is late. Ontario Transportation Minister Dervan Kolstad called it a delay.",
+    );
+    assert!(found.contains(&("Ontario".into(), "location")), "{found:?}");
+    assert!(
+        found.contains(&("Dervan Kolstad".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn county_begins_a_place_s_name() {
+    let found = typed_builtin("Crowds lined the roads of County Kelvagh on Sunday.");
+    assert!(
+        found.contains(&("County Kelvagh".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn common_words_before_a_country_after_in_name_a_district() {
+    let found =
+        typed_builtin("Shops in Little Jamaica closed early, said Sport Jamaica officials.");
+    assert!(
+        found.contains(&("Little Jamaica".into(), "location")),
+        "{found:?}"
+    );
+}
