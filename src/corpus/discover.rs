@@ -97,6 +97,15 @@ pub struct Discovery {
     pub skipped: Vec<Skip>,
 }
 
+/// The files taken so far, by relative path and by id.
+#[derive(Default)]
+struct Seen {
+    /// Relative path → file.
+    rels: HashMap<String, PathBuf>,
+    /// Id → file.
+    ids: HashMap<String, PathBuf>,
+}
+
 /// Why a symbolic link that is there cannot be followed: it points nowhere, or to itself
 /// through other links (ELOOP), or something else.
 fn link_failure(e: &std::io::Error) -> String {
@@ -125,7 +134,7 @@ fn is_loop(e: &std::io::Error) -> bool {
 /// and missing paths are reported in [`Discovery::skipped`].
 pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
     let mut d = Discovery::default();
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut seen = Seen::default();
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => {
@@ -161,7 +170,7 @@ pub fn discover(paths: &[PathBuf], max_file_size: u64) -> Discovery {
     d
 }
 
-fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut HashMap<String, PathBuf>) {
+fn walk(root: &Path, max: u64, d: &mut Discovery, seen: &mut Seen) {
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -226,7 +235,7 @@ fn consider(
     meta: &std::fs::Metadata,
     max: u64,
     d: &mut Discovery,
-    seen: &mut HashMap<String, PathBuf>,
+    seen: &mut Seen,
 ) {
     let size = meta.len();
     let display = path.display().to_string();
@@ -256,7 +265,7 @@ fn consider(
         });
         return;
     }
-    if let Some(first) = seen.get(&rel) {
+    if let Some(first) = seen.rels.get(&rel) {
         if first != path {
             d.skipped.push(Skip {
                 path: display,
@@ -269,8 +278,21 @@ fn consider(
         }
         return;
     }
-    seen.insert(rel.clone(), path.to_path_buf());
     let id = strip_extension(&rel);
+    // "page.html" and "page.txt" would both be article "page".
+    if let Some(first) = seen.ids.get(&id) {
+        d.skipped.push(Skip {
+            path: display,
+            reason: format!(
+                "same id \"{id}\" as {} (an id is the path without its extension): rename one",
+                first.display()
+            ),
+            rel: None,
+        });
+        return;
+    }
+    seen.rels.insert(rel.clone(), path.to_path_buf());
+    seen.ids.insert(id.clone(), path.to_path_buf());
     d.found.push(Found {
         path: path.to_path_buf(),
         rel,
@@ -443,6 +465,24 @@ mod tests {
         assert_eq!(d.found.len(), 1);
         assert_eq!(d.skipped.len(), 1);
         assert!(d.skipped[0].reason.starts_with("same relative path"));
+    }
+
+    #[test]
+    fn two_files_of_one_id_keep_the_first() {
+        let a = tempfile::tempdir().unwrap();
+        fs::write(a.path().join("page.txt"), "1").unwrap();
+        fs::write(a.path().join("page.html"), "2").unwrap();
+        fs::write(a.path().join("other.txt"), "3").unwrap();
+        let d = discover(&[a.path().into()], 50);
+        let found: Vec<&str> = d.found.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(found, ["other.txt", "page.html"]);
+        assert_eq!(d.skipped.len(), 1);
+        assert!(d.skipped[0].path.ends_with("page.txt"));
+        assert!(
+            d.skipped[0].reason.starts_with("same id \"page\" as "),
+            "{}",
+            d.skipped[0].reason
+        );
     }
 
     #[test]

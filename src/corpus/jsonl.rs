@@ -70,6 +70,12 @@ fn parse_line(
         Some(Value::Number(n)) => n.to_string(),
         Some(_) => return Err("\"id\" must be a non-empty string or a number".into()),
     };
+    // "a#c1" is the id of article "a"'s first comment.
+    if local_id.contains('#') {
+        return Err(format!(
+            "\"id\" \"{local_id}\" holds '#', which kiosque keeps for comment ids"
+        ));
+    }
     let id = format!("{file_id}/{local_id}");
     let title = match o.get("title") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -265,6 +271,19 @@ pas du json
         assert!(errs[3].message.contains("article kept"));
         assert!(errs[4].message.contains("duplicate"));
         assert!(errs[5].message.contains("comment kept without date"));
+    }
+
+    #[test]
+    fn an_id_with_a_comment_mark_is_refused() {
+        let (a, errs) = parse_jsonl(
+            "f",
+            "f.jsonl",
+            "{\"id\": \"a\", \"title\": \"A\"}\n{\"id\": \"a#c1\", \"title\": \"B\"}\n",
+        );
+        assert_eq!(a.len(), 1);
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, 2);
+        assert!(errs[0].message.contains("'#'"), "{}", errs[0].message);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::words::{
     Words,
 };
 use super::{Keyword, Label, Sentiment};
+use crate::analysis::stop::is_stop;
 use crate::analysis::{Lang, detect_passages, try_detect};
 
 /// Damping of the score: score = (pos − neg) / (pos + neg + DAMPING), so one mild word does not
@@ -279,6 +280,13 @@ impl Scorer {
                     Lang::En => Lang::Fr,
                 };
                 self.passage(words, line, spans, other, hits);
+                // A stop word of the line's own language is itself, not the other language's
+                // word of the same stem ("ici" is no English "icy").
+                let read: Vec<Hit> = hits.drain(before..).collect();
+                hits.extend(
+                    read.into_iter()
+                        .filter(|h| !is_stop(words.word(h.word), lang)),
+                );
             }
         }
         let bangs = scan(text, |(sign, score)| {

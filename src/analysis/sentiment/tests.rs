@@ -494,3 +494,15 @@ fn stacked_intensifiers_count_twice_at_most() {
     let run = en(&format!("{}good.", "very ".repeat(300)));
     assert!(run.score.is_finite() && kw(&run, "good").weight.is_finite());
 }
+
+#[test]
+fn a_short_line_is_read_in_the_other_language_but_not_its_own_stop_words() {
+    // "ici" has the stem of the English "icy"; it is a French word here.
+    for t in ["Pareil ici.", "Idem ici", "Vu ici"] {
+        let s = fr(t);
+        assert_ne!(s.label, Label::Negative, "{t}: {s:?}");
+        assert!(s.keywords.iter().all(|k| k.word != "ici"), "{t}: {s:?}");
+    }
+    // A line in English given as French is still read in English.
+    assert_eq!(fr("Great article!").label, Label::Positive);
+}
