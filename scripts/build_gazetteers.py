@@ -172,21 +172,25 @@ def pip_member(pipdir, prefix, suffix):
 # ----------------------------------------------------------------------------------------------
 # word lists used as filters
 
-def read_dic(root):
-    """(given names, common words) of the French Dicollecte dictionary."""
-    prn, common = [], set()
+def dic_entries(root):
+    """(word, affix flags, morphology tags) of each entry of the French Dicollecte dictionary."""
     with open(os.path.join(root, "usr/share/hunspell/fr.dic"), encoding="utf-8") as f:
         next(f)  # entry count
         for line in f:
             parts = line.split()
-            if not parts:
-                continue
-            word = parts[0].split("/")[0]
-            morph = parts[1:]
-            if "po:prn" in morph:
-                prn.append(clean(word))
-            elif not ({"po:npr", "po:patr"} & set(morph)) and word.islower():
-                common.add(word)
+            if parts:
+                word, _, flags = parts[0].partition("/")
+                yield word, flags, parts[1:]
+
+
+def read_dic(root):
+    """(given names, common words) of the French Dicollecte dictionary."""
+    prn, common = [], set()
+    for word, _, morph in dic_entries(root):
+        if "po:prn" in morph:
+            prn.append(clean(word))
+        elif not ({"po:npr", "po:patr"} & set(morph)) and word.islower():
+            common.add(word)
     return prn, common
 
 
@@ -212,21 +216,15 @@ def irregular_verb_forms(root):
     are recognised from their lemma by the Rust side; these are not."""
     rules = read_affix_rules(root)
     forms = set()
-    with open(os.path.join(root, "usr/share/hunspell/fr.dic"), encoding="utf-8") as f:
-        next(f)  # entry count
-        for line in f:
-            parts = line.split()
-            if not parts:
-                continue
-            word, _, flags = parts[0].partition("/")
-            verb = [m for m in parts[1:] if m.startswith("po:v")]
-            if not verb or not (word == "aller" or verb[0].startswith(("po:v0", "po:v3"))):
-                continue
-            # Flags are two characters each (FLAG long).
-            for flag in (flags[i:i + 2] for i in range(0, len(flags) - 1, 2)):
-                for strip, add, cond in rules.get(flag, []):
-                    if word.endswith(strip) and (cond is None or cond.search(word)):
-                        forms.add(word[:len(word) - len(strip)] + add)
+    for word, flags, morph in dic_entries(root):
+        verb = [m for m in morph if m.startswith("po:v")]
+        if not verb or not (word == "aller" or verb[0].startswith(("po:v0", "po:v3"))):
+            continue
+        # Flags are two characters each (FLAG long).
+        for flag in (flags[i:i + 2] for i in range(0, len(flags) - 1, 2)):
+            for strip, add, cond in rules.get(flag, []):
+                if word.endswith(strip) and (cond is None or cond.search(word)):
+                    forms.add(word[:len(word) - len(strip)] + add)
     return forms
 
 

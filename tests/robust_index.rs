@@ -471,16 +471,20 @@ fn a_damaged_index_is_reported_once_on_one_line_by_every_command() {
     c.arg("ingest").arg(&corpus);
     assert!(run(c).status.success());
     let meta = fs::read(index.join("meta.json")).unwrap();
+    // Every command fails on one line that starts with `start` and says to rebuild.
+    let advise_rebuild = |start: &str| {
+        every_command_fails(
+            User(None),
+            &index,
+            &corpus,
+            start,
+            "run `kiosque ingest --rebuild`",
+        )
+    };
     // Garbage in meta.json.
     fs::write(index.join("meta.json"), "{ not json").unwrap();
     let start = format!("kiosque: cannot open the index in {} (", index.display());
-    every_command_fails(
-        User(None),
-        &index,
-        &corpus,
-        &start,
-        "run `kiosque ingest --rebuild`",
-    );
+    advise_rebuild(&start);
     // A segment file cut short (each kind of file in turn).
     fs::write(index.join("meta.json"), &meta).unwrap();
     for ext in ["store", "term", "pos", "idx", "fast", "fieldnorm"] {
@@ -499,13 +503,7 @@ fn a_damaged_index_is_reported_once_on_one_line_by_every_command() {
                 .set_len(10)
                 .unwrap();
         }
-        every_command_fails(
-            User(None),
-            &index,
-            &corpus,
-            &start,
-            "run `kiosque ingest --rebuild`",
-        );
+        advise_rebuild(&start);
         for (f, b) in files.iter().zip(saved) {
             fs::write(f, b).unwrap();
         }
@@ -520,13 +518,7 @@ fn a_damaged_index_is_reported_once_on_one_line_by_every_command() {
         "kiosque: the index in {} was built by another version of kiosque",
         index.display()
     );
-    every_command_fails(
-        User(None),
-        &index,
-        &corpus,
-        &start,
-        "run `kiosque ingest --rebuild`",
-    );
+    advise_rebuild(&start);
     // --rebuild repairs it.
     let mut c = kiosque(&index);
     c.args(["ingest", "--rebuild", "--json"]).arg(&corpus);
