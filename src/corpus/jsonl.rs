@@ -53,6 +53,51 @@ pub fn parse_jsonl(file_id: &str, file: &str, text: &str) -> (Vec<Article>, Vec<
     (articles, errors)
 }
 
+/// `raw` with each `\\u` escape of a surrogate that is not half of a pair replaced by
+/// `\\ufffd`; `None` when there is none.
+fn without_lone_surrogates(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let hex_at = |i: usize| -> Option<u16> {
+        let h = b.get(i..i + 4)?;
+        u16::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+    };
+    let escape_at = |i: usize| -> Option<u16> {
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u'))
+            .then(|| hex_at(i + 2))
+            .flatten()
+    };
+    let mut out = String::with_capacity(raw.len());
+    let (mut i, mut last, mut changed) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(u) = escape_at(i) else {
+            // Another escape ("\\\\", "\\n"): its second byte is no escape's start.
+            i += 2;
+            continue;
+        };
+        let high = (0xD800..0xDC00).contains(&u);
+        let paired = high && escape_at(i + 6).is_some_and(|v| (0xDC00..0xE000).contains(&v));
+        if paired {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&u) {
+            out.push_str(&raw[last..i]);
+            out.push_str("\\ufffd");
+            i += 6;
+            last = i;
+            changed = true;
+        } else {
+            i += 6;
+        }
+    }
+    changed.then(|| {
+        out.push_str(&raw[last..]);
+        out
+    })
+}
+
 fn parse_line(
     file_id: &str,
     file: &str,
@@ -60,7 +105,19 @@ fn parse_line(
     raw: &str,
     notes: &mut Vec<String>,
 ) -> Result<Article, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("invalid JSON: {e}"))?;
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        // Python and JavaScript write a lone surrogate ("\ud800") where a text held half a
+        // character: it is read as U+FFFD, with a note.
+        Err(e) => match without_lone_surrogates(raw) {
+            Some(fixed) => {
+                let v = serde_json::from_str(&fixed).map_err(|e| format!("invalid JSON: {e}"))?;
+                notes.push("a lone surrogate escape (half a character) read as U+FFFD".into());
+                v
+            }
+            None => return Err(format!("invalid JSON: {e}")),
+        },
+    };
     let Value::Object(o) = value else {
         return Err("expected a JSON object".into());
     };
@@ -284,6 +341,27 @@ pas du json
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].line, 2);
         assert!(errs[0].message.contains("'#'"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn lone_surrogates_are_read_as_replacement_characters() {
+        assert_eq!(
+            without_lone_surrogates(r#"{"t": "a\ud800 b \udc00 \ud83d\ude00 \\ud800"}"#).as_deref(),
+            Some(r#"{"t": "a\ufffd b \ufffd \ud83d\ude00 \\ud800"}"#)
+        );
+        assert_eq!(
+            without_lone_surrogates(r#"{"t": "\ud83d\ude00 \u00e9"}"#),
+            None
+        );
+        let (a, errs) = parse_jsonl(
+            "f",
+            "f.jsonl",
+            "{\"title\": \"Caf\\u00e9 \\ud800 x\", \"body\": \"Texte.\"}\n",
+        );
+        assert_eq!(a.len(), 1, "{errs:?}");
+        assert_eq!(a[0].title, "Café \u{fffd} x");
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("surrogate"));
     }
 
     #[test]
