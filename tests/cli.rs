@@ -635,3 +635,28 @@ fn a_line_of_standard_input_that_is_not_utf8_is_named_and_the_others_are_read() 
         );
     }
 }
+
+#[test]
+fn a_line_indexed_with_an_unread_date_is_a_note_not_a_skip() {
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/f.jsonl"),
+        concat!(
+            r#"{"id": "a", "title": "Le castor", "published": "pas une date", "body": "Un castor."}"#,
+            "\n{bad\n"
+        ),
+    )
+    .unwrap();
+    let v = fx.json(&["ingest", "--json"]);
+    assert_eq!(v["articles"], 1, "{v}");
+    let skipped = v["skipped"].as_array().unwrap();
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert!(skipped[0]["path"].as_str().unwrap().ends_with("f.jsonl:2"));
+    assert_eq!(notes.len(), 1, "{v}");
+    assert!(notes[0]["path"].as_str().unwrap().ends_with("f.jsonl:1"));
+    // Read again unchanged: the same, as recorded.
+    let v = fx.json(&["ingest", "--json"]);
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["notes"].as_array().unwrap().len(), 1, "{v}");
+}

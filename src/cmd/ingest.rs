@@ -144,6 +144,14 @@ fn print_summary(s: &Summary, index: &Path) {
             k.reason
         );
     }
+    for k in &s.notes {
+        println!(
+            "  note on {}{}: {}",
+            k.path,
+            unchanged(k.unchanged),
+            k.reason
+        );
+    }
     for k in &s.not_utf8 {
         println!(
             "  decoded {} from {}{}",

@@ -15,6 +15,8 @@ pub struct LineError {
     pub line: usize,
     /// What is wrong, and whether the line was dropped.
     pub message: String,
+    /// The line's article was kept (the note is about a part of it: a date not read…).
+    pub kept: bool,
 }
 
 /// Parses a JSON Lines file: valid lines give articles, invalid ones a [`LineError`].
@@ -36,17 +38,23 @@ pub fn parse_jsonl(file_id: &str, file: &str, text: &str) -> (Vec<Article>, Vec<
             Ok(a) => {
                 if ids.insert(a.id.clone()) {
                     articles.push(a);
-                    errors.extend(notes.into_iter().map(|message| LineError { line, message }));
+                    errors.extend(notes.into_iter().map(|message| LineError {
+                        line,
+                        message,
+                        kept: true,
+                    }));
                 } else {
                     errors.push(LineError {
                         line,
                         message: format!("duplicate article id \"{}\"; line dropped", a.id),
+                        kept: false,
                     });
                 }
             }
             Err(message) => errors.push(LineError {
                 line,
                 message: format!("{message}; line dropped"),
+                kept: false,
             }),
         }
     }

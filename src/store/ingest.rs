@@ -119,6 +119,8 @@ pub struct Summary {
     /// Files and lines left out, with the reason (the lines of unchanged files included, as
     /// recorded when they were read).
     pub skipped: Vec<Skipped>,
+    /// Lines indexed with a part not read (a date…), with what.
+    pub notes: Vec<Skipped>,
     /// Articles indexed by this run.
     pub articles: usize,
     /// Comments indexed by this run.
@@ -155,7 +157,7 @@ pub const MARKER_NOTES: u64 = 1;
 /// was not UTF-8, the mojibake repaired.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileNotes {
-    /// Lines left out (JSON Lines files), with why.
+    /// Lines of JSON Lines files left out, or indexed with a part not read, with why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped_lines: Vec<LineNote>,
     /// The encoding the file was decoded from, when it was not UTF-8.
@@ -173,6 +175,9 @@ pub struct LineNote {
     pub line: usize,
     /// What was wrong.
     pub reason: String,
+    /// The line was indexed all the same (a part of it was not read: a date…).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept: bool,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -188,11 +193,16 @@ impl FileNotes {
     /// Adds what the notes say about the file shown as `path` to a summary.
     fn report(&self, path: &str, unchanged: bool, summary: &mut Summary) {
         for l in &self.skipped_lines {
-            summary.skipped.push(Skipped {
+            let note = Skipped {
                 path: format!("{path}:{}", l.line),
                 reason: l.reason.clone(),
                 unchanged,
-            });
+            };
+            if l.kept {
+                summary.notes.push(note);
+            } else {
+                summary.skipped.push(note);
+            }
         }
         if let Some(enc) = &self.encoding {
             summary.not_utf8.push(Skipped {
@@ -732,6 +742,7 @@ fn index_file(
             .map(|le| LineNote {
                 line: le.line,
                 reason: le.message,
+                kept: le.kept,
             })
             .collect(),
         encoding: (!parsed.was_utf8).then(|| parsed.encoding.to_string()),
