@@ -37,6 +37,12 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
         sentiment: args.sentiment.map(|t| t.as_str().to_string()),
         entity_terms: Vec::new(),
     };
+    // What the header says was searched: the query, or the filter alone.
+    let asked = match (&args.query, &args.entity) {
+        (Some(q), _) => format!("{q:?}"),
+        (None, Some(e)) => format!("--entity {e:?}"),
+        (None, None) => "the filters".to_string(),
+    };
     let query = match args.query {
         Some(q) => q,
         // `kiosque search --entity NSA`: every document of the filter.
@@ -72,14 +78,14 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
         ("", "", "[", "]")
     };
     if results.total == 0 {
-        println!("no match for {:?}", results.query);
+        println!("no match for {asked}");
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{} match{} for {:?}{}",
+        "{} match{} for {}{}",
         results.total,
         if results.total == 1 { "" } else { "es" },
-        results.query,
+        asked,
         if results.hits.len() < results.total {
             format!(" (best {} shown)", results.hits.len())
         } else {
