@@ -23,6 +23,15 @@ fn kiosque(index: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+/// The `total` of `kiosque search ARGS --json`.
+fn search_total(index: &Path, args: &[&str]) -> u64 {
+    let mut a = vec!["search"];
+    a.extend_from_slice(args);
+    a.extend_from_slice(&["--json", "-n", "100"]);
+    let v: Value = serde_json::from_str(&kiosque(index, &a)).expect("json");
+    v["total"].as_u64().expect("total")
+}
+
 /// An index of the bundled corpus, in a temporary directory.
 fn bundled() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -162,40 +171,10 @@ fn cooccurrence_doc_mentions_and_search() {
     assert!(in_text > 10);
 
     // search --entity finds documents that say only "Preska".
-    let hits: Value = serde_json::from_str(&kiosque(
-        &index,
-        &[
-            "search",
-            "*",
-            "--entity",
-            "Loretta Preska",
-            "--json",
-            "-n",
-            "100",
-        ],
-    ))
-    .unwrap();
-    let n = hits["total"].as_u64().unwrap();
-    let preska: Value = serde_json::from_str(&kiosque(
-        &index,
-        &["search", "Preska", "--json", "-n", "100"],
-    ))
-    .unwrap();
-    assert_eq!(n, preska["total"].as_u64().unwrap());
+    let n = search_total(&index, &["*", "--entity", "Loretta Preska"]);
+    assert_eq!(n, search_total(&index, &["Preska"]));
     // Without a query, the filter alone: the same documents.
-    let alone: Value = serde_json::from_str(&kiosque(
-        &index,
-        &[
-            "search",
-            "--entity",
-            "Loretta Preska",
-            "--json",
-            "-n",
-            "100",
-        ],
-    ))
-    .unwrap();
-    assert_eq!(alone["total"].as_u64().unwrap(), n);
+    assert_eq!(search_total(&index, &["--entity", "Loretta Preska"]), n);
     assert!(n > 0);
     // Neither a query nor a filter: a usage error that says what to give.
     let out = Command::cargo_bin("kiosque")
