@@ -217,6 +217,11 @@ fn phrases_exclusion_or_and_filters() {
     assert!(ids.contains(&SEED_000.to_string()) && ids.contains(&SEED_001.to_string()));
     let ids = hit_ids(&fx.search(&["Preska -Loretta"]));
     assert!(!ids.iter().any(|i| i == SEED_001));
+    // NOT is exclusion too, and an exclusion applies to every alternative of its group.
+    assert_eq!(hit_ids(&fx.search(&["Preska NOT Loretta"])), ids);
+    let either = hit_ids(&fx.search(&["Preska OR Snowden -Loretta"]));
+    assert!(!either.is_empty());
+    assert!(!either.iter().any(|i| i == SEED_001), "{either:?}");
     let ids = hit_ids(&fx.search(&["Snowden OR Gandalf"]));
     assert!(ids.contains(&SEED_000.to_string()));
     assert!(ids.iter().any(|i| i.starts_with(SEED_001)));
@@ -227,6 +232,9 @@ fn phrases_exclusion_or_and_filters() {
     }
     let v = fx.search(&["Microsoft", "--until", "01/09/2014", "--article", SEED_001]);
     assert!(v["total"].as_u64().unwrap() > 0);
+    // The same day written the ISO way is the same whole day.
+    let iso = fx.search(&["Microsoft", "--until", "2014-09-01", "--article", SEED_001]);
+    assert_eq!(hit_ids(&iso), hit_ids(&v));
     for h in v["hits"].as_array().unwrap() {
         assert!(h["date"].as_str().unwrap() < "2014-09-02");
         assert_eq!(h["article_id"], SEED_001);
@@ -678,4 +686,41 @@ fn search_limit_zero_shows_every_match() {
     assert!(text.contains(&format!("\n{total:>2}. ")), "{text}");
     let help = fx.stdout(&["search", "--help"]);
     assert!(help.contains("0: all"), "{help}");
+}
+
+#[test]
+fn each_chain_finds_the_words_of_its_own_language() {
+    // "ours", "but", "an" are English stop words but French words, "pour" the other way round;
+    // an English stem ("nation" for "national") finds no French word.
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/langues.jsonl"),
+        concat!(
+            r#"{"id": "ours", "title": "Faune", "body": ["L'ours polaire est menacé. Il y a un an, le but de Mbappé a surpris."]}"#,
+            "\n",
+            r#"{"id": "nations", "title": "Diplomatie", "body": ["Les Nations unies se réunissent cette semaine."]}"#,
+            "\n",
+            r#"{"id": "national", "title": "Politique", "body": ["Le parti national a présenté un programme."]}"#,
+            "\n",
+            r#"{"id": "english", "title": "Kitchen", "body": ["Pour the water into the pan and wait for the national anthem, but not for ours."]}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    for (q, expected) in [
+        ("ours", vec!["langues/ours"]),
+        ("but", vec!["langues/ours"]),
+        ("an", vec!["langues/ours"]),
+        ("pour", vec!["langues/english"]),
+        ("national", vec!["langues/english", "langues/national"]),
+        ("\"national anthem\"", vec!["langues/english"]),
+    ] {
+        let mut ids = hit_ids(&fx.search(&[q]));
+        ids.sort();
+        assert_eq!(ids, expected, "{q}");
+    }
+    // kwic finds a word alone where it is a content word and where it is a stop word.
+    let out = fx.cmd().args(["kwic", "but", "--json"]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["occurrences"], 2, "{v}");
 }

@@ -36,8 +36,9 @@ pub struct QueryWord {
     pub position: u32,
     /// The word as written in the query.
     pub surface: String,
-    /// Deduplicated forms, in order: (Main, French), (Alt, French), (Main, English), (Alt, English).
-    pub forms: Vec<(Form, String)>,
+    /// Deduplicated forms, in order: (Main, French), (Alt, French), (Main, English), (Alt,
+    /// English), each with the language of the chain that gave it (`None`: both gave it).
+    pub forms: Vec<(Form, String, Option<Lang>)>,
 }
 
 /// Buffers reused from word to word.
@@ -231,26 +232,39 @@ impl Analyzer {
     }
 
     /// Analyses a query: no language detection, each word gets the forms of both the French and
-    /// the English chain; a stop word of either language gives no word but keeps its position.
+    /// the English chain. In a query of several words, a stop word of either language gives no
+    /// word but keeps its position (a phrase then takes any word there); a word alone gets the
+    /// forms of each language it is no stop word of ("but", "an", "ours" are French words too).
     pub fn analyze_query(&self, text: &str) -> Vec<QueryWord> {
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
+        let alone = words(text).nth(1).is_none();
         for (i, (_, surface)) in words(text).enumerate() {
             if surface.len() > MAX_SURFACE_LEN {
                 continue;
             }
-            let Some(word) = content(scratch.normalize(surface), &[Lang::Fr, Lang::En]) else {
-                continue;
-            };
-            let mut forms: Vec<(Form, String)> = Vec::with_capacity(4);
+            let normal = scratch.normalize(surface);
+            let mut forms: Vec<(Form, String, Option<Lang>)> = Vec::with_capacity(4);
             for lang in [Lang::Fr, Lang::En] {
+                let stop_in: &[Lang] = if alone {
+                    &[lang]
+                } else {
+                    &[Lang::Fr, Lang::En]
+                };
+                let Some(word) = content(normal, stop_in) else {
+                    continue;
+                };
                 with_forms(word, lang, |main, alt| {
                     for (form, s) in [(Form::Main, main), (Form::Alt, alt)] {
-                        if !forms.iter().any(|(f, x)| *f == form && x == s) {
-                            forms.push((form, s.to_owned()));
+                        match forms.iter_mut().find(|(f, x, _)| *f == form && x == s) {
+                            Some(seen) => seen.2 = None,
+                            None => forms.push((form, s.to_owned(), Some(lang))),
                         }
                     }
                 });
+            }
+            if forms.is_empty() {
+                continue;
             }
             out.push(QueryWord {
                 position: u32::try_from(i).unwrap_or(u32::MAX),
@@ -301,7 +315,7 @@ mod tests {
         let words = AN.analyze_query(query);
         words.len() == doc.len()
             && words.iter().zip(doc).all(|(w, t)| {
-                w.forms.iter().any(|(f, x)| match f {
+                w.forms.iter().any(|(f, x, _)| match f {
                     Form::Main => *x == t.main,
                     Form::Alt => *x == t.alt(),
                 })
@@ -323,8 +337,8 @@ mod tests {
         assert_eq!(mains(&fr("qu’Apple")), ["apple"]);
         assert_eq!(mains(&en("qu’Apple")), ["appl"]);
         let forms = &AN.analyze_query("qu’Apple")[0].forms;
-        assert_eq!(forms[0], (Form::Main, "apple".into()));
-        assert!(forms.contains(&(Form::Main, "appl".into())));
+        assert_eq!(forms[0], (Form::Main, "apple".into(), Some(Lang::Fr)));
+        assert!(forms.contains(&(Form::Main, "appl".into(), Some(Lang::En))));
         // "à" is a stop word: "jusqu’à" keeps its position only.
         let tokens = fr("jusqu’à aujourd’hui");
         assert_eq!(positions(&tokens), [1]);
@@ -434,14 +448,17 @@ mod tests {
         assert_eq!(words[0].surface, "société");
         assert_eq!(
             words[0].forms[..2],
-            [(Form::Main, "societ".into()), (Form::Alt, "societ".into())]
+            [
+                (Form::Main, "societ".into(), Some(Lang::Fr)),
+                (Form::Alt, "societ".into(), None)
+            ]
         );
 
         let words = AN.analyze_query("électricité");
         let forms: Vec<(Form, &str)> = words[0]
             .forms
             .iter()
-            .map(|(f, s)| (*f, s.as_str()))
+            .map(|(f, s, _)| (*f, s.as_str()))
             .collect();
         assert_eq!(
             forms[..2],
@@ -459,18 +476,47 @@ mod tests {
     #[test]
     fn query_forms_are_deduplicated() {
         for w in AN.analyze_query("privacy données windows l'entreprise") {
-            for (i, f) in w.forms.iter().enumerate() {
-                assert!(!w.forms[..i].contains(f), "{w:?}");
+            for (i, (f, s, _)) in w.forms.iter().enumerate() {
+                assert!(
+                    !w.forms[..i].iter().any(|(g, t, _)| g == f && t == s),
+                    "{w:?}"
+                );
             }
         }
         let words = AN.analyze_query("windows");
         assert_eq!(
             words[0].forms,
             [
-                (Form::Main, "window".to_owned()),
-                (Form::Alt, "window".to_owned())
+                (Form::Main, "window".to_owned(), None),
+                (Form::Alt, "window".to_owned(), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_word_alone_is_searched_in_the_languages_it_is_no_stop_word_of() {
+        // English stop words that are French words, and the other way round.
+        for (word, lang) in [
+            ("ours", Lang::Fr),
+            ("but", Lang::Fr),
+            ("an", Lang::Fr),
+            ("pour", Lang::En),
+        ] {
+            let words = AN.analyze_query(word);
+            assert_eq!(words.len(), 1, "{word}");
+            assert!(
+                words[0].forms.iter().all(|(_, _, l)| *l == Some(lang)),
+                "{word}: {:?}",
+                words[0].forms
+            );
+        }
+        // Stop words of both languages give nothing.
+        for word in ["on", "a"] {
+            assert!(AN.analyze_query(word).is_empty(), "{word}");
+        }
+        // In a phrase they keep their slot only.
+        let words = AN.analyze_query("le but de Mbappé");
+        assert_eq!(words.iter().map(|w| w.position).collect::<Vec<_>>(), [3]);
     }
 
     #[test]

@@ -115,7 +115,7 @@ mod tests {
         let query = Analyzer::default().analyze_query(q);
         doc.len() == 1
             && query.len() == 1
-            && query[0].forms.iter().any(|(f, x)| match f {
+            && query[0].forms.iter().any(|(f, x, _)| match f {
                 Form::Main => *x == doc[0].main,
                 Form::Alt => *x == doc[0].alt(),
             })

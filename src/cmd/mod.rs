@@ -196,7 +196,11 @@ pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
             )))
         }
     };
-    if let Ok(dt) = t.replace(' ', "T").parse::<DateTime>() {
+    // A date and time names its minute; a date alone is read below as its whole day (jiff
+    // would read it as midnight).
+    if t.contains(':')
+        && let Ok(dt) = t.replace(' ', "T").parse::<DateTime>()
+    {
         return Ok((
             in_range(dt)?,
             dt.checked_add(1.minute()).map_err(|_| bad())?,
@@ -224,4 +228,24 @@ pub fn parse_period(s: &str) -> Result<(DateTime, DateTime), UsageError> {
         in_range(start.to_datetime(jiff::civil::Time::midnight()))?,
         end.to_datetime(jiff::civil::Time::midnight()),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_cover_what_they_name() {
+        let at = |s: &str| s.parse::<DateTime>().unwrap();
+        for (given, from, to) in [
+            ("2014", "2014-01-01T00:00", "2015-01-01T00:00"),
+            ("2014-09", "2014-09-01T00:00", "2014-10-01T00:00"),
+            ("2014-09-01", "2014-09-01T00:00", "2014-09-02T00:00"),
+            ("01/09/2014", "2014-09-01T00:00", "2014-09-02T00:00"),
+            ("2014-09-01T16:45", "2014-09-01T16:45", "2014-09-01T16:46"),
+            ("2014-09-01 16:45", "2014-09-01T16:45", "2014-09-01T16:46"),
+        ] {
+            assert_eq!(parse_period(given).unwrap(), (at(from), at(to)), "{given}");
+        }
+    }
 }

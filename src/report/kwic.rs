@@ -98,8 +98,9 @@ pub struct KwicReport {
 /// One word of the pattern.
 #[derive(Debug, Clone, PartialEq)]
 enum PatWord {
-    /// A content word: its query forms.
-    Content(Vec<(Form, String)>),
+    /// A content word: its query forms, and the key it has where it is a stop word (a word
+    /// alone may be a content word in one language and a stop word in the other: "but").
+    Content(Vec<(Form, String)>, String),
     /// A stop word: its folded key.
     Stop(String),
 }
@@ -111,26 +112,28 @@ fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
     query
         .unicode_words()
         .enumerate()
-        .map(
-            |(i, w)| match analysed.iter().find(|q| q.position as usize == i) {
-                Some(q) => PatWord::Content(q.forms.clone()),
-                None => {
-                    lower.clear();
-                    push_lower(w, &mut lower);
-                    PatWord::Stop(stop_key(&lower))
-                }
-            },
-        )
+        .map(|(i, w)| {
+            lower.clear();
+            push_lower(w, &mut lower);
+            let key = stop_key(&lower);
+            match analysed.iter().find(|q| q.position as usize == i) {
+                Some(q) => PatWord::Content(
+                    q.forms.iter().map(|(f, s, _)| (*f, s.clone())).collect(),
+                    key,
+                ),
+                None => PatWord::Stop(key),
+            }
+        })
         .collect()
 }
 
 fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
     match (p, w.token) {
-        (PatWord::Content(forms), Some(t)) => forms.iter().any(|(f, x)| match f {
+        (PatWord::Content(forms, _), Some(t)) => forms.iter().any(|(f, x)| match f {
             Form::Main => *x == t.main,
             Form::Alt => *x == t.alt(),
         }),
-        (PatWord::Stop(key), None) if w.is_stop() => {
+        (PatWord::Stop(key) | PatWord::Content(_, key), None) if w.is_stop() => {
             lower.clear();
             push_lower(&text[w.start..w.end], lower);
             stop_key(lower) == *key
@@ -353,7 +356,13 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     if let Some(a) = &opts.slice.article {
         check_article(store, &searcher, a)?;
     }
-    let candidates: Box<dyn Query> = if pat.iter().any(|p| matches!(p, PatWord::Content(_))) {
+    let candidates: Box<dyn Query> = if let [PatWord::Content(_, key)] = &pat[..] {
+        // One word: where it is a content word, and where it is a stop word.
+        Box::new(BooleanQuery::union(vec![
+            compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query,
+            stop_word_query(&searcher, store, key)?,
+        ]))
+    } else if pat.iter().any(|p| matches!(p, PatWord::Content(..))) {
         compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query
     } else {
         let PatWord::Stop(key) = &pat[0] else {
@@ -470,11 +479,15 @@ mod tests {
         let an = Analyzer::default();
         let p = pattern(&an, "\"mandat de perquisition\"");
         assert_eq!(p.len(), 3);
-        assert!(matches!(&p[0], PatWord::Content(_)));
+        assert!(matches!(&p[0], PatWord::Content(..)));
         assert_eq!(p[1], PatWord::Stop("de".into()));
-        assert!(matches!(&p[2], PatWord::Content(_)));
+        assert!(matches!(&p[2], PatWord::Content(..)));
+        // Alone, "à" is an English word too: it matches as one, and as the French stop word.
         let p = pattern(&an, "À");
-        assert_eq!(p, vec![PatWord::Stop("a".into())]);
+        assert!(
+            matches!(&p[..], [PatWord::Content(_, key)] if key == "a"),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -275,7 +275,7 @@ mod tests {
         let text = "Le mandat initial. Un juge d'instance a émis pour la première fois le mandat de perquisition en décembre pour des e-mails provenant d'un compte de messagerie.";
         let mut hl = Highlights::default();
         for w in an.analyze_query("mandat perquisition") {
-            for (f, s) in w.forms {
+            for (f, s, _) in w.forms {
                 match f {
                     crate::analysis::Form::Main => hl.main.insert(s),
                     crate::analysis::Form::Alt => hl.alt.insert(s),
@@ -310,7 +310,7 @@ mod tests {
         let an = Analyzer::default();
         let mut hl = Highlights::default();
         for w in an.analyze_query("mandat perquisition juge") {
-            for (f, s) in w.forms {
+            for (f, s, _) in w.forms {
                 match f {
                     crate::analysis::Form::Main => hl.main.insert(s),
                     crate::analysis::Form::Alt => hl.alt.insert(s),

@@ -4,7 +4,7 @@
 //! ("l'entreprise"), never syntax. Each word is analysed by the French and the English chains and
 //! matches either, accent-insensitively (see [`crate::analysis`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Occur, Query, RegexPhraseQuery,
@@ -13,9 +13,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::document::FORM_SEP;
+use super::document::{EN_MARK, FORM_SEP};
 use super::schema::Fields;
-use crate::analysis::{Analyzer, Form, QueryWord};
+use crate::analysis::{Analyzer, Form, Lang, QueryWord};
 
 /// Weight of a match in the title, subtitle or headings against one in the text.
 pub const TITLE_BOOST: f32 = 2.0;
@@ -107,6 +107,7 @@ fn lex(input: &str) -> Result<Vec<(usize, Lex)>, SyntaxError> {
             match w.as_str() {
                 "OR" | "|" | "||" => out.push((col, Lex::Or)),
                 "AND" | "&&" => {}
+                "NOT" | "!" => out.push((col, Lex::Not)),
                 _ => out.push((col, Lex::Word(w))),
             }
         }
@@ -125,17 +126,44 @@ impl Parser {
         self.toks.get(self.i).map_or(self.end_col, |t| t.0)
     }
 
+    /// Alternatives separated by OR. An exclusion applies to the whole group it is in, as in
+    /// Lucene: `a OR b -c` is `(a OR b) -c`.
     fn or(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         let mut alts = vec![self.and(depth)?];
         while let Some((_, Lex::Or)) = self.toks.get(self.i) {
             self.i += 1;
             alts.push(self.and(depth)?);
         }
-        Ok(if alts.len() == 1 {
-            alts.pop().unwrap_or(Node::And(vec![]))
-        } else {
-            Node::Or(alts)
-        })
+        if alts.len() == 1 {
+            return Ok(alts.pop().unwrap_or(Node::And(vec![])));
+        }
+        let mut excluded = Vec::new();
+        let mut positive = Vec::new();
+        for alt in alts {
+            match alt {
+                Node::And(clauses) if clauses.iter().any(|c| c.0) => {
+                    let (neg, mut pos): (Vec<_>, Vec<_>) = clauses.into_iter().partition(|c| c.0);
+                    excluded.extend(neg);
+                    match pos.len() {
+                        0 => {}
+                        1 => positive.extend(pos.pop().map(|c| c.1)),
+                        _ => positive.push(Node::And(pos)),
+                    }
+                }
+                alt => positive.push(alt),
+            }
+        }
+        if excluded.is_empty() {
+            return Ok(Node::Or(positive));
+        }
+        let mut clauses = Vec::with_capacity(1 + excluded.len());
+        match positive.len() {
+            0 => {}
+            1 => clauses.extend(positive.pop().map(|n| (false, n))),
+            _ => clauses.push((false, Node::Or(positive))),
+        }
+        clauses.extend(excluded);
+        Ok(Node::And(clauses))
     }
 
     fn and(&mut self, depth: usize) -> Result<Node, SyntaxError> {
@@ -222,7 +250,7 @@ impl Parser {
             }
             Some((_, Lex::Not)) => Err(SyntaxError {
                 column: col,
-                message: "'-' must be followed by a word".into(),
+                message: "'-' or NOT must be followed by a word".into(),
             }),
             _ => Err(SyntaxError {
                 column: col,
@@ -303,7 +331,7 @@ fn build(
             }
             if !negated {
                 for w in &words {
-                    for (form, s) in &w.forms {
+                    for (form, s, _) in &w.forms {
                         match form {
                             Form::Main => hl.main.insert(s.clone()),
                             Form::Alt => hl.alt.insert(s.clone()),
@@ -359,14 +387,75 @@ const FORM_END: char = '\u{3}';
 /// for, `main` forms to the `forms` terms that carry them.
 #[derive(Debug, Clone)]
 struct WordsQuery {
-    /// Per content word: offset in the phrase, `main` forms, `alt` forms.
-    words: Vec<(usize, Vec<String>, Vec<String>)>,
+    /// Per content word: offset in the phrase, `main` forms, `alt` forms, each with the
+    /// language of the chain that gave it (`None`: both).
+    words: Vec<(usize, Vec<LangForm>, Vec<LangForm>)>,
     /// The schema's `forms` field.
     forms: Field,
     /// The schema's `title_main` field.
     title: Field,
     /// The schema's `alt_map` field.
     alt_map: Field,
+}
+
+/// A query form and the language of the passages it is matched in (`None`: any).
+type LangForm = (String, Option<Lang>);
+
+/// `main` forms and the language of the passages each is matched in (`None`: any): a form the
+/// French chain gave is matched in French passages only, one the English chain gave in English
+/// passages only, so that "national" does not find "nations" through its English stem.
+type Mains = BTreeMap<String, Option<Lang>>;
+
+/// Adds `form` for `lang` to `mains` (a form given for two languages is matched in any).
+fn add_main(mains: &mut Mains, form: &str, lang: Option<Lang>) {
+    mains
+        .entry(form.to_owned())
+        .and_modify(|l| {
+            if *l != lang {
+                *l = None;
+            }
+        })
+        .or_insert(lang);
+}
+
+/// Whether a `forms` term (`key FORM_SEP lower [FORM_SEP EN_MARK]`) may match a form given for
+/// `lang`.
+fn term_in(term: &str, lang: Option<Lang>) -> bool {
+    let english = term
+        .strip_suffix(EN_MARK)
+        .is_some_and(|t| t.ends_with(FORM_SEP));
+    match lang {
+        None => true,
+        Some(Lang::En) => english,
+        Some(Lang::Fr) => !english,
+    }
+}
+
+/// A regular expression matching exactly the `forms` terms of `mains` in their languages.
+fn forms_pattern(mains: &Mains) -> String {
+    let of = |lang: Option<Lang>| {
+        mains
+            .iter()
+            .filter(move |(_, l)| **l == lang)
+            .map(|(m, _)| m)
+    };
+    let mut parts = Vec::new();
+    if of(None).next().is_some() {
+        parts.push(format!("{}{FORM_SEP}.*", alternation(of(None))));
+    }
+    if of(Some(Lang::Fr)).next().is_some() {
+        parts.push(format!(
+            "{}{FORM_SEP}[^{FORM_SEP}]*",
+            alternation(of(Some(Lang::Fr)))
+        ));
+    }
+    if of(Some(Lang::En)).next().is_some() {
+        parts.push(format!(
+            "{}{FORM_SEP}[^{FORM_SEP}]*{FORM_SEP}{EN_MARK}",
+            alternation(of(Some(Lang::En)))
+        ));
+    }
+    format!("(?:{})", parts.join("|"))
 }
 
 /// The terms of `field` keyed by `key` (`key FORM_SEP …`), in every segment.
@@ -398,20 +487,24 @@ fn alternation<'w>(words: impl IntoIterator<Item = &'w String>) -> String {
 impl WordsQuery {
     /// The `main` forms each word may have in the index: its own, its `alt` forms (a word whose
     /// two forms agree has no `alt_map` pair), and those the `alt_map` pairs its `alt` forms with.
-    fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<BTreeSet<String>>> {
+    fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<Mains>> {
         let mut out = Vec::with_capacity(self.words.len());
         for (_, main, alt) in &self.words {
-            let mut set: BTreeSet<String> = main.iter().chain(alt).cloned().collect();
+            let mut set = Mains::new();
+            for (form, lang) in main.iter().chain(alt) {
+                add_main(&mut set, form, *lang);
+            }
             if let Some(searcher) = searcher {
                 let mut pairs = BTreeSet::new();
-                for a in alt {
+                for (a, _) in alt {
                     terms_keyed(searcher, self.alt_map, a, &mut pairs)?;
                 }
-                set.extend(
-                    pairs
-                        .iter()
-                        .filter_map(|p| p.split_once(FORM_SEP).map(|(_, m)| m.to_owned())),
-                );
+                // (The `alt_map` pairs do not say their passages' language.)
+                for p in &pairs {
+                    if let Some((_, m)) = p.split_once(FORM_SEP) {
+                        add_main(&mut set, m, None);
+                    }
+                }
             }
             out.push(set);
         }
@@ -426,8 +519,10 @@ impl WordsQuery {
             match searcher {
                 Some(searcher) => {
                     let mut terms = BTreeSet::new();
-                    for m in only {
-                        terms_keyed(searcher, self.forms, m, &mut terms)?;
+                    for (m, lang) in only {
+                        let mut keyed = BTreeSet::new();
+                        terms_keyed(searcher, self.forms, m, &mut keyed)?;
+                        terms.extend(keyed.into_iter().filter(|t| term_in(t, *lang)));
                     }
                     for t in &terms {
                         subs.push(Box::new(TermQuery::new(
@@ -437,11 +532,11 @@ impl WordsQuery {
                     }
                 }
                 None => subs.push(Box::new(RegexQuery::from_pattern(
-                    &format!("{}{FORM_SEP}.*", alternation(only)),
+                    &forms_pattern(only),
                     self.forms,
                 )?)),
             }
-            for m in only {
+            for m in only.keys() {
                 subs.push(Box::new(BoostQuery::new(
                     Box::new(TermQuery::new(
                         Term::from_field_text(self.title, m),
@@ -456,7 +551,7 @@ impl WordsQuery {
                 .words
                 .iter()
                 .zip(&mains)
-                .map(|((o, _, _), m)| (o - first, format!("{}{FORM_SEP}.*", alternation(m))))
+                .map(|((o, _, _), m)| (o - first, forms_pattern(m)))
                 .collect();
             subs.push(Box::new(RegexPhraseQuery::new_with_offset(
                 self.forms, text,
@@ -465,7 +560,7 @@ impl WordsQuery {
                 .words
                 .iter()
                 .zip(&mains)
-                .map(|((o, _, _), m)| (o - first, alternation(m)))
+                .map(|((o, _, _), m)| (o - first, alternation(m.keys())))
                 .collect();
             subs.push(Box::new(BoostQuery::new(
                 Box::new(RegexPhraseQuery::new_with_offset(self.title, title)),
@@ -483,11 +578,11 @@ impl Query for WordsQuery {
 }
 
 fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
-    let pick = |w: &QueryWord, kind: Form| -> Vec<String> {
+    let pick = |w: &QueryWord, kind: Form| -> Vec<LangForm> {
         w.forms
             .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| s.clone())
+            .filter(|(k, _, _)| *k == kind)
+            .map(|(_, s, l)| (s.clone(), *l))
             .collect()
     };
     Box::new(WordsQuery {
@@ -527,12 +622,53 @@ mod tests {
     #[test]
     fn phrases_or_not_groups() {
         assert_eq!(
-            parse("\"mandat de perquisition\" OR juge -Preska").unwrap(),
+            parse("\"mandat de perquisition\" OR juge").unwrap(),
             Node::Or(vec![
                 Node::Phrase("mandat de perquisition".into()),
-                Node::And(vec![(false, w("juge")), (true, w("Preska"))]),
+                w("juge")
             ])
         );
+        // An exclusion applies to the whole group, whichever alternative it is written in.
+        let excluded = Node::And(vec![
+            (
+                false,
+                Node::Or(vec![
+                    Node::Phrase("mandat de perquisition".into()),
+                    w("juge"),
+                ]),
+            ),
+            (true, w("Preska")),
+        ]);
+        assert_eq!(
+            parse("\"mandat de perquisition\" OR juge -Preska").unwrap(),
+            excluded
+        );
+        assert_eq!(
+            parse("-Preska \"mandat de perquisition\" OR juge").unwrap(),
+            excluded
+        );
+        assert_eq!(
+            parse("(avocat OR partial -juge) Microsoft").unwrap(),
+            Node::And(vec![
+                (
+                    false,
+                    Node::And(vec![
+                        (false, Node::Or(vec![w("avocat"), w("partial")])),
+                        (true, w("juge")),
+                    ])
+                ),
+                (false, w("Microsoft")),
+            ])
+        );
+        // NOT excludes, as in Lucene and Xapian; AND is the default anyway.
+        for q in ["juge NOT avocat", "juge AND NOT avocat", "juge -avocat"] {
+            assert_eq!(
+                parse(q).unwrap(),
+                Node::And(vec![(false, w("juge")), (true, w("avocat"))]),
+                "{q}"
+            );
+        }
+        assert!(parse("juge NOT").is_err());
         assert!(parse("(juge OR avocat) Microsoft").is_ok());
         assert!(parse("«Vous ne passerez pas»").is_ok());
         assert_eq!(parse("*").unwrap(), Node::All);
