@@ -12,7 +12,7 @@ use super::schema::{
     FLAG_QUOTES_BODY, FLAG_QUOTES_SUBTITLE, FLAG_QUOTES_TITLE, FLAG_TEXT, FLAG_URL, Fields,
     KIND_ARTICLE, KIND_COMMENT, KIND_FILE,
 };
-use crate::analysis::entities::{self, Mention, Recognizer};
+use crate::analysis::entities::{Mention, Recognizer};
 use crate::analysis::quote::{QuoteFinder, QuotedPart};
 use crate::analysis::sentiment::{self, Scorer};
 use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Segmenter, Token, fold, surface_norm};
@@ -399,13 +399,15 @@ pub struct Produced {
 }
 
 impl<'a> DocumentBuilder<'a> {
-    /// A builder over a schema and the analyzer.
+    /// A builder over a schema and the analyzer, without entities or sentiment (see
+    /// [`DocumentBuilder::with_entities`] and [`DocumentBuilder::with_sentiment`]: their lists
+    /// are loaded only when asked for).
     pub fn new(fields: &'a Fields, analyzer: &'a Analyzer) -> Self {
         DocumentBuilder {
             fields,
             analyzer,
-            sentiment: Some(sentiment::builtin()),
-            entities: Some(entities::builtin()),
+            sentiment: None,
+            entities: None,
         }
     }
 
