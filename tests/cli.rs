@@ -705,3 +705,29 @@ fn each_chain_finds_the_words_of_its_own_language() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["occurrences"], 2, "{v}");
 }
+
+#[test]
+fn a_rare_spelling_does_not_outrank_the_word_repeated() {
+    // BM25's rarity is the word's, all its written forms together: a page with "juges" once
+    // ranks below pages with "juge" twice.
+    let fx = Fixture::empty();
+    let mut lines = String::new();
+    for i in 0..8 {
+        lines.push_str(&format!(
+            r#"{{"id": "common{i}", "title": "Audience", "body": ["Le juge a reçu le juge adjoint pour une audience."]}}"#
+        ));
+        lines.push('\n');
+    }
+    lines.push_str(r#"{"id": "rare", "title": "Audience", "body": ["Les juges ont reçu le greffier adjoint pour une audience."]}"#);
+    lines.push('\n');
+    for i in 0..20 {
+        lines.push_str(&format!(
+            r#"{{"id": "other{i}", "title": "Autre", "body": ["Rien à voir avec la justice ici."]}}"#
+        ));
+        lines.push('\n');
+    }
+    std::fs::write(fx.path("corpus/rang.jsonl"), lines).unwrap();
+    let ids = hit_ids(&fx.search(&["juge"]));
+    assert_eq!(ids.len(), 9, "{ids:?}");
+    assert_eq!(ids.last().map(String::as_str), Some("rang/rare"), "{ids:?}");
+}

@@ -478,6 +478,13 @@ fn terms_keyed(
     Ok(())
 }
 
+/// BM25's inverse document frequency (as tantivy computes it) of a term found in `freq` of
+/// `docs` documents.
+fn idf(freq: u64, docs: u64) -> f32 {
+    let x = (docs.saturating_sub(freq) as f32 + 0.5) / (freq as f32 + 0.5);
+    (1.0 + x).ln()
+}
+
 /// A regular expression matching exactly one of `words`.
 fn alternation<'w>(words: impl IntoIterator<Item = &'w String>) -> String {
     let parts: Vec<String> = words.into_iter().map(|w| regex::escape(w)).collect();
@@ -524,11 +531,31 @@ impl WordsQuery {
                         terms_keyed(searcher, self.forms, m, &mut keyed)?;
                         terms.extend(keyed.into_iter().filter(|t| term_in(t, *lang)));
                     }
-                    for t in &terms {
-                        subs.push(Box::new(TermQuery::new(
-                            Term::from_field_text(self.forms, t),
-                            IndexRecordOption::WithFreqs,
-                        )));
+                    // Every written form of the word weighs as the word: BM25's rarity is the
+                    // word's (its forms' documents together), not each form's, so that one
+                    // rare spelling ("chevalé") does not outrank the word repeated.
+                    let terms: Vec<Term> = terms
+                        .iter()
+                        .map(|t| Term::from_field_text(self.forms, t))
+                        .collect();
+                    let freqs = terms
+                        .iter()
+                        .map(|t| searcher.doc_freq(t))
+                        .collect::<tantivy::Result<Vec<u64>>>()?;
+                    let docs: u64 = searcher
+                        .segment_readers()
+                        .iter()
+                        .map(|s| u64::from(s.max_doc()))
+                        .sum();
+                    let word_idf = idf(freqs.iter().sum::<u64>().min(docs), docs);
+                    for (t, freq) in terms.into_iter().zip(freqs) {
+                        let q = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                        let own = idf(freq.min(docs), docs);
+                        subs.push(if own > 0.0 {
+                            Box::new(BoostQuery::new(q, word_idf / own))
+                        } else {
+                            q
+                        });
                     }
                 }
                 None => subs.push(Box::new(RegexQuery::from_pattern(
