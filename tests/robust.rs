@@ -711,3 +711,118 @@ fn what_was_skipped_or_decoded_in_an_unchanged_file_is_reported_on_every_ingest(
     );
     assert_eq!(search_ids(&index, "putois").len(), 4);
 }
+
+/// Runs a command to its end and gives its output and its peak resident memory in kB.
+// (The child is collected by `wait4`, which gives its resource usage, not by `wait`.)
+#[allow(clippy::zombie_processes)]
+fn with_peak_rss(mut c: std::process::Command) -> (std::process::Output, i64) {
+    use std::io::Read;
+    let mut child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the pipes while the command runs, then collect it with its resource usage.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut o = Vec::new();
+        out.read_to_end(&mut o).unwrap();
+        o
+    });
+    let mut e = Vec::new();
+    err.read_to_end(&mut e).unwrap();
+    let stdout = reader.join().unwrap();
+    let mut status = 0;
+    // SAFETY: wait4 on our own child's pid, with valid out-pointers.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    let output = std::process::Output {
+        status: std::os::unix::process::ExitStatusExt::from_raw(status),
+        stdout,
+        stderr: e,
+    };
+    (output, usage.ru_maxrss)
+}
+
+#[test]
+fn search_in_a_huge_page_takes_no_more_memory_than_showing_it() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    // One page of 16 MB, lines of prose, the word searched for near its end.
+    let words = [
+        "le",
+        "juge",
+        "fédéral",
+        "a",
+        "refusé",
+        "la",
+        "demande",
+        "du",
+        "gouvernement",
+        "américain",
+        "concernant",
+        "les",
+        "courriels",
+        "stockés",
+        "en",
+        "Irlande",
+        "par",
+        "Microsoft",
+        "depuis",
+        "cet",
+        "été",
+        "mandat",
+        "de",
+        "perquisition",
+        "devant",
+        "cour",
+    ];
+    let mut page = String::from("Un très long dossier sur les serveurs\n\n");
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while page.len() < 16 << 20 {
+        for _ in 0..80 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            page.push_str(words[(x % words.len() as u64) as usize]);
+            page.push(' ');
+        }
+        page.push_str("fin.\n");
+    }
+    page.push_str("Le tamanoir est passé par là.\n");
+    fs::write(corpus.join("huge.txt"), &page).unwrap();
+    drop(page);
+    let index = t.path().join("index");
+    let mut c = kiosque(&index);
+    c.args(["ingest", "--max-file-size", "100M"]).arg(&corpus);
+    assert!(run(c).status.success());
+    // Showing the page reads its stored text; the snippet must not cost much more than that
+    // (analysing the whole text at once cost about 9 bytes per byte of text: 3 times as much).
+    let mut c = kiosque(&index);
+    c.args(["show", "huge", "--json"]);
+    let (out, shown) = with_peak_rss(c);
+    assert!(out.status.success());
+    let mut c = kiosque(&index);
+    c.args(["search", "tamanoir", "--json"]);
+    let (out, searched) = with_peak_rss(c);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let snippet = v["hits"][0]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.ends_with(" fin. Le tamanoir est passé par là."),
+        "{v}"
+    );
+    let (a, b) = (
+        v["hits"][0]["highlights"][0][0].as_u64().unwrap() as usize,
+        v["hits"][0]["highlights"][0][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&snippet[a..b], "tamanoir", "{v}");
+    assert!(
+        searched < shown + 40_000,
+        "search peaked at {searched} kB, show at {shown} kB"
+    );
+}
