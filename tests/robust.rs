@@ -712,6 +712,57 @@ fn what_was_skipped_or_decoded_in_an_unchanged_file_is_reported_on_every_ingest(
     assert_eq!(search_ids(&index, "putois").len(), 4);
 }
 
+#[test]
+fn comment_text_whose_stamps_are_not_recognised_is_indexed_with_a_note() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    // A thread whose author/date lines have a layout the parser does not know.
+    fs::write(
+        corpus.join("fil.txt"),
+        "Le conseil municipal vote le budget des ornithorynques\n\
+         Le budget a été adopté par vingt-trois voix contre douze, après quatre heures de débat.\n\
+         Commentaires (2)\n\
+         Jean Dupont — il y a 3 heures\n\
+         Un budget digne des wombats, vraiment.\n\
+         Marie — il y a 2 heures\n\
+         Les quokkas approuvent.\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("autre.txt"),
+        text_page("Un autre article", "hermine"),
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    // One comment for the unrecognised thread, two for the other page.
+    assert_eq!(v["comments"], 3, "{v}");
+    assert!(v["skipped"].as_array().unwrap().is_empty(), "{v}");
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{v}");
+    assert!(
+        notes[0]["path"].as_str().unwrap().ends_with("fil.txt:4"),
+        "{v}"
+    );
+    let reason = notes[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("4 lines from line 4 to 7"), "{reason}");
+    assert!(reason.contains("kept as comment #c1"), "{reason}");
+    // The text reached the index, as a comment of the article.
+    assert_eq!(search_ids(&index, "wombats"), vec!["fil#c1".to_string()]);
+    assert_eq!(search_ids(&index, "quokkas"), vec!["fil#c1".to_string()]);
+    let c = show(&index, "fil#c1");
+    assert_eq!(c["date"], Value::Null, "{c}");
+    // The terminal summary names the file and line, on this run and while the file is unchanged.
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&corpus);
+    let out = String::from_utf8(run(k).stdout).unwrap();
+    assert!(
+        out.contains("fil.txt:4 (unchanged file): comment text"),
+        "{out}"
+    );
+}
+
 /// Runs a command to its end and gives its output and its peak resident memory in kB.
 // (The child is collected by `wait4`, which gives its resource usage, not by `wait`.)
 #[allow(clippy::zombie_processes)]

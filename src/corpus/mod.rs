@@ -19,14 +19,14 @@ pub use discover::{Discovery, Format, Found, Skip, discover, stamp_of};
 pub use html_page::parse_html_page;
 pub use jsonl::{LineError, parse_jsonl};
 pub use model::{Article, Comment};
-pub use text_page::parse_text_page;
+pub use text_page::{parse_text_page, parse_text_page_noted};
 
 /// The articles of one file, with its per-line problems and how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     /// Articles (a text page gives one, a JSON Lines file one per valid line).
     pub articles: Vec<Article>,
-    /// Problems with single lines (JSON Lines only).
+    /// Problems with single lines (JSON Lines), and lines read in an unusual way (text pages).
     pub line_errors: Vec<LineError>,
     /// Encoding the file was read as.
     pub encoding: &'static str,
@@ -44,10 +44,10 @@ pub fn parse_file(
 ) -> Result<Parsed, DecodeError> {
     let d = decode(bytes)?;
     let (articles, line_errors) = match found.format {
-        Format::TextPage => (
-            vec![parse_text_page(&found.id, &found.rel, &d.text, boiler)],
-            Vec::new(),
-        ),
+        Format::TextPage => {
+            let (a, notes) = parse_text_page_noted(&found.id, &found.rel, &d.text, boiler);
+            (vec![a], notes)
+        }
         Format::JsonLines => parse_jsonl(&found.id, &found.rel, &d.text),
         Format::Html => (
             vec![parse_html_page(&found.id, &found.rel, &d.text, boiler)],
