@@ -763,6 +763,83 @@ fn comment_text_whose_stamps_are_not_recognised_is_indexed_with_a_note() {
     );
 }
 
+#[test]
+fn a_page_of_boilerplate_alone_is_skipped_and_a_page_without_title_is_named_after_its_file() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(
+        corpus.join("menu.txt"),
+        "Abonnez-vous\nSe connecter\nPartager\nTemps de lecture : 3 min\n\nLaissez un commentaire\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("sans-titre.html"),
+        "<html><body><nav>Accueil</nav><div class=\"comment\"><span class=\"author\">Jean\
+         </span> Le 01/09/2014 à 18h02 Le tamanoir est passé par ici.</div></body></html>",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("bon.txt"),
+        text_page("Un bon article", "hermine"),
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    // Nothing but navigation and a comment: the comment is kept, the page named after its file.
+    assert_eq!(
+        (v["articles"].as_u64(), v["comments"].as_u64()),
+        (Some(2), Some(3)),
+        "{v}"
+    );
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert!(
+        skipped[0]["path"].as_str().unwrap().ends_with("menu.txt"),
+        "{v}"
+    );
+    assert!(
+        skipped[0]["reason"].as_str().unwrap().starts_with(
+            "nothing to index: no title, text or comment once boilerplate is left out"
+        ),
+        "{v}"
+    );
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{v}");
+    assert!(
+        notes[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("sans-titre.html"),
+        "{v}"
+    );
+    assert!(
+        notes[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("titled after the file name \"sans-titre\""),
+        "{v}"
+    );
+    let a = show(&index, "sans-titre");
+    assert_eq!(a["title"], "sans-titre", "{a}");
+    assert_eq!(
+        search_ids(&index, "tamanoir"),
+        vec!["sans-titre#c1".to_string()]
+    );
+    // No article of the index has an empty title.
+    let mut c = kiosque(&index);
+    c.args(["search", "*", "--kind", "article", "--json", "--limit", "0"]);
+    let hits = json_ok(c);
+    let titles: Vec<&str> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 2, "{hits}");
+    assert!(titles.iter().all(|t| !t.is_empty()), "{hits}");
+}
+
 /// Runs a command to its end and gives its output and its peak resident memory in kB.
 // (The child is collected by `wait4`, which gives its resource usage, not by `wait`.)
 #[allow(clippy::zombie_processes)]

@@ -11,7 +11,7 @@ use super::model::Article;
 /// A problem with one line of a JSON Lines file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
-    /// Line number, from 1.
+    /// Line number, from 1 (0: the note is about the whole file).
     pub line: usize,
     /// What is wrong, and whether the line was dropped.
     pub message: String,

@@ -171,7 +171,7 @@ pub struct FileNotes {
 /// A line of a file left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineNote {
-    /// Line number, from 1.
+    /// Line number, from 1 (0: the note is about the whole file).
     pub line: usize,
     /// What was wrong.
     pub reason: String,
@@ -193,8 +193,13 @@ impl FileNotes {
     /// Adds what the notes say about the file shown as `path` to a summary.
     fn report(&self, path: &str, unchanged: bool, summary: &mut Summary) {
         for l in &self.skipped_lines {
+            // Line 0: a note on the whole file.
             let note = Skipped {
-                path: format!("{path}:{}", l.line),
+                path: if l.line == 0 {
+                    path.to_string()
+                } else {
+                    format!("{path}:{}", l.line)
+                },
                 reason: l.reason.clone(),
                 unchanged,
             };
