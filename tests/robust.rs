@@ -840,6 +840,133 @@ fn a_page_of_boilerplate_alone_is_skipped_and_a_page_without_title_is_named_afte
     assert!(titles.iter().all(|t| !t.is_empty()), "{hits}");
 }
 
+#[test]
+fn a_json_lines_record_and_a_page_with_one_id_keep_the_first_and_name_both_files() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("a")).unwrap();
+    // Record "a1" of press.jsonl is "press/a1", as is the page press/a1.txt.
+    fs::write(
+        corpus.join("press.jsonl"),
+        concat!(
+            r#"{"id": "a1", "title": "Le record du pangolin", "body": "Un pangolin dans le flux."}"#,
+            "\n",
+            r#"{"id": "a2", "title": "Le record du fennec", "body": "Un fennec dans le flux."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    // Two JSON Lines files: a.jsonl "b/c" and a/b.jsonl "c" are both "a/b/c".
+    fs::write(
+        corpus.join("a.jsonl"),
+        "{\"id\": \"b/c\", \"title\": \"Le premier okapi\", \"body\": \"Un okapi.\"}\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("a/b.jsonl"),
+        "{\"id\": \"c\", \"title\": \"Le second okapi\", \"body\": \"Un autre okapi.\"}\n",
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let c = corpus.to_str().unwrap();
+    // First the feeds alone: every record is indexed but the second "a/b/c".
+    let v = ingest_json(&index, &[c]);
+    let skipped = skipped_set(&v);
+    assert_eq!(skipped.len(), 1, "{v}");
+    let (path, reason) = skipped.iter().next().unwrap();
+    assert!(path.ends_with("a.jsonl:1"), "{v}");
+    assert!(
+        reason.starts_with("same article id \"a/b/c\" as ") && reason.contains("b.jsonl:1"),
+        "{v}"
+    );
+    assert_eq!(show(&index, "a/b/c")["title"], "Le second okapi");
+    assert_eq!(search_ids(&index, "pangolin"), vec!["press/a1".to_string()]);
+    // A page of the same id comes first (the directory press/ before press.jsonl): the record
+    // is taken out of the index, with a reason naming both files.
+    fs::create_dir(corpus.join("press")).unwrap();
+    fs::write(
+        corpus.join("press/a1.txt"),
+        text_page("La page du pangolin", "tatou"),
+    )
+    .unwrap();
+    let v = ingest_json(&index, &[c]);
+    let skipped = skipped_set(&v);
+    let record = skipped
+        .iter()
+        .find(|(p, _)| p.ends_with("press.jsonl:1"))
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(
+        record.1.starts_with("same article id \"press/a1\" as ") && record.1.contains("a1.txt"),
+        "{v}"
+    );
+    assert_eq!(show(&index, "press/a1")["title"], "La page du pangolin");
+    assert_eq!(
+        search_ids(&index, "tatou").len(),
+        2,
+        "the page and its first comment"
+    );
+    assert!(search_ids(&index, "flux").contains(&"press/a2".to_string()));
+    assert!(!search_ids(&index, "flux").contains(&"press/a1".to_string()));
+    let all = contents(&index);
+    assert_eq!(all.articles.len(), 3, "{all:?}");
+    // Unchanged: said again, nothing moves.
+    let v = ingest_json(&index, &[c]);
+    assert_eq!(skipped_set(&v).len(), 2, "{v}");
+    assert_eq!(contents(&index), all);
+    // The page gone: the record is back.
+    fs::remove_file(corpus.join("press/a1.txt")).unwrap();
+    let v = ingest_json(&index, &[c]);
+    assert_eq!(skipped_set(&v).len(), 1, "{v}");
+    assert_eq!(show(&index, "press/a1")["title"], "Le record du pangolin");
+    // A page read from standard input after the feed loses to its record.
+    let mut k = kiosque(&index);
+    k.args(["ingest", c, "-", "--stdin-name", "press/a2.txt", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut child = k.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text_page("Une page du fennec", "zorille").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped = skipped_set(&v);
+    assert!(
+        skipped.iter().any(|(p, r)| p == "-"
+            && r.starts_with("same id \"press/a2\" as the record at ")
+            && r.contains("press.jsonl:2")),
+        "{v}"
+    );
+    assert!(search_ids(&index, "zorille").is_empty());
+    assert_eq!(show(&index, "press/a2")["title"], "Le record du fennec");
+    // Standard input alone: the index is what came first.
+    let mut k = kiosque(&index);
+    k.args(["ingest", "-", "--stdin-name", "press/a2.txt", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut child = k.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text_page("Une page du fennec", "zorille").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        skipped_set(&v),
+        BTreeSet::from([(
+            "-".to_string(),
+            "same id \"press/a2\" as press.jsonl, already in the index: rename one".to_string()
+        )]),
+        "{v}"
+    );
+    assert!(search_ids(&index, "zorille").is_empty());
+    assert_eq!(show(&index, "press/a2")["title"], "Le record du fennec");
+}
+
 /// Runs a command to its end and gives its output and its peak resident memory in kB.
 // (The child is collected by `wait4`, which gives its resource usage, not by `wait`.)
 #[allow(clippy::zombie_processes)]

@@ -17,7 +17,7 @@ pub use dates::{find_comment_stamp, find_date, parse_date, parse_user_date};
 pub use decode::{DecodeError, Decoded, decode, repair_mojibake};
 pub use discover::{Discovery, Format, Found, Skip, discover, stamp_of};
 pub use html_page::parse_html_page;
-pub use jsonl::{LineError, parse_jsonl};
+pub use jsonl::{LineError, parse_jsonl, parse_jsonl_lines};
 pub use model::{Article, Comment};
 pub use text_page::{parse_text_page, parse_text_page_noted};
 

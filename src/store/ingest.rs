@@ -247,6 +247,9 @@ struct Work {
     todo: Todo,
     /// The content when it does not come from a file (standard input).
     bytes: Option<Arc<Vec<u8>>>,
+    /// Records of a JSON Lines file left out because an earlier file has their id: article
+    /// id → (line, reason).
+    dropped: HashMap<String, (usize, String)>,
 }
 
 impl Work {
@@ -484,7 +487,12 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
     let mut unchanged: Vec<Found> = Vec::new();
+    // Each file's place in the order the files were found: the first of two files claiming
+    // one id keeps it.
+    let mut order: HashMap<String, usize> = HashMap::new();
     for (found, bytes, r) in hashed {
+        let at = order.len();
+        order.entry(found.rel.clone()).or_insert(at);
         if bytes.is_none() || r.is_ok() {
             // (Standard input refused for its name must not stand for that file.)
             present.insert(found.rel.clone());
@@ -512,8 +520,66 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                     size,
                     todo,
                     bytes,
+                    dropped: HashMap::new(),
                 });
             }
+        }
+    }
+    // Ids claimed by two files: a JSON Lines record and a page ("press.jsonl" record "a1" and
+    // "press/a1.txt" are both "press/a1"), or two JSON Lines files.
+    let shared = shared_ids(&work, &unchanged, &known, &present, &order, max);
+    if !shared.is_empty() {
+        let mut pages: Vec<(usize, Skipped)> = Vec::new();
+        let mut keep = |found: &Found| match shared.pages.get(&found.rel) {
+            Some(reason) => {
+                if known.contains_key(&found.rel) {
+                    writer.delete_term(Term::from_field_text(fields.file, &found.rel));
+                }
+                let at = order.get(&found.rel).copied().unwrap_or(usize::MAX);
+                pages.push((
+                    at,
+                    Skipped::new(found.path.display().to_string(), reason.clone()),
+                ));
+                false
+            }
+            None => true,
+        };
+        work.retain(|w| keep(&w.found));
+        unchanged.retain(|f| keep(f));
+        pages.sort_by_key(|(at, _)| *at);
+        summary.skipped.extend(pages.into_iter().map(|(_, s)| s));
+        // JSON Lines files whose records kept or left out may have changed are read again.
+        let (again, still): (Vec<Found>, Vec<Found>) = std::mem::take(&mut unchanged)
+            .into_iter()
+            .partition(|f| shared.reread.contains(&f.rel));
+        unchanged = still;
+        for found in again {
+            work.push(Work {
+                size: found.size,
+                found,
+                todo: Todo::Update,
+                bytes: None,
+                dropped: HashMap::new(),
+            });
+        }
+        for w in &mut work {
+            if let Some(d) = shared.records.get(&w.found.rel) {
+                w.dropped = d.clone();
+            }
+        }
+        summary.unchanged = unchanged.len();
+    }
+    // A run that reads only standard input sees no other file: the page's ids are checked
+    // against the documents of other files already in the index, which came first.
+    if opts.paths.is_empty()
+        && let Some(w) = work.iter_mut().find(|w| w.bytes.is_some())
+    {
+        let taken = taken_in_index(&store, w).map_err(&terr)?;
+        if w.found.format == corpus::Format::JsonLines {
+            w.dropped = taken;
+        } else if let Some((_, reason)) = taken.into_values().next() {
+            summary.skipped.push(Skipped::new(w.display(), reason));
+            work.retain(|w| w.bytes.is_none());
         }
     }
     // Unchanged files are not parsed again: what was noted when they were indexed is reported.
@@ -699,6 +765,198 @@ fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
     }
 }
 
+/// What [`shared_ids`] decided about ids claimed by two files.
+#[derive(Debug, Default)]
+struct SharedIds {
+    /// Pages left out (corpus-relative path → reason).
+    pages: HashMap<String, String>,
+    /// Records of JSON Lines files left out: path → (article id → (line, reason)).
+    records: HashMap<String, HashMap<String, (usize, String)>>,
+    /// JSON Lines files to read again, even unchanged: what they keep may have changed.
+    reread: HashSet<String>,
+}
+
+impl SharedIds {
+    fn is_empty(&self) -> bool {
+        self.pages.is_empty() && self.records.is_empty() && self.reread.is_empty()
+    }
+}
+
+/// A file of the run for [`shared_ids`]: found, its content when in memory, and whether it is
+/// new or changed.
+type Candidate<'a> = (&'a Found, Option<&'a Arc<Vec<u8>>>, bool);
+
+/// Finds the ids two files claim. A JSON Lines record's id is its file's id, `/` and its own
+/// id, so `press.jsonl` record `a1` is `press/a1`, as is the page `press/a1.txt` (or a record
+/// of `press/a1.jsonl`…). The file found first keeps the id; a later page is left out, a later
+/// record dropped, each with a reason naming the other file. Only JSON Lines files with other
+/// files under their id (`press/…`) are read for this, and only when one of those files is
+/// new, changed or gone: otherwise what the index holds was decided on the same files.
+fn shared_ids(
+    work: &[Work],
+    unchanged: &[Found],
+    known: &HashMap<String, Known>,
+    present: &HashSet<String>,
+    order: &HashMap<String, usize>,
+    max: u64,
+) -> SharedIds {
+    let mut out = SharedIds::default();
+    let files: Vec<Candidate> = work
+        .iter()
+        .map(|w| (&w.found, w.bytes.as_ref(), true))
+        .chain(unchanged.iter().map(|f| (f, None, false)))
+        .collect();
+    if !files
+        .iter()
+        .any(|(f, _, _)| f.format == corpus::Format::JsonLines)
+    {
+        return out;
+    }
+    let gone: Vec<String> = known
+        .keys()
+        .filter(|rel| !present.contains(*rel))
+        .map(|rel| strip_extension(rel))
+        .collect();
+    let ids: std::collections::BTreeSet<&str> = files
+        .iter()
+        .map(|(f, _, _)| f.id.as_str())
+        .chain(gone.iter().map(String::as_str))
+        .collect();
+    let has_under = |id: &str| {
+        let prefix = format!("{id}/");
+        ids.range(prefix.as_str()..)
+            .next()
+            .is_some_and(|x| x.starts_with(&prefix))
+    };
+    let risky: HashSet<&str> = files
+        .iter()
+        .filter(|(f, _, _)| f.format == corpus::Format::JsonLines && has_under(&f.id))
+        .map(|(f, _, _)| f.id.as_str())
+        .collect();
+    if risky.is_empty() {
+        return out;
+    }
+    // A file takes part when it is one of those JSON Lines files or lies under one's id.
+    let takes_part = |id: &str| {
+        risky.contains(id) || id.match_indices('/').any(|(i, _)| risky.contains(&id[..i]))
+    };
+    let mut part: Vec<&Candidate> = files.iter().filter(|(f, _, _)| takes_part(&f.id)).collect();
+    let changed = part.iter().any(|(_, _, new)| *new) || gone.iter().any(|id| takes_part(id));
+    if !changed {
+        return out;
+    }
+    part.sort_by_key(|(f, _, _)| order.get(&f.rel).copied().unwrap_or(usize::MAX));
+    // Id → where it was found first (a path, with its line for a record), and that file.
+    let mut owner: HashMap<String, (String, &str)> = HashMap::new();
+    for (f, bytes, _) in part {
+        let path = f.path.display().to_string();
+        if f.format != corpus::Format::JsonLines {
+            match owner.get(&f.id) {
+                Some((at, _)) => {
+                    out.pages.insert(
+                        f.rel.clone(),
+                        format!(
+                            "same id \"{}\" as the record at {at} (a JSON Lines record's id is \
+                             its file's id, \"/\" and its own id): rename one",
+                            f.id
+                        ),
+                    );
+                }
+                None => {
+                    owner.insert(f.id.clone(), (path, f.rel.as_str()));
+                }
+            }
+            continue;
+        }
+        out.reread.insert(f.rel.clone());
+        let data = match bytes {
+            Some(b) => Ok(b.as_ref().clone()),
+            None => read_limited(&f.path, max, f.size),
+        };
+        // (A file that cannot be read or decoded is reported when it is indexed.)
+        let Ok(data) = data else { continue };
+        let Ok(text) = corpus::decode(&data) else {
+            continue;
+        };
+        drop(data);
+        let (records, _) = corpus::parse_jsonl_lines(&f.id, &f.rel, &text.text);
+        for (line, a) in records {
+            match owner.get(&a.id) {
+                Some((_, rel)) if *rel == f.rel => {}
+                Some((at, _)) => {
+                    let reason = format!(
+                        "same article id \"{}\" as {at} (found first); line dropped",
+                        a.id
+                    );
+                    out.records
+                        .entry(f.rel.clone())
+                        .or_default()
+                        .insert(a.id, (line, reason));
+                }
+                None => {
+                    owner.insert(a.id, (format!("{path}:{line}"), f.rel.as_str()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The ids of a page read from standard input that documents of another file already hold
+/// in the index: article id → (line, reason naming that file).
+fn taken_in_index(store: &Store, w: &Work) -> tantivy::Result<HashMap<String, (usize, String)>> {
+    let mut out = HashMap::new();
+    let ids: Vec<(usize, String)> = match (&w.bytes, w.found.format) {
+        (Some(bytes), corpus::Format::JsonLines) => match corpus::decode(bytes) {
+            Ok(d) => corpus::parse_jsonl_lines(&w.found.id, &w.found.rel, &d.text)
+                .0
+                .into_iter()
+                .map(|(line, a)| (line, a.id))
+                .collect(),
+            Err(_) => return Ok(out),
+        },
+        _ => vec![(0, w.found.id.clone())],
+    };
+    let f = &store.fields;
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    for (line, id) in ids {
+        let term = |field, v: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let q = tantivy::query::BooleanQuery::intersection(vec![
+            term(f.id, &id),
+            term(f.kind, super::KIND_ARTICLE),
+        ]);
+        let top = searcher.search(
+            &q,
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, addr)) = top.into_iter().next() else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let file = doc
+            .get_first(f.file)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+            .unwrap_or("")
+            .to_string();
+        if file == w.found.rel {
+            continue;
+        }
+        let reason = if line == 0 {
+            format!("same id \"{id}\" as {file}, already in the index: rename one")
+        } else {
+            format!("same article id \"{id}\" as {file}, already in the index; line dropped")
+        };
+        out.insert(id, (line, reason));
+    }
+    Ok(out)
+}
+
 struct FileOutcome {
     produced: Option<Produced>,
     /// The file itself left out.
@@ -733,13 +991,28 @@ fn index_file(
             return out;
         }
     };
-    let parsed = match corpus::parse_file(&w.found, &bytes, boiler) {
+    let mut parsed = match corpus::parse_file(&w.found, &bytes, boiler) {
         Ok(p) => p,
         Err(e) => {
             out.skipped.push(Skipped::new(path, e.to_string()));
             return out;
         }
     };
+    if !w.dropped.is_empty() {
+        let errors = &mut parsed.line_errors;
+        parsed.articles.retain(|a| match w.dropped.get(&a.id) {
+            Some((line, reason)) => {
+                errors.push(corpus::LineError {
+                    line: *line,
+                    message: reason.clone(),
+                    kept: false,
+                });
+                false
+            }
+            None => true,
+        });
+        errors.sort_by_key(|e| e.line);
+    }
     out.notes = FileNotes {
         skipped_lines: parsed
             .line_errors
