@@ -1081,3 +1081,48 @@ fn search_in_a_huge_page_takes_no_more_memory_than_showing_it() {
         "search peaked at {searched} kB, show at {shown} kB"
     );
 }
+
+#[test]
+fn a_corpus_grown_a_page_at_a_time_learns_the_footers_a_rebuild_learns() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("site")).unwrap();
+    let index = t.path().join("index");
+    let c = corpus.to_str().unwrap();
+    let footer = "Retrouvez toute l'actualité du Petit Journal des ornithorynques";
+    let words = [
+        "gerboise", "furet", "belette", "hermine", "zibeline", "putois",
+    ];
+    let mut runs = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        fs::write(
+            corpus.join(format!("site/p{i}.txt")),
+            format!("{}{footer}\n", text_page(&format!("Le titre du {w}"), w)),
+        )
+        .unwrap();
+        runs.push(ingest_json(&index, &[c]));
+    }
+    // The fourth page makes the footer a repeated line: the three pages indexed before are
+    // read again without it.
+    assert_eq!(runs[3]["relearned"], 3, "{}", runs[3]);
+    assert_eq!(runs[3]["unchanged"], 0, "{}", runs[3]);
+    assert_eq!(runs[4].get("relearned"), None, "{}", runs[4]);
+    assert_eq!(runs[4]["unchanged"], 4, "{}", runs[4]);
+    assert!(search_ids(&index, "ornithorynques").is_empty());
+    // What a rebuild gives.
+    let rebuilt = t.path().join("rebuilt");
+    ingest_json(&rebuilt, &[c, "--rebuild"]);
+    assert!(search_ids(&rebuilt, "ornithorynques").is_empty());
+    assert_eq!(contents(&index), contents(&rebuilt));
+    for i in 0..words.len() {
+        let id = format!("site/p{i}");
+        assert_eq!(show(&index, &id), show(&rebuilt, &id), "{id}");
+    }
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&corpus);
+    let out = String::from_utf8(run(k).stdout).unwrap();
+    assert!(
+        out.starts_with("6 files seen: 0 added, 0 updated, 6 unchanged"),
+        "{out}"
+    );
+}

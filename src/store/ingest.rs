@@ -114,6 +114,10 @@ pub struct Summary {
     pub updated: usize,
     /// Files left as they were (same content hash).
     pub unchanged: usize,
+    /// Unchanged pages read again because their directory learned more boilerplate lines
+    /// (not counted as unchanged).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub relearned: usize,
     /// Files gone from the corpus, removed from the index.
     pub removed: usize,
     /// Files and lines left out, with the reason (the lines of unchanged files included, as
@@ -239,6 +243,8 @@ type Hashed = (
 enum Todo {
     Add,
     Update,
+    /// Unchanged, read again: its directory learned more boilerplate lines.
+    Reread,
 }
 
 struct Work {
@@ -582,15 +588,6 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
             work.retain(|w| w.bytes.is_none());
         }
     }
-    // Unchanged files are not parsed again: what was noted when they were indexed is reported.
-    if !unchanged.is_empty() {
-        let notes = file_notes(&store).map_err(&terr)?;
-        for found in &unchanged {
-            if let Some(n) = notes.get(&found.rel) {
-                n.report(&found.path.display().to_string(), true, &mut summary);
-            }
-        }
-    }
     // A run that reads only standard input adds to the index and removes nothing.
     remove_gone &= !(opts.paths.is_empty() && opts.stdin.is_some());
     if remove_gone {
@@ -609,7 +606,34 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     }
 
     // 2. Learn the lines that repeat across the pages of each directory.
-    learn_boilerplate(&work, max, &mut store.payload);
+    let grown = learn_boilerplate(&work, &unchanged, &order, max, &mut store.payload);
+    // The unchanged pages of a directory that learned more lines are read again, so that the
+    // index holds what a rebuild would (not the footers learned since they were indexed).
+    if !grown.is_empty() {
+        let (again, still): (Vec<Found>, Vec<Found>) = std::mem::take(&mut unchanged)
+            .into_iter()
+            .partition(|f| f.format == corpus::Format::TextPage && grown.contains(&dir_of(&f.rel)));
+        unchanged = still;
+        summary.unchanged = unchanged.len();
+        for found in again {
+            work.push(Work {
+                size: found.size,
+                found,
+                todo: Todo::Reread,
+                bytes: None,
+                dropped: HashMap::new(),
+            });
+        }
+    }
+    // Unchanged files are not parsed again: what was noted when they were indexed is reported.
+    if !unchanged.is_empty() {
+        let notes = file_notes(&store).map_err(&terr)?;
+        for found in &unchanged {
+            if let Some(n) = notes.get(&found.rel) {
+                n.report(&found.path.display().to_string(), true, &mut summary);
+            }
+        }
+    }
     let boilerplates: HashMap<String, Boilerplate> = store
         .payload
         .boilerplate
@@ -678,6 +702,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                 match w.todo {
                     Todo::Add => summary.added += 1,
                     Todo::Update => summary.updated += 1,
+                    Todo::Reread => summary.relearned += 1,
                 }
             }
             if let Some(e) = r.error {
@@ -723,16 +748,40 @@ fn dir_of(rel: &str) -> String {
 /// Most pages of one directory read to learn its repeated lines.
 const LEARN_SAMPLE: usize = 2000;
 
-/// Learns the lines repeated across the text pages of each directory of `work` (an evenly
-/// spread sample of at most [`LEARN_SAMPLE`] pages a directory) into the payload.
-fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
-    let mut by_dir: BTreeMap<String, Vec<&Work>> = BTreeMap::new();
+/// A text page to learn from: its file and, for standard input, its content.
+type Sample<'a> = (&'a Found, Option<&'a Arc<Vec<u8>>>);
+
+/// Learns the lines repeated across the text pages of each directory with new or changed pages
+/// in `work` into the payload. The directory's unchanged pages are read too (an evenly spread
+/// sample of at most [`LEARN_SAMPLE`] pages a directory, in the order the files were found),
+/// so that a corpus grown a few pages at a time learns what a rebuild learns. Returns the
+/// directories that learned lines they did not have.
+fn learn_boilerplate(
+    work: &[Work],
+    unchanged: &[Found],
+    order: &HashMap<String, usize>,
+    max: u64,
+    payload: &mut Payload,
+) -> HashSet<String> {
+    let mut by_dir: BTreeMap<String, Vec<Sample>> = BTreeMap::new();
     for w in work {
         if w.found.format == corpus::Format::TextPage {
-            by_dir.entry(dir_of(&w.found.rel)).or_default().push(w);
+            by_dir
+                .entry(dir_of(&w.found.rel))
+                .or_default()
+                .push((&w.found, w.bytes.as_ref()));
         }
     }
+    for f in unchanged {
+        if f.format == corpus::Format::TextPage
+            && let Some(files) = by_dir.get_mut(&dir_of(&f.rel))
+        {
+            files.push((f, None));
+        }
+    }
+    let mut grown = HashSet::new();
     for (d, mut files) in by_dir {
+        files.sort_by_key(|(f, _)| order.get(&f.rel).copied().unwrap_or(usize::MAX));
         // Lines repeated on 30 % of a directory's pages show on about 30 % of any evenly spread
         // sample of them: past LEARN_SAMPLE pages, every k-th page is read.
         if files.len() > LEARN_SAMPLE {
@@ -741,8 +790,12 @@ fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
         }
         let learner = files
             .par_iter()
-            .fold(RepeatLearner::default, |mut l, w| {
-                if let Ok(bytes) = w.read(max)
+            .fold(RepeatLearner::default, |mut l, (f, bytes)| {
+                let read = match bytes {
+                    Some(b) => Ok(b.as_ref().clone()),
+                    None => read_limited(&f.path, max, f.size),
+                };
+                if let Ok(bytes) = read
                     && let Ok(dec) = corpus::decode(&bytes)
                 {
                     l.add_page(&dec.text);
@@ -758,11 +811,17 @@ fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
             .get(&d)
             .map(|v| v.iter().copied().collect())
             .unwrap_or_default();
+        let before = set.len();
         set.extend(learner.finish());
+        if set.len() == before {
+            continue;
+        }
         let mut v: Vec<u64> = set.into_iter().collect();
         v.sort_unstable();
-        payload.boilerplate.insert(d, v);
+        payload.boilerplate.insert(d.clone(), v);
+        grown.insert(d);
     }
+    grown
 }
 
 /// What [`shared_ids`] decided about ids claimed by two files.
@@ -1062,7 +1121,7 @@ fn index_file(
         marker.add_u64(fields.flags, MARKER_NOTES);
     }
     docs.push(marker);
-    if w.todo == Todo::Update {
+    if w.todo != Todo::Add {
         // Its opstamp comes before the new documents': they survive it.
         writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
     }
