@@ -1003,7 +1003,7 @@ fn with_peak_rss(mut c: std::process::Command) -> (std::process::Output, i64) {
 }
 
 #[test]
-fn search_in_a_huge_page_takes_no_more_memory_than_showing_it() {
+fn search_and_kwic_in_a_huge_page_take_no_more_memory_than_showing_it() {
     let t = tempfile::tempdir().unwrap();
     let corpus = t.path().join("corpus");
     fs::create_dir(&corpus).unwrap();
@@ -1079,6 +1079,18 @@ fn search_in_a_huge_page_takes_no_more_memory_than_showing_it() {
     assert!(
         searched < shown + 40_000,
         "search peaked at {searched} kB, show at {shown} kB"
+    );
+    // The concordance reads the text piece by piece too.
+    let mut c = kiosque(&index);
+    c.args(["kwic", "tamanoir", "--json", "--width", "20"]);
+    let (out, concordance) = with_peak_rss(c);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["lines"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["lines"][0]["right"], "est passé par là.", "{v}");
+    assert!(
+        concordance < shown + 40_000,
+        "kwic peaked at {concordance} kB, show at {shown} kB"
     );
 }
 

@@ -44,19 +44,23 @@ pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Ve
 
 /// Most bytes of a stored text analysed at once by [`snippet`]: a longer text (a page of
 /// tens of megabytes) is analysed piece by piece, so that its tokens are never all in memory.
-const PIECE: usize = 256 * 1024;
+pub const PIECE: usize = 256 * 1024;
 
-/// A piece of a text analysed at once: its byte range and the index of the line it starts in.
+/// A piece of a text analysed at once.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Piece {
-    start: usize,
-    end: usize,
-    line: usize,
+pub struct Piece {
+    /// Byte offset of its start in the text.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// Index of the line it starts in (into the line languages).
+    pub line: usize,
 }
 
-/// Cuts `text` into pieces of at most about `max` bytes, after a line end where there is one,
-/// else after a space (a line longer than `max`), else at a character boundary.
-fn pieces(text: &str, max: usize) -> Vec<Piece> {
+/// Cuts `text` into pieces of at most about `max` bytes: after a line end where there is one
+/// (no phrase spans a line end), else after a sentence end followed by a space (a line longer
+/// than `max`), else after a space, else at a character boundary.
+pub fn pieces(text: &str, max: usize) -> Vec<Piece> {
     let mut out = Vec::with_capacity(text.len() / max.max(1) + 1);
     let (mut start, mut line) = (0, 0);
     while start < text.len() {
@@ -67,10 +71,18 @@ fn pieces(text: &str, max: usize) -> Vec<Piece> {
             let window = &text[start..limit];
             match window.rfind('\n') {
                 Some(i) => start + i + 1,
-                None => match window.rfind(char::is_whitespace) {
+                None => match window.rfind(['.', '!', '?', '…']).and_then(|i| {
+                    let after = i + window[i..].chars().next().map_or(1, char::len_utf8);
+                    window[after..]
+                        .starts_with(char::is_whitespace)
+                        .then_some(after)
+                }) {
                     Some(i) if i > 0 => start + i,
-                    _ if limit > start => limit,
-                    _ => ceil_char(text, start + 1),
+                    _ => match window.rfind(char::is_whitespace) {
+                        Some(i) if i > 0 => start + i,
+                        _ if limit > start => limit,
+                        _ => ceil_char(text, start + 1),
+                    },
                 },
             }
         };
