@@ -1050,7 +1050,13 @@ fn index_file(
             return out;
         }
     };
-    let mut parsed = match corpus::parse_file(&w.found, &bytes, boiler) {
+    // The hash of the content indexed (a changed file's may differ from the one read to
+    // compare it); the bytes are let go once parsed (a page of tens of megabytes would
+    // otherwise stay in memory twice while its documents are built).
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let parsed = corpus::parse_file(&w.found, &bytes, boiler);
+    drop(bytes);
+    let mut parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
             out.skipped.push(Skipped::new(path, e.to_string()));
@@ -1106,13 +1112,7 @@ fn index_file(
         ));
         return out;
     }
-    // The hash of the content indexed (a changed file's may differ from the one read to
-    // compare it).
-    let mut marker = builder.file_marker(
-        &w.found.rel,
-        xxhash_rust::xxh3::xxh3_64(&bytes),
-        w.found.stamp,
-    );
+    let mut marker = builder.file_marker(&w.found.rel, hash, w.found.stamp);
     if !out.notes.is_empty() {
         marker.add_text(
             fields.json,
