@@ -125,7 +125,7 @@ pub struct SearchArgs {
     /// Only documents dated on or before (same forms; a day includes the whole day).
     #[arg(long)]
     pub until: Option<String>,
-    /// Number of hits to print.
+    /// Number of hits to print (0: all, best first).
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
     /// Only documents of this tone (as scored at ingest).

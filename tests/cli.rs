@@ -730,4 +730,21 @@ fn a_rare_spelling_does_not_outrank_the_word_repeated() {
     let ids = hit_ids(&fx.search(&["juge"]));
     assert_eq!(ids.len(), 9, "{ids:?}");
     assert_eq!(ids.last().map(String::as_str), Some("rang/rare"), "{ids:?}");
+
+fn search_limit_zero_shows_every_match() {
+    let fx = Fixture::new();
+    // More matches than the default limit of 10.
+    let all = fx.json(&["search", "--json", "--limit", "0", "Microsoft"]);
+    let total = all["total"].as_u64().unwrap() as usize;
+    assert!(total > 10, "{all}");
+    assert_eq!(all["hits"].as_array().unwrap().len(), total, "{all}");
+    // Best first, the same order as a large limit gives.
+    let big = fx.json(&["search", "--json", "--limit", "100000", "Microsoft"]);
+    assert_eq!(hit_ids(&all), hit_ids(&big));
+    let text = fx.stdout(&["search", "-n", "0", "Microsoft"]);
+    assert!(text.starts_with(&format!("{total} matches for ")), "{text}");
+    assert!(!text.lines().next().unwrap().contains("shown"), "{text}");
+    assert!(text.contains(&format!("\n{total:>2}. ")), "{text}");
+    let help = fx.stdout(&["search", "--help"]);
+    assert!(help.contains("0: all"), "{help}");
 }

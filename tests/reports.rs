@@ -656,7 +656,13 @@ fn report_in_every_format_and_rendered_by_chromium() {
 
     let Some(chrome) = chromium() else {
         if std::env::var_os("KIOSQUE_NO_BROWSER").is_some() {
-            eprintln!("KIOSQUE_NO_BROWSER set: the HTML report is not rendered");
+            // Written to standard error itself: `eprintln!` is captured and hidden for a
+            // passing test, and a skip must show.
+            use std::io::Write;
+            let _ = std::io::stderr().lock().write_all(
+                b"SKIPPED report_in_every_format_and_rendered_by_chromium: KIOSQUE_NO_BROWSER \
+                  set, the HTML report is not rendered in Chromium\n",
+            );
             return;
         }
         panic!(

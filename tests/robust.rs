@@ -711,3 +711,430 @@ fn what_was_skipped_or_decoded_in_an_unchanged_file_is_reported_on_every_ingest(
     );
     assert_eq!(search_ids(&index, "putois").len(), 4);
 }
+
+#[test]
+fn comment_text_whose_stamps_are_not_recognised_is_indexed_with_a_note() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    // A thread whose author/date lines have a layout the parser does not know.
+    fs::write(
+        corpus.join("fil.txt"),
+        "Le conseil municipal vote le budget des ornithorynques\n\
+         Le budget a été adopté par vingt-trois voix contre douze, après quatre heures de débat.\n\
+         Commentaires (2)\n\
+         Jean Dupont — il y a 3 heures\n\
+         Un budget digne des wombats, vraiment.\n\
+         Marie — il y a 2 heures\n\
+         Les quokkas approuvent.\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("autre.txt"),
+        text_page("Un autre article", "hermine"),
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    // One comment for the unrecognised thread, two for the other page.
+    assert_eq!(v["comments"], 3, "{v}");
+    assert!(v["skipped"].as_array().unwrap().is_empty(), "{v}");
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{v}");
+    assert!(
+        notes[0]["path"].as_str().unwrap().ends_with("fil.txt:4"),
+        "{v}"
+    );
+    let reason = notes[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("4 lines from line 4 to 7"), "{reason}");
+    assert!(reason.contains("kept as comment #c1"), "{reason}");
+    // The text reached the index, as a comment of the article.
+    assert_eq!(search_ids(&index, "wombats"), vec!["fil#c1".to_string()]);
+    assert_eq!(search_ids(&index, "quokkas"), vec!["fil#c1".to_string()]);
+    let c = show(&index, "fil#c1");
+    assert_eq!(c["date"], Value::Null, "{c}");
+    // The terminal summary names the file and line, on this run and while the file is unchanged.
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&corpus);
+    let out = String::from_utf8(run(k).stdout).unwrap();
+    assert!(
+        out.contains("fil.txt:4 (unchanged file): comment text"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_page_of_boilerplate_alone_is_skipped_and_a_page_without_title_is_named_after_its_file() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(
+        corpus.join("menu.txt"),
+        "Abonnez-vous\nSe connecter\nPartager\nTemps de lecture : 3 min\n\nLaissez un commentaire\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("sans-titre.html"),
+        "<html><body><nav>Accueil</nav><div class=\"comment\"><span class=\"author\">Jean\
+         </span> Le 01/09/2014 à 18h02 Le tamanoir est passé par ici.</div></body></html>",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("bon.txt"),
+        text_page("Un bon article", "hermine"),
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let v = ingest_json(&index, &[corpus.to_str().unwrap()]);
+    // Nothing but navigation and a comment: the comment is kept, the page named after its file.
+    assert_eq!(
+        (v["articles"].as_u64(), v["comments"].as_u64()),
+        (Some(2), Some(3)),
+        "{v}"
+    );
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert!(
+        skipped[0]["path"].as_str().unwrap().ends_with("menu.txt"),
+        "{v}"
+    );
+    assert!(
+        skipped[0]["reason"].as_str().unwrap().starts_with(
+            "nothing to index: no title, text or comment once boilerplate is left out"
+        ),
+        "{v}"
+    );
+    let notes = v["notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{v}");
+    assert!(
+        notes[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("sans-titre.html"),
+        "{v}"
+    );
+    assert!(
+        notes[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("titled after the file name \"sans-titre\""),
+        "{v}"
+    );
+    let a = show(&index, "sans-titre");
+    assert_eq!(a["title"], "sans-titre", "{a}");
+    assert_eq!(
+        search_ids(&index, "tamanoir"),
+        vec!["sans-titre#c1".to_string()]
+    );
+    // No article of the index has an empty title.
+    let mut c = kiosque(&index);
+    c.args(["search", "*", "--kind", "article", "--json", "--limit", "0"]);
+    let hits = json_ok(c);
+    let titles: Vec<&str> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 2, "{hits}");
+    assert!(titles.iter().all(|t| !t.is_empty()), "{hits}");
+}
+
+#[test]
+fn a_json_lines_record_and_a_page_with_one_id_keep_the_first_and_name_both_files() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("a")).unwrap();
+    // Record "a1" of press.jsonl is "press/a1", as is the page press/a1.txt.
+    fs::write(
+        corpus.join("press.jsonl"),
+        concat!(
+            r#"{"id": "a1", "title": "Le record du pangolin", "body": "Un pangolin dans le flux."}"#,
+            "\n",
+            r#"{"id": "a2", "title": "Le record du fennec", "body": "Un fennec dans le flux."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    // Two JSON Lines files: a.jsonl "b/c" and a/b.jsonl "c" are both "a/b/c".
+    fs::write(
+        corpus.join("a.jsonl"),
+        "{\"id\": \"b/c\", \"title\": \"Le premier okapi\", \"body\": \"Un okapi.\"}\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("a/b.jsonl"),
+        "{\"id\": \"c\", \"title\": \"Le second okapi\", \"body\": \"Un autre okapi.\"}\n",
+    )
+    .unwrap();
+    let index = t.path().join("index");
+    let c = corpus.to_str().unwrap();
+    // First the feeds alone: every record is indexed but the second "a/b/c".
+    let v = ingest_json(&index, &[c]);
+    let skipped = skipped_set(&v);
+    assert_eq!(skipped.len(), 1, "{v}");
+    let (path, reason) = skipped.iter().next().unwrap();
+    assert!(path.ends_with("a.jsonl:1"), "{v}");
+    assert!(
+        reason.starts_with("same article id \"a/b/c\" as ") && reason.contains("b.jsonl:1"),
+        "{v}"
+    );
+    assert_eq!(show(&index, "a/b/c")["title"], "Le second okapi");
+    assert_eq!(search_ids(&index, "pangolin"), vec!["press/a1".to_string()]);
+    // A page of the same id comes first (the directory press/ before press.jsonl): the record
+    // is taken out of the index, with a reason naming both files.
+    fs::create_dir(corpus.join("press")).unwrap();
+    fs::write(
+        corpus.join("press/a1.txt"),
+        text_page("La page du pangolin", "tatou"),
+    )
+    .unwrap();
+    let v = ingest_json(&index, &[c]);
+    let skipped = skipped_set(&v);
+    let record = skipped
+        .iter()
+        .find(|(p, _)| p.ends_with("press.jsonl:1"))
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(
+        record.1.starts_with("same article id \"press/a1\" as ") && record.1.contains("a1.txt"),
+        "{v}"
+    );
+    assert_eq!(show(&index, "press/a1")["title"], "La page du pangolin");
+    assert_eq!(
+        search_ids(&index, "tatou").len(),
+        2,
+        "the page and its first comment"
+    );
+    assert!(search_ids(&index, "flux").contains(&"press/a2".to_string()));
+    assert!(!search_ids(&index, "flux").contains(&"press/a1".to_string()));
+    let all = contents(&index);
+    assert_eq!(all.articles.len(), 3, "{all:?}");
+    // Unchanged: said again, nothing moves.
+    let v = ingest_json(&index, &[c]);
+    assert_eq!(skipped_set(&v).len(), 2, "{v}");
+    assert_eq!(contents(&index), all);
+    // The page gone: the record is back.
+    fs::remove_file(corpus.join("press/a1.txt")).unwrap();
+    let v = ingest_json(&index, &[c]);
+    assert_eq!(skipped_set(&v).len(), 1, "{v}");
+    assert_eq!(show(&index, "press/a1")["title"], "Le record du pangolin");
+    // A page read from standard input after the feed loses to its record.
+    let mut k = kiosque(&index);
+    k.args(["ingest", c, "-", "--stdin-name", "press/a2.txt", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut child = k.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text_page("Une page du fennec", "zorille").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped = skipped_set(&v);
+    assert!(
+        skipped.iter().any(|(p, r)| p == "-"
+            && r.starts_with("same id \"press/a2\" as the record at ")
+            && r.contains("press.jsonl:2")),
+        "{v}"
+    );
+    assert!(search_ids(&index, "zorille").is_empty());
+    assert_eq!(show(&index, "press/a2")["title"], "Le record du fennec");
+    // Standard input alone: the index is what came first.
+    let mut k = kiosque(&index);
+    k.args(["ingest", "-", "--stdin-name", "press/a2.txt", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut child = k.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text_page("Une page du fennec", "zorille").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        skipped_set(&v),
+        BTreeSet::from([(
+            "-".to_string(),
+            "same id \"press/a2\" as press.jsonl, already in the index: rename one".to_string()
+        )]),
+        "{v}"
+    );
+    assert!(search_ids(&index, "zorille").is_empty());
+    assert_eq!(show(&index, "press/a2")["title"], "Le record du fennec");
+}
+
+/// Runs a command to its end and gives its output and its peak resident memory in kB.
+// (The child is collected by `wait4`, which gives its resource usage, not by `wait`.)
+#[allow(clippy::zombie_processes)]
+fn with_peak_rss(mut c: std::process::Command) -> (std::process::Output, i64) {
+    use std::io::Read;
+    let mut child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the pipes while the command runs, then collect it with its resource usage.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut o = Vec::new();
+        out.read_to_end(&mut o).unwrap();
+        o
+    });
+    let mut e = Vec::new();
+    err.read_to_end(&mut e).unwrap();
+    let stdout = reader.join().unwrap();
+    let mut status = 0;
+    // SAFETY: wait4 on our own child's pid, with valid out-pointers.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    let output = std::process::Output {
+        status: std::os::unix::process::ExitStatusExt::from_raw(status),
+        stdout,
+        stderr: e,
+    };
+    (output, usage.ru_maxrss)
+}
+
+#[test]
+fn search_and_kwic_in_a_huge_page_take_no_more_memory_than_showing_it() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    // One page of 16 MB, lines of prose, the word searched for near its end.
+    let words = [
+        "le",
+        "juge",
+        "fédéral",
+        "a",
+        "refusé",
+        "la",
+        "demande",
+        "du",
+        "gouvernement",
+        "américain",
+        "concernant",
+        "les",
+        "courriels",
+        "stockés",
+        "en",
+        "Irlande",
+        "par",
+        "Microsoft",
+        "depuis",
+        "cet",
+        "été",
+        "mandat",
+        "de",
+        "perquisition",
+        "devant",
+        "cour",
+    ];
+    let mut page = String::from("Un très long dossier sur les serveurs\n\n");
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while page.len() < 16 << 20 {
+        for _ in 0..80 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            page.push_str(words[(x % words.len() as u64) as usize]);
+            page.push(' ');
+        }
+        page.push_str("fin.\n");
+    }
+    page.push_str("Le tamanoir est passé par là.\n");
+    fs::write(corpus.join("huge.txt"), &page).unwrap();
+    drop(page);
+    let index = t.path().join("index");
+    let mut c = kiosque(&index);
+    c.args(["ingest", "--max-file-size", "100M"]).arg(&corpus);
+    assert!(run(c).status.success());
+    // Showing the page reads its stored text; the snippet must not cost much more than that
+    // (analysing the whole text at once cost about 9 bytes per byte of text: 3 times as much).
+    let mut c = kiosque(&index);
+    c.args(["show", "huge", "--json"]);
+    let (out, shown) = with_peak_rss(c);
+    assert!(out.status.success());
+    let mut c = kiosque(&index);
+    c.args(["search", "tamanoir", "--json"]);
+    let (out, searched) = with_peak_rss(c);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let snippet = v["hits"][0]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.ends_with(" fin. Le tamanoir est passé par là."),
+        "{v}"
+    );
+    let (a, b) = (
+        v["hits"][0]["highlights"][0][0].as_u64().unwrap() as usize,
+        v["hits"][0]["highlights"][0][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&snippet[a..b], "tamanoir", "{v}");
+    assert!(
+        searched < shown + 40_000,
+        "search peaked at {searched} kB, show at {shown} kB"
+    );
+    // The concordance reads the text piece by piece too.
+    let mut c = kiosque(&index);
+    c.args(["kwic", "tamanoir", "--json", "--width", "20"]);
+    let (out, concordance) = with_peak_rss(c);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["lines"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["lines"][0]["right"], "est passé par là.", "{v}");
+    assert!(
+        concordance < shown + 40_000,
+        "kwic peaked at {concordance} kB, show at {shown} kB"
+    );
+}
+
+#[test]
+fn a_corpus_grown_a_page_at_a_time_learns_the_footers_a_rebuild_learns() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir_all(corpus.join("site")).unwrap();
+    let index = t.path().join("index");
+    let c = corpus.to_str().unwrap();
+    let footer = "Retrouvez toute l'actualité du Petit Journal des ornithorynques";
+    let words = [
+        "gerboise", "furet", "belette", "hermine", "zibeline", "putois",
+    ];
+    let mut runs = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        fs::write(
+            corpus.join(format!("site/p{i}.txt")),
+            format!("{}{footer}\n", text_page(&format!("Le titre du {w}"), w)),
+        )
+        .unwrap();
+        runs.push(ingest_json(&index, &[c]));
+    }
+    // The fourth page makes the footer a repeated line: the three pages indexed before are
+    // read again without it.
+    assert_eq!(runs[3]["relearned"], 3, "{}", runs[3]);
+    assert_eq!(runs[3]["unchanged"], 0, "{}", runs[3]);
+    assert_eq!(runs[4].get("relearned"), None, "{}", runs[4]);
+    assert_eq!(runs[4]["unchanged"], 4, "{}", runs[4]);
+    assert!(search_ids(&index, "ornithorynques").is_empty());
+    // What a rebuild gives.
+    let rebuilt = t.path().join("rebuilt");
+    ingest_json(&rebuilt, &[c, "--rebuild"]);
+    assert!(search_ids(&rebuilt, "ornithorynques").is_empty());
+    assert_eq!(contents(&index), contents(&rebuilt));
+    for i in 0..words.len() {
+        let id = format!("site/p{i}");
+        assert_eq!(show(&index, &id), show(&rebuilt, &id), "{id}");
+    }
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&corpus);
+    let out = String::from_utf8(run(k).stdout).unwrap();
+    assert!(
+        out.starts_with("6 files seen: 0 added, 0 updated, 6 unchanged"),
+        "{out}"
+    );
+}

@@ -19,11 +19,16 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use safety::{Contents, Mount, contents, is_root, json_ok, kiosque, run, text_page};
+use safety::{Contents, Mount, contents, is_root, json_ok, kiosque, run, skip, text_page};
 use serde_json::Value;
 
 /// uid and gid of `nobody`, who runs kiosque when the tests run as root.
 const NOBODY: u32 = 65534;
+
+/// Why a permission case cannot run.
+const NO_NOBODY: &str = "running as root, and kiosque cannot run as nobody (uid 65534) here: \
+                         file permissions do not stop root (can others read the binary and \
+                         its directories?)";
 
 /// Who runs kiosque: the tests' own user, or `nobody` when the tests run as root.
 #[derive(Debug, Clone, Copy)]
@@ -183,17 +188,17 @@ enum ReadOnly {
     Mount,
 }
 
-fn read_only_index(how: ReadOnly) {
+fn read_only_index(how: ReadOnly, test: &str) {
     let user = match how {
         ReadOnly::Mount if is_root() => User(None),
         ReadOnly::Mount => {
-            eprintln!("skipped {how:?}: a read-only mount needs root");
+            skip(test, "a read-only mount needs root");
             return;
         }
         _ => match User::unprivileged() {
             Some(u) => u,
             None => {
-                eprintln!("skipped {how:?}: running as root and kiosque cannot run as nobody");
+                skip(test, NO_NOBODY);
                 return;
             }
         },
@@ -234,7 +239,10 @@ fn read_only_index(how: ReadOnly) {
         ReadOnly::Mount => match Mount::read_only(&index) {
             Some(m) => (None, Some(m)),
             None => {
-                eprintln!("skipped {how:?}: cannot make a read-only mount here");
+                skip(
+                    test,
+                    "cannot make a read-only bind mount here (mount refused: no CAP_SYS_ADMIN?)",
+                );
                 return;
             }
         },
@@ -272,22 +280,34 @@ fn read_only_index(how: ReadOnly) {
 
 #[test]
 fn reports_run_on_an_index_directory_made_read_only_with_chmod() {
-    read_only_index(ReadOnly::Directory);
+    read_only_index(
+        ReadOnly::Directory,
+        "reports_run_on_an_index_directory_made_read_only_with_chmod",
+    );
 }
 
 #[test]
 fn reports_run_on_a_read_only_index_whose_files_are_read_only_too() {
-    read_only_index(ReadOnly::Everything);
+    read_only_index(
+        ReadOnly::Everything,
+        "reports_run_on_a_read_only_index_whose_files_are_read_only_too",
+    );
 }
 
 #[test]
 fn reports_run_on_a_read_only_index_directory_without_lock_files() {
-    read_only_index(ReadOnly::NoLockFiles);
+    read_only_index(
+        ReadOnly::NoLockFiles,
+        "reports_run_on_a_read_only_index_directory_without_lock_files",
+    );
 }
 
 #[test]
 fn reports_run_on_an_index_on_a_read_only_file_system() {
-    read_only_index(ReadOnly::Mount);
+    read_only_index(
+        ReadOnly::Mount,
+        "reports_run_on_an_index_on_a_read_only_file_system",
+    );
 }
 
 /// `kiosque --index INDEX` whose writes fail with EFBIG past `limit` bytes per file, as they
@@ -363,7 +383,10 @@ fn running_out_of_room_gives_one_clear_line_and_the_index_stays_at_its_last_comm
     // one, the check kiosque makes after tantivy lost a thread), nothing changes.
     for limit in [1, 20_000, 150_000] {
         let Some(mut c) = limited(&index, limit) else {
-            eprintln!("skipped: no prlimit here to set a file size limit");
+            skip(
+                "running_out_of_room_gives_one_clear_line_and_the_index_stays_at_its_last_commit",
+                "no prlimit here to set a file size limit (install util-linux)",
+            );
             return;
         };
         c.arg("ingest").arg(&corpus);
@@ -403,7 +426,11 @@ fn running_out_of_room_gives_one_clear_line_and_the_index_stays_at_its_last_comm
 fn a_full_disk_gives_a_clear_error_and_the_index_stays_at_its_last_commit() {
     let t = tempfile::tempdir().unwrap();
     let Some(disk) = Mount::tmpfs(&t.path().join("disk"), "4m") else {
-        eprintln!("skipped: mounting a small tmpfs needs root (the file size limit test runs)");
+        skip(
+            "a_full_disk_gives_a_clear_error_and_the_index_stays_at_its_last_commit",
+            "cannot mount a small tmpfs here (needs root with mount permission; the file size \
+             limit test covers running out of room)",
+        );
         return;
     };
     let corpus = t.path().join("corpus");
@@ -528,7 +555,10 @@ fn a_damaged_index_is_reported_once_on_one_line_by_every_command() {
 #[test]
 fn an_unreadable_index_is_reported_once_and_rebuild_does_not_destroy_it() {
     let Some(user) = User::unprivileged() else {
-        eprintln!("skipped: running as root and kiosque cannot run as nobody");
+        skip(
+            "an_unreadable_index_is_reported_once_and_rebuild_does_not_destroy_it",
+            NO_NOBODY,
+        );
         return;
     };
     let t = user.workspace();
@@ -661,7 +691,10 @@ fn a_closed_standard_output_ends_quietly() {
 #[test]
 fn unreadable_files_and_directories_are_skipped_and_keep_what_the_index_had() {
     let Some(user) = User::unprivileged() else {
-        eprintln!("skipped: running as root and kiosque cannot run as nobody");
+        skip(
+            "unreadable_files_and_directories_are_skipped_and_keep_what_the_index_had",
+            NO_NOBODY,
+        );
         return;
     };
     let t = user.workspace();
@@ -710,4 +743,30 @@ fn unreadable_files_and_directories_are_skipped_and_keep_what_the_index_had() {
     let mut c = user.kiosque(&index);
     c.args(["ingest", "--strict"]).arg(&corpus);
     assert_eq!(run(c).status.code(), Some(1));
+}
+
+/// Skips when `KIOSQUE_SKIP_PROBE` is set (by the test below, which runs it), else passes.
+#[test]
+fn skip_probe() {
+    if std::env::var_os("KIOSQUE_SKIP_PROBE").is_some() {
+        skip("skip_probe", "asked to skip by KIOSQUE_SKIP_PROBE");
+    }
+}
+
+#[test]
+fn a_skipped_case_says_so_on_standard_error_even_when_output_is_captured() {
+    // This test binary again, running the probe alone, with the harness capturing output.
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "skip_probe", "--test-threads", "1"])
+        .env("KIOSQUE_SKIP_PROBE", "1")
+        .env_remove("KIOSQUE_NO_SKIP")
+        .env_remove("RUST_TEST_NOCAPTURE")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("SKIPPED skip_probe: asked to skip by KIOSQUE_SKIP_PROBE\n"),
+        "the skip is not visible: {err:?}"
+    );
 }

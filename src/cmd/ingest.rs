@@ -117,13 +117,21 @@ fn read_stdin(name: &str, max: u64) -> Result<StdinPage> {
 
 fn print_summary(s: &Summary, index: &Path) {
     println!(
-        "{} files seen: {} added, {} updated, {} unchanged, {} removed, {} skipped",
+        "{} files seen: {} added, {} updated, {} unchanged, {} removed, {} skipped{}",
         s.seen,
         s.added,
         s.updated,
         s.unchanged,
         s.removed,
-        s.skipped.len()
+        s.skipped.len(),
+        if s.relearned > 0 {
+            format!(
+                "; {} unchanged read again (their directory learned more boilerplate)",
+                s.relearned
+            )
+        } else {
+            String::new()
+        }
     );
     println!(
         "indexed {} articles and {} comments in {:.2} s; {} now holds {} articles and {} comments",

@@ -29,6 +29,13 @@ pub enum DecodeError {
     /// The file looks binary (NUL bytes or many control characters near its start).
     #[error("binary file ({0})")]
     Binary(String),
+    /// The page holds no title, text or comment once boilerplate is left out.
+    #[error(
+        "nothing to index: no title, text or comment once boilerplate is left out (every line \
+         is page furniture such as login, share or cookie prompts, a date, or a line repeated \
+         across the pages of its directory)"
+    )]
+    OnlyBoilerplate,
 }
 
 /// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 with BOM, else the encoding guessed

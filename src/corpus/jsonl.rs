@@ -11,7 +11,7 @@ use super::model::Article;
 /// A problem with one line of a JSON Lines file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
-    /// Line number, from 1.
+    /// Line number, from 1 (0: the note is about the whole file).
     pub line: usize,
     /// What is wrong, and whether the line was dropped.
     pub message: String,
@@ -24,6 +24,16 @@ pub struct LineError {
 /// Article id is `<file_id>/<"id">` when the object has an "id" (string or number), else
 /// `<file_id>/<line number>`. Blank lines are ignored; unknown keys too.
 pub fn parse_jsonl(file_id: &str, file: &str, text: &str) -> (Vec<Article>, Vec<LineError>) {
+    let (lines, errors) = parse_jsonl_lines(file_id, file, text);
+    (lines.into_iter().map(|(_, a)| a).collect(), errors)
+}
+
+/// [`parse_jsonl`], each article with the number of its line (from 1).
+pub fn parse_jsonl_lines(
+    file_id: &str,
+    file: &str,
+    text: &str,
+) -> (Vec<(usize, Article)>, Vec<LineError>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -37,7 +47,7 @@ pub fn parse_jsonl(file_id: &str, file: &str, text: &str) -> (Vec<Article>, Vec<
         match parse_line(file_id, file, line, raw, &mut notes) {
             Ok(a) => {
                 if ids.insert(a.id.clone()) {
-                    articles.push(a);
+                    articles.push((line, a));
                     errors.extend(notes.into_iter().map(|message| LineError {
                         line,
                         message,

@@ -17,16 +17,16 @@ pub use dates::{find_comment_stamp, find_date, parse_date, parse_user_date};
 pub use decode::{DecodeError, Decoded, decode, repair_mojibake};
 pub use discover::{Discovery, Format, Found, Skip, discover, stamp_of};
 pub use html_page::parse_html_page;
-pub use jsonl::{LineError, parse_jsonl};
+pub use jsonl::{LineError, parse_jsonl, parse_jsonl_lines};
 pub use model::{Article, Comment};
-pub use text_page::parse_text_page;
+pub use text_page::{parse_text_page, parse_text_page_noted};
 
 /// The articles of one file, with its per-line problems and how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     /// Articles (a text page gives one, a JSON Lines file one per valid line).
     pub articles: Vec<Article>,
-    /// Problems with single lines (JSON Lines only).
+    /// Problems with single lines (JSON Lines), and lines read in an unusual way (text pages).
     pub line_errors: Vec<LineError>,
     /// Encoding the file was read as.
     pub encoding: &'static str,
@@ -44,10 +44,10 @@ pub fn parse_file(
 ) -> Result<Parsed, DecodeError> {
     let d = decode(bytes)?;
     let (articles, line_errors) = match found.format {
-        Format::TextPage => (
-            vec![parse_text_page(&found.id, &found.rel, &d.text, boiler)],
-            Vec::new(),
-        ),
+        Format::TextPage => {
+            let (a, notes) = parse_text_page_noted(&found.id, &found.rel, &d.text, boiler);
+            (vec![a], notes)
+        }
         Format::JsonLines => parse_jsonl(&found.id, &found.rel, &d.text),
         Format::Html => (
             vec![parse_html_page(&found.id, &found.rel, &d.text, boiler)],
@@ -55,7 +55,28 @@ pub fn parse_file(
         ),
     };
     let mut articles = articles;
+    let mut line_errors = line_errors;
     articles.iter_mut().for_each(clean::clean_article);
+    if found.format != Format::JsonLines
+        && let Some(a) = articles.first_mut()
+        && a.title.trim().is_empty()
+    {
+        if !has_content(a) {
+            return Err(DecodeError::OnlyBoilerplate);
+        }
+        // A page whose first lines are all page furniture still has text: it is titled after
+        // its file, with a note.
+        a.title = title_from_file(&found.rel);
+        line_errors.push(LineError {
+            line: 0,
+            message: format!(
+                "no title found (no line outside boilerplate, dates and comments could be \
+                 one); titled after the file name \"{}\"",
+                a.title
+            ),
+            kept: true,
+        });
+    }
     Ok(Parsed {
         articles,
         line_errors,
@@ -63,6 +84,26 @@ pub fn parse_file(
         was_utf8: d.was_utf8,
         mojibake: d.mojibake,
     })
+}
+
+/// Whether an article holds anything to index besides its title.
+fn has_content(a: &Article) -> bool {
+    a.subtitle.is_some()
+        || a.lede.is_some()
+        || !a.headings.is_empty()
+        || !a.paragraphs.is_empty()
+        || a.source.is_some()
+        || !a.tags.is_empty()
+        || !a.comments.is_empty()
+}
+
+/// A title for a page without one: its file name without directory and extension.
+fn title_from_file(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => name.to_string(),
+    }
 }
 
 /// The format of a page whose name says nothing (standard input): HTML when it starts with a

@@ -18,6 +18,7 @@ use jiff::civil::DateTime;
 use super::boilerplate::{Boilerplate, normalise};
 use super::comments::build_comment;
 use super::dates::find_comment_stamp;
+use super::jsonl::LineError;
 use super::markers::{
     comments_header, heading_shape, is_separator, scan_header, source_line, tags_line,
 };
@@ -39,6 +40,18 @@ struct Draft<'a> {
 
 /// Parses one plain-text page into an [`Article`] with id `id` from file `file`.
 pub fn parse_text_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -> Article {
+    parse_text_page_noted(id, file, text, boiler).0
+}
+
+/// Parses one plain-text page like [`parse_text_page`], with notes on what was read in an
+/// unusual way (comment text before any recognised stamp, kept as a comment without a date).
+pub fn parse_text_page_noted(
+    id: &str,
+    file: &str,
+    text: &str,
+    boiler: &Boilerplate,
+) -> (Article, Vec<LineError>) {
+    let mut notes = Vec::new();
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let header = scan_header(&lines, boiler);
     let title = header
@@ -110,9 +123,12 @@ pub fn parse_text_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
     classify_body(&mut article, &blocks);
     article.title = title;
 
-    // Comments.
+    // Comments. Text before the first stamp the parser recognises (a thread whose author and
+    // date lines have another layout) is kept as one comment without a date, with a note.
     let mut drafts: Vec<Draft> = Vec::new();
-    for &l in lines.iter().skip(comment_start) {
+    let mut orphans: Vec<&str> = Vec::new();
+    let mut orphan_lines: Option<(usize, usize)> = None;
+    for (k, &l) in lines.iter().enumerate().skip(comment_start) {
         if l.is_empty() {
             continue;
         }
@@ -139,17 +155,45 @@ pub fn parse_text_page(id: &str, file: &str, text: &str, boiler: &Boilerplate) -
         }
         if let Some(d) = drafts.last_mut() {
             d.lines.push(l);
+        } else {
+            orphans.push(l);
+            let first = orphan_lines.map_or(k + 1, |(f, _)| f);
+            orphan_lines = Some((first, k + 1));
         }
     }
-    article.comments = drafts
-        .into_iter()
-        .enumerate()
-        .map(|(k, d)| {
-            let n = u32::try_from(k + 1).unwrap_or(u32::MAX);
-            build_comment(id, n, Some(d.date), d.author, &d.lines)
-        })
-        .collect();
-    article
+    let mut comments = Vec::with_capacity(drafts.len() + 1);
+    if let Some((first, last)) = orphan_lines {
+        let span = if first == last {
+            format!("line {first}")
+        } else {
+            format!("{} lines from line {first} to {last}", orphans.len())
+        };
+        let stamped = match drafts.len() {
+            0 => "no comment stamp on the page".to_string(),
+            n => format!("before the {n} stamped comment{}", plural(n)),
+        };
+        notes.push(LineError {
+            line: first,
+            message: format!(
+                "comment text without an author/date line the parser recognises ({span}, \
+                 {stamped}); kept as comment #c1, without a date"
+            ),
+            kept: true,
+        });
+        comments.push(build_comment(id, 1, None, None, &orphans));
+    }
+    let offset = comments.len();
+    comments.extend(drafts.into_iter().enumerate().map(|(k, d)| {
+        let n = u32::try_from(k + 1 + offset).unwrap_or(u32::MAX);
+        build_comment(id, n, Some(d.date), d.author, &d.lines)
+    }));
+    article.comments = comments;
+    (article, notes)
+}
+
+/// "s" for a count other than 1.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Distinct category lines joined with " > " (a breadcrumb); `None` when there are none.
@@ -539,6 +583,38 @@ Le 3 février 2015 à 14h20, la juge a parlé.
         }
         let plain = parse(refs[0]);
         assert_eq!(plain.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn comment_text_before_any_recognised_stamp_is_kept_with_a_note() {
+        let page = "\
+Le conseil municipal vote le budget
+Le budget a été adopté par vingt-trois voix contre douze, après quatre heures de débat.
+Commentaires (3)
+Répondre
+Jean Dupont — il y a 3 heures
+Enfin une bonne nouvelle pour les ornithorynques.
+Le 03/02/2015 à 11h00
+Je ne suis pas d'accord.
+";
+        let (a, notes) = parse_text_page_noted("p", "p.txt", page, &Boilerplate::default());
+        assert_eq!(a.comments.len(), 2, "{:?}", a.comments);
+        assert_eq!(a.comments[0].id, "p#c1");
+        assert_eq!(a.comments[0].date, None);
+        assert!(a.comments[0].text.contains("ornithorynques"));
+        assert_eq!(a.comments[1].id, "p#c2");
+        assert_eq!(a.comments[1].text, "Je ne suis pas d'accord.");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].line, 5);
+        assert!(notes[0].kept);
+        assert!(
+            notes[0].message.contains("2 lines from line 5 to 6"),
+            "{}",
+            notes[0].message
+        );
+        // A page whose stamps are all recognised has no note.
+        let (_, none) = parse_text_page_noted("p", "p.txt", SEED_001, &Boilerplate::default());
+        assert!(none.is_empty(), "{none:?}");
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::store::document::{
     FORM_SEP, STOP_MARK, Word, article_title_text, decode_langs, from_tantivy_date, push_lower,
     stop_key, walk_words,
 };
+use crate::store::highlight::{PIECE, pieces};
 use crate::store::query::{Node, compile};
 use crate::store::search::{filtered_all, format_date};
 use crate::store::{KIND_ARTICLE, Store};
@@ -298,27 +299,21 @@ fn doc_lines(
 ) -> Vec<KwicLine> {
     let f = &store.fields;
     let kind = text_of(doc, f.kind);
-    let mut parts: Vec<(&'static str, String, Vec<crate::analysis::Token>)> = Vec::new();
-    if kind == KIND_ARTICLE
-        && let Ok(a) = serde_json::from_str::<Article>(text_of(doc, f.json))
-    {
-        let title = article_title_text(&a);
-        let (tokens, _) = an.analyze_document(&title);
-        parts.push(("title", title, tokens));
-    }
-    let text = text_of(doc, f.text).to_string();
-    let tokens = an.analyze_with_langs(&text, &decode_langs(text_of(doc, f.line_langs)));
-    parts.push(("text", text, tokens));
     let date = doc
         .get_first(f.date)
         .and_then(|v| v.as_datetime())
         .and_then(from_tantivy_date)
         .map(format_date);
     let mut out = Vec::new();
-    for (part, text, tokens) in &parts {
+    let mut lines_of = |part: &'static str,
+                        text: &str,
+                        piece: &str,
+                        at: usize,
+                        tokens: &[crate::analysis::Token]| {
         let mut words = Vec::new();
-        walk_words(text, tokens, |w| words.push(w));
-        for (s, e) in find_matches(pat, text, &words) {
+        walk_words(piece, tokens, |w| words.push(w));
+        for (s, e) in find_matches(pat, piece, &words) {
+            let (s, e) = (at + s, at + e);
             out.push(KwicLine {
                 id: text_of(doc, f.id).to_string(),
                 kind: kind.to_string(),
@@ -332,6 +327,22 @@ fn doc_lines(
                 end: e,
             });
         }
+    };
+    if kind == KIND_ARTICLE
+        && let Ok(a) = serde_json::from_str::<Article>(text_of(doc, f.json))
+    {
+        let title = article_title_text(&a);
+        let (tokens, _) = an.analyze_document(&title);
+        lines_of("title", &title, &title, 0, &tokens);
+    }
+    // The text piece by piece, cut at line ends (which no phrase spans): a page of tens of
+    // megabytes never has all its words in memory.
+    let text = text_of(doc, f.text);
+    let langs = decode_langs(text_of(doc, f.line_langs));
+    for p in pieces(text, PIECE) {
+        let piece = &text[p.start..p.end];
+        let tokens = an.analyze_with_langs(piece, langs.get(p.line..).unwrap_or(&[]));
+        lines_of("text", text, piece, p.start, &tokens);
     }
     out
 }

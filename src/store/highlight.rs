@@ -42,7 +42,142 @@ pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Ve
         .collect()
 }
 
-/// Picks the window of about `width` bytes with the most matches.
+/// Most bytes of a stored text analysed at once by [`snippet`]: a longer text (a page of
+/// tens of megabytes) is analysed piece by piece, so that its tokens are never all in memory.
+pub const PIECE: usize = 256 * 1024;
+
+/// A piece of a text analysed at once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Piece {
+    /// Byte offset of its start in the text.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// Index of the line it starts in (into the line languages).
+    pub line: usize,
+}
+
+/// Cuts `text` into pieces of at most about `max` bytes: after a line end where there is one
+/// (no phrase spans a line end), else after a sentence end followed by a space (a line longer
+/// than `max`), else after a space, else at a character boundary.
+pub fn pieces(text: &str, max: usize) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(text.len() / max.max(1) + 1);
+    let (mut start, mut line) = (0, 0);
+    while start < text.len() {
+        let end = if text.len() - start <= max {
+            text.len()
+        } else {
+            let limit = floor_char(text, start + max);
+            let window = &text[start..limit];
+            match window.rfind('\n') {
+                Some(i) => start + i + 1,
+                None => match window.rfind(['.', '!', '?', '…']).and_then(|i| {
+                    let after = i + window[i..].chars().next().map_or(1, char::len_utf8);
+                    window[after..]
+                        .starts_with(char::is_whitespace)
+                        .then_some(after)
+                }) {
+                    Some(i) if i > 0 => start + i,
+                    _ => match window.rfind(char::is_whitespace) {
+                        Some(i) if i > 0 => start + i,
+                        _ if limit > start => limit,
+                        _ => ceil_char(text, start + 1),
+                    },
+                },
+            }
+        };
+        out.push(Piece { start, end, line });
+        line += text.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        start = end;
+    }
+    out
+}
+
+/// Calls `f` with the byte range of each match of the pieces of `text` that overlap `within`,
+/// in order; each piece is analysed alone with the languages of its lines.
+fn each_match(
+    an: &Analyzer,
+    text: &str,
+    langs: &[Lang],
+    hl: &Highlights,
+    pieces: &[Piece],
+    within: (usize, usize),
+    mut f: impl FnMut(usize, usize),
+) {
+    for p in pieces {
+        if p.end < within.0 || p.start > within.1 {
+            continue;
+        }
+        let piece_langs = langs.get(p.line..).unwrap_or(&[]);
+        for (s, e) in matches(an, &text[p.start..p.end], piece_langs, hl) {
+            f(p.start + s, p.start + e);
+        }
+    }
+}
+
+/// The window with the most matches, found as the matches stream by: for each match, the
+/// matches that follow it up to the end of a window that starts `lead` bytes before it; the
+/// first best one wins. Only the matches of one window are held at a time.
+struct BestWindow {
+    lead: usize,
+    width: usize,
+    /// Matches whose window is still open: (number, start, window end).
+    open: std::collections::VecDeque<(usize, usize, usize)>,
+    /// Matches seen.
+    seen: usize,
+    /// Start of the first match.
+    first: Option<usize>,
+    /// Start of the best window's first match, and its number of matches.
+    best: Option<(usize, usize)>,
+}
+
+impl BestWindow {
+    fn new(lead: usize, width: usize) -> BestWindow {
+        BestWindow {
+            lead,
+            width,
+            open: std::collections::VecDeque::new(),
+            seen: 0,
+            first: None,
+            best: None,
+        }
+    }
+
+    fn close(&mut self, number: usize, start: usize) {
+        let n = self.seen - number;
+        if n > self.best.map_or(0, |b| b.1) {
+            self.best = Some((start, n));
+        }
+    }
+
+    fn push(&mut self, s: usize, e: usize) {
+        while let Some(&(number, start, limit)) = self.open.front() {
+            if e <= limit {
+                break;
+            }
+            self.open.pop_front();
+            self.close(number, start);
+        }
+        self.first.get_or_insert(s);
+        self.open
+            .push_back((self.seen, s, s.saturating_sub(self.lead) + self.width));
+        self.seen += 1;
+    }
+
+    /// Start of the first match of the best window (`None` without any match).
+    fn finish(mut self) -> Option<usize> {
+        while let Some((number, start, _)) = self.open.pop_front() {
+            self.close(number, start);
+        }
+        self.best.map(|b| b.0).or(self.first)
+    }
+}
+
+/// Picks the window of about `width` bytes with the most matches. A long text is analysed
+/// piece by piece (see [`PIECE`]): memory stays bounded whatever the size of the document.
 pub fn snippet(
     an: &Analyzer,
     text: &str,
@@ -50,21 +185,36 @@ pub fn snippet(
     hl: &Highlights,
     width: usize,
 ) -> Snippet {
-    let found = matches(an, text, langs, hl);
+    snippet_in_pieces(an, text, langs, hl, width, PIECE)
+}
+
+fn snippet_in_pieces(
+    an: &Analyzer,
+    text: &str,
+    langs: &[Lang],
+    hl: &Highlights,
+    width: usize,
+    piece: usize,
+) -> Snippet {
     let lead = width / 5;
-    let (mut start, mut end) = if found.is_empty() {
-        (0, width.min(text.len()))
-    } else {
-        let mut best = (0usize, 0usize);
-        for (i, &(s, _)) in found.iter().enumerate() {
-            let limit = s.saturating_sub(lead) + width;
-            let n = found[i..].iter().take_while(|m| m.1 <= limit).count();
-            if n > best.1 {
-                best = (i, n);
-            }
+    let pieces = pieces(text, piece);
+    // A text of one piece keeps its matches (it is analysed once); a longer one is analysed
+    // again only where the window is.
+    let one = pieces.len() <= 1;
+    let mut kept = Vec::new();
+    let mut best = BestWindow::new(lead, width);
+    each_match(an, text, langs, hl, &pieces, (0, text.len()), |s, e| {
+        best.push(s, e);
+        if one {
+            kept.push((s, e));
         }
-        let s = found[best.0].0.saturating_sub(lead);
-        (s, (s + width).min(text.len()))
+    });
+    let (mut start, mut end) = match best.finish() {
+        None => (0, width.min(text.len())),
+        Some(first) => {
+            let s = first.saturating_sub(lead);
+            (s, (s + width).min(text.len()))
+        }
     };
     start = floor_char(text, start);
     end = ceil_char(text, end);
@@ -93,7 +243,12 @@ pub fn snippet(
     }
     let shift = prefix.len();
     let body_end = start + body.len();
-    let highlights = found
+    if !one {
+        each_match(an, text, langs, hl, &pieces, (start, body_end), |s, e| {
+            kept.push((s, e))
+        });
+    }
+    let highlights = kept
         .into_iter()
         .filter(|&(s, e)| s >= start && e <= body_end)
         .map(|(s, e)| (s - start + shift, e - start + shift))
@@ -160,5 +315,64 @@ mod tests {
             render(&s, "[", "]").matches('[').count(),
             s.highlights.len()
         );
+    }
+
+    #[test]
+    fn a_text_analysed_in_pieces_gives_the_snippet_of_the_whole() {
+        let an = Analyzer::default();
+        let mut hl = Highlights::default();
+        for w in an.analyze_query("mandat perquisition juge") {
+            for (f, s) in w.forms {
+                match f {
+                    crate::analysis::Form::Main => hl.main.insert(s),
+                    crate::analysis::Form::Alt => hl.alt.insert(s),
+                };
+            }
+        }
+        let mut lines = Vec::new();
+        for i in 0..60 {
+            lines.push(match i % 7 {
+                0 => format!("Le juge numéro {i} a émis un mandat de perquisition hier."),
+                3 => format!("The judge {i} signed the warrant at the court."),
+                _ => format!("Une ligne {i} sans rien de particulier, sur la météo d'été."),
+            });
+        }
+        lines[41] = "Le mandat, le juge, la perquisition : un mandat du juge.".into();
+        let text = lines.join("\n");
+        let langs: Vec<Lang> = (0..60)
+            .map(|i| if i % 7 == 3 { Lang::En } else { Lang::Fr })
+            .collect();
+        let whole = snippet_in_pieces(&an, &text, &langs, &hl, 120, usize::MAX);
+        assert!(whole.text.contains("Le mandat, le juge"), "{}", whole.text);
+        for piece in [40, 64, 100, 333, 1000] {
+            let cut = snippet_in_pieces(&an, &text, &langs, &hl, 120, piece);
+            assert_eq!(cut, whole, "pieces of {piece} bytes");
+        }
+        // Pieces cut inside a line (no line end within `piece` bytes) still find the matches.
+        let long = lines.join(" ");
+        let whole = snippet_in_pieces(&an, &long, &[Lang::Fr], &hl, 120, usize::MAX);
+        let cut = snippet_in_pieces(&an, &long, &[Lang::Fr], &hl, 120, 50);
+        assert_eq!(cut, whole);
+        // No match: the start of the text, in any case.
+        let none = Highlights::default();
+        assert_eq!(
+            snippet_in_pieces(&an, &text, &langs, &none, 120, 64),
+            snippet_in_pieces(&an, &text, &langs, &none, 120, usize::MAX)
+        );
+    }
+
+    #[test]
+    fn pieces_cover_the_text_and_count_lines() {
+        let text = "un deux\ntrois quatre cinq\n\nsix sept huit neuf dix onze douze\né";
+        for max in [1, 3, 8, 20, 1000] {
+            let p = pieces(text, max);
+            assert_eq!(p.first().map(|p| p.start), Some(0));
+            assert_eq!(p.last().map(|p| p.end), Some(text.len()));
+            for w in p.windows(2) {
+                assert_eq!(w[0].end, w[1].start);
+                assert_eq!(w[1].line, text[..w[1].start].matches('\n').count());
+            }
+        }
+        assert!(pieces("", 10).is_empty());
     }
 }

@@ -114,6 +114,10 @@ pub struct Summary {
     pub updated: usize,
     /// Files left as they were (same content hash).
     pub unchanged: usize,
+    /// Unchanged pages read again because their directory learned more boilerplate lines
+    /// (not counted as unchanged).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub relearned: usize,
     /// Files gone from the corpus, removed from the index.
     pub removed: usize,
     /// Files and lines left out, with the reason (the lines of unchanged files included, as
@@ -171,7 +175,7 @@ pub struct FileNotes {
 /// A line of a file left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineNote {
-    /// Line number, from 1.
+    /// Line number, from 1 (0: the note is about the whole file).
     pub line: usize,
     /// What was wrong.
     pub reason: String,
@@ -193,8 +197,13 @@ impl FileNotes {
     /// Adds what the notes say about the file shown as `path` to a summary.
     fn report(&self, path: &str, unchanged: bool, summary: &mut Summary) {
         for l in &self.skipped_lines {
+            // Line 0: a note on the whole file.
             let note = Skipped {
-                path: format!("{path}:{}", l.line),
+                path: if l.line == 0 {
+                    path.to_string()
+                } else {
+                    format!("{path}:{}", l.line)
+                },
                 reason: l.reason.clone(),
                 unchanged,
             };
@@ -234,6 +243,8 @@ type Hashed = (
 enum Todo {
     Add,
     Update,
+    /// Unchanged, read again: its directory learned more boilerplate lines.
+    Reread,
 }
 
 struct Work {
@@ -242,6 +253,9 @@ struct Work {
     todo: Todo,
     /// The content when it does not come from a file (standard input).
     bytes: Option<Arc<Vec<u8>>>,
+    /// Records of a JSON Lines file left out because an earlier file has their id: article
+    /// id → (line, reason).
+    dropped: HashMap<String, (usize, String)>,
 }
 
 impl Work {
@@ -479,7 +493,12 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     let mut present: HashSet<String> = HashSet::new();
     let mut work: Vec<Work> = Vec::new();
     let mut unchanged: Vec<Found> = Vec::new();
+    // Each file's place in the order the files were found: the first of two files claiming
+    // one id keeps it.
+    let mut order: HashMap<String, usize> = HashMap::new();
     for (found, bytes, r) in hashed {
+        let at = order.len();
+        order.entry(found.rel.clone()).or_insert(at);
         if bytes.is_none() || r.is_ok() {
             // (Standard input refused for its name must not stand for that file.)
             present.insert(found.rel.clone());
@@ -507,17 +526,66 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                     size,
                     todo,
                     bytes,
+                    dropped: HashMap::new(),
                 });
             }
         }
     }
-    // Unchanged files are not parsed again: what was noted when they were indexed is reported.
-    if !unchanged.is_empty() {
-        let notes = file_notes(&store).map_err(&terr)?;
-        for found in &unchanged {
-            if let Some(n) = notes.get(&found.rel) {
-                n.report(&found.path.display().to_string(), true, &mut summary);
+    // Ids claimed by two files: a JSON Lines record and a page ("press.jsonl" record "a1" and
+    // "press/a1.txt" are both "press/a1"), or two JSON Lines files.
+    let shared = shared_ids(&work, &unchanged, &known, &present, &order, max);
+    if !shared.is_empty() {
+        let mut pages: Vec<(usize, Skipped)> = Vec::new();
+        let mut keep = |found: &Found| match shared.pages.get(&found.rel) {
+            Some(reason) => {
+                if known.contains_key(&found.rel) {
+                    writer.delete_term(Term::from_field_text(fields.file, &found.rel));
+                }
+                let at = order.get(&found.rel).copied().unwrap_or(usize::MAX);
+                pages.push((
+                    at,
+                    Skipped::new(found.path.display().to_string(), reason.clone()),
+                ));
+                false
             }
+            None => true,
+        };
+        work.retain(|w| keep(&w.found));
+        unchanged.retain(|f| keep(f));
+        pages.sort_by_key(|(at, _)| *at);
+        summary.skipped.extend(pages.into_iter().map(|(_, s)| s));
+        // JSON Lines files whose records kept or left out may have changed are read again.
+        let (again, still): (Vec<Found>, Vec<Found>) = std::mem::take(&mut unchanged)
+            .into_iter()
+            .partition(|f| shared.reread.contains(&f.rel));
+        unchanged = still;
+        for found in again {
+            work.push(Work {
+                size: found.size,
+                found,
+                todo: Todo::Update,
+                bytes: None,
+                dropped: HashMap::new(),
+            });
+        }
+        for w in &mut work {
+            if let Some(d) = shared.records.get(&w.found.rel) {
+                w.dropped = d.clone();
+            }
+        }
+        summary.unchanged = unchanged.len();
+    }
+    // A run that reads only standard input sees no other file: the page's ids are checked
+    // against the documents of other files already in the index, which came first.
+    if opts.paths.is_empty()
+        && let Some(w) = work.iter_mut().find(|w| w.bytes.is_some())
+    {
+        let taken = taken_in_index(&store, w).map_err(&terr)?;
+        if w.found.format == corpus::Format::JsonLines {
+            w.dropped = taken;
+        } else if let Some((_, reason)) = taken.into_values().next() {
+            summary.skipped.push(Skipped::new(w.display(), reason));
+            work.retain(|w| w.bytes.is_none());
         }
     }
     // A run that reads only standard input adds to the index and removes nothing.
@@ -538,7 +606,34 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     }
 
     // 2. Learn the lines that repeat across the pages of each directory.
-    learn_boilerplate(&work, max, &mut store.payload);
+    let grown = learn_boilerplate(&work, &unchanged, &order, max, &mut store.payload);
+    // The unchanged pages of a directory that learned more lines are read again, so that the
+    // index holds what a rebuild would (not the footers learned since they were indexed).
+    if !grown.is_empty() {
+        let (again, still): (Vec<Found>, Vec<Found>) = std::mem::take(&mut unchanged)
+            .into_iter()
+            .partition(|f| f.format == corpus::Format::TextPage && grown.contains(&dir_of(&f.rel)));
+        unchanged = still;
+        summary.unchanged = unchanged.len();
+        for found in again {
+            work.push(Work {
+                size: found.size,
+                found,
+                todo: Todo::Reread,
+                bytes: None,
+                dropped: HashMap::new(),
+            });
+        }
+    }
+    // Unchanged files are not parsed again: what was noted when they were indexed is reported.
+    if !unchanged.is_empty() {
+        let notes = file_notes(&store).map_err(&terr)?;
+        for found in &unchanged {
+            if let Some(n) = notes.get(&found.rel) {
+                n.report(&found.path.display().to_string(), true, &mut summary);
+            }
+        }
+    }
     let boilerplates: HashMap<String, Boilerplate> = store
         .payload
         .boilerplate
@@ -607,6 +702,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                 match w.todo {
                     Todo::Add => summary.added += 1,
                     Todo::Update => summary.updated += 1,
+                    Todo::Reread => summary.relearned += 1,
                 }
             }
             if let Some(e) = r.error {
@@ -652,16 +748,40 @@ fn dir_of(rel: &str) -> String {
 /// Most pages of one directory read to learn its repeated lines.
 const LEARN_SAMPLE: usize = 2000;
 
-/// Learns the lines repeated across the text pages of each directory of `work` (an evenly
-/// spread sample of at most [`LEARN_SAMPLE`] pages a directory) into the payload.
-fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
-    let mut by_dir: BTreeMap<String, Vec<&Work>> = BTreeMap::new();
+/// A text page to learn from: its file and, for standard input, its content.
+type Sample<'a> = (&'a Found, Option<&'a Arc<Vec<u8>>>);
+
+/// Learns the lines repeated across the text pages of each directory with new or changed pages
+/// in `work` into the payload. The directory's unchanged pages are read too (an evenly spread
+/// sample of at most [`LEARN_SAMPLE`] pages a directory, in the order the files were found),
+/// so that a corpus grown a few pages at a time learns what a rebuild learns. Returns the
+/// directories that learned lines they did not have.
+fn learn_boilerplate(
+    work: &[Work],
+    unchanged: &[Found],
+    order: &HashMap<String, usize>,
+    max: u64,
+    payload: &mut Payload,
+) -> HashSet<String> {
+    let mut by_dir: BTreeMap<String, Vec<Sample>> = BTreeMap::new();
     for w in work {
         if w.found.format == corpus::Format::TextPage {
-            by_dir.entry(dir_of(&w.found.rel)).or_default().push(w);
+            by_dir
+                .entry(dir_of(&w.found.rel))
+                .or_default()
+                .push((&w.found, w.bytes.as_ref()));
         }
     }
+    for f in unchanged {
+        if f.format == corpus::Format::TextPage
+            && let Some(files) = by_dir.get_mut(&dir_of(&f.rel))
+        {
+            files.push((f, None));
+        }
+    }
+    let mut grown = HashSet::new();
     for (d, mut files) in by_dir {
+        files.sort_by_key(|(f, _)| order.get(&f.rel).copied().unwrap_or(usize::MAX));
         // Lines repeated on 30 % of a directory's pages show on about 30 % of any evenly spread
         // sample of them: past LEARN_SAMPLE pages, every k-th page is read.
         if files.len() > LEARN_SAMPLE {
@@ -670,8 +790,12 @@ fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
         }
         let learner = files
             .par_iter()
-            .fold(RepeatLearner::default, |mut l, w| {
-                if let Ok(bytes) = w.read(max)
+            .fold(RepeatLearner::default, |mut l, (f, bytes)| {
+                let read = match bytes {
+                    Some(b) => Ok(b.as_ref().clone()),
+                    None => read_limited(&f.path, max, f.size),
+                };
+                if let Ok(bytes) = read
                     && let Ok(dec) = corpus::decode(&bytes)
                 {
                     l.add_page(&dec.text);
@@ -687,11 +811,209 @@ fn learn_boilerplate(work: &[Work], max: u64, payload: &mut Payload) {
             .get(&d)
             .map(|v| v.iter().copied().collect())
             .unwrap_or_default();
+        let before = set.len();
         set.extend(learner.finish());
+        if set.len() == before {
+            continue;
+        }
         let mut v: Vec<u64> = set.into_iter().collect();
         v.sort_unstable();
-        payload.boilerplate.insert(d, v);
+        payload.boilerplate.insert(d.clone(), v);
+        grown.insert(d);
     }
+    grown
+}
+
+/// What [`shared_ids`] decided about ids claimed by two files.
+#[derive(Debug, Default)]
+struct SharedIds {
+    /// Pages left out (corpus-relative path → reason).
+    pages: HashMap<String, String>,
+    /// Records of JSON Lines files left out: path → (article id → (line, reason)).
+    records: HashMap<String, HashMap<String, (usize, String)>>,
+    /// JSON Lines files to read again, even unchanged: what they keep may have changed.
+    reread: HashSet<String>,
+}
+
+impl SharedIds {
+    fn is_empty(&self) -> bool {
+        self.pages.is_empty() && self.records.is_empty() && self.reread.is_empty()
+    }
+}
+
+/// A file of the run for [`shared_ids`]: found, its content when in memory, and whether it is
+/// new or changed.
+type Candidate<'a> = (&'a Found, Option<&'a Arc<Vec<u8>>>, bool);
+
+/// Finds the ids two files claim. A JSON Lines record's id is its file's id, `/` and its own
+/// id, so `press.jsonl` record `a1` is `press/a1`, as is the page `press/a1.txt` (or a record
+/// of `press/a1.jsonl`…). The file found first keeps the id; a later page is left out, a later
+/// record dropped, each with a reason naming the other file. Only JSON Lines files with other
+/// files under their id (`press/…`) are read for this, and only when one of those files is
+/// new, changed or gone: otherwise what the index holds was decided on the same files.
+fn shared_ids(
+    work: &[Work],
+    unchanged: &[Found],
+    known: &HashMap<String, Known>,
+    present: &HashSet<String>,
+    order: &HashMap<String, usize>,
+    max: u64,
+) -> SharedIds {
+    let mut out = SharedIds::default();
+    let files: Vec<Candidate> = work
+        .iter()
+        .map(|w| (&w.found, w.bytes.as_ref(), true))
+        .chain(unchanged.iter().map(|f| (f, None, false)))
+        .collect();
+    if !files
+        .iter()
+        .any(|(f, _, _)| f.format == corpus::Format::JsonLines)
+    {
+        return out;
+    }
+    let gone: Vec<String> = known
+        .keys()
+        .filter(|rel| !present.contains(*rel))
+        .map(|rel| strip_extension(rel))
+        .collect();
+    let ids: std::collections::BTreeSet<&str> = files
+        .iter()
+        .map(|(f, _, _)| f.id.as_str())
+        .chain(gone.iter().map(String::as_str))
+        .collect();
+    let has_under = |id: &str| {
+        let prefix = format!("{id}/");
+        ids.range(prefix.as_str()..)
+            .next()
+            .is_some_and(|x| x.starts_with(&prefix))
+    };
+    let risky: HashSet<&str> = files
+        .iter()
+        .filter(|(f, _, _)| f.format == corpus::Format::JsonLines && has_under(&f.id))
+        .map(|(f, _, _)| f.id.as_str())
+        .collect();
+    if risky.is_empty() {
+        return out;
+    }
+    // A file takes part when it is one of those JSON Lines files or lies under one's id.
+    let takes_part = |id: &str| {
+        risky.contains(id) || id.match_indices('/').any(|(i, _)| risky.contains(&id[..i]))
+    };
+    let mut part: Vec<&Candidate> = files.iter().filter(|(f, _, _)| takes_part(&f.id)).collect();
+    let changed = part.iter().any(|(_, _, new)| *new) || gone.iter().any(|id| takes_part(id));
+    if !changed {
+        return out;
+    }
+    part.sort_by_key(|(f, _, _)| order.get(&f.rel).copied().unwrap_or(usize::MAX));
+    // Id → where it was found first (a path, with its line for a record), and that file.
+    let mut owner: HashMap<String, (String, &str)> = HashMap::new();
+    for (f, bytes, _) in part {
+        let path = f.path.display().to_string();
+        if f.format != corpus::Format::JsonLines {
+            match owner.get(&f.id) {
+                Some((at, _)) => {
+                    out.pages.insert(
+                        f.rel.clone(),
+                        format!(
+                            "same id \"{}\" as the record at {at} (a JSON Lines record's id is \
+                             its file's id, \"/\" and its own id): rename one",
+                            f.id
+                        ),
+                    );
+                }
+                None => {
+                    owner.insert(f.id.clone(), (path, f.rel.as_str()));
+                }
+            }
+            continue;
+        }
+        out.reread.insert(f.rel.clone());
+        let data = match bytes {
+            Some(b) => Ok(b.as_ref().clone()),
+            None => read_limited(&f.path, max, f.size),
+        };
+        // (A file that cannot be read or decoded is reported when it is indexed.)
+        let Ok(data) = data else { continue };
+        let Ok(text) = corpus::decode(&data) else {
+            continue;
+        };
+        drop(data);
+        let (records, _) = corpus::parse_jsonl_lines(&f.id, &f.rel, &text.text);
+        for (line, a) in records {
+            match owner.get(&a.id) {
+                Some((_, rel)) if *rel == f.rel => {}
+                Some((at, _)) => {
+                    let reason = format!(
+                        "same article id \"{}\" as {at} (found first); line dropped",
+                        a.id
+                    );
+                    out.records
+                        .entry(f.rel.clone())
+                        .or_default()
+                        .insert(a.id, (line, reason));
+                }
+                None => {
+                    owner.insert(a.id, (format!("{path}:{line}"), f.rel.as_str()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The ids of a page read from standard input that documents of another file already hold
+/// in the index: article id → (line, reason naming that file).
+fn taken_in_index(store: &Store, w: &Work) -> tantivy::Result<HashMap<String, (usize, String)>> {
+    let mut out = HashMap::new();
+    let ids: Vec<(usize, String)> = match (&w.bytes, w.found.format) {
+        (Some(bytes), corpus::Format::JsonLines) => match corpus::decode(bytes) {
+            Ok(d) => corpus::parse_jsonl_lines(&w.found.id, &w.found.rel, &d.text)
+                .0
+                .into_iter()
+                .map(|(line, a)| (line, a.id))
+                .collect(),
+            Err(_) => return Ok(out),
+        },
+        _ => vec![(0, w.found.id.clone())],
+    };
+    let f = &store.fields;
+    let reader = store.index.reader()?;
+    let searcher = reader.searcher();
+    for (line, id) in ids {
+        let term = |field, v: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let q = tantivy::query::BooleanQuery::intersection(vec![
+            term(f.id, &id),
+            term(f.kind, super::KIND_ARTICLE),
+        ]);
+        let top = searcher.search(
+            &q,
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let Some((_, addr)) = top.into_iter().next() else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let file = doc
+            .get_first(f.file)
+            .and_then(|v| tantivy::schema::Value::as_str(&v))
+            .unwrap_or("")
+            .to_string();
+        if file == w.found.rel {
+            continue;
+        }
+        let reason = if line == 0 {
+            format!("same id \"{id}\" as {file}, already in the index: rename one")
+        } else {
+            format!("same article id \"{id}\" as {file}, already in the index; line dropped")
+        };
+        out.insert(id, (line, reason));
+    }
+    Ok(out)
 }
 
 struct FileOutcome {
@@ -728,13 +1050,34 @@ fn index_file(
             return out;
         }
     };
-    let parsed = match corpus::parse_file(&w.found, &bytes, boiler) {
+    // The hash of the content indexed (a changed file's may differ from the one read to
+    // compare it); the bytes are let go once parsed (a page of tens of megabytes would
+    // otherwise stay in memory twice while its documents are built).
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let parsed = corpus::parse_file(&w.found, &bytes, boiler);
+    drop(bytes);
+    let mut parsed = match parsed {
         Ok(p) => p,
         Err(e) => {
             out.skipped.push(Skipped::new(path, e.to_string()));
             return out;
         }
     };
+    if !w.dropped.is_empty() {
+        let errors = &mut parsed.line_errors;
+        parsed.articles.retain(|a| match w.dropped.get(&a.id) {
+            Some((line, reason)) => {
+                errors.push(corpus::LineError {
+                    line: *line,
+                    message: reason.clone(),
+                    kept: false,
+                });
+                false
+            }
+            None => true,
+        });
+        errors.sort_by_key(|e| e.line);
+    }
     out.notes = FileNotes {
         skipped_lines: parsed
             .line_errors
@@ -769,13 +1112,7 @@ fn index_file(
         ));
         return out;
     }
-    // The hash of the content indexed (a changed file's may differ from the one read to
-    // compare it).
-    let mut marker = builder.file_marker(
-        &w.found.rel,
-        xxhash_rust::xxh3::xxh3_64(&bytes),
-        w.found.stamp,
-    );
+    let mut marker = builder.file_marker(&w.found.rel, hash, w.found.stamp);
     if !out.notes.is_empty() {
         marker.add_text(
             fields.json,
@@ -784,7 +1121,7 @@ fn index_file(
         marker.add_u64(fields.flags, MARKER_NOTES);
     }
     docs.push(marker);
-    if w.todo == Todo::Update {
+    if w.todo != Todo::Add {
         // Its opstamp comes before the new documents': they survive it.
         writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
     }

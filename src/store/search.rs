@@ -170,7 +170,7 @@ pub fn filtered_all(store: &Store, filters: &Filters) -> BooleanQuery {
     BooleanQuery::new(clauses)
 }
 
-/// Runs a search.
+/// Runs a search: the total and the `limit` best hits (0: every hit).
 pub fn search(
     store: &Store,
     query_text: &str,
@@ -193,14 +193,20 @@ pub fn search(
     let q = BooleanQuery::new(clauses);
     let reader = store.index.reader()?;
     let searcher = reader.searcher();
-    let (top, total) = searcher.search(
-        &q,
-        &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-    )?;
-    results.total = total;
-    if limit == 0 {
-        return Ok((results, compiled.highlights));
-    }
+    // 0 asks for every match: the count first, then exactly that many (TopDocs allocates
+    // room for its limit, so it is never given more than there are).
+    let top = if limit == 0 {
+        results.total = searcher.search(&q, &Count)?;
+        if results.total == 0 {
+            return Ok((results, compiled.highlights));
+        }
+        searcher.search(&q, &TopDocs::with_limit(results.total).order_by_score())?
+    } else {
+        let (top, total) =
+            searcher.search(&q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
+        results.total = total;
+        top
+    };
     for (score, addr) in top {
         let doc: TantivyDocument = searcher.doc(addr)?;
         results

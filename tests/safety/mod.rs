@@ -8,6 +8,20 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// Says on standard error that `test` did not run its checks, and why. The line is written to
+/// the process's standard error itself, not through `eprintln!`, which the test harness captures
+/// and hides for a passing test: a skip shows in every `cargo test` run, as
+/// `SKIPPED <test>: <why>`. With `KIOSQUE_NO_SKIP=1` in the environment a skip fails the test
+/// instead (for a machine where every case must run).
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    if std::env::var_os("KIOSQUE_NO_SKIP").is_some_and(|v| v != "0") {
+        panic!("{test} cannot run here ({why}) and KIOSQUE_NO_SKIP is set");
+    }
+    let line = format!("SKIPPED {test}: {why}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
 /// `kiosque --index INDEX`, colours off, no inherited index variable.
 pub fn kiosque(index: &Path) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("kiosque"));
