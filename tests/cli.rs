@@ -730,7 +730,9 @@ fn a_rare_spelling_does_not_outrank_the_word_repeated() {
     let ids = hit_ids(&fx.search(&["juge"]));
     assert_eq!(ids.len(), 9, "{ids:?}");
     assert_eq!(ids.last().map(String::as_str), Some("rang/rare"), "{ids:?}");
+}
 
+#[test]
 fn search_limit_zero_shows_every_match() {
     let fx = Fixture::new();
     // More matches than the default limit of 10.
