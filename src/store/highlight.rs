@@ -322,7 +322,7 @@ mod tests {
         let an = Analyzer::default();
         let mut hl = Highlights::default();
         for w in an.analyze_query("mandat perquisition juge") {
-            for (f, s) in w.forms {
+            for (f, s, _) in w.forms {
                 match f {
                     crate::analysis::Form::Main => hl.main.insert(s),
                     crate::analysis::Form::Alt => hl.alt.insert(s),
