@@ -919,19 +919,25 @@ fn a_json_lines_record_and_a_page_with_one_id_keep_the_first_and_name_both_files
     assert_eq!(skipped_set(&v).len(), 1, "{v}");
     assert_eq!(show(&index, "press/a1")["title"], "Le record du pangolin");
     // A page read from standard input after the feed loses to its record.
-    let mut k = kiosque(&index);
-    k.args(["ingest", c, "-", "--stdin-name", "press/a2.txt", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped());
-    let mut child = k.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text_page("Une page du fennec", "zorille").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // `ingest ARGS… -` with a page of the fennec on standard input.
+    let ingest_fennec = |args: &[&str]| -> Value {
+        let mut k = kiosque(&index);
+        k.arg("ingest")
+            .args(args)
+            .args(["-", "--stdin-name", "press/a2.txt", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped());
+        let mut child = k.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text_page("Une page du fennec", "zorille").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = ingest_fennec(&[c]);
     let skipped = skipped_set(&v);
     assert!(
         skipped.iter().any(|(p, r)| p == "-"
@@ -942,19 +948,7 @@ fn a_json_lines_record_and_a_page_with_one_id_keep_the_first_and_name_both_files
     assert!(search_ids(&index, "zorille").is_empty());
     assert_eq!(show(&index, "press/a2")["title"], "Le record du fennec");
     // Standard input alone: the index is what came first.
-    let mut k = kiosque(&index);
-    k.args(["ingest", "-", "--stdin-name", "press/a2.txt", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped());
-    let mut child = k.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text_page("Une page du fennec", "zorille").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = ingest_fennec(&[]);
     assert_eq!(
         skipped_set(&v),
         BTreeSet::from([(
