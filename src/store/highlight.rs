@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use super::query::Highlights;
-use crate::analysis::{Analyzer, Lang};
+use super::query::{Highlights, PhraseWord};
+use crate::analysis::{Analyzer, Lang, Token};
 
 /// A window of text with the byte ranges of matched words.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -33,13 +33,58 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The byte ranges of `text` whose analysed forms are among `hl`.
+/// The byte ranges of `text` whose analysed forms are among `hl`: each word searched alone,
+/// and each phrase where its words follow each other (one range from its first word to its
+/// last), in text order.
 pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Vec<(usize, usize)> {
-    an.analyze_with_langs(text, langs)
-        .into_iter()
+    let tokens = an.analyze_with_langs(text, langs);
+    let mut out: Vec<(usize, usize)> = tokens
+        .iter()
         .filter(|t| hl.main.contains(t.main.as_str()) || hl.alt.contains(t.alt()))
         .map(|t| (t.start, t.end))
-        .collect()
+        .collect();
+    let is =
+        |t: &Token, w: &PhraseWord| w.main.contains(t.main.as_str()) || w.alt.contains(t.alt());
+    for phrase in &hl.phrases {
+        let Some((first, rest)) = phrase.split_first() else {
+            continue;
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            if !is(t, first) {
+                continue;
+            }
+            // Tokens come in position order: each next word is looked for after the last.
+            let mut end = t.end;
+            let mut from = i + 1;
+            let found = rest.iter().all(|w| {
+                let at = t.position + w.offset - first.offset;
+                match tokens[from..].iter().position(|u| u.position >= at) {
+                    Some(k) if tokens[from + k].position == at && is(&tokens[from + k], w) => {
+                        end = tokens[from + k].end;
+                        from += k + 1;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            if found {
+                out.push((t.start, end));
+            }
+        }
+    }
+    if !hl.phrases.is_empty() {
+        // Phrase ranges may hold words searched alone too: keep the outer ranges.
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+        for r in out {
+            match kept.last_mut() {
+                Some(last) if r.0 < last.1 => last.1 = last.1.max(r.1),
+                _ => kept.push(r),
+            }
+        }
+        out = kept;
+    }
+    out
 }
 
 /// Most bytes of a stored text analysed at once by [`snippet`]: a longer text (a page of
@@ -374,5 +419,45 @@ mod tests {
             }
         }
         assert!(pieces("", 10).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_is_highlighted_where_its_words_follow_each_other() {
+        let an = Analyzer::default();
+        let fields = crate::store::schema::Fields::new();
+        let hl = |q: &str| {
+            crate::store::query::compile(&crate::store::query::parse(q).unwrap(), &fields, &an)
+                .highlights
+        };
+        let text = "Le juge, le juge et encore le juge. Selon la juge fédérale Preska, non.";
+        let marked = |q: &str| -> Vec<&str> {
+            matches(&an, text, &[Lang::Fr], &hl(q))
+                .into_iter()
+                .map(|(s, e)| &text[s..e])
+                .collect()
+        };
+        assert_eq!(marked("\"juge fédérale\""), ["juge fédérale"]);
+        assert_eq!(
+            marked("\"juge fédérale\" Preska"),
+            ["juge fédérale", "Preska"]
+        );
+        assert_eq!(marked("juge"), ["juge"; 4]);
+        // A word alone and a phrase holding it: the phrase's range.
+        assert_eq!(
+            marked("juge OR \"juge fédérale\""),
+            ["juge", "juge", "juge", "juge fédérale"]
+        );
+        // Stop words inside a phrase stand for any word.
+        assert_eq!(marked("\"encore le juge\""), ["encore le juge"]);
+        assert!(marked("\"fédérale juge\"").is_empty());
+        // The snippet goes where the phrase is.
+        let s = snippet(
+            &an,
+            &format!("{}\n{text}", "Rien. ".repeat(40)),
+            &[Lang::Fr; 2],
+            &hl("\"juge fédérale\""),
+            60,
+        );
+        assert!(s.text.contains("juge fédérale"), "{}", s.text);
     }
 }

@@ -281,10 +281,56 @@ pub fn parse(input: &str) -> Result<Node, SyntaxError> {
 /// Analysed forms a hit must contain to be highlighted.
 #[derive(Debug, Default, Clone)]
 pub struct Highlights {
-    /// `main` forms of the positive words.
+    /// `main` forms of the positive words searched alone.
     pub main: BTreeSet<String>,
-    /// `alt` forms of the positive words.
+    /// `alt` forms of the positive words searched alone.
     pub alt: BTreeSet<String>,
+    /// Positive phrases (and words the analysis cuts in several, such as "États-Unis"): their
+    /// words are highlighted where they follow each other as in the query, nowhere else.
+    pub phrases: Vec<Vec<PhraseWord>>,
+}
+
+/// One word of a highlighted phrase.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseWord {
+    /// Position after the phrase's first word (stop words count).
+    pub offset: u32,
+    /// Its `main` forms.
+    pub main: BTreeSet<String>,
+    /// Its `alt` forms.
+    pub alt: BTreeSet<String>,
+}
+
+impl Highlights {
+    /// Adds the analysed words of one positive word or phrase of the query.
+    fn add(&mut self, words: &[QueryWord]) {
+        let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
+            w.forms
+                .iter()
+                .filter(|(k, _, _)| *k == kind)
+                .map(|(_, s, _)| s.clone())
+                .collect()
+        };
+        match words {
+            [w] => {
+                self.main.extend(forms(w, Form::Main));
+                self.alt.extend(forms(w, Form::Alt));
+            }
+            _ => {
+                let first = words.first().map_or(0, |w| w.position);
+                self.phrases.push(
+                    words
+                        .iter()
+                        .map(|w| PhraseWord {
+                            offset: w.position - first,
+                            main: forms(w, Form::Main),
+                            alt: forms(w, Form::Alt),
+                        })
+                        .collect(),
+                );
+            }
+        }
+    }
 }
 
 /// A query compiled for the index, with what to highlight.
@@ -330,14 +376,7 @@ fn build(
                 return None;
             }
             if !negated {
-                for w in &words {
-                    for (form, s, _) in &w.forms {
-                        match form {
-                            Form::Main => hl.main.insert(s.clone()),
-                            Form::Alt => hl.alt.insert(s.clone()),
-                        };
-                    }
-                }
+                hl.add(&words);
             }
             Some(words_query(&words, f))
         }
