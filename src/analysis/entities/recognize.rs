@@ -290,6 +290,9 @@ fn is_adjective(word: &str) -> bool {
         "ieures", "ieurs",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
+        // "agricole", "viticoles"; "vaudois", "bruxellois" (not "mois", "bois").
+        || ["icole", "icoles"].iter().any(|e| word.ends_with(e))
+        || (word.ends_with("ois") && word.chars().count() > 5)
         || matches!(
             word,
             "européenne" | "européen" | "suprême" | "fédérale" | "fédéral"
@@ -1874,16 +1877,20 @@ impl Recognizer {
         if first == last && is_roman_number(toks[first].text) {
             return;
         }
-        // "le ministre jersiais des Relations extérieures": a capitalised common noun after a
-        // minister and a particle names a portfolio, no entity.
+        // "le ministre jersiais des Relations extérieures", "la ministre de la Mobilité": a
+        // capitalised common noun after a minister and a particle names a portfolio, no
+        // entity.
         if first == last
             && cue.is_none()
             && toks[first].shape == Shape::Cap
             && toks[first].joined
             && self.gaz.is_common(toks[first].text)
-            && toks
+            && (toks
                 .get(last + 1)
                 .is_some_and(|n| n.joined && n.shape == Shape::Lower && is_adjective(n.text))
+                || toks
+                    .get(last + 1)
+                    .is_none_or(|n| !n.joined || n.shape == Shape::Lower))
             && toks[..first]
                 .iter()
                 .rev()

@@ -2055,3 +2055,70 @@ fn common_words_before_a_country_after_in_name_a_district() {
         "{found:?}"
     );
 }
+
+#[test]
+fn chief_and_billionaire_are_titles_before_a_name() {
+    let found = typed_builtin(
+        "Traps were cut overnight. Chief Maryse Tobique called the police. Chief Minister \
+         Raghavendraiah said no. Billionaire Obinna Chukwudebe said yes. The elders thanked \
+         Chief Tobique.",
+    );
+    for name in [
+        "Maryse Tobique",
+        "Raghavendraiah",
+        "Obinna Chukwudebe",
+        "Tobique",
+    ] {
+        assert!(
+            found.contains(&(name.into(), "person")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalised_portfolio_after_a_minister_is_no_entity() {
+    let found = typed_builtin(
+        "La ministre de la Mobilité, Ilse Verbruggen, a présenté le texte. Le ministre des \
+         Ressources marines, Teva Maraetaata, le soutient.",
+    );
+    let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!names.contains(&"Mobilité"), "{found:?}");
+    assert!(!names.contains(&"Ressources"), "{found:?}");
+    assert!(
+        found.contains(&("Ilse Verbruggen".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn regional_and_farming_adjectives_join_a_name_or_sit_after_a_cue() {
+    let found = typed_builtin(
+        "Le Grand Conseil valaisan l'a rejetée. Lancée par l'association agricole \
+         Terrevive, l'initiative vise le Conseil général vaudois.",
+    );
+    assert!(
+        found.contains(&("Terrevive".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Conseil général vaudois".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_range_or_brand_after_a_possessive_is_a_product() {
+    let found = typed_builtin(
+        "L'entreprise vend sa gamme Douce Brumelle dans les grands magasins. The research \
+         vessel Kestrel Dawn returned to port.",
+    );
+    assert!(
+        found.contains(&("Douce Brumelle".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Kestrel Dawn".into(), "misc")),
+        "{found:?}"
+    );
+}
