@@ -1272,7 +1272,19 @@ impl Recognizer {
                             || (toks[k - 1].shape == Shape::Upper
                                 && self.gaz.lists_place(toks[k - 1].text))))
                     || (k > i + 1 && toks[k - 1].text == "of")
-                    || (k == i + 1 && law_after_and(toks, k + 2)))
+                    || (k == i + 1 && law_after_and(toks, k + 2))
+                    // "Bangalore Water Supply and Sewerage Board": a few capitalised words
+                    // that end with no head word of their own (not "Barclays Bank and Lloyds
+                    // Bank"), common words on both sides of "and" (not "Andreessen Horowitz
+                    // and Sequoia Capital").
+                    || (k <= i + 3
+                        && self.gaz.is_common(toks[k].text)
+                        && toks
+                            .get(k + 2)
+                            .is_some_and(|t| self.gaz.is_common(t.text))
+                        && toks[i..=k].iter().all(|t| {
+                            t.shape == Shape::Cap && !t.possessive && !self.gaz.is_org_head(t.text)
+                        })))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -1775,6 +1787,15 @@ impl Recognizer {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
                     break;
                 }
+                // "Australian Institute of Marine Science": an organisation's head word right
+                // after the demonym, with "of" after it.
+                if self.gaz.head(toks[first + 1].text, HeadPos::First)
+                    == Some(EntityType::Organization)
+                    && toks.get(first + 2).is_some_and(|t| t.text == "of")
+                    && first + 2 < last
+                {
+                    break;
+                }
                 // "Scottish Labour", "Belgian Grand Prix": a demonym before a listed
                 // organisation or event names a branch or an edition of it.
                 if !d.caps(t.line)
@@ -1845,6 +1866,11 @@ impl Recognizer {
             // "Theresa May": a word that is no name alone ends a given name and a surname.
             let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
                 || (last >= first + 2 && toks[last - 1].shape == Shape::Lower)
+                // "Institute of Marine Science": after an organisation's head word and "of".
+                || (last >= first + 2
+                    && toks[first..last]
+                        .windows(2)
+                        .any(|w| w[1].text == "of" && self.gaz.is_org_head(w[0].text)))
                 || (last == first + 1
                     && t.shape == Shape::Cap
                     && !d.caps(t.line)
@@ -2029,7 +2055,18 @@ impl Recognizer {
             && self.gaz.is_given(head.text)
             && matches!(
                 tail.text,
-                "County" | "Street" | "Road" | "Avenue" | "Airport" | "Station" | "Stadium"
+                "County"
+                    | "Street"
+                    | "Road"
+                    | "Avenue"
+                    | "Airport"
+                    | "Station"
+                    | "Stadium"
+                    | "Palace"
+                    | "Square"
+                    | "Gardens"
+                    | "Pier"
+                    | "Arena"
             )
         {
             vote(&mut c.votes, EntityType::Location, 0.5);

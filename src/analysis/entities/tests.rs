@@ -2122,3 +2122,42 @@ fn a_range_or_brand_after_a_possessive_is_a_product() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_given_name_before_palace_or_square_names_a_place() {
+    let found = typed_builtin("The final was played at Alexandra Palace on Sunday night.");
+    assert!(
+        found.contains(&("Alexandra Palace".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_demonym_before_an_institute_of_is_part_of_its_name() {
+    let found = typed_builtin(
+        "Scientists at the Canadian Institute of Polar Science found the ice thinner.",
+    );
+    assert!(
+        found.contains(&("Canadian Institute of Polar Science".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn and_between_common_words_inside_a_board_s_name() {
+    let found = typed_builtin(
+        "Yesterday the Kelmsford Water Supply and Sewerage Board banned hosepipes, while \
+         Brellix Partners and Norvane Capital invested.",
+    );
+    assert!(
+        found.contains(&(
+            "Kelmsford Water Supply and Sewerage Board".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Norvane Capital".into(), "organization")),
+        "{found:?}"
+    );
+}
