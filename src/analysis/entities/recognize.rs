@@ -2533,6 +2533,20 @@ impl Recognizer {
                     {
                         end += 1;
                     }
+                    // "Office national des chemins de fer": a second complement of one noun.
+                    if end == j
+                        && lower_at(end + 1).is_some_and(|t| {
+                            t.elision.is_empty() && matches!(t.text, "de" | "du" | "des")
+                        })
+                        && lower_at(end + 2).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && !stop(t.text)
+                                && t.text.chars().count() > 2
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        end += 2;
+                    }
                 }
             }
         }

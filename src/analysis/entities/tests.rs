@@ -2161,3 +2161,16 @@ fn and_between_common_words_inside_a_board_s_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_second_noun_complement_completes_an_office_s_name() {
+    let found =
+        typed_builtin("L'Office régional des voies de navigation a lancé les essais lundi.");
+    assert!(
+        found.contains(&(
+            "Office régional des voies de navigation".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
