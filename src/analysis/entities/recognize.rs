@@ -2876,6 +2876,24 @@ impl Recognizer {
             "la" | "le" | "les" | "the" => 4,
             _ => 0,
         });
+        // "left for Columbiana", "fished out of Saulnierville": leaving for a place, working
+        // out of one.
+        let class = if class == 0
+            && first >= 2
+            && toks[first - 1].joined
+            && toks[first - 2].shape == Shape::Lower
+            && match prev {
+                "for" => matches!(
+                    toks[first - 2].text,
+                    "left" | "leave" | "leaving" | "leaves" | "headed" | "bound" | "fled"
+                ),
+                "of" => toks[first - 2].text == "out",
+                _ => false,
+            } {
+            2
+        } else {
+            class
+        };
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),

@@ -2174,3 +2174,31 @@ fn a_second_noun_complement_completes_an_office_s_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_district_an_atoll_and_a_station_are_places() {
+    let found = typed_builtin(
+        "La ligne ira jusqu'à la station Verhaegen. Les commerçants du quartier Brabantia \
+         protestent. Il exploite une ferme sur l'atoll de Tokerau.",
+    );
+    for name in ["Verhaegen", "Brabantia", "Tokerau"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn leaving_for_a_name_or_working_out_of_it_makes_it_a_place() {
+    let found = typed_builtin(
+        "Many families had already left for Kelverton. He has fished out of Marrowby for \
+         thirty years.",
+    );
+    for name in ["Kelverton", "Marrowby"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
