@@ -2202,3 +2202,23 @@ fn leaving_for_a_name_or_working_out_of_it_makes_it_a_place() {
         );
     }
 }
+
+#[test]
+fn common_british_irish_west_african_and_indian_given_names_are_known() {
+    let g = builtin().gazetteer();
+    for name in [
+        "Eilidh",
+        "Tadhg",
+        "Rhodri",
+        "Olumide",
+        "Venkatesh",
+        "Wiremu",
+    ] {
+        assert!(g.is_given(name), "{name}");
+    }
+    let found = typed_builtin("The award went to Eilidh Drummore of Perth.");
+    assert!(
+        found.contains(&("Eilidh Drummore".into(), "person")),
+        "{found:?}"
+    );
+}
