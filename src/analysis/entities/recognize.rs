@@ -2470,6 +2470,27 @@ impl Recognizer {
             while end < last + 3 && adjective_at(end + 1) {
                 end += 1;
             }
+            // "le Parlement bruxellois", "le Parlement écossais": a regional or national
+            // adjective right after an assembly's head word alone.
+            if end == last
+                && first == last
+                && head_kind == Some(EntityType::Organization)
+                && matches!(
+                    key_of(toks[first].text).as_str(),
+                    "parlement" | "assemblee" | "senat" | "conseil" | "congres"
+                )
+                && toks.get(end + 1).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && self.gaz.is_demonym(t.text)
+                })
+                && toks
+                    .get(end + 2)
+                    .is_none_or(|t| !(t.joined && matches!(t.text, "de" | "des" | "du")))
+            {
+                end += 1;
+            }
             // "Fédération française de cyclisme", "Union nationale des …": a nationality after
             // the head, when a "de" complement completes the name.
             if end == last
@@ -2578,6 +2599,13 @@ impl Recognizer {
                         && matches!(toks[to + 1].shape, Shape::Cap | Shape::Upper)
                     {
                         to += 1;
+                    }
+                    // "Assemblée de la Polynésie française": a listed place that goes on with
+                    // lowercase words.
+                    if let Some((_, n)) = self.gaz.longest(toks, k + 2, false)
+                        && k + 1 + n > to
+                    {
+                        to = k + 1 + n;
                     }
                     // "l'usine Stellantis de Sochaux", "la National Gallery de Londres": a
                     // listed organisation's site or seat in a city is no part of its name

@@ -2222,3 +2222,22 @@ fn common_british_irish_west_african_and_indian_given_names_are_known() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_assembly_takes_its_regional_adjective_and_a_place_its_lowercase_words() {
+    let found = typed_builtin(
+        "Le Parlement bruxellois entendra jeudi le ministre. La Chambre de commerce de la \
+         Polynésie française proteste.",
+    );
+    assert!(
+        found.contains(&("Parlement bruxellois".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(
+            "Chambre de commerce de la Polynésie française".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
