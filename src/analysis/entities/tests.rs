@@ -2241,3 +2241,17 @@ fn an_assembly_takes_its_regional_adjective_and_a_place_its_lowercase_words() {
         "{found:?}"
     );
 }
+
+#[test]
+fn boats_and_people_leaving_from_a_name_come_from_a_place() {
+    let found = typed_builtin(
+        "Une trentaine de chalutiers partis de Kervégan ont bloqué le port. Des camions en \
+         provenance de Brivalle sont arrivés.",
+    );
+    for name in ["Kervégan", "Brivalle"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
