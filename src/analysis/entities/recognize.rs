@@ -2397,6 +2397,32 @@ impl Recognizer {
                     "un" | "une" | "a" | "an" | "Un" | "Une" | "A" | "An"
                 )
         });
+        // "le plan France 2030", "le programme French Tech 2030": a name that ends with a year
+        // is the programme's own name, without its head.
+        if let Some((h, EntityType::Misc)) = head_before
+            && h + 1 == first
+            && !matches!(toks[h].text, "loi" | "lois")
+            && let Some(year) = toks.get(last + 1)
+            && year.joined
+            && year.shape == Shape::Number
+            && year.text.len() == 4
+            && (year.text.starts_with("19") || year.text.starts_with("20"))
+            && year.text.bytes().all(|b| b.is_ascii_digit())
+            && toks[first..=last]
+                .iter()
+                .all(|t| matches!(t.shape, Shape::Cap | Shape::Upper))
+        {
+            last += 1;
+            c.end = toks[last].end;
+            c.last_tok = last;
+            c.votes = [0.0; 4];
+            vote(&mut c.votes, EntityType::Misc, 4.0);
+            c.row = None;
+            c.weak = false;
+            c.cued = true;
+            c.parts = toks[first..=last].iter().map(|t| t.key()).collect();
+            return;
+        }
         // "la loi FISA": an acronym is the law's name on its own.
         if let Some((h, EntityType::Misc)) = head_before
             && h + 1 == first

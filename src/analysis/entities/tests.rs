@@ -2255,3 +2255,19 @@ fn boats_and_people_leaving_from_a_name_come_from_a_place() {
         );
     }
 }
+
+#[test]
+fn a_programme_s_name_with_a_year_leaves_its_head_out() {
+    let found = typed_builtin(
+        "La start-up a été retenue par le plan Bretagne Horizon 2035 et le programme \
+         Kelvane 2030.",
+    );
+    assert!(
+        found.contains(&("Bretagne Horizon 2035".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Kelvane 2030".into(), "misc")),
+        "{found:?}"
+    );
+}
