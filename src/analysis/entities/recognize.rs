@@ -551,6 +551,30 @@ fn law_after_and(toks: &[NameToken<'_>], q: usize) -> bool {
         .any(|t| is_law_head(t.text))
 }
 
+/// The model or edition number right after the name ending at token `last` ("Peugeot 3008",
+/// "Nintendo Switch 2", "ATR 72", "JO 2030"): a number of one to four digits, then punctuation,
+/// the end of the text or a stop word (not "Paris 200 personnes").
+fn model_number(text: &str, toks: &[NameToken<'_>], last: usize) -> Option<usize> {
+    let n = toks.get(last + 1)?;
+    // Not a score or a range ("beat Wanderers 2-1", "3/4", "2,5").
+    let mut after = text[n.end..].chars();
+    let score = match after.next() {
+        Some('-' | '–' | '/' | ':') => true,
+        Some(',' | '.') => after.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    let fits = !score
+        && n.joined
+        && n.shape == Shape::Number
+        && (1..=4).contains(&n.text.len())
+        && n.text.bytes().all(|b| b.is_ascii_digit())
+        && !toks[last].possessive
+        && toks
+            .get(last + 2)
+            .is_none_or(|a| !a.joined || (a.shape == Shape::Lower && with_key(a.text, stop)));
+    fits.then_some(last + 1)
+}
+
 /// A model code: one capital letter and digits ("S1", "H2", "A320", "X5").
 fn is_model_code(word: &str) -> bool {
     let b = word.as_bytes();
@@ -970,7 +994,10 @@ impl Recognizer {
                     {
                         sub += 1;
                     }
-                    // "PlayStation 5", "Windows 11": a version number after a listed product.
+                    // "PlayStation 5", "Windows 11": a version number after a listed product;
+                    // "la Peugeot 3008", "la Coupe du monde 2030": a model or an edition.
+                    let mut kind = kind;
+                    let mut row = Some(row);
                     if kind == EntityType::Misc
                         && toks.get(i + n).is_some_and(|t| {
                             t.joined && t.shape == Shape::Number && t.text.len() <= 2
@@ -980,10 +1007,20 @@ impl Recognizer {
                             .is_none_or(|t| !(t.joined && t.shape == Shape::Number))
                     {
                         n += 1;
+                    } else if sub == 0
+                        && matches!(kind, EntityType::Organization | EntityType::Misc)
+                        && model_number(d.text, toks, i + n - 1).is_some()
+                    {
+                        n += 1;
+                        if kind == EntityType::Organization {
+                            // A company's model is a product of its own.
+                            kind = EntityType::Misc;
+                            row = None;
+                        }
                     }
                     let mut c = self.cand(di, d, i, i + n + sub - 1);
                     if sub == 0 {
-                        c.row = Some(row);
+                        c.row = row;
                     }
                     n += sub;
                     vote(&mut c.votes, kind, 3.0);
@@ -1977,8 +2014,21 @@ impl Recognizer {
         {
             let last = first + n - 1;
             let mut c = self.cand(di, d, first, last);
+            let kind = self.gaz.row(row).kind;
+            // "la Peugeot 3008", "la Coupe du monde 2030": a company's or an event's name
+            // with a model or edition number names a product or an edition.
+            if matches!(kind, EntityType::Organization | EntityType::Misc)
+                && let Some(k) = model_number(d.text, toks, last)
+            {
+                c.end = toks[k].end;
+                c.last_tok = k;
+                c.parts.push(toks[k].key());
+                vote(&mut c.votes, EntityType::Misc, 3.0);
+                out.push(c);
+                return;
+            }
             c.row = Some(row);
-            vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+            vote(&mut c.votes, kind, 3.0);
             out.push(c);
             return;
         }
@@ -2297,6 +2347,17 @@ impl Recognizer {
             c.end = next.end;
             c.last_tok = last + 1;
             c.parts.push(next.key());
+        } else if !matches!(
+            EntityType::most_voted(&c.votes),
+            EntityType::Person | EntityType::Location
+        ) && c.votes.iter().copied().fold(0.0f32, f32::max) > 0.0
+            && let Some(k) = model_number(d.text, toks, c.last_tok)
+        {
+            // "GTA 6", "Alphafly 3": an unknown name with a model number is a product's.
+            c.end = toks[k].end;
+            c.last_tok = k;
+            c.parts.push(toks[k].key());
+            vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         out.push(c);
     }

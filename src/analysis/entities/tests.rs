@@ -2271,3 +2271,21 @@ fn a_programme_s_name_with_a_year_leaves_its_head_out() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_model_or_edition_number_completes_a_product_or_an_event() {
+    let found = typed_builtin(
+        "On produit la Peugeot 3008 à un rythme record avant la Coupe du monde 2030. \
+         Kelmarsh Wanderers won 2-1 on Saturday.",
+    );
+    assert!(
+        found.contains(&("Peugeot 3008".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Coupe du monde 2030".into(), "misc")),
+        "{found:?}"
+    );
+    let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(names.contains(&"Kelmarsh Wanderers"), "{found:?}");
+}
