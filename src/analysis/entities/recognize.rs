@@ -1562,8 +1562,9 @@ impl Recognizer {
                         Some(EntityType::Organization | EntityType::Location)
                     ) || self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
                 })
-            && self.gaz.is_common(t.text)
-            && !self.gaz.is_given(t.text)
+            // "St James's University Hospital", "St Mary's Hospital": a saint's name too.
+            && ((self.gaz.is_common(t.text) && !self.gaz.is_given(t.text))
+                || (k > 0 && t.joined && matches!(toks[k - 1].text, "St" | "Saint")))
             && self.gaz.longest(toks, k, false).is_none()
     }
 

@@ -2289,3 +2289,15 @@ fn a_model_or_edition_number_completes_a_product_or_an_event() {
     let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
     assert!(names.contains(&"Kelmarsh Wanderers"), "{found:?}");
 }
+
+#[test]
+fn a_saint_s_possessive_stays_inside_a_hospital_s_name() {
+    let texts = texts(
+        builtin(),
+        "She was a nurse at St Kelvin's University Hospital before moving.",
+    );
+    assert!(
+        texts.contains(&"St Kelvin's University Hospital".to_string()),
+        "{texts:?}"
+    );
+}
