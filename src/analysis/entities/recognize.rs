@@ -379,6 +379,57 @@ fn is_firm_complement_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) is a past participle whose agent ("by", "par") is
+/// mostly a firm or a body: "owned by", "produced by", "racheté par", "financée par" (not
+/// "founded by", "dirigé par").
+fn is_firm_agent_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "owned"
+            | "produced"
+            | "backed"
+            | "funded"
+            | "sponsored"
+            | "acquired"
+            | "bought"
+            | "operated"
+            | "built"
+            | "made"
+            | "published"
+            | "financed"
+            | "developed"
+            | "manufactured"
+            | "distributed"
+            | "commissioned"
+            | "insured"
+            | "audited"
+    ) || {
+        let stem = word.trim_end_matches('s').trim_end_matches('e');
+        matches!(
+            stem,
+            "produit"
+                | "coproduit"
+                | "rachet"
+                | "racheté"
+                | "détenu"
+                | "financé"
+                | "soutenu"
+                | "exploité"
+                | "géré"
+                | "édité"
+                | "publié"
+                | "fabriqué"
+                | "distribué"
+                | "commandé"
+                | "acqui"
+                | "repri"
+                | "lancé"
+                | "construit"
+                | "développé"
+        )
+    }
+}
+
 /// Whether `word` (lowercase, as written) is a verb of speech or opinion that people rather
 /// than institutions are the subject of ("confié", "raconte", "said", "told").
 fn is_speech_verb(word: &str) -> bool {
@@ -3058,6 +3109,18 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "owned by Brellix", "produit par Norvane", "racheté par le groupe": the agent of a
+        // firm's verb is rather a firm, unless a given name or a cue says otherwise.
+        if matches!(prev, "by" | "par")
+            && first >= 2
+            && toks[first - 1].joined
+            && toks[first - 2].shape == Shape::Lower
+            && is_firm_agent_participle(toks[first - 2].text)
+            && c.row.is_none()
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 0.5);
         }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").

@@ -2301,3 +2301,16 @@ fn a_saint_s_possessive_stays_inside_a_hospital_s_name() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn the_agent_of_a_firm_s_verb_is_a_firm() {
+    let found = typed_builtin(
+        "Le film est produit par Norvalis et sort en mai. The plant is owned by Brellix.",
+    );
+    for name in ["Norvalis", "Brellix"] {
+        assert!(
+            found.contains(&(name.into(), "organization")),
+            "{name}: {found:?}"
+        );
+    }
+}
