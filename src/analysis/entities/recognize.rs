@@ -554,6 +554,30 @@ fn is_staff_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) is a noun of bodies that, right after a name, makes
+/// it an organisation's ("the Unite union", "the Brellix charity").
+fn is_body_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "union"
+            | "charity"
+            | "watchdog"
+            | "regulator"
+            | "broadcaster"
+            | "consortium"
+            | "lender"
+            | "insurer"
+            | "carmaker"
+            | "retailer"
+            | "airline"
+            | "firm"
+            | "company"
+            | "group"
+            | "brand"
+            | "chain"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a noun of places that, right after a name, makes
 /// it a place ("the Mineirão stadium", "the Kusile mine", "the Hawkesbury river").
 fn is_place_noun(word: &str) -> bool {
@@ -2295,6 +2319,15 @@ impl Recognizer {
         // name work for it or hold it.
         if next_word.is_some_and(is_staff_noun) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
+        // "The Unite union says": a noun of bodies right after the name, after an article.
+        if next_word.is_some_and(is_body_noun)
+            && first > 0
+            && head.joined
+            && matches!(toks[first - 1].text, "the" | "The")
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.5);
+            c.cued = true;
         }
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {

@@ -2314,3 +2314,16 @@ fn the_agent_of_a_firm_s_verb_is_a_firm() {
         );
     }
 }
+
+#[test]
+fn a_body_noun_after_the_name_makes_it_an_organisation() {
+    let found = typed_builtin(
+        "The Forward union says the council wants to cut pay. The Brellix charity agreed.",
+    );
+    for name in ["Forward", "Brellix"] {
+        assert!(
+            found.contains(&(name.into(), "organization")),
+            "{name}: {found:?}"
+        );
+    }
+}
