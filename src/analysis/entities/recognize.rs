@@ -1092,6 +1092,20 @@ impl Recognizer {
                             kind = EntityType::Misc;
                             row = None;
                         }
+                    } else if sub == 0
+                        && kind == EntityType::Location
+                        && !caps_line
+                        && toks.get(i + n).is_some_and(|t| {
+                            t.joined
+                                && t.shape == Shape::Lower
+                                && t.elision.is_empty()
+                                && self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        // "le Jura vaudois", "la Drôme provençale": a region of a place named
+                        // with a regional adjective is a place of its own.
+                        n += 1;
+                        row = None;
                     }
                     let mut c = self.cand(di, d, i, i + n + sub - 1);
                     if sub == 0 {
@@ -2642,27 +2656,7 @@ impl Recognizer {
             while end < last + 3 && adjective_at(end + 1) {
                 end += 1;
             }
-            // "le Parlement bruxellois", "le Parlement écossais": a regional or national
-            // adjective right after an assembly's head word alone.
-            if end == last
-                && first == last
-                && head_kind == Some(EntityType::Organization)
-                && matches!(
-                    key_of(toks[first].text).as_str(),
-                    "parlement" | "assemblee" | "senat" | "conseil" | "congres"
-                )
-                && toks.get(end + 1).is_some_and(|t| {
-                    t.joined
-                        && t.shape == Shape::Lower
-                        && t.elision.is_empty()
-                        && self.gaz.is_demonym(t.text)
-                })
-                && toks
-                    .get(end + 2)
-                    .is_none_or(|t| !(t.joined && matches!(t.text, "de" | "des" | "du")))
-            {
-                end += 1;
-            }
+
             // "Fédération française de cyclisme", "Union nationale des …": a nationality after
             // the head, when a "de" complement completes the name.
             if end == last
@@ -2691,6 +2685,26 @@ impl Recognizer {
             {
                 end += 2;
             }
+        }
+        // "le Parlement bruxellois", "le Grand Conseil vaudois": a regional or national
+        // adjective right after an assembly's head word.
+        if end == last
+            && c.row.is_none()
+            && matches!(
+                key_of(toks[last].text).as_str(),
+                "parlement" | "assemblee" | "senat" | "conseil" | "congres"
+            )
+            && toks.get(end + 1).is_some_and(|t| {
+                t.joined
+                    && t.shape == Shape::Lower
+                    && t.elision.is_empty()
+                    && self.gaz.is_demonym(t.text)
+            })
+            && toks
+                .get(end + 2)
+                .is_none_or(|t| !(t.joined && matches!(t.text, "de" | "des" | "du")))
+        {
+            end += 1;
         }
         // "Syndicat autonome des transporteurs urbains", "Salon international de
         // l'agriculture": after a head and an adjective, "de" and a common noun (with its

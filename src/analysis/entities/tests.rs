@@ -2327,3 +2327,18 @@ fn a_body_noun_after_the_name_makes_it_an_organisation() {
         );
     }
 }
+
+#[test]
+fn a_place_with_a_regional_adjective_is_a_place_of_its_own() {
+    let found = typed_builtin(
+        "Les vergers de l'Ardèche provençale ont gelé. Le Grand Conseil bruxellois a voté.",
+    );
+    assert!(
+        found.contains(&("Ardèche provençale".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Grand Conseil bruxellois".into(), "organization")),
+        "{found:?}"
+    );
+}
