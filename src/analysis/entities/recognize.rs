@@ -2207,6 +2207,9 @@ impl Recognizer {
                     | "Gardens"
                     | "Pier"
                     | "Arena"
+                    | "Courtyard"
+                    | "Plaza"
+                    | "Esplanade"
             )
         {
             vote(&mut c.votes, EntityType::Location, 0.5);

@@ -2342,3 +2342,17 @@ fn a_place_with_a_regional_adjective_is_a_place_of_its_own() {
         "{found:?}"
     );
 }
+
+#[test]
+fn courtyards_plazas_and_terraces_are_places() {
+    let found = typed_builtin(
+        "The prize was announced at the Kelvin Courtyard, then the crowd moved to Marrow \
+         Plaza.",
+    );
+    for name in ["Kelvin Courtyard", "Marrow Plaza"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
