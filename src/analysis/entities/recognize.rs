@@ -290,6 +290,9 @@ fn is_adjective(word: &str) -> bool {
         "ieures", "ieurs",
     ];
     !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
+        // "agricole", "viticoles"; "vaudois", "bruxellois" (not "mois", "bois").
+        || ["icole", "icoles"].iter().any(|e| word.ends_with(e))
+        || (word.ends_with("ois") && word.chars().count() > 5)
         || matches!(
             word,
             "européenne" | "européen" | "suprême" | "fédérale" | "fédéral"
@@ -374,6 +377,57 @@ fn is_firm_complement_noun(word: &str) -> bool {
             | "bankruptcy"
             | "subsidiary"
     )
+}
+
+/// Whether `word` (lowercase, as written) is a past participle whose agent ("by", "par") is
+/// mostly a firm or a body: "owned by", "produced by", "racheté par", "financée par" (not
+/// "founded by", "dirigé par").
+fn is_firm_agent_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "owned"
+            | "produced"
+            | "backed"
+            | "funded"
+            | "sponsored"
+            | "acquired"
+            | "bought"
+            | "operated"
+            | "built"
+            | "made"
+            | "published"
+            | "financed"
+            | "developed"
+            | "manufactured"
+            | "distributed"
+            | "commissioned"
+            | "insured"
+            | "audited"
+    ) || {
+        let stem = word.trim_end_matches('s').trim_end_matches('e');
+        matches!(
+            stem,
+            "produit"
+                | "coproduit"
+                | "rachet"
+                | "racheté"
+                | "détenu"
+                | "financé"
+                | "soutenu"
+                | "exploité"
+                | "géré"
+                | "édité"
+                | "publié"
+                | "fabriqué"
+                | "distribué"
+                | "commandé"
+                | "acqui"
+                | "repri"
+                | "lancé"
+                | "construit"
+                | "développé"
+        )
+    }
 }
 
 /// Whether `word` (lowercase, as written) is a verb of speech or opinion that people rather
@@ -500,6 +554,30 @@ fn is_staff_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) is a noun of bodies that, right after a name, makes
+/// it an organisation's ("the Unite union", "the Brellix charity").
+fn is_body_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "union"
+            | "charity"
+            | "watchdog"
+            | "regulator"
+            | "broadcaster"
+            | "consortium"
+            | "lender"
+            | "insurer"
+            | "carmaker"
+            | "retailer"
+            | "airline"
+            | "firm"
+            | "company"
+            | "group"
+            | "brand"
+            | "chain"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a noun of places that, right after a name, makes
 /// it a place ("the Mineirão stadium", "the Kusile mine", "the Hawkesbury river").
 fn is_place_noun(word: &str) -> bool {
@@ -546,6 +624,30 @@ fn law_after_and(toks: &[NameToken<'_>], q: usize) -> bool {
         .take(4)
         .take_while(|t| t.joined && t.shape == Shape::Cap && t.elision.is_empty())
         .any(|t| is_law_head(t.text))
+}
+
+/// The model or edition number right after the name ending at token `last` ("Peugeot 3008",
+/// "Nintendo Switch 2", "ATR 72", "JO 2030"): a number of one to four digits, then punctuation,
+/// the end of the text or a stop word (not "Paris 200 personnes").
+fn model_number(text: &str, toks: &[NameToken<'_>], last: usize) -> Option<usize> {
+    let n = toks.get(last + 1)?;
+    // Not a score or a range ("beat Wanderers 2-1", "3/4", "2,5").
+    let mut after = text[n.end..].chars();
+    let score = match after.next() {
+        Some('-' | '–' | '/' | ':') => true,
+        Some(',' | '.') => after.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    let fits = !score
+        && n.joined
+        && n.shape == Shape::Number
+        && (1..=4).contains(&n.text.len())
+        && n.text.bytes().all(|b| b.is_ascii_digit())
+        && !toks[last].possessive
+        && toks
+            .get(last + 2)
+            .is_none_or(|a| !a.joined || (a.shape == Shape::Lower && with_key(a.text, stop)));
+    fits.then_some(last + 1)
 }
 
 /// A model code: one capital letter and digits ("S1", "H2", "A320", "X5").
@@ -967,7 +1069,10 @@ impl Recognizer {
                     {
                         sub += 1;
                     }
-                    // "PlayStation 5", "Windows 11": a version number after a listed product.
+                    // "PlayStation 5", "Windows 11": a version number after a listed product;
+                    // "la Peugeot 3008", "la Coupe du monde 2030": a model or an edition.
+                    let mut kind = kind;
+                    let mut row = Some(row);
                     if kind == EntityType::Misc
                         && toks.get(i + n).is_some_and(|t| {
                             t.joined && t.shape == Shape::Number && t.text.len() <= 2
@@ -977,10 +1082,34 @@ impl Recognizer {
                             .is_none_or(|t| !(t.joined && t.shape == Shape::Number))
                     {
                         n += 1;
+                    } else if sub == 0
+                        && matches!(kind, EntityType::Organization | EntityType::Misc)
+                        && model_number(d.text, toks, i + n - 1).is_some()
+                    {
+                        n += 1;
+                        if kind == EntityType::Organization {
+                            // A company's model is a product of its own.
+                            kind = EntityType::Misc;
+                            row = None;
+                        }
+                    } else if sub == 0
+                        && kind == EntityType::Location
+                        && !caps_line
+                        && toks.get(i + n).is_some_and(|t| {
+                            t.joined
+                                && t.shape == Shape::Lower
+                                && t.elision.is_empty()
+                                && self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        // "le Jura vaudois", "la Drôme provençale": a region of a place named
+                        // with a regional adjective is a place of its own.
+                        n += 1;
+                        row = None;
                     }
                     let mut c = self.cand(di, d, i, i + n + sub - 1);
                     if sub == 0 {
-                        c.row = Some(row);
+                        c.row = row;
                     }
                     n += sub;
                     vote(&mut c.votes, kind, 3.0);
@@ -1269,7 +1398,19 @@ impl Recognizer {
                             || (toks[k - 1].shape == Shape::Upper
                                 && self.gaz.lists_place(toks[k - 1].text))))
                     || (k > i + 1 && toks[k - 1].text == "of")
-                    || (k == i + 1 && law_after_and(toks, k + 2)))
+                    || (k == i + 1 && law_after_and(toks, k + 2))
+                    // "Bangalore Water Supply and Sewerage Board": a few capitalised words
+                    // that end with no head word of their own (not "Barclays Bank and Lloyds
+                    // Bank"), common words on both sides of "and" (not "Andreessen Horowitz
+                    // and Sequoia Capital").
+                    || (k <= i + 3
+                        && self.gaz.is_common(toks[k].text)
+                        && toks
+                            .get(k + 2)
+                            .is_some_and(|t| self.gaz.is_common(t.text))
+                        && toks[i..=k].iter().all(|t| {
+                            t.shape == Shape::Cap && !t.possessive && !self.gaz.is_org_head(t.text)
+                        })))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -1510,8 +1651,9 @@ impl Recognizer {
                         Some(EntityType::Organization | EntityType::Location)
                     ) || self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
                 })
-            && self.gaz.is_common(t.text)
-            && !self.gaz.is_given(t.text)
+            // "St James's University Hospital", "St Mary's Hospital": a saint's name too.
+            && ((self.gaz.is_common(t.text) && !self.gaz.is_given(t.text))
+                || (k > 0 && t.joined && matches!(toks[k - 1].text, "St" | "Saint")))
             && self.gaz.longest(toks, k, false).is_none()
     }
 
@@ -1772,6 +1914,15 @@ impl Recognizer {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
                     break;
                 }
+                // "Australian Institute of Marine Science": an organisation's head word right
+                // after the demonym, with "of" after it.
+                if self.gaz.head(toks[first + 1].text, HeadPos::First)
+                    == Some(EntityType::Organization)
+                    && toks.get(first + 2).is_some_and(|t| t.text == "of")
+                    && first + 2 < last
+                {
+                    break;
+                }
                 // "Scottish Labour", "Belgian Grand Prix": a demonym before a listed
                 // organisation or event names a branch or an edition of it.
                 if !d.caps(t.line)
@@ -1842,6 +1993,11 @@ impl Recognizer {
             // "Theresa May": a word that is no name alone ends a given name and a surname.
             let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
                 || (last >= first + 2 && toks[last - 1].shape == Shape::Lower)
+                // "Institute of Marine Science": after an organisation's head word and "of".
+                || (last >= first + 2
+                    && toks[first..last]
+                        .windows(2)
+                        .any(|w| w[1].text == "of" && self.gaz.is_org_head(w[0].text)))
                 || (last == first + 1
                     && t.shape == Shape::Cap
                     && !d.caps(t.line)
@@ -1874,16 +2030,20 @@ impl Recognizer {
         if first == last && is_roman_number(toks[first].text) {
             return;
         }
-        // "le ministre jersiais des Relations extérieures": a capitalised common noun after a
-        // minister and a particle names a portfolio, no entity.
+        // "le ministre jersiais des Relations extérieures", "la ministre de la Mobilité": a
+        // capitalised common noun after a minister and a particle names a portfolio, no
+        // entity.
         if first == last
             && cue.is_none()
             && toks[first].shape == Shape::Cap
             && toks[first].joined
             && self.gaz.is_common(toks[first].text)
-            && toks
+            && (toks
                 .get(last + 1)
                 .is_some_and(|n| n.joined && n.shape == Shape::Lower && is_adjective(n.text))
+                || toks
+                    .get(last + 1)
+                    .is_none_or(|n| !n.joined || n.shape == Shape::Lower))
             && toks[..first]
                 .iter()
                 .rev()
@@ -1944,8 +2104,21 @@ impl Recognizer {
         {
             let last = first + n - 1;
             let mut c = self.cand(di, d, first, last);
+            let kind = self.gaz.row(row).kind;
+            // "la Peugeot 3008", "la Coupe du monde 2030": a company's or an event's name
+            // with a model or edition number names a product or an edition.
+            if matches!(kind, EntityType::Organization | EntityType::Misc)
+                && let Some(k) = model_number(d.text, toks, last)
+            {
+                c.end = toks[k].end;
+                c.last_tok = k;
+                c.parts.push(toks[k].key());
+                vote(&mut c.votes, EntityType::Misc, 3.0);
+                out.push(c);
+                return;
+            }
             c.row = Some(row);
-            vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
+            vote(&mut c.votes, kind, 3.0);
             out.push(c);
             return;
         }
@@ -2022,7 +2195,21 @@ impl Recognizer {
             && self.gaz.is_given(head.text)
             && matches!(
                 tail.text,
-                "County" | "Street" | "Road" | "Avenue" | "Airport" | "Station" | "Stadium"
+                "County"
+                    | "Street"
+                    | "Road"
+                    | "Avenue"
+                    | "Airport"
+                    | "Station"
+                    | "Stadium"
+                    | "Palace"
+                    | "Square"
+                    | "Gardens"
+                    | "Pier"
+                    | "Arena"
+                    | "Courtyard"
+                    | "Plaza"
+                    | "Esplanade"
             )
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
@@ -2150,6 +2337,15 @@ impl Recognizer {
         if next_word.is_some_and(is_staff_noun) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
+        // "The Unite union says": a noun of bodies right after the name, after an article.
+        if next_word.is_some_and(is_body_noun)
+            && first > 0
+            && head.joined
+            && matches!(toks[first - 1].text, "the" | "The")
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.5);
+            c.cued = true;
+        }
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);
@@ -2253,6 +2449,17 @@ impl Recognizer {
             c.end = next.end;
             c.last_tok = last + 1;
             c.parts.push(next.key());
+        } else if !matches!(
+            EntityType::most_voted(&c.votes),
+            EntityType::Person | EntityType::Location
+        ) && c.votes.iter().copied().fold(0.0f32, f32::max) > 0.0
+            && let Some(k) = model_number(d.text, toks, c.last_tok)
+        {
+            // "GTA 6", "Alphafly 3": an unknown name with a model number is a product's.
+            c.end = toks[k].end;
+            c.last_tok = k;
+            c.parts.push(toks[k].key());
+            vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         out.push(c);
     }
@@ -2353,6 +2560,32 @@ impl Recognizer {
                     "un" | "une" | "a" | "an" | "Un" | "Une" | "A" | "An"
                 )
         });
+        // "le plan France 2030", "le programme French Tech 2030": a name that ends with a year
+        // is the programme's own name, without its head.
+        if let Some((h, EntityType::Misc)) = head_before
+            && h + 1 == first
+            && !matches!(toks[h].text, "loi" | "lois")
+            && let Some(year) = toks.get(last + 1)
+            && year.joined
+            && year.shape == Shape::Number
+            && year.text.len() == 4
+            && (year.text.starts_with("19") || year.text.starts_with("20"))
+            && year.text.bytes().all(|b| b.is_ascii_digit())
+            && toks[first..=last]
+                .iter()
+                .all(|t| matches!(t.shape, Shape::Cap | Shape::Upper))
+        {
+            last += 1;
+            c.end = toks[last].end;
+            c.last_tok = last;
+            c.votes = [0.0; 4];
+            vote(&mut c.votes, EntityType::Misc, 4.0);
+            c.row = None;
+            c.weak = false;
+            c.cued = true;
+            c.parts = toks[first..=last].iter().map(|t| t.key()).collect();
+            return;
+        }
         // "la loi FISA": an acronym is the law's name on its own.
         if let Some((h, EntityType::Misc)) = head_before
             && h + 1 == first
@@ -2426,6 +2659,7 @@ impl Recognizer {
             while end < last + 3 && adjective_at(end + 1) {
                 end += 1;
             }
+
             // "Fédération française de cyclisme", "Union nationale des …": a nationality after
             // the head, when a "de" complement completes the name.
             if end == last
@@ -2454,6 +2688,26 @@ impl Recognizer {
             {
                 end += 2;
             }
+        }
+        // "le Parlement bruxellois", "le Grand Conseil vaudois": a regional or national
+        // adjective right after an assembly's head word.
+        if end == last
+            && c.row.is_none()
+            && matches!(
+                key_of(toks[last].text).as_str(),
+                "parlement" | "assemblee" | "senat" | "conseil" | "congres"
+            )
+            && toks.get(end + 1).is_some_and(|t| {
+                t.joined
+                    && t.shape == Shape::Lower
+                    && t.elision.is_empty()
+                    && self.gaz.is_demonym(t.text)
+            })
+            && toks
+                .get(end + 2)
+                .is_none_or(|t| !(t.joined && matches!(t.text, "de" | "des" | "du")))
+        {
+            end += 1;
         }
         // "Syndicat autonome des transporteurs urbains", "Salon international de
         // l'agriculture": after a head and an adjective, "de" and a common noun (with its
@@ -2489,6 +2743,20 @@ impl Recognizer {
                     {
                         end += 1;
                     }
+                    // "Office national des chemins de fer": a second complement of one noun.
+                    if end == j
+                        && lower_at(end + 1).is_some_and(|t| {
+                            t.elision.is_empty() && matches!(t.text, "de" | "du" | "des")
+                        })
+                        && lower_at(end + 2).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && !stop(t.text)
+                                && t.text.chars().count() > 2
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        end += 2;
+                    }
                 }
             }
         }
@@ -2520,6 +2788,13 @@ impl Recognizer {
                         && matches!(toks[to + 1].shape, Shape::Cap | Shape::Upper)
                     {
                         to += 1;
+                    }
+                    // "Assemblée de la Polynésie française": a listed place that goes on with
+                    // lowercase words.
+                    if let Some((_, n)) = self.gaz.longest(toks, k + 2, false)
+                        && k + 1 + n > to
+                    {
+                        to = k + 1 + n;
                     }
                     // "l'usine Stellantis de Sochaux", "la National Gallery de Londres": a
                     // listed organisation's site or seat in a city is no part of its name
@@ -2818,6 +3093,24 @@ impl Recognizer {
             "la" | "le" | "les" | "the" => 4,
             _ => 0,
         });
+        // "left for Columbiana", "fished out of Saulnierville": leaving for a place, working
+        // out of one.
+        let class = if class == 0
+            && first >= 2
+            && toks[first - 1].joined
+            && toks[first - 2].shape == Shape::Lower
+            && match prev {
+                "for" => matches!(
+                    toks[first - 2].text,
+                    "left" | "leave" | "leaving" | "leaves" | "headed" | "bound" | "fled"
+                ),
+                "of" => toks[first - 2].text == "out",
+                _ => false,
+            } {
+            2
+        } else {
+            class
+        };
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
@@ -2866,6 +3159,18 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "owned by Brellix", "produit par Norvane", "racheté par le groupe": the agent of a
+        // firm's verb is rather a firm, unless a given name or a cue says otherwise.
+        if matches!(prev, "by" | "par")
+            && first >= 2
+            && toks[first - 1].joined
+            && toks[first - 2].shape == Shape::Lower
+            && is_firm_agent_participle(toks[first - 2].text)
+            && c.row.is_none()
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 0.5);
         }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").

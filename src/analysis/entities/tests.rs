@@ -2055,3 +2055,304 @@ fn common_words_before_a_country_after_in_name_a_district() {
         "{found:?}"
     );
 }
+
+#[test]
+fn chief_and_billionaire_are_titles_before_a_name() {
+    let found = typed_builtin(
+        "Traps were cut overnight. Chief Maryse Tobique called the police. Chief Minister \
+         Raghavendraiah said no. Billionaire Obinna Chukwudebe said yes. The elders thanked \
+         Chief Tobique.",
+    );
+    for name in [
+        "Maryse Tobique",
+        "Raghavendraiah",
+        "Obinna Chukwudebe",
+        "Tobique",
+    ] {
+        assert!(
+            found.contains(&(name.into(), "person")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalised_portfolio_after_a_minister_is_no_entity() {
+    let found = typed_builtin(
+        "La ministre de la Mobilité, Ilse Verbruggen, a présenté le texte. Le ministre des \
+         Ressources marines, Teva Maraetaata, le soutient.",
+    );
+    let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!names.contains(&"Mobilité"), "{found:?}");
+    assert!(!names.contains(&"Ressources"), "{found:?}");
+    assert!(
+        found.contains(&("Ilse Verbruggen".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn regional_and_farming_adjectives_join_a_name_or_sit_after_a_cue() {
+    let found = typed_builtin(
+        "Le Grand Conseil valaisan l'a rejetée. Lancée par l'association agricole \
+         Terrevive, l'initiative vise le Conseil général vaudois.",
+    );
+    assert!(
+        found.contains(&("Terrevive".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Conseil général vaudois".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_range_or_brand_after_a_possessive_is_a_product() {
+    let found = typed_builtin(
+        "L'entreprise vend sa gamme Douce Brumelle dans les grands magasins. The research \
+         vessel Kestrel Dawn returned to port.",
+    );
+    assert!(
+        found.contains(&("Douce Brumelle".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Kestrel Dawn".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_given_name_before_palace_or_square_names_a_place() {
+    let found = typed_builtin("The final was played at Alexandra Palace on Sunday night.");
+    assert!(
+        found.contains(&("Alexandra Palace".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_demonym_before_an_institute_of_is_part_of_its_name() {
+    let found = typed_builtin(
+        "Scientists at the Canadian Institute of Polar Science found the ice thinner.",
+    );
+    assert!(
+        found.contains(&("Canadian Institute of Polar Science".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn and_between_common_words_inside_a_board_s_name() {
+    let found = typed_builtin(
+        "Yesterday the Kelmsford Water Supply and Sewerage Board banned hosepipes, while \
+         Brellix Partners and Norvane Capital invested.",
+    );
+    assert!(
+        found.contains(&(
+            "Kelmsford Water Supply and Sewerage Board".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Norvane Capital".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_second_noun_complement_completes_an_office_s_name() {
+    let found =
+        typed_builtin("L'Office régional des voies de navigation a lancé les essais lundi.");
+    assert!(
+        found.contains(&(
+            "Office régional des voies de navigation".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_district_an_atoll_and_a_station_are_places() {
+    let found = typed_builtin(
+        "La ligne ira jusqu'à la station Verhaegen. Les commerçants du quartier Brabantia \
+         protestent. Il exploite une ferme sur l'atoll de Tokerau.",
+    );
+    for name in ["Verhaegen", "Brabantia", "Tokerau"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn leaving_for_a_name_or_working_out_of_it_makes_it_a_place() {
+    let found = typed_builtin(
+        "Many families had already left for Kelverton. He has fished out of Marrowby for \
+         thirty years.",
+    );
+    for name in ["Kelverton", "Marrowby"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn common_british_irish_west_african_and_indian_given_names_are_known() {
+    let g = builtin().gazetteer();
+    for name in [
+        "Eilidh",
+        "Tadhg",
+        "Rhodri",
+        "Olumide",
+        "Venkatesh",
+        "Wiremu",
+    ] {
+        assert!(g.is_given(name), "{name}");
+    }
+    let found = typed_builtin("The award went to Eilidh Drummore of Perth.");
+    assert!(
+        found.contains(&("Eilidh Drummore".into(), "person")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_assembly_takes_its_regional_adjective_and_a_place_its_lowercase_words() {
+    let found = typed_builtin(
+        "Le Parlement bruxellois entendra jeudi le ministre. La Chambre de commerce de la \
+         Polynésie française proteste.",
+    );
+    assert!(
+        found.contains(&("Parlement bruxellois".into(), "organization")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(
+            "Chambre de commerce de la Polynésie française".into(),
+            "organization"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn boats_and_people_leaving_from_a_name_come_from_a_place() {
+    let found = typed_builtin(
+        "Une trentaine de chalutiers partis de Kervégan ont bloqué le port. Des camions en \
+         provenance de Brivalle sont arrivés.",
+    );
+    for name in ["Kervégan", "Brivalle"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_programme_s_name_with_a_year_leaves_its_head_out() {
+    let found = typed_builtin(
+        "La start-up a été retenue par le plan Bretagne Horizon 2035 et le programme \
+         Kelvane 2030.",
+    );
+    assert!(
+        found.contains(&("Bretagne Horizon 2035".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Kelvane 2030".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_model_or_edition_number_completes_a_product_or_an_event() {
+    let found = typed_builtin(
+        "On produit la Peugeot 3008 à un rythme record avant la Coupe du monde 2030. \
+         Kelmarsh Wanderers won 2-1 on Saturday.",
+    );
+    assert!(
+        found.contains(&("Peugeot 3008".into(), "misc")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Coupe du monde 2030".into(), "misc")),
+        "{found:?}"
+    );
+    let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(names.contains(&"Kelmarsh Wanderers"), "{found:?}");
+}
+
+#[test]
+fn a_saint_s_possessive_stays_inside_a_hospital_s_name() {
+    let texts = texts(
+        builtin(),
+        "She was a nurse at St Kelvin's University Hospital before moving.",
+    );
+    assert!(
+        texts.contains(&"St Kelvin's University Hospital".to_string()),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn the_agent_of_a_firm_s_verb_is_a_firm() {
+    let found = typed_builtin(
+        "Le film est produit par Norvalis et sort en mai. The plant is owned by Brellix.",
+    );
+    for name in ["Norvalis", "Brellix"] {
+        assert!(
+            found.contains(&(name.into(), "organization")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_body_noun_after_the_name_makes_it_an_organisation() {
+    let found = typed_builtin(
+        "The Forward union says the council wants to cut pay. The Brellix charity agreed.",
+    );
+    for name in ["Forward", "Brellix"] {
+        assert!(
+            found.contains(&(name.into(), "organization")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_place_with_a_regional_adjective_is_a_place_of_its_own() {
+    let found = typed_builtin(
+        "Les vergers de l'Ardèche provençale ont gelé. Le Grand Conseil bruxellois a voté.",
+    );
+    assert!(
+        found.contains(&("Ardèche provençale".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Grand Conseil bruxellois".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn courtyards_plazas_and_terraces_are_places() {
+    let found = typed_builtin(
+        "The prize was announced at the Kelvin Courtyard, then the crowd moved to Marrow \
+         Plaza.",
+    );
+    for name in ["Kelvin Courtyard", "Marrow Plaza"] {
+        assert!(
+            found.contains(&(name.into(), "location")),
+            "{name}: {found:?}"
+        );
+    }
+}
