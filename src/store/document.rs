@@ -64,6 +64,13 @@ pub fn ends_sentence(between: &str) -> bool {
     between.contains(['.', '!', '?', '…', '\n'])
 }
 
+/// Whether a text scored `s` has nothing to score: no letter nor digit, and no keyword (an
+/// emoticon, a smiley image or `+1` alone is scored). Such a document (an empty comment) gets
+/// no sentiment fields: it is unscored, not neutral.
+pub fn nothing_to_score(text: &str, s: &sentiment::Sentiment) -> bool {
+    s.keywords.is_empty() && !text.chars().any(char::is_alphanumeric)
+}
+
 /// One word of an analysed text, stop words included.
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'t> {
@@ -574,7 +581,9 @@ impl<'a> DocumentBuilder<'a> {
     }
 
     /// Adds the sentiment fields of `text` (its words `spans`, line languages `langs`;
-    /// `hidden_smileys` smiley images removed from it), unless the builder has no scorer.
+    /// `hidden_smileys` smiley images removed from it), unless the builder has no scorer or
+    /// there is nothing to score (see [`nothing_to_score`]): such a document stays unscored
+    /// rather than counting as neutral.
     fn add_sentiment(
         &self,
         d: &mut TantivyDocument,
@@ -589,6 +598,9 @@ impl<'a> DocumentBuilder<'a> {
         };
         let f = self.fields;
         let s = scorer.score_words(text, Some(spans), langs, Some(told), hidden_smileys);
+        if nothing_to_score(text, &s) {
+            return;
+        }
         d.add_f64(f.sentiment, f64::from(s.score));
         d.add_text(f.sentiment_label, s.label.as_str());
         for k in &s.keywords {
