@@ -34,9 +34,10 @@ pub enum KwicSort {
     /// Corpus order: by article id, the article before its comments, comments in page order.
     #[default]
     Doc,
-    /// Alphabetically by the words left of the match, nearest first.
+    /// Alphabetically by the words left of the match, nearest first (L1, then L2…),
+    /// punctuation ignored.
     Left,
-    /// Alphabetically by the words right of the match.
+    /// Alphabetically by the words right of the match (R1, then R2…), punctuation ignored.
     Right,
 }
 
@@ -333,9 +334,13 @@ fn doc_lines(
     out
 }
 
-/// A sort key: lowercase, accents folded.
-fn sort_key(s: &str) -> String {
-    fold(&s.to_lowercase()).into_owned()
+/// A sort key, as AntConc sorts a concordance: the words of a context in the order given
+/// (R1, R2… or L1, L2…), each lowercase with its accents folded, punctuation and line marks
+/// left out.
+fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    words
+        .map(|w| fold(&w.to_lowercase()).into_owned())
+        .collect()
 }
 
 /// The concordance of a word or phrase.
@@ -409,12 +414,8 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     }
     match opts.sort {
         KwicSort::Doc => {}
-        KwicSort::Right => lines.sort_by_cached_key(|l| sort_key(&l.right)),
-        KwicSort::Left => lines.sort_by_cached_key(|l| {
-            let mut words: Vec<&str> = l.left.unicode_words().collect();
-            words.reverse();
-            sort_key(&words.join(" "))
-        }),
+        KwicSort::Right => lines.sort_by_cached_key(|l| sort_key(l.right.unicode_words())),
+        KwicSort::Left => lines.sort_by_cached_key(|l| sort_key(l.left.unicode_words().rev())),
     }
     if opts.limit > 0 {
         lines.truncate(opts.limit);
