@@ -571,6 +571,46 @@ fn kwic_sorts_by_words_ignoring_punctuation_and_accents() {
 }
 
 #[test]
+fn kwic_lang_keeps_the_matches_on_lines_of_that_language() {
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/cour.jsonl"),
+        r#"{"id": "a", "title": "Microsoft devant la justice", "body": ["Le juge a ordonné hier à Microsoft de livrer les courriels stockés dans ses serveurs en Irlande.", "The judge said that Microsoft must hand over the emails stored on its servers in Ireland."], "comments": [{"text": "Microsoft n'a pas le choix, il faut obéir à la justice de son pays."}]}
+"#,
+    )
+    .unwrap();
+    let lines = |lang: &str| -> Vec<(String, String)> {
+        let v = fx.json(&["kwic", "Microsoft", "--lang", lang, "--json", "-n", "0"]);
+        assert_eq!(
+            v["occurrences"].as_u64(),
+            Some(v["lines"].as_array().unwrap().len() as u64)
+        );
+        v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["part"].as_str().unwrap().to_string(),
+                    l["right"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let en = lines("en");
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(en[0].1.starts_with("must hand over"), "{en:?}");
+    let fr = lines("fr");
+    assert_eq!(fr.len(), 3, "{fr:?}");
+    assert!(fr.iter().all(|(_, r)| !r.starts_with("must")), "{fr:?}");
+    // As many as `terms --lang` counts.
+    for (lang, n) in [("en", 1), ("fr", 3)] {
+        let v = fx.json(&["terms", "--lang", lang, "--json", "-n", "0"]);
+        assert_eq!(term(&v, "microsoft")["count"], n, "{lang}: {v}");
+    }
+}
+
+#[test]
 fn kwic_matches_like_search() {
     let fx = Fixture::new();
     // Accent-insensitive and by stem.

@@ -5,7 +5,8 @@
 //! "mandat sans perquisition", and a stop word alone ("selon") has a concordance too. A phrase
 //! never spans a sentence or line end. Candidate documents come from the index; each is then
 //! re-analysed from its stored text (with the line languages recorded at ingest), titles
-//! included for articles.
+//! included for articles. `--lang` keeps the matches on lines of that language, as `terms
+//! --lang` counts only their words.
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -15,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{ReportError, Slice, check_article, column_strings, first_str, matching_docs};
-use crate::analysis::{Analyzer, Form, fold};
+use crate::analysis::{Analyzer, Form, Lang, fold};
 use crate::corpus::Article;
 use crate::store::document::{
     FORM_SEP, STOP_MARK, Word, article_title_text, decode_langs, from_tantivy_date, push_lower,
@@ -46,7 +47,7 @@ pub enum KwicSort {
 pub struct KwicOptions {
     /// The word or phrase.
     pub query: String,
-    /// Documents searched (the language selects documents with a passage in it).
+    /// Documents searched; the language keeps only the matches on lines in it.
     pub slice: Slice,
     /// Characters of context on each side.
     pub width: usize,
@@ -140,8 +141,8 @@ fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
     }
 }
 
-/// Byte ranges of the matches of `pat` in `text`.
-fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+/// Byte ranges of the matches of `pat` in `text`, with the line each is on.
+fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let n = pat.len();
@@ -152,7 +153,7 @@ fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usiz
                 && word_matches(&pat[k], &words[i + k], text, &mut lower)
         });
         if ok {
-            out.push((words[i].start, words[i + n - 1].end));
+            out.push((words[i].start, words[i + n - 1].end, words[i].line));
             i += n;
         } else {
             i += 1;
@@ -286,37 +287,47 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
-/// Concordance lines of `pat` in one stored document.
+/// A part of a document (`title` or `text`), its tokens and the language of each line.
+type Part = (&'static str, String, Vec<crate::analysis::Token>, Vec<Lang>);
+
+/// Concordance lines of `pat` in one stored document; with `lang`, only the matches on lines
+/// in that language (as ingest told them, as `terms --lang` counts them).
 fn doc_lines(
     store: &Store,
     an: &Analyzer,
     doc: &TantivyDocument,
     pat: &[PatWord],
     width: usize,
+    lang: Option<Lang>,
 ) -> Vec<KwicLine> {
     let f = &store.fields;
     let kind = text_of(doc, f.kind);
-    let mut parts: Vec<(&'static str, String, Vec<crate::analysis::Token>)> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     if kind == KIND_ARTICLE
         && let Ok(a) = serde_json::from_str::<Article>(text_of(doc, f.json))
     {
         let title = article_title_text(&a);
-        let (tokens, _) = an.analyze_document(&title);
-        parts.push(("title", title, tokens));
+        let (tokens, langs) = an.analyze_document(&title);
+        parts.push(("title", title, tokens, langs));
     }
     let text = text_of(doc, f.text).to_string();
-    let tokens = an.analyze_with_langs(&text, &decode_langs(text_of(doc, f.line_langs)));
-    parts.push(("text", text, tokens));
+    let langs = decode_langs(text_of(doc, f.line_langs));
+    let tokens = an.analyze_with_langs(&text, &langs);
+    parts.push(("text", text, tokens, langs));
     let date = doc
         .get_first(f.date)
         .and_then(|v| v.as_datetime())
         .and_then(from_tantivy_date)
         .map(format_date);
     let mut out = Vec::new();
-    for (part, text, tokens) in &parts {
+    for (part, text, tokens, langs) in &parts {
         let mut words = Vec::new();
         walk_words(text, tokens, |w| words.push(w));
-        for (s, e) in find_matches(pat, text, &words) {
+        for (s, e, line) in find_matches(pat, text, &words) {
+            // Lines beyond the recorded languages are French, as the analyzer reads them.
+            if lang.is_some_and(|l| langs.get(line).copied().unwrap_or(Lang::Fr) != l) {
+                continue;
+            }
             out.push(KwicLine {
                 id: text_of(doc, f.id).to_string(),
                 kind: kind.to_string(),
@@ -401,7 +412,7 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
             break;
         }
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        let found = doc_lines(store, &an, &doc, &pat, opts.width);
+        let found = doc_lines(store, &an, &doc, &pat, opts.width, opts.slice.lang);
         documents += u64::from(!found.is_empty());
         lines.extend(found);
         read += 1;
@@ -489,7 +500,7 @@ mod tests {
         let pat = pattern(&an, "mandat de perquisition");
         let found: Vec<&str> = find_matches(&pat, text, &words)
             .into_iter()
-            .map(|(s, e)| &text[s..e])
+            .map(|(s, e, _)| &text[s..e])
             .collect();
         assert_eq!(found, ["mandat de perquisition"]);
         let pat = pattern(&an, "perquisitions");
