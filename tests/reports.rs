@@ -610,6 +610,38 @@ fn kwic_lang_keeps_the_matches_on_lines_of_that_language() {
     }
 }
 
+/// A page with abbreviations, elided stop words, and "à"/"a", "où"/"ou".
+const ABBREVIATIONS: &str = r#"{"id": "a", "title": "Visite à Washington", "body": ["U.S. officials said on Monday that Mr. Smith met the president in Washington.", "M. Hollande a reçu le Dr. Dupont à l'Élysée mardi soir. Le lendemain, la S.N.C.F. Voyageurs a annoncé une grève.", "Jusqu'à demain, il a une heure à perdre. Où va-t-il ? Ou bien il reste."], "comments": [{"text": "M. Hollande et le Dr. Dupont, encore eux ! Voir l'art. 5 du code. Hollande revient."}]}
+"#;
+
+#[test]
+fn a_period_after_an_abbreviation_does_not_break_phrases() {
+    let fx = Fixture::empty();
+    std::fs::write(fx.path("corpus/abbr.jsonl"), ABBREVIATIONS).unwrap();
+    let total = |q: &str| fx.json(&["search", q, "--json"])["total"].as_u64().unwrap();
+    for (q, n) in [
+        ("\"U.S. officials\"", 1),
+        ("\"Mr. Smith\"", 1),
+        ("\"Dr. Dupont\"", 2),
+        ("\"M. Hollande\"", 2),
+        ("\"S.N.C.F. Voyageurs\"", 1),
+        ("\"art 5\"", 1),
+        // A real sentence end still cuts.
+        ("\"code Hollande\"", 0),
+        ("\"code\"", 1),
+    ] {
+        assert_eq!(total(q), n, "{q}");
+    }
+    let v = fx.json(&["kwic", "M. Hollande", "--json"]);
+    assert_eq!(v["occurrences"], 2, "{v}");
+    assert_eq!(v["lines"][0]["match"], "M. Hollande");
+    let v = fx.json(&["kwic", "soir lendemain", "--json"]);
+    assert_eq!(v["occurrences"], 0, "{v}");
+    // The repeated segment "Dr Dupont" is not cut either.
+    let v = fx.json(&["terms", "--ngrams", "2", "--json", "-n", "0"]);
+    assert_eq!(term(&v, "dr dupont")["count"], 2, "{v}");
+}
+
 #[test]
 fn kwic_matches_like_search() {
     let fx = Fixture::new();

@@ -59,9 +59,64 @@ thread_local! {
         std::cell::RefCell::new(HashMap::new());
 }
 
-/// Whether the text between two words ends a sentence (or a line).
+/// Whether the text between two words ends a sentence (or a line), whatever the words (see
+/// [`ends_sentence_after`]).
 pub fn ends_sentence(between: &str) -> bool {
     between.contains(['.', '!', '?', '…', '\n'])
+}
+
+/// Abbreviations whose period never ends a sentence (titles before a name, `cf.`), as
+/// written: `M. Hollande`, `Dr. Dupont`, `Mr. Smith`.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Mrs", "Ms", "Dr", "Drs", "Pr", "Prof", "Me",
+    "Mgr", "St", "Ste", "Sts", "Gen", "Gén", "Sen", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev",
+    "Hon", "cf", "Cf", "ex", "resp",
+];
+
+/// Abbreviations whose period does not end a sentence before a number (`art. 5`, `vol. 2`,
+/// `p. 12`, `n° 3`), lowercase.
+pub const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "art", "al", "p", "pp", "vol", "n", "no", "nos", "chap", "ch", "fig", "t", "éd", "ed", "tab",
+    "sect", "par", "env", "ca", "av", "bd",
+];
+
+/// Whether a period right after `word` marks an abbreviation rather than a sentence end, given
+/// the `next` word: a single letter (`M.`, `J.-C.`), dotted initials (`U.S.`, `S.N.C.F.`,
+/// `e.g.`), a title ([`TITLE_ABBREVIATIONS`]), or a reference before a number
+/// ([`NUMBER_ABBREVIATIONS`]).
+pub fn is_abbreviation(word: &str, next: &str) -> bool {
+    // Without an elided article: "l'art. 5".
+    let word = word.rsplit(is_apostrophe).next().unwrap_or(word);
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => return c.is_alphabetic(),
+        (None, _) => return false,
+        _ => {}
+    }
+    if word.contains('.') {
+        return word
+            .split('.')
+            .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
+    }
+    if TITLE_ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    next.starts_with(|c: char| c.is_ascii_digit())
+        && word.len() <= 5
+        && NUMBER_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the text `between` the words `prev` and `next` ends a sentence (or a line): a line
+/// break, `!`, `?`, `…`, or a period unless it is a single one right after an abbreviation
+/// (see [`is_abbreviation`]): "U.S. officials", "M. Hollande" are not cut, ". Le" is.
+pub fn ends_sentence_after(prev: &str, between: &str, next: &str) -> bool {
+    if between.contains(['!', '?', '…', '\n']) {
+        return true;
+    }
+    match between.strip_prefix('.') {
+        None => between.contains('.'),
+        Some(rest) => rest.contains('.') || !is_abbreviation(prev, next),
+    }
 }
 
 /// Whether a text scored `s` has nothing to score: no letter nor digit, and no keyword (an
@@ -112,6 +167,7 @@ pub fn walk_spans<'t>(
 ) {
     let mut line = 0;
     let mut prev = 0;
+    let mut prev_start = 0;
     let mut tokens = tokens.iter().peekable();
     for &(start, end) in spans {
         let between = &text[prev..start];
@@ -122,9 +178,10 @@ pub fn walk_spans<'t>(
             end,
             token: tokens.next_if(|t| t.start == start && t.end == end),
             line,
-            boundary: ends_sentence(between),
+            boundary: ends_sentence_after(&text[prev_start..prev], between, &text[start..end]),
         });
         prev = end;
+        prev_start = start;
     }
 }
 
@@ -695,6 +752,41 @@ mod tests {
         assert_eq!(segs[0], "entrepris|l'entreprise");
         assert!(segs.contains(&"servic|services|e".to_string()), "{segs:?}");
         assert!(segs.contains(&"~you|you|e".to_string()), "{segs:?}");
+    }
+
+    #[test]
+    fn a_period_after_an_abbreviation_does_not_end_the_sentence() {
+        for text in [
+            "Les U.S. officials disent",
+            "Selon M. Hollande hier",
+            "Avec Mr. Smith et Mrs. Smith",
+            "Le Dr. Dupont soigne",
+            "La S.N.C.F. Voyageurs annonce",
+            "Voir l'art. 5 du code, p. 12",
+        ] {
+            let segs = segments(text);
+            assert!(!segs.contains(&String::new()), "{text}: {segs:?}");
+        }
+        for text in [
+            "Il est venu. Le juge",
+            "Fini ? Le juge",
+            "Fini ! Le juge",
+            "De l'art. Le juge",
+            "Le plan ... M. Hollande",
+            "Il vient M.. Hollande",
+        ] {
+            let segs = segments(text);
+            assert_eq!(
+                segs.iter().filter(|s| s.is_empty()).count(),
+                1,
+                "{text}: {segs:?}"
+            );
+        }
+        assert!(!ends_sentence_after("M", ". ", "Hollande"));
+        assert!(!ends_sentence_after("vol", ". ", "3"));
+        assert!(ends_sentence_after("vol", ". ", "Le"));
+        assert!(ends_sentence_after("juge", ". ", "Le"));
+        assert!(ends_sentence_after("U.S", "? ", "Le"));
     }
 
     #[test]
