@@ -643,6 +643,51 @@ fn a_period_after_an_abbreviation_does_not_break_phrases() {
 }
 
 #[test]
+fn stop_words_keep_their_accents_and_elided_ones_match_exactly() {
+    let fx = Fixture::empty();
+    std::fs::write(fx.path("corpus/abbr.jsonl"), ABBREVIATIONS).unwrap();
+    // `jusqu'à` is one line, not every "à" and "a".
+    let v = fx.json(&["kwic", "jusqu'à", "--json", "-n", "0"]);
+    let matched: Vec<&str> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["match"].as_str().unwrap())
+        .collect();
+    assert_eq!(matched, ["Jusqu'à"], "{v}");
+    let v = fx.json(&["kwic", "jusqu’à", "--json", "-n", "0"]);
+    assert_eq!(v["occurrences"], 1, "{v}");
+    // "à" is not "a", "où" is not "ou".
+    for (q, want) in [
+        ("à", &["à", "à", "Jusqu'à", "à"][..]),
+        ("a", &["a", "a", "a"]),
+        ("où", &["Où"]),
+        ("ou", &["Ou"]),
+    ] {
+        let v = fx.json(&["kwic", q, "--json", "-n", "0"]);
+        let matched: Vec<&str> = v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["match"].as_str().unwrap())
+            .collect();
+        assert_eq!(matched, want, "{q}: {v}");
+    }
+    let v = fx.json(&["terms", "--all-words", "--json", "-n", "0"]);
+    let a = term(&v, "a");
+    assert_eq!(
+        (a["count"].as_u64(), a["stop"].as_bool()),
+        (Some(3), Some(true))
+    );
+    assert_eq!(forms(a), [("a".to_string(), 3)]);
+    let a = term(&v, "à");
+    assert_eq!(a["count"], 4);
+    assert_eq!(forms(a), [("à".to_string(), 4)]);
+    assert_eq!(term(&v, "où")["count"], 1);
+    assert_eq!(term(&v, "ou")["count"], 1);
+}
+
+#[test]
 fn kwic_matches_like_search() {
     let fx = Fixture::new();
     // Accent-insensitive and by stem.

@@ -1,7 +1,8 @@
 //! `kiosque kwic`: a concordance (key word in context) of a word or a phrase.
 //!
 //! Words match as in search: by stem, accent-insensitively, through the French and the English
-//! chains. Stop words match as written (folded), so "mandat de perquisition" does not give
+//! chains. Stop words match as written (lowercase, accents kept: "à" is not "a"; an elided one
+//! such as "jusqu'à" exactly, elision included), so "mandat de perquisition" does not give
 //! "mandat sans perquisition", and a stop word alone ("selon") has a concordance too. A phrase
 //! never spans a sentence or line end. Candidate documents come from the index; each is then
 //! re-analysed from its stored text (with the line languages recorded at ingest), titles
@@ -102,8 +103,9 @@ pub struct KwicReport {
 enum PatWord {
     /// A content word: its query forms.
     Content(Vec<(Form, String)>),
-    /// A stop word: its folded key.
-    Stop(String),
+    /// A stop word: its key (see [`stop_key`]) and, when the query wrote it with an elision
+    /// ("jusqu'à"), its lowercase surface, which must then match exactly.
+    Stop(String, Option<String>),
 }
 
 /// The query's words, each matched by forms or as a stop word.
@@ -119,7 +121,9 @@ fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
                 None => {
                     lower.clear();
                     push_lower(w, &mut lower);
-                    PatWord::Stop(stop_key(&lower))
+                    let key = stop_key(&lower);
+                    let exact = (key != lower).then(|| lower.clone());
+                    PatWord::Stop(key, exact)
                 }
             },
         )
@@ -132,10 +136,13 @@ fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
             Form::Main => *x == t.main,
             Form::Alt => *x == t.alt(),
         }),
-        (PatWord::Stop(key), None) if w.is_stop() => {
+        (PatWord::Stop(key, exact), None) if w.is_stop() => {
             lower.clear();
             push_lower(&text[w.start..w.end], lower);
-            stop_key(lower) == *key
+            match exact {
+                Some(surface) => lower == surface,
+                None => stop_key(lower) == *key,
+            }
         }
         _ => false,
     }
@@ -252,11 +259,12 @@ pub fn head_cols(s: &str, width: usize) -> String {
 }
 
 /// The candidate documents of a pattern made of stop words only: those whose `forms` hold its
-/// first word.
+/// first word (`key`; written `exact` when given).
 fn stop_word_query(
     searcher: &Searcher,
     store: &Store,
     key: &str,
+    exact: Option<&str>,
 ) -> Result<Box<dyn Query>, ReportError> {
     let prefix = format!("{STOP_MARK}{key}{FORM_SEP}");
     let mut end = prefix.clone();
@@ -267,7 +275,11 @@ fn stop_word_query(
         let inv = seg.inverted_index(store.fields.forms)?;
         let mut s = inv.terms().range().ge(&prefix).lt(&end).into_stream()?;
         while s.advance() {
-            terms.insert(s.key().to_vec());
+            let term = s.key();
+            let surface = term[prefix.len()..].split(|&b| b == FORM_SEP as u8).next();
+            if exact.is_none_or(|e| surface == Some(e.as_bytes())) {
+                terms.insert(term.to_vec());
+            }
         }
     }
     let subs: Vec<Box<dyn Query>> = terms
@@ -372,10 +384,10 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     let candidates: Box<dyn Query> = if pat.iter().any(|p| matches!(p, PatWord::Content(_))) {
         compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query
     } else {
-        let PatWord::Stop(key) = &pat[0] else {
+        let PatWord::Stop(key, exact) = &pat[0] else {
             unreachable!("a pattern without content words starts with a stop word")
         };
-        stop_word_query(&searcher, store, key)?
+        stop_word_query(&searcher, store, key, exact.as_deref())?
     };
     let q = BooleanQuery::new(vec![
         (
@@ -483,10 +495,12 @@ mod tests {
         let p = pattern(&an, "\"mandat de perquisition\"");
         assert_eq!(p.len(), 3);
         assert!(matches!(&p[0], PatWord::Content(_)));
-        assert_eq!(p[1], PatWord::Stop("de".into()));
+        assert_eq!(p[1], PatWord::Stop("de".into(), None));
         assert!(matches!(&p[2], PatWord::Content(_)));
         let p = pattern(&an, "À");
-        assert_eq!(p, vec![PatWord::Stop("a".into())]);
+        assert_eq!(p, vec![PatWord::Stop("à".into(), None)]);
+        let p = pattern(&an, "Jusqu’à");
+        assert_eq!(p, vec![PatWord::Stop("à".into(), Some("jusqu'à".into()))]);
     }
 
     #[test]

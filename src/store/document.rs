@@ -15,7 +15,7 @@ use super::schema::{
 use crate::analysis::entities::{self, Mention, Recognizer};
 use crate::analysis::quote::{QuoteFinder, QuotedPart};
 use crate::analysis::sentiment::{self, Scorer};
-use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Segmenter, Token, fold, surface_norm};
+use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Segmenter, Token, surface_norm};
 use crate::corpus::comments::count_emoticons;
 use crate::corpus::{Article, Comment};
 
@@ -26,8 +26,8 @@ pub const MAX_STORED_KEYWORDS: usize = 64;
 
 /// Separates a `forms` term's key, surface form and language mark.
 pub const FORM_SEP: char = '\u{2}';
-/// Starts the key of a stop word in `forms` (stop words are not stemmed: the key is the folded
-/// word).
+/// Starts the key of a stop word in `forms` (stop words are not stemmed: the key is the
+/// lowercase word, accents kept, elision removed; see [`stop_key`]).
 pub const STOP_MARK: char = '\u{3}';
 /// Language mark of a word of an English passage in `forms` (French words have none).
 pub const EN_MARK: char = 'e';
@@ -48,9 +48,11 @@ pub fn push_lower(surface: &str, out: &mut String) {
     }
 }
 
-/// The `forms` key of a stop word given its lowercase surface: the folded word, elision removed.
+/// The `forms` key of a stop word given its lowercase surface: the word with its elision
+/// removed and its apostrophes normalised, accents kept, so "à" (preposition) and "a" (verb),
+/// "où" and "ou" stay apart while "jusqu'à" counts as "à".
 pub fn stop_key(lower: &str) -> String {
-    fold(&surface_norm(lower)).into_owned()
+    surface_norm(lower)
 }
 
 thread_local! {
