@@ -782,6 +782,10 @@ impl SharedIds {
     }
 }
 
+/// A file [`shared_ids`] looks at: the file, its bytes when read for this ingest, and
+/// whether it is new or changed.
+type SharedFile<'a> = (&'a Found, Option<&'a Arc<Vec<u8>>>, bool);
+
 /// Finds the ids two files claim. A JSON Lines record's id is its file's id, `/` and its own
 /// id, so `press.jsonl` record `a1` is `press/a1`, as is the page `press/a1.txt` (or a record
 /// of `press/a1.jsonl`…). The file found first keeps the id; a later page is left out, a later
@@ -797,7 +801,7 @@ fn shared_ids(
     max: u64,
 ) -> SharedIds {
     let mut out = SharedIds::default();
-    let files: Vec<(&Found, Option<&Arc<Vec<u8>>>, bool)> = work
+    let files: Vec<SharedFile> = work
         .iter()
         .map(|w| (&w.found, w.bytes.as_ref(), true))
         .chain(unchanged.iter().map(|f| (f, None, false)))
@@ -836,8 +840,7 @@ fn shared_ids(
     let takes_part = |id: &str| {
         risky.contains(id) || id.match_indices('/').any(|(i, _)| risky.contains(&id[..i]))
     };
-    let mut part: Vec<&(&Found, Option<&Arc<Vec<u8>>>, bool)> =
-        files.iter().filter(|(f, _, _)| takes_part(&f.id)).collect();
+    let mut part: Vec<&SharedFile> = files.iter().filter(|(f, _, _)| takes_part(&f.id)).collect();
     let changed = part.iter().any(|(_, _, new)| *new) || gone.iter().any(|id| takes_part(id));
     if !changed {
         return out;
