@@ -83,7 +83,7 @@ pub const NUMBER_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether a period right after `word` marks an abbreviation rather than a sentence end, given
-/// the `next` word: a single letter (`M.`, `J.-C.`), dotted initials (`U.S.`, `S.N.C.F.`,
+/// the `next` word: a capital letter (`M.`, `J.-C.`), dotted initials (`U.S.`, `S.N.C.F.`,
 /// `e.g.`), a title ([`TITLE_ABBREVIATIONS`]), or a reference before a number
 /// ([`NUMBER_ABBREVIATIONS`]).
 pub fn is_abbreviation(word: &str, next: &str) -> bool {
@@ -91,7 +91,8 @@ pub fn is_abbreviation(word: &str, next: &str) -> bool {
     let word = word.rsplit(is_apostrophe).next().unwrap_or(word);
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => return c.is_alphabetic(),
+        // An initial; a lowercase letter ("il y en a.") only as a reference ("p. 12").
+        (Some(c), None) if c.is_uppercase() => return true,
         (None, _) => return false,
         _ => {}
     }
@@ -776,6 +777,7 @@ mod tests {
             "De l'art. Le juge",
             "Le plan ... M. Hollande",
             "Il vient M.. Hollande",
+            "Il y en a. Le juge",
         ] {
             let segs = segments(text);
             assert_eq!(
