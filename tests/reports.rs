@@ -520,6 +520,173 @@ fn kwic_lines_are_aligned_on_the_match() {
     assert_eq!(ids, sorted);
 }
 
+/// The first word of each line's `side` context (`left`: its last word), lowercase.
+fn kwic_words(v: &Value, side: &str) -> Vec<String> {
+    v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let words: Vec<&str> = l[side].as_str().unwrap().unicode_words().collect();
+            let w = if side == "left" {
+                words.last()
+            } else {
+                words.first()
+            };
+            w.map_or(String::new(), |w| w.to_lowercase())
+        })
+        .collect()
+}
+
+#[test]
+fn kwic_sorts_by_words_ignoring_punctuation_and_accents() {
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/chats.jsonl"),
+        r#"{"id": "p", "title": "Bêtes", "body": ["Le chat, dort.", "Un chat mange.", "Zoé chat Échappe.", "Aussi chat. Zut", "Il dort. Chat boit", "Le bon, chat bouge", "Un Éternel chat Dort encore"]}
+"#,
+    )
+    .unwrap();
+    let v = fx.json(&["kwic", "chat", "--sort", "right", "--json", "-w", "12"]);
+    assert_eq!(
+        kwic_words(&v, "right"),
+        ["boit", "bouge", "dort", "dort", "échappe", "mange", "zut"],
+        "{v}"
+    );
+    // R2 breaks the tie between the two "dort": "encore" before "un" (the next line's).
+    let rights: Vec<&str> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["right"].as_str().unwrap())
+        .collect();
+    assert!(rights[2].starts_with("Dort encore"), "{rights:?}");
+    assert!(rights[3].starts_with(", dort. ¶ Un"), "{rights:?}");
+    let v = fx.json(&["kwic", "chat", "--sort", "left", "--json", "-w", "12"]);
+    assert_eq!(
+        kwic_words(&v, "left"),
+        ["aussi", "bon", "dort", "éternel", "le", "un", "zoé"],
+        "{v}"
+    );
+}
+
+#[test]
+fn kwic_lang_keeps_the_matches_on_lines_of_that_language() {
+    let fx = Fixture::empty();
+    std::fs::write(
+        fx.path("corpus/cour.jsonl"),
+        r#"{"id": "a", "title": "Microsoft devant la justice", "body": ["Le juge a ordonné hier à Microsoft de livrer les courriels stockés dans ses serveurs en Irlande.", "The judge said that Microsoft must hand over the emails stored on its servers in Ireland."], "comments": [{"text": "Microsoft n'a pas le choix, il faut obéir à la justice de son pays."}]}
+"#,
+    )
+    .unwrap();
+    let lines = |lang: &str| -> Vec<(String, String)> {
+        let v = fx.json(&["kwic", "Microsoft", "--lang", lang, "--json", "-n", "0"]);
+        assert_eq!(
+            v["occurrences"].as_u64(),
+            Some(v["lines"].as_array().unwrap().len() as u64)
+        );
+        v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["part"].as_str().unwrap().to_string(),
+                    l["right"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let en = lines("en");
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(en[0].1.starts_with("must hand over"), "{en:?}");
+    let fr = lines("fr");
+    assert_eq!(fr.len(), 3, "{fr:?}");
+    assert!(fr.iter().all(|(_, r)| !r.starts_with("must")), "{fr:?}");
+    // As many as `terms --lang` counts.
+    for (lang, n) in [("en", 1), ("fr", 3)] {
+        let v = fx.json(&["terms", "--lang", lang, "--json", "-n", "0"]);
+        assert_eq!(term(&v, "microsoft")["count"], n, "{lang}: {v}");
+    }
+}
+
+/// A page with abbreviations, elided stop words, and "à"/"a", "où"/"ou".
+const ABBREVIATIONS: &str = r#"{"id": "a", "title": "Visite à Washington", "body": ["U.S. officials said on Monday that Mr. Smith met the president in Washington.", "M. Hollande a reçu le Dr. Dupont à l'Élysée mardi soir. Le lendemain, la S.N.C.F. Voyageurs a annoncé une grève.", "Jusqu'à demain, il a une heure à perdre. Où va-t-il ? Ou bien il reste."], "comments": [{"text": "M. Hollande et le Dr. Dupont, encore eux ! Voir l'art. 5 du code. Hollande revient."}]}
+"#;
+
+#[test]
+fn a_period_after_an_abbreviation_does_not_break_phrases() {
+    let fx = Fixture::empty();
+    std::fs::write(fx.path("corpus/abbr.jsonl"), ABBREVIATIONS).unwrap();
+    let total = |q: &str| fx.json(&["search", q, "--json"])["total"].as_u64().unwrap();
+    for (q, n) in [
+        ("\"U.S. officials\"", 1),
+        ("\"Mr. Smith\"", 1),
+        ("\"Dr. Dupont\"", 2),
+        ("\"M. Hollande\"", 2),
+        ("\"S.N.C.F. Voyageurs\"", 1),
+        ("\"art 5\"", 1),
+        // A real sentence end still cuts.
+        ("\"code Hollande\"", 0),
+        ("\"code\"", 1),
+    ] {
+        assert_eq!(total(q), n, "{q}");
+    }
+    let v = fx.json(&["kwic", "M. Hollande", "--json"]);
+    assert_eq!(v["occurrences"], 2, "{v}");
+    assert_eq!(v["lines"][0]["match"], "M. Hollande");
+    let v = fx.json(&["kwic", "soir lendemain", "--json"]);
+    assert_eq!(v["occurrences"], 0, "{v}");
+    // The repeated segment "Dr Dupont" is not cut either.
+    let v = fx.json(&["terms", "--ngrams", "2", "--json", "-n", "0"]);
+    assert_eq!(term(&v, "dr dupont")["count"], 2, "{v}");
+}
+
+#[test]
+fn stop_words_keep_their_accents_and_elided_ones_match_exactly() {
+    let fx = Fixture::empty();
+    std::fs::write(fx.path("corpus/abbr.jsonl"), ABBREVIATIONS).unwrap();
+    // `jusqu'à` is one line, not every "à" and "a".
+    let v = fx.json(&["kwic", "jusqu'à", "--json", "-n", "0"]);
+    let matched: Vec<&str> = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["match"].as_str().unwrap())
+        .collect();
+    assert_eq!(matched, ["Jusqu'à"], "{v}");
+    let v = fx.json(&["kwic", "jusqu’à", "--json", "-n", "0"]);
+    assert_eq!(v["occurrences"], 1, "{v}");
+    // "à" is not "a", "où" is not "ou".
+    for (q, want) in [
+        ("à", &["à", "à", "Jusqu'à", "à"][..]),
+        ("a", &["a", "a", "a"]),
+        ("où", &["Où"]),
+        ("ou", &["Ou"]),
+    ] {
+        let v = fx.json(&["kwic", q, "--json", "-n", "0"]);
+        let matched: Vec<&str> = v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["match"].as_str().unwrap())
+            .collect();
+        assert_eq!(matched, want, "{q}: {v}");
+    }
+    let v = fx.json(&["terms", "--all-words", "--json", "-n", "0"]);
+    let a = term(&v, "a");
+    assert_eq!(
+        (a["count"].as_u64(), a["stop"].as_bool()),
+        (Some(3), Some(true))
+    );
+    assert_eq!(forms(a), [("a".to_string(), 3)]);
+    let a = term(&v, "à");
+    assert_eq!(a["count"], 4);
+    assert_eq!(forms(a), [("à".to_string(), 4)]);
+    assert_eq!(term(&v, "où")["count"], 1);
+    assert_eq!(term(&v, "ou")["count"], 1);
+}
+
 #[test]
 fn kwic_matches_like_search() {
     let fx = Fixture::new();
@@ -562,13 +729,20 @@ fn kwic_matches_like_search() {
     for l in v["lines"].as_array().unwrap() {
         assert_eq!(l["match"].as_str().unwrap().to_lowercase(), "selon");
     }
-    // Sorted by right context.
+    // Sorted by the words of the right context.
     let v = fx.json(&["kwic", "juge", "--sort", "right", "--json", "--limit", "0"]);
-    let rights: Vec<String> = v["lines"]
+    let rights: Vec<Vec<String>> = v["lines"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|l| fold(&l["right"].as_str().unwrap().to_lowercase()).into_owned())
+        .map(|l| {
+            l["right"]
+                .as_str()
+                .unwrap()
+                .unicode_words()
+                .map(|w| fold(&w.to_lowercase()).into_owned())
+                .collect()
+        })
         .collect();
     let mut sorted = rights.clone();
     sorted.sort();

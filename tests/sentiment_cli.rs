@@ -111,9 +111,14 @@ const EXPECTED: &[(&str, &str)] = &[
 
 impl Corpus {
     fn new(ingest_args: &[&str]) -> Corpus {
+        Corpus::of(PRESS, ingest_args)
+    }
+
+    /// The index of `pages`, as `corpus/press.jsonl`.
+    fn of(pages: &str, ingest_args: &[&str]) -> Corpus {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir(dir.path().join("corpus")).expect("mkdir");
-        std::fs::write(dir.path().join("corpus/press.jsonl"), PRESS).expect("write");
+        std::fs::write(dir.path().join("corpus/press.jsonl"), pages).expect("write");
         let c = Corpus { dir };
         let out = c.output(&[&["ingest", "corpus"], ingest_args].concat());
         assert!(
@@ -476,4 +481,64 @@ fn an_index_without_the_sentiment_fields_asks_for_rebuild() {
     c.stdout(&["ingest", "corpus", "--rebuild"]);
     let v = c.json(&["sentiment", "--json"]);
     assert_eq!(document(&v, "press/a1#c2")["label"], "negative");
+}
+
+#[test]
+fn comments_without_text_are_unscored_not_neutral() {
+    // Two comments without text (empty, an ellipsis), two with a tone (a word, an emoticon
+    // alone) and one neutral sentence.
+    let c = Corpus::of(
+        r#"{"id": "b1", "title": "Le budget voté", "body": ["Le texte sera examiné mardi par les députés."], "comments": [{"text": ""}, {"text": "Bravo, excellent !"}, {"text": "…"}, {"text": ":)"}, {"text": "Le vote aura lieu mardi."}]}
+"#,
+        &[],
+    );
+    let v = c.json(&["sentiment", "--article", "press/b1", "--json"]);
+    let comments = &v["totals"]["comments"];
+    assert_eq!(comments["total"], 3, "{comments}");
+    assert_eq!(comments["neutral"], 1, "{comments}");
+    assert_eq!(comments["positive"], 2, "{comments}");
+    assert_eq!(comments["unscored"], 2, "{comments}");
+    assert_eq!(comments["without_text"], 2, "{comments}");
+    assert_eq!(v["articles"][0]["comments"], *comments);
+    // The mean is that of the three scored comments.
+    let scores: Vec<f64> = v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter(|d| d["kind"] == "comment")
+        .map(|d| d["score"].as_f64().expect("score"))
+        .collect();
+    assert_eq!(scores.len(), 3, "{v}");
+    let mean = scores.iter().sum::<f64>() / 3.0;
+    let got = comments["mean_score"].as_f64().expect("mean");
+    assert!((got - mean).abs() < 1e-3, "{got} vs {mean}");
+    for id in ["press/b1#c1", "press/b1#c3"] {
+        assert!(
+            !v["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["id"] == id),
+            "{id} listed: {v}"
+        );
+    }
+    let text = c.stdout(&["sentiment", "--article", "press/b1"]);
+    assert!(text.contains("3 comments scored"), "{text}");
+    assert!(text.contains("2 documents without text"), "{text}");
+    assert!(!text.contains("--no-sentiment"), "{text}");
+    // `search --sentiment neutral` finds the neutral sentence only.
+    let v = c.json(&[
+        "search",
+        "*",
+        "--kind",
+        "comment",
+        "--sentiment",
+        "neutral",
+        "--json",
+    ]);
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["hits"][0]["id"], "press/b1#c5", "{v}");
+    let v = c.json(&["sentiment", "--doc", "press/b1#c1", "--json"]);
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(0), "{v}");
+    assert_eq!(v["totals"]["comments"]["without_text"], 1, "{v}");
 }

@@ -1,11 +1,13 @@
 //! `kiosque kwic`: a concordance (key word in context) of a word or a phrase.
 //!
 //! Words match as in search: by stem, accent-insensitively, through the French and the English
-//! chains. Stop words match as written (folded), so "mandat de perquisition" does not give
+//! chains. Stop words match as written (lowercase, accents kept: "à" is not "a"; an elided one
+//! such as "jusqu'à" exactly, elision included), so "mandat de perquisition" does not give
 //! "mandat sans perquisition", and a stop word alone ("selon") has a concordance too. A phrase
 //! never spans a sentence or line end. Candidate documents come from the index; each is then
 //! re-analysed from its stored text (with the line languages recorded at ingest), titles
-//! included for articles.
+//! included for articles. `--lang` keeps the matches on lines of that language, as `terms
+//! --lang` counts only their words.
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -15,7 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{ReportError, Slice, check_article, column_strings, first_str, matching_docs};
-use crate::analysis::{Analyzer, Form, fold};
+use crate::analysis::{Analyzer, Form, Lang, fold};
 use crate::corpus::Article;
 use crate::store::document::{
     FORM_SEP, STOP_MARK, Word, article_title_text, decode_langs, from_tantivy_date, push_lower,
@@ -35,9 +37,10 @@ pub enum KwicSort {
     /// Corpus order: by article id, the article before its comments, comments in page order.
     #[default]
     Doc,
-    /// Alphabetically by the words left of the match, nearest first.
+    /// Alphabetically by the words left of the match, nearest first (L1, then L2…),
+    /// punctuation ignored.
     Left,
-    /// Alphabetically by the words right of the match.
+    /// Alphabetically by the words right of the match (R1, then R2…), punctuation ignored.
     Right,
 }
 
@@ -46,7 +49,7 @@ pub enum KwicSort {
 pub struct KwicOptions {
     /// The word or phrase.
     pub query: String,
-    /// Documents searched (the language selects documents with a passage in it).
+    /// Documents searched; the language keeps only the matches on lines in it.
     pub slice: Slice,
     /// Characters of context on each side.
     pub width: usize,
@@ -99,11 +102,21 @@ pub struct KwicReport {
 /// One word of the pattern.
 #[derive(Debug, Clone, PartialEq)]
 enum PatWord {
-    /// A content word: its query forms, and the key it has where it is a stop word (a word
+    /// A content word: its query forms, and how it matches where it is a stop word (a word
     /// alone may be a content word in one language and a stop word in the other: "but").
-    Content(Vec<(Form, String)>, String),
-    /// A stop word: its folded key.
-    Stop(String),
+    Content(Vec<(Form, String)>, StopWord),
+    /// A stop word.
+    Stop(StopWord),
+}
+
+/// A stop word of the pattern.
+#[derive(Debug, Clone, PartialEq)]
+struct StopWord {
+    /// Its key (see [`stop_key`]).
+    key: String,
+    /// When the query wrote it with an elision ("jusqu'à"), its lowercase surface, which must
+    /// then match exactly.
+    exact: Option<String>,
 }
 
 /// The query's words, each matched by forms or as a stop word.
@@ -117,12 +130,14 @@ fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
             lower.clear();
             push_lower(w, &mut lower);
             let key = stop_key(&lower);
+            let exact = (key != lower).then(|| lower.clone());
+            let stop = StopWord { key, exact };
             match analysed.iter().find(|q| q.position as usize == i) {
                 Some(q) => PatWord::Content(
                     q.forms.iter().map(|(f, s, _)| (*f, s.clone())).collect(),
-                    key,
+                    stop,
                 ),
-                None => PatWord::Stop(key),
+                None => PatWord::Stop(stop),
             }
         })
         .collect()
@@ -134,17 +149,20 @@ fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
             Form::Main => *x == t.main,
             Form::Alt => *x == t.alt(),
         }),
-        (PatWord::Stop(key) | PatWord::Content(_, key), None) if w.is_stop() => {
+        (PatWord::Stop(stop) | PatWord::Content(_, stop), None) if w.is_stop() => {
             lower.clear();
             push_lower(&text[w.start..w.end], lower);
-            stop_key(lower) == *key
+            match &stop.exact {
+                Some(surface) => lower == surface,
+                None => stop_key(lower) == stop.key,
+            }
         }
         _ => false,
     }
 }
 
-/// Byte ranges of the matches of `pat` in `text`.
-fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+/// Byte ranges of the matches of `pat` in `text`, with the line each is on.
+fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let n = pat.len();
@@ -155,7 +173,7 @@ fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usiz
                 && word_matches(&pat[k], &words[i + k], text, &mut lower)
         });
         if ok {
-            out.push((words[i].start, words[i + n - 1].end));
+            out.push((words[i].start, words[i + n - 1].end, words[i].line));
             i += n;
         } else {
             i += 1;
@@ -254,11 +272,12 @@ pub fn head_cols(s: &str, width: usize) -> String {
 }
 
 /// The candidate documents of a pattern made of stop words only: those whose `forms` hold its
-/// first word.
+/// first word (`key`; written `exact` when given).
 fn stop_word_query(
     searcher: &Searcher,
     store: &Store,
     key: &str,
+    exact: Option<&str>,
 ) -> Result<Box<dyn Query>, ReportError> {
     let prefix = format!("{STOP_MARK}{key}{FORM_SEP}");
     let mut end = prefix.clone();
@@ -269,7 +288,11 @@ fn stop_word_query(
         let inv = seg.inverted_index(store.fields.forms)?;
         let mut s = inv.terms().range().ge(&prefix).lt(&end).into_stream()?;
         while s.advance() {
-            terms.insert(s.key().to_vec());
+            let term = s.key();
+            let surface = term[prefix.len()..].split(|&b| b == FORM_SEP as u8).next();
+            if exact.is_none_or(|e| surface == Some(e.as_bytes())) {
+                terms.insert(term.to_vec());
+            }
         }
     }
     let subs: Vec<Box<dyn Query>> = terms
@@ -289,13 +312,15 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
-/// Concordance lines of `pat` in one stored document.
+/// Concordance lines of `pat` in one stored document; with `lang`, only the matches on lines
+/// in that language (as ingest told them, as `terms --lang` counts them).
 fn doc_lines(
     store: &Store,
     an: &Analyzer,
     doc: &TantivyDocument,
     pat: &[PatWord],
     width: usize,
+    lang: Option<Lang>,
 ) -> Vec<KwicLine> {
     let f = &store.fields;
     let kind = text_of(doc, f.kind);
@@ -309,10 +334,15 @@ fn doc_lines(
                         text: &str,
                         piece: &str,
                         at: usize,
-                        tokens: &[crate::analysis::Token]| {
+                        tokens: &[crate::analysis::Token],
+                        langs: &[Lang]| {
         let mut words = Vec::new();
         walk_words(piece, tokens, |w| words.push(w));
-        for (s, e) in find_matches(pat, piece, &words) {
+        for (s, e, line) in find_matches(pat, piece, &words) {
+            // Lines beyond the recorded languages are French, as the analyzer reads them.
+            if lang.is_some_and(|l| langs.get(line).copied().unwrap_or(Lang::Fr) != l) {
+                continue;
+            }
             let (s, e) = (at + s, at + e);
             out.push(KwicLine {
                 id: text_of(doc, f.id).to_string(),
@@ -332,8 +362,8 @@ fn doc_lines(
         && let Ok(a) = serde_json::from_str::<Article>(text_of(doc, f.json))
     {
         let title = article_title_text(&a);
-        let (tokens, _) = an.analyze_document(&title);
-        lines_of("title", &title, &title, 0, &tokens);
+        let (tokens, langs) = an.analyze_document(&title);
+        lines_of("title", &title, &title, 0, &tokens, &langs);
     }
     // The text piece by piece, cut at line ends (which no phrase spans): a page of tens of
     // megabytes never has all its words in memory.
@@ -341,15 +371,20 @@ fn doc_lines(
     let langs = decode_langs(text_of(doc, f.line_langs));
     for p in pieces(text, PIECE) {
         let piece = &text[p.start..p.end];
-        let tokens = an.analyze_with_langs(piece, langs.get(p.line..).unwrap_or(&[]));
-        lines_of("text", text, piece, p.start, &tokens);
+        let piece_langs = langs.get(p.line..).unwrap_or(&[]);
+        let tokens = an.analyze_with_langs(piece, piece_langs);
+        lines_of("text", text, piece, p.start, &tokens, piece_langs);
     }
     out
 }
 
-/// A sort key: lowercase, accents folded.
-fn sort_key(s: &str) -> String {
-    fold(&s.to_lowercase()).into_owned()
+/// A sort key, as AntConc sorts a concordance: the words of a context in the order given
+/// (R1, R2… or L1, L2…), each lowercase with its accents folded, punctuation and line marks
+/// left out.
+fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    words
+        .map(|w| fold(&w.to_lowercase()).into_owned())
+        .collect()
 }
 
 /// The concordance of a word or phrase.
@@ -367,19 +402,19 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     if let Some(a) = &opts.slice.article {
         check_article(store, &searcher, a)?;
     }
-    let candidates: Box<dyn Query> = if let [PatWord::Content(_, key)] = &pat[..] {
+    let candidates: Box<dyn Query> = if let [PatWord::Content(_, stop)] = &pat[..] {
         // One word: where it is a content word, and where it is a stop word.
         Box::new(BooleanQuery::union(vec![
             compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query,
-            stop_word_query(&searcher, store, key)?,
+            stop_word_query(&searcher, store, &stop.key, stop.exact.as_deref())?,
         ]))
     } else if pat.iter().any(|p| matches!(p, PatWord::Content(..))) {
         compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query
     } else {
-        let PatWord::Stop(key) = &pat[0] else {
+        let PatWord::Stop(stop) = &pat[0] else {
             unreachable!("a pattern without content words starts with a stop word")
         };
-        stop_word_query(&searcher, store, key)?
+        stop_word_query(&searcher, store, &stop.key, stop.exact.as_deref())?
     };
     let q = BooleanQuery::new(vec![
         (
@@ -416,7 +451,7 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
             break;
         }
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        let found = doc_lines(store, &an, &doc, &pat, opts.width);
+        let found = doc_lines(store, &an, &doc, &pat, opts.width, opts.slice.lang);
         documents += u64::from(!found.is_empty());
         lines.extend(found);
         read += 1;
@@ -429,12 +464,8 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     }
     match opts.sort {
         KwicSort::Doc => {}
-        KwicSort::Right => lines.sort_by_cached_key(|l| sort_key(&l.right)),
-        KwicSort::Left => lines.sort_by_cached_key(|l| {
-            let mut words: Vec<&str> = l.left.unicode_words().collect();
-            words.reverse();
-            sort_key(&words.join(" "))
-        }),
+        KwicSort::Right => lines.sort_by_cached_key(|l| sort_key(l.right.unicode_words())),
+        KwicSort::Left => lines.sort_by_cached_key(|l| sort_key(l.left.unicode_words().rev())),
     }
     if opts.limit > 0 {
         lines.truncate(opts.limit);
@@ -491,12 +522,21 @@ mod tests {
         let p = pattern(&an, "\"mandat de perquisition\"");
         assert_eq!(p.len(), 3);
         assert!(matches!(&p[0], PatWord::Content(..)));
-        assert_eq!(p[1], PatWord::Stop("de".into()));
+        let de = StopWord {
+            key: "de".into(),
+            exact: None,
+        };
+        assert_eq!(p[1], PatWord::Stop(de));
         assert!(matches!(&p[2], PatWord::Content(..)));
         // Alone, "à" is an English word too: it matches as one, and as the French stop word.
         let p = pattern(&an, "À");
         assert!(
-            matches!(&p[..], [PatWord::Content(_, key)] if key == "a"),
+            matches!(&p[..], [PatWord::Content(_, s)] if s.key == "à" && s.exact.is_none()),
+            "{p:?}"
+        );
+        let p = pattern(&an, "Jusqu’à");
+        assert!(
+            matches!(&p[..], [PatWord::Content(_, s)] if s.key == "à" && s.exact.as_deref() == Some("jusqu'à")),
             "{p:?}"
         );
     }
@@ -512,7 +552,7 @@ mod tests {
         let pat = pattern(&an, "mandat de perquisition");
         let found: Vec<&str> = find_matches(&pat, text, &words)
             .into_iter()
-            .map(|(s, e)| &text[s..e])
+            .map(|(s, e, _)| &text[s..e])
             .collect();
         assert_eq!(found, ["mandat de perquisition"]);
         let pat = pattern(&an, "perquisitions");

@@ -19,6 +19,7 @@ use super::{
     kinds, matching_docs,
 };
 use crate::analysis::sentiment::{Keyword, Label, parse_keyword_term};
+use crate::store::schema::FLAG_TEXT;
 use crate::store::search::{Filters, filtered_all};
 use crate::store::{KIND_ARTICLE, KIND_COMMENT, KIND_FILE, Store};
 
@@ -81,8 +82,11 @@ pub struct Distribution {
     pub mixed: u64,
     /// Mean score (none without documents).
     pub mean_score: Option<f64>,
-    /// Documents without a score (ingested with `--no-sentiment`).
+    /// Documents without a score: without text (see `without_text`) or ingested with
+    /// `--no-sentiment`; they count neither in `total` nor in the mean.
     pub unscored: u64,
+    /// Of the unscored documents, those without text (an empty comment): never scored.
+    pub without_text: u64,
 }
 
 impl Distribution {
@@ -96,10 +100,11 @@ impl Distribution {
         }
     }
 
-    /// Counts one document.
-    fn add(&mut self, tone: Option<(f64, Label)>, sum: &mut f64) {
+    /// Counts one document (`has_text`: whether it has any text).
+    fn add(&mut self, tone: Option<(f64, Label)>, has_text: bool, sum: &mut f64) {
         let Some((score, label)) = tone else {
             self.unscored += 1;
+            self.without_text += u64::from(!has_text);
             return;
         };
         self.total += 1;
@@ -214,6 +219,7 @@ struct Columns {
     score: tantivy::columnar::Column<f64>,
     label: Option<tantivy::columnar::StrColumn>,
     labels: Vec<Option<Label>>,
+    flags: tantivy::columnar::Column<u64>,
 }
 
 impl Columns {
@@ -229,6 +235,7 @@ impl Columns {
             titles: column_strings(&title)?,
             title,
             score: ff.f64("sentiment")?,
+            flags: ff.u64("flags")?,
             labels: column_strings(&label)?
                 .iter()
                 .map(|s| Label::parse(s))
@@ -242,6 +249,11 @@ impl Columns {
         let ord = self.label.as_ref()?.term_ords(doc).next()?;
         let label = (*self.labels.get(ord as usize)?)?;
         Some((round4(score), label))
+    }
+
+    /// Whether the document has any text (`FLAG_TEXT`).
+    fn has_text(&self, doc: DocId) -> bool {
+        self.flags.first(doc).is_some_and(|f| f & FLAG_TEXT != 0)
     }
 }
 
@@ -581,14 +593,15 @@ fn summary(
                     .to_string();
             }
             let tone = cols.tone(doc);
+            let has_text = tone.is_some() || cols.has_text(doc);
             match kind {
                 ARTICLE => {
                     acc.own = tone;
-                    totals.articles.add(tone, &mut article_sum);
+                    totals.articles.add(tone, has_text, &mut article_sum);
                 }
                 COMMENT => {
-                    acc.comments.add(tone, &mut acc.sum);
-                    totals.comments.add(tone, &mut comment_sum);
+                    acc.comments.add(tone, has_text, &mut acc.sum);
+                    totals.comments.add(tone, has_text, &mut comment_sum);
                 }
                 _ => continue,
             }
@@ -965,7 +978,14 @@ pub fn render_text(r: &SentimentReport, articles: usize) -> String {
         "Sentiment of {}: {} articles, {} comments scored",
         r.slice, t.articles.total, t.comments.total
     );
-    let unscored = t.articles.unscored + t.comments.unscored;
+    let without_text = t.articles.without_text + t.comments.without_text;
+    if without_text > 0 {
+        let _ = writeln!(
+            out,
+            "({without_text} documents without text are not scored and not counted)"
+        );
+    }
+    let unscored = t.articles.unscored + t.comments.unscored - without_text;
     if unscored > 0 {
         let _ = writeln!(
             out,
@@ -1336,11 +1356,13 @@ mod tests {
     fn distributions_count_labels_and_mean() {
         let mut d = Distribution::default();
         let mut sum = 0.0;
-        d.add(Some((0.5, Label::Positive)), &mut sum);
-        d.add(Some((-0.3, Label::Negative)), &mut sum);
-        d.add(None, &mut sum);
+        d.add(Some((0.5, Label::Positive)), true, &mut sum);
+        d.add(Some((-0.3, Label::Negative)), true, &mut sum);
+        d.add(None, true, &mut sum);
+        d.add(None, false, &mut sum);
         d.finish(sum);
-        assert_eq!((d.total, d.positive, d.negative, d.unscored), (2, 1, 1, 1));
+        assert_eq!((d.total, d.positive, d.negative), (2, 1, 1));
+        assert_eq!((d.unscored, d.without_text), (2, 1));
         assert_eq!(d.mean_score, Some(0.1));
     }
 

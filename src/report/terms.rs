@@ -2,7 +2,7 @@
 //! forms, from the `forms` field's dictionary and postings.
 //!
 //! A term is a stem (`fold(stem(word))`, the `main` form search matches) or, with
-//! `--all-words`, a stop word (the folded word). Its forms are the words as written, lowercased,
+//! `--all-words`, a stop word (lowercase, accents kept: "à" and "a" are two). Its forms are the words as written, lowercased,
 //! elision removed (`l’entreprise` → `entreprise`). Every count is an exact sum over postings:
 //! one pass over the dictionary, each term's postings filtered by the slice's documents.
 
@@ -23,7 +23,7 @@ pub const DEFAULT_FORMS: usize = 3;
 /// One `forms` term, parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FormTerm<'a> {
-    /// The stem, or the folded stop word (stop mark removed).
+    /// The stem, or the stop word, lowercase with its accents (stop mark removed).
     pub key: &'a str,
     /// True for a stop word.
     pub stop: bool,

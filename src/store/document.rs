@@ -15,7 +15,7 @@ use super::schema::{
 use crate::analysis::entities::{Mention, Recognizer};
 use crate::analysis::quote::{QuoteFinder, QuotedPart};
 use crate::analysis::sentiment::{self, Scorer};
-use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Segmenter, Token, fold, surface_norm};
+use crate::analysis::{Analyzer, Lang, MAX_WORD_LEN, Segmenter, Token, surface_norm};
 use crate::corpus::comments::count_emoticons;
 use crate::corpus::{Article, Comment};
 
@@ -26,8 +26,8 @@ pub const MAX_STORED_KEYWORDS: usize = 64;
 
 /// Separates a `forms` term's key, surface form and language mark.
 pub const FORM_SEP: char = '\u{2}';
-/// Starts the key of a stop word in `forms` (stop words are not stemmed: the key is the folded
-/// word).
+/// Starts the key of a stop word in `forms` (stop words are not stemmed: the key is the
+/// lowercase word, accents kept, elision removed; see [`stop_key`]).
 pub const STOP_MARK: char = '\u{3}';
 /// Language mark of a word of an English passage in `forms` (French words have none).
 pub const EN_MARK: char = 'e';
@@ -48,9 +48,11 @@ pub fn push_lower(surface: &str, out: &mut String) {
     }
 }
 
-/// The `forms` key of a stop word given its lowercase surface: the folded word, elision removed.
+/// The `forms` key of a stop word given its lowercase surface: the word with its elision
+/// removed and its apostrophes normalised, accents kept, so "à" (preposition) and "a" (verb),
+/// "où" and "ou" stay apart while "jusqu'à" counts as "à".
 pub fn stop_key(lower: &str) -> String {
-    fold(&surface_norm(lower)).into_owned()
+    surface_norm(lower)
 }
 
 thread_local! {
@@ -59,9 +61,72 @@ thread_local! {
         std::cell::RefCell::new(HashMap::new());
 }
 
-/// Whether the text between two words ends a sentence (or a line).
+/// Whether the text between two words ends a sentence (or a line), whatever the words (see
+/// [`ends_sentence_after`]).
 pub fn ends_sentence(between: &str) -> bool {
     between.contains(['.', '!', '?', '…', '\n'])
+}
+
+/// Abbreviations whose period never ends a sentence (titles before a name, `cf.`), as
+/// written: `M. Hollande`, `Dr. Dupont`, `Mr. Smith`.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Mrs", "Ms", "Dr", "Drs", "Pr", "Prof", "Me",
+    "Mgr", "St", "Ste", "Sts", "Gen", "Gén", "Sen", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev",
+    "Hon", "cf", "Cf", "ex", "resp",
+];
+
+/// Abbreviations whose period does not end a sentence before a number (`art. 5`, `vol. 2`,
+/// `p. 12`, `n° 3`), lowercase.
+pub const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "art", "al", "p", "pp", "vol", "n", "no", "nos", "chap", "ch", "fig", "t", "éd", "ed", "tab",
+    "sect", "par", "env", "ca", "av", "bd",
+];
+
+/// Whether a period right after `word` marks an abbreviation rather than a sentence end, given
+/// the `next` word: a capital letter (`M.`, `J.-C.`), dotted initials (`U.S.`, `S.N.C.F.`,
+/// `e.g.`), a title ([`TITLE_ABBREVIATIONS`]), or a reference before a number
+/// ([`NUMBER_ABBREVIATIONS`]).
+pub fn is_abbreviation(word: &str, next: &str) -> bool {
+    // Without an elided article: "l'art. 5".
+    let word = word.rsplit(is_apostrophe).next().unwrap_or(word);
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        // An initial; a lowercase letter ("il y en a.") only as a reference ("p. 12").
+        (Some(c), None) if c.is_uppercase() => return true,
+        (None, _) => return false,
+        _ => {}
+    }
+    if word.contains('.') {
+        return word
+            .split('.')
+            .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
+    }
+    if TITLE_ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    next.starts_with(|c: char| c.is_ascii_digit())
+        && word.len() <= 5
+        && NUMBER_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the text `between` the words `prev` and `next` ends a sentence (or a line): a line
+/// break, `!`, `?`, `…`, or a period unless it is a single one right after an abbreviation
+/// (see [`is_abbreviation`]): "U.S. officials", "M. Hollande" are not cut, ". Le" is.
+pub fn ends_sentence_after(prev: &str, between: &str, next: &str) -> bool {
+    if between.contains(['!', '?', '…', '\n']) {
+        return true;
+    }
+    match between.strip_prefix('.') {
+        None => between.contains('.'),
+        Some(rest) => rest.contains('.') || !is_abbreviation(prev, next),
+    }
+}
+
+/// Whether a text scored `s` has nothing to score: no letter nor digit, and no keyword (an
+/// emoticon, a smiley image or `+1` alone is scored). Such a document (an empty comment) gets
+/// no sentiment fields: it is unscored, not neutral.
+pub fn nothing_to_score(text: &str, s: &sentiment::Sentiment) -> bool {
+    s.keywords.is_empty() && !text.chars().any(char::is_alphanumeric)
 }
 
 /// One word of an analysed text, stop words included.
@@ -105,6 +170,7 @@ pub fn walk_spans<'t>(
 ) {
     let mut line = 0;
     let mut prev = 0;
+    let mut prev_start = 0;
     let mut tokens = tokens.iter().peekable();
     for &(start, end) in spans {
         let between = &text[prev..start];
@@ -115,9 +181,10 @@ pub fn walk_spans<'t>(
             end,
             token: tokens.next_if(|t| t.start == start && t.end == end),
             line,
-            boundary: ends_sentence(between),
+            boundary: ends_sentence_after(&text[prev_start..prev], between, &text[start..end]),
         });
         prev = end;
+        prev_start = start;
     }
 }
 
@@ -576,7 +643,9 @@ impl<'a> DocumentBuilder<'a> {
     }
 
     /// Adds the sentiment fields of `text` (its words `spans`, line languages `langs`;
-    /// `hidden_smileys` smiley images removed from it), unless the builder has no scorer.
+    /// `hidden_smileys` smiley images removed from it), unless the builder has no scorer or
+    /// there is nothing to score (see [`nothing_to_score`]): such a document stays unscored
+    /// rather than counting as neutral.
     fn add_sentiment(
         &self,
         d: &mut TantivyDocument,
@@ -591,6 +660,9 @@ impl<'a> DocumentBuilder<'a> {
         };
         let f = self.fields;
         let s = scorer.score_words(text, Some(spans), langs, Some(told), hidden_smileys);
+        if nothing_to_score(text, &s) {
+            return;
+        }
         d.add_f64(f.sentiment, f64::from(s.score));
         d.add_text(f.sentiment_label, s.label.as_str());
         for k in &s.keywords {
@@ -685,6 +757,42 @@ mod tests {
         assert_eq!(segs[0], "entrepris|l'entreprise");
         assert!(segs.contains(&"servic|services|e".to_string()), "{segs:?}");
         assert!(segs.contains(&"~you|you|e".to_string()), "{segs:?}");
+    }
+
+    #[test]
+    fn a_period_after_an_abbreviation_does_not_end_the_sentence() {
+        for text in [
+            "Les U.S. officials disent",
+            "Selon M. Hollande hier",
+            "Avec Mr. Smith et Mrs. Smith",
+            "Le Dr. Dupont soigne",
+            "La S.N.C.F. Voyageurs annonce",
+            "Voir l'art. 5 du code, p. 12",
+        ] {
+            let segs = segments(text);
+            assert!(!segs.contains(&String::new()), "{text}: {segs:?}");
+        }
+        for text in [
+            "Il est venu. Le juge",
+            "Fini ? Le juge",
+            "Fini ! Le juge",
+            "De l'art. Le juge",
+            "Le plan ... M. Hollande",
+            "Il vient M.. Hollande",
+            "Il y en a. Le juge",
+        ] {
+            let segs = segments(text);
+            assert_eq!(
+                segs.iter().filter(|s| s.is_empty()).count(),
+                1,
+                "{text}: {segs:?}"
+            );
+        }
+        assert!(!ends_sentence_after("M", ". ", "Hollande"));
+        assert!(!ends_sentence_after("vol", ". ", "3"));
+        assert!(ends_sentence_after("vol", ". ", "Le"));
+        assert!(ends_sentence_after("juge", ". ", "Le"));
+        assert!(ends_sentence_after("U.S", "? ", "Le"));
     }
 
     #[test]

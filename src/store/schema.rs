@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -66,7 +66,8 @@ pub struct Fields {
     /// `main` forms to look up in `forms` and `title_main`.
     pub alt_map: Field,
     /// Every word of the title-like text and the text, stop words included, as
-    /// `main \u{2} lowercase surface` (stop words: `\u{3} folded word \u{2} lowercase surface`),
+    /// `main \u{2} lowercase surface` (stop words: `\u{3} lowercase word, accents kept, elision removed \u{2} lowercase
+    /// surface`),
     /// `\u{2}e` appended for English passages; sentence and line ends are empty positions
     /// (see [`super::document::encode_forms`]). Search looks a query form up as the range of
     /// terms that start with it; term reports read its dictionary and postings.
