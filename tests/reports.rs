@@ -646,15 +646,18 @@ fn a_period_after_an_abbreviation_does_not_break_phrases() {
 fn stop_words_keep_their_accents_and_elided_ones_match_exactly() {
     let fx = Fixture::empty();
     std::fs::write(fx.path("corpus/abbr.jsonl"), ABBREVIATIONS).unwrap();
+    // The words kwic matches for a query, in order.
+    let matched = |q: &str| -> Vec<String> {
+        let v = fx.json(&["kwic", q, "--json", "-n", "0"]);
+        v["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["match"].as_str().unwrap().to_string())
+            .collect()
+    };
     // `jusqu'à` is one line, not every "à" and "a".
-    let v = fx.json(&["kwic", "jusqu'à", "--json", "-n", "0"]);
-    let matched: Vec<&str> = v["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["match"].as_str().unwrap())
-        .collect();
-    assert_eq!(matched, ["Jusqu'à"], "{v}");
+    assert_eq!(matched("jusqu'à"), ["Jusqu'à"]);
     let v = fx.json(&["kwic", "jusqu’à", "--json", "-n", "0"]);
     assert_eq!(v["occurrences"], 1, "{v}");
     // "à" is not "a", "où" is not "ou".
@@ -664,14 +667,7 @@ fn stop_words_keep_their_accents_and_elided_ones_match_exactly() {
         ("où", &["Où"]),
         ("ou", &["Ou"]),
     ] {
-        let v = fx.json(&["kwic", q, "--json", "-n", "0"]);
-        let matched: Vec<&str> = v["lines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| l["match"].as_str().unwrap())
-            .collect();
-        assert_eq!(matched, want, "{q}: {v}");
+        assert_eq!(matched(q), want, "{q}");
     }
     let v = fx.json(&["terms", "--all-words", "--json", "-n", "0"]);
     let a = term(&v, "a");

@@ -2644,6 +2644,15 @@ impl Recognizer {
         // Adjectives after a capitalised head, and a spelled-out tail confirmed by an acronym.
         let head_kind = self.gaz.head(toks[first].text, HeadPos::First);
         let mut end = last;
+        // A lowercase nationality or regional adjective joined to the word before.
+        let demonym_at = |j: usize| {
+            toks.get(j).is_some_and(|t| {
+                t.joined
+                    && t.shape == Shape::Lower
+                    && t.elision.is_empty()
+                    && self.gaz.is_demonym(t.text)
+            })
+        };
         if head_kind.is_some() && c.row.is_none() {
             let adjective_at = |j: usize| {
                 toks.get(j).is_some_and(|t| {
@@ -2663,12 +2672,7 @@ impl Recognizer {
             // "Fédération française de cyclisme", "Union nationale des …": a nationality after
             // the head, when a "de" complement completes the name.
             if end == last
-                && toks.get(end + 1).is_some_and(|t| {
-                    t.joined
-                        && t.shape == Shape::Lower
-                        && t.elision.is_empty()
-                        && self.gaz.is_demonym(t.text)
-                })
+                && demonym_at(end + 1)
                 && toks
                     .get(end + 2)
                     .is_some_and(|t| t.joined && matches!(t.text, "de" | "des" | "du"))
@@ -2697,12 +2701,7 @@ impl Recognizer {
                 key_of(toks[last].text).as_str(),
                 "parlement" | "assemblee" | "senat" | "conseil" | "congres"
             )
-            && toks.get(end + 1).is_some_and(|t| {
-                t.joined
-                    && t.shape == Shape::Lower
-                    && t.elision.is_empty()
-                    && self.gaz.is_demonym(t.text)
-            })
+            && demonym_at(end + 1)
             && toks
                 .get(end + 2)
                 .is_none_or(|t| !(t.joined && matches!(t.text, "de" | "des" | "du")))
