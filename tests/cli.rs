@@ -212,6 +212,9 @@ fn english_passage_found_by_english_stem() {
 #[test]
 fn phrases_exclusion_or_and_filters() {
     let fx = Fixture::new();
+    // The README's first command: words, a French stop word among them.
+    let words = hit_ids(&fx.search(&["mandat de perquisition"]));
+    assert!(words.contains(&SEED_000.to_string()) && words.contains(&SEED_001.to_string()));
     let v = fx.search(&["\"mandat de perquisition\""]);
     let ids = hit_ids(&v);
     assert!(ids.contains(&SEED_000.to_string()) && ids.contains(&SEED_001.to_string()));
@@ -695,6 +698,9 @@ fn each_chain_finds_the_words_of_its_own_language() {
         ("pour", vec!["langues/english"]),
         ("national", vec!["langues/english", "langues/national"]),
         ("\"national anthem\"", vec!["langues/english"]),
+        // Among other words, a stop word of either language is left out.
+        ("ours polaire", vec!["langues/ours"]),
+        ("wait for ours", vec!["langues/english"]),
     ] {
         let mut ids = hit_ids(&fx.search(&[q]));
         ids.sort();

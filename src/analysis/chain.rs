@@ -236,9 +236,15 @@ impl Analyzer {
     /// word but keeps its position (a phrase then takes any word there); a word alone gets the
     /// forms of each language it is no stop word of ("but", "an", "ours" are French words too).
     pub fn analyze_query(&self, text: &str) -> Vec<QueryWord> {
+        self.analyze_query_words(text, words(text).nth(1).is_none())
+    }
+
+    /// [`Analyzer::analyze_query`], saying whether `text` stands alone: when it does not (a
+    /// word among others the query requires), a stop word of either language gives no word.
+    pub fn analyze_query_words(&self, text: &str, alone: bool) -> Vec<QueryWord> {
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
-        let alone = words(text).nth(1).is_none();
+        let alone = alone && words(text).nth(1).is_none();
         for (i, (_, surface)) in words(text).enumerate() {
             if surface.len() > MAX_SURFACE_LEN {
                 continue;

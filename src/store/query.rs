@@ -346,7 +346,7 @@ pub struct Compiled {
 /// Compiles a parsed query against the schema.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Compiled {
     let mut hl = Highlights::default();
-    let q = build(node, fields, analyzer, &mut hl, false);
+    let q = build(node, fields, analyzer, &mut hl, false, true);
     match q {
         Some(query) => Compiled {
             query,
@@ -361,17 +361,20 @@ pub fn compile(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Compiled {
     }
 }
 
+/// Compiles `node`; `alone`: it is the only word the query requires there (a word among others
+/// drops the stop words of either language, one alone only those of both: "but").
 fn build(
     node: &Node,
     f: &Fields,
     an: &Analyzer,
     hl: &mut Highlights,
     negated: bool,
+    alone: bool,
 ) -> Option<Box<dyn Query>> {
     match node {
         Node::All => Some(Box::new(AllQuery)),
         Node::Word(t) | Node::Phrase(t) => {
-            let words = an.analyze_query(t);
+            let words = an.analyze_query_words(t, alone);
             if words.is_empty() {
                 return None;
             }
@@ -383,7 +386,7 @@ fn build(
         Node::Or(alts) => {
             let subs: Vec<Box<dyn Query>> = alts
                 .iter()
-                .filter_map(|n| build(n, f, an, hl, negated))
+                .filter_map(|n| build(n, f, an, hl, negated, alone))
                 .collect();
             match subs.len() {
                 0 => None,
@@ -394,8 +397,10 @@ fn build(
         Node::And(clauses) => {
             let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             let mut positive = 0;
+            let required = clauses.iter().filter(|(neg, _)| !neg).count();
             for (neg, n) in clauses {
-                if let Some(q) = build(n, f, an, hl, negated ^ *neg) {
+                let alone = *neg || (alone && required == 1);
+                if let Some(q) = build(n, f, an, hl, negated ^ *neg, alone) {
                     if *neg {
                         subs.push((Occur::MustNot, q));
                     } else {
