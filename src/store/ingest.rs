@@ -671,28 +671,40 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         .with_entities(
             (opts.entities && !work.is_empty()).then(crate::analysis::entities::builtin),
         );
-    let mut start = 0;
-    let mut committed_once = false;
-    while start < work.len() {
+    let build = |w: &Work| {
+        let boiler = boilerplates.get(&dir_of(&w.found.rel)).unwrap_or(&plain);
+        let built = build_file(&builder, w, boiler, max, &fields);
+        if let Some(bar) = &bar {
+            bar.inc(w.size);
+        }
+        built
+    };
+    let batch_end = |start: usize| {
         let mut end = start;
         let mut bytes = 0;
         while end < work.len() && (end == start || bytes < opts.batch_bytes) {
             bytes += work[end].size;
             end += 1;
         }
+        end
+    };
+    let mut start = 0;
+    let mut committed_once = false;
+    // Files at the head of the batch built while the previous batch was being committed.
+    let mut ahead: Vec<Built> = Vec::new();
+    while start < work.len() {
+        let end = batch_end(start);
         let batch = &work[start..end];
-        let results: Vec<FileOutcome> = batch
-            .par_iter()
-            .map(|w| {
-                let dir_key = dir_of(&w.found.rel);
-                let boiler = boilerplates.get(&dir_key).unwrap_or(&plain);
-                let outcome = index_file(&builder, &writer, w, boiler, max, &fields);
-                if let Some(bar) = &bar {
-                    bar.inc(w.size);
-                }
-                outcome
-            })
+        let (head, rest) = batch.split_at(ahead.len());
+        let mut results: Vec<FileOutcome> = head
+            .iter()
+            .zip(ahead.drain(..))
+            .map(|(w, b)| add_file(&writer, w, b, &fields))
             .collect();
+        results.par_extend(
+            rest.par_iter()
+                .map(|w| add_file(&writer, w, build(w), &fields)),
+        );
         for (w, r) in batch.iter().zip(results) {
             summary.skipped.extend(r.skipped);
             r.notes.report(&w.display(), false, &mut summary);
@@ -709,7 +721,31 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
                 return Err(terr(e));
             }
         }
-        commit(&mut writer, &store.payload, &terr)?;
+        // The commit writes the batch's segment on tantivy's indexing thread alone: the head
+        // of the next batch is parsed and analysed meanwhile, until the commit is done or a
+        // bounded amount of it is built.
+        let next = &work[end..batch_end(end)];
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let payload = &store.payload;
+        let committed = std::thread::scope(|s| {
+            let committing = s.spawn(|| {
+                let r = commit(&mut writer, payload, &terr);
+                done.store(true, std::sync::atomic::Ordering::Release);
+                r
+            });
+            let mut built_bytes = 0;
+            for chunk in next.chunks(AHEAD_CHUNK_FILES) {
+                if done.load(std::sync::atomic::Ordering::Acquire) || built_bytes >= AHEAD_BYTES {
+                    break;
+                }
+                built_bytes += chunk.iter().map(|w| w.size).sum::<u64>();
+                ahead.par_extend(chunk.par_iter().map(build));
+            }
+            committing
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p))
+        });
+        committed?;
         committed_once = true;
         start = end;
     }
@@ -737,6 +773,13 @@ fn commit(
     prepared.commit().map_err(terr)?;
     Ok(())
 }
+
+/// Files built at a time while a batch is committed (the commit is checked for between).
+const AHEAD_CHUNK_FILES: usize = 64;
+
+/// Most input bytes of the next batch built while a batch is committed: their documents wait
+/// in memory for the commit.
+const AHEAD_BYTES: u64 = 24 * 1024 * 1024;
 
 /// Directory part of a corpus-relative path (`""` at the root).
 fn dir_of(rel: &str) -> String {
@@ -1024,17 +1067,48 @@ struct FileOutcome {
     error: Option<TantivyError>,
 }
 
-/// Parses one file and adds its documents and marker; a changed file's old documents are
-/// deleted first, only once the new version has parsed (a file that cannot be read or parsed
-/// any more keeps its old documents).
-fn index_file(
-    builder: &DocumentBuilder,
+/// A file parsed and analysed: what to report about it, and its documents (with its marker)
+/// when it parsed.
+struct Built {
+    out: FileOutcome,
+    docs: Option<(Vec<TantivyDocument>, Produced)>,
+}
+
+/// Adds the documents of a built file; a changed file's old documents are deleted first, only
+/// once the new version has parsed (a file that cannot be read or parsed any more keeps its
+/// old documents).
+fn add_file(
     writer: &IndexWriter<TantivyDocument>,
+    w: &Work,
+    built: Built,
+    fields: &Fields,
+) -> FileOutcome {
+    let Built { mut out, docs } = built;
+    let Some((docs, produced)) = docs else {
+        return out;
+    };
+    if w.todo != Todo::Add {
+        // Its opstamp comes before the new documents': they survive it.
+        writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
+    }
+    for d in docs {
+        if let Err(e) = writer.add_document(d) {
+            out.error = Some(e);
+            return out;
+        }
+    }
+    out.produced = Some(produced);
+    out
+}
+
+/// Parses and analyses one file into its documents and marker, without touching the index.
+fn build_file(
+    builder: &DocumentBuilder,
     w: &Work,
     boiler: &Boilerplate,
     max: u64,
     fields: &Fields,
-) -> FileOutcome {
+) -> Built {
     let mut out = FileOutcome {
         produced: None,
         skipped: Vec::new(),
@@ -1047,7 +1121,7 @@ fn index_file(
         Err(e) => {
             out.skipped
                 .push(Skipped::new(path, format!("cannot read: {e}")));
-            return out;
+            return Built { out, docs: None };
         }
     };
     // The hash of the content indexed (a changed file's may differ from the one read to
@@ -1060,7 +1134,7 @@ fn index_file(
         Ok(p) => p,
         Err(e) => {
             out.skipped.push(Skipped::new(path, e.to_string()));
-            return out;
+            return Built { out, docs: None };
         }
     };
     if !w.dropped.is_empty() {
@@ -1110,7 +1184,7 @@ fn index_file(
                  indexed: please report this file"
             ),
         ));
-        return out;
+        return Built { out, docs: None };
     }
     let mut marker = builder.file_marker(&w.found.rel, hash, w.found.stamp);
     if !out.notes.is_empty() {
@@ -1121,18 +1195,10 @@ fn index_file(
         marker.add_u64(fields.flags, MARKER_NOTES);
     }
     docs.push(marker);
-    if w.todo != Todo::Add {
-        // Its opstamp comes before the new documents': they survive it.
-        writer.delete_term(Term::from_field_text(fields.file, &w.found.rel));
+    Built {
+        out,
+        docs: Some((docs, produced)),
     }
-    for d in docs {
-        if let Err(e) = writer.add_document(d) {
-            out.error = Some(e);
-            return out;
-        }
-    }
-    out.produced = Some(produced);
-    out
 }
 
 thread_local! {
