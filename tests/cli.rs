@@ -756,3 +756,42 @@ fn search_limit_zero_shows_every_match() {
     let help = fx.stdout(&["search", "--help"]);
     assert!(help.contains("0: all"), "{help}");
 }
+
+/// A fixture whose corpus is `articles.jsonl` holding `lines`, ingested.
+fn ingested_jsonl(lines: &[&str]) -> Fixture {
+    let fx = Fixture::empty();
+    let mut text = lines.join("\n");
+    text.push('\n');
+    std::fs::write(fx.path("corpus/articles.jsonl"), text).unwrap();
+    fx.json(&["ingest", "--json"]);
+    fx
+}
+
+#[test]
+fn dotted_acronyms_are_found_by_the_undotted_word_and_back() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "dots", "title": "Sanctions", "body": "The U.S.A. announced sanctions on Monday. Officials in the U.S. said more would follow."}"#,
+        r#"{"id": "caps", "title": "Sanctions", "body": "Les USA ont annoncé des sanctions, les US en préparent d'autres."}"#,
+    ]);
+    let both = vec!["articles/caps".to_string(), "articles/dots".to_string()];
+    for q in ["USA", "U.S.A.", "usa", "US", "U.S."] {
+        let v = fx.search(&[q]);
+        let mut ids = hit_ids(&v);
+        ids.sort();
+        assert_eq!(ids, both, "{q}");
+    }
+    // Highlights and concordances show the words as written.
+    let marked = highlighted(&fx.search(&["USA"]));
+    assert!(marked.contains(&"U.S.A".to_string()), "{marked:?}");
+    assert!(marked.contains(&"USA".to_string()), "{marked:?}");
+    let k = fx.json(&["kwic", "U.S.", "--json"]);
+    let mut matched: Vec<&str> = k["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["match"].as_str().unwrap())
+        .collect();
+    matched.sort_unstable();
+    assert_eq!(matched, ["U.S", "US"]);
+}
+

@@ -1,5 +1,6 @@
 //! The analysis chain: documents, passages and queries to tokens and index forms.
 
+use super::acronym::undot;
 use super::elision::elided_len;
 use super::lang::detect_lines;
 use super::lowercase::lowercase_into;
@@ -62,6 +63,40 @@ impl Scratch {
         normalize_apostrophes_into(&self.lower[skip..], &mut self.word);
         &self.word
     }
+
+    /// [`Scratch::normalize`], then a dotted acronym loses its periods as the chain indexes it
+    /// ("U.S.A." is "usa"); returns the word and whether it was a dotted acronym.
+    fn normalize_word(&mut self, surface: &str) -> (&str, bool) {
+        self.normalize(surface);
+        let acronym = undot(&mut self.word);
+        (&self.word, acronym)
+    }
+}
+
+/// The forms of the normalised query `word` in each language it is no stop word of (a
+/// stop word of any of `stop_in`, unless an `acronym`, gives none), deduplicated in order:
+/// (Main, French), (Alt, French), (Main, English), (Alt, English).
+fn query_forms(
+    word: &str,
+    acronym: bool,
+    stop_in: impl Fn(Lang) -> &'static [Lang],
+) -> Vec<(Form, String, Option<Lang>)> {
+    let mut forms: Vec<(Form, String, Option<Lang>)> = Vec::with_capacity(4);
+    for lang in [Lang::Fr, Lang::En] {
+        let stops = if acronym { &[] } else { stop_in(lang) };
+        let Some(word) = content(word, stops) else {
+            continue;
+        };
+        with_forms(word, lang, |main, alt| {
+            for (form, s) in [(Form::Main, main), (Form::Alt, alt)] {
+                match forms.iter_mut().find(|(f, x, _)| *f == form && x == s) {
+                    Some(seen) => seen.2 = None,
+                    None => forms.push((form, s.to_owned(), Some(lang))),
+                }
+            }
+        });
+    }
+    forms
 }
 
 /// The word to stem from a normalised `word`, or `None` when it is a stop word (with or without
@@ -249,26 +284,17 @@ impl Analyzer {
             if surface.len() > MAX_SURFACE_LEN {
                 continue;
             }
-            let normal = scratch.normalize(surface);
-            let mut forms: Vec<(Form, String, Option<Lang>)> = Vec::with_capacity(4);
-            for lang in [Lang::Fr, Lang::En] {
-                let stop_in: &[Lang] = if alone {
-                    &[lang]
+            let (normal, acronym) = scratch.normalize_word(surface);
+            let forms = query_forms(normal, acronym, |lang| {
+                if alone {
+                    match lang {
+                        Lang::Fr => &[Lang::Fr],
+                        Lang::En => &[Lang::En],
+                    }
                 } else {
                     &[Lang::Fr, Lang::En]
-                };
-                let Some(word) = content(normal, stop_in) else {
-                    continue;
-                };
-                with_forms(word, lang, |main, alt| {
-                    for (form, s) in [(Form::Main, main), (Form::Alt, alt)] {
-                        match forms.iter_mut().find(|(f, x, _)| *f == form && x == s) {
-                            Some(seen) => seen.2 = None,
-                            None => forms.push((form, s.to_owned(), Some(lang))),
-                        }
-                    }
-                });
-            }
+                }
+            });
             if forms.is_empty() {
                 continue;
             }
@@ -592,6 +618,30 @@ mod tests {
                 surface_norm(&text);
             }
         }
+    }
+
+    #[test]
+    fn dotted_acronyms_are_the_undotted_word() {
+        let text = "The U.S.A. and the U.S., or the USA and the US";
+        let tokens = en(text);
+        let surfaces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(surfaces, ["U.S.A", "U.S", "USA", "US"]);
+        assert_eq!(mains(&tokens), ["usa", "us", "usa", "us"]);
+        for (query, doc) in [
+            ("USA", "U.S.A."),
+            ("U.S.A.", "USA"),
+            ("U.S.A", "U.S.A."),
+            ("US", "U.S."),
+            ("U.S.", "US"),
+            ("usa", "U.S.A."),
+        ] {
+            assert!(query_matches(query, &en(doc)), "{query} / {doc}");
+            assert!(query_matches(query, &fr(doc)), "{query} / {doc}");
+        }
+        // An acronym is no stop word: "U.N." is not the French "un".
+        assert_eq!(mains(&fr("l'O.N.U. et les U.N.")), ["onu", "un"]);
+        assert_eq!(AN.analyze_query("U.N. aide").len(), 2);
+        assert!(fr("un").is_empty());
     }
 
     #[test]
