@@ -795,3 +795,54 @@ fn dotted_acronyms_are_found_by_the_undotted_word_and_back() {
     assert_eq!(matched, ["U.S", "US"]);
 }
 
+#[test]
+fn a_query_of_stop_words_says_why_nothing_is_found() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "ville", "title": "Conseil", "body": "Il parle de la ville et de la région."}"#,
+    ]);
+    for q in ["de la", "the", "de -ville"] {
+        let out = fx.stdout(&["search", q]);
+        assert!(out.starts_with("no match"), "{q}: {out}");
+        assert!(out.contains("stop word"), "{q}: {out}");
+        assert!(out.contains("kiosque kwic"), "{q}: {out}");
+        assert!(fx.search(&[q])["note"].is_string(), "{q}");
+    }
+    // Quoted, stop words are searched as written.
+    assert_eq!(
+        hit_ids(&fx.search(&["\"de la\""])),
+        vec!["articles/ville".to_string()]
+    );
+    assert!(hit_ids(&fx.search(&["\"la de\""])).is_empty());
+    // A query with a word to look for gives no note.
+    let v = fx.search(&["de la campagne"]);
+    assert!(hit_ids(&v).is_empty());
+    assert!(v.get("note").is_none());
+}
+
+#[test]
+fn a_phrase_does_not_cross_a_sentence_or_line_end() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "bang", "title": "Un", "body": "Il a parlé au juge! Perquisition demain matin."}"#,
+        r#"{"id": "line", "title": "Deux", "body": ["Il demande un mandat", "perquisition demain."]}"#,
+        r#"{"id": "phrase", "title": "Trois", "body": "Le mandat de perquisition est signé."}"#,
+        r#"{"id": "other", "title": "Quatre", "body": "Un mandat sans perquisition, dit-il."}"#,
+    ]);
+    assert!(hit_ids(&fx.search(&["\"juge de perquisition\""])).is_empty());
+    assert!(hit_ids(&fx.search(&["\"juge à perquisition\""])).is_empty());
+    assert_eq!(
+        hit_ids(&fx.search(&["\"mandat de perquisition\""])),
+        vec!["articles/phrase".to_string()]
+    );
+    assert_eq!(
+        hit_ids(&fx.search(&["\"mandat sans perquisition\""])),
+        vec!["articles/other".to_string()]
+    );
+    // kwic agrees with search.
+    let k = fx.json(&["kwic", "mandat de perquisition", "--json"]);
+    assert_eq!(k["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        highlighted(&fx.search(&["\"mandat de perquisition\""])),
+        ["mandat de perquisition"]
+    );
+}
+

@@ -30,7 +30,7 @@ mod stop;
 mod surface;
 mod tokenize;
 
-pub use chain::{Analyzer, Form, QueryWord, surface_norm};
+pub use chain::{Analyzer, Form, QuerySlot, QueryStop, QueryWord, surface_norm};
 pub use fold::fold;
 pub use lang::{detect, detect_passages, try_detect};
 pub use segment::Segmenter;

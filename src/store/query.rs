@@ -13,9 +13,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::document::{EN_MARK, FORM_SEP};
+use super::document::{EN_MARK, FORM_SEP, STOP_MARK};
 use super::schema::Fields;
-use crate::analysis::{Analyzer, Form, Lang, QueryWord};
+use crate::analysis::{Analyzer, Form, Lang, QuerySlot, QueryStop, QueryWord};
 
 /// Weight of a match in the title, subtitle or headings against one in the text.
 pub const TITLE_BOOST: f32 = 2.0;
@@ -343,6 +343,49 @@ pub struct Compiled {
     pub searchable: bool,
 }
 
+/// When every word the query asks for outside quotes is a stop word (of French or English),
+/// what to tell a user who found nothing: search skips such words, a quoted phrase or `kwic`
+/// finds them.
+pub fn stop_word_note(node: &Node, an: &Analyzer) -> Option<String> {
+    /// Pushes the positive unquoted words of `node`; false when it holds a positive phrase or
+    /// `*` (then the query asked for more than stop words).
+    fn unquoted<'n>(node: &'n Node, out: &mut Vec<&'n str>) -> bool {
+        match node {
+            Node::Word(t) => {
+                out.push(t);
+                true
+            }
+            Node::Phrase(_) | Node::All => false,
+            Node::Or(alts) => alts.iter().all(|n| unquoted(n, out)),
+            Node::And(clauses) => clauses
+                .iter()
+                .filter(|(neg, _)| !neg)
+                .all(|(_, n)| unquoted(n, out)),
+        }
+    }
+    let mut texts = Vec::new();
+    if !unquoted(node, &mut texts) {
+        return None;
+    }
+    let mut words = Vec::new();
+    for t in texts {
+        let slots = an.analyze_query_phrase(t);
+        if slots.is_empty() || slots.iter().any(|s| s.stop.is_none()) {
+            return None;
+        }
+        words.extend(slots.into_iter().map(|s| s.word.surface));
+    }
+    let joined = words.join(" ");
+    let listed: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    Some(format!(
+        "every word of the query is a stop word ({}): search leaves stop words out unless they \
+         are quoted (one that is a stop word in a single language is looked for in the other \
+         only); to find them as written, search for the phrase: kiosque search '\"{joined}\"', \
+         or see them in context: kiosque kwic \"{joined}\"",
+        listed.join(", ")
+    ))
+}
+
 /// Compiles a parsed query against the schema.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Compiled {
     let mut hl = Highlights::default();
@@ -375,13 +418,31 @@ fn build(
         Node::All => Some(Box::new(AllQuery)),
         Node::Word(t) | Node::Phrase(t) => {
             let words = an.analyze_query_words(t, alone);
-            if words.is_empty() {
+            // A phrase (or a word the analysis cuts in several, "États-Unis") matches its stop
+            // words as written.
+            let slots = if matches!(node, Node::Phrase(_)) || words.len() > 1 {
+                an.analyze_query_phrase(t)
+            } else {
+                words
+                    .into_iter()
+                    .map(|word| QuerySlot { word, stop: None })
+                    .collect()
+            };
+            if slots.is_empty() {
                 return None;
             }
             if !negated {
-                hl.add(&words);
+                // Highlighting sees no stop words: a phrase's stop words keep their slot only.
+                let content: Vec<QueryWord> = slots
+                    .iter()
+                    .filter(|s| s.stop.is_none())
+                    .map(|s| s.word.clone())
+                    .collect();
+                if !content.is_empty() {
+                    hl.add(&content);
+                }
             }
-            Some(words_query(&words, f))
+            Some(words_query(&slots, f))
         }
         Node::Or(alts) => {
             let subs: Vec<Box<dyn Query>> = alts
@@ -431,9 +492,10 @@ const FORM_END: char = '\u{3}';
 /// for, `main` forms to the `forms` terms that carry them.
 #[derive(Debug, Clone)]
 struct WordsQuery {
-    /// Per content word: offset in the phrase, `main` forms, `alt` forms, each with the
-    /// language of the chain that gave it (`None`: both).
-    words: Vec<(usize, Vec<LangForm>, Vec<LangForm>)>,
+    /// Per word: offset in the phrase, `main` forms, `alt` forms, each with the language of
+    /// the chain that gave it (`None`: both), and the stop word it matches where the index has
+    /// a stop word (phrases only).
+    words: Vec<(usize, Vec<LangForm>, Vec<LangForm>, Option<QueryStop>)>,
     /// The schema's `forms` field.
     forms: Field,
     /// The schema's `title_main` field.
@@ -522,6 +584,44 @@ fn terms_keyed(
     Ok(())
 }
 
+/// The key of a stop word's `forms` terms (`STOP_MARK key FORM_SEP lower [FORM_SEP EN_MARK]`).
+fn stop_term_key(stop: &QueryStop) -> String {
+    format!("{STOP_MARK}{}", stop.key)
+}
+
+/// Whether a `forms` term of `stop`'s key has the surface `stop` asks for.
+fn stop_surface_ok(term: &str, stop: &QueryStop) -> bool {
+    let Some(exact) = &stop.exact else {
+        return true;
+    };
+    let prefix_len = stop_term_key(stop).len() + FORM_SEP.len_utf8();
+    term.get(prefix_len..)
+        .and_then(|rest| rest.split(FORM_SEP).next())
+        .is_some_and(|surface| surface == exact)
+}
+
+/// A regular expression matching exactly the `forms` terms of the stop word `stop`.
+fn stop_pattern(stop: &QueryStop) -> String {
+    let surface = match &stop.exact {
+        Some(exact) => regex::escape(exact),
+        None => format!("[^{FORM_SEP}]*"),
+    };
+    format!(
+        "{STOP_MARK}{}{FORM_SEP}{surface}(?:{FORM_SEP}{EN_MARK})?",
+        regex::escape(&stop.key)
+    )
+}
+
+/// A regular expression matching the `forms` terms of one phrase word: its `mains` in their
+/// languages, or its stop word.
+fn slot_pattern(mains: &Mains, stop: Option<&QueryStop>) -> String {
+    match (mains.is_empty(), stop) {
+        (_, None) => forms_pattern(mains),
+        (true, Some(stop)) => stop_pattern(stop),
+        (false, Some(stop)) => format!("(?:{}|{})", forms_pattern(mains), stop_pattern(stop)),
+    }
+}
+
 /// BM25's inverse document frequency (as tantivy computes it) of a term found in `freq` of
 /// `docs` documents.
 fn idf(freq: u64, docs: u64) -> f32 {
@@ -540,7 +640,7 @@ impl WordsQuery {
     /// two forms agree has no `alt_map` pair), and those the `alt_map` pairs its `alt` forms with.
     fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<Mains>> {
         let mut out = Vec::with_capacity(self.words.len());
-        for (_, main, alt) in &self.words {
+        for (_, main, alt, _) in &self.words {
             let mut set = Mains::new();
             for (form, lang) in main.iter().chain(alt) {
                 add_main(&mut set, form, *lang);
@@ -567,6 +667,7 @@ impl WordsQuery {
         let mains = self.mains(searcher)?;
         let mut subs: Vec<Box<dyn Query>> = Vec::new();
         if let [only] = mains.as_slice() {
+            let stop = self.words.first().and_then(|w| w.3.as_ref());
             match searcher {
                 Some(searcher) => {
                     let mut terms = BTreeSet::new();
@@ -574,6 +675,11 @@ impl WordsQuery {
                         let mut keyed = BTreeSet::new();
                         terms_keyed(searcher, self.forms, m, &mut keyed)?;
                         terms.extend(keyed.into_iter().filter(|t| term_in(t, *lang)));
+                    }
+                    if let Some(stop) = stop {
+                        let mut keyed = BTreeSet::new();
+                        terms_keyed(searcher, self.forms, &stop_term_key(stop), &mut keyed)?;
+                        terms.extend(keyed.into_iter().filter(|t| stop_surface_ok(t, stop)));
                     }
                     // Every written form of the word weighs as the word: BM25's rarity is the
                     // word's (its forms' documents together), not each form's, so that one
@@ -603,7 +709,7 @@ impl WordsQuery {
                     }
                 }
                 None => subs.push(Box::new(RegexQuery::from_pattern(
-                    &forms_pattern(only),
+                    &slot_pattern(only, stop),
                     self.forms,
                 )?)),
             }
@@ -622,21 +728,45 @@ impl WordsQuery {
                 .words
                 .iter()
                 .zip(&mains)
-                .map(|((o, _, _), m)| (o - first, forms_pattern(m)))
+                .map(|((o, _, _, stop), m)| (o - first, slot_pattern(m, stop.as_ref())))
                 .collect();
-            subs.push(Box::new(RegexPhraseQuery::new_with_offset(
-                self.forms, text,
-            )));
+            let phrase: Box<dyn Query> =
+                Box::new(RegexPhraseQuery::new_with_offset(self.forms, text));
+            // The title (whose words are in `forms` too) only weighs: it has no stop words to
+            // check.
             let title: Vec<(usize, String)> = self
                 .words
                 .iter()
                 .zip(&mains)
-                .map(|((o, _, _), m)| (o - first, alternation(m.keys())))
+                .filter(|(_, m)| !m.is_empty())
+                .map(|((o, _, _, _), m)| (o - first, alternation(m.keys())))
                 .collect();
-            subs.push(Box::new(BoostQuery::new(
-                Box::new(RegexPhraseQuery::new_with_offset(self.title, title)),
-                TITLE_BOOST,
-            )));
+            let boost: Option<Box<dyn Query>> = match title.len() {
+                0 => None,
+                1 => Some(Box::new(BooleanQuery::union(
+                    mains
+                        .iter()
+                        .flat_map(|m| m.keys())
+                        .map(|m| -> Box<dyn Query> {
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(self.title, m),
+                                IndexRecordOption::WithFreqs,
+                            ))
+                        })
+                        .collect(),
+                ))),
+                _ => Some(Box::new(RegexPhraseQuery::new_with_offset(
+                    self.title, title,
+                ))),
+            };
+            let mut clauses = vec![(Occur::Must, phrase)];
+            if let Some(boost) = boost {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(boost, TITLE_BOOST)) as Box<dyn Query>,
+                ));
+            }
+            return Ok(Box::new(BooleanQuery::new(clauses)));
         }
         Ok(Box::new(BooleanQuery::union(subs)))
     }
@@ -648,7 +778,7 @@ impl Query for WordsQuery {
     }
 }
 
-fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
+fn words_query(slots: &[QuerySlot], f: &Fields) -> Box<dyn Query> {
     let pick = |w: &QueryWord, kind: Form| -> Vec<LangForm> {
         w.forms
             .iter()
@@ -657,9 +787,16 @@ fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
             .collect()
     };
     Box::new(WordsQuery {
-        words: words
+        words: slots
             .iter()
-            .map(|w| (w.position as usize, pick(w, Form::Main), pick(w, Form::Alt)))
+            .map(|s| {
+                (
+                    s.word.position as usize,
+                    pick(&s.word, Form::Main),
+                    pick(&s.word, Form::Alt),
+                    s.stop.clone(),
+                )
+            })
             .collect(),
         forms: f.forms,
         title: f.title_main,
