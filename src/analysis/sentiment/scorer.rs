@@ -268,14 +268,14 @@ impl Scorer {
                 Lang::En => 1.0,
             };
             hits[before..].iter_mut().for_each(|h| h.calib = calib);
-            // A short line whose language cannot be told ("Great article!") and that
-            // says nothing in the language it was given is read in the other one.
+            // A short line not told to be in the language it was given ("Great article!")
+            // and that says nothing in that language is read in the other one.
             if hits.len() == before
                 && line.len() <= FALLBACK_MAX_BYTES
                 && line.chars().any(char::is_alphabetic)
                 && !told
                     .and_then(|t| t.get(i).copied())
-                    .unwrap_or_else(|| try_detect(line).is_some())
+                    .unwrap_or_else(|| try_detect(line) == Some(lang))
             {
                 let other = match lang {
                     Lang::Fr => Lang::En,
