@@ -846,3 +846,17 @@ fn a_phrase_does_not_cross_a_sentence_or_line_end() {
     );
 }
 
+#[test]
+fn kwic_lang_finds_lines_of_that_language_in_documents_of_the_other() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "mixed", "title": "The government is not telling the truth about the data", "body": "Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier."}"#,
+    ]);
+    let k = fx.json(&["kwic", "truth", "--lang", "en", "--json"]);
+    let lines = k["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 1, "{k}");
+    assert_eq!(lines[0]["part"], "title");
+    let k = fx.json(&["kwic", "gouvernement", "--lang", "en", "--json"]);
+    assert!(k["lines"].as_array().unwrap().is_empty(), "{k}");
+    let k = fx.json(&["kwic", "gouvernement", "--lang", "fr", "--json"]);
+    assert_eq!(k["lines"].as_array().unwrap().len(), 1, "{k}");
+}
