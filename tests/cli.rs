@@ -812,6 +812,7 @@ fn a_query_of_stop_words_says_why_nothing_is_found() {
         hit_ids(&fx.search(&["\"de la\""])),
         vec!["articles/ville".to_string()]
     );
+    assert_eq!(highlighted(&fx.search(&["\"de la\""])), ["de la", "de la"]);
     assert!(hit_ids(&fx.search(&["\"la de\""])).is_empty());
     // A query with a word to look for gives no note.
     let v = fx.search(&["de la campagne"]);

@@ -299,9 +299,41 @@ pub struct PhraseWord {
     pub main: BTreeSet<String>,
     /// Its `alt` forms.
     pub alt: BTreeSet<String>,
+    /// The stop word it is where the text has a stop word.
+    pub stop: Option<QueryStop>,
 }
 
 impl Highlights {
+    /// Adds the words of one positive word or phrase of the query: a word alone that is no
+    /// stop word is highlighted wherever it is, the others as a phrase.
+    fn add_slots(&mut self, slots: &[QuerySlot]) {
+        if let [only] = slots
+            && only.stop.is_none()
+        {
+            self.add(std::slice::from_ref(&only.word));
+            return;
+        }
+        let first = slots.first().map_or(0, |s| s.word.position);
+        let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
+            w.forms
+                .iter()
+                .filter(|(k, _, _)| *k == kind)
+                .map(|(_, s, _)| s.clone())
+                .collect()
+        };
+        self.phrases.push(
+            slots
+                .iter()
+                .map(|s| PhraseWord {
+                    offset: s.word.position - first,
+                    main: forms(&s.word, Form::Main),
+                    alt: forms(&s.word, Form::Alt),
+                    stop: s.stop.clone(),
+                })
+                .collect(),
+        );
+    }
+
     /// Adds the analysed words of one positive word or phrase of the query.
     fn add(&mut self, words: &[QueryWord]) {
         let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
@@ -325,6 +357,7 @@ impl Highlights {
                             offset: w.position - first,
                             main: forms(w, Form::Main),
                             alt: forms(w, Form::Alt),
+                            stop: None,
                         })
                         .collect(),
                 );
@@ -432,15 +465,7 @@ fn build(
                 return None;
             }
             if !negated {
-                // Highlighting sees no stop words: a phrase's stop words keep their slot only.
-                let content: Vec<QueryWord> = slots
-                    .iter()
-                    .filter(|s| s.stop.is_none())
-                    .map(|s| s.word.clone())
-                    .collect();
-                if !content.is_empty() {
-                    hl.add(&content);
-                }
+                hl.add_slots(&slots);
             }
             Some(words_query(&slots, f))
         }
@@ -492,10 +517,8 @@ const FORM_END: char = '\u{3}';
 /// for, `main` forms to the `forms` terms that carry them.
 #[derive(Debug, Clone)]
 struct WordsQuery {
-    /// Per word: offset in the phrase, `main` forms, `alt` forms, each with the language of
-    /// the chain that gave it (`None`: both), and the stop word it matches where the index has
-    /// a stop word (phrases only).
-    words: Vec<(usize, Vec<LangForm>, Vec<LangForm>, Option<QueryStop>)>,
+    /// The words, in order.
+    words: Vec<SlotForms>,
     /// The schema's `forms` field.
     forms: Field,
     /// The schema's `title_main` field.
@@ -506,6 +529,11 @@ struct WordsQuery {
 
 /// A query form and the language of the passages it is matched in (`None`: any).
 type LangForm = (String, Option<Lang>);
+
+/// One word of a [`WordsQuery`]: offset in the phrase, `main` forms, `alt` forms, each with the
+/// language of the chain that gave it (`None`: both), and the stop word it matches where the
+/// index has a stop word (phrases only).
+type SlotForms = (usize, Vec<LangForm>, Vec<LangForm>, Option<QueryStop>);
 
 /// `main` forms and the language of the passages each is matched in (`None`: any): a form the
 /// French chain gave is matched in French passages only, one the English chain gave in English
