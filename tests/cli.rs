@@ -756,3 +756,108 @@ fn search_limit_zero_shows_every_match() {
     let help = fx.stdout(&["search", "--help"]);
     assert!(help.contains("0: all"), "{help}");
 }
+
+/// A fixture whose corpus is `articles.jsonl` holding `lines`, ingested.
+fn ingested_jsonl(lines: &[&str]) -> Fixture {
+    let fx = Fixture::empty();
+    let mut text = lines.join("\n");
+    text.push('\n');
+    std::fs::write(fx.path("corpus/articles.jsonl"), text).unwrap();
+    fx.json(&["ingest", "--json"]);
+    fx
+}
+
+#[test]
+fn dotted_acronyms_are_found_by_the_undotted_word_and_back() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "dots", "title": "Sanctions", "body": "The U.S.A. announced sanctions on Monday. Officials in the U.S. said more would follow."}"#,
+        r#"{"id": "caps", "title": "Sanctions", "body": "Les USA ont annoncé des sanctions, les US en préparent d'autres."}"#,
+    ]);
+    let both = vec!["articles/caps".to_string(), "articles/dots".to_string()];
+    for q in ["USA", "U.S.A.", "usa", "US", "U.S."] {
+        let v = fx.search(&[q]);
+        let mut ids = hit_ids(&v);
+        ids.sort();
+        assert_eq!(ids, both, "{q}");
+    }
+    // Highlights and concordances show the words as written.
+    let marked = highlighted(&fx.search(&["USA"]));
+    assert!(marked.contains(&"U.S.A".to_string()), "{marked:?}");
+    assert!(marked.contains(&"USA".to_string()), "{marked:?}");
+    let k = fx.json(&["kwic", "U.S.", "--json"]);
+    let mut matched: Vec<&str> = k["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["match"].as_str().unwrap())
+        .collect();
+    matched.sort_unstable();
+    assert_eq!(matched, ["U.S", "US"]);
+}
+
+#[test]
+fn a_query_of_stop_words_says_why_nothing_is_found() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "ville", "title": "Conseil", "body": "Il parle de la ville et de la région."}"#,
+    ]);
+    for q in ["de la", "the", "de -ville"] {
+        let out = fx.stdout(&["search", q]);
+        assert!(out.starts_with("no match"), "{q}: {out}");
+        assert!(out.contains("stop word"), "{q}: {out}");
+        assert!(out.contains("kiosque kwic"), "{q}: {out}");
+        assert!(fx.search(&[q])["note"].is_string(), "{q}");
+    }
+    // Quoted, stop words are searched as written.
+    assert_eq!(
+        hit_ids(&fx.search(&["\"de la\""])),
+        vec!["articles/ville".to_string()]
+    );
+    assert_eq!(highlighted(&fx.search(&["\"de la\""])), ["de la", "de la"]);
+    assert!(hit_ids(&fx.search(&["\"la de\""])).is_empty());
+    // A query with a word to look for gives no note.
+    let v = fx.search(&["de la campagne"]);
+    assert!(hit_ids(&v).is_empty());
+    assert!(v.get("note").is_none());
+}
+
+#[test]
+fn a_phrase_does_not_cross_a_sentence_or_line_end() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "bang", "title": "Un", "body": "Il a parlé au juge! Perquisition demain matin."}"#,
+        r#"{"id": "line", "title": "Deux", "body": ["Il demande un mandat", "perquisition demain."]}"#,
+        r#"{"id": "phrase", "title": "Trois", "body": "Le mandat de perquisition est signé."}"#,
+        r#"{"id": "other", "title": "Quatre", "body": "Un mandat sans perquisition, dit-il."}"#,
+    ]);
+    assert!(hit_ids(&fx.search(&["\"juge de perquisition\""])).is_empty());
+    assert!(hit_ids(&fx.search(&["\"juge à perquisition\""])).is_empty());
+    assert_eq!(
+        hit_ids(&fx.search(&["\"mandat de perquisition\""])),
+        vec!["articles/phrase".to_string()]
+    );
+    assert_eq!(
+        hit_ids(&fx.search(&["\"mandat sans perquisition\""])),
+        vec!["articles/other".to_string()]
+    );
+    // kwic agrees with search.
+    let k = fx.json(&["kwic", "mandat de perquisition", "--json"]);
+    assert_eq!(k["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        highlighted(&fx.search(&["\"mandat de perquisition\""])),
+        ["mandat de perquisition"]
+    );
+}
+
+#[test]
+fn kwic_lang_finds_lines_of_that_language_in_documents_of_the_other() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "mixed", "title": "The government is not telling the truth about the data", "body": "Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier."}"#,
+    ]);
+    let k = fx.json(&["kwic", "truth", "--lang", "en", "--json"]);
+    let lines = k["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 1, "{k}");
+    assert_eq!(lines[0]["part"], "title");
+    let k = fx.json(&["kwic", "gouvernement", "--lang", "en", "--json"]);
+    assert!(k["lines"].as_array().unwrap().is_empty(), "{k}");
+    let k = fx.json(&["kwic", "gouvernement", "--lang", "fr", "--json"]);
+    assert_eq!(k["lines"].as_array().unwrap().len(), 1, "{k}");
+}

@@ -1,5 +1,6 @@
 //! The analysis chain: documents, passages and queries to tokens and index forms.
 
+use super::acronym::undot;
 use super::elision::elided_len;
 use super::lang::detect_lines;
 use super::lowercase::lowercase_into;
@@ -41,6 +42,28 @@ pub struct QueryWord {
     pub forms: Vec<(Form, String, Option<Lang>)>,
 }
 
+/// A stop word of a query phrase: where the index has a stop word, only the same one matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryStop {
+    /// The key the index gives it: lowercase, elision removed, apostrophes normalised, accents
+    /// kept ("à" is not "a").
+    pub key: String,
+    /// Its lowercase surface (apostrophes normalised) when written with an elision ("jusqu'à"):
+    /// then only that surface matches.
+    pub exact: Option<String>,
+}
+
+/// One word of a quoted phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuerySlot {
+    /// The word, with the forms of the languages it is no stop word of (none when it is a stop
+    /// word of both).
+    pub word: QueryWord,
+    /// How it matches where the index has a stop word, when it is a stop word of either
+    /// language.
+    pub stop: Option<QueryStop>,
+}
+
 /// Buffers reused from word to word.
 #[derive(Debug, Default)]
 struct Scratch {
@@ -62,6 +85,40 @@ impl Scratch {
         normalize_apostrophes_into(&self.lower[skip..], &mut self.word);
         &self.word
     }
+
+    /// [`Scratch::normalize`], then a dotted acronym loses its periods as the chain indexes it
+    /// ("U.S.A." is "usa"); returns the word and whether it was a dotted acronym.
+    fn normalize_word(&mut self, surface: &str) -> (&str, bool) {
+        self.normalize(surface);
+        let acronym = undot(&mut self.word);
+        (&self.word, acronym)
+    }
+}
+
+/// The forms of the normalised query `word` in each language it is no stop word of (a
+/// stop word of any of `stop_in`, unless an `acronym`, gives none), deduplicated in order:
+/// (Main, French), (Alt, French), (Main, English), (Alt, English).
+fn query_forms(
+    word: &str,
+    acronym: bool,
+    stop_in: impl Fn(Lang) -> &'static [Lang],
+) -> Vec<(Form, String, Option<Lang>)> {
+    let mut forms: Vec<(Form, String, Option<Lang>)> = Vec::with_capacity(4);
+    for lang in [Lang::Fr, Lang::En] {
+        let stops = if acronym { &[] } else { stop_in(lang) };
+        let Some(word) = content(word, stops) else {
+            continue;
+        };
+        with_forms(word, lang, |main, alt| {
+            for (form, s) in [(Form::Main, main), (Form::Alt, alt)] {
+                match forms.iter_mut().find(|(f, x, _)| *f == form && x == s) {
+                    Some(seen) => seen.2 = None,
+                    None => forms.push((form, s.to_owned(), Some(lang))),
+                }
+            }
+        });
+    }
+    forms
 }
 
 /// The word to stem from a normalised `word`, or `None` when it is a stop word (with or without
@@ -233,8 +290,9 @@ impl Analyzer {
 
     /// Analyses a query: no language detection, each word gets the forms of both the French and
     /// the English chain. In a query of several words, a stop word of either language gives no
-    /// word but keeps its position (a phrase then takes any word there); a word alone gets the
-    /// forms of each language it is no stop word of ("but", "an", "ours" are French words too).
+    /// word but keeps its position (see [`Analyzer::analyze_query_phrase`] for phrases that
+    /// match their stop words); a word alone gets the forms of each language it is no stop word
+    /// of ("but", "an", "ours" are French words too).
     pub fn analyze_query(&self, text: &str) -> Vec<QueryWord> {
         self.analyze_query_words(text, words(text).nth(1).is_none())
     }
@@ -249,26 +307,17 @@ impl Analyzer {
             if surface.len() > MAX_SURFACE_LEN {
                 continue;
             }
-            let normal = scratch.normalize(surface);
-            let mut forms: Vec<(Form, String, Option<Lang>)> = Vec::with_capacity(4);
-            for lang in [Lang::Fr, Lang::En] {
-                let stop_in: &[Lang] = if alone {
-                    &[lang]
+            let (normal, acronym) = scratch.normalize_word(surface);
+            let forms = query_forms(normal, acronym, |lang| {
+                if alone {
+                    match lang {
+                        Lang::Fr => &[Lang::Fr],
+                        Lang::En => &[Lang::En],
+                    }
                 } else {
                     &[Lang::Fr, Lang::En]
-                };
-                let Some(word) = content(normal, stop_in) else {
-                    continue;
-                };
-                with_forms(word, lang, |main, alt| {
-                    for (form, s) in [(Form::Main, main), (Form::Alt, alt)] {
-                        match forms.iter_mut().find(|(f, x, _)| *f == form && x == s) {
-                            Some(seen) => seen.2 = None,
-                            None => forms.push((form, s.to_owned(), Some(lang))),
-                        }
-                    }
-                });
-            }
+                }
+            });
             if forms.is_empty() {
                 continue;
             }
@@ -276,6 +325,50 @@ impl Analyzer {
                 position: u32::try_from(i).unwrap_or(u32::MAX),
                 surface: surface.to_owned(),
                 forms,
+            });
+        }
+        out
+    }
+
+    /// Analyses a quoted phrase: every word keeps its slot, with the forms of each language it
+    /// is no stop word of ("but" is a French word) and, when it is a stop word of either
+    /// language, the stop word it must be where the index has one (`de` matches "de", not
+    /// "sans"). Words too long to index give no slot.
+    pub fn analyze_query_phrase(&self, text: &str) -> Vec<QuerySlot> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for (i, (_, surface)) in words(text).enumerate() {
+            if surface.len() > MAX_SURFACE_LEN {
+                continue;
+            }
+            let (normal, acronym) = scratch.normalize_word(surface);
+            let normal = normal.to_owned();
+            let normal = normal.as_str();
+            let forms = query_forms(normal, acronym, |lang| match lang {
+                Lang::Fr => &[Lang::Fr],
+                Lang::En => &[Lang::En],
+            });
+            let is_stop = !acronym
+                && content(normal, &[]).is_some()
+                && content(normal, &[Lang::Fr, Lang::En]).is_none();
+            let stop = is_stop.then(|| QueryStop {
+                key: normal.to_owned(),
+                exact: (elided_len(&scratch.lower) > 0).then(|| {
+                    let mut exact = String::new();
+                    normalize_apostrophes_into(&scratch.lower, &mut exact);
+                    exact
+                }),
+            });
+            if forms.is_empty() && stop.is_none() {
+                continue;
+            }
+            out.push(QuerySlot {
+                word: QueryWord {
+                    position: u32::try_from(i).unwrap_or(u32::MAX),
+                    surface: surface.to_owned(),
+                    forms,
+                },
+                stop,
             });
         }
         out
@@ -523,6 +616,62 @@ mod tests {
         // In a phrase they keep their slot only.
         let words = AN.analyze_query("le but de Mbappé");
         assert_eq!(words.iter().map(|w| w.position).collect::<Vec<_>>(), [3]);
+    }
+
+    #[test]
+    fn dotted_acronyms_are_the_undotted_word() {
+        let text = "The U.S.A. and the U.S., or the USA and the US";
+        let tokens = en(text);
+        let surfaces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(surfaces, ["U.S.A", "U.S", "USA", "US"]);
+        assert_eq!(mains(&tokens), ["usa", "us", "usa", "us"]);
+        for (query, doc) in [
+            ("USA", "U.S.A."),
+            ("U.S.A.", "USA"),
+            ("U.S.A", "U.S.A."),
+            ("US", "U.S."),
+            ("U.S.", "US"),
+            ("usa", "U.S.A."),
+        ] {
+            assert!(query_matches(query, &en(doc)), "{query} / {doc}");
+            assert!(query_matches(query, &fr(doc)), "{query} / {doc}");
+        }
+        // An acronym is no stop word: "U.N." is not the French "un".
+        assert_eq!(mains(&fr("l'O.N.U. et les U.N.")), ["onu", "un"]);
+        assert_eq!(AN.analyze_query("U.N. aide").len(), 2);
+        assert!(fr("un").is_empty());
+    }
+
+    #[test]
+    fn phrase_words_keep_their_stop_words() {
+        let slots = AN.analyze_query_phrase("mandat de perquisition jusqu’à l'été");
+        let stops: Vec<Option<(&str, Option<&str>)>> = slots
+            .iter()
+            .map(|s| {
+                s.stop
+                    .as_ref()
+                    .map(|q| (q.key.as_str(), q.exact.as_deref()))
+            })
+            .collect();
+        assert_eq!(
+            stops,
+            [
+                None,
+                Some(("de", None)),
+                None,
+                Some(("à", Some("jusqu'à"))),
+                None
+            ]
+        );
+        assert_eq!(
+            slots.iter().map(|s| s.word.position).collect::<Vec<_>>(),
+            [0, 1, 2, 3, 4]
+        );
+        // "but" is an English stop word and a French word.
+        let but = &AN.analyze_query_phrase("le but")[1];
+        assert!(but.stop.is_some());
+        assert!(but.word.forms.iter().all(|(_, _, l)| *l == Some(Lang::Fr)));
+        assert!(!but.word.forms.is_empty());
     }
 
     #[test]

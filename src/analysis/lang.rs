@@ -1,6 +1,7 @@
 //! Language of a passage (a paragraph or a comment line): French or English.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -39,6 +40,31 @@ struct Evidence<'a> {
     fr: usize,
     /// English-only stop words.
     en: usize,
+    /// Other words that only French has (see [`CUES`]).
+    fr_cues: usize,
+    /// Other words with a French accent.
+    fr_accents: usize,
+    /// Other words that only English has.
+    en_cues: usize,
+}
+
+/// Words telling a short line's language: `lang<TAB>word` lines.
+const CUES: &str = include_str!("lang-cues.txt");
+
+/// The words of [`CUES`] and their language.
+static CUE_WORDS: LazyLock<HashMap<&'static str, Lang>> = LazyLock::new(|| {
+    CUES.lines()
+        .filter_map(|line| match line.split_once('\t')? {
+            ("fr", w) => Some((w.trim(), Lang::Fr)),
+            ("en", w) => Some((w.trim(), Lang::En)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// Whether a lowercase word has a French accent ("très", "été"; English words have none).
+fn has_french_accent(word: &str) -> bool {
+    !word.is_ascii() && word.contains(|c: char| "àâçéèêëîïôùûüÿœæ".contains(c))
 }
 
 /// Whether a whitespace-separated token is a URL.
@@ -60,6 +86,7 @@ fn evidence(text: &str) -> Evidence<'_> {
         Cow::Borrowed(text)
     };
     let (mut letters, mut fr, mut en) = (0, 0, 0);
+    let (mut fr_cues, mut en_cues, mut fr_accents) = (0, 0, 0);
     let (mut lower, mut word) = (String::new(), String::new());
     let pieces = text.split(|c: char| !(c.is_alphanumeric() || is_apostrophe(c)));
     for piece in pieces.filter(|p| !p.is_empty()) {
@@ -83,6 +110,12 @@ fn evidence(text: &str) -> Evidence<'_> {
         match vote(voter) {
             Some(Lang::Fr) => fr += 1,
             Some(Lang::En) => en += 1,
+            None if letters <= MIN_LETTERS => match CUE_WORDS.get(voter) {
+                Some(Lang::Fr) => fr_cues += 1,
+                Some(Lang::En) => en_cues += 1,
+                None if has_french_accent(voter) => fr_accents += 1,
+                None => {}
+            },
             None => {}
         }
     }
@@ -91,6 +124,9 @@ fn evidence(text: &str) -> Evidence<'_> {
         letters,
         fr,
         en,
+        fr_cues,
+        en_cues,
+        fr_accents,
     }
 }
 
@@ -99,6 +135,22 @@ fn vote_winner(ev: &Evidence<'_>, min: usize) -> Option<Lang> {
     if ev.fr >= min && ev.fr > 2 * ev.en {
         Some(Lang::Fr)
     } else if ev.en >= min && ev.en > 2 * ev.fr {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+/// The language of a short line from its stop words and its other telling words together
+/// (words of [`CUES`], words with a French accent): at least two for one language, one of
+/// them no accent, and none for the other ("Merci, très juste."). A name ("José Bové"), "OK"
+/// or a URL tells nothing.
+fn cue_winner(ev: &Evidence<'_>) -> Option<Lang> {
+    let fr = ev.fr + ev.fr_cues + ev.fr_accents;
+    let en = ev.en + ev.en_cues;
+    if fr >= 2 && fr > ev.fr_accents && en == 0 {
+        Some(Lang::Fr)
+    } else if en >= 2 && fr == 0 {
         Some(Lang::En)
     } else {
         None
@@ -128,11 +180,18 @@ fn whatlang(ev: &Evidence<'_>) -> Option<Lang> {
 /// The language of a passage if it can be told, and its letter count.
 fn judge(text: &str) -> (Option<Lang>, usize) {
     let ev = evidence(text);
-    let lang = vote_winner(&ev, 2).or_else(|| whatlang(&ev)).or_else(|| {
-        (ev.letters >= MIN_LETTERS)
-            .then(|| vote_winner(&ev, 1))
-            .flatten()
-    });
+    let lang = vote_winner(&ev, 2)
+        .or_else(|| whatlang(&ev))
+        .or_else(|| {
+            (ev.letters >= MIN_LETTERS)
+                .then(|| vote_winner(&ev, 1))
+                .flatten()
+        })
+        .or_else(|| {
+            (ev.letters < MIN_LETTERS)
+                .then(|| cue_winner(&ev))
+                .flatten()
+        });
     (lang, ev.letters)
 }
 
@@ -141,7 +200,8 @@ fn judge(text: &str) -> (Option<Lang>, usize) {
 /// A clear stop-word vote (at least 2 French-only or English-only stop words, more than twice
 /// the other side's) decides; otherwise whatlang, for passages of at least `MIN_LETTERS` (30)
 /// letters outside URLs and a confidence of at least 0.5; otherwise, for such passages, a
-/// one-word vote.
+/// one-word vote; for shorter ones, at least two words of one language only (stop words,
+/// words such as "merci" or "thanks", words with a French accent) and none of the other.
 pub fn try_detect(text: &str) -> Option<Lang> {
     judge(text).0
 }
@@ -239,6 +299,44 @@ mod tests {
         assert_eq!(langs, [Lang::Fr, Lang::Fr, Lang::En]);
 
         assert_eq!(detect_passages(""), [(0..0, Lang::Fr)]);
+    }
+
+    #[test]
+    fn short_lines_with_telling_words_keep_their_own_language() {
+        let quote = "\"The government has been overreaching for years and nobody in Washington seems willing to stop it.\"";
+        let paragraph = "Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes.";
+        for (text, want) in [
+            (format!("{quote}\nMerci, très juste."), [Lang::En, Lang::Fr]),
+            (
+                format!("{quote}\nMerci pour l'article, très juste."),
+                [Lang::En, Lang::Fr],
+            ),
+            (format!("{quote}\nBien vu, merci !"), [Lang::En, Lang::Fr]),
+            (
+                format!("{paragraph}\nThanks, good point."),
+                [Lang::Fr, Lang::En],
+            ),
+            (format!("{paragraph}\nGreat, thanks!"), [Lang::Fr, Lang::En]),
+        ] {
+            let langs: Vec<Lang> = detect_passages(&text).into_iter().map(|(_, l)| l).collect();
+            assert_eq!(langs, want, "{text}");
+        }
+        // Short lines that tell nothing follow the text.
+        for line in [
+            "OK",
+            "Emmanuel Macron",
+            "http://www.example.com/merci/tres/juste",
+            "José Bové",
+            "Merci",
+            "Thanks",
+            "Merci, thanks",
+        ] {
+            assert_eq!(try_detect(line), None, "{line}");
+            for (text, lang) in [(quote, Lang::En), (paragraph, Lang::Fr)] {
+                let found = detect_passages(&format!("{text}\n{line}"));
+                assert_eq!(found[1].1, lang, "{line} after {text}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The one analysis chain used for indexing, querying, highlighting and term reports.
 //!
 //! Text is cut into words (UAX #29, `unicode-segmentation`), French elisions and English
-//! possessives are removed, words are lowercased, stop words dropped, then each word gets two
+//! possessives are removed, words are lowercased, dotted acronyms lose their periods ("U.S.A."
+//! is "usa", never a stop word), stop words dropped, then each word gets two
 //! index forms:
 //! - `main` = fold(stem(word)): the stem computed on the accented word, then accents removed;
 //! - `alt`  = stem(fold(word)): the stem computed on the accent-free word.
@@ -12,6 +13,7 @@
 //! (`store::schema::Fields::forms`) and the (`alt`, `main`) pairs that differ
 //! (`store::schema::Fields::alt_map`), through which a query's `alt` form reaches `main` forms.
 
+mod acronym;
 mod chain;
 mod elision;
 pub mod entities;
@@ -28,7 +30,7 @@ mod stop;
 mod surface;
 mod tokenize;
 
-pub use chain::{Analyzer, Form, QueryWord, surface_norm};
+pub use chain::{Analyzer, Form, QuerySlot, QueryStop, QueryWord, surface_norm};
 pub use fold::fold;
 pub use lang::{detect, detect_passages, try_detect};
 pub use segment::Segmenter;
@@ -38,7 +40,7 @@ pub use tokenize::MAX_WORD_LEN;
 use compact_str::CompactString;
 
 /// Version of the analysis chain; recorded in the index, a change asks for `ingest --rebuild`.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Language of a passage.
 #[derive(

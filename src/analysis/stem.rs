@@ -9,6 +9,7 @@ use std::sync::{LazyLock, Mutex, PoisonError};
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Lang;
+use super::acronym::undot;
 use super::elision::elided_len;
 use super::fold::{fold, fold_into};
 use super::hash::BuildWordHasher;
@@ -146,7 +147,8 @@ struct Derived {
 pub struct Derivation<'c> {
     /// The lowercase elided prefix without its apostrophe ("n" for "N’aime"), or "".
     pub elision: &'c str,
-    /// Lowercase, elision removed, apostrophes normalised to ' ("aime").
+    /// Lowercase, elision removed, apostrophes normalised to ' ("aime"), a dotted acronym's
+    /// periods removed ("usa").
     pub word: &'c str,
     /// fold(stem(word)), possessive removed; computed for stop words too; empty when the word
     /// without possessive is empty or longer than [`MAX_WORD_LEN`].
@@ -172,9 +174,11 @@ impl Derived {
         lowercase_into(surface, lower);
         let skip = elided_len(lower);
         normalize_apostrophes_into(&lower[skip..], word);
+        let acronym = undot(word);
         let elision = lower[..skip].trim_end_matches(|c: char| !c.is_alphanumeric());
         let stripped = strip_possessive(word);
-        let stop = is_stop(word, lang) || (stripped.len() != word.len() && is_stop(stripped, lang));
+        let stop = !acronym
+            && (is_stop(word, lang) || (stripped.len() != word.len() && is_stop(stripped, lang)));
         let indexable = !stripped.is_empty() && stripped.len() <= MAX_WORD_LEN;
         let at = arena.len();
         arena.push_str(surface);

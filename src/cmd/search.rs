@@ -79,6 +79,9 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
     };
     if results.total == 0 {
         println!("no match for {asked}");
+        if let Some(note) = &results.note {
+            println!("{note}");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     println!(

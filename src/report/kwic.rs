@@ -416,10 +416,13 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
         };
         stop_word_query(&searcher, store, &stop.key, stop.exact.as_deref())?
     };
+    // `--lang` is not a filter on documents' languages (those of their text, by letters): a
+    // line in it (a title, a short line) may be in a document said to be in the other one.
+    // The lines are kept by their own language below.
     let q = BooleanQuery::new(vec![
         (
             Occur::Must,
-            Box::new(filtered_all(store, &opts.slice.filters(true))) as Box<dyn Query>,
+            Box::new(filtered_all(store, &opts.slice.filters(false))) as Box<dyn Query>,
         ),
         (Occur::Must, candidates),
     ]);

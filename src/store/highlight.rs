@@ -5,8 +5,9 @@
 
 use serde::Serialize;
 
+use super::document::{Word, push_lower, stop_key, walk_words};
 use super::query::{Highlights, PhraseWord};
-use crate::analysis::{Analyzer, Lang, Token};
+use crate::analysis::{Analyzer, Lang};
 
 /// A window of text with the byte ranges of matched words.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -43,32 +44,38 @@ pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Ve
         .filter(|t| hl.main.contains(t.main.as_str()) || hl.alt.contains(t.alt()))
         .map(|t| (t.start, t.end))
         .collect();
-    let is =
-        |t: &Token, w: &PhraseWord| w.main.contains(t.main.as_str()) || w.alt.contains(t.alt());
-    for phrase in &hl.phrases {
-        let Some((first, rest)) = phrase.split_first() else {
-            continue;
-        };
-        for (i, t) in tokens.iter().enumerate() {
-            if !is(t, first) {
-                continue;
-            }
-            // Tokens come in position order: each next word is looked for after the last.
-            let mut end = t.end;
-            let mut from = i + 1;
-            let found = rest.iter().all(|w| {
-                let at = t.position + w.offset - first.offset;
-                match tokens[from..].iter().position(|u| u.position >= at) {
-                    Some(k) if tokens[from + k].position == at && is(&tokens[from + k], w) => {
-                        end = tokens[from + k].end;
-                        from += k + 1;
-                        true
-                    }
-                    _ => false,
+    if !hl.phrases.is_empty() {
+        // Phrases are matched as the index matches them: word after word, stop words as
+        // written, never across a sentence or line end.
+        let mut words = Vec::new();
+        walk_words(text, &tokens, |w| words.push(w));
+        let mut lower = String::new();
+        let mut is = |w: &Word, p: &PhraseWord| match w.token {
+            Some(t) => p.main.contains(t.main.as_str()) || p.alt.contains(t.alt()),
+            None => {
+                let Some(stop) = p.stop.as_ref().filter(|_| w.is_stop()) else {
+                    return false;
+                };
+                lower.clear();
+                push_lower(&text[w.start..w.end], &mut lower);
+                match &stop.exact {
+                    Some(surface) => lower == *surface,
+                    None => stop_key(&lower) == stop.key,
                 }
-            });
-            if found {
-                out.push((t.start, end));
+            }
+        };
+        for phrase in &hl.phrases {
+            let Some(span) = phrase.last().map(|p| p.offset as usize) else {
+                continue;
+            };
+            for i in 0..words.len().saturating_sub(span) {
+                let last = i + span;
+                let found = words[i].line == words[last].line
+                    && !words[i + 1..=last].iter().any(|w| w.boundary)
+                    && phrase.iter().all(|p| is(&words[i + p.offset as usize], p));
+                if found {
+                    out.push((words[i].start, words[last].end));
+                }
             }
         }
     }

@@ -13,9 +13,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::document::{EN_MARK, FORM_SEP};
+use super::document::{EN_MARK, FORM_SEP, STOP_MARK};
 use super::schema::Fields;
-use crate::analysis::{Analyzer, Form, Lang, QueryWord};
+use crate::analysis::{Analyzer, Form, Lang, QuerySlot, QueryStop, QueryWord};
 
 /// Weight of a match in the title, subtitle or headings against one in the text.
 pub const TITLE_BOOST: f32 = 2.0;
@@ -299,9 +299,41 @@ pub struct PhraseWord {
     pub main: BTreeSet<String>,
     /// Its `alt` forms.
     pub alt: BTreeSet<String>,
+    /// The stop word it is where the text has a stop word.
+    pub stop: Option<QueryStop>,
 }
 
 impl Highlights {
+    /// Adds the words of one positive word or phrase of the query: a word alone that is no
+    /// stop word is highlighted wherever it is, the others as a phrase.
+    fn add_slots(&mut self, slots: &[QuerySlot]) {
+        if let [only] = slots
+            && only.stop.is_none()
+        {
+            self.add(std::slice::from_ref(&only.word));
+            return;
+        }
+        let first = slots.first().map_or(0, |s| s.word.position);
+        let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
+            w.forms
+                .iter()
+                .filter(|(k, _, _)| *k == kind)
+                .map(|(_, s, _)| s.clone())
+                .collect()
+        };
+        self.phrases.push(
+            slots
+                .iter()
+                .map(|s| PhraseWord {
+                    offset: s.word.position - first,
+                    main: forms(&s.word, Form::Main),
+                    alt: forms(&s.word, Form::Alt),
+                    stop: s.stop.clone(),
+                })
+                .collect(),
+        );
+    }
+
     /// Adds the analysed words of one positive word or phrase of the query.
     fn add(&mut self, words: &[QueryWord]) {
         let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
@@ -325,6 +357,7 @@ impl Highlights {
                             offset: w.position - first,
                             main: forms(w, Form::Main),
                             alt: forms(w, Form::Alt),
+                            stop: None,
                         })
                         .collect(),
                 );
@@ -341,6 +374,49 @@ pub struct Compiled {
     pub highlights: Highlights,
     /// False when every word was a stop word: nothing to search.
     pub searchable: bool,
+}
+
+/// When every word the query asks for outside quotes is a stop word (of French or English),
+/// what to tell a user who found nothing: search skips such words, a quoted phrase or `kwic`
+/// finds them.
+pub fn stop_word_note(node: &Node, an: &Analyzer) -> Option<String> {
+    /// Pushes the positive unquoted words of `node`; false when it holds a positive phrase or
+    /// `*` (then the query asked for more than stop words).
+    fn unquoted<'n>(node: &'n Node, out: &mut Vec<&'n str>) -> bool {
+        match node {
+            Node::Word(t) => {
+                out.push(t);
+                true
+            }
+            Node::Phrase(_) | Node::All => false,
+            Node::Or(alts) => alts.iter().all(|n| unquoted(n, out)),
+            Node::And(clauses) => clauses
+                .iter()
+                .filter(|(neg, _)| !neg)
+                .all(|(_, n)| unquoted(n, out)),
+        }
+    }
+    let mut texts = Vec::new();
+    if !unquoted(node, &mut texts) {
+        return None;
+    }
+    let mut words = Vec::new();
+    for t in texts {
+        let slots = an.analyze_query_phrase(t);
+        if slots.is_empty() || slots.iter().any(|s| s.stop.is_none()) {
+            return None;
+        }
+        words.extend(slots.into_iter().map(|s| s.word.surface));
+    }
+    let joined = words.join(" ");
+    let listed: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    Some(format!(
+        "every word of the query is a stop word ({}): search leaves stop words out unless they \
+         are quoted (one that is a stop word in a single language is looked for in the other \
+         only); to find them as written, search for the phrase: kiosque search '\"{joined}\"', \
+         or see them in context: kiosque kwic \"{joined}\"",
+        listed.join(", ")
+    ))
 }
 
 /// Compiles a parsed query against the schema.
@@ -375,13 +451,23 @@ fn build(
         Node::All => Some(Box::new(AllQuery)),
         Node::Word(t) | Node::Phrase(t) => {
             let words = an.analyze_query_words(t, alone);
-            if words.is_empty() {
+            // A phrase (or a word the analysis cuts in several, "États-Unis") matches its stop
+            // words as written.
+            let slots = if matches!(node, Node::Phrase(_)) || words.len() > 1 {
+                an.analyze_query_phrase(t)
+            } else {
+                words
+                    .into_iter()
+                    .map(|word| QuerySlot { word, stop: None })
+                    .collect()
+            };
+            if slots.is_empty() {
                 return None;
             }
             if !negated {
-                hl.add(&words);
+                hl.add_slots(&slots);
             }
-            Some(words_query(&words, f))
+            Some(words_query(&slots, f))
         }
         Node::Or(alts) => {
             let subs: Vec<Box<dyn Query>> = alts
@@ -431,9 +517,8 @@ const FORM_END: char = '\u{3}';
 /// for, `main` forms to the `forms` terms that carry them.
 #[derive(Debug, Clone)]
 struct WordsQuery {
-    /// Per content word: offset in the phrase, `main` forms, `alt` forms, each with the
-    /// language of the chain that gave it (`None`: both).
-    words: Vec<(usize, Vec<LangForm>, Vec<LangForm>)>,
+    /// The words, in order.
+    words: Vec<SlotForms>,
     /// The schema's `forms` field.
     forms: Field,
     /// The schema's `title_main` field.
@@ -444,6 +529,11 @@ struct WordsQuery {
 
 /// A query form and the language of the passages it is matched in (`None`: any).
 type LangForm = (String, Option<Lang>);
+
+/// One word of a [`WordsQuery`]: offset in the phrase, `main` forms, `alt` forms, each with the
+/// language of the chain that gave it (`None`: both), and the stop word it matches where the
+/// index has a stop word (phrases only).
+type SlotForms = (usize, Vec<LangForm>, Vec<LangForm>, Option<QueryStop>);
 
 /// `main` forms and the language of the passages each is matched in (`None`: any): a form the
 /// French chain gave is matched in French passages only, one the English chain gave in English
@@ -522,6 +612,44 @@ fn terms_keyed(
     Ok(())
 }
 
+/// The key of a stop word's `forms` terms (`STOP_MARK key FORM_SEP lower [FORM_SEP EN_MARK]`).
+fn stop_term_key(stop: &QueryStop) -> String {
+    format!("{STOP_MARK}{}", stop.key)
+}
+
+/// Whether a `forms` term of `stop`'s key has the surface `stop` asks for.
+fn stop_surface_ok(term: &str, stop: &QueryStop) -> bool {
+    let Some(exact) = &stop.exact else {
+        return true;
+    };
+    let prefix_len = stop_term_key(stop).len() + FORM_SEP.len_utf8();
+    term.get(prefix_len..)
+        .and_then(|rest| rest.split(FORM_SEP).next())
+        .is_some_and(|surface| surface == exact)
+}
+
+/// A regular expression matching exactly the `forms` terms of the stop word `stop`.
+fn stop_pattern(stop: &QueryStop) -> String {
+    let surface = match &stop.exact {
+        Some(exact) => regex::escape(exact),
+        None => format!("[^{FORM_SEP}]*"),
+    };
+    format!(
+        "{STOP_MARK}{}{FORM_SEP}{surface}(?:{FORM_SEP}{EN_MARK})?",
+        regex::escape(&stop.key)
+    )
+}
+
+/// A regular expression matching the `forms` terms of one phrase word: its `mains` in their
+/// languages, or its stop word.
+fn slot_pattern(mains: &Mains, stop: Option<&QueryStop>) -> String {
+    match (mains.is_empty(), stop) {
+        (_, None) => forms_pattern(mains),
+        (true, Some(stop)) => stop_pattern(stop),
+        (false, Some(stop)) => format!("(?:{}|{})", forms_pattern(mains), stop_pattern(stop)),
+    }
+}
+
 /// BM25's inverse document frequency (as tantivy computes it) of a term found in `freq` of
 /// `docs` documents.
 fn idf(freq: u64, docs: u64) -> f32 {
@@ -540,7 +668,7 @@ impl WordsQuery {
     /// two forms agree has no `alt_map` pair), and those the `alt_map` pairs its `alt` forms with.
     fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<Mains>> {
         let mut out = Vec::with_capacity(self.words.len());
-        for (_, main, alt) in &self.words {
+        for (_, main, alt, _) in &self.words {
             let mut set = Mains::new();
             for (form, lang) in main.iter().chain(alt) {
                 add_main(&mut set, form, *lang);
@@ -567,6 +695,7 @@ impl WordsQuery {
         let mains = self.mains(searcher)?;
         let mut subs: Vec<Box<dyn Query>> = Vec::new();
         if let [only] = mains.as_slice() {
+            let stop = self.words.first().and_then(|w| w.3.as_ref());
             match searcher {
                 Some(searcher) => {
                     let mut terms = BTreeSet::new();
@@ -574,6 +703,11 @@ impl WordsQuery {
                         let mut keyed = BTreeSet::new();
                         terms_keyed(searcher, self.forms, m, &mut keyed)?;
                         terms.extend(keyed.into_iter().filter(|t| term_in(t, *lang)));
+                    }
+                    if let Some(stop) = stop {
+                        let mut keyed = BTreeSet::new();
+                        terms_keyed(searcher, self.forms, &stop_term_key(stop), &mut keyed)?;
+                        terms.extend(keyed.into_iter().filter(|t| stop_surface_ok(t, stop)));
                     }
                     // Every written form of the word weighs as the word: BM25's rarity is the
                     // word's (its forms' documents together), not each form's, so that one
@@ -603,7 +737,7 @@ impl WordsQuery {
                     }
                 }
                 None => subs.push(Box::new(RegexQuery::from_pattern(
-                    &forms_pattern(only),
+                    &slot_pattern(only, stop),
                     self.forms,
                 )?)),
             }
@@ -622,21 +756,45 @@ impl WordsQuery {
                 .words
                 .iter()
                 .zip(&mains)
-                .map(|((o, _, _), m)| (o - first, forms_pattern(m)))
+                .map(|((o, _, _, stop), m)| (o - first, slot_pattern(m, stop.as_ref())))
                 .collect();
-            subs.push(Box::new(RegexPhraseQuery::new_with_offset(
-                self.forms, text,
-            )));
+            let phrase: Box<dyn Query> =
+                Box::new(RegexPhraseQuery::new_with_offset(self.forms, text));
+            // The title (whose words are in `forms` too) only weighs: it has no stop words to
+            // check.
             let title: Vec<(usize, String)> = self
                 .words
                 .iter()
                 .zip(&mains)
-                .map(|((o, _, _), m)| (o - first, alternation(m.keys())))
+                .filter(|(_, m)| !m.is_empty())
+                .map(|((o, _, _, _), m)| (o - first, alternation(m.keys())))
                 .collect();
-            subs.push(Box::new(BoostQuery::new(
-                Box::new(RegexPhraseQuery::new_with_offset(self.title, title)),
-                TITLE_BOOST,
-            )));
+            let boost: Option<Box<dyn Query>> = match title.len() {
+                0 => None,
+                1 => Some(Box::new(BooleanQuery::union(
+                    mains
+                        .iter()
+                        .flat_map(|m| m.keys())
+                        .map(|m| -> Box<dyn Query> {
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(self.title, m),
+                                IndexRecordOption::WithFreqs,
+                            ))
+                        })
+                        .collect(),
+                ))),
+                _ => Some(Box::new(RegexPhraseQuery::new_with_offset(
+                    self.title, title,
+                ))),
+            };
+            let mut clauses = vec![(Occur::Must, phrase)];
+            if let Some(boost) = boost {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(boost, TITLE_BOOST)) as Box<dyn Query>,
+                ));
+            }
+            return Ok(Box::new(BooleanQuery::new(clauses)));
         }
         Ok(Box::new(BooleanQuery::union(subs)))
     }
@@ -648,7 +806,7 @@ impl Query for WordsQuery {
     }
 }
 
-fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
+fn words_query(slots: &[QuerySlot], f: &Fields) -> Box<dyn Query> {
     let pick = |w: &QueryWord, kind: Form| -> Vec<LangForm> {
         w.forms
             .iter()
@@ -657,9 +815,16 @@ fn words_query(words: &[QueryWord], f: &Fields) -> Box<dyn Query> {
             .collect()
     };
     Box::new(WordsQuery {
-        words: words
+        words: slots
             .iter()
-            .map(|w| (w.position as usize, pick(w, Form::Main), pick(w, Form::Alt)))
+            .map(|s| {
+                (
+                    s.word.position as usize,
+                    pick(&s.word, Form::Main),
+                    pick(&s.word, Form::Alt),
+                    s.stop.clone(),
+                )
+            })
             .collect(),
         forms: f.forms,
         title: f.title_main,

@@ -87,6 +87,9 @@ pub struct Results {
     pub total: usize,
     /// The best hits, best first.
     pub hits: Vec<Hit>,
+    /// Why nothing was found, when the query gives a reason (only stop words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Errors of a search.
@@ -184,8 +187,10 @@ pub fn search(
         query: query_text.to_string(),
         total: 0,
         hits: Vec::new(),
+        note: None,
     };
     if !compiled.searchable {
+        results.note = query::stop_word_note(&node, &analyzer);
         return Ok((results, compiled.highlights));
     }
     let mut clauses = filter_clauses(store, filters);
@@ -198,6 +203,7 @@ pub fn search(
     let top = if limit == 0 {
         results.total = searcher.search(&q, &Count)?;
         if results.total == 0 {
+            results.note = query::stop_word_note(&node, &analyzer);
             return Ok((results, compiled.highlights));
         }
         searcher.search(&q, &TopDocs::with_limit(results.total).order_by_score())?
@@ -205,6 +211,9 @@ pub fn search(
         let (top, total) =
             searcher.search(&q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
         results.total = total;
+        if total == 0 {
+            results.note = query::stop_word_note(&node, &analyzer);
+        }
         top
     };
     for (score, addr) in top {

@@ -1,7 +1,42 @@
 //! Which surface words change the polarity of their neighbours: negations, intensifiers,
 //! attenuators, contrast, per language.
 
-use crate::analysis::Lang;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::{Lang, fold};
+
+/// Set phrases of a negation and a word ("pas terrible"): `lang<TAB>word<TAB>score` lines.
+const IDIOMS: &str = include_str!("idioms.tsv");
+
+/// The words of [`IDIOMS`], accents removed, per language.
+static NEGATED_IDIOMS: LazyLock<[HashMap<String, f32>; 2]> = LazyLock::new(|| {
+    let mut maps: [HashMap<String, f32>; 2] = Default::default();
+    for line in IDIOMS.lines() {
+        let mut fields = line.split('\t');
+        let (Some(lang), Some(word), Some(score)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let lang = match lang {
+            "fr" => Lang::Fr,
+            "en" => Lang::En,
+            _ => continue,
+        };
+        if let Ok(score) = score.trim().parse::<f32>() {
+            maps[lang as usize].insert(fold(word).into_owned(), score);
+        }
+    }
+    maps
+});
+
+/// The score of the set phrase a negation right before a lowercase, elision-free `word` makes
+/// in `lang` ("pas terrible": mediocre), if it makes one (see `idioms.tsv`).
+pub fn negated_idiom(word: &str, lang: Lang) -> Option<f32> {
+    NEGATED_IDIOMS[lang as usize]
+        .get(fold(word).as_ref())
+        .copied()
+}
 
 /// Multiplier of an intensifier ("très bon" = 1.5 × "bon").
 pub const BOOST: f32 = 1.5;

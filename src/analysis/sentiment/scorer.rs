@@ -11,8 +11,8 @@ use super::rules::{
 };
 use super::signs::{BANG, HIDDEN_SMILEY, MAX_BANGS, scan};
 use super::words::{
-    COMPARATIVE, CONDITIONAL, ELIDED_NE, EXPECTATION as EXPECTS, FOUND, QUALIFIER, STOP, TOO, TROP,
-    Words,
+    COMPARATIVE, CONDITIONAL, ELIDED_NE, EXPECTATION as EXPECTS, FOUND, NEGATED_IDIOM, QUALIFIER,
+    STOP, TOO, TROP, Words,
 };
 use super::{Keyword, Label, Sentiment};
 use crate::analysis::stop::is_stop;
@@ -50,6 +50,8 @@ struct Hit {
     weight: f32,
     /// Weight of a negative contribution: the calibration of the hit's lexicon.
     calib: f32,
+    /// A set phrase of a negation and the word ("pas terrible"): `base` is the phrase's score.
+    set_phrase: bool,
 }
 
 impl Hit {
@@ -60,7 +62,7 @@ impl Hit {
         } else {
             NEGATED
         };
-        let v = if !self.negated {
+        let v = if !self.negated || self.set_phrase {
             self.base * self.modifier
         } else if self.modifier > 1.0 {
             self.base * NEGATED_BOOSTED
@@ -78,7 +80,7 @@ impl Hit {
 
     /// Whether the hit reads as negated ("pas bon", "peu convaincant").
     fn reads_negated(&self) -> bool {
-        self.negated != (self.modifier < 0.0)
+        self.set_phrase || self.negated != (self.modifier < 0.0)
     }
 }
 
@@ -266,14 +268,14 @@ impl Scorer {
                 Lang::En => 1.0,
             };
             hits[before..].iter_mut().for_each(|h| h.calib = calib);
-            // A short line whose language cannot be told ("Great article!") and that
-            // says nothing in the language it was given is read in the other one.
+            // A short line not told to be in the language it was given ("Great article!")
+            // and that says nothing in that language is read in the other one.
             if hits.len() == before
                 && line.len() <= FALLBACK_MAX_BYTES
                 && line.chars().any(char::is_alphabetic)
                 && !told
                     .and_then(|t| t.get(i).copied())
-                    .unwrap_or_else(|| try_detect(line).is_some())
+                    .unwrap_or_else(|| try_detect(line) == Some(lang))
             {
                 let other = match lang {
                     Lang::Fr => Lang::En,
@@ -297,6 +299,7 @@ impl Scorer {
                 negated: false,
                 weight: 1.0,
                 calib: 1.0,
+                set_phrase: false,
             })
         });
         if hidden_smileys > 0 {
@@ -307,6 +310,7 @@ impl Scorer {
                 negated: false,
                 weight: 1.0,
                 calib: 1.0,
+                set_phrase: false,
             });
         }
         self.summarize(words, hits, sums, bangs)
@@ -344,8 +348,12 @@ impl Scorer {
         let mut after_qualifier = false;
         // The hit of the previous word, if it was one: "J'aime pas" negates it.
         let mut prev_hit: Option<usize> = None;
+        // Whether the previous word was a negation ("pas", "not"): "pas terrible" is a set
+        // phrase.
+        let mut just_negated = false;
         words.scan(line, spans, lang, lexicon, |start, end, w| {
             let adjacent_hit = prev_hit.take();
+            let after_negation = std::mem::take(&mut just_negated);
             let gap = gap_marks(&line.as_bytes()[prev_end.min(start)..start]);
             prev_end = end;
             if gap & PUNCTUATION != 0 {
@@ -396,6 +404,7 @@ impl Scorer {
                     if let Some(from) = ne_open.take() {
                         hits[from..].iter_mut().for_each(|h| h.negated = true);
                         neg_left = NEGATION_SCOPE;
+                        just_negated = true;
                         return;
                     }
                     particle_before = true;
@@ -404,6 +413,7 @@ impl Scorer {
                             hits[i].negated = true;
                         }
                         neg_left = NEGATION_SCOPE;
+                        just_negated = true;
                         return;
                     }
                     // "personne" / "plus" / "point" without "ne": an ordinary word.
@@ -411,6 +421,7 @@ impl Scorer {
                 }
                 Role::Negation => {
                     neg_left = NEGATION_SCOPE;
+                    just_negated = true;
                     return;
                 }
                 Role::Restriction => {
@@ -439,6 +450,23 @@ impl Scorer {
                 Role::Plain => {}
             }
             debug_assert_eq!(word_role, Role::Plain);
+            if after_negation && gap & PUNCTUATION == 0 && w.flags & NEGATED_IDIOM != 0 {
+                // "pas terrible", "c'est pas top": mediocre, not the word's negation.
+                prev_hit = Some(hits.len());
+                hits.push(Hit {
+                    word: w.word,
+                    base: w.idiom,
+                    modifier: 1.0,
+                    negated: true,
+                    weight,
+                    calib: 1.0,
+                    set_phrase: true,
+                });
+                neg_left = 0;
+                modifier = None;
+                excess = None;
+                return;
+            }
             if expecting && w.flags & COMPARATIVE != 0 {
                 // "Je m'attendais à mieux", "I expected more": a disappointment.
                 prev_hit = Some(hits.len());
@@ -449,6 +477,7 @@ impl Scorer {
                     negated: false,
                     weight,
                     calib: 1.0,
+                    set_phrase: false,
                 });
                 expecting = false;
                 modifier = None;
@@ -476,6 +505,7 @@ impl Scorer {
                     negated: neg_left > 0,
                     weight,
                     calib: 1.0,
+                    set_phrase: false,
                 });
             }
             if found.is_some() {
@@ -494,6 +524,7 @@ impl Scorer {
                     negated: neg_left > 0,
                     weight,
                     calib: 1.0,
+                    set_phrase: false,
                 });
             }
             if !stop {

@@ -506,3 +506,33 @@ fn a_short_line_is_read_in_the_other_language_but_not_its_own_stop_words() {
     // A line in English given as French is still read in English.
     assert_eq!(fr("Great article!").label, Label::Positive);
 }
+
+#[test]
+fn french_negated_idioms_are_mediocre_not_good() {
+    for t in [
+        "Le film est pas terrible.",
+        "Ce n'est pas terrible.",
+        "C'est pas génial.",
+        "Pas top, ce débat.",
+        "Le résultat n'est pas fameux.",
+        "Pas folichon, ce programme.",
+        "Pas genial du tout",
+    ] {
+        let s = fr(t);
+        negative(t, s.clone());
+        let k = &s.keywords[0];
+        assert!(k.negated && k.weight < 0.0, "{t}: {s:?}");
+    }
+    // The words alone keep their own sense; a negation further away is an ordinary one.
+    negative("Un film terrible", fr("Un film terrible"));
+    positive("Un film génial", fr("Un film génial"));
+    assert_eq!(fr("Le fameux rapport").score, 0.0);
+    assert!(fr("pas vraiment terrible").score > 0.0);
+    // English: "not great" stays mildly negative, "not bad" mildly positive.
+    let not_great = en("The film was not great.");
+    negative("not great", not_great.clone());
+    assert!(not_great.score > en("The film was awful.").score);
+    let not_bad = en("The food was not bad.");
+    positive("not bad", not_bad.clone());
+    assert!(not_bad.score < en("The food was good.").score);
+}

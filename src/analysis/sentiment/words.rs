@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use hashbrown::HashTable;
 
 use super::lexicon::Lexicon;
-use super::rules::{Role, is_comparative, is_conditional, is_expectation, qualifies, role_after};
+use super::rules::{
+    Role, is_comparative, is_conditional, is_expectation, negated_idiom, qualifies, role_after,
+};
 use crate::analysis::Lang;
 use crate::analysis::segment::Segmenter;
 use crate::analysis::stem::with_surface_cache;
@@ -33,6 +35,8 @@ pub const CONDITIONAL: u8 = 1 << 4;
 pub const FOUND: u8 = 1 << 5;
 /// Flag: the word [`qualifies`] the next one ("un" before "peu").
 pub const QUALIFIER: u8 = 1 << 6;
+/// Flag: right after a negation the word makes a set phrase ([`Info::idiom`]: "pas terrible").
+pub const NEGATED_IDIOM: u8 = 1 << 7;
 
 /// Word id of "trop", interned first.
 pub const TROP: u32 = 0;
@@ -47,6 +51,9 @@ pub struct Info {
     /// Lexicon score (when [`FOUND`]): the exact word's, else its stem's; for stop words, only
     /// entries given by hand.
     pub score: f32,
+    /// Score of the set phrase a negation right before makes of the word (when
+    /// [`NEGATED_IDIOM`]): "pas terrible" is mediocre.
+    pub idiom: f32,
     /// Id of the normalised word (see [`Words::word`]) when it can be a keyword, else
     /// `u32::MAX`.
     pub word: u32,
@@ -59,6 +66,8 @@ pub struct Info {
 struct Packed {
     /// See [`Info::score`].
     score: f32,
+    /// See [`Info::idiom`].
+    idiom: f32,
     /// See [`Info::word`].
     word: u32,
     /// See [`Info::flags`].
@@ -241,6 +250,7 @@ impl Words {
             let info = Info {
                 roles: p.roles.map(|r| self.roles[usize::from(r)]),
                 score: p.score,
+                idiom: p.idiom,
                 word: p.word,
                 flags: p.flags,
             };
@@ -316,7 +326,9 @@ impl Words {
             set(CONDITIONAL, is_conditional(d.word, lang));
             set(FOUND, found.is_some());
             set(QUALIFIER, qualifies(d.word, lang));
-            let word = if flags & (FOUND | COMPARATIVE) != 0 {
+            let idiom = negated_idiom(d.word, lang);
+            set(NEGATED_IDIOM, idiom.is_some());
+            let word = if flags & (FOUND | COMPARATIVE | NEGATED_IDIOM) != 0 {
                 self.intern(d.word)
             } else {
                 u32::MAX
@@ -327,6 +339,7 @@ impl Words {
                     self.role_index(role_after(d.word, true, lang)),
                 ],
                 score: found.unwrap_or(0.0),
+                idiom: idiom.unwrap_or(0.0),
                 word,
                 flags,
             }
