@@ -725,6 +725,11 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         // of the next batch is parsed and analysed meanwhile, until the commit is done or a
         // bounded amount of it is built.
         let next = &work[end..batch_end(end)];
+        // A large page is left for its batch: its documents would add to the commit's memory.
+        let next = &next[..next
+            .iter()
+            .position(|w| w.size > AHEAD_MAX_FILE)
+            .unwrap_or(next.len())];
         let done = std::sync::atomic::AtomicBool::new(false);
         let payload = &store.payload;
         let committed = std::thread::scope(|s| {
@@ -779,7 +784,10 @@ const AHEAD_CHUNK_FILES: usize = 64;
 
 /// Most input bytes of the next batch built while a batch is committed: their documents wait
 /// in memory for the commit.
-const AHEAD_BYTES: u64 = 24 * 1024 * 1024;
+const AHEAD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Largest file built while a batch is committed.
+const AHEAD_MAX_FILE: u64 = 4 * 1024 * 1024;
 
 /// Directory part of a corpus-relative path (`""` at the root).
 fn dir_of(rel: &str) -> String {
