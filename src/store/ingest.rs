@@ -679,10 +679,22 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         }
         built
     };
+    // The last files (at most what is built during a commit) make a batch of their own: built
+    // while the batch before is committed, they leave the last commit, which nothing
+    // overlaps, a small segment to write.
+    let last_batch = {
+        let mut at = work.len();
+        let mut bytes = 0;
+        while at > 0 && bytes + work[at - 1].size <= AHEAD_BYTES.min(opts.batch_bytes) {
+            bytes += work[at - 1].size;
+            at -= 1;
+        }
+        at
+    };
     let batch_end = |start: usize| {
         let mut end = start;
         let mut bytes = 0;
-        while end < work.len() && (end == start || bytes < opts.batch_bytes) {
+        while end < work.len() && (end == start || bytes < opts.batch_bytes && end != last_batch) {
             bytes += work[end].size;
             end += 1;
         }
