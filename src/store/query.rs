@@ -314,20 +314,13 @@ impl Highlights {
             return;
         }
         let first = slots.first().map_or(0, |s| s.word.position);
-        let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
-            w.forms
-                .iter()
-                .filter(|(k, _, _)| *k == kind)
-                .map(|(_, s, _)| s.clone())
-                .collect()
-        };
         self.phrases.push(
             slots
                 .iter()
                 .map(|s| PhraseWord {
                     offset: s.word.position - first,
-                    main: forms(&s.word, Form::Main),
-                    alt: forms(&s.word, Form::Alt),
+                    main: s.word.forms_of(Form::Main),
+                    alt: s.word.forms_of(Form::Alt),
                     stop: s.stop.clone(),
                 })
                 .collect(),
@@ -336,17 +329,10 @@ impl Highlights {
 
     /// Adds the analysed words of one positive word or phrase of the query.
     fn add(&mut self, words: &[QueryWord]) {
-        let forms = |w: &QueryWord, kind: Form| -> BTreeSet<String> {
-            w.forms
-                .iter()
-                .filter(|(k, _, _)| *k == kind)
-                .map(|(_, s, _)| s.clone())
-                .collect()
-        };
         match words {
             [w] => {
-                self.main.extend(forms(w, Form::Main));
-                self.alt.extend(forms(w, Form::Alt));
+                self.main.extend(w.forms_of(Form::Main));
+                self.alt.extend(w.forms_of(Form::Alt));
             }
             _ => {
                 let first = words.first().map_or(0, |w| w.position);
@@ -355,8 +341,8 @@ impl Highlights {
                         .iter()
                         .map(|w| PhraseWord {
                             offset: w.position - first,
-                            main: forms(w, Form::Main),
-                            alt: forms(w, Form::Alt),
+                            main: w.forms_of(Form::Main),
+                            alt: w.forms_of(Form::Alt),
                             stop: None,
                         })
                         .collect(),
