@@ -275,8 +275,21 @@ fn acronym_of(acronym: &str, parts: &[String]) -> bool {
         (!a.is_empty() && initial == Some(a[0]) && !p.ends_with('\'') && go(&a[1..], rest))
             || (optional && go(a, rest))
     }
-    let a: Vec<char> = acronym.chars().filter(|c| c.is_alphanumeric()).collect();
-    a.len() >= 2 && go(&a, parts)
+    let mut buf = ['\0'; 24];
+    let mut n = 0;
+    for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    let a = &buf[..n];
+    // Each letter is some part's initial: most words are told apart here.
+    n >= 2
+        && n <= parts.len()
+        && a.iter().all(|&l| parts.iter().any(|p| p.starts_with(l)))
+        && go(a, parts)
 }
 
 /// Whether `word` (lowercase) looks like a French adjective of institution names
@@ -3295,6 +3308,10 @@ impl Recognizer {
         let long_names: Vec<usize> = (0..clusters.len())
             .filter(|&o| clusters[o].parts.len() > 1)
             .collect();
+        // A page of many names (a long text) looks its one-word names up by word and initial
+        // rather than trying each name.
+        let long_index =
+            (long_names.len() > LONG_NAMES_SCANNED).then(|| LongNames::new(&clusters, &long_names));
         for (ci, c) in cands.iter().enumerate() {
             if of[ci] != usize::MAX {
                 continue;
@@ -3303,7 +3320,7 @@ impl Recognizer {
             let k = if let Some(&k) = by_key.get(joined.as_str()) {
                 Some(k)
             } else {
-                self.alias_of(&clusters, &long_names, c)
+                self.alias_of(&clusters, &long_names, long_index.as_ref(), c)
             };
             let k = k.unwrap_or_else(|| {
                 clusters.push(Cluster::default());
@@ -3383,7 +3400,15 @@ impl Recognizer {
             if target.is_none() && len >= 4 && ms.len() == 1 {
                 // A surname's short form joins a name of several words (an entity moved away
                 // has no words left).
-                let mut hits = long_names.iter().copied().filter(|&o| {
+                let some;
+                let scanned = match &long_index {
+                    Some(ix) => {
+                        some = ix.surnames_from(word);
+                        &some[..]
+                    }
+                    None => &long_names[..],
+                };
+                let mut hits = scanned.iter().copied().filter(|&o| {
                     o != k
                         && clusters[o].parts.len() > 1
                         && clusters[o].kind() == EntityType::Person
@@ -3770,8 +3795,22 @@ impl Recognizer {
 
     /// The entity a one-word candidate is a short form or acronym of, when only one fits
     /// (`long`: the entities named by several words, in order).
-    fn alias_of(&self, clusters: &[Cluster], long: &[usize], c: &Cand) -> Option<usize> {
+    fn alias_of(
+        &self,
+        clusters: &[Cluster],
+        long: &[usize],
+        index: Option<&LongNames>,
+        c: &Cand,
+    ) -> Option<usize> {
         let word = &c.parts[0];
+        let some;
+        let long = match index {
+            Some(ix) => {
+                some = ix.candidates(word, c.acronym);
+                &some[..]
+            }
+            None => long,
+        };
         let mut hits = Vec::new();
         for &k in long {
             let cl = &clusters[k];
@@ -3798,6 +3837,89 @@ impl Recognizer {
                 (by_last.len() == 1).then(|| by_last[0])
             }
         }
+    }
+}
+
+/// Most names of several words a one-word name is compared with one by one; a page with more
+/// has them indexed ([`LongNames`]).
+const LONG_NAMES_SCANNED: usize = 16;
+
+/// The page's names of several words (entity indexes, ascending) by their first and last
+/// words and by the initials of their words: the only ones a one-word name can be a short
+/// form or an acronym of.
+struct LongNames {
+    /// Hash of a first or last word → entities.
+    by_word: HashMap<u64, Vec<usize>, BuildWordHasher>,
+    /// Initial of any word → entities.
+    by_initial: HashMap<char, Vec<usize>, BuildWordHasher>,
+    /// Hash of the first [`SURNAME_PREFIX`] characters of a last word → entities.
+    by_last_prefix: HashMap<u64, Vec<usize>, BuildWordHasher>,
+}
+
+/// Characters of a word a short surname ("Vinge…") is looked up by.
+const SURNAME_PREFIX: usize = 4;
+
+/// Hash of the first [`SURNAME_PREFIX`] characters of `word`; `None` when it is shorter.
+fn prefix_hash(word: &str) -> Option<u64> {
+    let end = word.char_indices().nth(SURNAME_PREFIX - 1)?;
+    Some(xxh3_64(&word.as_bytes()[..end.0 + end.1.len_utf8()]))
+}
+
+impl LongNames {
+    /// Indexes the entities `long` of `clusters`.
+    fn new(clusters: &[Cluster], long: &[usize]) -> Self {
+        let mut ix = LongNames {
+            by_word: HashMap::default(),
+            by_initial: HashMap::default(),
+            by_last_prefix: HashMap::default(),
+        };
+        for &k in long {
+            let parts = &clusters[k].parts;
+            if let Some(h) = parts.last().and_then(|l| prefix_hash(l)) {
+                ix.by_last_prefix.entry(h).or_default().push(k);
+            }
+            for w in [parts.first(), parts.last()].into_iter().flatten() {
+                let at = ix.by_word.entry(xxh3_64(w.as_bytes())).or_default();
+                if at.last() != Some(&k) {
+                    at.push(k);
+                }
+            }
+            for initial in parts.iter().filter_map(|p| p.chars().next()) {
+                let at = ix.by_initial.entry(initial).or_default();
+                if at.last() != Some(&k) {
+                    at.push(k);
+                }
+            }
+        }
+        ix
+    }
+
+    /// The entities `word` may be a short form of (or, for an acronym, the expansion of), in
+    /// ascending order; a superset of those that fit.
+    fn candidates(&self, word: &str, acronym: bool) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .by_word
+            .get(&xxh3_64(word.as_bytes()))
+            .cloned()
+            .unwrap_or_default();
+        if acronym
+            && let Some(first) = word.chars().find(|c| c.is_alphanumeric())
+            && let Some(ks) = self.by_initial.get(&first)
+        {
+            out.extend_from_slice(ks);
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+
+    /// The entities whose last word may begin with `word` (of [`SURNAME_PREFIX`] characters
+    /// or more), in ascending order; a superset of those that do.
+    fn surnames_from(&self, word: &str) -> Vec<usize> {
+        prefix_hash(word)
+            .and_then(|h| self.by_last_prefix.get(&h))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
