@@ -865,7 +865,17 @@ impl Recognizer {
                 && t.text.len() >= 4
                 && (matches!(
                     toks[i - 1].text,
-                    "à" | "a" | "en" | "de" | "in" | "from" | "near" | "entre" | "between"
+                    "à" | "a"
+                        | "en"
+                        | "de"
+                        | "depuis"
+                        | "vers"
+                        | "in"
+                        | "from"
+                        | "to"
+                        | "near"
+                        | "entre"
+                        | "between"
                 ) || (matches!(toks[i - 1].text, "et" | "and" | "ou" | "or")
                     && out.last().is_some_and(|c: &Cand| {
                         c.doc == di
@@ -1846,8 +1856,13 @@ impl Recognizer {
         let mut cue = None;
         let mut demonym = false;
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
-        // its words.
-        let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
+        // its words, also before a year ("British Museum Act 1963").
+        let tail_head = last > first
+            && (self.gaz.head(toks[last].text, HeadPos::Last).is_some()
+                || (last > first + 1
+                    && toks[last].shape == Shape::Number
+                    && self.gaz.head(toks[last - 1].text, HeadPos::Last)
+                        == Some(EntityType::Misc)));
         // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
         // before a given name and a surname, ends what comes before it.
         if last >= first + 2

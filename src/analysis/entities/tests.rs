@@ -2496,3 +2496,37 @@ fn a_rectorate_a_basin_and_a_valley_before_their_names() {
         ],
     );
 }
+
+#[test]
+fn a_lowercase_listed_city_after_depuis_vers_or_to() {
+    let found =
+        typed_builtin("je roule tous les jours depuis besançon, et lui drives to sheffield.");
+    assert_found(
+        &found,
+        &[("besançon", "location"), ("sheffield", "location")],
+    );
+}
+
+#[test]
+fn a_first_nation_is_an_organisation() {
+    let found = typed_builtin("Yesterday the Wapakeet First Nation signed the deal.");
+    assert_found(&found, &[("Wapakeet First Nation", "organization")]);
+}
+
+#[test]
+fn a_demonym_begins_a_law_name_with_its_year() {
+    let found = typed_builtin("Critics say the British Harbours Act 1964 blocks the sale.");
+    assert_found(&found, &[("British Harbours Act 1964", "misc")]);
+}
+
+#[test]
+fn crafts_announce_a_person_and_a_cartel_an_organisation() {
+    let found = typed_builtin(
+        "L'ostréicultrice Maëlle Quiniou a tout jeté. It sells through the export cartel \
+         Potavex.",
+    );
+    assert_found(
+        &found,
+        &[("Maëlle Quiniou", "person"), ("Potavex", "organization")],
+    );
+}
