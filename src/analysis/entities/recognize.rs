@@ -605,16 +605,26 @@ fn is_place_noun(word: &str) -> bool {
             | "county"
             | "peninsula"
             | "estuary"
+            | "site"
+            | "campground"
+            | "campsite"
+            | "quarry"
+            | "oilfield"
+            | "gorge"
+            | "wetlands"
+            | "beach"
+            | "harbour"
+            | "harbor"
     )
 }
 
-/// Head words of laws, treaties and agreements ("Act", "Bill", "Agreement").
 /// The length of the period after "Jr" or "Sr", which belongs to the name ("Robert F. Kennedy
 /// Jr."): 1 or 0.
 fn suffix_dot(text: &str, last: &NameToken<'_>) -> usize {
     usize::from(matches!(last.text, "Jr" | "Sr") && text.as_bytes().get(last.end) == Some(&b'.'))
 }
 
+/// Head words of laws, treaties and agreements ("Act", "Bill", "Agreement").
 fn is_law_head(word: &str) -> bool {
     matches!(
         word,
@@ -2407,9 +2417,16 @@ impl Recognizer {
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);
         }
-        // A noun of places right after: "the Mineirão stadium", "the Kusile mine".
+        // A noun of places right after: "the Mineirão stadium", "the Kusile mine"; or after
+        // one more word: "its Jansen potash mine", "the Kusile power station".
         if next_word.is_some_and(is_place_noun) {
             vote(&mut c.votes, EntityType::Location, 1.5);
+        } else if next_word.is_some_and(|w| !stop(w))
+            && toks
+                .get(last + 2)
+                .is_some_and(|t| t.joined && t.shape == Shape::Lower && is_place_noun(t.text))
+        {
+            vote(&mut c.votes, EntityType::Location, 1.0);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if next_word.is_some_and(|w| self.gaz.is_misc_after(w)) {
@@ -3023,8 +3040,8 @@ impl Recognizer {
         if d.text[toks[last].end..next.start].trim() != "," || next.shape != Shape::Lower {
             return None;
         }
-        // "Dataviva, une société rennaise", "le Respiraline, un traitement": an apposition
-        // that says what the name is.
+        // "Dataviva, une société rennaise", "le Respiraline, un traitement", "Oak Flat, a
+        // campground": an apposition that says what the name is.
         if matches!(next.text, "un" | "une" | "a" | "an") {
             for t in toks[last + 2..].iter().take(3) {
                 if !t.joined || t.shape != Shape::Lower {
@@ -3035,6 +3052,10 @@ impl Recognizer {
                 }
                 if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
                     return Some(EntityType::Organization);
+                }
+                // "Oak Flat, a campground": a noun of places.
+                if is_place_noun(t.text) {
+                    return Some(EntityType::Location);
                 }
             }
             return None;

@@ -2530,3 +2530,15 @@ fn crafts_announce_a_person_and_a_cartel_an_organisation() {
         &[("Maëlle Quiniou", "person"), ("Potavex", "organization")],
     );
 }
+
+#[test]
+fn a_noun_of_places_after_the_name_or_in_an_apposition() {
+    let found = typed_builtin(
+        "Output at its Varnock potash mine fell. Protesters camped at Birch Hollow, a \
+         campground in the hills.",
+    );
+    assert_found(
+        &found,
+        &[("Varnock", "location"), ("Birch Hollow", "location")],
+    );
+}
