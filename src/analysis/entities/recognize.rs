@@ -551,6 +551,8 @@ fn is_staff_noun(word: &str) -> bool {
             | "boss"
             | "bosses"
             | "headquarters"
+            | "member"
+            | "members"
     )
 }
 

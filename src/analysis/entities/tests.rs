@@ -2542,3 +2542,12 @@ fn a_noun_of_places_after_the_name_or_in_an_apposition() {
         &[("Varnock", "location"), ("Birch Hollow", "location")],
     );
 }
+
+#[test]
+fn a_member_after_a_name_makes_it_a_body() {
+    let found = typed_builtin("Yesterday Tyndrel member Rhian Pugh asked for a review.");
+    assert_found(
+        &found,
+        &[("Tyndrel", "organization"), ("Rhian Pugh", "person")],
+    );
+}
