@@ -3095,9 +3095,28 @@ impl Recognizer {
             && toks[first - 1].shape == Shape::Lower
             && d.text[toks[first - 1].end..toks[first].raw_start].trim() == ",";
         if comma {
+            // "its flagship product, VegaLedger,", "son premier film, Marée basse": a product
+            // or work noun after a determiner or an adjective, then a comma.
+            let w = toks[first - 1].text;
+            // Not a role's complement ("la directrice du tournoi, X") nor a given name.
+            if first >= 2
+                && toks[first - 1].joined
+                && toks[first - 1].elision.is_empty()
+                && toks[first - 2].shape == Shape::Lower
+                && !matches!(
+                    toks[first - 2].text,
+                    "de" | "du" | "des" | "of" | "the" | "la" | "le" | "les"
+                )
+                && toks[first.saturating_sub(3)..first]
+                    .iter()
+                    .all(|t| !matches!(t.text, "de" | "du" | "des" | "of"))
+                && !self.gaz.is_given(toks[first].text)
+                && (self.gaz.is_misc_after(w) || matches!(w, "product" | "produit" | "opéra"))
+            {
+                return Some(EntityType::Misc);
+            }
             // The role word alone, right before the comma.
-            return with_key(toks[first - 1].text, |k| self.gaz.cue(k))
-                .filter(|k| *k == EntityType::Person);
+            return with_key(w, |k| self.gaz.cue(k)).filter(|k| *k == EntityType::Person);
         }
         if !toks[first].joined {
             return None;

@@ -2551,3 +2551,19 @@ fn a_member_after_a_name_makes_it_a_body() {
         &[("Tyndrel", "organization"), ("Rhian Pugh", "person")],
     );
 }
+
+#[test]
+fn a_product_noun_and_a_comma_announce_a_product() {
+    let found = typed_builtin(
+        "The firm said its flagship product, Ledgerwick, is used widely. It approved its new \
+         vaccine, Fluvorin, for adults. Elle a salué la directrice du tournoi, Amélie Brossard.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Ledgerwick", "misc"),
+            ("Fluvorin", "misc"),
+            ("Amélie Brossard", "person"),
+        ],
+    );
+}
