@@ -3177,21 +3177,30 @@ impl Recognizer {
             return false;
         }
         let max = self.gaz.max_cue_words().min(i + 1);
-        let mut key = String::new();
-        for w in 3..=max {
-            let from = i + 1 - w;
-            if toks[from + 1..=i].iter().any(|t| !t.joined) || toks[from].shape != Shape::Lower {
-                break;
-            }
-            key.clear();
-            for (j, t) in toks[from..=i].iter().enumerate() {
-                push_parts(&mut key, t, j > 0);
-            }
-            if self.gaz.cue(&key) == Some(EntityType::Person) {
-                return true;
-            }
+        // One key buffer a thread: no allocation once it has grown.
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        false
+        KEY.with(|cell| {
+            let Ok(mut key) = cell.try_borrow_mut() else {
+                return false;
+            };
+            for w in 3..=max {
+                let from = i + 1 - w;
+                if toks[from + 1..=i].iter().any(|t| !t.joined) || toks[from].shape != Shape::Lower
+                {
+                    break;
+                }
+                key.clear();
+                for (j, t) in toks[from..=i].iter().enumerate() {
+                    push_parts(&mut key, t, j > 0);
+                }
+                if self.gaz.cue(&key) == Some(EntityType::Person) {
+                    return true;
+                }
+            }
+            false
+        })
     }
 
     /// The type announced by the cue words that end right before token `first`.
