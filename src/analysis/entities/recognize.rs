@@ -564,6 +564,8 @@ fn is_staff_noun(word: &str) -> bool {
             | "boss"
             | "bosses"
             | "headquarters"
+            | "member"
+            | "members"
     )
 }
 
@@ -618,7 +620,23 @@ fn is_place_noun(word: &str) -> bool {
             | "county"
             | "peninsula"
             | "estuary"
+            | "site"
+            | "campground"
+            | "campsite"
+            | "quarry"
+            | "oilfield"
+            | "gorge"
+            | "wetlands"
+            | "beach"
+            | "harbour"
+            | "harbor"
     )
+}
+
+/// The length of the period after "Jr" or "Sr", which belongs to the name ("Robert F. Kennedy
+/// Jr."): 1 or 0.
+fn suffix_dot(text: &str, last: &NameToken<'_>) -> usize {
+    usize::from(matches!(last.text, "Jr" | "Sr") && text.as_bytes().get(last.end) == Some(&b'.'))
 }
 
 /// Head words of laws, treaties and agreements ("Act", "Bill", "Agreement").
@@ -813,6 +831,11 @@ impl Recognizer {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // "US$2.3 billion", "A$40m": a country's code before a currency sign is no place.
+            if t.shape == Shape::Upper && d.text.as_bytes().get(t.end) == Some(&b'$') {
+                i += 1;
+                continue;
+            }
             // "sur X", "on X": a one-letter platform after "sur", "on", "via".
             if t.shape == Shape::Initial
                 && !t.dot
@@ -867,7 +890,17 @@ impl Recognizer {
                 && t.text.len() >= 4
                 && (matches!(
                     toks[i - 1].text,
-                    "à" | "a" | "en" | "de" | "in" | "from" | "near" | "entre" | "between"
+                    "à" | "a"
+                        | "en"
+                        | "de"
+                        | "depuis"
+                        | "vers"
+                        | "in"
+                        | "from"
+                        | "to"
+                        | "near"
+                        | "entre"
+                        | "between"
                 ) || (matches!(toks[i - 1].text, "et" | "and" | "ou" | "or")
                     && out.last().is_some_and(|c: &Cand| {
                         c.doc == di
@@ -1402,7 +1435,19 @@ impl Recognizer {
                 && toks[k].shape == Shape::Cap
                 // Not after a listed name ("Google and Microsoft Corp").
                 && self.gaz.longest(toks, k, false).is_none()
+                // Not a common word before a listed place ("the Ospreys and Cardiff Rugby").
+                && !(self.gaz.is_common(toks[k].text)
+                    && self
+                        .gaz
+                        .longest(toks, k + 2, false)
+                        .is_some_and(|(r, _)| self.gaz.row(r).kind == EntityType::Location))
                 && (k == i
+                    // "Centers for Disease Control and Prevention": after "of" or "for".
+                    || org_of_seen
+                    // "Southeast Arizona Land Exchange and Conservation Act".
+                    || (k <= i + 4
+                        && law_after_and(toks, k + 2)
+                        && toks[i..=k].iter().all(|t| t.shape == Shape::Cap && !t.possessive))
                     || (k == i + 1 && with_key(toks[i].text, stop))
                     // "Irish Nurses and Midwives Organisation", "US Food and Drug
                     // Administration": a demonym or a country's code before the first word.
@@ -1443,6 +1488,23 @@ impl Recognizer {
                         break;
                     }
                     q += 1;
+                }
+                // "National Commission for Museums and Monuments": after "of" or "for", one or
+                // two unlisted common words that end the run.
+                let tail_words = q - (k + 2);
+                let run_ends = toks
+                    .get(q)
+                    .is_none_or(|t| !(t.joined && t.shape.starts_name()));
+                if end.is_none()
+                    && org_of_seen
+                    && (1..=2).contains(&tail_words)
+                    && run_ends
+                    && toks[k + 2..q].iter().all(|t| {
+                        t.shape == Shape::Cap && !t.possessive && self.gaz.is_common(t.text)
+                    })
+                    && self.gaz.longest(toks, k + 2, false).is_none()
+                {
+                    end = Some(q - 1);
                 }
                 match end {
                     Some(e) => {
@@ -1695,7 +1757,7 @@ impl Recognizer {
             } else {
                 toks[0].start
             },
-            end: toks[toks.len() - 1].end,
+            end: toks[toks.len() - 1].end + suffix_dot(d.text, &toks[toks.len() - 1]),
             parts,
             row: None,
             votes: [0.0; 4],
@@ -1819,8 +1881,13 @@ impl Recognizer {
         let mut cue = None;
         let mut demonym = false;
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
-        // its words.
-        let tail_head = last > first && self.gaz.head(toks[last].text, HeadPos::Last).is_some();
+        // its words, also before a year ("British Museum Act 1963").
+        let tail_head = last > first
+            && (self.gaz.head(toks[last].text, HeadPos::Last).is_some()
+                || (last > first + 1
+                    && toks[last].shape == Shape::Number
+                    && self.gaz.head(toks[last - 1].text, HeadPos::Last)
+                        == Some(EntityType::Misc)));
         // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
         // before a given name and a surname, ends what comes before it.
         if last >= first + 2
@@ -1969,6 +2036,8 @@ impl Recognizer {
                 && !((tail_head || head_word || (first < last && org_head_after()))
                     && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
+                // "le garde des Sceaux, X": the last word of a cue phrase.
+                || self.ends_cue_phrase(d, first)
                 || stop(lower_word)
                 || t.shape == Shape::Initial && !t.dot
                 // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound
@@ -2363,9 +2432,16 @@ impl Recognizer {
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);
         }
-        // A noun of places right after: "the Mineirão stadium", "the Kusile mine".
+        // A noun of places right after: "the Mineirão stadium", "the Kusile mine"; or after
+        // one more word: "its Jansen potash mine", "the Kusile power station".
         if next_word.is_some_and(is_place_noun) {
             vote(&mut c.votes, EntityType::Location, 1.5);
+        } else if next_word.is_some_and(|w| !stop(w))
+            && toks
+                .get(last + 2)
+                .is_some_and(|t| t.joined && t.shape == Shape::Lower && is_place_noun(t.text))
+        {
+            vote(&mut c.votes, EntityType::Location, 1.0);
         }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if next_word.is_some_and(|w| self.gaz.is_misc_after(w)) {
@@ -2724,7 +2800,16 @@ impl Recognizer {
         // "Syndicat autonome des transporteurs urbains", "Salon international de
         // l'agriculture": after a head and an adjective, "de" and a common noun (with its
         // adjectives) complete the name.
-        if matches!(head_kind, Some(EntityType::Organization | EntityType::Misc)) && end > last {
+        // "Club des croqueurs de chocolat", "Salon du chocolat": the head alone inside a
+        // sentence takes the complement too.
+        let head_alone = first == last
+            && c.row.is_none()
+            && !toks[first].sentence_start
+            && !d.caps(toks[first].line);
+        let before_complement = end;
+        if matches!(head_kind, Some(EntityType::Organization | EntityType::Misc))
+            && (end > last || head_alone)
+        {
             let lower_at = |j: usize| {
                 toks.get(j)
                     .filter(|t| t.joined && t.shape == Shape::Lower)
@@ -2746,12 +2831,10 @@ impl Recognizer {
                     && !self.gaz.is_demonym(noun.text)
                 {
                     end = j;
+                    // "Syndicat de la librairie française": a nationality after the noun too.
                     while end < j + 2
-                        && lower_at(end + 1).is_some_and(|t| {
-                            t.elision.is_empty()
-                                && is_adjective(t.text)
-                                && !self.gaz.is_demonym(t.text)
-                        })
+                        && lower_at(end + 1)
+                            .is_some_and(|t| t.elision.is_empty() && is_adjective(t.text))
                     {
                         end += 1;
                     }
@@ -2783,11 +2866,35 @@ impl Recognizer {
         let org_like = head_kind == Some(EntityType::Organization)
             || listed
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);
+        // The head alone took its complement only if no capitalised name ends the phrase
+        // ("Collectif des livreurs autonomes de Paris").
+        let complement_end = end;
+        if head_alone && before_complement == last {
+            end = last;
+        }
         if org_like {
             let mut k = end;
             let mut steps = 0;
             while k + 2 < toks.len() && steps < 6 {
                 let p = &toks[k + 1];
+                // "Syndicat intercommunal du bassin d'Arcachon": "d'" and a capitalised name.
+                if k > last
+                    && !listed
+                    && p.joined
+                    && matches!(p.elision, "d" | "D")
+                    && matches!(p.shape, Shape::Cap | Shape::Upper)
+                {
+                    let mut to = k + 1;
+                    while to + 1 < toks.len()
+                        && toks[to + 1].joined
+                        && toks[to + 1].elision.is_empty()
+                        && matches!(toks[to + 1].shape, Shape::Cap | Shape::Upper)
+                    {
+                        to += 1;
+                    }
+                    end = to;
+                    break;
+                }
                 let particle = p.joined
                     && p.shape == Shape::Lower
                     && matches!(p.text, "de" | "du" | "des" | "of" | "la");
@@ -2843,6 +2950,9 @@ impl Recognizer {
                 k += 1;
                 steps += 1;
             }
+        }
+        if end == last && complement_end > last {
+            end = complement_end;
         }
         let mut probe = end;
         let mut steps = 0;
@@ -2945,8 +3055,8 @@ impl Recognizer {
         if d.text[toks[last].end..next.start].trim() != "," || next.shape != Shape::Lower {
             return None;
         }
-        // "Dataviva, une société rennaise", "le Respiraline, un traitement": an apposition
-        // that says what the name is.
+        // "Dataviva, une société rennaise", "le Respiraline, un traitement", "Oak Flat, a
+        // campground": an apposition that says what the name is.
         if matches!(next.text, "un" | "une" | "a" | "an") {
             for t in toks[last + 2..].iter().take(3) {
                 if !t.joined || t.shape != Shape::Lower {
@@ -2957,6 +3067,10 @@ impl Recognizer {
                 }
                 if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
                     return Some(EntityType::Organization);
+                }
+                // "Oak Flat, a campground": a noun of places.
+                if is_place_noun(t.text) {
+                    return Some(EntityType::Location);
                 }
             }
             return None;
@@ -2994,9 +3108,28 @@ impl Recognizer {
             && toks[first - 1].shape == Shape::Lower
             && d.text[toks[first - 1].end..toks[first].raw_start].trim() == ",";
         if comma {
+            // "its flagship product, VegaLedger,", "son premier film, Marée basse": a product
+            // or work noun after a determiner or an adjective, then a comma.
+            let w = toks[first - 1].text;
+            // Not a role's complement ("la directrice du tournoi, X") nor a given name.
+            if first >= 2
+                && toks[first - 1].joined
+                && toks[first - 1].elision.is_empty()
+                && toks[first - 2].shape == Shape::Lower
+                && !matches!(
+                    toks[first - 2].text,
+                    "de" | "du" | "des" | "of" | "the" | "la" | "le" | "les"
+                )
+                && toks[first.saturating_sub(3)..first]
+                    .iter()
+                    .all(|t| !matches!(t.text, "de" | "du" | "des" | "of"))
+                && !self.gaz.is_given(toks[first].text)
+                && (self.gaz.is_misc_after(w) || matches!(w, "product" | "produit" | "opéra"))
+            {
+                return Some(EntityType::Misc);
+            }
             // The role word alone, right before the comma.
-            return with_key(toks[first - 1].text, |k| self.gaz.cue(k))
-                .filter(|k| *k == EntityType::Person);
+            return with_key(w, |k| self.gaz.cue(k)).filter(|k| *k == EntityType::Person);
         }
         if !toks[first].joined {
             return None;
@@ -3047,6 +3180,40 @@ impl Recognizer {
             }
         }
         None
+    }
+
+    /// Whether capitalised token `i` is the last word of a person's cue phrase of three words
+    /// or more, lowercase before it ("garde des Sceaux").
+    fn ends_cue_phrase(&self, d: &Doc<'_>, i: usize) -> bool {
+        let toks = &d.tokens;
+        if i == 0 || !toks[i].joined || toks[i - 1].shape != Shape::Lower {
+            return false;
+        }
+        let max = self.gaz.max_cue_words().min(i + 1);
+        // One key buffer a thread: no allocation once it has grown.
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        KEY.with(|cell| {
+            let Ok(mut key) = cell.try_borrow_mut() else {
+                return false;
+            };
+            for w in 3..=max {
+                let from = i + 1 - w;
+                if toks[from + 1..=i].iter().any(|t| !t.joined) || toks[from].shape != Shape::Lower
+                {
+                    break;
+                }
+                key.clear();
+                for (j, t) in toks[from..=i].iter().enumerate() {
+                    push_parts(&mut key, t, j > 0);
+                }
+                if self.gaz.cue(&key) == Some(EntityType::Person) {
+                    return true;
+                }
+            }
+            false
+        })
     }
 
     /// The type announced by the cue words that end right before token `first`.

@@ -2356,3 +2356,214 @@ fn courtyards_plazas_and_terraces_are_places() {
         );
     }
 }
+
+/// Asserts that each (name, type) is among `found`.
+fn assert_found(found: &[(String, &'static str)], expected: &[(&str, &str)]) {
+    for (name, kind) in expected {
+        assert!(
+            found.iter().any(|(n, k)| n == name && k == kind),
+            "{name} ({kind}): {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_head_alone_takes_its_lowercase_complement() {
+    let found = typed_builtin(
+        "Le jury du Club des marcheurs de montagne a siégé hier. On se retrouve au Salon du \
+         fromage, puis chez les adhérents du Syndicat de la boulangerie française.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Club des marcheurs de montagne", "organization"),
+            ("Salon du fromage", "misc"),
+            ("Syndicat de la boulangerie française", "organization"),
+        ],
+    );
+}
+
+#[test]
+fn a_complement_goes_on_with_an_elided_place() {
+    let found =
+        typed_builtin("Hier, le Syndicat intercommunal du marais d'Orvanne a voté le budget.");
+    assert_found(
+        &found,
+        &[("Syndicat intercommunal du marais d'Orvanne", "organization")],
+    );
+}
+
+#[test]
+fn french_works_in_the_plural_begin_a_firm() {
+    let found = typed_builtin(
+        "Le rachat des Fonderies de la Vallonne est acté, comme celui des Tissages du Morvel.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Fonderies de la Vallonne", "organization"),
+            ("Tissages du Morvel", "organization"),
+        ],
+    );
+}
+
+#[test]
+fn a_regional_demonym_before_a_name_is_no_part_of_it() {
+    let found =
+        typed_builtin("La Savoyarde Julie Morandet a gagné, devant la Vendéenne Alix Prou.");
+    assert_found(
+        &found,
+        &[("Julie Morandet", "person"), ("Alix Prou", "person")],
+    );
+}
+
+#[test]
+fn the_last_word_of_a_title_phrase_is_no_name() {
+    let found = typed_builtin("Le garde des Sceaux, Paul Ferrandel, a répondu hier.");
+    assert!(
+        !found.iter().any(|(n, _)| n.contains("Sceaux")),
+        "{found:?}"
+    );
+    assert_found(&found, &[("Paul Ferrandel", "person")]);
+}
+
+#[test]
+fn a_country_code_before_a_currency_sign_is_no_place() {
+    let found = typed_builtin("The dam will cost US$4 billion, said Ana Ruizmarin.");
+    assert!(!found.iter().any(|(n, _)| n == "US"), "{found:?}");
+}
+
+#[test]
+fn junior_keeps_its_period() {
+    let found = typed_builtin("Yesterday Senator Thomas Whitlock Jr. said no.");
+    assert_found(&found, &[("Thomas Whitlock Jr.", "person")]);
+}
+
+#[test]
+fn and_inside_a_body_or_a_law_name() {
+    let found = typed_builtin(
+        "The Commission for Forests and Fisheries said the Northern Valley Water Rights and \
+         Irrigation Act was too weak.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Commission for Forests and Fisheries", "organization"),
+            ("Northern Valley Water Rights and Irrigation Act", "misc"),
+        ],
+    );
+}
+
+#[test]
+fn a_common_word_and_a_listed_place_begin_two_names() {
+    let found = typed_builtin("Yesterday the Kites and Cardiff Rugby agreed to merge.");
+    assert!(
+        !found.iter().any(|(n, _)| n.starts_with("Kites and")),
+        "{found:?}"
+    );
+    assert_found(&found, &[("Cardiff Rugby", "organization")]);
+}
+
+#[test]
+fn advisory_biologics_estates_and_gorges() {
+    let found = typed_builtin(
+        "Yesterday Ferncliff Advisory and Moorvale Biologics joined Tarrow Wine Estates on a \
+         walk through the Karrup Gorge.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Ferncliff Advisory", "organization"),
+            ("Moorvale Biologics", "organization"),
+            ("Tarrow Wine Estates", "organization"),
+            ("Karrup Gorge", "location"),
+        ],
+    );
+}
+
+#[test]
+fn a_rectorate_a_basin_and_a_valley_before_their_names() {
+    let found = typed_builtin(
+        "Les parents accusent le rectorat de Besançon, puis ont marché dans le val Montjoie \
+         jusqu'au bassin d'Arcachon.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("rectorat de Besançon", "organization"),
+            ("val Montjoie", "location"),
+            ("bassin d'Arcachon", "location"),
+        ],
+    );
+}
+
+#[test]
+fn a_lowercase_listed_city_after_depuis_vers_or_to() {
+    let found =
+        typed_builtin("je roule tous les jours depuis besançon, et lui drives to sheffield.");
+    assert_found(
+        &found,
+        &[("besançon", "location"), ("sheffield", "location")],
+    );
+}
+
+#[test]
+fn a_first_nation_is_an_organisation() {
+    let found = typed_builtin("Yesterday the Wapakeet First Nation signed the deal.");
+    assert_found(&found, &[("Wapakeet First Nation", "organization")]);
+}
+
+#[test]
+fn a_demonym_begins_a_law_name_with_its_year() {
+    let found = typed_builtin("Critics say the British Harbours Act 1964 blocks the sale.");
+    assert_found(&found, &[("British Harbours Act 1964", "misc")]);
+}
+
+#[test]
+fn crafts_announce_a_person_and_a_cartel_an_organisation() {
+    let found = typed_builtin(
+        "L'ostréicultrice Maëlle Quiniou a tout jeté. It sells through the export cartel \
+         Potavex.",
+    );
+    assert_found(
+        &found,
+        &[("Maëlle Quiniou", "person"), ("Potavex", "organization")],
+    );
+}
+
+#[test]
+fn a_noun_of_places_after_the_name_or_in_an_apposition() {
+    let found = typed_builtin(
+        "Output at its Varnock potash mine fell. Protesters camped at Birch Hollow, a \
+         campground in the hills.",
+    );
+    assert_found(
+        &found,
+        &[("Varnock", "location"), ("Birch Hollow", "location")],
+    );
+}
+
+#[test]
+fn a_member_after_a_name_makes_it_a_body() {
+    let found = typed_builtin("Yesterday Tyndrel member Rhian Pugh asked for a review.");
+    assert_found(
+        &found,
+        &[("Tyndrel", "organization"), ("Rhian Pugh", "person")],
+    );
+}
+
+#[test]
+fn a_product_noun_and_a_comma_announce_a_product() {
+    let found = typed_builtin(
+        "The firm said its flagship product, Ledgerwick, is used widely. It approved its new \
+         vaccine, Fluvorin, for adults. Elle a salué la directrice du tournoi, Amélie Brossard.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Ledgerwick", "misc"),
+            ("Fluvorin", "misc"),
+            ("Amélie Brossard", "person"),
+        ],
+    );
+}
