@@ -614,7 +614,8 @@ impl Gazetteer {
     }
 
     /// The longest listed name starting at `tokens[i]`: (row, tokens it covers, whether it
-    /// starts at the elided article of `tokens[i]`). `caps_line` accepts all-capital writing.
+    /// starts at the elided article of `tokens[i]`); `None` past the last token. `caps_line`
+    /// accepts all-capital writing.
     pub fn longest(
         &self,
         tokens: &[NameToken<'_>],
@@ -624,6 +625,9 @@ impl Gazetteer {
         thread_local! {
             /// The phrase key being built (kept from call to call: no allocation).
             static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        if i >= tokens.len() {
+            return None;
         }
         KEY.with(|cell| match cell.try_borrow_mut() {
             Ok(mut key) => self.longest_in(tokens, i, caps_line, &mut key),

@@ -2567,3 +2567,17 @@ fn a_product_noun_and_a_comma_announce_a_product() {
         ],
     );
 }
+
+#[test]
+fn a_line_ending_with_and_after_a_name_is_read_to_its_end() {
+    // "and" as the last word of a line (a page cut into short lines) once made the look-up
+    // of a listed name after it read past the last token.
+    let r = crate::analysis::entities::builtin();
+    for text in [
+        "or convert your image to\nIndexed Mode and\nmanually adjust any colors.",
+        "Indexed Mode and",
+        "The Castle and",
+    ] {
+        let _ = r.detect(text);
+    }
+}
