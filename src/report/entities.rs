@@ -740,8 +740,13 @@ pub fn doc_mentions(store: &Store, id: &str) -> Result<Vec<DocMention>, ReportEr
     };
     let doc: TantivyDocument = searcher.doc(*addr)?;
     let text = first_text(&doc, f.text);
-    let stored: StoredMentions =
-        serde_json::from_str(&first_text(&doc, f.entities)).unwrap_or_default();
+    let stored = {
+        use tantivy::schema::Value;
+        doc.get_first(f.entities)
+            .and_then(|v| v.as_bytes())
+            .and_then(StoredMentions::decode)
+            .unwrap_or_default()
+    };
     let title_text = stored.title_text.clone().unwrap_or_default();
     let mut out = Vec::new();
     for (part, source, rows) in [

@@ -1,8 +1,7 @@
 //! How entity mentions are stored: one index term per mention (type, key and the form as
 //! written) for counts, aliases and search, and the mentions themselves (offsets, names) as
-//! compact stored JSON for `entities --doc`.
+//! compact stored bytes for `entities --doc`.
 
-use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
 
 use super::replay::SEP;
@@ -128,23 +127,179 @@ pub fn parse_term(term: &str) -> Option<EntityTerm<'_>> {
 }
 
 /// The mentions of one document as stored: each entity once, then each mention as numbers
-/// (documents hold many mentions; the stored text gives their words back).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// (documents hold many mentions; the stored text gives their words back). Stored as compact
+/// bytes ([`StoredMentions::encode`]): a page's mentions cost a few bytes each in the document
+/// store.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoredMentions {
     /// Entities: type letter (see [`EntityType::letter`]), canonical name in the page, and the
     /// key across pages when it differs from the name.
-    #[serde(rename = "e")]
     pub entities: Vec<(char, String, Option<String>)>,
     /// Mentions in the stored text: entity index, start and end byte offsets, weak (0 or 1).
-    #[serde(rename = "x", default, skip_serializing_if = "Vec::is_empty")]
     pub text: Vec<(u32, u32, u32, u8)>,
     /// Mentions in the title lines (title, subtitle, headings, one a line): the same, offsets
     /// in [`StoredMentions::title_text`].
-    #[serde(rename = "t", default, skip_serializing_if = "Vec::is_empty")]
     pub title: Vec<(u32, u32, u32, u8)>,
     /// The title lines, when a mention is in them.
-    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
     pub title_text: Option<String>,
+}
+
+/// First byte of [`StoredMentions::encode`]'s bytes: the layout they follow.
+const STORED_LAYOUT: u8 = 1;
+
+/// Appends `v` as a LEB128 variable-length integer (7 bits a byte, low bits first).
+fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Appends `s` with its length first.
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    push_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Appends mention rows: count, then for each `entity << 1 | weak`, the start as a distance
+/// from the previous row's start (rows are in text order), and the length.
+fn push_rows(out: &mut Vec<u8>, rows: &[(u32, u32, u32, u8)]) {
+    push_varint(out, rows.len() as u64);
+    let mut previous = 0u32;
+    for &(e, start, end, weak) in rows {
+        push_varint(out, (u64::from(e) << 1) | u64::from(weak & 1));
+        // Zigzag: out-of-order rows stay representable.
+        let delta = i64::from(start) - i64::from(previous);
+        push_varint(out, ((delta << 1) ^ (delta >> 63)) as u64);
+        push_varint(out, u64::from(end.saturating_sub(start)));
+        previous = start;
+    }
+}
+
+/// Reads what [`StoredMentions::encode`] wrote, front to back.
+struct Reader<'b>(&'b [u8]);
+
+impl<'b> Reader<'b> {
+    /// The next variable-length integer.
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&b, rest) = self.0.split_first()?;
+            self.0 = rest;
+            v |= u64::from(b & 0x7F) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// The next variable-length integer, as a `u32`.
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.varint()?).ok()
+    }
+
+    /// The next `n` bytes.
+    fn bytes(&mut self, n: usize) -> Option<&'b [u8]> {
+        if n > self.0.len() {
+            return None;
+        }
+        let (b, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(b)
+    }
+
+    /// The next string (length first).
+    fn string(&mut self) -> Option<String> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        String::from_utf8(self.bytes(n)?.to_vec()).ok()
+    }
+
+    /// The next rows (see [`push_rows`]).
+    fn rows(&mut self) -> Option<Vec<(u32, u32, u32, u8)>> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        // Each row takes three bytes at least: a damaged count cannot ask for more.
+        let mut rows = Vec::with_capacity(n.min(self.0.len() / 3));
+        let mut previous = 0i64;
+        for _ in 0..n {
+            let tagged = self.varint()?;
+            let e = u32::try_from(tagged >> 1).ok()?;
+            let zigzag = self.varint()?;
+            let delta = ((zigzag >> 1) as i64) ^ -((zigzag & 1) as i64);
+            let start = u32::try_from(previous.checked_add(delta)?).ok()?;
+            let end = start.checked_add(self.u32()?)?;
+            rows.push((e, start, end, (tagged & 1) as u8));
+            previous = i64::from(start);
+        }
+        Some(rows)
+    }
+}
+
+impl StoredMentions {
+    /// The bytes stored in the `entities` field: a layout byte, the entities (letter, name,
+    /// key or nothing), the title rows, the text rows, then the title lines or nothing.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + 24 * self.entities.len() + 6 * self.text.len());
+        out.push(STORED_LAYOUT);
+        push_varint(&mut out, self.entities.len() as u64);
+        for (letter, name, key) in &self.entities {
+            let mut buf = [0u8; 4];
+            push_str(&mut out, letter.encode_utf8(&mut buf));
+            push_str(&mut out, name);
+            match key {
+                Some(k) => {
+                    out.push(1);
+                    push_str(&mut out, k);
+                }
+                None => out.push(0),
+            }
+        }
+        push_rows(&mut out, &self.title);
+        push_rows(&mut out, &self.text);
+        match &self.title_text {
+            Some(t) => {
+                out.push(1);
+                push_str(&mut out, t);
+            }
+            None => out.push(0),
+        }
+        out
+    }
+
+    /// Reads [`StoredMentions::encode`]'s bytes; `None` when they are damaged or of another
+    /// layout.
+    pub fn decode(bytes: &[u8]) -> Option<Self> {
+        let mut r = Reader(bytes);
+        if r.bytes(1)? != [STORED_LAYOUT] {
+            return None;
+        }
+        let n = usize::try_from(r.varint()?).ok()?;
+        let mut entities = Vec::with_capacity(n.min(bytes.len() / 4));
+        for _ in 0..n {
+            let letter = r.string()?.chars().next()?;
+            let name = r.string()?;
+            let key = match r.bytes(1)? {
+                [0] => None,
+                [1] => Some(r.string()?),
+                _ => return None,
+            };
+            entities.push((letter, name, key));
+        }
+        let title = r.rows()?;
+        let text = r.rows()?;
+        let title_text = match r.bytes(1)? {
+            [0] => None,
+            [1] => Some(r.string()?),
+            _ => return None,
+        };
+        Some(StoredMentions {
+            entities,
+            text,
+            title,
+            title_text,
+        })
+    }
 }
 
 /// Adds the entity fields of a document: mentions found in its title-like lines (`title`,
@@ -161,20 +316,22 @@ pub fn add_entities(
     }
     let mut stored = StoredMentions::default();
     let mut index: hashbrown::HashMap<(char, &str, &str), u32> = hashbrown::HashMap::new();
-    let mut counts: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
+    // Mentions of each term so far, by what makes the term (weak, type, key, text).
+    let mut counts: hashbrown::HashMap<(bool, char, &str, &str), usize> = hashbrown::HashMap::new();
     // Every term in one value, for the replay tokenizer (one token a mention).
     let mut terms = String::new();
     // The names each entity goes by, in one value too (a name repeated is indexed once).
     let mut names = String::new();
-    let (mut term, mut name, mut key) = (String::new(), String::new(), String::new());
+    let (mut name, mut key) = (String::new(), String::new());
     for (in_title, mentions) in [(true, title), (false, text)] {
         for m in mentions {
-            term.clear();
-            push_alias_term(&mut term, m);
-            let n = counts.entry_ref(term.as_str()).or_insert(0);
+            let letter = m.kind.letter();
+            let n = counts
+                .entry((m.weak, letter, &*m.key, m.text.as_str()))
+                .or_insert(0);
             *n += 1;
             if *n <= MAX_REPEATS {
-                terms.push_str(&term);
+                push_alias_term(&mut terms, m);
                 terms.push(SEP);
             }
             // Search by entity only follows names of entities some page found for sure: a
@@ -197,7 +354,6 @@ pub fn add_entities(
                     names.push(SEP);
                 }
             }
-            let letter = m.kind.letter();
             let next = stored.entities.len() as u32;
             let e = *index.entry((letter, &*m.name, &*m.key)).or_insert_with(|| {
                 stored.entities.push((
@@ -220,10 +376,7 @@ pub fn add_entities(
     if !stored.title.is_empty() {
         stored.title_text = Some(title_text.to_string());
     }
-    d.add_text(
-        f.entities,
-        serde_json::to_string(&stored).unwrap_or_else(|_| "{}".into()),
-    );
+    d.add_bytes(f.entities, &stored.encode());
 }
 
 #[cfg(test)]
@@ -261,6 +414,62 @@ mod tests {
         assert!(p.weak);
         assert_eq!(p.surface, None);
         assert_eq!(parse_term("x\u{1F}a"), None);
+    }
+
+    #[test]
+    fn stored_mentions_round_trip() {
+        let stored = StoredMentions {
+            entities: vec![
+                ('p', "Loretta Preska".into(), None),
+                ('l', "Irlande".into(), Some("Ireland".into())),
+            ],
+            text: vec![
+                (0, 4, 18, 0),
+                (1, 40, 47, 1),
+                (0, 300, 306, 0),
+                (1, 100_000, 100_007, 0),
+            ],
+            title: vec![(1, 0, 7, 0)],
+            title_text: Some("Irlande : le juge\nSous-titre".into()),
+        };
+        let bytes = stored.encode();
+        assert_eq!(StoredMentions::decode(&bytes), Some(stored.clone()));
+        // Rows out of text order survive too.
+        let shuffled = StoredMentions {
+            text: vec![(0, 300, 306, 0), (0, 4, 18, 0)],
+            title_text: None,
+            ..stored
+        };
+        assert_eq!(
+            StoredMentions::decode(&shuffled.encode()),
+            Some(shuffled.clone())
+        );
+        assert_eq!(
+            StoredMentions::decode(&StoredMentions::default().encode()),
+            Some(StoredMentions::default())
+        );
+    }
+
+    #[test]
+    fn damaged_stored_mentions_read_as_nothing() {
+        let stored = StoredMentions {
+            entities: vec![('o', "Microsoft".into(), None)],
+            text: vec![(0, 0, 9, 0)],
+            ..StoredMentions::default()
+        };
+        let bytes = stored.encode();
+        // Every cut, and another layout, give `None` (never a panic).
+        for n in 0..bytes.len() {
+            assert_eq!(StoredMentions::decode(&bytes[..n]), None, "cut at {n}");
+        }
+        let mut other = bytes.clone();
+        other[0] = 9;
+        assert_eq!(StoredMentions::decode(&other), None);
+        // A count far beyond the bytes left.
+        assert_eq!(
+            StoredMentions::decode(&[STORED_LAYOUT, 0xFF, 0xFF, 0xFF, 0x0F]),
+            None
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 
 /// Version of the schema; recorded in the index with the analyzer version.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// `flags` bit: the comment quotes the article's body or headings.
 pub const FLAG_QUOTES_BODY: u64 = 1;
@@ -113,7 +113,8 @@ pub struct Fields {
     ///
     /// [`key_of`]: crate::analysis::entities::key_of
     pub entity_names: Field,
-    /// The mentions with offsets and names, as stored JSON (`store::entities::StoredMentions`).
+    /// The mentions with offsets and names, as compact stored bytes
+    /// (`store::entities::StoredMentions::encode`).
     pub entities: Field,
 }
 
@@ -177,7 +178,7 @@ impl Fields {
             "entity_names",
             indexed(super::replay::REPLAY, IndexRecordOption::Basic),
         );
-        let entities = b.add_text_field("entities", STORED);
+        let entities = b.add_bytes_field("entities", STORED);
         Fields {
             schema: b.build(),
             id,
