@@ -3223,30 +3223,40 @@ impl Recognizer {
             return None;
         }
         let max = self.gaz.max_cue_words().min(first);
-        let mut best = None;
-        for w in 1..=max {
-            let from = first - w;
-            // "la start-up": a lowercase compound is one cue word.
-            if toks[from + 1..=first]
-                .iter()
-                .any(|t| !t.joined && !t.hyphen_before)
-            {
-                break;
-            }
-            for with_elision in [false, true] {
-                if with_elision && toks[from].elision.is_empty() {
-                    continue;
-                }
-                let mut key = String::new();
-                for (j, t) in toks[from..first].iter().enumerate() {
-                    push_parts(&mut key, t, j > 0 || with_elision);
-                }
-                if let Some(kind) = self.gaz.cue(&key) {
-                    best = Some(kind);
-                }
-            }
+        // One key buffer a thread: no allocation once it has grown.
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        best
+        let look = |key: &mut String| {
+            let mut best = None;
+            for w in 1..=max {
+                let from = first - w;
+                // "la start-up": a lowercase compound is one cue word.
+                if toks[from + 1..=first]
+                    .iter()
+                    .any(|t| !t.joined && !t.hyphen_before)
+                {
+                    break;
+                }
+                for with_elision in [false, true] {
+                    if with_elision && toks[from].elision.is_empty() {
+                        continue;
+                    }
+                    key.clear();
+                    for (j, t) in toks[from..first].iter().enumerate() {
+                        push_parts(key, t, j > 0 || with_elision);
+                    }
+                    if let Some(kind) = self.gaz.cue(key) {
+                        best = Some(kind);
+                    }
+                }
+            }
+            best
+        };
+        KEY.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut key) => look(&mut key),
+            Err(_) => look(&mut String::new()),
+        })
     }
 
     /// Votes from the words around the name: "en", "au", "aux", "à", "in" (also before an
