@@ -11,6 +11,56 @@ type WordMap<K, V> = HashMap<K, V, BuildWordHasher>;
 /// A set of words, with the chain's fast hasher.
 type WordSet = HashSet<String, BuildWordHasher>;
 
+/// Passes a well-mixed 64-bit hash through as its own hash (for [`KeyMap`]).
+#[derive(Debug, Default, Clone, Copy)]
+struct Premixed(u64);
+
+impl std::hash::Hasher for Premixed {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map from keyed words or phrases to `V`, holding each key's 64-bit hash ([`common_hash`])
+/// rather than its text: a lookup compares one integer in the table and never follows a
+/// pointer to a key (a collision among a few hundred thousand keys is out of reach).
+#[derive(Debug, Clone)]
+struct KeyMap<V>(hashbrown::HashMap<u64, V, std::hash::BuildHasherDefault<Premixed>>);
+
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap(hashbrown::HashMap::default())
+    }
+}
+
+impl<V> KeyMap<V> {
+    /// The value of `key`.
+    fn get(&self, key: &str) -> Option<&V> {
+        self.0.get(&common_hash(key))
+    }
+
+    /// The value of `key`, made with `V::default()` when absent.
+    fn entry(&mut self, key: &str) -> &mut V
+    where
+        V: Default,
+    {
+        self.0.entry(common_hash(key)).or_default()
+    }
+
+    /// Sets `key` to `v` unless it has a value.
+    fn insert_if_absent(&mut self, key: &str, v: V) {
+        self.0.entry(common_hash(key)).or_insert(v);
+    }
+}
+
 use super::EntityType;
 use super::tokens::{NameToken, Shape, Tokenizer, key_of, push_key, with_key};
 
@@ -186,14 +236,14 @@ pub struct Gazetteer {
     /// Known entities.
     rows: Vec<Row>,
     /// Names as keys of lowercase, accent-free parts joined by spaces.
-    phrases: WordMap<String, Node>,
+    phrases: KeyMap<Node>,
     /// Most tokens in a listed name.
     max_tokens: usize,
     /// One-word lists (given names, demonyms, words that are no entities, head words, nouns
     /// that make a named thing), keyed.
-    words: WordMap<String, WordInfo>,
+    words: KeyMap<WordInfo>,
     /// Cue phrases, keyed, with the type they announce.
-    cues: WordMap<String, EntityType>,
+    cues: KeyMap<EntityType>,
     /// Most words in a cue phrase.
     max_cue_words: usize,
     /// Hashes ([`common_hash`]) of the keyed common words.
@@ -202,7 +252,7 @@ pub struct Gazetteer {
     platforms: WordSet,
     /// One-word organisations and named things as a commenter writes them in lowercase
     /// ("ikea", "netflix", "tiktok"): four letters or more, no common word, with their row.
-    lower_names: WordMap<String, u32>,
+    lower_names: KeyMap<u32>,
     /// First test for [`Gazetteer::lower_names`].
     lower_lengths: LengthFilter,
 }
@@ -280,6 +330,9 @@ impl Gazetteer {
     /// Builds the lookup tables from the text of every list.
     pub fn new(src: &Sources<'_>) -> Self {
         let mut g = Gazetteer::default();
+        // Built keyed by text (the first words of names and the one-word names are read from
+        // it), then kept keyed by hash.
+        let mut phrases: WordMap<String, Node> = WordMap::default();
         let mut tok = Tokenizer::default();
         let mut buf = Vec::new();
         for (file, text) in [
@@ -312,7 +365,7 @@ impl Gazetteer {
                             key.push_str(" &");
                         }
                         push_parts(&mut key, t, true);
-                        let node = g.phrases.entry(key.clone()).or_default();
+                        let node = phrases.entry(key.clone()).or_default();
                         if i + 1 == buf.len() {
                             let cases = buf.iter().map(case_of).collect();
                             if !node.names.iter().any(|(r, _)| *r == row) {
@@ -327,19 +380,19 @@ impl Gazetteer {
             }
         }
         // Most capitalised words begin no listed name: their lookups stop at the word.
-        for k in g.phrases.keys() {
+        for k in phrases.keys() {
             if !k.contains(' ') {
-                g.words.entry(k.clone()).or_default().starts_name = true;
+                g.words.entry(k).starts_name = true;
             }
         }
         g.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         for w in lines(src.given_names) {
-            g.words.entry(key_of(w)).or_default().given = true;
+            g.words.entry(&key_of(w)).given = true;
         }
         for line in lines(src.demonyms) {
             let forms = line.split('\t').nth(1).unwrap_or("");
             for f in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
-                g.words.entry(key_of(f)).or_default().demonym = true;
+                g.words.entry(&key_of(f)).demonym = true;
             }
         }
         for (text, kind) in [
@@ -358,20 +411,20 @@ impl Gazetteer {
                 if key.contains('-') {
                     let split = key.replace('-', " ");
                     g.max_cue_words = g.max_cue_words.max(split.split(' ').count());
-                    g.cues.entry(split).or_insert(kind);
+                    g.cues.insert_if_absent(&split, kind);
                 }
-                g.cues.entry(key).or_insert(kind);
+                g.cues.insert_if_absent(&key, kind);
             }
         }
         g.common = lines(src.common_words)
             .map(|w| with_key(w, common_hash))
             .collect();
         for w in lines(src.not_entities) {
-            g.words.entry(key_of(w)).or_default().not_entity = true;
+            g.words.entry(&key_of(w)).not_entity = true;
         }
         g.platforms = lines(src.platforms).map(key_of).collect();
         for w in lines(src.misc_after) {
-            g.words.entry(key_of(w)).or_default().misc_after = true;
+            g.words.entry(&key_of(w)).misc_after = true;
         }
         for line in lines(src.heads) {
             let mut cols = line.split('\t');
@@ -386,7 +439,7 @@ impl Gazetteer {
             } else {
                 HeadPos::First
             };
-            let info = g.words.entry(key_of(word.trim())).or_default();
+            let info = g.words.entry(&key_of(word.trim()));
             match pos {
                 HeadPos::First => info.head_first = Some(kind),
                 HeadPos::Last => info.head_last = Some(kind),
@@ -397,11 +450,11 @@ impl Gazetteer {
             if let (Some(word), Some(kind)) =
                 (cols.next(), cols.next().and_then(|k| parse_type(k.trim())))
             {
-                g.words.entry(key_of(word.trim())).or_default().lower_head = Some(kind);
+                g.words.entry(&key_of(word.trim())).lower_head = Some(kind);
             }
         }
         let mut lower = Vec::new();
-        for (name, node) in &g.phrases {
+        for (name, node) in &phrases {
             if name.contains(' ') || name.chars().count() < 4 || node.names.len() != 1 {
                 continue;
             }
@@ -417,8 +470,14 @@ impl Gazetteer {
         }
         for (name, row) in lower {
             g.lower_lengths.insert(&name);
-            g.lower_names.insert(name, row);
+            g.lower_names.insert_if_absent(&name, row);
         }
+        g.phrases = KeyMap(
+            phrases
+                .into_iter()
+                .map(|(k, node)| (common_hash(&k), node))
+                .collect(),
+        );
         g
     }
 
@@ -660,7 +719,7 @@ impl Gazetteer {
                     key.push_str(" &");
                 }
                 push_parts(key, t, k > i || with_elision);
-                let Some(node) = self.phrases.get(key.as_str()) else {
+                let Some(node) = self.phrases.get(key) else {
                     break;
                 };
                 for (row, cases) in &node.names {
