@@ -354,3 +354,48 @@ fn sentence_start_names_count_when_the_corpus_confirms_them() {
         );
     }
 }
+
+#[test]
+fn names_written_only_in_comments_are_searchable_after_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let page = |id: &str, comment: &str| {
+        serde_json::json!({
+            "id": id,
+            "title": "Le conseil municipal vote le budget",
+            "published": "2014-09-01",
+            "body": ["Le budget a été voté mardi soir après un long débat."],
+            "comments": [{"text": comment}, {"text": "Rien à ajouter."}]
+        })
+    };
+    let write = |first: &str, second: &str| {
+        std::fs::write(corpus.join("a.jsonl"), format!("{}\n", page("a1", first))).unwrap();
+        std::fs::write(corpus.join("b.jsonl"), format!("{}\n", page("b1", second))).unwrap();
+    };
+    write(
+        "Le maire Hervé Quentrec a encore dépensé sans compter.",
+        "Quentrec devrait démissionner, selon M. Hervé Quentrec lui-même.",
+    );
+    let index = dir.path().join("index");
+    kiosque(&index, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(
+        search_total(&index, &["*", "--entity", "Hervé Quentrec"]),
+        2
+    );
+    assert_eq!(
+        search_total(&index, &["*", "--entity", "herve quentrec"]),
+        2
+    );
+    // The first page no longer names him: only the second is found.
+    write(
+        "Le maire a encore dépensé sans compter.",
+        "Quentrec devrait démissionner, selon M. Hervé Quentrec lui-même.",
+    );
+    kiosque(&index, &["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(
+        search_total(&index, &["*", "--entity", "Hervé Quentrec"]),
+        1
+    );
+    assert_eq!(search_total(&index, &["*", "--entity", "Quentrec"]), 1);
+}

@@ -6,7 +6,7 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use tantivy::TantivyDocument;
 
-use super::entities::add_entities;
+use super::entities::{add_entities, add_entity_names};
 use super::replay::{SEP, encode};
 use super::schema::{
     FLAG_QUOTES_BODY, FLAG_QUOTES_SUBTITLE, FLAG_QUOTES_TITLE, FLAG_TEXT, FLAG_URL, Fields,
@@ -539,7 +539,9 @@ impl<'a> DocumentBuilder<'a> {
         // title, the text and the comments.
         let mut page_mentions = self.entities.map(|r| {
             let spans: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
-            r.detect_page_words(&texts, &spans).into_iter()
+            let page = r.detect_page_words(&texts, &spans);
+            add_entity_names(&mut d, f, page.iter().flatten());
+            page.into_iter()
         });
         if let Some(m) = page_mentions.as_mut() {
             let title_m = m.next().unwrap_or_default();

@@ -302,8 +302,9 @@ impl StoredMentions {
     }
 }
 
-/// Adds the entity fields of a document: mentions found in its title-like lines (`title`,
-/// offsets in `title_text`) and in its text.
+/// Adds the entity fields of a document: one `entity` term per mention found in its
+/// title-like lines (`title`, offsets in `title_text`) and in its text, and the mentions
+/// stored. The names they go by are the page's (see [`add_entity_names`]).
 pub fn add_entities(
     d: &mut TantivyDocument,
     f: &Fields,
@@ -320,9 +321,6 @@ pub fn add_entities(
     let mut counts: hashbrown::HashMap<(bool, char, &str, &str), usize> = hashbrown::HashMap::new();
     // Every term in one value, for the replay tokenizer (one token a mention).
     let mut terms = String::new();
-    // The names each entity goes by, in one value too (a name repeated is indexed once).
-    let mut names = String::new();
-    let (mut name, mut key) = (String::new(), String::new());
     for (in_title, mentions) in [(true, title), (false, text)] {
         for m in mentions {
             let letter = m.kind.letter();
@@ -333,26 +331,6 @@ pub fn add_entities(
             if *n <= MAX_REPEATS {
                 push_alias_term(&mut terms, m);
                 terms.push(SEP);
-            }
-            // Search by entity only follows names of entities some page found for sure: a
-            // weak mention's names would never be read.
-            if *n == 1 && !m.weak {
-                name.clear();
-                push_key(&m.text, &mut name);
-                key.clear();
-                push_key(&m.key, &mut key);
-                push_name_term(&mut names, &name, &m.key);
-                names.push(SEP);
-                if key != name {
-                    push_name_term(&mut names, &key, &m.key);
-                    names.push(SEP);
-                }
-                if m.kind == EntityType::Person
-                    && let Some(t) = surname_term(&m.key)
-                {
-                    names.push_str(&t);
-                    names.push(SEP);
-                }
             }
             let next = stored.entities.len() as u32;
             let e = *index.entry((letter, &*m.name, &*m.key)).or_insert_with(|| {
@@ -372,11 +350,49 @@ pub fn add_entities(
         }
     }
     d.add_text(f.entity, terms);
-    d.add_text(f.entity_names, names);
     if !stored.title.is_empty() {
         stored.title_text = Some(title_text.to_string());
     }
     d.add_bytes(f.entities, &stored.encode());
+}
+
+/// Adds to `d` (a page's article) the `entity_names` terms of every mention of the page, its
+/// comments' included, each term once: search by entity reads that dictionary only, so a
+/// name needs one document, and the page's documents are replaced together.
+pub fn add_entity_names<'m>(
+    d: &mut TantivyDocument,
+    f: &Fields,
+    mentions: impl IntoIterator<Item = &'m Mention>,
+) {
+    let mut seen: hashbrown::HashSet<(&str, &str, EntityType)> = hashbrown::HashSet::new();
+    let mut names = String::new();
+    let (mut name, mut key) = (String::new(), String::new());
+    for m in mentions {
+        // Search by entity only follows names of entities some page found for sure: a weak
+        // mention's names would never be read.
+        if m.weak || !seen.insert((m.text.as_str(), &*m.key, m.kind)) {
+            continue;
+        }
+        name.clear();
+        push_key(&m.text, &mut name);
+        key.clear();
+        push_key(&m.key, &mut key);
+        push_name_term(&mut names, &name, &m.key);
+        names.push(SEP);
+        if key != name {
+            push_name_term(&mut names, &key, &m.key);
+            names.push(SEP);
+        }
+        if m.kind == EntityType::Person
+            && let Some(t) = surname_term(&m.key)
+        {
+            names.push_str(&t);
+            names.push(SEP);
+        }
+    }
+    if !names.is_empty() {
+        d.add_text(f.entity_names, names);
+    }
 }
 
 #[cfg(test)]

@@ -106,8 +106,9 @@ pub struct Fields {
     /// out when it is the key; see `store::entities`), all in one value for the replay
     /// tokenizer: counts, aliases and search by entity.
     pub entity: Field,
-    /// The names each entity of the document goes by, for search by entity without reading
-    /// the whole `entity` dictionary: `name \u{1F} key` for each mention's [`key_of`] form and
+    /// The names each entity of the page goes by (on its article's document only: only
+    /// the dictionary is read), for search by entity without reading the whole `entity`
+    /// dictionary: `name \u{1F} key` for each mention's [`key_of`] form and
     /// the key's own, and `\u{1E} last word \u{1F} key` for full person names (see
     /// `store::entities::name_term`).
     ///
