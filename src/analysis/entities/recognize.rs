@@ -630,6 +630,7 @@ fn is_place_noun(word: &str) -> bool {
             | "beach"
             | "harbour"
             | "harbor"
+            | "venue"
     )
 }
 
@@ -2318,6 +2319,44 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Organization, 2.0);
         }
         self.context_votes(d, first, &mut c);
+        // "les communes de Ngaliema et de Kintambo", "plants in Bonavista and Twillingate":
+        // one unknown word coordinated with the name right before it, a place or an
+        // organisation, is rather of the same kind.
+        if n == 1
+            && !c.cued
+            && head.shape == Shape::Cap
+            && head.joined
+            && first >= 2
+            && !self.gaz.is_given(head.text)
+        {
+            // The token after the conjunction: the preposition repeated, or the name.
+            let j = if head.elision.is_empty()
+                && matches!(toks[first - 1].text, "de" | "du" | "in" | "à" | "at" | "of")
+            {
+                first - 1
+            } else {
+                first
+            };
+            if j >= 2
+                && toks[j].joined
+                && toks[j - 1].joined
+                && matches!(toks[j - 1].text, "et" | "and" | "ou" | "or")
+                && let Some(p) = out.last()
+                && p.doc == di
+                && p.last_tok + 2 == j
+            {
+                let kind = EntityType::most_voted(&p.votes);
+                // (Its context counts too: "in" before "Bonavista" governs both names.)
+                if matches!(kind, EntityType::Location | EntityType::Organization) {
+                    let w = if p.votes[kind.index()] >= 2.0 {
+                        1.0
+                    } else {
+                        0.5
+                    };
+                    vote(&mut c.votes, kind, w);
+                }
+            }
+        }
         // "le Tensiprol", "le Thalys": one unknown word after "le" is rather a product than an
         // organisation (whose names mostly take "la" or come with a cue).
         if n == 1
@@ -3057,6 +3096,22 @@ impl Recognizer {
         }
         // "Dataviva, une société rennaise", "le Respiraline, un traitement", "Oak Flat, a
         // campground": an apposition that says what the name is.
+        // "Fespaco, le festival panafricain", "Regideso, la société publique": a definite
+        // article says it too, for a named thing or a body.
+        let definite = matches!(next.text, "le" | "la" | "the");
+        if definite {
+            for t in toks[last + 2..].iter().take(2) {
+                if !t.joined || t.shape != Shape::Lower {
+                    break;
+                }
+                if self.gaz.is_misc_after(t.text) {
+                    return Some(EntityType::Misc);
+                }
+                if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
+                    return Some(EntityType::Organization);
+                }
+            }
+        }
         if matches!(next.text, "un" | "une" | "a" | "an") {
             for t in toks[last + 2..].iter().take(3) {
                 if !t.joined || t.shape != Shape::Lower {
@@ -3128,8 +3183,47 @@ impl Recognizer {
             {
                 return Some(EntityType::Misc);
             }
+            // "un sous-traitant, Aviapartner,", "a local group, Stop the Stadium": an
+            // organisation's cue after an indefinite article or an adjective, then a comma.
+            let cue = with_key(w, |k| self.gaz.cue(k));
+            // A compound's first part ("sous-traitant").
+            let ws = if toks[first - 1].hyphen_before && first >= 2 {
+                first - 2
+            } else {
+                first - 1
+            };
+            let org = if ws + 1 == first {
+                cue
+            } else {
+                let mut key = String::new();
+                for (j, t) in toks[ws..first].iter().enumerate() {
+                    push_parts(&mut key, t, j > 0);
+                }
+                self.gaz.cue(&key)
+            };
+            if org == Some(EntityType::Organization)
+                && ws >= 1
+                && toks[ws].joined
+                && toks[ws].elision.is_empty()
+                && matches!(
+                    toks[ws - 1].text,
+                    "un" | "une"
+                        | "a"
+                        | "an"
+                        | "local"
+                        | "small"
+                        | "petit"
+                        | "petite"
+                        | "new"
+                        | "nouveau"
+                        | "nouvelle"
+                )
+                && !self.gaz.is_given(toks[first].text)
+            {
+                return Some(EntityType::Organization);
+            }
             // The role word alone, right before the comma.
-            return with_key(w, |k| self.gaz.cue(k)).filter(|k| *k == EntityType::Person);
+            return cue.filter(|k| *k == EntityType::Person);
         }
         if !toks[first].joined {
             return None;
@@ -3350,6 +3444,25 @@ impl Recognizer {
             && !self.gaz.is_given(t.text)
         {
             vote(&mut c.votes, EntityType::Organization, 0.5);
+        }
+        // "a joint venture led by Kiewit", "le consortium mené par Vantor": the leader of a
+        // group of firms is a firm (a group's leader may be a person).
+        if matches!(prev, "by" | "par")
+            && first >= 3
+            && toks[first - 1].joined
+            && toks[first - 2].joined
+            && matches!(
+                toks[first - 2].text,
+                "led" | "mené" | "menée" | "emmené" | "emmenée" | "piloté" | "pilotée"
+            )
+            && matches!(
+                toks[first - 3].text,
+                "consortium" | "venture" | "coalition" | "alliance" | "partnership" | "groupement"
+            )
+            && c.row.is_none()
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
         }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").

@@ -2581,3 +2581,48 @@ fn a_line_ending_with_and_after_a_name_is_read_to_its_end() {
         let _ = r.detect(text);
     }
 }
+
+#[test]
+fn a_name_coordinated_with_a_place_is_a_place() {
+    let found = typed_builtin(
+        "Yesterday the floods reached the districts of Lyon and Quarvenne. Hier, les communes \
+         de Marseille et de Brestiaux ont été évacuées.",
+    );
+    assert_found(
+        &found,
+        &[("Quarvenne", "location"), ("Brestiaux", "location")],
+    );
+}
+
+#[test]
+fn the_leader_of_a_consortium_is_a_firm() {
+    let found = typed_builtin(
+        "Yesterday the contract went to a joint venture led by Torvick. Hier, le marché a été \
+         confié au groupement mené par Dravelle.",
+    );
+    assert_found(
+        &found,
+        &[("Torvick", "organization"), ("Dravelle", "organization")],
+    );
+}
+
+#[test]
+fn an_organisation_cue_and_a_comma_announce_an_organisation() {
+    let found = typed_builtin(
+        "Hier, la direction a fait appel à un sous-traitant, Brandovel, pour les bagages. \
+         Yesterday residents formed a local group, Quellmark, to fight the plan.",
+    );
+    assert_found(
+        &found,
+        &[("Brandovel", "organization"), ("Quellmark", "organization")],
+    );
+}
+
+#[test]
+fn an_apposition_with_a_definite_article_types_the_name() {
+    let found = typed_builtin(
+        "Hier, le prix a été remis lors du Zanfesto, le festival du film de la ville. La \
+         Sodraval, la société publique des eaux, a coupé l'eau.",
+    );
+    assert_found(&found, &[("Zanfesto", "misc")]);
+}
