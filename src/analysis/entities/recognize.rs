@@ -1805,6 +1805,7 @@ impl Recognizer {
         if !english && last != first + 1 {
             return None;
         }
+        let mut end = last;
         let words = &toks[first + 1..=last];
         let explained = words.iter().any(|w| {
             w.shape != Shape::Cap
@@ -1825,21 +1826,43 @@ impl Recognizer {
             if w.text.chars().count() < 5 || !self.gaz.is_common(w.text) {
                 return None;
             }
-            // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
-            // lowercase words, whose end is unknown.
-            if let Some(n) = toks.get(last + 1)
-                && n.joined
-                && !with_key(n.text, stop)
-                && !is_speech_verb(n.text)
+            // "Les Pirogues de Kayar", "La Nuit des lamaneurs": one complement with "de" that
+            // a punctuation mark closes ends the title.
+            if let (Some(p), Some(x)) = (toks.get(last + 1), toks.get(last + 2))
+                && p.joined
+                && x.joined
+                && p.elision.is_empty()
+                && x.elision.is_empty()
+                && matches!(p.text, "de" | "des" | "du")
+                && toks.get(last + 3).is_none_or(|n| !n.joined)
+                && match x.shape {
+                    Shape::Cap => {
+                        !self.gaz.is_given(x.text)
+                            && !self.gaz.lists_place(x.text)
+                            && self.gaz.head(x.text, HeadPos::Last).is_none()
+                    }
+                    Shape::Lower => x.text.chars().count() >= 4 && !with_key(x.text, stop),
+                    _ => false,
+                }
             {
-                return None;
-            }
-            if let Some(n) = toks.get(last + 2)
-                && toks[last + 1].joined
-                && n.joined
-                && matches!(n.shape, Shape::Cap | Shape::Upper)
-            {
-                return None;
+                end = last + 2;
+            } else {
+                // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
+                // lowercase words, whose end is unknown.
+                if let Some(n) = toks.get(last + 1)
+                    && n.joined
+                    && !with_key(n.text, stop)
+                    && !is_speech_verb(n.text)
+                {
+                    return None;
+                }
+                if let Some(n) = toks.get(last + 2)
+                    && toks[last + 1].joined
+                    && n.joined
+                    && matches!(n.shape, Shape::Cap | Shape::Upper)
+                {
+                    return None;
+                }
             }
         }
         // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it.
@@ -1854,7 +1877,7 @@ impl Recognizer {
         {
             return None;
         }
-        Some(self.cued_cand(di, d, first, last, EntityType::Misc))
+        Some(self.cued_cand(di, d, first, end, EntityType::Misc))
     }
 
     /// Trims a run to its name, types it and pushes it.
