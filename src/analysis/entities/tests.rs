@@ -2641,3 +2641,19 @@ fn a_french_title_ends_with_one_complement_before_a_punctuation_mark() {
         ],
     );
 }
+
+#[test]
+fn geographic_head_words_name_places() {
+    let found = typed_builtin(
+        "Yesterday divers surveyed the Tarrow Reef and the Skarvay Isles. Hier, les pompiers \
+         ont sécurisé le torrent du Rieu Sarrat.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Tarrow Reef", "location"),
+            ("Skarvay Isles", "location"),
+            ("torrent du Rieu Sarrat", "location"),
+        ],
+    );
+}
