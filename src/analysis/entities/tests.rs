@@ -2657,3 +2657,12 @@ fn geographic_head_words_name_places() {
         ],
     );
 }
+
+#[test]
+fn parliament_buildings_name_their_parliaments() {
+    let found = typed_builtin("Yesterday the minister asked Holyrood and Stormont to vote.");
+    assert_found(
+        &found,
+        &[("Holyrood", "organization"), ("Stormont", "organization")],
+    );
+}
