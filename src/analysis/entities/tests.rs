@@ -2666,3 +2666,18 @@ fn parliament_buildings_name_their_parliaments() {
         &[("Holyrood", "organization"), ("Stormont", "organization")],
     );
 }
+
+#[test]
+fn head_words_of_programmes_and_events_name_named_things() {
+    let found = typed_builtin(
+        "Yesterday the minister presented the National Copper Strategy at the Varnholt Trade \
+         Expo.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("National Copper Strategy", "misc"),
+            ("Varnholt Trade Expo", "misc"),
+        ],
+    );
+}
