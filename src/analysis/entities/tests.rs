@@ -2681,3 +2681,19 @@ fn head_words_of_programmes_and_events_name_named_things() {
         ],
     );
 }
+
+#[test]
+fn french_venue_and_relief_words_begin_place_names() {
+    let found = typed_builtin(
+        "Hier, la réunion a eu lieu dans la salle Marcel-Tardy, au pied des monts du Vérac. \
+         Les crues ont touché la vallée de l'Ausonne.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("salle Marcel-Tardy", "location"),
+            ("monts du Vérac", "location"),
+            ("Ausonne", "location"),
+        ],
+    );
+}
