@@ -2878,11 +2878,14 @@ impl Recognizer {
                     .copied()
             };
             let mut j = end + 1;
-            if lower_at(j)
-                .is_some_and(|t| t.elision.is_empty() && matches!(t.text, "de" | "des" | "du"))
-            {
+            // "Union nationale pour la promotion de la location": "pour" too.
+            if lower_at(j).is_some_and(|t| {
+                t.elision.is_empty() && matches!(t.text, "de" | "des" | "du" | "pour")
+            }) {
                 j += 1;
-                if toks[j - 1].text == "de" && lower_at(j).is_some_and(|t| t.text == "la") {
+                if matches!(toks[j - 1].text, "de" | "pour")
+                    && lower_at(j).is_some_and(|t| t.text == "la")
+                {
                     j += 1;
                 }
                 if let Some(noun) = lower_at(j)
@@ -2900,6 +2903,18 @@ impl Recognizer {
                     {
                         end += 1;
                     }
+                    // "Bureau de recherches géologiques et minières": two adjectives joined
+                    // by "et".
+                    if end > j
+                        && lower_at(end + 1).is_some_and(|t| t.text == "et")
+                        && lower_at(end + 2).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && (is_adjective(t.text) || t.text.ends_with("ières"))
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        end += 2;
+                    }
                     // "Office national des chemins de fer": a second complement of one noun.
                     if end == j
                         && lower_at(end + 1).is_some_and(|t| {
@@ -2913,6 +2928,29 @@ impl Recognizer {
                         })
                     {
                         end += 2;
+                    } else if toks[j - 1].text == "la"
+                        && toks[j - 2].text == "pour"
+                        && lower_at(end + 1).is_some_and(|t| t.text == "de")
+                        && lower_at(end + 2).is_some_and(|t| t.text == "la")
+                        && lower_at(end + 3).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && !stop(t.text)
+                                && t.text.chars().count() > 3
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        // "… pour la promotion de la location": an aim and its object.
+                        end += 3;
+                        if lower_at(end + 1).is_some_and(|t| t.text == "de")
+                            && lower_at(end + 2).is_some_and(|t| {
+                                t.elision.is_empty()
+                                    && !stop(t.text)
+                                    && t.text.chars().count() > 3
+                                    && !self.gaz.is_demonym(t.text)
+                            })
+                        {
+                            end += 2;
+                        }
                     }
                 }
             }

@@ -2697,3 +2697,21 @@ fn french_venue_and_relief_words_begin_place_names() {
         ],
     );
 }
+
+#[test]
+fn long_french_body_names_take_aims_and_coordinated_adjectives() {
+    let found = typed_builtin(
+        "Hier, l'Union régionale pour la défense de la pêche de loisir a porté plainte avec le \
+         Bureau des études fluviales et portuaires.",
+    );
+    assert_found(
+        &found,
+        &[
+            (
+                "Union régionale pour la défense de la pêche de loisir",
+                "organization",
+            ),
+            ("Bureau des études fluviales et portuaires", "organization"),
+        ],
+    );
+}
