@@ -2963,8 +2963,15 @@ impl Recognizer {
         let listed = c
             .row
             .is_some_and(|r| self.gaz.row(r).kind == EntityType::Organization);
+        // "la coopérative Terre de Sel": a name a cue typed as an organisation.
+        let cued_org = c.cued
+            && c.row.is_none()
+            && head_kind.is_none()
+            && c.votes[EntityType::Organization.index()] >= 2.0
+            && EntityType::most_voted(&c.votes) == EntityType::Organization;
         let org_like = head_kind == Some(EntityType::Organization)
             || listed
+            || cued_org
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);
         // The head alone took its complement only if no capitalised name ends the phrase
         // ("Collectif des livreurs autonomes de Paris").
@@ -2999,6 +3006,21 @@ impl Recognizer {
                     && p.shape == Shape::Lower
                     && matches!(p.text, "de" | "du" | "des" | "of" | "la");
                 let next = &toks[k + 2];
+                // A cued name takes no place after it ("la coopérative Sodiaal de Lyon"),
+                // nor lowercase words.
+                if cued_org
+                    && !listed
+                    && (k > last
+                        || !particle
+                        || next.shape != Shape::Cap
+                        || self.gaz.lists_place(next.text)
+                        || self.gaz.is_given(next.text)
+                        || toks.get(k + 3).is_some_and(|t| {
+                            t.joined && matches!(t.shape, Shape::Cap | Shape::Upper)
+                        }))
+                {
+                    break;
+                }
                 if particle && next.joined && matches!(next.shape, Shape::Cap | Shape::Upper) {
                     // Up to a place or a capitalised name, whatever lowercase words before.
                     let mut to = k + 2;

@@ -2715,3 +2715,19 @@ fn long_french_body_names_take_aims_and_coordinated_adjectives() {
         ],
     );
 }
+
+#[test]
+fn a_cued_organisation_goes_on_with_de_and_a_capitalised_word() {
+    let found = typed_builtin(
+        "Hier, les salariés de la coopérative Pierre de Lune ont manifesté devant la \
+         coopérative Vallorin de Paris.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Pierre de Lune", "organization"),
+            ("Vallorin", "organization"),
+            ("Paris", "location"),
+        ],
+    );
+}
