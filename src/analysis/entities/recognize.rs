@@ -1823,7 +1823,9 @@ impl Recognizer {
         }
         if !english {
             let w = &toks[last];
-            if w.text.chars().count() < 5 || !self.gaz.is_common(w.text) {
+            // (A noun of four letters only before such a complement: "La Nuit des lamaneurs".)
+            let n = w.text.chars().count();
+            if n < 4 || !self.gaz.is_common(w.text) {
                 return None;
             }
             // "Les Pirogues de Kayar", "La Nuit des lamaneurs": one complement with "de" that
@@ -1846,6 +1848,8 @@ impl Recognizer {
                 }
             {
                 end = last + 2;
+            } else if n < 5 {
+                return None;
             } else {
                 // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
                 // lowercase words, whose end is unknown.

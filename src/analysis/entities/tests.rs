@@ -2631,13 +2631,14 @@ fn an_apposition_with_a_definite_article_types_the_name() {
 fn a_french_title_ends_with_one_complement_before_a_punctuation_mark() {
     let found = typed_builtin(
         "Hier, le prix est allé à Les Barques de Tivanne, un premier film. Elle a lu La \
-         Saison des vendangeurs, un roman.",
+         Saison des vendangeurs, un roman, puis La Voix des marins.",
     );
     assert_found(
         &found,
         &[
             ("Les Barques de Tivanne", "misc"),
             ("La Saison des vendangeurs", "misc"),
+            ("La Voix des marins", "misc"),
         ],
     );
 }
