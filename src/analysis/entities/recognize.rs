@@ -634,6 +634,18 @@ fn is_place_noun(word: &str) -> bool {
     )
 }
 
+/// The length of a "+" right after a name and before no letter or digit, which belongs to it
+/// ("Canal+", "Disney+"): 1 or 0.
+fn suffix_plus(text: &str, last: &NameToken<'_>) -> usize {
+    let rest = &text.as_bytes()[last.end.min(text.len())..];
+    usize::from(
+        rest.first() == Some(&b'+')
+            && rest
+                .get(1)
+                .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'+'),
+    )
+}
+
 /// The length of the period after "Jr" or "Sr", which belongs to the name ("Robert F. Kennedy
 /// Jr."): 1 or 0.
 fn suffix_dot(text: &str, last: &NameToken<'_>) -> usize {
@@ -1758,7 +1770,9 @@ impl Recognizer {
             } else {
                 toks[0].start
             },
-            end: toks[toks.len() - 1].end + suffix_dot(d.text, &toks[toks.len() - 1]),
+            end: toks[toks.len() - 1].end
+                + suffix_dot(d.text, &toks[toks.len() - 1])
+                + suffix_plus(d.text, &toks[toks.len() - 1]),
             parts,
             row: None,
             votes: [0.0; 4],

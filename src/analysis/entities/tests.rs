@@ -2732,3 +2732,9 @@ fn a_cued_organisation_goes_on_with_de_and_a_capitalised_word() {
         ],
     );
 }
+
+#[test]
+fn a_plus_sign_after_a_name_belongs_to_it() {
+    let found = typed_builtin("Hier, le match était diffusé sur Vistaplay+ et le score était 3+2.");
+    assert!(found.iter().any(|(n, _)| n == "Vistaplay+"), "{found:?}");
+}
