@@ -3581,6 +3581,12 @@ impl Recognizer {
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
             vote(&mut c.votes, EntityType::Location, 0.2);
+            // "dans l'Ambène", "vers l'Aubisque": a preposition of place before the article
+            // ("à l'" also comes before institutions: "à l'Insep").
+            if first >= 1 && t.joined && matches!(toks[first - 1].text, "dans" | "vers" | "depuis")
+            {
+                vote(&mut c.votes, EntityType::Location, 0.6);
+            }
         }
         // "la verrerie d'Arques", "un élevage de Doazit", "le maire de Castelnaudary": one
         // unknown word, no given name, as the complement of a common noun is rather a

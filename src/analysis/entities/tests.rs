@@ -2738,3 +2738,9 @@ fn a_plus_sign_after_a_name_belongs_to_it() {
     let found = typed_builtin("Hier, le match était diffusé sur Vistaplay+ et le score était 3+2.");
     assert!(found.iter().any(|(n, _)| n == "Vistaplay+"), "{found:?}");
 }
+
+#[test]
+fn a_preposition_of_place_before_l_apostrophe_announces_a_place() {
+    let found = typed_builtin("Hier, les rejets de l'usine ont fini dans l'Orvène, près du pont.");
+    assert_found(&found, &[("Orvène", "location")]);
+}
