@@ -630,6 +630,19 @@ fn is_place_noun(word: &str) -> bool {
             | "beach"
             | "harbour"
             | "harbor"
+            | "venue"
+    )
+}
+
+/// The length of a "+" right after a name and before no letter or digit, which belongs to it
+/// ("Canal+", "Disney+"): 1 or 0.
+fn suffix_plus(text: &str, last: &NameToken<'_>) -> usize {
+    let rest = &text.as_bytes()[last.end.min(text.len())..];
+    usize::from(
+        rest.first() == Some(&b'+')
+            && rest
+                .get(1)
+                .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'+'),
     )
 }
 
@@ -1757,7 +1770,9 @@ impl Recognizer {
             } else {
                 toks[0].start
             },
-            end: toks[toks.len() - 1].end + suffix_dot(d.text, &toks[toks.len() - 1]),
+            end: toks[toks.len() - 1].end
+                + suffix_dot(d.text, &toks[toks.len() - 1])
+                + suffix_plus(d.text, &toks[toks.len() - 1]),
             parts,
             row: None,
             votes: [0.0; 4],
@@ -1804,6 +1819,7 @@ impl Recognizer {
         if !english && last != first + 1 {
             return None;
         }
+        let mut end = last;
         let words = &toks[first + 1..=last];
         let explained = words.iter().any(|w| {
             w.shape != Shape::Cap
@@ -1821,24 +1837,50 @@ impl Recognizer {
         }
         if !english {
             let w = &toks[last];
-            if w.text.chars().count() < 5 || !self.gaz.is_common(w.text) {
+            // (A noun of four letters only before such a complement: "La Nuit des lamaneurs".)
+            let n = w.text.chars().count();
+            if n < 4 || !self.gaz.is_common(w.text) {
                 return None;
             }
-            // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
-            // lowercase words, whose end is unknown.
-            if let Some(n) = toks.get(last + 1)
-                && n.joined
-                && !with_key(n.text, stop)
-                && !is_speech_verb(n.text)
+            // "Les Pirogues de Kayar", "La Nuit des lamaneurs": one complement with "de" that
+            // a punctuation mark closes ends the title.
+            if let (Some(p), Some(x)) = (toks.get(last + 1), toks.get(last + 2))
+                && p.joined
+                && x.joined
+                && p.elision.is_empty()
+                && x.elision.is_empty()
+                && matches!(p.text, "de" | "des" | "du")
+                && toks.get(last + 3).is_none_or(|n| !n.joined)
+                && match x.shape {
+                    Shape::Cap => {
+                        !self.gaz.is_given(x.text)
+                            && !self.gaz.lists_place(x.text)
+                            && self.gaz.head(x.text, HeadPos::Last).is_none()
+                    }
+                    Shape::Lower => x.text.chars().count() >= 4 && !with_key(x.text, stop),
+                    _ => false,
+                }
             {
+                end = last + 2;
+            } else if n < 5 {
                 return None;
-            }
-            if let Some(n) = toks.get(last + 2)
-                && toks[last + 1].joined
-                && n.joined
-                && matches!(n.shape, Shape::Cap | Shape::Upper)
-            {
-                return None;
+            } else {
+                // "Les Heures lentes", "La Guerre des Gaules": a French title goes on with
+                // lowercase words, whose end is unknown.
+                if let Some(n) = toks.get(last + 1)
+                    && n.joined
+                    && !with_key(n.text, stop)
+                    && !is_speech_verb(n.text)
+                {
+                    return None;
+                }
+                if let Some(n) = toks.get(last + 2)
+                    && toks[last + 1].joined
+                    && n.joined
+                    && matches!(n.shape, Shape::Cap | Shape::Upper)
+                {
+                    return None;
+                }
             }
         }
         // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it.
@@ -1853,7 +1895,7 @@ impl Recognizer {
         {
             return None;
         }
-        Some(self.cued_cand(di, d, first, last, EntityType::Misc))
+        Some(self.cued_cand(di, d, first, end, EntityType::Misc))
     }
 
     /// Trims a run to its name, types it and pushes it.
@@ -2318,6 +2360,44 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Organization, 2.0);
         }
         self.context_votes(d, first, &mut c);
+        // "les communes de Ngaliema et de Kintambo", "plants in Bonavista and Twillingate":
+        // one unknown word coordinated with the name right before it, a place or an
+        // organisation, is rather of the same kind.
+        if n == 1
+            && !c.cued
+            && head.shape == Shape::Cap
+            && head.joined
+            && first >= 2
+            && !self.gaz.is_given(head.text)
+        {
+            // The token after the conjunction: the preposition repeated, or the name.
+            let j = if head.elision.is_empty()
+                && matches!(toks[first - 1].text, "de" | "du" | "in" | "à" | "at" | "of")
+            {
+                first - 1
+            } else {
+                first
+            };
+            if j >= 2
+                && toks[j].joined
+                && toks[j - 1].joined
+                && matches!(toks[j - 1].text, "et" | "and" | "ou" | "or")
+                && let Some(p) = out.last()
+                && p.doc == di
+                && p.last_tok + 2 == j
+            {
+                let kind = EntityType::most_voted(&p.votes);
+                // (Its context counts too: "in" before "Bonavista" governs both names.)
+                if matches!(kind, EntityType::Location | EntityType::Organization) {
+                    let w = if p.votes[kind.index()] >= 2.0 {
+                        1.0
+                    } else {
+                        0.5
+                    };
+                    vote(&mut c.votes, kind, w);
+                }
+            }
+        }
         // "le Tensiprol", "le Thalys": one unknown word after "le" is rather a product than an
         // organisation (whose names mostly take "la" or come with a cue).
         if n == 1
@@ -2816,11 +2896,14 @@ impl Recognizer {
                     .copied()
             };
             let mut j = end + 1;
-            if lower_at(j)
-                .is_some_and(|t| t.elision.is_empty() && matches!(t.text, "de" | "des" | "du"))
-            {
+            // "Union nationale pour la promotion de la location": "pour" too.
+            if lower_at(j).is_some_and(|t| {
+                t.elision.is_empty() && matches!(t.text, "de" | "des" | "du" | "pour")
+            }) {
                 j += 1;
-                if toks[j - 1].text == "de" && lower_at(j).is_some_and(|t| t.text == "la") {
+                if matches!(toks[j - 1].text, "de" | "pour")
+                    && lower_at(j).is_some_and(|t| t.text == "la")
+                {
                     j += 1;
                 }
                 if let Some(noun) = lower_at(j)
@@ -2838,6 +2921,18 @@ impl Recognizer {
                     {
                         end += 1;
                     }
+                    // "Bureau de recherches géologiques et minières": two adjectives joined
+                    // by "et".
+                    if end > j
+                        && lower_at(end + 1).is_some_and(|t| t.text == "et")
+                        && lower_at(end + 2).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && (is_adjective(t.text) || t.text.ends_with("ières"))
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        end += 2;
+                    }
                     // "Office national des chemins de fer": a second complement of one noun.
                     if end == j
                         && lower_at(end + 1).is_some_and(|t| {
@@ -2851,6 +2946,29 @@ impl Recognizer {
                         })
                     {
                         end += 2;
+                    } else if toks[j - 1].text == "la"
+                        && toks[j - 2].text == "pour"
+                        && lower_at(end + 1).is_some_and(|t| t.text == "de")
+                        && lower_at(end + 2).is_some_and(|t| t.text == "la")
+                        && lower_at(end + 3).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && !stop(t.text)
+                                && t.text.chars().count() > 3
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    {
+                        // "… pour la promotion de la location": an aim and its object.
+                        end += 3;
+                        if lower_at(end + 1).is_some_and(|t| t.text == "de")
+                            && lower_at(end + 2).is_some_and(|t| {
+                                t.elision.is_empty()
+                                    && !stop(t.text)
+                                    && t.text.chars().count() > 3
+                                    && !self.gaz.is_demonym(t.text)
+                            })
+                        {
+                            end += 2;
+                        }
                     }
                 }
             }
@@ -2863,8 +2981,15 @@ impl Recognizer {
         let listed = c
             .row
             .is_some_and(|r| self.gaz.row(r).kind == EntityType::Organization);
+        // "la coopérative Terre de Sel": a name a cue typed as an organisation.
+        let cued_org = c.cued
+            && c.row.is_none()
+            && head_kind.is_none()
+            && c.votes[EntityType::Organization.index()] >= 2.0
+            && EntityType::most_voted(&c.votes) == EntityType::Organization;
         let org_like = head_kind == Some(EntityType::Organization)
             || listed
+            || cued_org
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);
         // The head alone took its complement only if no capitalised name ends the phrase
         // ("Collectif des livreurs autonomes de Paris").
@@ -2899,6 +3024,21 @@ impl Recognizer {
                     && p.shape == Shape::Lower
                     && matches!(p.text, "de" | "du" | "des" | "of" | "la");
                 let next = &toks[k + 2];
+                // A cued name takes no place after it ("la coopérative Sodiaal de Lyon"),
+                // nor lowercase words.
+                if cued_org
+                    && !listed
+                    && (k > last
+                        || !particle
+                        || next.shape != Shape::Cap
+                        || self.gaz.lists_place(next.text)
+                        || self.gaz.is_given(next.text)
+                        || toks.get(k + 3).is_some_and(|t| {
+                            t.joined && matches!(t.shape, Shape::Cap | Shape::Upper)
+                        }))
+                {
+                    break;
+                }
                 if particle && next.joined && matches!(next.shape, Shape::Cap | Shape::Upper) {
                     // Up to a place or a capitalised name, whatever lowercase words before.
                     let mut to = k + 2;
@@ -3057,6 +3197,22 @@ impl Recognizer {
         }
         // "Dataviva, une société rennaise", "le Respiraline, un traitement", "Oak Flat, a
         // campground": an apposition that says what the name is.
+        // "Fespaco, le festival panafricain", "Regideso, la société publique": a definite
+        // article says it too, for a named thing or a body.
+        let definite = matches!(next.text, "le" | "la" | "the");
+        if definite {
+            for t in toks[last + 2..].iter().take(2) {
+                if !t.joined || t.shape != Shape::Lower {
+                    break;
+                }
+                if self.gaz.is_misc_after(t.text) {
+                    return Some(EntityType::Misc);
+                }
+                if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
+                    return Some(EntityType::Organization);
+                }
+            }
+        }
         if matches!(next.text, "un" | "une" | "a" | "an") {
             for t in toks[last + 2..].iter().take(3) {
                 if !t.joined || t.shape != Shape::Lower {
@@ -3128,8 +3284,47 @@ impl Recognizer {
             {
                 return Some(EntityType::Misc);
             }
+            // "un sous-traitant, Aviapartner,", "a local group, Stop the Stadium": an
+            // organisation's cue after an indefinite article or an adjective, then a comma.
+            let cue = with_key(w, |k| self.gaz.cue(k));
+            // A compound's first part ("sous-traitant").
+            let ws = if toks[first - 1].hyphen_before && first >= 2 {
+                first - 2
+            } else {
+                first - 1
+            };
+            let org = if ws + 1 == first {
+                cue
+            } else {
+                let mut key = String::new();
+                for (j, t) in toks[ws..first].iter().enumerate() {
+                    push_parts(&mut key, t, j > 0);
+                }
+                self.gaz.cue(&key)
+            };
+            if org == Some(EntityType::Organization)
+                && ws >= 1
+                && toks[ws].joined
+                && toks[ws].elision.is_empty()
+                && matches!(
+                    toks[ws - 1].text,
+                    "un" | "une"
+                        | "a"
+                        | "an"
+                        | "local"
+                        | "small"
+                        | "petit"
+                        | "petite"
+                        | "new"
+                        | "nouveau"
+                        | "nouvelle"
+                )
+                && !self.gaz.is_given(toks[first].text)
+            {
+                return Some(EntityType::Organization);
+            }
             // The role word alone, right before the comma.
-            return with_key(w, |k| self.gaz.cue(k)).filter(|k| *k == EntityType::Person);
+            return cue.filter(|k| *k == EntityType::Person);
         }
         if !toks[first].joined {
             return None;
@@ -3361,6 +3556,25 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 0.5);
         }
+        // "a joint venture led by Kiewit", "le consortium mené par Vantor": the leader of a
+        // group of firms is a firm (a group's leader may be a person).
+        if matches!(prev, "by" | "par")
+            && first >= 3
+            && toks[first - 1].joined
+            && toks[first - 2].joined
+            && matches!(
+                toks[first - 2].text,
+                "led" | "mené" | "menée" | "emmené" | "emmenée" | "piloté" | "pilotée"
+            )
+            && matches!(
+                toks[first - 3].text,
+                "consortium" | "venture" | "coalition" | "alliance" | "partnership" | "groupement"
+            )
+            && c.row.is_none()
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").
         if prev == "sur" && c.last_tok == first && c.row.is_none() && !c.acronym {
@@ -3377,6 +3591,12 @@ impl Recognizer {
         if elision_l {
             vote(&mut c.votes, EntityType::Organization, 0.2);
             vote(&mut c.votes, EntityType::Location, 0.2);
+            // "dans l'Ambène", "vers l'Aubisque": a preposition of place before the article
+            // ("à l'" also comes before institutions: "à l'Insep").
+            if first >= 1 && t.joined && matches!(toks[first - 1].text, "dans" | "vers" | "depuis")
+            {
+                vote(&mut c.votes, EntityType::Location, 0.6);
+            }
         }
         // "la verrerie d'Arques", "un élevage de Doazit", "le maire de Castelnaudary": one
         // unknown word, no given name, as the complement of a common noun is rather a

@@ -2581,3 +2581,166 @@ fn a_line_ending_with_and_after_a_name_is_read_to_its_end() {
         let _ = r.detect(text);
     }
 }
+
+#[test]
+fn a_name_coordinated_with_a_place_is_a_place() {
+    let found = typed_builtin(
+        "Yesterday the floods reached the districts of Lyon and Quarvenne. Hier, les communes \
+         de Marseille et de Brestiaux ont été évacuées.",
+    );
+    assert_found(
+        &found,
+        &[("Quarvenne", "location"), ("Brestiaux", "location")],
+    );
+}
+
+#[test]
+fn the_leader_of_a_consortium_is_a_firm() {
+    let found = typed_builtin(
+        "Yesterday the contract went to a joint venture led by Torvick. Hier, le marché a été \
+         confié au groupement mené par Dravelle.",
+    );
+    assert_found(
+        &found,
+        &[("Torvick", "organization"), ("Dravelle", "organization")],
+    );
+}
+
+#[test]
+fn an_organisation_cue_and_a_comma_announce_an_organisation() {
+    let found = typed_builtin(
+        "Hier, la direction a fait appel à un sous-traitant, Brandovel, pour les bagages. \
+         Yesterday residents formed a local group, Quellmark, to fight the plan.",
+    );
+    assert_found(
+        &found,
+        &[("Brandovel", "organization"), ("Quellmark", "organization")],
+    );
+}
+
+#[test]
+fn an_apposition_with_a_definite_article_types_the_name() {
+    let found = typed_builtin(
+        "Hier, le prix a été remis lors du Zanfesto, le festival du film de la ville. La \
+         Sodraval, la société publique des eaux, a coupé l'eau.",
+    );
+    assert_found(&found, &[("Zanfesto", "misc")]);
+}
+
+#[test]
+fn a_french_title_ends_with_one_complement_before_a_punctuation_mark() {
+    let found = typed_builtin(
+        "Hier, le prix est allé à Les Barques de Tivanne, un premier film. Elle a lu La \
+         Saison des vendangeurs, un roman, puis La Voix des marins.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Les Barques de Tivanne", "misc"),
+            ("La Saison des vendangeurs", "misc"),
+            ("La Voix des marins", "misc"),
+        ],
+    );
+}
+
+#[test]
+fn geographic_head_words_name_places() {
+    let found = typed_builtin(
+        "Yesterday divers surveyed the Tarrow Reef and the Skarvay Isles. Hier, les pompiers \
+         ont sécurisé le torrent du Rieu Sarrat.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Tarrow Reef", "location"),
+            ("Skarvay Isles", "location"),
+            ("torrent du Rieu Sarrat", "location"),
+        ],
+    );
+}
+
+#[test]
+fn parliament_buildings_name_their_parliaments() {
+    let found = typed_builtin("Yesterday the minister asked Holyrood and Stormont to vote.");
+    assert_found(
+        &found,
+        &[("Holyrood", "organization"), ("Stormont", "organization")],
+    );
+}
+
+#[test]
+fn head_words_of_programmes_and_events_name_named_things() {
+    let found = typed_builtin(
+        "Yesterday the minister presented the National Copper Strategy at the Varnholt Trade \
+         Expo.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("National Copper Strategy", "misc"),
+            ("Varnholt Trade Expo", "misc"),
+        ],
+    );
+}
+
+#[test]
+fn french_venue_and_relief_words_begin_place_names() {
+    let found = typed_builtin(
+        "Hier, la réunion a eu lieu dans la salle Marcel-Tardy, au pied des monts du Vérac. \
+         Les crues ont touché la vallée de l'Ausonne.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("salle Marcel-Tardy", "location"),
+            ("monts du Vérac", "location"),
+            ("Ausonne", "location"),
+        ],
+    );
+}
+
+#[test]
+fn long_french_body_names_take_aims_and_coordinated_adjectives() {
+    let found = typed_builtin(
+        "Hier, l'Union régionale pour la défense de la pêche de loisir a porté plainte avec le \
+         Bureau des études fluviales et portuaires.",
+    );
+    assert_found(
+        &found,
+        &[
+            (
+                "Union régionale pour la défense de la pêche de loisir",
+                "organization",
+            ),
+            ("Bureau des études fluviales et portuaires", "organization"),
+        ],
+    );
+}
+
+#[test]
+fn a_cued_organisation_goes_on_with_de_and_a_capitalised_word() {
+    let found = typed_builtin(
+        "Hier, les salariés de la coopérative Pierre de Lune ont manifesté devant la \
+         coopérative Vallorin de Paris.",
+    );
+    assert_found(
+        &found,
+        &[
+            ("Pierre de Lune", "organization"),
+            ("Vallorin", "organization"),
+            ("Paris", "location"),
+        ],
+    );
+}
+
+#[test]
+fn a_plus_sign_after_a_name_belongs_to_it() {
+    let found = typed_builtin("Hier, le match était diffusé sur Vistaplay+ et le score était 3+2.");
+    assert!(found.iter().any(|(n, _)| n == "Vistaplay+"), "{found:?}");
+}
+
+#[test]
+fn a_preposition_of_place_before_l_apostrophe_announces_a_place() {
+    let found = typed_builtin("Hier, les rejets de l'usine ont fini dans l'Orvène, près du pont.");
+    assert_found(&found, &[("Orvène", "location")]);
+}
