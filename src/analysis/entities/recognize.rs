@@ -2933,39 +2933,33 @@ impl Recognizer {
                     {
                         end += 2;
                     }
+                    // A content word of a complement: no elision, stop word or demonym, more
+                    // than `min` letters.
+                    let content = |at: usize, min: usize| {
+                        lower_at(at).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && !stop(t.text)
+                                && t.text.chars().count() > min
+                                && !self.gaz.is_demonym(t.text)
+                        })
+                    };
                     // "Office national des chemins de fer": a second complement of one noun.
                     if end == j
                         && lower_at(end + 1).is_some_and(|t| {
                             t.elision.is_empty() && matches!(t.text, "de" | "du" | "des")
                         })
-                        && lower_at(end + 2).is_some_and(|t| {
-                            t.elision.is_empty()
-                                && !stop(t.text)
-                                && t.text.chars().count() > 2
-                                && !self.gaz.is_demonym(t.text)
-                        })
+                        && content(end + 2, 2)
                     {
                         end += 2;
                     } else if toks[j - 1].text == "la"
                         && toks[j - 2].text == "pour"
                         && lower_at(end + 1).is_some_and(|t| t.text == "de")
                         && lower_at(end + 2).is_some_and(|t| t.text == "la")
-                        && lower_at(end + 3).is_some_and(|t| {
-                            t.elision.is_empty()
-                                && !stop(t.text)
-                                && t.text.chars().count() > 3
-                                && !self.gaz.is_demonym(t.text)
-                        })
+                        && content(end + 3, 3)
                     {
                         // "… pour la promotion de la location": an aim and its object.
                         end += 3;
-                        if lower_at(end + 1).is_some_and(|t| t.text == "de")
-                            && lower_at(end + 2).is_some_and(|t| {
-                                t.elision.is_empty()
-                                    && !stop(t.text)
-                                    && t.text.chars().count() > 3
-                                    && !self.gaz.is_demonym(t.text)
-                            })
+                        if lower_at(end + 1).is_some_and(|t| t.text == "de") && content(end + 2, 3)
                         {
                             end += 2;
                         }
