@@ -3193,22 +3193,14 @@ impl Recognizer {
         // campground": an apposition that says what the name is.
         // "Fespaco, le festival panafricain", "Regideso, la société publique": a definite
         // article says it too, for a named thing or a body.
-        let definite = matches!(next.text, "le" | "la" | "the");
-        if definite {
-            for t in toks[last + 2..].iter().take(2) {
-                if !t.joined || t.shape != Shape::Lower {
-                    break;
-                }
-                if self.gaz.is_misc_after(t.text) {
-                    return Some(EntityType::Misc);
-                }
-                if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
-                    return Some(EntityType::Organization);
-                }
-            }
-        }
-        if matches!(next.text, "un" | "une" | "a" | "an") {
-            for t in toks[last + 2..].iter().take(3) {
+        // (After an indefinite article, one more word, and nouns of places.)
+        let apposition = match next.text {
+            "le" | "la" | "the" => Some((2, false)),
+            "un" | "une" | "a" | "an" => Some((3, true)),
+            _ => None,
+        };
+        if let Some((words, places)) = apposition {
+            for t in toks[last + 2..].iter().take(words) {
                 if !t.joined || t.shape != Shape::Lower {
                     break;
                 }
@@ -3219,11 +3211,13 @@ impl Recognizer {
                     return Some(EntityType::Organization);
                 }
                 // "Oak Flat, a campground": a noun of places.
-                if is_place_noun(t.text) {
+                if places && is_place_noun(t.text) {
                     return Some(EntityType::Location);
                 }
             }
-            return None;
+            if places {
+                return None;
+            }
         }
         let mut key = String::new();
         let mut found = None;
