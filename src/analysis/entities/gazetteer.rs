@@ -29,7 +29,7 @@ impl std::hash::Hasher for Premixed {
     }
 }
 
-/// A map from keyed words or phrases to `V`, holding each key's 64-bit hash ([`common_hash`])
+/// A map from keyed words or phrases to `V`, holding each key's 64-bit hash ([`key_hash`])
 /// rather than its text: a lookup compares one integer in the table and never follows a
 /// pointer to a key (a collision among a few hundred thousand keys is out of reach).
 #[derive(Debug, Clone)]
@@ -44,7 +44,7 @@ impl<V> Default for KeyMap<V> {
 impl<V> KeyMap<V> {
     /// The value of `key`.
     fn get(&self, key: &str) -> Option<&V> {
-        self.0.get(&common_hash(key))
+        self.0.get(&key_hash(key))
     }
 
     /// The value of `key`, made with `V::default()` when absent.
@@ -52,12 +52,12 @@ impl<V> KeyMap<V> {
     where
         V: Default,
     {
-        self.0.entry(common_hash(key)).or_default()
+        self.0.entry(key_hash(key)).or_default()
     }
 
     /// Sets `key` to `v` unless it has a value.
     fn insert_if_absent(&mut self, key: &str, v: V) {
-        self.0.entry(common_hash(key)).or_insert(v);
+        self.0.entry(key_hash(key)).or_insert(v);
     }
 }
 
@@ -246,8 +246,8 @@ pub struct Gazetteer {
     cues: KeyMap<EntityType>,
     /// Most words in a cue phrase.
     max_cue_words: usize,
-    /// Hashes ([`common_hash`]) of the keyed common words.
-    common: hashbrown::HashSet<u64>,
+    /// The keyed common words.
+    common: KeyMap<()>,
     /// Platforms named like their company, keyed.
     platforms: WordSet,
     /// One-word organisations and named things as a commenter writes them in lowercase
@@ -257,9 +257,9 @@ pub struct Gazetteer {
     lower_lengths: LengthFilter,
 }
 
-/// Hash of a keyed common word in [`Gazetteer`]'s set (64 bits: a collision among a hundred
-/// thousand words is out of reach).
-fn common_hash(key: &str) -> u64 {
+/// Hash of a keyed word or phrase in [`Gazetteer`]'s tables (64 bits: a collision among a few
+/// hundred thousand keys is out of reach).
+fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
@@ -416,9 +416,9 @@ impl Gazetteer {
                 g.cues.insert_if_absent(&key, kind);
             }
         }
-        g.common = lines(src.common_words)
-            .map(|w| with_key(w, common_hash))
-            .collect();
+        for w in lines(src.common_words) {
+            with_key(w, |k| g.common.insert_if_absent(k, ()));
+        }
         for w in lines(src.not_entities) {
             g.words.entry(&key_of(w)).not_entity = true;
         }
@@ -475,7 +475,7 @@ impl Gazetteer {
         g.phrases = KeyMap(
             phrases
                 .into_iter()
-                .map(|(k, node)| (common_hash(&k), node))
+                .map(|(k, node)| (key_hash(&k), node))
                 .collect(),
         );
         g
@@ -578,7 +578,7 @@ impl Gazetteer {
 
     /// Whether the keyed `key` is in the common-word list.
     fn common_has(&self, key: &str) -> bool {
-        self.common.contains(&common_hash(key))
+        self.common.get(key).is_some()
     }
 
     /// Whether `word` alone is a listed place's name ("Lyon", "Angleterre").
