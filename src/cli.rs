@@ -393,7 +393,7 @@ names. Short forms join their full name within a page (Preska → Loretta Preska
 expansion, and the lists join languages (Irlande / Ireland).")]
 pub struct EntitiesArgs {
     /// Only entities of this type.
-    #[arg(long = "type", value_enum)]
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub kind_of: Option<EntityKind>,
     /// Documents counted.
     #[command(flatten)]

@@ -399,3 +399,68 @@ fn names_written_only_in_comments_are_searchable_after_a_change() {
     );
     assert_eq!(search_total(&index, &["*", "--entity", "Quentrec"]), 1);
 }
+
+/// Writes `pages` (name, content) in a new corpus and indexes it.
+fn corpus_of(pages: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    for (name, text) in pages {
+        std::fs::write(corpus.join(name), text).expect("write");
+    }
+    let index = dir.path().join("index");
+    kiosque(&index, &["ingest", corpus.to_str().expect("path")]);
+    (dir, index)
+}
+
+#[test]
+fn search_by_entity_finds_the_documents_the_list_counts() {
+    let (_dir, index) = corpus_of(&[
+        (
+            "a.txt",
+            "Microsoft et la justice\n\nLe président de Microsoft, Brad Smith, a répondu au juge. \
+             Smith a ajouté que la société ferait appel. Le logiciel GNU LilyPond est libre, et \
+             LilyPond sert à graver des partitions.\n",
+        ),
+        (
+            "b.txt",
+            "Un avocat parle\n\nM. Smith, avocat à Lyon, a plaidé hier. Smith a gagné. La version \
+             Debian 8 est sortie.\n",
+        ),
+        (
+            "c.txt",
+            "Debian encore\n\nLa version Debian\u{a0}8 est sortie, après Debian\u{a0}7.\n",
+        ),
+    ]);
+    let list = entities(&index, &[]);
+    assert!(list.len() >= 4, "{list:#?}");
+    // A name written with a no-break space is the same name, listed once, written with a space.
+    let debian = named(&list, "Debian 8");
+    let aliases: Vec<&str> = debian["aliases"]
+        .as_array()
+        .expect("aliases")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(aliases.iter().all(|a| !a.contains('\u{a0}')), "{aliases:?}");
+    assert_eq!(
+        aliases.iter().filter(|a| **a == "Debian 8").count(),
+        1,
+        "{aliases:?}"
+    );
+    // Every entity listed: search by its name finds the documents the list counts, even when
+    // its name is another entity's alias in some page.
+    for e in &list {
+        let name = e["name"].as_str().expect("name");
+        assert_eq!(
+            search_total(&index, &["--entity", name]),
+            e["docs"].as_u64().expect("docs"),
+            "{name}: {e}"
+        );
+    }
+    // A surname alone stands for the one full name the list joins it to.
+    assert_eq!(
+        search_total(&index, &["--entity", "Smith"]),
+        named(&list, "Brad Smith")["docs"].as_u64().expect("docs")
+    );
+}

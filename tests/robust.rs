@@ -196,6 +196,11 @@ fn html_pages_give_text_title_date_and_comments_without_scripts_or_navigation() 
         (Some("Luc"), Some("Enfin des loutres !"))
     );
     assert_eq!(c[1]["date"], "2015-03-04T11:15:00");
+    // The terminal view shows the authors too.
+    let mut k = kiosque(&index);
+    k.args(["show", "site/page"]);
+    let out = String::from_utf8(run(k).stdout).unwrap();
+    assert!(out.contains("by Luc") && out.contains("by Zoé"), "{out}");
     for gone in ["pangolin", "ocelot", "tatou", "blaireau", "Accueil"] {
         assert!(search_ids(&index, gone).is_empty(), "{gone} was indexed");
     }
@@ -411,6 +416,23 @@ fn bad_inputs_are_skipped_with_their_reason_and_nothing_valid_is_lost() {
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_skips(&v, &skips);
+    // Every file seen is added or skipped (too large ones included); bad lines of a file
+    // otherwise indexed are named `file:line`.
+    let files_skipped = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| {
+            let p = s["path"].as_str().unwrap();
+            !p.rsplit_once(':')
+                .is_some_and(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .count() as u64;
+    assert_eq!(
+        v["seen"].as_u64(),
+        Some(v["added"].as_u64().unwrap() + files_skipped),
+        "{v}"
+    );
     assert_eq!(v["total_articles"].as_u64(), Some(articles as u64), "{v}");
     assert_eq!(v["total_comments"].as_u64(), Some(comments as u64), "{v}");
     let all = contents(&index);
@@ -662,13 +684,15 @@ fn what_was_skipped_or_decoded_in_an_unchanged_file_is_reported_on_every_ingest(
         format!("feed.jsonl:2 (unchanged file): {bad_line}"),
         format!("feed.jsonl:4 (unchanged file): {bad_line}"),
         "latin.txt from windows-1252 (unchanged file)".to_string(),
-        format!("repaired {sequences} mojibake sequences (\"Ã©\" for \"é\") in "),
+        format!("repaired {sequences} mojibake sequences (such as \"Ã©\" for \"é\") in "),
     ] {
         assert!(out.contains(&l), "{l} not in\n{out}");
     }
     assert!(out.contains("moji.txt (unchanged file)"), "{out}");
     assert!(
-        out.starts_with("3 files seen: 0 added, 0 updated, 3 unchanged, 0 removed, 2 skipped"),
+        out.starts_with(
+            "3 files seen: 0 added, 0 updated, 3 unchanged, 0 removed, 0 skipped (and 2 lines of files)"
+        ),
         "{out}"
     );
     // --strict still fails on them: those lines are still not in the index.

@@ -116,14 +116,20 @@ fn read_stdin(name: &str, max: u64) -> Result<StdinPage> {
 }
 
 fn print_summary(s: &Summary, index: &Path) {
+    let lines = s.skipped.iter().filter(|k| k.line).count();
     println!(
-        "{} files seen: {} added, {} updated, {} unchanged, {} removed, {} skipped{}",
+        "{} files seen: {} added, {} updated, {} unchanged, {} removed, {} skipped{}{}",
         s.seen,
         s.added,
         s.updated,
         s.unchanged,
         s.removed,
-        s.skipped.len(),
+        s.skipped.len() - lines,
+        match lines {
+            0 => String::new(),
+            1 => " (and 1 line of a file)".to_string(),
+            n => format!(" (and {n} lines of files)"),
+        },
         if s.relearned > 0 {
             format!(
                 "; {} unchanged read again (their directory learned more boilerplate)",
@@ -170,7 +176,7 @@ fn print_summary(s: &Summary, index: &Path) {
     }
     for m in &s.mojibake {
         println!(
-            "  repaired {} mojibake sequence{} (\"Ã©\" for \"é\") in {}{}",
+            "  repaired {} mojibake sequence{} (such as \"Ã©\" for \"é\") in {}{}",
             m.sequences,
             if m.sequences == 1 { "" } else { "s" },
             m.path,

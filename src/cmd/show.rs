@@ -96,11 +96,15 @@ fn print_article(a: &Article) {
 
 fn print_comment(c: &Comment) {
     println!(
-        "#c{:<4} {}{}{}",
+        "#c{:<4} {}{}{}{}",
         c.number,
         c.date
             .map(format_date)
             .unwrap_or_else(|| "(no date)".into()),
+        c.author
+            .as_deref()
+            .map(|a| format!("  by {a}"))
+            .unwrap_or_default(),
         if c.emoticons > 0 {
             format!("  emoticons: {}", c.emoticons)
         } else {

@@ -170,7 +170,7 @@ fn repair_sequences(text: &str) -> Option<(String, usize)> {
             .then(|| std::str::from_utf8(&bytes[..=need]).ok())
             .flatten()
             .and_then(|s| s.chars().next())
-            .filter(|d| !d.is_control());
+            .filter(|&d| !d.is_control() && plausible_repair(bytes[0], d));
         match repaired {
             Some(d) => {
                 out.push_str(&text[copied..at]);
@@ -188,6 +188,22 @@ fn repair_sequences(text: &str) -> Option<(String, usize)> {
     }
     out.push_str(&text[copied..]);
     Some((out, count))
+}
+
+/// Whether `repaired`, decoded from a sequence whose lead byte is `lead`, is what mojibake in
+/// Latin-script text stands for: accented letters and Latin-1 signs (`Ã©`, `Â«`, `Å“`), general
+/// punctuation, currency and letterlike signs (`â€™`, `â‚¬`, `â„¢`), a byte-order mark (`ï»¿`)
+/// and emoji (`ðŸ˜€`). Valid French also has leads followed by continuation characters ("é" before
+/// a no-break space and "»", "à" before a no-break space and "«"): those would decode to Greek,
+/// Samaritan, CJK or Braille characters, and are left alone.
+fn plausible_repair(lead: u8, repaired: char) -> bool {
+    match lead {
+        0xC2..=0xC5 => true,
+        0xE2 => ('\u{2000}'..='\u{21FF}').contains(&repaired),
+        0xEF => repaired == '\u{FEFF}',
+        0xF0 => ('\u{1F000}'..='\u{1FAFF}').contains(&repaired),
+        _ => false,
+    }
 }
 
 /// The Windows-1252 byte a character stands for when it is not ASCII (C1 controls count as the
@@ -413,6 +429,25 @@ mod tests {
             } else {
                 assert_eq!((t.as_str(), n), (ok, 0), "{ok}");
             }
+        }
+        // Valid French whose accented letter precedes a no-break space and a guillemet (or
+        // other characters that stand for continuation bytes) is kept.
+        for ok in [
+            "de «\u{a0}liberté\u{a0}» devant",
+            "voilà\u{a0}« oui »",
+            "CAFÉ\u{a0}»",
+            "Ça\u{a0}©",
+            "l'été\u{a0}: «\u{a0}déjà\u{a0}»",
+            "Liberté\u{a0}\u{a0}Pourquoi",
+        ] {
+            let (t, n) = repair_mojibake(ok.to_string());
+            assert_eq!((t.as_str(), n), (ok, 0), "{ok}");
+        }
+        // Mojibake of œ, €, ™, a byte-order mark and an emoji is still repaired.
+        for clean in ["cœur", "12 €", "Marque™", "Titre\u{feff}suite", "Bravo 😀"] {
+            let (fixed, n) = repair_mojibake(garble(clean));
+            assert_eq!(fixed, clean);
+            assert!(n >= 1, "{clean}");
         }
         // A lead followed by a C1 control that decodes to a control character is kept.
         let (t, n) = repair_mojibake("Â\u{85}".to_string());

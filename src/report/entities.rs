@@ -334,8 +334,9 @@ fn corpus_entities(
     // With a few entities asked for, their documents are read afterwards, for them alone.
     let only = only.filter(|&(top, _)| top > 0);
     let terms = read_terms(searcher, field, classes, &kinds, only.is_none())?;
-    // 1. By key.
-    let mut by_key: HashMap<&str, Acc> = HashMap::with_capacity(terms.len());
+    // 1. By key, case, accents and spacing aside: pages that wrote a name differently
+    // ("LilyPond", "lilypond", "Debian\u{a0}8") filed it under keys that are one entity.
+    let mut by_key: HashMap<String, Acc> = HashMap::with_capacity(terms.len());
     let mut weak: Vec<usize> = Vec::new();
     for (i, (term, c)) in terms.iter().enumerate() {
         let Some(t) = parse_term(term) else { continue };
@@ -343,7 +344,7 @@ fn corpus_entities(
             weak.push(i);
             continue;
         }
-        let a = by_key.entry(t.key).or_default();
+        let a = by_key.entry(key_of(t.key)).or_default();
         a.by_type[t.kind.index()] += c.mentions;
         a.mentions += c.mentions;
         a.articles += c.articles;
@@ -354,18 +355,19 @@ fn corpus_entities(
     // Weak mentions count for a name the corpus confirms: at least one mention elsewhere
     // than at sentence starts for every CONFIRM found only there ("Terme de marine." opening
     // thousands of dictionary lines is no name).
-    let mut weak_mentions: HashMap<&str, u64> = HashMap::new();
+    let mut weak_mentions: HashMap<String, u64> = HashMap::new();
     for &i in &weak {
         let (term, c) = &terms[i];
         if let Some(t) = parse_term(term) {
-            *weak_mentions.entry(t.key).or_default() += c.mentions;
+            *weak_mentions.entry(key_of(t.key)).or_default() += c.mentions;
         }
     }
     for i in weak {
         let (term, c) = &terms[i];
-        if let Some(t) = parse_term(term)
-            && let Some(a) = by_key.get_mut(t.key)
-            && confirmed(a.mentions, weak_mentions.get(t.key).copied().unwrap_or(0))
+        let Some(t) = parse_term(term) else { continue };
+        let key = key_of(t.key);
+        if let Some(a) = by_key.get_mut(&key)
+            && confirmed(a.mentions, weak_mentions.get(&key).copied().unwrap_or(0))
         {
             a.mentions += c.mentions;
             a.articles += c.articles;
@@ -375,9 +377,9 @@ fn corpus_entities(
     }
     // 2. A surname alone joins the one full name of a person that ends (or starts) with it.
     let person = |a: &Acc| a.kind() == EntityType::Person;
-    let mut full: HashMap<String, Vec<&str>> = HashMap::new();
-    let mut singles: Vec<&str> = Vec::new();
-    for (&k, a) in &by_key {
+    let mut full: HashMap<String, Vec<String>> = HashMap::new();
+    let mut singles: Vec<String> = Vec::new();
+    for (k, a) in &by_key {
         if !person(a) {
             continue;
         }
@@ -385,18 +387,18 @@ fn corpus_entities(
         match (words.next(), words.next_back()) {
             (Some(first), Some(last)) => {
                 for w in [first, last] {
-                    full.entry(key_of(w)).or_default().push(k);
+                    full.entry(w.to_string()).or_default().push(k.clone());
                 }
             }
-            _ if !k.contains(char::is_whitespace) => singles.push(k),
+            _ if !k.contains(char::is_whitespace) => singles.push(k.clone()),
             _ => {}
         }
     }
     for s in singles {
-        if let Some(targets) = full.get(&key_of(s))
+        if let Some(targets) = full.get(&s)
             && targets.len() == 1
-            && let Some(acc) = by_key.remove(s)
-            && let Some(t) = by_key.get_mut(targets[0])
+            && let Some(acc) = by_key.remove(&s)
+            && let Some(t) = by_key.get_mut(&targets[0])
         {
             t.absorb(acc);
         }
@@ -658,7 +660,23 @@ pub fn entity_terms(store: &Store, query: &str) -> Result<Vec<String>, ReportErr
     let searcher = reader.searcher();
     let (names, entity) = (store.fields.entity_names, store.fields.entity);
     let q = key_of(query.trim());
-    let named = keys_named(&searcher, names, "", &q)?;
+    let mut named = keys_named(&searcher, names, "", &q)?;
+    // The entity of that name, as `entities` lists it, when there is one: a name that is also
+    // another entity's alias in some page ("GNU LilyPond" written where a page meant
+    // "LilyPond") does not bring that entity's documents. A surname alone that the list joins
+    // to the one full name of a person ending with it stands for that person.
+    let exact: BTreeSet<String> = named.iter().filter(|k| key_of(k) == q).cloned().collect();
+    if !exact.is_empty() {
+        let full = if q.contains(char::is_whitespace) {
+            BTreeSet::new()
+        } else {
+            keys_named(&searcher, names, &SURNAME_MARK.to_string(), &q)?
+        };
+        named = exact;
+        if full.len() == 1 {
+            named.extend(full);
+        }
+    }
     let mut out: BTreeSet<String> = BTreeSet::new();
     for key in &named {
         let info = key_info(&searcher, entity, key)?;

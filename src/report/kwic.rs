@@ -102,9 +102,10 @@ pub struct KwicReport {
 /// One word of the pattern.
 #[derive(Debug, Clone, PartialEq)]
 enum PatWord {
-    /// A content word: its query forms, and how it matches where it is a stop word (a word
-    /// alone may be a content word in one language and a stop word in the other: "but").
-    Content(Vec<(Form, String)>, StopWord),
+    /// A content word: its query forms, each with the language of the chain that gave it
+    /// (`None`: both), and how it matches where it is a stop word (a word alone may be a
+    /// content word in one language and a stop word in the other: "but").
+    Content(Vec<(Form, String, Option<Lang>)>, StopWord),
     /// A stop word.
     Stop(StopWord),
 }
@@ -134,7 +135,10 @@ fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
             let stop = StopWord { key, exact };
             match analysed.iter().find(|q| q.position as usize == i) {
                 Some(q) => PatWord::Content(
-                    q.forms.iter().map(|(f, s, _)| (*f, s.clone())).collect(),
+                    q.forms
+                        .iter()
+                        .map(|(f, s, l)| (*f, s.clone(), *l))
+                        .collect(),
                     stop,
                 ),
                 None => PatWord::Stop(stop),
@@ -143,11 +147,17 @@ fn pattern(an: &Analyzer, query: &str) -> Vec<PatWord> {
         .collect()
 }
 
-fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
+/// Whether the pattern word `p` matches the word `w` of `text`, on a line in `lang`: a form
+/// the French chain gave matches in French passages, one the English chain gave in English
+/// passages (as in search: the English "la" is no French "là").
+fn word_matches(p: &PatWord, w: &Word, lang: Lang, text: &str, lower: &mut String) -> bool {
     match (p, w.token) {
-        (PatWord::Content(forms, _), Some(t)) => forms.iter().any(|(f, x)| match f {
-            Form::Main => *x == t.main,
-            Form::Alt => *x == t.alt(),
+        (PatWord::Content(forms, _), Some(t)) => forms.iter().any(|(f, x, l)| {
+            l.is_none_or(|l| l == lang)
+                && match f {
+                    Form::Main => *x == t.main,
+                    Form::Alt => *x == t.alt(),
+                }
         }),
         (PatWord::Stop(stop) | PatWord::Content(_, stop), None) if w.is_stop() => {
             lower.clear();
@@ -161,8 +171,14 @@ fn word_matches(p: &PatWord, w: &Word, text: &str, lower: &mut String) -> bool {
     }
 }
 
-/// Byte ranges of the matches of `pat` in `text`, with the line each is on.
-fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usize, usize)> {
+/// Byte ranges of the matches of `pat` in `text`, with the line each is on (`langs`: the
+/// language of each line; lines beyond them are French, as the analyzer reads them).
+fn find_matches(
+    pat: &[PatWord],
+    text: &str,
+    words: &[Word],
+    langs: &[Lang],
+) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let n = pat.len();
@@ -170,7 +186,13 @@ fn find_matches(pat: &[PatWord], text: &str, words: &[Word]) -> Vec<(usize, usiz
     while n > 0 && i + n <= words.len() {
         let ok = (0..n).all(|k| {
             (k == 0 || !words[i + k].boundary)
-                && word_matches(&pat[k], &words[i + k], text, &mut lower)
+                && word_matches(
+                    &pat[k],
+                    &words[i + k],
+                    langs.get(words[i + k].line).copied().unwrap_or(Lang::Fr),
+                    text,
+                    &mut lower,
+                )
         });
         if ok {
             out.push((words[i].start, words[i + n - 1].end, words[i].line));
@@ -338,7 +360,7 @@ fn doc_lines(
                         langs: &[Lang]| {
         let mut words = Vec::new();
         walk_words(piece, tokens, |w| words.push(w));
-        for (s, e, line) in find_matches(pat, piece, &words) {
+        for (s, e, line) in find_matches(pat, piece, &words, langs) {
             // Lines beyond the recorded languages are French, as the analyzer reads them.
             if lang.is_some_and(|l| langs.get(line).copied().unwrap_or(Lang::Fr) != l) {
                 continue;
@@ -549,16 +571,35 @@ mod tests {
         let an = Analyzer::default();
         let text =
             "Un mandat de perquisition. Un mandat sans perquisition. Mandats de\nperquisitions.";
-        let (tokens, _) = an.analyze_document(text);
+        let (tokens, langs) = an.analyze_document(text);
         let mut words = Vec::new();
         walk_words(text, &tokens, |w| words.push(w));
         let pat = pattern(&an, "mandat de perquisition");
-        let found: Vec<&str> = find_matches(&pat, text, &words)
+        let found: Vec<&str> = find_matches(&pat, text, &words, &langs)
             .into_iter()
             .map(|(s, e, _)| &text[s..e])
             .collect();
         assert_eq!(found, ["mandat de perquisition"]);
         let pat = pattern(&an, "perquisitions");
-        assert_eq!(find_matches(&pat, text, &words).len(), 3);
+        assert_eq!(find_matches(&pat, text, &words, &langs).len(), 3);
+    }
+
+    #[test]
+    fn a_form_of_one_language_matches_in_its_passages_only() {
+        let an = Analyzer::default();
+        // "la" is a French stop word and an English content word; "là" a French content word
+        // whose index form is "la".
+        let text = "Il est bien là dessus, et la juge aussi.\nThe critics who saw it in LA say that the music of La La Land is the best they have heard.";
+        let (tokens, langs) = an.analyze_document(text);
+        assert_eq!(langs.get(1), Some(&Lang::En), "{langs:?}");
+        let mut words = Vec::new();
+        walk_words(text, &tokens, |w| words.push(w));
+        let pat = pattern(&an, "la");
+        let found: Vec<&str> = find_matches(&pat, text, &words, &langs)
+            .into_iter()
+            .map(|(s, e, _)| &text[s..e])
+            .collect();
+        assert!(!found.contains(&"là"), "{found:?}");
+        assert!(found.contains(&"la"), "{found:?}");
     }
 }

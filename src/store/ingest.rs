@@ -90,6 +90,9 @@ pub struct Skipped {
     /// is the one recorded when it was indexed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unchanged: bool,
+    /// A line of a file rather than a whole file.
+    #[serde(skip)]
+    pub line: bool,
 }
 
 impl Skipped {
@@ -99,6 +102,7 @@ impl Skipped {
             path,
             reason,
             unchanged: false,
+            line: false,
         }
     }
 }
@@ -106,7 +110,7 @@ impl Skipped {
 /// What an ingest run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
-    /// Files found under the given paths.
+    /// Files found under the given paths (those left out included).
     pub seen: usize,
     /// Files indexed for the first time.
     pub added: usize,
@@ -206,6 +210,7 @@ impl FileNotes {
                 },
                 reason: l.reason.clone(),
                 unchanged,
+                line: l.line != 0,
             };
             if l.kept {
                 summary.notes.push(note);
@@ -218,6 +223,7 @@ impl FileNotes {
                 path: path.to_string(),
                 reason: enc.clone(),
                 unchanged,
+                line: false,
             });
         }
         if self.mojibake > 0 {
@@ -427,8 +433,17 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     // 1. Find files, hash them, decide what to do.
     let max = opts.max_file_size;
     let discovery = corpus::discover(&opts.paths, max);
+    // Files seen: those found, and those under the given paths left out (too large,
+    // unreadable, a name that is not UTF-8, a link that leads nowhere); a given path that
+    // cannot be read at all is no file seen.
+    let given = |path: &str| opts.paths.iter().any(|p| p.display().to_string() == path);
+    let left_out = discovery
+        .skipped
+        .iter()
+        .filter(|s| s.rel.is_some() || !given(&s.path))
+        .count();
     let mut summary = Summary {
-        seen: discovery.found.len() + usize::from(opts.stdin.is_some()),
+        seen: discovery.found.len() + left_out + usize::from(opts.stdin.is_some()),
         ..Summary::default()
     };
     // What the index holds for skipped paths stays; when a whole root could not be read,
@@ -438,7 +453,7 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
     for s in discovery.skipped {
         match &s.rel {
             Some(rel) => kept_prefixes.push(rel.clone()),
-            None => remove_gone &= !opts.paths.iter().any(|p| p.display().to_string() == s.path),
+            None => remove_gone &= !given(&s.path),
         }
         summary.skipped.push(Skipped::new(s.path, s.reason));
     }

@@ -171,7 +171,7 @@ pub fn canonical_name<'a>(forms: impl IntoIterator<Item = (&'a str, u64)>) -> Op
     let first = forms.next()?;
     if forms.peek().is_none() {
         // Most entities of a page are written one way.
-        return (first.1 > 0).then(|| first.0.to_string());
+        return (first.1 > 0).then(|| one_spaced(first.0));
     }
     let mut merged: Vec<(String, Vec<(&'a str, u64)>)> = Vec::new();
     for (form, n) in std::iter::once(first).chain(forms) {
@@ -201,5 +201,21 @@ pub fn canonical_name<'a>(forms: impl IntoIterator<Item = (&'a str, u64)>) -> Op
         .enumerate()
         .filter(|(_, (_, n))| *n >= floor)
         .max_by_key(|(i, (f, n))| (words(f), f.chars().count(), *n, std::cmp::Reverse(*i)))
-        .map(|(_, (f, _))| f.to_string())
+        .map(|(_, (f, _))| one_spaced(f))
+}
+
+/// `text` with each run of white space (no-break spaces, line breaks) written as one space: a
+/// name written "Debian\u{a0}8" or over a line break is the same name as "Debian 8".
+pub fn one_spaced(text: &str) -> String {
+    if !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }

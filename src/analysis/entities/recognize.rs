@@ -12,7 +12,7 @@ type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, LengthFilter, push_parts};
 use super::tokens::{NameToken, Shape, key_of, push_key, shape_of, tokenize_words, with_key};
-use super::{EntityType, Mention, canonical_name};
+use super::{EntityType, Mention, canonical_name, one_spaced};
 use crate::analysis::Lang;
 use crate::analysis::Segmenter;
 use crate::analysis::lowercase::lowercase_into;
@@ -4168,7 +4168,7 @@ impl Recognizer {
             out[c.doc].push(Mention {
                 start: c.start,
                 end: c.end,
-                text: docs[c.doc].text[c.start..c.end].to_string(),
+                text: one_spaced(&docs[c.doc].text[c.start..c.end]),
                 kind: if c.platform { EntityType::Misc } else { *kind },
                 name: name.clone(),
                 key: key.clone(),

@@ -76,7 +76,7 @@ impl NameToken<'_> {
     }
 }
 
-/// `word` lowercase with accents removed and apostrophes as "'".
+/// `word` lowercase with accents removed, apostrophes as "'" and white space as " ".
 pub fn key_of(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     push_key(word, &mut out);
@@ -95,6 +95,11 @@ pub fn push_key(word: &str, out: &mut String) {
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // A no-break space inside a name keys as a space.
+        if c.is_whitespace() {
+            out.push(' ');
             continue;
         }
         for l in c.to_lowercase() {
