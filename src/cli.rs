@@ -250,7 +250,8 @@ pub enum KwicSortArg {
 /// `kiosque kwic`.
 #[derive(Debug, Args)]
 pub struct KwicArgs {
-    /// A word, or a "phrase" (matched by stem and without accents, like search).
+    /// A word, or a "phrase" (matched by stem and without accents, like search); several
+    /// separated by OR.
     #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Documents searched.

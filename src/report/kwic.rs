@@ -340,7 +340,7 @@ fn doc_lines(
     store: &Store,
     an: &Analyzer,
     doc: &TantivyDocument,
-    pat: &[PatWord],
+    pats: &[Vec<PatWord>],
     width: usize,
     lang: Option<Lang>,
 ) -> Vec<KwicLine> {
@@ -360,7 +360,14 @@ fn doc_lines(
                         langs: &[Lang]| {
         let mut words = Vec::new();
         walk_words(piece, tokens, |w| words.push(w));
-        for (s, e, line) in find_matches(pat, piece, &words, langs) {
+        // The matches of every alternative, in text order, each span once.
+        let mut found: Vec<(usize, usize, usize)> = pats
+            .iter()
+            .flat_map(|pat| find_matches(pat, piece, &words, langs))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        for (s, e, line) in found {
             // Lines beyond the recorded languages are French, as the analyzer reads them.
             if lang.is_some_and(|l| langs.get(line).copied().unwrap_or(Lang::Fr) != l) {
                 continue;
@@ -409,14 +416,68 @@ fn sort_key<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// The concordance of a word or phrase.
+/// The alternatives of a concordance query: words or phrases separated by `OR` (in capitals,
+/// as in search), each without its quotes.
+fn alternatives(query: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for w in query.split_whitespace() {
+        if w == "OR" {
+            out.push(String::new());
+            continue;
+        }
+        let last = out.last_mut().expect("one alternative at least");
+        if !last.is_empty() {
+            last.push(' ');
+        }
+        last.push_str(w);
+    }
+    out.iter()
+        .map(|a| {
+            a.trim_matches(|c| matches!(c, '"' | '«' | '»' | '“' | '”'))
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The documents where the pattern `pat` of the words or phrase `query` may match.
+fn candidates_of(
+    store: &Store,
+    searcher: &Searcher,
+    an: &Analyzer,
+    query: &str,
+    pat: &[PatWord],
+) -> Result<Box<dyn Query>, ReportError> {
+    Ok(if let [PatWord::Content(_, stop)] = pat {
+        // One word: where it is a content word, and where it is a stop word.
+        Box::new(BooleanQuery::union(vec![
+            compile(&Node::Phrase(query.to_string()), &store.fields, an).query,
+            stop_word_query(searcher, store, &stop.key, stop.exact.as_deref())?,
+        ]))
+    } else if pat.iter().any(|p| matches!(p, PatWord::Content(..))) {
+        compile(&Node::Phrase(query.to_string()), &store.fields, an).query
+    } else {
+        let PatWord::Stop(stop) = &pat[0] else {
+            unreachable!("a pattern without content words starts with a stop word")
+        };
+        stop_word_query(searcher, store, &stop.key, stop.exact.as_deref())?
+    })
+}
+
+/// The concordance of a word or phrase, or of several (`juge OR avocat`).
 pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError> {
     let an = Analyzer::default();
-    let pat = pattern(&an, &opts.query);
-    if pat.is_empty() {
+    let alts = alternatives(&opts.query);
+    let pats: Vec<Vec<PatWord>> = alts.iter().map(|a| pattern(&an, a)).collect();
+    if pats.iter().any(Vec::is_empty) {
         return Err(ReportError::Usage(format!(
-            "'{}' has no word to look for",
-            opts.query
+            "'{}' has no word to look for{}",
+            opts.query,
+            if alts.len() > 1 {
+                " on one side of OR"
+            } else {
+                ""
+            }
         )));
     }
     let reader = store.index.reader()?;
@@ -424,19 +485,14 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
     if let Some(a) = &opts.slice.article {
         check_article(store, &searcher, a)?;
     }
-    let candidates: Box<dyn Query> = if let [PatWord::Content(_, stop)] = &pat[..] {
-        // One word: where it is a content word, and where it is a stop word.
-        Box::new(BooleanQuery::union(vec![
-            compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query,
-            stop_word_query(&searcher, store, &stop.key, stop.exact.as_deref())?,
-        ]))
-    } else if pat.iter().any(|p| matches!(p, PatWord::Content(..))) {
-        compile(&Node::Phrase(opts.query.clone()), &store.fields, &an).query
+    let mut subs = Vec::with_capacity(pats.len());
+    for (a, pat) in alts.iter().zip(&pats) {
+        subs.push(candidates_of(store, &searcher, &an, a, pat)?);
+    }
+    let candidates: Box<dyn Query> = if subs.len() == 1 {
+        subs.pop().expect("one query")
     } else {
-        let PatWord::Stop(stop) = &pat[0] else {
-            unreachable!("a pattern without content words starts with a stop word")
-        };
-        stop_word_query(&searcher, store, &stop.key, stop.exact.as_deref())?
+        Box::new(BooleanQuery::union(subs))
     };
     // `--lang` is not a filter on documents' languages (those of their text, by letters): a
     // line in it (a title, a short line) may be in a document said to be in the other one.
@@ -476,7 +532,7 @@ pub fn kwic(store: &Store, opts: &KwicOptions) -> Result<KwicReport, ReportError
             break;
         }
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        let found = doc_lines(store, &an, &doc, &pat, opts.width, opts.slice.lang);
+        let found = doc_lines(store, &an, &doc, &pats, opts.width, opts.slice.lang);
         documents += u64::from(!found.is_empty());
         lines.extend(found);
         read += 1;
@@ -582,6 +638,17 @@ mod tests {
         assert_eq!(found, ["mandat de perquisition"]);
         let pat = pattern(&an, "perquisitions");
         assert_eq!(find_matches(&pat, text, &words, &langs).len(), 3);
+    }
+
+    #[test]
+    fn or_separates_alternatives() {
+        assert_eq!(alternatives("juge"), ["juge"]);
+        assert_eq!(alternatives("juge OR avocat"), ["juge", "avocat"]);
+        assert_eq!(
+            alternatives("\"mandat de perquisition\" OR  juge or avocat"),
+            ["mandat de perquisition", "juge or avocat"]
+        );
+        assert_eq!(alternatives("juge OR"), ["juge", ""]);
     }
 
     #[test]
