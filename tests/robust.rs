@@ -1156,3 +1156,29 @@ fn a_corpus_grown_a_page_at_a_time_learns_the_footers_a_rebuild_learns() {
         "{out}"
     );
 }
+
+#[test]
+fn a_run_that_finds_nothing_does_not_empty_the_index() {
+    let t = tempfile::tempdir().unwrap();
+    let corpus = t.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "Titre\n\nUn lynx en forêt.\n").unwrap();
+    let index = t.path().join("index");
+    ingest_json(&index, &[corpus.to_str().unwrap()]);
+    let before = contents(&index);
+    let empty = t.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let mut k = kiosque(&index);
+    k.arg("ingest").arg(&empty);
+    let out = run(k);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no page found under") && err.contains("--rebuild"),
+        "{err}"
+    );
+    assert_eq!(contents(&index), before);
+    // Asked for, with --rebuild, the index is emptied.
+    let v = ingest_json(&index, &["--rebuild", empty.to_str().unwrap()]);
+    assert_eq!(v["total_articles"], 0, "{v}");
+}

@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use kiosque::store::StoreError;
 use kiosque::store::ingest::{IngestOptions, StdinPage, Summary, ingest};
 
 use super::{UsageError, default_corpus};
@@ -69,7 +70,11 @@ pub fn run(index: &Path, args: IngestArgs) -> Result<ExitCode> {
         ..IngestOptions::default()
     };
     // The store error names the index directory and says what to do, on one line.
-    let summary = ingest(index, &opts)?;
+    let summary = match ingest(index, &opts) {
+        // Nothing found where the index holds files: a mistake in the command.
+        Err(e @ StoreError::NothingFound { .. }) => return Err(UsageError(e.to_string()).into()),
+        r => r?,
+    };
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);
     } else {

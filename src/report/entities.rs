@@ -336,7 +336,7 @@ fn corpus_entities(
     let terms = read_terms(searcher, field, classes, &kinds, only.is_none())?;
     // 1. By key, case, accents and spacing aside: pages that wrote a name differently
     // ("LilyPond", "lilypond", "Debian\u{a0}8") filed it under keys that are one entity.
-    let mut by_key: HashMap<String, Acc> = HashMap::with_capacity(terms.len());
+    let mut by_raw: HashMap<&str, Acc> = HashMap::with_capacity(terms.len());
     let mut weak: Vec<usize> = Vec::new();
     for (i, (term, c)) in terms.iter().enumerate() {
         let Some(t) = parse_term(term) else { continue };
@@ -344,13 +344,17 @@ fn corpus_entities(
             weak.push(i);
             continue;
         }
-        let a = by_key.entry(key_of(t.key)).or_default();
+        let a = by_raw.entry(t.key).or_default();
         a.by_type[t.kind.index()] += c.mentions;
         a.mentions += c.mentions;
         a.articles += c.articles;
         a.comments += c.comments;
         a.terms.push(i as u32);
         a.strong = true;
+    }
+    let mut by_key: HashMap<String, Acc> = HashMap::with_capacity(by_raw.len());
+    for (k, a) in by_raw {
+        by_key.entry(key_of(k)).or_default().absorb(a);
     }
     // Weak mentions count for a name the corpus confirms: at least one mention elsewhere
     // than at sentence starts for every CONFIRM found only there ("Terme de marine." opening

@@ -446,6 +446,19 @@ pub fn ingest(dir: &Path, opts: &IngestOptions) -> Result<Summary, StoreError> {
         seen: discovery.found.len() + left_out + usize::from(opts.stdin.is_some()),
         ..Summary::default()
     };
+    // A run that finds nothing at all where the index holds files would empty it: a mistyped
+    // path or an emptied directory, most likely.
+    if discovery.found.is_empty()
+        && discovery.skipped.is_empty()
+        && opts.stdin.is_none()
+        && !known.is_empty()
+    {
+        let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(StoreError::NothingFound {
+            paths: paths.join(" "),
+            files: known.len(),
+        });
+    }
     // What the index holds for skipped paths stays; when a whole root could not be read,
     // nothing is removed as gone.
     let mut kept_prefixes: Vec<String> = Vec::new();

@@ -89,6 +89,16 @@ pub enum StoreError {
         /// The underlying error.
         cause: String,
     },
+    /// An ingest found no file under its paths while the index holds some: nothing removed.
+    #[error(
+        "no page found under {paths}: the {files} files the index holds are left as they are (a mistyped path, or an emptied directory?); `kiosque ingest --rebuild {paths}` empties the index"
+    )]
+    NothingFound {
+        /// The paths given, as written.
+        paths: String,
+        /// Files the index holds.
+        files: usize,
+    },
     /// Anything else tantivy reports.
     #[error("index {dir}: {error}")]
     Tantivy {
