@@ -1,0 +1,99 @@
+//! End-to-end tests of `search`: what it matches agrees with its highlights, with `kwic` and
+//! `terms`, and what it prints can be run again.
+
+mod support;
+
+use support::fixture::Fixture;
+
+use serde_json::Value;
+
+/// A fixture whose corpus is `articles.jsonl` holding `lines`, ingested.
+fn ingested_jsonl(lines: &[&str]) -> Fixture {
+    let fx = Fixture::empty();
+    let mut text = lines.join("\n");
+    text.push('\n');
+    std::fs::write(fx.path("corpus/articles.jsonl"), text).unwrap();
+    fx.json(&["ingest", "--json"]);
+    fx
+}
+
+/// `kiosque search --json --limit 0 ARGS…`.
+fn search(fx: &Fixture, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--json", "--limit", "0"];
+    all.extend_from_slice(args);
+    fx.json(&all)
+}
+
+fn hit_ids(v: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The highlighted words of each hit, as they appear in its snippet.
+fn marked(hit: &Value) -> Vec<String> {
+    let s = hit["snippet"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| s[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize].to_string())
+        .collect()
+}
+
+/// The ids of the documents `kwic` gives lines of.
+fn kwic_ids(fx: &Fixture, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["kwic", "--json", "--limit", "0"];
+    all.extend_from_slice(args);
+    let k = fx.json(&all);
+    let mut ids: Vec<String> = k["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn an_unaccented_form_does_not_reach_another_word_of_the_same_stem() {
+    // "justicié" is `justici` with the unaccented form `justic` (that of "justice"):
+    // "justicier" (`justici` too, but unaccented `justici`) is another word.
+    let fx = ingested_jsonl(&[
+        r#"{"id": "a", "title": "Premier", "body": "Un homme justicié hier."}"#,
+        r#"{"id": "b", "title": "Second", "body": "Le seigneur pouvait justicier ses vassaux selon la coutume."}"#,
+        r#"{"id": "c", "title": "Troisième", "body": "La justice a tranché."}"#,
+    ]);
+    for q in ["justice", "\"justice a\"", "justicie"] {
+        let ids = hit_ids(&search(&fx, &[q]));
+        assert!(!ids.contains(&"articles/b".to_string()), "{q}: {ids:?}");
+    }
+    // What search finds, it highlights, and kwic has lines of.
+    for q in [
+        "justice",
+        "\"justice a\"",
+        "justicie",
+        "justicier",
+        "justicié",
+    ] {
+        let v = search(&fx, &[q]);
+        for h in v["hits"].as_array().unwrap() {
+            assert!(!marked(h).is_empty(), "{q}: a hit without a match: {h}");
+        }
+        assert_eq!(hit_ids(&v), kwic_ids(&fx, &[q]), "{q}");
+    }
+    assert_eq!(
+        hit_ids(&search(&fx, &["justice"])),
+        ["articles/a", "articles/c"]
+    );
+    assert_eq!(
+        hit_ids(&search(&fx, &["justicier"])),
+        ["articles/a", "articles/b"]
+    );
+}
