@@ -399,10 +399,18 @@ pub fn stop_word_note(node: &Node, an: &Analyzer) -> Option<String> {
     Some(format!(
         "every word of the query is a stop word ({}): search leaves stop words out unless they \
          are quoted (one that is a stop word in a single language is looked for in the other \
-         only); to find them as written, search for the phrase: kiosque search '\"{joined}\"', \
-         or see them in context: kiosque kwic \"{joined}\"",
-        listed.join(", ")
+         only); to find them as written, search for the phrase: kiosque search {}, or see them \
+         in context: kiosque kwic {}",
+        listed.join(", "),
+        shell_quote(&format!("\"{joined}\"")),
+        shell_quote(&joined),
     ))
+}
+
+/// `arg` quoted for a POSIX shell: in single quotes, each `'` written `'\''` (close the quotes,
+/// an escaped quote, open them again).
+pub fn shell_quote(arg: &str) -> String {
+    format!("'{}'", arg.replace('\'', "'\\''"))
 }
 
 /// Compiles a parsed query against the schema.
@@ -1015,6 +1023,24 @@ mod tests {
         assert!(parse("").is_err());
         assert!(parse("   ").is_err());
         assert!(parse("a -").is_ok());
+    }
+
+    #[test]
+    fn the_stop_word_note_gives_commands_a_shell_runs() {
+        let an = Analyzer::default();
+        let note = |q: &str| stop_word_note(&parse(q).unwrap(), &an).unwrap();
+        let n = note("jusqu'à");
+        assert!(n.contains(r#"kiosque search '"jusqu'\''à"', "#), "{n}");
+        assert!(n.ends_with(r"kiosque kwic 'jusqu'\''à'"), "{n}");
+        assert!(note("de la").contains(r#"kiosque search '"de la"', "#));
+        // What a shell makes of the quoted words is the words.
+        for arg in ["\"jusqu'à\"", "l'a d'un", "''", "a\\b $x `y` \"z\"", ""] {
+            let out = std::process::Command::new("sh")
+                .args(["-c", &format!("printf %s {}", shell_quote(arg))])
+                .output()
+                .unwrap();
+            assert_eq!(String::from_utf8_lossy(&out.stdout), arg);
+        }
     }
 
     #[test]
