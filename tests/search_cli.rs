@@ -97,3 +97,19 @@ fn an_unaccented_form_does_not_reach_another_word_of_the_same_stem() {
         ["articles/a", "articles/b"]
     );
 }
+
+#[test]
+fn queries_are_echoed_as_typed() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "plan", "title": "Budget", "body": "Le plan B du mandat de perquisition est prêt."}"#,
+    ]);
+    let out = fx.stdout(&["search", "\"plan B\""]);
+    assert!(out.starts_with("1 match for “\"plan B\"”\n"), "{out}");
+    let out = fx.stdout(&["search", "plan"]);
+    assert!(out.starts_with("1 match for \"plan\"\n"), "{out}");
+    let out = fx.stdout(&["kwic", "mandat de perquisition"]);
+    assert!(out.starts_with("\"mandat de perquisition\": "), "{out}");
+    let out = fx.stdout(&["kwic", "\"mandat de perquisition\""]);
+    assert!(out.starts_with("“\"mandat de perquisition\"”: "), "{out}");
+    assert!(!out.contains('\\'), "{out}");
+}

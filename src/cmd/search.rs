@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use kiosque::report::render::quoted;
 use kiosque::store::highlight::{Snippet, render};
 use kiosque::store::search::{Filters, SearchError, search};
 
@@ -39,8 +40,8 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
     };
     // What the header says was searched: the query, or the filter alone.
     let asked = match (&args.query, &args.entity) {
-        (Some(q), _) => format!("{q:?}"),
-        (None, Some(e)) => format!("--entity {e:?}"),
+        (Some(q), _) => quoted(q),
+        (None, Some(e)) => format!("--entity {}", quoted(e)),
         (None, None) => "the filters".to_string(),
     };
     let query = match args.query {
