@@ -113,3 +113,29 @@ fn queries_are_echoed_as_typed() {
     assert!(out.starts_with("“\"mandat de perquisition\"”: "), "{out}");
     assert!(!out.contains('\\'), "{out}");
 }
+
+#[test]
+fn an_unknown_article_is_a_mistake_in_the_command() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "a", "title": "Audience", "body": "Le juge a parlé.", "comments": [{"text": "Le juge a raison."}]}"#,
+    ]);
+    assert_eq!(
+        search(&fx, &["juge", "--article", "articles/a"])["total"],
+        2
+    );
+    for id in ["nope", "articles/a#c1"] {
+        for args in [
+            vec!["search", "juge", "--article", id],
+            vec!["search", "--article", id],
+            vec!["kwic", "juge", "--article", id],
+        ] {
+            let out = fx.cmd().args(&args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains(&format!("no article with id '{id}'")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}

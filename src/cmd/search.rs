@@ -58,6 +58,11 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
         }
     };
     let store = open_or_build(index)?;
+    if let Some(id) = &filters.article {
+        let searcher = store.index.reader()?.searcher();
+        kiosque::report::check_article(&store, &searcher, id)
+            .map_err(super::terms::report_error)?;
+    }
     let mut filters = filters;
     if let Some(name) = &args.entity {
         filters.entity_terms = kiosque::report::entities::entity_terms(&store, name)
