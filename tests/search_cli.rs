@@ -139,3 +139,53 @@ fn an_unknown_article_is_a_mistake_in_the_command() {
         }
     }
 }
+
+#[test]
+fn a_match_in_the_title_or_a_heading_is_shown() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "t", "title": "Titre de test sur les phrases", "body": "Il parle au juge."}"#,
+        r#"{"id": "h", "title": "Audience", "headings": ["Les phrases du procès"], "body": "Il parle au juge. Rien d'autre ici."}"#,
+        r#"{"id": "c", "title": "Sans rapport", "body": "Le juge cite des phrases.", "comments": [{"text": "Le juge parle."}]}"#,
+    ]);
+    let v = search(&fx, &["phrases"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3, "{v}");
+    for h in hits {
+        assert_eq!(marked(h), ["phrases"], "{h}");
+        let title = h["title"].as_str().unwrap();
+        let in_title: Vec<&str> = h["title_highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &title[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+            .collect();
+        match h["id"].as_str().unwrap() {
+            "articles/t" => assert_eq!(in_title, ["phrases"]),
+            "articles/h" => {
+                assert!(in_title.is_empty());
+                assert_eq!(h["snippet"], "Les phrases du procès");
+            }
+            _ => assert!(in_title.is_empty()),
+        }
+    }
+    // A word of the body and one of the title: each shown where it is.
+    let v = search(&fx, &["phrases juge", "--article", "articles/t"]);
+    assert_eq!(marked(&v["hits"][0]), ["juge"], "{v}");
+    assert_eq!(
+        v["hits"][0]["title_highlights"],
+        serde_json::json!([[22, 29]])
+    );
+    // The title line marks its matches.
+    let out = fx.stdout(&["search", "phrases", "--article", "articles/t"]);
+    assert!(
+        out.contains("\n    Titre de test sur les [phrases]\n"),
+        "{out}"
+    );
+    // A comment's title is its article's: nothing of it was searched.
+    assert!(
+        search(&fx, &["juge", "--kind", "comment"])["hits"][0]["title_highlights"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -116,7 +116,21 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
                 .map(|s| format!("  {s}"))
                 .unwrap_or_default()
         );
-        println!("    {dim}{}{}", h.title, if color { reset } else { "" });
+        let title = Snippet {
+            text: h.title.clone(),
+            highlights: h.title_highlights.clone(),
+        };
+        // On a terminal the title is dim, again after each of its matches.
+        let after_mark = if color {
+            format!("{reset}{dim}")
+        } else {
+            "]".to_string()
+        };
+        println!(
+            "    {dim}{}{}",
+            render(&title, mark, &after_mark),
+            if color { reset } else { "" }
+        );
         let snip = Snippet {
             text: h.snippet.clone(),
             highlights: h.highlights.clone(),

@@ -14,7 +14,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use super::document::{
     decode_langs, from_tantivy_date, stored_article, stored_comment, to_tantivy_date,
 };
-use super::highlight::{Snippet, snippet};
+use super::highlight::{self, Snippet, snippet};
 use super::query::{self, Highlights, SyntaxError};
 use super::{KIND_ARTICLE, KIND_COMMENT, KIND_FILE, Store};
 use crate::analysis::Analyzer;
@@ -74,6 +74,9 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of the matched words in `snippet`.
     pub highlights: Vec<(usize, usize)>,
+    /// Byte ranges of the matched words in `title` (an article's title is searched with its
+    /// text; a comment's is its article's).
+    pub title_highlights: Vec<(usize, usize)>,
     /// Sentiment label (none when ingest skipped scoring).
     pub sentiment: Option<String>,
 }
@@ -229,19 +232,69 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
+/// The parts of an article's stored JSON searched with its title.
+#[derive(serde::Deserialize)]
+struct TitleParts {
+    #[serde(default)]
+    subtitle: Option<String>,
+    #[serde(default)]
+    headings: Vec<String>,
+}
+
+/// An article's title, subtitle and headings, one a line, as they were indexed (see
+/// [`super::document::article_title_text`]).
+fn title_text(title: &str, json: &str) -> String {
+    let parts: TitleParts = serde_json::from_str(json).unwrap_or(TitleParts {
+        subtitle: None,
+        headings: Vec::new(),
+    });
+    let mut out = title.to_string();
+    for p in parts.subtitle.iter().chain(&parts.headings) {
+        out.push('\n');
+        out.push_str(p);
+    }
+    out
+}
+
 fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &Highlights) -> Hit {
     let f = &store.fields;
     let text = text_of(doc, f.text);
+    let title = text_of(doc, f.title);
     let langs = decode_langs(text_of(doc, f.line_langs));
+    let mut best = snippet(an, text, &langs, hl, 220);
+    let mut title_highlights = Vec::new();
+    if text_of(doc, f.kind) == KIND_ARTICLE {
+        // The title, subtitle and headings were searched with the text: the title shows its
+        // matches, and they give the snippet when the text has none.
+        let heads = title_text(title, text_of(doc, f.json));
+        let (_, head_langs) = an.analyze_document(&heads);
+        let found = highlight::matches(an, &heads, &head_langs, hl);
+        title_highlights = found
+            .iter()
+            .copied()
+            .filter(|&(_, e)| e <= title.len())
+            .collect();
+        if best.highlights.is_empty() && !found.is_empty() {
+            // From the subtitle and headings, else from the title.
+            let lines = title.split('\n').count();
+            let rest = heads.get(title.len() + 1..).unwrap_or("");
+            let rest_langs = head_langs.get(lines..).unwrap_or(&[]);
+            best = if found.iter().any(|&(s, _)| s > title.len()) {
+                snippet(an, rest, rest_langs, hl, 220)
+            } else {
+                snippet(an, title, &head_langs, hl, 220)
+            };
+        }
+    }
     let Snippet {
         text: snip,
         highlights,
-    } = snippet(an, text, &langs, hl, 220);
+    } = best;
     Hit {
         id: text_of(doc, f.id).to_string(),
         kind: text_of(doc, f.kind).to_string(),
         article_id: text_of(doc, f.article_id).to_string(),
-        title: text_of(doc, f.title).to_string(),
+        title: title.to_string(),
         date: doc
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
@@ -254,6 +307,7 @@ fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &
         score,
         snippet: snip,
         highlights,
+        title_highlights,
         sentiment: doc
             .get_first(f.sentiment_label)
             .and_then(|v| v.as_str())
