@@ -189,3 +189,51 @@ fn a_match_in_the_title_or_a_heading_is_shown() {
             .is_empty()
     );
 }
+
+#[test]
+fn search_lang_matches_the_words_of_passages_in_that_language() {
+    let fx = ingested_jsonl(&[
+        r#"{"id": "mixed", "title": "The government is not telling the truth about the data", "body": "Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier."}"#,
+        r#"{"id": "quote", "title": "Le gouvernement", "body": ["Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier.", "The government said on Monday that the decision would be taken quickly by the competent authorities."]}"#,
+    ]);
+    for (q, lang, ids) in [
+        ("gouvernement", "en", vec![]),
+        (
+            "gouvernement",
+            "fr",
+            vec!["articles/mixed", "articles/quote"],
+        ),
+        ("government", "en", vec!["articles/mixed", "articles/quote"]),
+        ("government", "fr", vec![]),
+        ("truth", "en", vec!["articles/mixed"]),
+        ("\"the truth\"", "en", vec!["articles/mixed"]),
+        ("\"the truth\"", "fr", vec![]),
+        ("déclaré", "en", vec![]),
+    ] {
+        let v = search(&fx, &[q, "--lang", lang]);
+        assert_eq!(hit_ids(&v), ids, "{q} --lang {lang}");
+        assert_eq!(
+            hit_ids(&v),
+            kwic_ids(&fx, &[q, "--lang", lang]),
+            "{q} --lang {lang}"
+        );
+        // Only the words in that language are marked.
+        for h in v["hits"].as_array().unwrap() {
+            let snippet = h["snippet"].as_str().unwrap();
+            assert!(!marked(h).is_empty(), "{q} --lang {lang}: {h}");
+            if lang == "en" {
+                assert!(!snippet.starts_with("Le gouvernement a"), "{h}");
+            }
+        }
+    }
+    // The English word is marked in the English line, not in the French one.
+    let v = search(&fx, &["government OR gouvernement", "--lang", "en"]);
+    for h in v["hits"].as_array().unwrap() {
+        assert_eq!(marked(h), ["government"], "{h}");
+    }
+    // Without words, the documents whose text has a passage in that language.
+    assert_eq!(
+        hit_ids(&search(&fx, &["*", "--lang", "en"])),
+        ["articles/quote"]
+    );
+}

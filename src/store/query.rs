@@ -288,6 +288,8 @@ pub struct Highlights {
     /// Positive phrases (and words the analysis cuts in several, such as "États-Unis"): their
     /// words are highlighted where they follow each other as in the query, nowhere else.
     pub phrases: Vec<Vec<PhraseWord>>,
+    /// The language of the passages searched (`None`: any): words elsewhere are not matches.
+    pub lang: Option<Lang>,
 }
 
 /// One word of a highlighted phrase.
@@ -413,9 +415,32 @@ pub fn shell_quote(arg: &str) -> String {
     format!("'{}'", arg.replace('\'', "'\\''"))
 }
 
+/// Whether the query asks for words (not only `*`, with exclusions or not).
+pub fn has_words(node: &Node) -> bool {
+    match node {
+        Node::Word(_) | Node::Phrase(_) => true,
+        Node::All => false,
+        Node::Or(alts) => alts.iter().any(has_words),
+        Node::And(clauses) => clauses.iter().any(|(neg, n)| !neg && has_words(n)),
+    }
+}
+
 /// Compiles a parsed query against the schema.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Compiled {
-    let mut hl = Highlights::default();
+    compile_in(node, fields, analyzer, None)
+}
+
+/// Compiles a parsed query whose words match only in passages of `lang` (`None`: any).
+pub fn compile_in(
+    node: &Node,
+    fields: &Fields,
+    analyzer: &Analyzer,
+    lang: Option<Lang>,
+) -> Compiled {
+    let mut hl = Highlights {
+        lang,
+        ..Highlights::default()
+    };
     let q = build(node, fields, analyzer, &mut hl, false, true);
     match q {
         Some(query) => Compiled {
@@ -461,7 +486,7 @@ fn build(
             if !negated {
                 hl.add_slots(&slots);
             }
-            Some(words_query(&slots, f))
+            Some(words_query(&slots, f, hl.lang))
         }
         Node::Or(alts) => {
             let subs: Vec<Box<dyn Query>> = alts
@@ -519,6 +544,8 @@ struct WordsQuery {
     title: Field,
     /// The schema's `alt_map` field.
     alt_map: Field,
+    /// The language of the passages matched (`None`: any).
+    lang: Option<Lang>,
 }
 
 /// A query form and the language of the passages it is matched in (`None`: any).
@@ -622,25 +649,31 @@ fn stop_surface_ok(term: &str, stop: &QueryStop) -> bool {
         .is_some_and(|surface| surface == exact)
 }
 
-/// A regular expression matching exactly the `forms` terms of the stop word `stop`.
-fn stop_pattern(stop: &QueryStop) -> String {
+/// A regular expression matching exactly the `forms` terms of the stop word `stop` in passages
+/// of `lang` (`None`: any).
+fn stop_pattern(stop: &QueryStop, lang: Option<Lang>) -> String {
     let surface = match &stop.exact {
         Some(exact) => regex::escape(exact),
         None => format!("[^{FORM_SEP}]*"),
     };
+    let mark = match lang {
+        None => format!("(?:{FORM_SEP}{EN_MARK})?"),
+        Some(Lang::En) => format!("{FORM_SEP}{EN_MARK}"),
+        Some(Lang::Fr) => String::new(),
+    };
     format!(
-        "{STOP_MARK}{}{FORM_SEP}{surface}(?:{FORM_SEP}{EN_MARK})?",
+        "{STOP_MARK}{}{FORM_SEP}{surface}{mark}",
         regex::escape(&stop.key)
     )
 }
 
 /// A regular expression matching the `forms` terms of one phrase word: its `mains` in their
-/// languages, or its stop word.
-fn slot_pattern(mains: &Mains, stop: Option<&QueryStop>) -> String {
+/// languages, or its stop word in passages of `lang` (`None`: any).
+fn slot_pattern(mains: &Mains, stop: Option<&QueryStop>, lang: Option<Lang>) -> String {
     match (mains.is_empty(), stop) {
         (_, None) => forms_pattern(mains),
-        (true, Some(stop)) => stop_pattern(stop),
-        (false, Some(stop)) => format!("(?:{}|{})", forms_pattern(mains), stop_pattern(stop)),
+        (true, Some(stop)) => stop_pattern(stop, lang),
+        (false, Some(stop)) => format!("(?:{}|{})", forms_pattern(mains), stop_pattern(stop, lang)),
     }
 }
 
@@ -673,6 +706,10 @@ impl WordsQuery {
                 let mut set = Mains::new();
                 for (form, lang) in main.iter().chain(alt) {
                     add_main(&mut set, form, *lang);
+                }
+                if let Some(only) = self.lang {
+                    set.retain(|_, l| l.is_none_or(|l| l == only));
+                    set.values_mut().for_each(|l| *l = Some(only));
                 }
                 set
             })
@@ -730,6 +767,9 @@ impl WordsQuery {
             keyed.clear();
             terms_keyed(searcher, self.forms, &stop_term_key(stop), &mut keyed)?;
             out.extend(keyed.into_iter().filter(|t| stop_surface_ok(t, stop)));
+        }
+        if self.lang.is_some() {
+            out.retain(|t| term_in(t, self.lang));
         }
         Ok(out)
     }
@@ -843,7 +883,7 @@ impl WordsQuery {
         if let [only] = mains.as_slice() {
             let stop = self.words.first().and_then(|w| w.3.as_ref());
             let text: Box<dyn Query> = Box::new(RegexQuery::from_pattern(
-                &slot_pattern(only, stop),
+                &slot_pattern(only, stop, self.lang),
                 self.forms,
             )?);
             let boost: Box<dyn Query> = Box::new(BooleanQuery::union(
@@ -863,7 +903,7 @@ impl WordsQuery {
             .words
             .iter()
             .zip(&mains)
-            .map(|((o, _, _, stop), m)| (o - first, slot_pattern(m, stop.as_ref())))
+            .map(|((o, _, _, stop), m)| (o - first, slot_pattern(m, stop.as_ref(), self.lang)))
             .collect();
         Ok(Box::new(RegexPhraseQuery::new_with_offset(
             self.forms, text,
@@ -909,7 +949,7 @@ impl Query for WordsQuery {
     }
 }
 
-fn words_query(slots: &[QuerySlot], f: &Fields) -> Box<dyn Query> {
+fn words_query(slots: &[QuerySlot], f: &Fields, lang: Option<Lang>) -> Box<dyn Query> {
     let pick = |w: &QueryWord, kind: Form| -> Vec<LangForm> {
         w.forms
             .iter()
@@ -932,6 +972,7 @@ fn words_query(slots: &[QuerySlot], f: &Fields) -> Box<dyn Query> {
         forms: f.forms,
         title: f.title_main,
         alt_map: f.alt_map,
+        lang,
     })
 }
 

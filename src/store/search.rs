@@ -17,7 +17,7 @@ use super::document::{
 use super::highlight::{self, Snippet, snippet};
 use super::query::{self, Highlights, SyntaxError};
 use super::{KIND_ARTICLE, KIND_COMMENT, KIND_FILE, Store};
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Lang};
 use crate::corpus::{Article, Comment};
 
 /// Restrictions on which documents a search or report looks at.
@@ -25,7 +25,8 @@ use crate::corpus::{Article, Comment};
 pub struct Filters {
     /// `article` or `comment`.
     pub kind: Option<String>,
-    /// `fr` or `en`: documents with a passage in that language.
+    /// `fr` or `en`: documents with a passage in that language; in a search for words, the
+    /// words of passages in that language.
     pub lang: Option<String>,
     /// An article id: that article and its comments.
     pub article: Option<String>,
@@ -185,7 +186,21 @@ pub fn search(
 ) -> Result<(Results, Highlights), SearchError> {
     let node = query::parse(query_text)?;
     let analyzer = Analyzer::default();
-    let compiled = query::compile(&node, &store.fields, &analyzer);
+    // A search for words with a language matches the words of passages in that language
+    // (as `terms --lang` counts and `kwic --lang` shows them), whatever the document's main
+    // language; without words (`*`), the filter keeps documents with a passage in it.
+    let mut filters = filters.clone();
+    let lang = match filters.lang.as_deref() {
+        Some("fr") => Some(Lang::Fr),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    };
+    let words_lang = lang.filter(|_| query::has_words(&node));
+    if words_lang.is_some() {
+        filters.lang = None;
+    }
+    let filters = &filters;
+    let compiled = query::compile_in(&node, &store.fields, &analyzer, words_lang);
     let mut results = Results {
         query: query_text.to_string(),
         total: 0,
