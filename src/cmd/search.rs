@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use kiosque::report::render::quoted;
 use kiosque::store::highlight::{Snippet, render};
 use kiosque::store::search::{Filters, SearchError, search};
 
@@ -39,8 +40,8 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
     };
     // What the header says was searched: the query, or the filter alone.
     let asked = match (&args.query, &args.entity) {
-        (Some(q), _) => format!("{q:?}"),
-        (None, Some(e)) => format!("--entity {e:?}"),
+        (Some(q), _) => quoted(q),
+        (None, Some(e)) => format!("--entity {}", quoted(e)),
         (None, None) => "the filters".to_string(),
     };
     let query = match args.query {
@@ -57,6 +58,11 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
         }
     };
     let store = open_or_build(index)?;
+    if let Some(id) = &filters.article {
+        let searcher = store.index.reader()?.searcher();
+        kiosque::report::check_article(&store, &searcher, id)
+            .map_err(super::terms::report_error)?;
+    }
     let mut filters = filters;
     if let Some(name) = &args.entity {
         filters.entity_terms = kiosque::report::entities::entity_terms(&store, name)
@@ -110,7 +116,21 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
                 .map(|s| format!("  {s}"))
                 .unwrap_or_default()
         );
-        println!("    {dim}{}{}", h.title, if color { reset } else { "" });
+        let title = Snippet {
+            text: h.title.clone(),
+            highlights: h.title_highlights.clone(),
+        };
+        // On a terminal the title is dim, again after each of its matches.
+        let after_mark = if color {
+            format!("{reset}{dim}")
+        } else {
+            "]".to_string()
+        };
+        println!(
+            "    {dim}{}{}",
+            render(&title, mark, &after_mark),
+            if color { reset } else { "" }
+        );
         let snip = Snippet {
             text: h.snippet.clone(),
             highlights: h.highlights.clone(),

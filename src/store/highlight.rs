@@ -39,9 +39,26 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 /// last), in text order.
 pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Vec<(usize, usize)> {
     let tokens = an.analyze_with_langs(text, langs);
+    // With a language, only the words of lines in it (lines beyond `langs` are French, as the
+    // analyzer reads them).
+    let line_ok = |line: usize| {
+        hl.lang
+            .is_none_or(|l| langs.get(line).copied().unwrap_or(Lang::Fr) == l)
+    };
+    let line_starts: Vec<usize> = if hl.lang.is_some() {
+        std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let token_ok = |start: usize| {
+        hl.lang.is_none() || line_ok(line_starts.partition_point(|&s| s <= start) - 1)
+    };
     let mut out: Vec<(usize, usize)> = tokens
         .iter()
         .filter(|t| hl.main.contains(t.main.as_str()) || hl.alt.contains(t.alt()))
+        .filter(|t| token_ok(t.start))
         .map(|t| (t.start, t.end))
         .collect();
     if !hl.phrases.is_empty() {
@@ -71,6 +88,7 @@ pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Ve
             for i in 0..words.len().saturating_sub(span) {
                 let last = i + span;
                 let found = words[i].line == words[last].line
+                    && line_ok(words[i].line)
                     && !words[i + 1..=last].iter().any(|w| w.boundary)
                     && phrase.iter().all(|p| is(&words[i + p.offset as usize], p));
                 if found {

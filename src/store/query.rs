@@ -288,6 +288,8 @@ pub struct Highlights {
     /// Positive phrases (and words the analysis cuts in several, such as "États-Unis"): their
     /// words are highlighted where they follow each other as in the query, nowhere else.
     pub phrases: Vec<Vec<PhraseWord>>,
+    /// The language of the passages searched (`None`: any): words elsewhere are not matches.
+    pub lang: Option<Lang>,
 }
 
 /// One word of a highlighted phrase.
@@ -399,15 +401,46 @@ pub fn stop_word_note(node: &Node, an: &Analyzer) -> Option<String> {
     Some(format!(
         "every word of the query is a stop word ({}): search leaves stop words out unless they \
          are quoted (one that is a stop word in a single language is looked for in the other \
-         only); to find them as written, search for the phrase: kiosque search '\"{joined}\"', \
-         or see them in context: kiosque kwic \"{joined}\"",
-        listed.join(", ")
+         only); to find them as written, search for the phrase: kiosque search {}, or see them \
+         in context: kiosque kwic {}",
+        listed.join(", "),
+        shell_quote(&format!("\"{joined}\"")),
+        shell_quote(&joined),
     ))
+}
+
+/// `arg` quoted for a POSIX shell: in single quotes, each `'` written `'\''` (close the quotes,
+/// an escaped quote, open them again).
+pub fn shell_quote(arg: &str) -> String {
+    format!("'{}'", arg.replace('\'', "'\\''"))
+}
+
+/// Whether the query asks for words (not only `*`, with exclusions or not).
+pub fn has_words(node: &Node) -> bool {
+    match node {
+        Node::Word(_) | Node::Phrase(_) => true,
+        Node::All => false,
+        Node::Or(alts) => alts.iter().any(has_words),
+        Node::And(clauses) => clauses.iter().any(|(neg, n)| !neg && has_words(n)),
+    }
 }
 
 /// Compiles a parsed query against the schema.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &Analyzer) -> Compiled {
-    let mut hl = Highlights::default();
+    compile_in(node, fields, analyzer, None)
+}
+
+/// Compiles a parsed query whose words match only in passages of `lang` (`None`: any).
+pub fn compile_in(
+    node: &Node,
+    fields: &Fields,
+    analyzer: &Analyzer,
+    lang: Option<Lang>,
+) -> Compiled {
+    let mut hl = Highlights {
+        lang,
+        ..Highlights::default()
+    };
     let q = build(node, fields, analyzer, &mut hl, false, true);
     match q {
         Some(query) => Compiled {
@@ -453,7 +486,7 @@ fn build(
             if !negated {
                 hl.add_slots(&slots);
             }
-            Some(words_query(&slots, f))
+            Some(words_query(&slots, f, hl.lang))
         }
         Node::Or(alts) => {
             let subs: Vec<Box<dyn Query>> = alts
@@ -511,6 +544,8 @@ struct WordsQuery {
     title: Field,
     /// The schema's `alt_map` field.
     alt_map: Field,
+    /// The language of the passages matched (`None`: any).
+    lang: Option<Lang>,
 }
 
 /// A query form and the language of the passages it is matched in (`None`: any).
@@ -614,25 +649,31 @@ fn stop_surface_ok(term: &str, stop: &QueryStop) -> bool {
         .is_some_and(|surface| surface == exact)
 }
 
-/// A regular expression matching exactly the `forms` terms of the stop word `stop`.
-fn stop_pattern(stop: &QueryStop) -> String {
+/// A regular expression matching exactly the `forms` terms of the stop word `stop` in passages
+/// of `lang` (`None`: any).
+fn stop_pattern(stop: &QueryStop, lang: Option<Lang>) -> String {
     let surface = match &stop.exact {
         Some(exact) => regex::escape(exact),
         None => format!("[^{FORM_SEP}]*"),
     };
+    let mark = match lang {
+        None => format!("(?:{FORM_SEP}{EN_MARK})?"),
+        Some(Lang::En) => format!("{FORM_SEP}{EN_MARK}"),
+        Some(Lang::Fr) => String::new(),
+    };
     format!(
-        "{STOP_MARK}{}{FORM_SEP}{surface}(?:{FORM_SEP}{EN_MARK})?",
+        "{STOP_MARK}{}{FORM_SEP}{surface}{mark}",
         regex::escape(&stop.key)
     )
 }
 
 /// A regular expression matching the `forms` terms of one phrase word: its `mains` in their
-/// languages, or its stop word.
-fn slot_pattern(mains: &Mains, stop: Option<&QueryStop>) -> String {
+/// languages, or its stop word in passages of `lang` (`None`: any).
+fn slot_pattern(mains: &Mains, stop: Option<&QueryStop>, lang: Option<Lang>) -> String {
     match (mains.is_empty(), stop) {
         (_, None) => forms_pattern(mains),
-        (true, Some(stop)) => stop_pattern(stop),
-        (false, Some(stop)) => format!("(?:{}|{})", forms_pattern(mains), stop_pattern(stop)),
+        (true, Some(stop)) => stop_pattern(stop, lang),
+        (false, Some(stop)) => format!("(?:{}|{})", forms_pattern(mains), stop_pattern(stop, lang)),
     }
 }
 
@@ -645,144 +686,260 @@ fn idf(freq: u64, docs: u64) -> f32 {
 
 /// A regular expression matching exactly one of `words`.
 fn alternation<'w>(words: impl IntoIterator<Item = &'w String>) -> String {
-    let parts: Vec<String> = words.into_iter().map(|w| regex::escape(w)).collect();
+    alternation_of(words.into_iter().map(String::as_str))
+}
+
+/// A regular expression matching exactly one of `words`.
+fn alternation_of<'w>(words: impl IntoIterator<Item = &'w str>) -> String {
+    let parts: Vec<String> = words.into_iter().map(regex::escape).collect();
     format!("(?:{})", parts.join("|"))
 }
 
 impl WordsQuery {
-    /// The `main` forms each word may have in the index: its own, its `alt` forms (a word whose
-    /// two forms agree has no `alt_map` pair), and those the `alt_map` pairs its `alt` forms with.
-    fn mains(&self, searcher: Option<&Searcher>) -> tantivy::Result<Vec<Mains>> {
-        let mut out = Vec::with_capacity(self.words.len());
-        for (_, main, alt, _) in &self.words {
-            let mut set = Mains::new();
-            for (form, lang) in main.iter().chain(alt) {
-                add_main(&mut set, form, *lang);
-            }
-            if let Some(searcher) = searcher {
-                let mut pairs = BTreeSet::new();
-                for (a, _) in alt {
-                    terms_keyed(searcher, self.alt_map, a, &mut pairs)?;
+    /// The `main` forms each word may have in the index, for a query weighed without a
+    /// searcher: its own and its `alt` forms (a word whose two forms agree has no `alt_map`
+    /// pair).
+    fn mains(&self) -> Vec<Mains> {
+        self.words
+            .iter()
+            .map(|(_, main, alt, _)| {
+                let mut set = Mains::new();
+                for (form, lang) in main.iter().chain(alt) {
+                    add_main(&mut set, form, *lang);
                 }
-                // (The `alt_map` pairs do not say their passages' language.)
-                for p in &pairs {
-                    if let Some((_, m)) = p.split_once(FORM_SEP) {
-                        add_main(&mut set, m, None);
+                if let Some(only) = self.lang {
+                    set.retain(|_, l| l.is_none_or(|l| l == only));
+                    set.values_mut().for_each(|l| *l = Some(only));
+                }
+                set
+            })
+            .collect()
+    }
+
+    /// The `forms` terms of the index one word of the query matches: those of its `main`
+    /// forms; those of a word whose `alt` form is one of its `alt` forms (found under the
+    /// `main` forms the `alt_map` pairs it with, and under the `alt` form itself), each in the
+    /// language of the chain that gave the form; and those of its stop word.
+    fn word_terms(
+        &self,
+        searcher: &Searcher,
+        an: &Analyzer,
+        (_, main, alt, stop): &SlotForms,
+    ) -> tantivy::Result<BTreeSet<String>> {
+        let mut out = BTreeSet::new();
+        let mut keyed = BTreeSet::new();
+        for (m, lang) in main {
+            keyed.clear();
+            terms_keyed(searcher, self.forms, m, &mut keyed)?;
+            out.extend(keyed.iter().filter(|t| term_in(t, *lang)).cloned());
+        }
+        if !alt.is_empty() {
+            let mut under = BTreeSet::new();
+            let mut pairs = BTreeSet::new();
+            for (a, _) in alt {
+                under.insert(a.clone());
+                pairs.clear();
+                terms_keyed(searcher, self.alt_map, a, &mut pairs)?;
+                under.extend(
+                    pairs
+                        .iter()
+                        .filter_map(|p| p.split_once(FORM_SEP))
+                        .map(|(_, m)| m.to_owned()),
+                );
+            }
+            // A `main` form is shared by words whose `alt` forms differ ("justicié" and
+            // "justicier"): only the words with the asked `alt` form match.
+            for m in &under {
+                keyed.clear();
+                terms_keyed(searcher, self.forms, m, &mut keyed)?;
+                for t in &keyed {
+                    if !out.contains(t)
+                        && alt
+                            .iter()
+                            .any(|(a, lang)| term_in(t, *lang) && term_has_alt(an, t, a))
+                    {
+                        out.insert(t.clone());
                     }
                 }
             }
-            out.push(set);
+        }
+        if let Some(stop) = stop {
+            keyed.clear();
+            terms_keyed(searcher, self.forms, &stop_term_key(stop), &mut keyed)?;
+            out.extend(keyed.into_iter().filter(|t| stop_surface_ok(t, stop)));
+        }
+        if self.lang.is_some() {
+            out.retain(|t| term_in(t, self.lang));
         }
         Ok(out)
     }
 
     /// The query over concrete terms (regular expressions without a searcher).
     fn resolve(&self, searcher: Option<&Searcher>) -> tantivy::Result<Box<dyn Query>> {
-        let mains = self.mains(searcher)?;
-        let mut subs: Vec<Box<dyn Query>> = Vec::new();
-        if let [only] = mains.as_slice() {
-            let stop = self.words.first().and_then(|w| w.3.as_ref());
-            match searcher {
-                Some(searcher) => {
-                    let mut terms = BTreeSet::new();
-                    for (m, lang) in only {
-                        let mut keyed = BTreeSet::new();
-                        terms_keyed(searcher, self.forms, m, &mut keyed)?;
-                        terms.extend(keyed.into_iter().filter(|t| term_in(t, *lang)));
-                    }
-                    if let Some(stop) = stop {
-                        let mut keyed = BTreeSet::new();
-                        terms_keyed(searcher, self.forms, &stop_term_key(stop), &mut keyed)?;
-                        terms.extend(keyed.into_iter().filter(|t| stop_surface_ok(t, stop)));
-                    }
-                    // Every written form of the word weighs as the word: BM25's rarity is the
-                    // word's (its forms' documents together), not each form's, so that one
-                    // rare spelling ("chevalé") does not outrank the word repeated.
-                    let terms: Vec<Term> = terms
-                        .iter()
-                        .map(|t| Term::from_field_text(self.forms, t))
-                        .collect();
-                    let freqs = terms
-                        .iter()
-                        .map(|t| searcher.doc_freq(t))
-                        .collect::<tantivy::Result<Vec<u64>>>()?;
-                    let docs: u64 = searcher
-                        .segment_readers()
-                        .iter()
-                        .map(|s| u64::from(s.max_doc()))
-                        .sum();
-                    let word_idf = idf(freqs.iter().sum::<u64>().min(docs), docs);
-                    for (t, freq) in terms.into_iter().zip(freqs) {
-                        let q = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
-                        let own = idf(freq.min(docs), docs);
-                        subs.push(if own > 0.0 {
-                            Box::new(BoostQuery::new(q, word_idf / own))
-                        } else {
-                            q
-                        });
-                    }
-                }
-                None => subs.push(Box::new(RegexQuery::from_pattern(
-                    &slot_pattern(only, stop),
-                    self.forms,
-                )?)),
-            }
-            for m in only.keys() {
-                subs.push(Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(self.title, m),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    TITLE_BOOST,
-                )));
-            }
-        } else {
-            let first = self.words.first().map_or(0, |w| w.0);
-            let text: Vec<(usize, String)> = self
-                .words
+        let Some(searcher) = searcher else {
+            return self.resolve_patterns();
+        };
+        let an = Analyzer::default();
+        let terms = self
+            .words
+            .iter()
+            .map(|w| self.word_terms(searcher, &an, w))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        if terms.iter().any(BTreeSet::is_empty) {
+            return Ok(Box::new(EmptyQuery));
+        }
+        // The `main` forms of the words matched (stop words aside), for the title's boost.
+        let title_mains: Vec<BTreeSet<&str>> = terms
+            .iter()
+            .map(|ts| {
+                ts.iter()
+                    .filter(|t| !t.starts_with(STOP_MARK))
+                    .filter_map(|t| t.split(FORM_SEP).next())
+                    .collect()
+            })
+            .collect();
+        let title_term = |m: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.title, m),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        if let [only] = terms.as_slice() {
+            // Every written form of the word weighs as the word: BM25's rarity is the
+            // word's (its forms' documents together), not each form's, so that one
+            // rare spelling ("chevalé") does not outrank the word repeated.
+            let terms: Vec<Term> = only
                 .iter()
-                .zip(&mains)
-                .map(|((o, _, _, stop), m)| (o - first, slot_pattern(m, stop.as_ref())))
+                .map(|t| Term::from_field_text(self.forms, t))
                 .collect();
-            let phrase: Box<dyn Query> =
-                Box::new(RegexPhraseQuery::new_with_offset(self.forms, text));
-            // The title (whose words are in `forms` too) only weighs: it has no stop words to
-            // check.
-            let title: Vec<(usize, String)> = self
-                .words
+            let freqs = terms
                 .iter()
-                .zip(&mains)
-                .filter(|(_, m)| !m.is_empty())
-                .map(|((o, _, _, _), m)| (o - first, alternation(m.keys())))
-                .collect();
-            let boost: Option<Box<dyn Query>> = match title.len() {
-                0 => None,
-                1 => Some(Box::new(BooleanQuery::union(
-                    mains
-                        .iter()
-                        .flat_map(|m| m.keys())
-                        .map(|m| -> Box<dyn Query> {
-                            Box::new(TermQuery::new(
-                                Term::from_field_text(self.title, m),
-                                IndexRecordOption::WithFreqs,
-                            ))
-                        })
-                        .collect(),
-                ))),
-                _ => Some(Box::new(RegexPhraseQuery::new_with_offset(
-                    self.title, title,
-                ))),
-            };
-            let mut clauses = vec![(Occur::Must, phrase)];
-            if let Some(boost) = boost {
+                .map(|t| searcher.doc_freq(t))
+                .collect::<tantivy::Result<Vec<u64>>>()?;
+            let docs: u64 = searcher
+                .segment_readers()
+                .iter()
+                .map(|s| u64::from(s.max_doc()))
+                .sum();
+            let word_idf = idf(freqs.iter().sum::<u64>().min(docs), docs);
+            let mut subs: Vec<Box<dyn Query>> = Vec::with_capacity(terms.len());
+            for (t, freq) in terms.into_iter().zip(freqs) {
+                let q = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                let own = idf(freq.min(docs), docs);
+                subs.push(if own > 0.0 {
+                    Box::new(BoostQuery::new(q, word_idf / own))
+                } else {
+                    q
+                });
+            }
+            // The title's words are in `forms` too: the title only weighs.
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Must, Box::new(BooleanQuery::union(subs)))];
+            for m in title_mains.iter().flatten() {
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(boost, TITLE_BOOST)) as Box<dyn Query>,
+                    Box::new(BoostQuery::new(title_term(m), TITLE_BOOST)),
                 ));
             }
             return Ok(Box::new(BooleanQuery::new(clauses)));
         }
-        Ok(Box::new(BooleanQuery::union(subs)))
+        let first = self.words.first().map_or(0, |w| w.0);
+        let text: Vec<(usize, String)> = self
+            .words
+            .iter()
+            .zip(&terms)
+            .map(|((o, ..), ts)| (o - first, alternation(ts)))
+            .collect();
+        let phrase: Box<dyn Query> = Box::new(RegexPhraseQuery::new_with_offset(self.forms, text));
+        // The title (whose words are in `forms` too) only weighs: it has no stop words to
+        // check.
+        let title: Vec<(usize, String)> = self
+            .words
+            .iter()
+            .zip(&title_mains)
+            .filter(|(_, m)| !m.is_empty())
+            .map(|((o, ..), m)| (o - first, alternation_of(m.iter().copied())))
+            .collect();
+        let boost: Option<Box<dyn Query>> = match title.len() {
+            0 => None,
+            1 => Some(Box::new(BooleanQuery::union(
+                title_mains
+                    .iter()
+                    .flatten()
+                    .map(|m| title_term(m))
+                    .collect(),
+            ))),
+            _ => Some(Box::new(RegexPhraseQuery::new_with_offset(
+                self.title, title,
+            ))),
+        };
+        Ok(phrase_with_boost(phrase, boost))
+    }
+
+    /// The query as regular expressions over the `forms` terms of the words' `main` and `alt`
+    /// forms, for a query weighed without a searcher (no `alt_map` to look in).
+    fn resolve_patterns(&self) -> tantivy::Result<Box<dyn Query>> {
+        let mains = self.mains();
+        if let [only] = mains.as_slice() {
+            let stop = self.words.first().and_then(|w| w.3.as_ref());
+            let text: Box<dyn Query> = Box::new(RegexQuery::from_pattern(
+                &slot_pattern(only, stop, self.lang),
+                self.forms,
+            )?);
+            let boost: Box<dyn Query> = Box::new(BooleanQuery::union(
+                only.keys()
+                    .map(|m| -> Box<dyn Query> {
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(self.title, m),
+                            IndexRecordOption::WithFreqs,
+                        ))
+                    })
+                    .collect(),
+            ));
+            return Ok(phrase_with_boost(text, Some(boost)));
+        }
+        let first = self.words.first().map_or(0, |w| w.0);
+        let text: Vec<(usize, String)> = self
+            .words
+            .iter()
+            .zip(&mains)
+            .map(|((o, _, _, stop), m)| (o - first, slot_pattern(m, stop.as_ref(), self.lang)))
+            .collect();
+        Ok(Box::new(RegexPhraseQuery::new_with_offset(
+            self.forms, text,
+        )))
+    }
+}
+
+/// `text` required, `boost` (a match in the title) adding [`TITLE_BOOST`] times its score.
+fn phrase_with_boost(text: Box<dyn Query>, boost: Option<Box<dyn Query>>) -> Box<dyn Query> {
+    let mut clauses = vec![(Occur::Must, text)];
+    if let Some(boost) = boost {
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(boost, TITLE_BOOST)) as Box<dyn Query>,
+        ));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Whether the word of a `forms` term (`main FORM_SEP surface [FORM_SEP EN_MARK]`) has the
+/// `alt` form `alt`: its surface analysed again in its passage's language. A surface that
+/// does not analyse back into the term's `main` form is given the benefit of the doubt.
+fn term_has_alt(an: &Analyzer, term: &str, alt: &str) -> bool {
+    let mut parts = term.split(FORM_SEP);
+    let (Some(main), Some(surface)) = (parts.next(), parts.next()) else {
+        return true;
+    };
+    let lang = match parts.next() {
+        Some(mark) if mark.starts_with(EN_MARK) => Lang::En,
+        _ => Lang::Fr,
+    };
+    let mut tokens = Vec::new();
+    an.analyze(surface, lang, 0, 0, &mut tokens);
+    match tokens.as_slice() {
+        [t] if t.main == main => t.alt() == alt,
+        _ => true,
     }
 }
 
@@ -792,7 +949,7 @@ impl Query for WordsQuery {
     }
 }
 
-fn words_query(slots: &[QuerySlot], f: &Fields) -> Box<dyn Query> {
+fn words_query(slots: &[QuerySlot], f: &Fields, lang: Option<Lang>) -> Box<dyn Query> {
     let pick = |w: &QueryWord, kind: Form| -> Vec<LangForm> {
         w.forms
             .iter()
@@ -815,6 +972,7 @@ fn words_query(slots: &[QuerySlot], f: &Fields) -> Box<dyn Query> {
         forms: f.forms,
         title: f.title_main,
         alt_map: f.alt_map,
+        lang,
     })
 }
 
@@ -906,6 +1064,24 @@ mod tests {
         assert!(parse("").is_err());
         assert!(parse("   ").is_err());
         assert!(parse("a -").is_ok());
+    }
+
+    #[test]
+    fn the_stop_word_note_gives_commands_a_shell_runs() {
+        let an = Analyzer::default();
+        let note = |q: &str| stop_word_note(&parse(q).unwrap(), &an).unwrap();
+        let n = note("jusqu'à");
+        assert!(n.contains(r#"kiosque search '"jusqu'\''à"', "#), "{n}");
+        assert!(n.ends_with(r"kiosque kwic 'jusqu'\''à'"), "{n}");
+        assert!(note("de la").contains(r#"kiosque search '"de la"', "#));
+        // What a shell makes of the quoted words is the words.
+        for arg in ["\"jusqu'à\"", "l'a d'un", "''", "a\\b $x `y` \"z\"", ""] {
+            let out = std::process::Command::new("sh")
+                .args(["-c", &format!("printf %s {}", shell_quote(arg))])
+                .output()
+                .unwrap();
+            assert_eq!(String::from_utf8_lossy(&out.stdout), arg);
+        }
     }
 
     #[test]

@@ -14,10 +14,10 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use super::document::{
     decode_langs, from_tantivy_date, stored_article, stored_comment, to_tantivy_date,
 };
-use super::highlight::{Snippet, snippet};
+use super::highlight::{self, Snippet, snippet};
 use super::query::{self, Highlights, SyntaxError};
 use super::{KIND_ARTICLE, KIND_COMMENT, KIND_FILE, Store};
-use crate::analysis::Analyzer;
+use crate::analysis::{Analyzer, Lang};
 use crate::corpus::{Article, Comment};
 
 /// Restrictions on which documents a search or report looks at.
@@ -25,7 +25,8 @@ use crate::corpus::{Article, Comment};
 pub struct Filters {
     /// `article` or `comment`.
     pub kind: Option<String>,
-    /// `fr` or `en`: documents with a passage in that language.
+    /// `fr` or `en`: documents with a passage in that language; in a search for words, the
+    /// words of passages in that language.
     pub lang: Option<String>,
     /// An article id: that article and its comments.
     pub article: Option<String>,
@@ -74,6 +75,9 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of the matched words in `snippet`.
     pub highlights: Vec<(usize, usize)>,
+    /// Byte ranges of the matched words in `title` (an article's title is searched with its
+    /// text; a comment's is its article's).
+    pub title_highlights: Vec<(usize, usize)>,
     /// Sentiment label (none when ingest skipped scoring).
     pub sentiment: Option<String>,
 }
@@ -182,7 +186,21 @@ pub fn search(
 ) -> Result<(Results, Highlights), SearchError> {
     let node = query::parse(query_text)?;
     let analyzer = Analyzer::default();
-    let compiled = query::compile(&node, &store.fields, &analyzer);
+    // A search for words with a language matches the words of passages in that language
+    // (as `terms --lang` counts and `kwic --lang` shows them), whatever the document's main
+    // language; without words (`*`), the filter keeps documents with a passage in it.
+    let mut filters = filters.clone();
+    let lang = match filters.lang.as_deref() {
+        Some("fr") => Some(Lang::Fr),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    };
+    let words_lang = lang.filter(|_| query::has_words(&node));
+    if words_lang.is_some() {
+        filters.lang = None;
+    }
+    let filters = &filters;
+    let compiled = query::compile_in(&node, &store.fields, &analyzer, words_lang);
     let mut results = Results {
         query: query_text.to_string(),
         total: 0,
@@ -229,19 +247,69 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
+/// The parts of an article's stored JSON searched with its title.
+#[derive(serde::Deserialize)]
+struct TitleParts {
+    #[serde(default)]
+    subtitle: Option<String>,
+    #[serde(default)]
+    headings: Vec<String>,
+}
+
+/// An article's title, subtitle and headings, one a line, as they were indexed (see
+/// [`super::document::article_title_text`]).
+fn title_text(title: &str, json: &str) -> String {
+    let parts: TitleParts = serde_json::from_str(json).unwrap_or(TitleParts {
+        subtitle: None,
+        headings: Vec::new(),
+    });
+    let mut out = title.to_string();
+    for p in parts.subtitle.iter().chain(&parts.headings) {
+        out.push('\n');
+        out.push_str(p);
+    }
+    out
+}
+
 fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &Highlights) -> Hit {
     let f = &store.fields;
     let text = text_of(doc, f.text);
+    let title = text_of(doc, f.title);
     let langs = decode_langs(text_of(doc, f.line_langs));
+    let mut best = snippet(an, text, &langs, hl, 220);
+    let mut title_highlights = Vec::new();
+    if text_of(doc, f.kind) == KIND_ARTICLE {
+        // The title, subtitle and headings were searched with the text: the title shows its
+        // matches, and they give the snippet when the text has none.
+        let heads = title_text(title, text_of(doc, f.json));
+        let (_, head_langs) = an.analyze_document(&heads);
+        let found = highlight::matches(an, &heads, &head_langs, hl);
+        title_highlights = found
+            .iter()
+            .copied()
+            .filter(|&(_, e)| e <= title.len())
+            .collect();
+        if best.highlights.is_empty() && !found.is_empty() {
+            // From the subtitle and headings, else from the title.
+            let lines = title.split('\n').count();
+            let rest = heads.get(title.len() + 1..).unwrap_or("");
+            let rest_langs = head_langs.get(lines..).unwrap_or(&[]);
+            best = if found.iter().any(|&(s, _)| s > title.len()) {
+                snippet(an, rest, rest_langs, hl, 220)
+            } else {
+                snippet(an, title, &head_langs, hl, 220)
+            };
+        }
+    }
     let Snippet {
         text: snip,
         highlights,
-    } = snippet(an, text, &langs, hl, 220);
+    } = best;
     Hit {
         id: text_of(doc, f.id).to_string(),
         kind: text_of(doc, f.kind).to_string(),
         article_id: text_of(doc, f.article_id).to_string(),
-        title: text_of(doc, f.title).to_string(),
+        title: title.to_string(),
         date: doc
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
@@ -254,6 +322,7 @@ fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &
         score,
         snippet: snip,
         highlights,
+        title_highlights,
         sentiment: doc
             .get_first(f.sentiment_label)
             .and_then(|v| v.as_str())

@@ -10,6 +10,20 @@ pub mod text;
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 use unicode_width::UnicodeWidthStr;
 
+/// A query echoed as typed, in quotes: "mandat de perquisition", or “"plan B"” when it holds a
+/// double quote; control characters show as spaces.
+pub fn quoted(query: &str) -> String {
+    let text: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.contains('"') {
+        format!("“{text}”")
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
 /// Column alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -143,6 +157,17 @@ pub fn duration(minutes: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn queries_are_echoed_as_typed() {
+        assert_eq!(
+            super::quoted("mandat de perquisition"),
+            "\"mandat de perquisition\""
+        );
+        assert_eq!(super::quoted("\"plan B\""), "“\"plan B\"”");
+        assert_eq!(super::quoted("jusqu'à"), "\"jusqu'à\"");
+        assert_eq!(super::quoted("a\u{1b}[2Jb\\c"), "\"a [2Jb\\c\"");
+    }
+
     use super::*;
     use std::collections::BTreeMap;
 

@@ -204,7 +204,12 @@ pub fn kwic(r: &KwicReport, width: usize, open: &str, close: &str) -> String {
         Some(n) => format!("{n} occurrences in {} documents", r.documents),
         None => format!("{} documents match", r.documents),
     };
-    let _ = writeln!(out, "{:?}: {total}, {} lines shown", r.query, r.lines.len());
+    let _ = writeln!(
+        out,
+        "{}: {total}, {} lines shown",
+        super::quoted(&r.query),
+        r.lines.len()
+    );
     let right_w = r
         .lines
         .iter()
