@@ -605,9 +605,11 @@ impl Scorer {
         } else if pos >= MIXED_MIN && neg >= MIXED_MIN && pos.min(neg) >= MIXED_RATIO * pos.max(neg)
         {
             Label::Mixed
-        } else if score > self.center + NEUTRAL_BAND {
+        } else if score > self.center + NEUTRAL_BAND && pos > 0.0 {
             Label::Positive
-        } else if score < self.center - NEUTRAL_BAND {
+        } else if score < self.center - NEUTRAL_BAND && neg > 0.0 {
+            // The threshold leans positive, but a text with no negative contribution at all
+            // ("Et la sûreté ?": one positive word, in a question) is not negative.
             Label::Negative
         } else {
             Label::Neutral

@@ -536,3 +536,22 @@ fn french_negated_idioms_are_mediocre_not_good() {
     positive("not bad", not_bad.clone());
     assert!(not_bad.score < en("The food was good.").score);
 }
+
+#[test]
+fn a_text_is_not_labelled_against_all_its_keywords() {
+    // A faint positive balance is below the positive threshold, but with no negative
+    // contribution it is neutral, not negative.
+    for s in [fr("Et la sûreté ?"), en("And the security?")] {
+        assert!(s.score > 0.0, "{s:?}");
+        assert!(s.keywords.iter().all(|k| k.weight > 0.0), "{s:?}");
+        assert_eq!(s.label, Label::Neutral, "{s:?}");
+    }
+    // Nor is a text with no positive contribution positive, whatever the threshold.
+    let scorer = Scorer::default().with_center(-0.5);
+    let s = scorer.score_lines("C'est un peu lent", &[Lang::Fr], 0);
+    assert!(s.score < 0.0 && s.score > -0.4, "{s:?}");
+    assert_eq!(s.label, Label::Neutral, "{s:?}");
+    // A clear balance keeps its label.
+    positive("Un bon article", fr("Un bon article"));
+    negative("Un mauvais article", fr("Un mauvais article"));
+}
