@@ -555,3 +555,89 @@ fn a_text_is_not_labelled_against_all_its_keywords() {
     positive("Un bon article", fr("Un bon article"));
     negative("Un mauvais article", fr("Un mauvais article"));
 }
+
+#[test]
+fn intensifiers_that_are_opinion_words_count_on_their_own() {
+    // "super" alone is approval, in both languages.
+    for t in [
+        "C'est super",
+        "Super article",
+        "Super !",
+        "Vraiment super, ce reportage.",
+    ] {
+        let s = fr(t);
+        positive(t, s.clone());
+        assert!(kw(&s, "super").weight > 0.0, "{t}: {s:?}");
+    }
+    for t in ["That's super", "Super article!"] {
+        let s = en(t);
+        positive(t, s.clone());
+        assert!(kw(&s, "super").weight > 0.0, "{t}: {s:?}");
+    }
+    // An intensifier before it strengthens it.
+    assert!(kw(&fr("Vraiment super."), "super").intensified);
+    // Negated, it is no praise.
+    let t = "C'est pas super";
+    let s = fr(t);
+    negative(t, s.clone());
+    assert!(kw(&s, "super").negated);
+}
+
+#[test]
+fn an_intensifier_that_is_an_opinion_word_is_not_counted_twice() {
+    // Before an opinion word, "super" intensifies it as "très" does, and is no keyword.
+    for (t, like, word) in [
+        ("C'est super bien", "C'est très bien", "bien"),
+        ("Je suis super content.", "Je suis très content.", "content"),
+        (
+            "Ce n'est pas super clair",
+            "Ce n'est pas très clair",
+            "clair",
+        ),
+        (
+            "Vraiment super intéressant",
+            "Vraiment très intéressant",
+            "intéressant",
+        ),
+    ] {
+        let (s, l) = (fr(t), fr(like));
+        assert!(s.keywords.iter().all(|k| k.word != "super"), "{t}: {s:?}");
+        assert!(kw(&s, word).intensified, "{t}: {s:?}");
+        assert_eq!(s.score, l.score, "{t}: {s:?} vs {l:?}");
+    }
+    let s = en("The food was super good.");
+    assert!(s.keywords.iter().all(|k| k.word != "super"), "{s:?}");
+    assert_eq!(s.score, en("The food was very good.").score);
+    // Before a word that is no opinion word, it is the opinion and boosts nothing further.
+    let s = fr("Super article bien documenté");
+    assert!(kw(&s, "super").weight > 0.0);
+    assert!(!kw(&s, "bien").intensified, "{s:?}");
+}
+
+#[test]
+fn user_entries_reach_intensifiers() {
+    let mut scorer = Scorer::default();
+    scorer
+        .add_entries("super\t3\nvraiment\t1\tfr\n")
+        .expect("parses");
+    let s = scorer.score_lines("C'est super", &[Lang::Fr], 0);
+    assert_eq!(kw(&s, "super").weight, 3.0, "{s:?}");
+    // A word that was only an intensifier is an opinion word of its own once listed ...
+    let s = scorer.score_lines("Vraiment !", &[Lang::Fr], 0);
+    assert_eq!(kw(&s, "vraiment").weight, 1.0, "{s:?}");
+    // ... and still an intensifier before an opinion word.
+    let s = scorer.score_lines("Vraiment bon", &[Lang::Fr], 0);
+    assert!(s.keywords.iter().all(|k| k.word != "vraiment"), "{s:?}");
+    assert!(kw(&s, "bon").intensified);
+    // Removed, "super" is an intensifier only.
+    scorer.add_entries("super\t0\n").expect("parses");
+    assert_eq!(scorer.score_lines("C'est super", &[Lang::Fr], 0).score, 0.0);
+    assert!(
+        scorer
+            .score_lines("That's super", &[Lang::En], 0)
+            .keywords
+            .is_empty()
+    );
+    let s = scorer.score_lines("C'est super bon", &[Lang::Fr], 0);
+    assert!(kw(&s, "bon").intensified);
+}
