@@ -538,25 +538,6 @@ fn french_negated_idioms_are_mediocre_not_good() {
 }
 
 #[test]
-fn a_text_is_not_labelled_against_all_its_keywords() {
-    // A faint positive balance is below the positive threshold, but with no negative
-    // contribution it is neutral, not negative.
-    for s in [fr("Et la sûreté ?"), en("And the security?")] {
-        assert!(s.score > 0.0, "{s:?}");
-        assert!(s.keywords.iter().all(|k| k.weight > 0.0), "{s:?}");
-        assert_eq!(s.label, Label::Neutral, "{s:?}");
-    }
-    // Nor is a text with no positive contribution positive, whatever the threshold.
-    let scorer = Scorer::default().with_center(-0.5);
-    let s = scorer.score_lines("C'est un peu lent", &[Lang::Fr], 0);
-    assert!(s.score < 0.0 && s.score > -0.4, "{s:?}");
-    assert_eq!(s.label, Label::Neutral, "{s:?}");
-    // A clear balance keeps its label.
-    positive("Un bon article", fr("Un bon article"));
-    negative("Un mauvais article", fr("Un mauvais article"));
-}
-
-#[test]
 fn intensifiers_that_are_opinion_words_count_on_their_own() {
     // "super" alone is approval, in both languages.
     for t in [
@@ -640,4 +621,55 @@ fn user_entries_reach_intensifiers() {
     );
     let s = scorer.score_lines("C'est super bon", &[Lang::Fr], 0);
     assert!(kw(&s, "bon").intensified);
+}
+
+#[test]
+fn a_text_is_not_labelled_against_all_its_keywords() {
+    // A faint positive balance is below the positive threshold, but with no negative
+    // contribution it is neutral, not negative.
+    for s in [fr("Et la sûreté ?"), en("And the security?")] {
+        assert!(s.score > 0.0, "{s:?}");
+        assert!(s.keywords.iter().all(|k| k.weight > 0.0), "{s:?}");
+        assert_eq!(s.label, Label::Neutral, "{s:?}");
+    }
+    // Nor is a text with no positive contribution positive, whatever the threshold.
+    let scorer = Scorer::default().with_center(-0.5);
+    let s = scorer.score_lines("C'est un peu lent", &[Lang::Fr], 0);
+    assert!(s.score < 0.0 && s.score > -0.4, "{s:?}");
+    assert_eq!(s.label, Label::Neutral, "{s:?}");
+    // A clear balance keeps its label.
+    positive("Un bon article", fr("Un bon article"));
+    negative("Un mauvais article", fr("Un mauvais article"));
+}
+
+#[test]
+fn news_subject_matter_from_translation_artefacts_is_no_opinion() {
+    // Scored by the generated lists through a translation or a shared stem ("plan" / "planer",
+    // "presse" / "pressé", "gens", "tu" / "tué", "connais" / "con").
+    for t in [
+        "Le gouvernement a un plan B",
+        "La presse internationale en parle",
+        "Les gens de gauche et de droite",
+        "Tu connais la mesure prise par l'équipe ?",
+        "Une organisation du secteur privé",
+    ] {
+        let s = fr(t);
+        assert_eq!(s.score, 0.0, "{t}: {s:?}");
+        assert_label(&s, Label::Neutral, t);
+    }
+    // Opinion words sharing those stems keep their scores.
+    negative("Quel con", fr("Quel con"));
+    negative("Il a été tué", fr("Il a été tué"));
+    // Adverbs scored as their adjective stay intensifiers only.
+    for t in [
+        "Un texte incroyablement dense",
+        "Le ministre parle terriblement vite devant les députés",
+        "Franchement, je passe",
+    ] {
+        assert_eq!(fr(t).score, 0.0, "{t}: {:?}", fr(t));
+    }
+    assert!(kw(&fr("Incroyablement drôle"), "drôle").intensified);
+    assert_eq!(en("An incredibly dense film").score, 0.0);
+    // "absolument", which the lexicon lists as a word, counts alone.
+    assert!(fr("Absolument !").score > 0.0);
 }
