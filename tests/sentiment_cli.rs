@@ -542,3 +542,42 @@ fn comments_without_text_are_unscored_not_neutral() {
     assert_eq!(v["documents"].as_array().map(Vec::len), Some(0), "{v}");
     assert_eq!(v["totals"]["comments"]["without_text"], 1, "{v}");
 }
+
+#[test]
+fn super_scores_alone_and_takes_lexicon_entries() {
+    let lines = run(
+        &[
+            "sentiment",
+            "C'est super",
+            "Super article",
+            "Super !",
+            "That's super",
+            "C'est super bien",
+            "Et la sûreté ?",
+        ],
+        "",
+    );
+    for l in &lines[..4] {
+        assert_eq!(l["label"], "positive", "{l}");
+        assert_eq!(l["keywords"][0]["word"], "super", "{l}");
+    }
+    assert_eq!(lines[4]["keywords"][0]["word"], "bien", "{}", lines[4]);
+    assert_eq!(lines[4]["keywords"][0]["intensified"], true, "{}", lines[4]);
+    assert_eq!(lines[5]["label"], "neutral", "{}", lines[5]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lex.tsv");
+    std::fs::write(&path, "super\t3\n").expect("write");
+    let lines = run(
+        &[
+            "sentiment",
+            "--lang",
+            "fr",
+            "--lexicon",
+            path.to_str().expect("path"),
+            "C'est super",
+        ],
+        "",
+    );
+    assert_eq!(lines[0]["keywords"][0]["word"], "super", "{}", lines[0]);
+    assert_eq!(lines[0]["keywords"][0]["weight"], 3.0, "{}", lines[0]);
+}

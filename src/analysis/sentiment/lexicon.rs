@@ -182,9 +182,13 @@ impl Lexicon {
         }
     }
 
-    /// The score of a stem for a stop word: only entries given by hand count.
-    pub fn get_stop(&self, stem: &str) -> Option<f32> {
-        if self.explicit.contains(stem) {
+    /// The score of a stop word (normalised `word`, its `stem`): only entries given by hand
+    /// count, and an exact entry of 0 for the word blocks its stem ("=tu 0": "tu" is no form
+    /// of "tué").
+    pub fn get_stop(&self, word: &str, stem: &str) -> Option<f32> {
+        if self.exact.get(word) == Some(&0.0) {
+            None
+        } else if self.explicit.contains(stem) {
             self.get(stem)
         } else {
             None

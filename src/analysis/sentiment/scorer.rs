@@ -342,6 +342,11 @@ impl Scorer {
         let mut particle_before = false;
         let mut neg_left: u8 = 0;
         let mut modifier: Option<f32> = None;
+        // The hit of an intensifier that is also an opinion word ("super"), while the next
+        // content word may still be the opinion word it intensifies ("super bien"): that word
+        // then takes it as its modifier and the hit goes; otherwise ("c'est super", "super
+        // article") the hit stays.
+        let mut own_hit: Option<usize> = None;
         let mut weight = 1.0f32;
         let mut prev_end = 0usize;
         // Whether the previous word qualifies this one ("un" before "peu").
@@ -361,6 +366,7 @@ impl Scorer {
                 particle_before = false;
                 neg_left = 0;
                 modifier = None;
+                own_hit = None;
                 excess = None;
                 expecting = false;
                 irrealis = false;
@@ -428,6 +434,9 @@ impl Scorer {
                     ne_open = None;
                     return;
                 }
+                // An intensifier the lexicon scores ("super", "absolument"): its own opinion
+                // word unless it intensifies the next one, see `own_hit`.
+                Role::Modifier(f) if f > 1.0 && w.flags & FOUND != 0 => {}
                 Role::Modifier(f) => {
                     modifier = Some(stack(modifier, f));
                     return;
@@ -445,11 +454,15 @@ impl Scorer {
                     ne_open = None;
                     neg_left = 0;
                     modifier = None;
+                    own_hit = None;
                     return;
                 }
                 Role::Plain => {}
             }
-            debug_assert_eq!(word_role, Role::Plain);
+            let boost = match word_role {
+                Role::Modifier(f) => Some(f),
+                _ => None,
+            };
             if after_negation && gap & PUNCTUATION == 0 && w.flags & NEGATED_IDIOM != 0 {
                 // "pas terrible", "c'est pas top": mediocre, not the word's negation.
                 prev_hit = Some(hits.len());
@@ -464,6 +477,7 @@ impl Scorer {
                 });
                 neg_left = 0;
                 modifier = None;
+                own_hit = None;
                 excess = None;
                 return;
             }
@@ -481,6 +495,7 @@ impl Scorer {
                 });
                 expecting = false;
                 modifier = None;
+                own_hit = None;
                 return;
             }
             if w.flags & EXPECTS != 0 {
@@ -510,10 +525,20 @@ impl Scorer {
             }
             if found.is_some() {
                 excess = None;
+            } else if !stop && own_hit.take().is_some() {
+                // "super article": the intensifier was the opinion; it modifies nothing more.
+                modifier = None;
             }
             if let Some(base) = found {
+                if let Some(i) = own_hit.take()
+                    && i + 1 == hits.len()
+                {
+                    // "super bien": the intensifier's factor is in `modifier`, not its score.
+                    hits.pop();
+                }
                 prev_hit = Some(hits.len());
-                let mut m = modifier.take().unwrap_or(1.0);
+                let before = modifier.take();
+                let mut m = before.unwrap_or(1.0);
                 if irrealis && base > 0.0 {
                     m *= IRREALIS;
                 }
@@ -526,6 +551,12 @@ impl Scorer {
                     calib: 1.0,
                     set_phrase: false,
                 });
+                if let Some(f) = boost {
+                    // Until the next content word tells whether it intensifies it.
+                    own_hit = Some(hits.len() - 1);
+                    modifier = Some(stack(before, f));
+                    return;
+                }
             }
             if !stop {
                 neg_left = neg_left.saturating_sub(1);
@@ -605,9 +636,11 @@ impl Scorer {
         } else if pos >= MIXED_MIN && neg >= MIXED_MIN && pos.min(neg) >= MIXED_RATIO * pos.max(neg)
         {
             Label::Mixed
-        } else if score > self.center + NEUTRAL_BAND {
+        } else if score > self.center + NEUTRAL_BAND && pos > 0.0 {
             Label::Positive
-        } else if score < self.center - NEUTRAL_BAND {
+        } else if score < self.center - NEUTRAL_BAND && neg > 0.0 {
+            // The threshold leans positive, but a text with no negative contribution at all
+            // ("Et la sûreté ?": one positive word, in a question) is not negative.
             Label::Negative
         } else {
             Label::Neutral

@@ -536,3 +536,140 @@ fn french_negated_idioms_are_mediocre_not_good() {
     positive("not bad", not_bad.clone());
     assert!(not_bad.score < en("The food was good.").score);
 }
+
+#[test]
+fn intensifiers_that_are_opinion_words_count_on_their_own() {
+    // "super" alone is approval, in both languages.
+    for t in [
+        "C'est super",
+        "Super article",
+        "Super !",
+        "Vraiment super, ce reportage.",
+    ] {
+        let s = fr(t);
+        positive(t, s.clone());
+        assert!(kw(&s, "super").weight > 0.0, "{t}: {s:?}");
+    }
+    for t in ["That's super", "Super article!"] {
+        let s = en(t);
+        positive(t, s.clone());
+        assert!(kw(&s, "super").weight > 0.0, "{t}: {s:?}");
+    }
+    // An intensifier before it strengthens it.
+    assert!(kw(&fr("Vraiment super."), "super").intensified);
+    // Negated, it is no praise.
+    let t = "C'est pas super";
+    let s = fr(t);
+    negative(t, s.clone());
+    assert!(kw(&s, "super").negated);
+}
+
+#[test]
+fn an_intensifier_that_is_an_opinion_word_is_not_counted_twice() {
+    // Before an opinion word, "super" intensifies it as "très" does, and is no keyword.
+    for (t, like, word) in [
+        ("C'est super bien", "C'est très bien", "bien"),
+        ("Je suis super content.", "Je suis très content.", "content"),
+        (
+            "Ce n'est pas super clair",
+            "Ce n'est pas très clair",
+            "clair",
+        ),
+        (
+            "Vraiment super intéressant",
+            "Vraiment très intéressant",
+            "intéressant",
+        ),
+    ] {
+        let (s, l) = (fr(t), fr(like));
+        assert!(s.keywords.iter().all(|k| k.word != "super"), "{t}: {s:?}");
+        assert!(kw(&s, word).intensified, "{t}: {s:?}");
+        assert_eq!(s.score, l.score, "{t}: {s:?} vs {l:?}");
+    }
+    let s = en("The food was super good.");
+    assert!(s.keywords.iter().all(|k| k.word != "super"), "{s:?}");
+    assert_eq!(s.score, en("The food was very good.").score);
+    // Before a word that is no opinion word, it is the opinion and boosts nothing further.
+    let s = fr("Super article bien documenté");
+    assert!(kw(&s, "super").weight > 0.0);
+    assert!(!kw(&s, "bien").intensified, "{s:?}");
+}
+
+#[test]
+fn user_entries_reach_intensifiers() {
+    let mut scorer = Scorer::default();
+    scorer
+        .add_entries("super\t3\nvraiment\t1\tfr\n")
+        .expect("parses");
+    let s = scorer.score_lines("C'est super", &[Lang::Fr], 0);
+    assert_eq!(kw(&s, "super").weight, 3.0, "{s:?}");
+    // A word that was only an intensifier is an opinion word of its own once listed ...
+    let s = scorer.score_lines("Vraiment !", &[Lang::Fr], 0);
+    assert_eq!(kw(&s, "vraiment").weight, 1.0, "{s:?}");
+    // ... and still an intensifier before an opinion word.
+    let s = scorer.score_lines("Vraiment bon", &[Lang::Fr], 0);
+    assert!(s.keywords.iter().all(|k| k.word != "vraiment"), "{s:?}");
+    assert!(kw(&s, "bon").intensified);
+    // Removed, "super" is an intensifier only.
+    scorer.add_entries("super\t0\n").expect("parses");
+    assert_eq!(scorer.score_lines("C'est super", &[Lang::Fr], 0).score, 0.0);
+    assert!(
+        scorer
+            .score_lines("That's super", &[Lang::En], 0)
+            .keywords
+            .is_empty()
+    );
+    let s = scorer.score_lines("C'est super bon", &[Lang::Fr], 0);
+    assert!(kw(&s, "bon").intensified);
+}
+
+#[test]
+fn a_text_is_not_labelled_against_all_its_keywords() {
+    // A faint positive balance is below the positive threshold, but with no negative
+    // contribution it is neutral, not negative.
+    for s in [fr("Et la sûreté ?"), en("And the security?")] {
+        assert!(s.score > 0.0, "{s:?}");
+        assert!(s.keywords.iter().all(|k| k.weight > 0.0), "{s:?}");
+        assert_eq!(s.label, Label::Neutral, "{s:?}");
+    }
+    // Nor is a text with no positive contribution positive, whatever the threshold.
+    let scorer = Scorer::default().with_center(-0.5);
+    let s = scorer.score_lines("C'est un peu lent", &[Lang::Fr], 0);
+    assert!(s.score < 0.0 && s.score > -0.4, "{s:?}");
+    assert_eq!(s.label, Label::Neutral, "{s:?}");
+    // A clear balance keeps its label.
+    positive("Un bon article", fr("Un bon article"));
+    negative("Un mauvais article", fr("Un mauvais article"));
+}
+
+#[test]
+fn news_subject_matter_from_translation_artefacts_is_no_opinion() {
+    // Scored by the generated lists through a translation or a shared stem ("plan" / "planer",
+    // "presse" / "pressé", "gens", "tu" / "tué", "connais" / "con").
+    for t in [
+        "Le gouvernement a un plan B",
+        "La presse internationale en parle",
+        "Les gens de gauche et de droite",
+        "Tu connais la mesure prise par l'équipe ?",
+        "Une organisation du secteur privé",
+    ] {
+        let s = fr(t);
+        assert_eq!(s.score, 0.0, "{t}: {s:?}");
+        assert_label(&s, Label::Neutral, t);
+    }
+    // Opinion words sharing those stems keep their scores.
+    negative("Quel con", fr("Quel con"));
+    negative("Il a été tué", fr("Il a été tué"));
+    // Adverbs scored as their adjective stay intensifiers only.
+    for t in [
+        "Un texte incroyablement dense",
+        "Le ministre parle terriblement vite devant les députés",
+        "Franchement, je passe",
+    ] {
+        assert_eq!(fr(t).score, 0.0, "{t}: {:?}", fr(t));
+    }
+    assert!(kw(&fr("Incroyablement drôle"), "drôle").intensified);
+    assert_eq!(en("An incredibly dense film").score, 0.0);
+    // "absolument", which the lexicon lists as a word, counts alone.
+    assert!(fr("Absolument !").score > 0.0);
+}

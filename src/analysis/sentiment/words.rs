@@ -309,7 +309,7 @@ impl Words {
         with_surface_cache(|cache| {
             let d = cache.derive(surface, lang);
             let found = if d.stop {
-                lexicon.get_stop(d.main)
+                lexicon.get_stop(d.word, d.main)
             } else {
                 lexicon.lookup(d.word, d.main)
             };
@@ -366,7 +366,7 @@ mod tests {
             let mut prev = String::new();
             WordScanner::default().scan(text, lang, |w| {
                 let found = if w.stop {
-                    lexicon.get_stop(w.main)
+                    lexicon.get_stop(w.word, w.main)
                 } else {
                     lexicon.lookup(w.word, w.main)
                 };
