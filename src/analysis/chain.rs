@@ -42,17 +42,6 @@ pub struct QueryWord {
     pub forms: Vec<(Form, String, Option<Lang>)>,
 }
 
-impl QueryWord {
-    /// Its distinct forms of one kind, whatever the language that gave them.
-    pub fn forms_of(&self, kind: Form) -> std::collections::BTreeSet<String> {
-        self.forms
-            .iter()
-            .filter(|(k, _, _)| *k == kind)
-            .map(|(_, s, _)| s.clone())
-            .collect()
-    }
-}
-
 /// A stop word of a query phrase: where the index has a stop word, only the same one matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryStop {

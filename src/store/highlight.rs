@@ -39,26 +39,21 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 /// last), in text order.
 pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Vec<(usize, usize)> {
     let tokens = an.analyze_with_langs(text, langs);
-    // With a language, only the words of lines in it (lines beyond `langs` are French, as the
-    // analyzer reads them).
-    let line_ok = |line: usize| {
-        hl.lang
-            .is_none_or(|l| langs.get(line).copied().unwrap_or(Lang::Fr) == l)
-    };
-    let line_starts: Vec<usize> = if hl.lang.is_some() {
-        std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let token_ok = |start: usize| {
-        hl.lang.is_none() || line_ok(line_starts.partition_point(|&s| s <= start) - 1)
-    };
+    // The language of each line (lines beyond `langs` are French, as the analyzer reads them):
+    // a form matches in passages of the language whose chain gave it and, with a language
+    // asked for, only on lines in it.
+    let lang_of = |line: usize| langs.get(line).copied().unwrap_or(Lang::Fr);
+    let line_ok = |line: usize| hl.lang.is_none_or(|l| lang_of(line) == l);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let mut out: Vec<(usize, usize)> = tokens
         .iter()
-        .filter(|t| hl.main.contains(t.main.as_str()) || hl.alt.contains(t.alt()))
-        .filter(|t| token_ok(t.start))
+        .filter(|t| {
+            let line = line_starts.partition_point(|&s| s <= t.start) - 1;
+            let lang = lang_of(line);
+            line_ok(line) && (hl.main.matches(&t.main, lang) || hl.alt.matches(t.alt(), lang))
+        })
         .map(|t| (t.start, t.end))
         .collect();
     if !hl.phrases.is_empty() {
@@ -68,7 +63,10 @@ pub fn matches(an: &Analyzer, text: &str, langs: &[Lang], hl: &Highlights) -> Ve
         walk_words(text, &tokens, |w| words.push(w));
         let mut lower = String::new();
         let mut is = |w: &Word, p: &PhraseWord| match w.token {
-            Some(t) => p.main.contains(t.main.as_str()) || p.alt.contains(t.alt()),
+            Some(t) => {
+                let lang = lang_of(w.line);
+                p.main.matches(&t.main, lang) || p.alt.matches(t.alt(), lang)
+            }
             None => {
                 let Some(stop) = p.stop.as_ref().filter(|_| w.is_stop()) else {
                     return false;
@@ -357,10 +355,10 @@ mod tests {
         let text = "Le mandat initial. Un juge d'instance a émis pour la première fois le mandat de perquisition en décembre pour des e-mails provenant d'un compte de messagerie.";
         let mut hl = Highlights::default();
         for w in an.analyze_query("mandat perquisition") {
-            for (f, s, _) in w.forms {
+            for (f, s, l) in w.forms {
                 match f {
-                    crate::analysis::Form::Main => hl.main.insert(s),
-                    crate::analysis::Form::Alt => hl.alt.insert(s),
+                    crate::analysis::Form::Main => hl.main.insert(s, l),
+                    crate::analysis::Form::Alt => hl.alt.insert(s, l),
                 };
             }
         }
@@ -388,14 +386,36 @@ mod tests {
     }
 
     #[test]
+    fn a_form_is_highlighted_in_passages_of_its_language_only() {
+        let an = Analyzer::default();
+        let mut hl = Highlights::default();
+        for w in an.analyze_query("national") {
+            for (f, s, l) in w.forms {
+                match f {
+                    crate::analysis::Form::Main => hl.main.insert(s, l),
+                    crate::analysis::Form::Alt => hl.alt.insert(s, l),
+                };
+            }
+        }
+        let text =
+            "Les nations unies votent un texte national.\nThe national team beat two nations.";
+        let marked: Vec<&str> = matches(&an, text, &[Lang::Fr, Lang::En], &hl)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        // The English stem of "national" is that of "nations": not in the French line.
+        assert_eq!(marked, ["national", "national", "nations"], "{marked:?}");
+    }
+
+    #[test]
     fn a_text_analysed_in_pieces_gives_the_snippet_of_the_whole() {
         let an = Analyzer::default();
         let mut hl = Highlights::default();
         for w in an.analyze_query("mandat perquisition juge") {
-            for (f, s, _) in w.forms {
+            for (f, s, l) in w.forms {
                 match f {
-                    crate::analysis::Form::Main => hl.main.insert(s),
-                    crate::analysis::Form::Alt => hl.alt.insert(s),
+                    crate::analysis::Form::Main => hl.main.insert(s, l),
+                    crate::analysis::Form::Alt => hl.alt.insert(s, l),
                 };
             }
         }

@@ -278,13 +278,65 @@ pub fn parse(input: &str) -> Result<Node, SyntaxError> {
     Ok(node)
 }
 
+/// Analysed forms, each with the languages of the passages where it matches: a form the
+/// French chain gave matches French passages, one the English chain gave English passages
+/// (as in search: the English stem of "national" is no match for a French "nations").
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct LangForms(BTreeMap<String, u8>);
+
+impl LangForms {
+    /// The bit of a language in the masks (`None`: both).
+    fn bit(lang: Option<Lang>) -> u8 {
+        match lang {
+            None => 3,
+            Some(Lang::Fr) => 1,
+            Some(Lang::En) => 2,
+        }
+    }
+
+    /// Adds `form`, matched in passages of `lang` (`None`: any).
+    pub fn insert(&mut self, form: String, lang: Option<Lang>) {
+        *self.0.entry(form).or_insert(0) |= Self::bit(lang);
+    }
+
+    /// The `kind` forms of a query word, each in the language of the chain that gave it.
+    pub fn of(word: &QueryWord, kind: Form) -> LangForms {
+        let mut out = LangForms::default();
+        for (k, s, l) in &word.forms {
+            if *k == kind {
+                out.insert(s.clone(), *l);
+            }
+        }
+        out
+    }
+
+    /// Adds the forms of `other`.
+    pub fn extend(&mut self, other: LangForms) {
+        for (form, bits) in other.0 {
+            *self.0.entry(form).or_insert(0) |= bits;
+        }
+    }
+
+    /// Whether `form` matches in a passage in `lang`.
+    pub fn matches(&self, form: &str, lang: Lang) -> bool {
+        self.0
+            .get(form)
+            .is_some_and(|&bits| bits & Self::bit(Some(lang)) != 0)
+    }
+
+    /// Whether there is no form.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// Analysed forms a hit must contain to be highlighted.
 #[derive(Debug, Default, Clone)]
 pub struct Highlights {
     /// `main` forms of the positive words searched alone.
-    pub main: BTreeSet<String>,
+    pub main: LangForms,
     /// `alt` forms of the positive words searched alone.
-    pub alt: BTreeSet<String>,
+    pub alt: LangForms,
     /// Positive phrases (and words the analysis cuts in several, such as "États-Unis"): their
     /// words are highlighted where they follow each other as in the query, nowhere else.
     pub phrases: Vec<Vec<PhraseWord>>,
@@ -298,9 +350,9 @@ pub struct PhraseWord {
     /// Position after the phrase's first word (stop words count).
     pub offset: u32,
     /// Its `main` forms.
-    pub main: BTreeSet<String>,
+    pub main: LangForms,
     /// Its `alt` forms.
-    pub alt: BTreeSet<String>,
+    pub alt: LangForms,
     /// The stop word it is where the text has a stop word.
     pub stop: Option<QueryStop>,
 }
@@ -321,8 +373,8 @@ impl Highlights {
                 .iter()
                 .map(|s| PhraseWord {
                     offset: s.word.position - first,
-                    main: s.word.forms_of(Form::Main),
-                    alt: s.word.forms_of(Form::Alt),
+                    main: LangForms::of(&s.word, Form::Main),
+                    alt: LangForms::of(&s.word, Form::Alt),
                     stop: s.stop.clone(),
                 })
                 .collect(),
@@ -333,8 +385,8 @@ impl Highlights {
     fn add(&mut self, words: &[QueryWord]) {
         match words {
             [w] => {
-                self.main.extend(w.forms_of(Form::Main));
-                self.alt.extend(w.forms_of(Form::Alt));
+                self.main.extend(LangForms::of(w, Form::Main));
+                self.alt.extend(LangForms::of(w, Form::Alt));
             }
             _ => {
                 let first = words.first().map_or(0, |w| w.position);
@@ -343,8 +395,8 @@ impl Highlights {
                         .iter()
                         .map(|w| PhraseWord {
                             offset: w.position - first,
-                            main: w.forms_of(Form::Main),
-                            alt: w.forms_of(Form::Alt),
+                            main: LangForms::of(w, Form::Main),
+                            alt: LangForms::of(w, Form::Alt),
                             stop: None,
                         })
                         .collect(),
