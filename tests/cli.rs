@@ -297,6 +297,13 @@ fn query_syntax_errors_exit_2_and_apostrophes_never_fail() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // A mistyped option is named as one, not read as a query.
+    for cmd in ["search", "kwic"] {
+        let out = fx.cmd().args([cmd, "--bogus"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("unknown option '--bogus'"), "{cmd}: {err}");
+    }
 }
 
 #[test]

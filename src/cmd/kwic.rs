@@ -14,6 +14,7 @@ use crate::cli::{KwicArgs, KwicSortArg};
 
 /// Runs `kwic`.
 pub fn run(index: &Path, args: KwicArgs) -> Result<ExitCode> {
+    super::not_an_option("kwic", &args.query)?;
     let slice = slice_of(&args.slice)?;
     let store = open_or_build(index)?;
     let r = kwic(

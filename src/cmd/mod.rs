@@ -92,6 +92,24 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
     }
 }
 
+/// A query that reads as a mistyped option (`--bogus`): clap takes words starting with `-` as
+/// the query, since `-word` excludes a word; `--name` never is a query.
+pub fn not_an_option(command: &str, query: &str) -> Result<(), UsageError> {
+    match query.strip_prefix("--") {
+        Some(name)
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '=') =>
+        {
+            Err(UsageError(format!(
+                "unknown option '{query}' for `kiosque {command}` (see `kiosque {command} --help`)"
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Calls `f` with each line of standard input (numbered from 1, without its line end). A line
 /// that is not UTF-8 is read with its bad bytes replaced (U+FFFD) and a message naming it, so
 /// that output lines still match input lines; the exit code then says some input was bad.

@@ -38,6 +38,9 @@ pub fn run(index: &Path, args: SearchArgs) -> Result<ExitCode> {
         sentiment: args.sentiment.map(|t| t.as_str().to_string()),
         entity_terms: Vec::new(),
     };
+    if let Some(q) = &args.query {
+        super::not_an_option("search", q)?;
+    }
     // What the header says was searched: the query, or the filter alone.
     let asked = match (&args.query, &args.entity) {
         (Some(q), _) => quoted(q),
