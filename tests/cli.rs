@@ -764,19 +764,9 @@ fn search_limit_zero_shows_every_match() {
     assert!(help.contains("0: all"), "{help}");
 }
 
-/// A fixture whose corpus is `articles.jsonl` holding `lines`, ingested.
-fn ingested_jsonl(lines: &[&str]) -> Fixture {
-    let fx = Fixture::empty();
-    let mut text = lines.join("\n");
-    text.push('\n');
-    std::fs::write(fx.path("corpus/articles.jsonl"), text).unwrap();
-    fx.json(&["ingest", "--json"]);
-    fx
-}
-
 #[test]
 fn dotted_acronyms_are_found_by_the_undotted_word_and_back() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "dots", "title": "Sanctions", "body": "The U.S.A. announced sanctions on Monday. Officials in the U.S. said more would follow."}"#,
         r#"{"id": "caps", "title": "Sanctions", "body": "Les USA ont annoncé des sanctions, les US en préparent d'autres."}"#,
     ]);
@@ -804,7 +794,7 @@ fn dotted_acronyms_are_found_by_the_undotted_word_and_back() {
 
 #[test]
 fn a_query_of_stop_words_says_why_nothing_is_found() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "ville", "title": "Conseil", "body": "Il parle de la ville et de la région."}"#,
     ]);
     for q in ["de la", "the", "de -ville"] {
@@ -829,7 +819,7 @@ fn a_query_of_stop_words_says_why_nothing_is_found() {
 
 #[test]
 fn a_phrase_does_not_cross_a_sentence_or_line_end() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "bang", "title": "Un", "body": "Il a parlé au juge! Perquisition demain matin."}"#,
         r#"{"id": "line", "title": "Deux", "body": ["Il demande un mandat", "perquisition demain."]}"#,
         r#"{"id": "phrase", "title": "Trois", "body": "Le mandat de perquisition est signé."}"#,
@@ -856,7 +846,7 @@ fn a_phrase_does_not_cross_a_sentence_or_line_end() {
 
 #[test]
 fn kwic_lang_finds_lines_of_that_language_in_documents_of_the_other() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "mixed", "title": "The government is not telling the truth about the data", "body": "Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier."}"#,
     ]);
     let k = fx.json(&["kwic", "truth", "--lang", "en", "--json"]);

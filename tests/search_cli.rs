@@ -7,16 +7,6 @@ use support::fixture::Fixture;
 
 use serde_json::Value;
 
-/// A fixture whose corpus is `articles.jsonl` holding `lines`, ingested.
-fn ingested_jsonl(lines: &[&str]) -> Fixture {
-    let fx = Fixture::empty();
-    let mut text = lines.join("\n");
-    text.push('\n');
-    std::fs::write(fx.path("corpus/articles.jsonl"), text).unwrap();
-    fx.json(&["ingest", "--json"]);
-    fx
-}
-
 /// `kiosque search --json --limit 0 ARGS…`.
 fn search(fx: &Fixture, args: &[&str]) -> Value {
     let mut all = vec!["search", "--json", "--limit", "0"];
@@ -65,7 +55,7 @@ fn kwic_ids(fx: &Fixture, args: &[&str]) -> Vec<String> {
 fn an_unaccented_form_does_not_reach_another_word_of_the_same_stem() {
     // "justicié" is `justici` with the unaccented form `justic` (that of "justice"):
     // "justicier" (`justici` too, but unaccented `justici`) is another word.
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "a", "title": "Premier", "body": "Un homme justicié hier."}"#,
         r#"{"id": "b", "title": "Second", "body": "Le seigneur pouvait justicier ses vassaux selon la coutume."}"#,
         r#"{"id": "c", "title": "Troisième", "body": "La justice a tranché."}"#,
@@ -100,7 +90,7 @@ fn an_unaccented_form_does_not_reach_another_word_of_the_same_stem() {
 
 #[test]
 fn queries_are_echoed_as_typed() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "plan", "title": "Budget", "body": "Le plan B du mandat de perquisition est prêt."}"#,
     ]);
     let out = fx.stdout(&["search", "\"plan B\""]);
@@ -116,7 +106,7 @@ fn queries_are_echoed_as_typed() {
 
 #[test]
 fn an_unknown_article_is_a_mistake_in_the_command() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "a", "title": "Audience", "body": "Le juge a parlé.", "comments": [{"text": "Le juge a raison."}]}"#,
     ]);
     assert_eq!(
@@ -142,7 +132,7 @@ fn an_unknown_article_is_a_mistake_in_the_command() {
 
 #[test]
 fn a_match_in_the_title_or_a_heading_is_shown() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "t", "title": "Titre de test sur les phrases", "body": "Il parle au juge."}"#,
         r#"{"id": "h", "title": "Audience", "headings": ["Les phrases du procès"], "body": "Il parle au juge. Rien d'autre ici."}"#,
         r#"{"id": "c", "title": "Sans rapport", "body": "Le juge cite des phrases.", "comments": [{"text": "Le juge parle."}]}"#,
@@ -192,7 +182,7 @@ fn a_match_in_the_title_or_a_heading_is_shown() {
 
 #[test]
 fn search_lang_matches_the_words_of_passages_in_that_language() {
-    let fx = ingested_jsonl(&[
+    let fx = Fixture::ingested_jsonl(&[
         r#"{"id": "mixed", "title": "The government is not telling the truth about the data", "body": "Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier."}"#,
         r#"{"id": "quote", "title": "Le gouvernement", "body": ["Le gouvernement a déclaré que la décision serait prise rapidement par les autorités compétentes, selon plusieurs sources proches du dossier.", "The government said on Monday that the decision would be taken quickly by the competent authorities."]}"#,
     ]);

@@ -21,6 +21,26 @@ fn run(args: &[&str], input: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// `kiosque sentiment --lang fr --lexicon FILE TEXT`, FILE (`lex.tsv` in the directory returned)
+/// holding `entries`.
+fn with_lexicon(entries: &str, text: &str) -> (tempfile::TempDir, Vec<serde_json::Value>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lex.tsv");
+    std::fs::write(&path, entries).expect("write");
+    let lines = run(
+        &[
+            "sentiment",
+            "--lang",
+            "fr",
+            "--lexicon",
+            path.to_str().expect("path"),
+            text,
+        ],
+        "",
+    );
+    (dir, lines)
+}
+
 #[test]
 fn one_json_line_per_text() {
     let lines = run(
@@ -38,20 +58,8 @@ fn one_json_line_per_text() {
 
 #[test]
 fn lexicon_file_adds_entries() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, lines) = with_lexicon("brexit\t-3\n", "Le brexit");
     let path = dir.path().join("lex.tsv");
-    std::fs::write(&path, "brexit\t-3\n").expect("write");
-    let lines = run(
-        &[
-            "sentiment",
-            "--lang",
-            "fr",
-            "--lexicon",
-            path.to_str().expect("path"),
-            "Le brexit",
-        ],
-        "",
-    );
     assert_eq!(lines[0]["label"], "negative");
     std::fs::write(&path, "brexit\n").expect("write");
     let out = Command::cargo_bin("kiosque")
@@ -564,20 +572,7 @@ fn super_scores_alone_and_takes_lexicon_entries() {
     assert_eq!(lines[4]["keywords"][0]["word"], "bien", "{}", lines[4]);
     assert_eq!(lines[4]["keywords"][0]["intensified"], true, "{}", lines[4]);
     assert_eq!(lines[5]["label"], "neutral", "{}", lines[5]);
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("lex.tsv");
-    std::fs::write(&path, "super\t3\n").expect("write");
-    let lines = run(
-        &[
-            "sentiment",
-            "--lang",
-            "fr",
-            "--lexicon",
-            path.to_str().expect("path"),
-            "C'est super",
-        ],
-        "",
-    );
+    let (_dir, lines) = with_lexicon("super\t3\n", "C'est super");
     assert_eq!(lines[0]["keywords"][0]["word"], "super", "{}", lines[0]);
     assert_eq!(lines[0]["keywords"][0]["weight"], 3.0, "{}", lines[0]);
 }

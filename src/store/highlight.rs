@@ -349,12 +349,10 @@ pub fn render(s: &Snippet, open: &str, close: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn windows_start_on_a_word_and_mark_matches() {
-        let an = Analyzer::default();
-        let text = "Le mandat initial. Un juge d'instance a émis pour la première fois le mandat de perquisition en décembre pour des e-mails provenant d'un compte de messagerie.";
+    /// What to highlight for the words of `query`, each searched alone.
+    fn words_alone(an: &Analyzer, query: &str) -> Highlights {
         let mut hl = Highlights::default();
-        for w in an.analyze_query("mandat perquisition") {
+        for w in an.analyze_query(query) {
             for (f, s, l) in w.forms {
                 match f {
                     crate::analysis::Form::Main => hl.main.insert(s, l),
@@ -362,6 +360,14 @@ mod tests {
                 };
             }
         }
+        hl
+    }
+
+    #[test]
+    fn windows_start_on_a_word_and_mark_matches() {
+        let an = Analyzer::default();
+        let text = "Le mandat initial. Un juge d'instance a émis pour la première fois le mandat de perquisition en décembre pour des e-mails provenant d'un compte de messagerie.";
+        let hl = words_alone(&an, "mandat perquisition");
         let s = snippet(&an, text, &[Lang::Fr], &hl, 90);
         let body = s.text.trim_start_matches("… ");
         assert!(text.contains(body.trim_end_matches(" …")), "{}", s.text);
@@ -388,15 +394,7 @@ mod tests {
     #[test]
     fn a_form_is_highlighted_in_passages_of_its_language_only() {
         let an = Analyzer::default();
-        let mut hl = Highlights::default();
-        for w in an.analyze_query("national") {
-            for (f, s, l) in w.forms {
-                match f {
-                    crate::analysis::Form::Main => hl.main.insert(s, l),
-                    crate::analysis::Form::Alt => hl.alt.insert(s, l),
-                };
-            }
-        }
+        let hl = words_alone(&an, "national");
         let text =
             "Les nations unies votent un texte national.\nThe national team beat two nations.";
         let marked: Vec<&str> = matches(&an, text, &[Lang::Fr, Lang::En], &hl)
@@ -410,15 +408,7 @@ mod tests {
     #[test]
     fn a_text_analysed_in_pieces_gives_the_snippet_of_the_whole() {
         let an = Analyzer::default();
-        let mut hl = Highlights::default();
-        for w in an.analyze_query("mandat perquisition juge") {
-            for (f, s, l) in w.forms {
-                match f {
-                    crate::analysis::Form::Main => hl.main.insert(s, l),
-                    crate::analysis::Form::Alt => hl.alt.insert(s, l),
-                };
-            }
-        }
+        let hl = words_alone(&an, "mandat perquisition juge");
         let mut lines = Vec::new();
         for i in 0..60 {
             lines.push(match i % 7 {

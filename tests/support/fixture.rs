@@ -24,6 +24,16 @@ impl Fixture {
         fx
     }
 
+    /// A corpus of one JSON Lines file, `articles.jsonl`, holding `lines`, ingested.
+    pub fn ingested_jsonl(lines: &[&str]) -> Fixture {
+        let fx = Fixture::empty();
+        let mut text = lines.join("\n");
+        text.push('\n');
+        std::fs::write(fx.path("corpus/articles.jsonl"), text).unwrap();
+        fx.json(&["ingest", "--json"]);
+        fx
+    }
+
     /// An empty `corpus/`.
     pub fn empty() -> Fixture {
         let dir = tempfile::tempdir().expect("tempdir");
