@@ -113,7 +113,8 @@ pub struct SearchArgs {
     /// Only articles or only comments.
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
-    /// Only documents with a passage in this language.
+    /// Only matches in passages of this language (with `*` alone: documents with a passage in
+    /// it).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     /// Only this article and its comments.
