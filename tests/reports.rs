@@ -297,6 +297,12 @@ fn repeated_segments_do_not_cross_sentences() {
     let v2 = fx.json(&["terms", "--ngrams", "2", "--json", "-n", "0"]);
     let gov = term(&v2, "gouvern americain");
     assert_eq!(gov["count"], 7);
+    // The heading says "repeated" only of segments seen twice at least.
+    let head = fx.stdout(&["terms", "--ngrams", "2", "-n", "1"]);
+    assert!(head.starts_with("1 repeated 2-word segments of"), "{head}");
+    let once = fx.stdout(&["terms", "--ngrams", "2", "--min-count", "1", "-n", "1"]);
+    assert!(once.starts_with("1 2-word segments of"), "{once}");
+    assert!(!once.lines().next().unwrap().contains("repeated"), "{once}");
     // Without --all-words no segment begins or ends with a stop word; all repeat.
     let words = fx.json(&["terms", "--all-words", "--json", "-n", "0"]);
     let stop: BTreeSet<&str> = words["terms"]

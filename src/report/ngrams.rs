@@ -989,6 +989,7 @@ pub(super) fn count_many(
             tokens,
             types,
             terms,
+            min_count: o.min_count.max(1),
         });
     }
     Ok(reports)

@@ -362,6 +362,10 @@ pub struct TermsReport {
     pub types: u64,
     /// The most frequent terms.
     pub terms: Vec<TermRow>,
+    /// Fewest occurrences of a segment listed (`1` for terms): segments seen once are no
+    /// repeated segments.
+    #[serde(skip)]
+    pub min_count: u64,
 }
 
 /// Options of `kiosque terms`.
@@ -456,6 +460,7 @@ pub fn terms(store: &Store, opts: &TermsOptions) -> Result<TermsReport, ReportEr
         tokens: scan.tokens,
         types,
         terms,
+        min_count: 1,
     })
 }
 

@@ -277,6 +277,7 @@ fn terms_section(
         tokens,
         types,
         terms,
+        min_count: 1,
     })
 }
 

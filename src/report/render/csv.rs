@@ -210,6 +210,7 @@ mod tests {
                 comments: 0,
                 stop: false,
             }],
+            min_count: 1,
         };
         let s = terms(&r).unwrap();
         let mut rd = csv::Reader::from_reader(s.as_bytes());

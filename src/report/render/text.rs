@@ -22,23 +22,25 @@ pub fn forms_list(forms: &[FormCount]) -> String {
 /// The terms (or repeated segments) table.
 pub fn terms(r: &TermsReport) -> String {
     let mut out = String::new();
+    // Segments listed down to one occurrence (`--min-count 1`) are not all repeated.
+    let repeated = if r.min_count > 1 { "repeated " } else { "" };
     let what = if r.ngrams > 1 {
-        format!("repeated {}-word segments", r.ngrams)
+        format!("{repeated}{}-word segments", r.ngrams)
     } else {
         "terms".to_string()
     };
     let _ = writeln!(
         out,
-        "{} {what} of {}: {} documents, {} words, {} distinct{}",
+        "{} {what} of {}: {} documents, {} words, {} distinct {}",
         r.terms.len(),
         r.slice,
         r.documents,
         r.tokens,
         r.types,
         if r.ngrams > 1 {
-            " repeated segments"
+            format!("{repeated}segments")
         } else {
-            " terms"
+            "terms".to_string()
         }
     );
     if r.terms.is_empty() {
