@@ -622,22 +622,27 @@ mod tests {
         );
     }
 
+    /// The matches of `query` in `text`, analysed as at ingest.
+    fn found<'t>(an: &Analyzer, text: &'t str, query: &str) -> Vec<&'t str> {
+        let (tokens, langs) = an.analyze_document(text);
+        let mut words = Vec::new();
+        walk_words(text, &tokens, |w| words.push(w));
+        find_matches(&pattern(an, query), text, &words, &langs)
+            .into_iter()
+            .map(|(s, e, _)| &text[s..e])
+            .collect()
+    }
+
     #[test]
     fn phrase_matches_respect_stop_words_and_sentences() {
         let an = Analyzer::default();
         let text =
             "Un mandat de perquisition. Un mandat sans perquisition. Mandats de\nperquisitions.";
-        let (tokens, langs) = an.analyze_document(text);
-        let mut words = Vec::new();
-        walk_words(text, &tokens, |w| words.push(w));
-        let pat = pattern(&an, "mandat de perquisition");
-        let found: Vec<&str> = find_matches(&pat, text, &words, &langs)
-            .into_iter()
-            .map(|(s, e, _)| &text[s..e])
-            .collect();
-        assert_eq!(found, ["mandat de perquisition"]);
-        let pat = pattern(&an, "perquisitions");
-        assert_eq!(find_matches(&pat, text, &words, &langs).len(), 3);
+        assert_eq!(
+            found(&an, text, "mandat de perquisition"),
+            ["mandat de perquisition"]
+        );
+        assert_eq!(found(&an, text, "perquisitions").len(), 3);
     }
 
     #[test]
@@ -657,15 +662,9 @@ mod tests {
         // "la" is a French stop word and an English content word; "là" a French content word
         // whose index form is "la".
         let text = "Il est bien là dessus, et la juge aussi.\nThe critics who saw it in LA say that the music of La La Land is the best they have heard.";
-        let (tokens, langs) = an.analyze_document(text);
+        let (_, langs) = an.analyze_document(text);
         assert_eq!(langs.get(1), Some(&Lang::En), "{langs:?}");
-        let mut words = Vec::new();
-        walk_words(text, &tokens, |w| words.push(w));
-        let pat = pattern(&an, "la");
-        let found: Vec<&str> = find_matches(&pat, text, &words, &langs)
-            .into_iter()
-            .map(|(s, e, _)| &text[s..e])
-            .collect();
+        let found = found(&an, text, "la");
         assert!(!found.contains(&"là"), "{found:?}");
         assert!(found.contains(&"la"), "{found:?}");
     }

@@ -12,7 +12,8 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::document::{
-    decode_langs, from_tantivy_date, stored_article, stored_comment, to_tantivy_date,
+    article_title_text, decode_langs, from_tantivy_date, stored_article, stored_comment,
+    to_tantivy_date,
 };
 use super::highlight::{self, Snippet, snippet};
 use super::query::{self, Highlights, SyntaxError};
@@ -247,30 +248,6 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
 }
 
-/// The parts of an article's stored JSON searched with its title.
-#[derive(serde::Deserialize)]
-struct TitleParts {
-    #[serde(default)]
-    subtitle: Option<String>,
-    #[serde(default)]
-    headings: Vec<String>,
-}
-
-/// An article's title, subtitle and headings, one a line, as they were indexed (see
-/// [`super::document::article_title_text`]).
-fn title_text(title: &str, json: &str) -> String {
-    let parts: TitleParts = serde_json::from_str(json).unwrap_or(TitleParts {
-        subtitle: None,
-        headings: Vec::new(),
-    });
-    let mut out = title.to_string();
-    for p in parts.subtitle.iter().chain(&parts.headings) {
-        out.push('\n');
-        out.push_str(p);
-    }
-    out
-}
-
 fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &Highlights) -> Hit {
     let f = &store.fields;
     let text = text_of(doc, f.text);
@@ -281,7 +258,9 @@ fn hit_of(store: &Store, an: &Analyzer, doc: &TantivyDocument, score: f32, hl: &
     if text_of(doc, f.kind) == KIND_ARTICLE {
         // The title, subtitle and headings were searched with the text: the title shows its
         // matches, and they give the snippet when the text has none.
-        let heads = title_text(title, text_of(doc, f.json));
+        let heads = serde_json::from_str::<Article>(text_of(doc, f.json))
+            .map(|a| article_title_text(&a))
+            .unwrap_or_else(|_| title.to_string());
         let (_, head_langs) = an.analyze_document(&heads);
         let found = highlight::matches(an, &heads, &head_langs, hl);
         title_highlights = found
