@@ -541,6 +541,68 @@ fn is_courtesy_title(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
+fn is_number_word(word: &str) -> bool {
+    word.split('-').all(|p| {
+        matches!(
+            p,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "thousand"
+                | "deux"
+                | "trois"
+                | "quatre"
+                | "cinq"
+                | "sept"
+                | "huit"
+                | "neuf"
+                | "dix"
+                | "onze"
+                | "douze"
+                | "treize"
+                | "quatorze"
+                | "quinze"
+                | "seize"
+                | "vingt"
+                | "vingts"
+                | "trente"
+                | "quarante"
+                | "cinquante"
+                | "soixante"
+                | "cent"
+                | "cents"
+                | "mille"
+                | "et"
+        )
+    }) && word != "et"
+}
+
 /// Nouns of staff and stakeholders that follow the name of the body they belong to ("Dyson
 /// engineer", "Tesla shareholders").
 fn is_staff_noun(word: &str) -> bool {
@@ -1951,6 +2013,28 @@ impl Recognizer {
         {
             first = j;
         }
+        // "Minister for Agriculture Martin Heydon", "ministre de la Culture Rachida Dati": after
+        // a minister's "for" or "de", the portfolio's words come before the person's given name.
+        if last >= first + 2 {
+            let mut b = first;
+            while b > 0
+                && first - b < 2
+                && matches!(toks[b - 1].text, "for" | "of" | "de" | "du" | "des" | "la")
+            {
+                b -= 1;
+            }
+            if b < first
+                && b > 0
+                && matches!(
+                    toks[b - 1].text,
+                    "Minister" | "minister" | "Ministre" | "ministre" | "Secretary" | "secretary"
+                )
+                && let Some(j) = (first + 1..last).find(|&j| self.gaz.is_given(toks[j].text))
+                && toks[j..=last].iter().all(|t| t.shape == Shape::Cap)
+            {
+                first = j;
+            }
+        }
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         let mut scratch = page.scratch.borrow_mut();
         let (key, lower_word) = &mut *scratch;
@@ -2081,6 +2165,7 @@ impl Recognizer {
                 // "le garde des Sceaux, X": the last word of a cue phrase.
                 || self.ends_cue_phrase(d, first)
                 || stop(lower_word)
+                || is_number_word(lower_word)
                 || t.shape == Shape::Initial && !t.dot
                 // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound
                 // whose last part is lowercase is a common word before a name.
@@ -2152,6 +2237,14 @@ impl Recognizer {
         // A regnal number or a century alone is no name ("III", "au XVIe siècle"); it stays
         // inside one ("Henri III").
         if first == last && is_roman_number(toks[first].text) {
+            return;
+        }
+        // A courtesy title alone is no name ("Mme van damme", "Dr le hénaff"); "Ms" may be an
+        // informal form of a name ("l'ogre Ms").
+        if first == last
+            && is_courtesy_title(toks[first].text)
+            && !toks[first].text.starts_with("Ms")
+        {
             return;
         }
         // "le ministre jersiais des Relations extérieures", "la ministre de la Mobilité": a
@@ -3686,6 +3779,61 @@ impl Recognizer {
             if c.row.is_some() {
                 join_into(&c.parts, &mut joined);
                 by_key.entry_ref(joined.as_str()).or_insert(k);
+            }
+        }
+        // 1b. A surname written with its particle ("Le Bihan", "du Mazel", "Van der Linden")
+        // joins the one person's name that ends with it ("Yannick Le Bihan").
+        let particled: Vec<usize> = (0..clusters.len())
+            .filter(|&k| {
+                let p = &clusters[k].parts;
+                clusters[k].row.is_none()
+                    && (2..=4).contains(&p.len())
+                    && particle_index(&p[0]).is_some()
+                    && particle_index(&p[p.len() - 1]).is_none()
+            })
+            .collect();
+        if !particled.is_empty() {
+            let mut by_last: HashMap<u64, Vec<usize>, BuildWordHasher> = HashMap::default();
+            for (k, cl) in clusters.iter().enumerate() {
+                if cl.row.is_none()
+                    && cl.parts.len() >= 3
+                    && (cl.kind() == EntityType::Person || self.gaz.is_given(&cl.parts[0]))
+                    && let Some(last) = cl.parts.last()
+                {
+                    by_last.entry(xxh3_64(last.as_bytes())).or_default().push(k);
+                }
+            }
+            let mut target: Vec<usize> = (0..clusters.len()).collect();
+            for &k in &particled {
+                let parts = &clusters[k].parts;
+                let fits: Vec<usize> = by_last
+                    .get(&xxh3_64(parts[parts.len() - 1].as_bytes()))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&l| {
+                        let lp = &clusters[l].parts;
+                        lp.len() > parts.len() && lp.ends_with(parts)
+                    })
+                    .collect();
+                if let [l] = fits[..] {
+                    target[k] = l;
+                }
+            }
+            for (ci, c) in cands.iter().enumerate() {
+                let k = of[ci];
+                if k != usize::MAX && target[k] != k {
+                    let l = target[k];
+                    clusters[l].add(c, surface(c));
+                    of[ci] = l;
+                }
+            }
+            for &k in &particled {
+                if target[k] != k {
+                    join_into(&clusters[k].parts, &mut joined);
+                    by_key.insert(joined.clone(), target[k]);
+                    clusters[k] = Cluster::default();
+                }
             }
         }
         // 2. One-word names: same word, a part of a longer name, an acronym of one (the names

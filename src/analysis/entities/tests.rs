@@ -2744,3 +2744,65 @@ fn a_preposition_of_place_before_l_apostrophe_announces_a_place() {
     let found = typed_builtin("Hier, les rejets de l'usine ont fini dans l'Orvène, près du pont.");
     assert_found(&found, &[("Orvène", "location")]);
 }
+
+#[test]
+fn surnames_with_their_particle_join_the_full_name() {
+    let r = builtin();
+    for (text, short, full) in [
+        (
+            "L'armateur Yannick Le Bihan a été condamné. Le Bihan fera appel.",
+            "Le Bihan",
+            "Yannick Le Bihan",
+        ),
+        (
+            "Pierre-Yves du Mazel dirige l'usine depuis 2011. Hier, M. du Mazel a confirmé la commande.",
+            "du Mazel",
+            "Pierre-Yves du Mazel",
+        ),
+        (
+            "Ranger Graham van der Linden found the koalas. Van der Linden said so.",
+            "Van der Linden",
+            "Graham van der Linden",
+        ),
+    ] {
+        let m = r.detect(text);
+        let short = m
+            .iter()
+            .find(|m| m.text == short)
+            .unwrap_or_else(|| panic!("{short} in {m:?}"));
+        assert_eq!(&*short.name, full, "{text}");
+    }
+    // Two people with the same surname: the short form stays on its own.
+    let m = r.detect("Anne Le Goff et Paul Le Goff sont élus. Le Goff a remercié ses électeurs.");
+    let short = m.iter().rfind(|m| m.text == "Le Goff").unwrap();
+    assert_eq!(&*short.name, "Le Goff");
+}
+
+#[test]
+fn titles_portfolios_and_numbers_are_not_names() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "Minister for Agriculture Martin Heydon said he would act."),
+        [("Martin Heydon".to_string(), "person")]
+    );
+    assert_eq!(
+        typed(r, "La ministre de la Culture Rachida Dati a parlé."),
+        [("Rachida Dati".to_string(), "person")]
+    );
+    for text in [
+        "Mme van damme est une super journaliste.",
+        "Dr le hénaff si vous lisez ça, merci.",
+        "Forty-eight teams took part.",
+        "Dix-huit salariés partent.",
+        "Y'a pas d'autres problèmes ici ?",
+    ] {
+        assert_eq!(typed(r, text), [], "{text}");
+    }
+    assert_eq!(
+        typed(r, "Lakeland Dairies and Glanbia cut their prices."),
+        [
+            ("Lakeland Dairies".to_string(), "organization"),
+            ("Glanbia".to_string(), "organization")
+        ]
+    );
+}
