@@ -868,6 +868,8 @@ impl Recognizer {
         let mut lower: WordSet<'_> = WordSet::default();
         for d in &docs {
             for t in &d.tokens {
+                // A listed place that is no common word ("dinant", "montréal") written in
+                // lowercase is the place written carelessly, not a common word.
                 if t.shape == Shape::Lower
                     && lengths.may_hold(t.text)
                     && wanted.contains(&xxh3_64(t.text.as_bytes()))
@@ -968,6 +970,9 @@ impl Recognizer {
                     "à" | "a"
                         | "en"
                         | "de"
+                        | "par"
+                        | "via"
+                        | "at"
                         | "depuis"
                         | "vers"
                         | "in"
