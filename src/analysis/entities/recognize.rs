@@ -206,29 +206,33 @@ struct Page<'p, 't> {
     particle_names: &'p PairSet<'t>,
     /// The documents of the page.
     docs: &'p [Doc<'t>],
-    /// Capitalised words written somewhere without a dot right after them, built on first use.
-    undotted: std::cell::OnceCell<WordSet<'t>>,
+    /// How many times each capitalised word is written without a dot right after it and with
+    /// one, counted on first use.
+    undotted: std::cell::OnceCell<HashMap<&'t str, [u32; 2], BuildWordHasher>>,
     /// Buffers [`Recognizer::push_run`] keys and lowercases words in, kept from run to run.
     scratch: std::cell::RefCell<(String, String)>,
 }
 
 impl<'t> Page<'_, 't> {
-    /// Whether the capitalised word `word` is written somewhere in the page without a dot
-    /// right after it.
-    fn undotted(&self, word: &str) -> bool {
-        self.undotted
-            .get_or_init(|| {
-                let mut set = WordSet::default();
-                for d in self.docs {
-                    for t in &d.tokens {
-                        if !t.dot && matches!(t.shape, Shape::Cap | Shape::Upper) {
-                            set.insert(t.text);
-                        }
+    /// How many times the capitalised word `word` is written without a dot right after it,
+    /// and how many times with one.
+    fn dot_counts(&self, word: &str) -> [u32; 2] {
+        self.dots().get(word).copied().unwrap_or_default()
+    }
+
+    /// [`Page::dot_counts`] of every capitalised word (built on first use).
+    fn dots(&self) -> &HashMap<&'t str, [u32; 2], BuildWordHasher> {
+        self.undotted.get_or_init(|| {
+            let mut counts: HashMap<&'t str, [u32; 2], BuildWordHasher> = HashMap::default();
+            for d in self.docs {
+                for t in &d.tokens {
+                    if matches!(t.shape, Shape::Cap | Shape::Upper) {
+                        counts.entry(t.text).or_default()[usize::from(t.dot)] += 1;
                     }
                 }
-                set
-            })
-            .contains(word)
+            }
+            counts
+        })
     }
 }
 
@@ -539,6 +543,21 @@ fn is_courtesy_title(word: &str) -> bool {
             | "Dr"
             | "Dr."
     )
+}
+
+/// Whether `word`, written in capitals, reads as a word rather than an acronym: it has an
+/// accented letter ("PARÉ", "RÉGNIER") or six letters or more, a third of them vowels or more
+/// ("BOSSUET", "BEAUMANOIR"; not "OCLCIFF").
+fn word_in_capitals(word: &str) -> bool {
+    if word.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        return true;
+    }
+    let letters = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let vowels = word
+        .chars()
+        .filter(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'))
+        .count();
+    letters == word.len() && letters >= 6 && vowels * 3 >= letters
 }
 
 /// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
@@ -1702,24 +1721,34 @@ impl Recognizer {
         }
         let len = t.text.chars().count();
         let short = match t.shape {
-            Shape::Cap => len <= 5,
+            Shape::Cap => len <= 7,
             Shape::Upper => len <= 9 && !t.text.contains('.'),
             _ => false,
         };
         if !short {
             return false;
         }
+        // Six or seven letters only before a Roman number, a word in capitals or another
+        // abbreviation ("Instit. Mém.", "Provenç. XIIIe s."), not before any lowercase word.
+        let strong_only = t.shape == Shape::Cap && len > 5;
         let after = d.text[t.end + 1..].trim_start_matches([' ', '\t', '\u{a0}']);
         let no_sentence_end = match after.chars().next() {
             None | Some('\n' | '\r') => false,
-            Some(c) if c.is_uppercase() => d
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| is_roman_number(n.text) || n.text == "I"),
+            // "Lett. XXXVI", "Voy. ABAISSER", "Instit. Mém. scienc.": a Roman number, a word
+            // in capitals or another abbreviation follows.
+            Some(c) if c.is_uppercase() => d.tokens.get(i + 1).is_some_and(|n| {
+                is_roman_number(n.text)
+                    || n.text == "I"
+                    || (n.shape == Shape::Upper && n.text.chars().count() >= 4)
+                    || (n.shape == Shape::Cap && n.dot && n.text.chars().count() <= 5)
+            }),
+            Some(_) if strong_only => false,
             Some(c) => c != '.',
         };
-        no_sentence_end
-            && !page.undotted(t.text)
+        // "Voy. ABAISSER", "Hist. Romaine": a word written three times or more with a dot,
+        // and ten times as often with a dot as without, is an abbreviation whatever follows.
+        let [undotted, dotted] = page.dot_counts(t.text);
+        (no_sentence_end && undotted == 0 || dotted >= 3 && dotted >= 10 * undotted)
             && !self.gaz.is_given(t.text)
             && self.gaz.longest(&d.tokens, i, true).is_none()
     }
@@ -2278,6 +2307,14 @@ impl Recognizer {
         if first == last && self.abbreviation(d, first, page) {
             return;
         }
+        // One initial alone is no name ("V. ABAISSER", "cf. A.").
+        if first == last
+            && toks[first].shape == Shape::Initial
+            && toks[first].dot
+            && self.gaz.longest(toks, first, true).is_none()
+        {
+            return;
+        }
         // Common words in capitals that begin a line or sentence are a heading, not an
         // acronym ("HISTORIQUE", "SUPPLÉMENT AU DICTIONNAIRE", "ABANDON (a-ban-don)").
         if toks[first].sentence_start
@@ -2521,7 +2558,7 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Misc, 0.2);
         }
-        if c.acronym {
+        if c.acronym && !word_in_capitals(head.text) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {
             vote(&mut c.votes, EntityType::Misc, 0.6);

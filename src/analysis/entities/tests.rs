@@ -2782,7 +2782,10 @@ fn surnames_with_their_particle_join_the_full_name() {
 fn titles_portfolios_and_numbers_are_not_names() {
     let r = builtin();
     assert_eq!(
-        typed(r, "Minister for Agriculture Martin Heydon said he would act."),
+        typed(
+            r,
+            "Minister for Agriculture Martin Heydon said he would act."
+        ),
         [("Martin Heydon".to_string(), "person")]
     );
     assert_eq!(
@@ -2804,5 +2807,36 @@ fn titles_portfolios_and_numbers_are_not_names() {
             ("Lakeland Dairies".to_string(), "organization"),
             ("Glanbia".to_string(), "organization")
         ]
+    );
+}
+
+#[test]
+fn dictionary_citations_are_authors_not_abbreviations() {
+    let r = builtin();
+    // Abbreviations before a word in capitals or another abbreviation, and initials alone.
+    for text in [
+        "Voy. ABAISSER et la suite.",
+        "te l'un de l'autre, Instit. Mém. scienc. t. IX, p. 3.",
+        "V. ABOI, plus haut.",
+    ] {
+        assert!(
+            !texts(r, text)
+                .iter()
+                .any(|t| ["Voy", "Instit", "V"].contains(&t.as_str())),
+            "{text}: {:?}",
+            texts(r, text)
+        );
+    }
+    // An author cited in capitals is a person, an acronym an organisation.
+    assert_eq!(
+        typed(
+            r,
+            "Il le dit ainsi, BOSSUET, Hist. II, 3, et le répète ailleurs."
+        ),
+        [("BOSSUET".to_string(), "person")]
+    );
+    assert_eq!(
+        typed(r, "Une enquête de l'OCLCIFF vise la mairie."),
+        [("OCLCIFF".to_string(), "organization")]
     );
 }
