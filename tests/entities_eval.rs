@@ -177,7 +177,9 @@ fn score(
             j += 1;
         }
         let texts: Vec<&str> = docs[i..j].iter().map(|d| d.text.as_str()).collect();
-        let found = builtin().detect_page(&texts);
+        // The article (if the page starts with one) is the newsroom's text.
+        let edited = docs[i..j].iter().take_while(|d| !d.comment).count();
+        let found = builtin().detect_article_page(&texts, edited);
         for (k, (doc, mentions)) in docs[i..j].iter().zip(found).enumerate() {
             if !pick(i + k) {
                 continue;

@@ -539,7 +539,8 @@ impl<'a> DocumentBuilder<'a> {
         // title, the text and the comments.
         let mut page_mentions = self.entities.map(|r| {
             let spans: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
-            let page = r.detect_page_words(&texts, &spans);
+            // The title and the text are the newsroom's, the rest readers' comments.
+            let page = r.detect_page_edited(&texts, &spans, 2);
             add_entity_names(&mut d, f, page.iter().flatten());
             page.into_iter()
         });

@@ -827,12 +827,35 @@ impl Recognizer {
         self.detect_page_words(texts, &words)
     }
 
+    /// [`Recognizer::detect_page`] where the first `edited` texts are the newsroom's (see
+    /// [`Recognizer::detect_page_edited`]).
+    pub fn detect_article_page(&self, texts: &[&str], edited: usize) -> Vec<Vec<Mention>> {
+        let words = Segmenter::default().words_of_each(texts);
+        let words: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
+        self.detect_page_edited(texts, &words, edited)
+    }
+
     /// [`Recognizer::detect_page`] given the words of each text (as [`Segmenter::words`]
     /// gives them).
     pub fn detect_page_words(
         &self,
         texts: &[&str],
         words: &[&[(usize, usize)]],
+    ) -> Vec<Vec<Mention>> {
+        self.detect_page_edited(texts, words, 0)
+    }
+
+    /// [`Recognizer::detect_page_words`] where the first `edited` texts are the newsroom's (an
+    /// article's title and text) and the others readers' comments. A newsroom names people in
+    /// full or with a title: one word that nothing marks as a name (no list, cue, given name,
+    /// fuller form or other evidence) and that only the newsroom's texts write is weak there
+    /// (counted where the corpus confirms it), where a reader's bare "Farage" or "Sarko" is a
+    /// person.
+    pub fn detect_page_edited(
+        &self,
+        texts: &[&str],
+        words: &[&[(usize, usize)]],
+        edited: usize,
     ) -> Vec<Vec<Mention>> {
         let docs: Vec<Doc<'_>> = texts
             .iter()
@@ -910,7 +933,7 @@ impl Recognizer {
         for (di, d) in docs.iter().enumerate() {
             self.candidates(di, d, &page, &mut works, &mut cands);
         }
-        self.resolve(&docs, cands, &lower)
+        self.resolve(&docs, cands, &lower, edited)
     }
 
     /// Pushes the candidates of document `di` to `out`; `works` holds the titles of works
@@ -3788,6 +3811,7 @@ impl Recognizer {
         docs: &[Doc<'_>],
         mut cands: Vec<Cand>,
         lower: &WordSet<'_>,
+        edited: usize,
     ) -> Vec<Vec<Mention>> {
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut of: Vec<usize> = vec![usize::MAX; cands.len()];
@@ -4318,9 +4342,27 @@ impl Recognizer {
             clusters[k].votes[t.index()] += 0.8;
         }
         // 6. Names, types and mentions.
+        // Entities written only in the newsroom's texts.
+        let mut only_edited = vec![true; clusters.len()];
+        for (ci, c) in cands.iter().enumerate() {
+            if c.doc >= edited && of[ci] < clusters.len() {
+                only_edited[of[ci]] = false;
+            }
+        }
+        // One word that nothing but the defaults types (see `detect_page_edited`).
+        let bare = |c: &Cluster| {
+            let m = c.mentions as f32;
+            c.row.is_none()
+                && c.parts.len() == 1
+                && c.votes[EntityType::Person.index()] <= 0.06 * m + 1e-3
+                && c.votes[EntityType::Organization.index()] <= 0.04 * m + 1e-3
+                && c.votes[EntityType::Location.index()] <= 1e-3
+                && c.votes[EntityType::Misc.index()] <= 1e-3
+        };
         let names: Vec<(EntityType, Arc<str>, Arc<str>, bool)> = clusters
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(k, c)| {
                 let mut name: Arc<str> = canonical_name(c.forms.iter().copied())
                     .unwrap_or_default()
                     .into();
@@ -4343,7 +4385,9 @@ impl Recognizer {
                     }
                     None => (c.kind(), name.clone()),
                 };
-                (kind, name, key, !c.strong)
+                // Counted only where the corpus confirms the name elsewhere.
+                let weak = !c.strong || bare(c) && only_edited[k];
+                (kind, name, key, weak)
             })
             .collect();
         let mut out: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];

@@ -2840,3 +2840,44 @@ fn dictionary_citations_are_authors_not_abbreviations() {
         [("OCLCIFF".to_string(), "organization")]
     );
 }
+
+#[test]
+fn a_bare_word_counts_in_comments_not_in_the_newsroom_text() {
+    let r = builtin();
+    let page = [
+        "Le fabricant Bodinel ferme son usine de Cholet.",
+        "Encore une usine qui ferme, Bodinel ou pas.",
+    ];
+    let names = |docs: &[Vec<Mention>]| -> Vec<Vec<String>> {
+        docs.iter()
+            .map(|d| {
+                d.iter()
+                    .filter(|m| !m.weak)
+                    .map(|m| m.text.clone())
+                    .collect()
+            })
+            .collect()
+    };
+    // Written by a reader too, the word stays a name in both texts.
+    assert_eq!(
+        names(&r.detect_article_page(&page, 1)),
+        [vec!["Bodinel", "Cholet"], vec!["Bodinel"]]
+    );
+    // Written only in the article, with nothing to mark it as a name, it is weak there: it
+    // counts where the corpus confirms it.
+    let alone = ["Selon Bodinel, la ville de Cholet perd son usine."];
+    assert_eq!(names(&r.detect_article_page(&alone, 1)), [vec!["Cholet"]]);
+    assert_eq!(
+        names(&r.detect_article_page(&alone, 0)),
+        [vec!["Bodinel", "Cholet"]]
+    );
+    // A comment's bare surname is a person.
+    let thread = [
+        "La réforme passe au Sénat.",
+        "Depuis Badinter, rien de neuf.",
+    ];
+    assert_eq!(
+        names(&r.detect_article_page(&thread, 1)),
+        [vec!["Sénat"], vec!["Badinter"]]
+    );
+}
