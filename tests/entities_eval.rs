@@ -315,6 +315,8 @@ fn entity_detection_scores() {
         ("blind9-en.txt", "English, ninth blind set"),
         ("blind10-fr.txt", "French, tenth blind set"),
         ("blind10-en.txt", "English, tenth blind set"),
+        ("blind11-fr.txt", "French, eleventh blind set"),
+        ("blind11-en.txt", "English, eleventh blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -347,6 +349,7 @@ fn entity_detection_scores() {
             || file.starts_with("blind8")
             || file.starts_with("blind9")
             || file.starts_with("blind10")
+            || file.starts_with("blind11")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -401,6 +404,8 @@ fn entity_detection_scores() {
             "blind9-en.txt" => 0.76,
             "blind10-fr.txt" => 0.69,
             "blind10-en.txt" => 0.69,
+            "blind11-fr.txt" => 0.77,
+            "blind11-en.txt" => 0.71,
             "fresh-fr.txt" => 0.76,
             "fresh-en.txt" => 0.70,
             _ => 0.95,
