@@ -20,9 +20,9 @@ use crate::analysis::stop::is_stop;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Lowercase words that join the parts of a name ("Charles de Gaulle", "Bank of America").
-const PARTICLES: [&str; 24] = [
+const PARTICLES: [&str; 25] = [
     "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "della", "dos",
-    "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of",
+    "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of", "dela",
 ];
 
 /// The index in [`PARTICLES`] of `word` in either case ("de", "De").
@@ -4042,7 +4042,11 @@ impl Recognizer {
         let mut lower_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
         let mut lw = String::new();
         // Nothing to look for when every such lowercase word is a stop word ("le", "the").
-        let any_lower = lower.iter().any(|w| !stop(w));
+        // (Hyphenated surnames are looked for by their parts, which `lower` does not hold.)
+        let any_lower = lower.iter().any(|w| !stop(w))
+            || clusters
+                .iter()
+                .any(|c| c.strong && c.parts.len() > 1 && c.parts[c.parts.len() - 1].contains('-'));
         // "armor prévoyance", "opéra de lyon": lowercase forms of a page's names of several
         // words that are no person's, by their first word (lowercase): (entity, lowercase
         // words).
@@ -4067,10 +4071,25 @@ impl Recognizer {
                             .or_default()
                             .push((k, lowercase_all(&words)));
                     }
-                    match f.rsplit(' ').next() {
+                    let surname = match f.rsplit(' ').next() {
                         Some(w) if w.len() < f.len() => w,
                         _ => continue,
+                    };
+                    // "fourmond-lebreton": a hyphenated surname in lowercase is cut into its
+                    // parts (written "-lebreton" here: a hyphen joins it to the part before).
+                    if surname.contains('-') && surname.split('-').all(|p| p.chars().count() >= 2) {
+                        let parts: Vec<String> =
+                            lowercase_all(&surname.split('-').collect::<Vec<_>>())
+                                .into_iter()
+                                .enumerate()
+                                .map(|(q, p)| if q == 0 { p } else { format!("-{p}") })
+                                .collect();
+                        lower_phrases
+                            .entry(parts[0].clone())
+                            .or_default()
+                            .push((k, parts));
                     }
+                    surname
                 } else {
                     f
                 };
@@ -4196,11 +4215,21 @@ impl Recognizer {
                             .or_else(|| ascii.then(|| ascii_phrases.get(t.text)).flatten())
                         && let Some((k, n)) = phrases.iter().find_map(|(k, words)| {
                             let toks = d.tokens.get(j..j + words.len())?;
-                            let fits = toks.iter().zip(words).enumerate().all(|(q, (u, w))| {
-                                u.shape == Shape::Lower
-                                    && (q == 0 || (u.joined && u.elision.is_empty()))
-                                    && u.text == w.as_str()
-                            });
+                            let fits =
+                                toks.iter().zip(words).enumerate().all(|(q, (u, w))| {
+                                    match w.strip_prefix('-') {
+                                        Some(w) => {
+                                            u.shape == Shape::Lower
+                                                && u.hyphen_before
+                                                && u.text == w
+                                        }
+                                        None => {
+                                            u.shape == Shape::Lower
+                                                && (q == 0 || (u.joined && u.elision.is_empty()))
+                                                && u.text == w.as_str()
+                                        }
+                                    }
+                                });
                             fits.then_some((*k, words.len()))
                         })
                     {
@@ -4434,7 +4463,15 @@ impl Recognizer {
         for &k in long {
             let cl = &clusters[k];
             let kind = cl.kind();
-            let last = cl.parts.last().is_some_and(|l| l == word);
+            // "Montenay" is no short form of "conseil municipal de Montenay": the word after
+            // "de" or "of" completes an organisation's name, it does not name it.
+            let complement = kind != EntityType::Person
+                && cl.parts.len() >= 2
+                && matches!(
+                    cl.parts[cl.parts.len() - 2].as_str(),
+                    "de" | "du" | "des" | "d'" | "of" | "la" | "l'" | "le" | "les" | "the"
+                );
+            let last = cl.parts.last().is_some_and(|l| l == word) && !complement;
             let first = cl.parts.first().is_some_and(|f| f == word);
             // "in Buckeye" is the place, not the "Buckeye Homeowners Alliance" named after it.
             let place_first = kind != EntityType::Location

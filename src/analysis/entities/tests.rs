@@ -2881,3 +2881,43 @@ fn a_bare_word_counts_in_comments_not_in_the_newsroom_text() {
         [vec!["Sénat"], vec!["Badinter"]]
     );
 }
+
+#[test]
+fn lowercase_hyphenated_surnames_and_complements_of_bodies() {
+    let r = builtin();
+    let page = [
+        "Le conseil municipal de Montenay a voté. La maire, Odile Fourmond-Lebreton, a démissionné.",
+        "Sinon je comprends Mme fourmond-lebreton, à Montenay on a tout perdu.",
+    ];
+    let d = r.detect_article_page(&page, 1);
+    let comment: Vec<(&str, EntityType, &str)> = d[1]
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind, &*m.name))
+        .collect();
+    assert_eq!(
+        comment,
+        [
+            (
+                "fourmond-lebreton",
+                EntityType::Person,
+                "Odile Fourmond-Lebreton"
+            ),
+            ("Montenay", EntityType::Location, "Montenay"),
+        ]
+    );
+}
+
+#[test]
+fn isles_and_filipino_particles() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "Hosts on the Isle of Skye welcomed the levy."),
+        [("Isle of Skye".to_string(), "location")]
+    );
+    let m = r.detect("Driver Ernesto dela Cruz stopped work. Dela Cruz said he would sell.");
+    assert!(
+        m.iter()
+            .any(|m| m.text == "Dela Cruz" && m.kind == EntityType::Person && !m.weak),
+        "{m:?}"
+    );
+}
