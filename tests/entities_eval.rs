@@ -317,6 +317,8 @@ fn entity_detection_scores() {
         ("blind10-en.txt", "English, tenth blind set"),
         ("blind11-fr.txt", "French, eleventh blind set"),
         ("blind11-en.txt", "English, eleventh blind set"),
+        ("blind12-fr.txt", "French, twelfth blind set"),
+        ("blind12-en.txt", "English, twelfth blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -350,6 +352,7 @@ fn entity_detection_scores() {
             || file.starts_with("blind9")
             || file.starts_with("blind10")
             || file.starts_with("blind11")
+            || file.starts_with("blind12")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -406,6 +409,8 @@ fn entity_detection_scores() {
             "blind10-en.txt" => 0.69,
             "blind11-fr.txt" => 0.77,
             "blind11-en.txt" => 0.71,
+            "blind12-fr.txt" => 0.79,
+            "blind12-en.txt" => 0.72,
             "fresh-fr.txt" => 0.76,
             "fresh-en.txt" => 0.70,
             _ => 0.95,
