@@ -2581,6 +2581,10 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Misc, 0.2);
         }
+        // "Tate & Lyle", "Marks & Spencer": an ampersand between names joins a firm's.
+        if n > 1 && toks[first + 1..=last].iter().any(|t| t.amp) {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
         if c.acronym && !word_in_capitals(head.text) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {

@@ -2921,3 +2921,17 @@ fn isles_and_filipino_particles() {
         "{m:?}"
     );
 }
+
+#[test]
+fn premiers_and_ampersands() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "The cane goes under contract to Tate & Lyle in Britain."),
+        [
+            ("Tate & Lyle".to_string(), "organization"),
+            ("Britain".to_string(), "location")
+        ]
+    );
+    let t = typed(r, "Manitoba Premier Wab Kinew welcomed the ship.");
+    assert!(t.contains(&("Wab Kinew".to_string(), "person")), "{t:?}");
+}
