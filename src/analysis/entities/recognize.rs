@@ -25,6 +25,12 @@ const PARTICLES: [&str; 25] = [
     "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of", "dela",
 ];
 
+/// The weak default votes of a one-word name that nothing else types: person, then
+/// organisation.
+const DEFAULT_PERSON: f32 = 0.06;
+/// See [`DEFAULT_PERSON`].
+const DEFAULT_ORGANIZATION: f32 = 0.04;
+
 /// The index in [`PARTICLES`] of `word` in either case ("de", "De").
 fn particle_index(word: &str) -> Option<usize> {
     if word.len() > 4 {
@@ -208,7 +214,7 @@ struct Page<'p, 't> {
     docs: &'p [Doc<'t>],
     /// How many times each capitalised word is written without a dot right after it and with
     /// one, counted on first use.
-    undotted: std::cell::OnceCell<HashMap<&'t str, [u32; 2], BuildWordHasher>>,
+    dots: std::cell::OnceCell<HashMap<&'t str, [u32; 2], BuildWordHasher>>,
     /// Buffers [`Recognizer::push_run`] keys and lowercases words in, kept from run to run.
     scratch: std::cell::RefCell<(String, String)>,
 }
@@ -222,7 +228,7 @@ impl<'t> Page<'_, 't> {
 
     /// [`Page::dot_counts`] of every capitalised word (built on first use).
     fn dots(&self) -> &HashMap<&'t str, [u32; 2], BuildWordHasher> {
-        self.undotted.get_or_init(|| {
+        self.dots.get_or_init(|| {
             let mut counts: HashMap<&'t str, [u32; 2], BuildWordHasher> = HashMap::default();
             for d in self.docs {
                 for t in &d.tokens {
@@ -910,8 +916,6 @@ impl Recognizer {
         let mut lower: WordSet<'_> = WordSet::default();
         for d in &docs {
             for t in &d.tokens {
-                // A listed place that is no common word ("dinant", "montréal") written in
-                // lowercase is the place written carelessly, not a common word.
                 if t.shape == Shape::Lower
                     && lengths.may_hold(t.text)
                     && wanted.contains(&xxh3_64(t.text.as_bytes()))
@@ -927,7 +931,7 @@ impl Recognizer {
             lower: &lower,
             particle_names: &particle_names,
             docs: &docs,
-            undotted: std::cell::OnceCell::new(),
+            dots: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::default(),
         };
         for (di, d) in docs.iter().enumerate() {
@@ -2597,8 +2601,8 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Organization, 0.1);
             vote(&mut c.votes, EntityType::Person, 0.08);
         } else {
-            vote(&mut c.votes, EntityType::Person, 0.06);
-            vote(&mut c.votes, EntityType::Organization, 0.04);
+            vote(&mut c.votes, EntityType::Person, DEFAULT_PERSON);
+            vote(&mut c.votes, EntityType::Organization, DEFAULT_ORGANIZATION);
         }
         // "Le Floch", "Di Benedetto", "Van Buren": a capitalised particle begins a surname.
         if n > 1 && PARTICLES.contains(&head.key().as_str()) && head.shape == Shape::Cap {
@@ -3865,8 +3869,10 @@ impl Recognizer {
         if !particled.is_empty() {
             let mut by_last: HashMap<u64, Vec<usize>, BuildWordHasher> = HashMap::default();
             for (k, cl) in clusters.iter().enumerate() {
+                // (Not a name that begins with a particle itself: it may join another.)
                 if cl.row.is_none()
                     && cl.parts.len() >= 3
+                    && particle_index(&cl.parts[0]).is_none()
                     && (cl.kind() == EntityType::Person || self.gaz.is_given(&cl.parts[0]))
                     && let Some(last) = cl.parts.last()
                 {
@@ -4387,8 +4393,8 @@ impl Recognizer {
             let m = c.mentions as f32;
             c.row.is_none()
                 && c.parts.len() == 1
-                && c.votes[EntityType::Person.index()] <= 0.06 * m + 1e-3
-                && c.votes[EntityType::Organization.index()] <= 0.04 * m + 1e-3
+                && c.votes[EntityType::Person.index()] <= DEFAULT_PERSON * m + 1e-3
+                && c.votes[EntityType::Organization.index()] <= DEFAULT_ORGANIZATION * m + 1e-3
                 && c.votes[EntityType::Location.index()] <= 1e-3
                 && c.votes[EntityType::Misc.index()] <= 1e-3
         };
