@@ -2935,3 +2935,12 @@ fn premiers_and_ampersands() {
     let t = typed(r, "Manitoba Premier Wab Kinew welcomed the ship.");
     assert!(t.contains(&("Wab Kinew".to_string(), "person")), "{t:?}");
 }
+
+#[test]
+fn hospitals_and_care_homes_head_bodies() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "Le CHU Amiens-Picardie a réalisé une double greffe."),
+        [("CHU Amiens-Picardie".to_string(), "organization")]
+    );
+}
