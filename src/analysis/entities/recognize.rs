@@ -856,7 +856,7 @@ impl Recognizer {
     /// full or with a title: one word that nothing marks as a name (no list, cue, given name,
     /// fuller form or other evidence) and that only the newsroom's texts write is weak there
     /// (counted where the corpus confirms it), where a reader's bare "Farage" or "Sarko" is a
-    /// person.
+    /// person. Such a word is weak wherever it is written when it is a common word.
     pub fn detect_page_edited(
         &self,
         texts: &[&str],
@@ -4424,8 +4424,11 @@ impl Recognizer {
                     }
                     None => (c.kind(), name.clone()),
                 };
-                // Counted only where the corpus confirms the name elsewhere.
-                let weak = !c.strong || bare(c) && only_edited[k];
+                // Counted only where the corpus confirms the name elsewhere: found only where
+                // a capital is expected; or one word with nothing to mark it as a name that only
+                // the newsroom writes, or that is a common word ("Afficher", "Faire", "Table").
+                let weak =
+                    !c.strong || bare(c) && (only_edited[k] || self.gaz.is_common(&c.parts[0]));
                 (kind, name, key, weak)
             })
             .collect();
