@@ -373,9 +373,6 @@ fn corpus_entities(
         if let Some(a) = by_key.get_mut(&key)
             && confirmed(a.mentions, weak_mentions.get(&key).copied().unwrap_or(0))
         {
-            // Their type counts too: a name the newsroom writes bare ("BOSSUET, Hist.") is
-            // typed by all its mentions, not by the few a cue typed.
-            a.by_type[t.kind.index()] += c.mentions;
             a.mentions += c.mentions;
             a.articles += c.articles;
             a.comments += c.comments;

@@ -2944,3 +2944,18 @@ fn hospitals_and_care_homes_head_bodies() {
         [("CHU Amiens-Picardie".to_string(), "organization")]
     );
 }
+
+#[test]
+fn a_bare_common_word_is_weak_in_comments_too() {
+    let r = builtin();
+    let page = [
+        "Le lycée rouvre lundi.",
+        "Je relis Racine tous les soirs, et Vinteuil aussi.",
+    ];
+    let d = r.detect_article_page(&page, 1);
+    let weak = |text: &str| d[1].iter().find(|m| m.text == text).map(|m| m.weak);
+    // "racine" is a common word: only the corpus can confirm the name.
+    assert_eq!(weak("Racine"), Some(true), "{:?}", d[1]);
+    // A word that is no common word stays a reader's name.
+    assert_eq!(weak("Vinteuil"), Some(false), "{:?}", d[1]);
+}
