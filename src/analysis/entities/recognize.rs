@@ -828,9 +828,7 @@ impl Recognizer {
     /// The mentions of each document of a page (an article's title, body and comments):
     /// aliases resolve across the page.
     pub fn detect_page(&self, texts: &[&str]) -> Vec<Vec<Mention>> {
-        let words = Segmenter::default().words_of_each(texts);
-        let words: Vec<&[(usize, usize)]> = words.iter().map(Vec::as_slice).collect();
-        self.detect_page_words(texts, &words)
+        self.detect_article_page(texts, 0)
     }
 
     /// [`Recognizer::detect_page`] where the first `edited` texts are the newsroom's (see
