@@ -321,6 +321,10 @@ fn entity_detection_scores() {
         ("blind12-en.txt", "English, twelfth blind set"),
         ("blind13-fr.txt", "French, thirteenth blind set"),
         ("blind13-en.txt", "English, thirteenth blind set"),
+        ("blind14-fr.txt", "French, fourteenth blind set"),
+        ("blind14-en.txt", "English, fourteenth blind set"),
+        ("blind15-fr.txt", "French, fifteenth blind set"),
+        ("blind15-en.txt", "English, fifteenth blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -356,6 +360,8 @@ fn entity_detection_scores() {
             || file.starts_with("blind11")
             || file.starts_with("blind12")
             || file.starts_with("blind13")
+            || file.starts_with("blind14")
+            || file.starts_with("blind15")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -416,6 +422,10 @@ fn entity_detection_scores() {
             "blind12-en.txt" => 0.72,
             "blind13-fr.txt" => 0.72,
             "blind13-en.txt" => 0.72,
+            "blind14-fr.txt" => 0.70,
+            "blind14-en.txt" => 0.61,
+            "blind15-fr.txt" => 0.71,
+            "blind15-en.txt" => 0.66,
             "fresh-fr.txt" => 0.76,
             "fresh-en.txt" => 0.70,
             _ => 0.95,
