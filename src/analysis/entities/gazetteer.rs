@@ -166,7 +166,14 @@ struct WordInfo {
 /// Words looked up in one thread, as written, with what the lists say about them: the rules
 /// ask several questions about each word, and the same capitalised words recur from page to
 /// page. A direct-mapped table: a word's slot is a hash of its bytes.
-type Memo = Vec<MemoSlot>;
+#[derive(Default)]
+struct Memo {
+    /// The remembered words.
+    slots: Vec<MemoSlot>,
+    /// The slot of the last word asked about: the rules ask several questions about a word
+    /// in a row, and that slot answers them without hashing the word again.
+    last: usize,
+}
 
 /// One remembered word.
 #[derive(Clone, Copy, Default)]
@@ -623,7 +630,9 @@ impl Gazetteer {
     /// are kept too).
     fn memo<R>(&self, word: &str, f: impl FnOnce(&mut WordInfo) -> R) -> R {
         thread_local! {
-            static MEMO: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(Vec::new()) };
+            static MEMO: std::cell::RefCell<Memo> = const {
+                std::cell::RefCell::new(Memo { slots: Vec::new(), last: 0 })
+            };
         }
         let b = word.as_bytes();
         if b.is_empty() || b.len() > MEMO_BYTES {
@@ -633,13 +642,20 @@ impl Gazetteer {
         // it.
         MEMO.with(|cell| match cell.try_borrow_mut() {
             Ok(mut memo) => {
-                if memo.is_empty() {
-                    memo.resize(MEMO_SLOTS, MemoSlot::default());
+                let memo = &mut *memo;
+                if memo.slots.is_empty() {
+                    memo.slots.resize(MEMO_SLOTS, MemoSlot::default());
+                }
+                let len = b.len() as u8;
+                let last = &mut memo.slots[memo.last];
+                if last.id == self.id && last.len == len && &last.bytes[..b.len()] == b {
+                    return f(&mut last.info);
                 }
                 let mut bytes = [0u8; MEMO_BYTES];
                 bytes[..b.len()].copy_from_slice(b);
-                let slot = &mut memo[memo_slot(&bytes)];
-                let len = b.len() as u8;
+                let at = memo_slot(&bytes);
+                memo.last = at;
+                let slot = &mut memo.slots[at];
                 if !(slot.id == self.id && slot.len == len && slot.bytes == bytes) {
                     *slot = MemoSlot {
                         id: self.id,
