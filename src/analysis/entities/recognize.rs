@@ -11,7 +11,9 @@ type WordSet<'t> = HashSet<&'t str, BuildWordHasher>;
 type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, LengthFilter, push_parts};
-use super::tokens::{NameToken, Shape, key_of, push_key, shape_of, tokenize_words, with_key};
+use super::tokens::{
+    NameToken, Shape, is_hyphen, key_of, push_key, shape_of, tokenize_words, with_key,
+};
 use super::{EntityType, Mention, canonical_name, one_spaced};
 use crate::analysis::Lang;
 use crate::analysis::Segmenter;
@@ -984,6 +986,42 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "Mme vauthier", "Judge dimarco-hale", "Dr le hénaff": a commenter's lowercase
+            // surname after a courtesy title, with its particle.
+            if t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && (is_courtesy_title(toks[i - 1].text) || toks[i - 1].text == "Judge")
+            {
+                let mut last = if particle_index(t.text).is_some()
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.joined && n.shape == Shape::Lower && n.elision.is_empty()
+                    }) {
+                    i + 1
+                } else {
+                    i
+                };
+                let w = toks[last].text;
+                // "dimarco-hale": the parts of a hyphenated surname.
+                while toks.get(last + 1).is_some_and(|n| {
+                    n.hyphen_before
+                        && n.shape == Shape::Lower
+                        && is_hyphen(&d.text[toks[last].end..n.start])
+                }) {
+                    last += 1;
+                }
+                if w.chars().count() >= 3
+                    && particle_index(w).is_none()
+                    && !self.gaz.is_common(w)
+                    && !with_key(w, stop)
+                {
+                    out.push(self.cued_cand(di, d, i, last, EntityType::Person));
+                    i = last + 1;
+                    continue;
+                }
+            }
             // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower
@@ -1012,6 +1050,8 @@ impl Recognizer {
                 && (matches!(
                     toks[i - 1].text,
                     "à" | "a"
+                        | "au"
+                        | "aux"
                         | "en"
                         | "de"
                         | "par"
@@ -1056,6 +1096,13 @@ impl Recognizer {
             // "@Nono_du_Cher", "@Massilia13": user handles are no names.
             if d.text[..t.raw_start].ends_with('@') || t.text.contains('_') {
                 i += 1;
+                continue;
+            }
+            // "l'association Chalets fantômes", "le label Entreprise du patrimoine vivant":
+            // a French name in sentence case after the noun of its kind.
+            if let Some((last, kind)) = self.sentence_case_name(d, i) {
+                out.push(self.cued_cand(di, d, i, last, kind));
+                i = last + 1;
                 continue;
             }
             // A title in quotes that a work noun announces: « Les Traboules », "Kitchen Table
@@ -1327,6 +1374,116 @@ impl Recognizer {
                 i = i.max(c.last_tok + 1);
             }
         }
+    }
+
+    /// The last token and the type of a French name in sentence case that starts at token
+    /// `i`, right after the noun of its kind: "l'association Chalets fantômes", "le
+    /// collectif Auch à pied a salué", "le label Entreprise du patrimoine vivant devra". The
+    /// name runs to the punctuation after it when that is at most five words away, else to
+    /// a verb or a conjunction at most four words away.
+    fn sentence_case_name(&self, d: &Doc<'_>, i: usize) -> Option<(usize, EntityType)> {
+        let toks = &d.tokens;
+        let t = &toks[i];
+        if i == 0 || !t.joined || !t.elision.is_empty() || t.shape != Shape::Cap {
+            return None;
+        }
+        let kind = match toks[i - 1].text {
+            "association" | "collectif" | "coopérative" | "mouvement" => EntityType::Organization,
+            "label" | "programme" | "dispositif" => EntityType::Misc,
+            _ => return None,
+        };
+        let mut last = i;
+        let mut verb_at = None;
+        while let Some(n) = toks.get(last + 1) {
+            if !n.joined || last + 1 - i >= 6 || n.shape == Shape::Initial {
+                break;
+            }
+            // "Sauvons l'hôpital du Trégor": an elided article inside the name; "Bières de
+            // Wallonie s'inquiète": an elided pronoun before a verb ends it.
+            if !n.elision.is_empty() && !matches!(n.elision, "l" | "d") {
+                verb_at.get_or_insert(last + 1);
+                break;
+            }
+            if verb_at.is_none()
+                && matches!(
+                    n.text,
+                    "a" | "ont"
+                        | "est"
+                        | "sont"
+                        | "avait"
+                        | "était"
+                        | "qui"
+                        | "que"
+                        | "pour"
+                        | "et"
+                        | "avec"
+                        | "sur"
+                        | "dans"
+                        | "depuis"
+                        | "contre"
+                        | "selon"
+                )
+            {
+                verb_at = Some(last + 1);
+            }
+            last += 1;
+        }
+        let punct = toks.get(last + 1).is_none_or(|n| !n.joined) && last + 1 - i <= 5;
+        let mut end = if punct && verb_at.is_none() {
+            last
+        } else {
+            let v = verb_at?;
+            if v - i > 4 {
+                return None;
+            }
+            v - 1
+        };
+        if end == i {
+            return None;
+        }
+        // "L'association Mountain Riders dénonce": a name in title case ends with its last
+        // capitalised word (particles between them kept).
+        if toks[i + 1].shape != Shape::Lower || particle_index(toks[i + 1].text).is_some() {
+            let mut k = i;
+            while k < end
+                && (matches!(toks[k + 1].shape, Shape::Cap | Shape::Upper | Shape::Number)
+                    || (particle_index(toks[k + 1].text).is_some()
+                        && toks
+                            .get(k + 2)
+                            .is_some_and(|n| matches!(n.shape, Shape::Cap | Shape::Upper))))
+            {
+                k += 1;
+            }
+            end = k;
+        }
+        // "du programme Copernicus de l'Union européenne": a listed body after a particle is
+        // another name; so is a listed place after a name ("la coopérative Vallorin de
+        // Paris"), not after common words ("Bières de Wallonie").
+        if let Some(p) = (i + 1..end).find(|&p| {
+            particle_index(toks[p].text).is_some()
+                && self.gaz.longest(toks, p + 1, false).is_some_and(|(r, _)| {
+                    self.gaz.row(r).kind != EntityType::Location
+                        || toks[i..p].iter().all(|t| !self.gaz.is_common(t.text))
+                })
+        }) {
+            end = p - 1;
+        }
+        // "le programme Action cœur de ville de 2026": a year after the name is not in it.
+        if end > i + 1
+            && toks[end].shape == Shape::Number
+            && particle_index(toks[end - 1].text).is_some()
+        {
+            end -= 1;
+        }
+        while end > i && particle_index(toks[end].text).is_some() {
+            end -= 1;
+        }
+        (end > i
+            && self
+                .gaz
+                .longest(toks, i, false)
+                .is_none_or(|(_, n)| i + n <= end))
+        .then_some((end, kind))
     }
 
     /// The last token of a title in quotes that starts at token `i` (« Les Traboules »,
@@ -1669,7 +1826,13 @@ impl Recognizer {
                 break;
             }
             let after = &toks[p];
-            let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text);
+            // "Koen Van de Velde", "Ana De la Cruz": a capitalised particle inside the name
+            // before another one.
+            let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text)
+                || (k > i
+                    && toks[k].shape == Shape::Cap
+                    && matches!(toks[k].text, "Van" | "Von" | "De" | "Da" | "Di" | "Del")
+                    && matches!(toks[k + 1].text, "de" | "der" | "den" | "la" | "los"));
             let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
@@ -2019,6 +2182,32 @@ impl Recognizer {
         Some(self.cued_cand(di, d, first, end, EntityType::Misc))
     }
 
+    /// "La Paloise Marie-Lou Etcheverry", "le Lorientais Yann Le Goff": an unlisted
+    /// capitalised word with a French demonym's ending, after an article and before a given
+    /// name, says where the person named next comes from.
+    fn demonym_before_given(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+        let t = &toks[first];
+        first < last
+            && first > 0
+            && t.joined
+            && t.shape == Shape::Cap
+            && t.elision.is_empty()
+            && matches!(
+                toks[first - 1].text,
+                "La" | "Le" | "Les" | "la" | "le" | "les"
+            )
+            && [
+                "ois", "oise", "ais", "aise", "ien", "ienne", "éen", "éenne", "ain", "aine",
+            ]
+            .iter()
+            .any(|e| t.text.len() > e.len() + 2 && t.text.ends_with(e))
+            && toks[first + 1].shape == Shape::Cap
+            && toks[first + 1].joined
+            && self.gaz.is_given(toks[first + 1].text)
+            && !self.gaz.is_given(t.text)
+            && self.gaz.longest(toks, first, false).is_none()
+    }
+
     /// Trims a run to its name, types it and pushes it.
     #[allow(clippy::too_many_arguments)]
     fn push_run(
@@ -2221,6 +2410,7 @@ impl Recognizer {
                 && !((tail_head || head_word || (first < last && org_head_after()))
                     && !t.sentence_start))
                 || self.gaz.is_demonym(t.text)
+                || self.demonym_before_given(toks, first, last)
                 // "le garde des Sceaux, X": the last word of a cue phrase.
                 || self.ends_cue_phrase(d, first)
                 || stop(lower_word)
@@ -3792,8 +3982,36 @@ impl Recognizer {
                 vote(&mut c.votes, EntityType::Organization, 0.5);
             }
         }
-        // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
         let last = c.last_tok.max(first);
+        // "Fylde's CEO", "Irving's vice-president", "Hartwell's board": the head, the board or
+        // the shareholders of a firm after a possessive (stronger than a listed place's vote:
+        // a firm named after its town).
+        if toks[last].possessive
+            && c.end == toks[last].end
+            && toks.get(last + 1).is_some_and(|n| {
+                with_key(n.text, |k| {
+                    matches!(
+                        k,
+                        "ceo"
+                            | "cfo"
+                            | "board"
+                            | "shareholders"
+                            | "shares"
+                            | "chairman"
+                            | "chairwoman"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "vice-president"
+                            | "executives"
+                            | "employees"
+                    ) || (k == "chief" && toks.get(last + 2).is_some_and(|e| e.text == "executive"))
+                })
+            })
+        {
+            vote(&mut c.votes, EntityType::Organization, 3.5);
+        }
+        // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
         let after = |j: usize| {
             toks.get(j)
                 .filter(|t| t.joined && t.shape == Shape::Lower && t.elision.is_empty())

@@ -2792,9 +2792,12 @@ fn titles_portfolios_and_numbers_are_not_names() {
         typed(r, "La ministre de la Culture Rachida Dati a parlé."),
         [("Rachida Dati".to_string(), "person")]
     );
+    // The title is no name; a lowercase surname after it is.
+    assert_eq!(
+        typed(r, "Mme van damme est une super journaliste."),
+        [("van damme".to_string(), "person")]
+    );
     for text in [
-        "Mme van damme est une super journaliste.",
-        "Dr le hénaff si vous lisez ça, merci.",
         "Forty-eight teams took part.",
         "Dix-huit salariés partent.",
         "Y'a pas d'autres problèmes ici ?",
@@ -2958,4 +2961,99 @@ fn a_bare_common_word_is_weak_in_comments_too() {
     assert_eq!(weak("Racine"), Some(true), "{:?}", d[1]);
     // A word that is no common word stays a reader's name.
     assert_eq!(weak("Vinteuil"), Some(false), "{:?}", d[1]);
+}
+
+#[test]
+fn lowercase_surnames_after_courtesy_titles() {
+    let r = builtin();
+    for (text, name) in [
+        ("Franchement Mme vauthier a bien vendu.", "vauthier"),
+        ("Judge dimarco-hale for president lol.", "dimarco-hale"),
+        ("Dr le hénaff est parti.", "le hénaff"),
+    ] {
+        assert_eq!(typed(r, text), [(name.to_string(), "person")], "{text}");
+    }
+    // A common word after a title is no name.
+    assert!(typed(r, "Merci Mr tout le monde.").is_empty());
+}
+
+#[test]
+fn possessives_before_a_firms_head_type_the_firm() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Fylde's CEO, Dominic Hargreaves-Pryce, said the pier would stay open.",
+    );
+    assert!(t.contains(&("Fylde".to_string(), "organization")), "{t:?}");
+}
+
+#[test]
+fn demonyms_before_given_names_and_capitalised_particles() {
+    let r = builtin();
+    assert_eq!(
+        typed(
+            r,
+            "La Paloise Marie-Lou Etcheverry a remporté dimanche l'épreuve."
+        ),
+        [("Marie-Lou Etcheverry".to_string(), "person")]
+    );
+    assert_eq!(
+        typed(
+            r,
+            "Pour Koen Van de Velde, responsable des bières spéciales."
+        ),
+        [("Koen Van de Velde".to_string(), "person")]
+    );
+    assert_eq!(
+        typed(r, "Ça s'est passé au portugal."),
+        [("portugal".to_string(), "location")]
+    );
+}
+
+#[test]
+fn sentence_case_names_after_the_noun_of_their_kind() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "L'association Chalets fantômes a porté plainte.",
+            "Chalets fantômes",
+            "organization",
+        ),
+        (
+            "Le collectif Auch à pied a salué le vote.",
+            "Auch à pied",
+            "organization",
+        ),
+        (
+            "L'association Bières de Wallonie s'inquiète.",
+            "Bières de Wallonie",
+            "organization",
+        ),
+        (
+            "Le programme Bassins durables pour rénover la chaufferie.",
+            "Bassins durables",
+            "misc",
+        ),
+        (
+            "L'association Baie propre 22, présidée par elle.",
+            "Baie propre 22",
+            "organization",
+        ),
+        // A name in title case ends with its capitals.
+        (
+            "L'association Mountain Riders dénonce les prix.",
+            "Mountain Riders",
+            "organization",
+        ),
+    ] {
+        assert_eq!(typed(r, text), [(name.to_string(), kind)], "{text}");
+    }
+    // A listed body after a particle is a name of its own; a lone word at the end is left to
+    // the other rules.
+    let t = typed(
+        r,
+        "Le satellite du programme Copernicus de l'Union européenne.",
+    );
+    assert!(t.contains(&("Copernicus".to_string(), "misc")), "{t:?}");
+    assert!(!typed(r, "la coopérative Agrumes").is_empty());
 }

@@ -215,7 +215,7 @@ const ABBREVIATIONS: [&str; 14] = [
 ];
 
 /// Whether `gap` (the text between two words) is a hyphen that joins them.
-fn is_hyphen(gap: &str) -> bool {
+pub(super) fn is_hyphen(gap: &str) -> bool {
     matches!(gap, "-" | "\u{2010}" | "\u{2011}")
 }
 
