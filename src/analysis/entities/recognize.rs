@@ -706,7 +706,9 @@ fn is_place_noun(word: &str) -> bool {
             | "township"
             | "village"
             | "district"
+            | "districts"
             | "county"
+            | "depot"
             | "peninsula"
             | "estuary"
             | "site"
@@ -4008,6 +4010,20 @@ impl Recognizer {
                     ) || (k == "chief" && toks.get(last + 2).is_some_and(|e| e.text == "executive"))
                 })
             })
+        {
+            vote(&mut c.votes, EntityType::Organization, 3.5);
+        }
+        // "Clare manager Pádraig de Búrca", "the Kilkenny supporters", "Peshawar captain": the
+        // staff and supporters of a team named after its place (stronger than the place's
+        // listing).
+        if toks.get(last + 1).is_some_and(|n| {
+            n.joined
+                && n.shape == Shape::Lower
+                && matches!(
+                    n.text,
+                    "captain" | "coach" | "manager" | "supporters" | "squad" | "skipper"
+                )
+        }) && c.end == toks[last].end
         {
             vote(&mut c.votes, EntityType::Organization, 3.5);
         }

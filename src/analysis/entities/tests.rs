@@ -3057,3 +3057,27 @@ fn sentence_case_names_after_the_noun_of_their_kind() {
     assert!(t.contains(&("Copernicus".to_string(), "misc")), "{t:?}");
     assert!(!typed(r, "la coopérative Agrumes").is_empty());
 }
+
+#[test]
+fn teams_named_after_places_and_districts() {
+    let r = builtin();
+    for text in [
+        "Clare manager Pádraig de Búrca said it.",
+        "The goal silenced the Kilkenny supporters on the hill.",
+    ] {
+        let t = typed(r, text);
+        assert!(
+            t.iter()
+                .any(|(n, k)| (n == "Clare" || n == "Kilkenny") && *k == "organization"),
+            "{text}: {t:?}"
+        );
+    }
+    let t = typed(
+        r,
+        "Hills vanished in Nuh and Charkhi Dadri districts since 2010.",
+    );
+    assert!(
+        t.contains(&("Charkhi Dadri".to_string(), "location")),
+        "{t:?}"
+    );
+}
