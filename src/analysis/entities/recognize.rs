@@ -1130,7 +1130,16 @@ impl Recognizer {
                 i = last + 1;
                 continue;
             }
-            let listed = self.gaz.longest(toks, i, caps_line);
+            // "la place de la Libération", "rue de Paris": a listed name after the head of a
+            // street names the street or the square.
+            let listed = self.gaz.longest(toks, i, caps_line).filter(|_| {
+                self.lower_head_before(toks, i).is_none_or(|(h, _)| {
+                    !matches!(
+                        toks[h].text,
+                        "rue" | "place" | "quai" | "avenue" | "boulevard" | "allée" | "impasse"
+                    )
+                })
+            });
             // "la ligne Bordeaux-Nantes", "mon train Toulon-Marseille": two listed places
             // joined by a hyphen are two places.
             if listed.is_none()
@@ -3444,6 +3453,17 @@ impl Recognizer {
         if end == last && complement_end > last {
             end = complement_end;
         }
+        // "Fédération française de canoë-kayak": a lowercase compound ends the name whole.
+        while end > last
+            && toks[end].shape == Shape::Lower
+            && toks.get(end + 1).is_some_and(|n| {
+                n.hyphen_before
+                    && n.shape == Shape::Lower
+                    && is_hyphen(&d.text[toks[end].end..n.start])
+            })
+        {
+            end += 1;
+        }
         let mut probe = end;
         let mut steps = 0;
         while probe + 1 < toks.len() && steps < 8 && toks[probe + 1].joined {
@@ -3972,6 +3992,16 @@ impl Recognizer {
                 } else {
                     vote(&mut c.votes, EntityType::Location, 0.1);
                 }
+            }
+            // "je suis de Seix", "originaire de Thiviers": where someone comes from.
+            if let Some(j) = de
+                && j >= 1
+                && matches!(
+                    toks[j - 1].text,
+                    "suis" | "sommes" | "originaire" | "originaires" | "natif" | "native"
+                )
+            {
+                vote(&mut c.votes, EntityType::Location, 0.6);
             }
             // "the takeover of Brellix", "shareholders of Norvane".
             if joined_prev

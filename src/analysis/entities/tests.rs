@@ -3081,3 +3081,34 @@ fn teams_named_after_places_and_districts() {
         "{t:?}"
     );
 }
+
+#[test]
+fn streets_codes_origins_and_compounds() {
+    let r = builtin();
+    assert_eq!(
+        typed(
+            r,
+            "Ils ne pourront plus monter de la place de la Libération à pied."
+        ),
+        [("place de la Libération".to_string(), "location")]
+    );
+    assert_eq!(
+        typed(r, "Un délit puni par le Code de l'environnement."),
+        [("Code de l'environnement".to_string(), "misc")]
+    );
+    assert_eq!(
+        typed(r, "Moi je suis de Seix, les ours on vit avec."),
+        [("Seix".to_string(), "location")]
+    );
+    let t = typed(
+        r,
+        "La Fédération française de canoë-kayak (FFCK) est candidate.",
+    );
+    assert!(
+        t.contains(&(
+            "Fédération française de canoë-kayak".to_string(),
+            "organization"
+        )),
+        "{t:?}"
+    );
+}
