@@ -1753,11 +1753,15 @@ impl Recognizer {
                     // that end with no head word of their own (not "Barclays Bank and Lloyds
                     // Bank"), common words on both sides of "and" (not "Andreessen Horowitz
                     // and Sequoia Capital").
+                    // (Not before another organisation's first head word: "Limbe Leaf and
+                    // Alliance One International" are two buyers.)
                     || (k <= i + 3
                         && self.gaz.is_common(toks[k].text)
-                        && toks
-                            .get(k + 2)
-                            .is_some_and(|t| self.gaz.is_common(t.text))
+                        && toks.get(k + 2).is_some_and(|t| {
+                            self.gaz.is_common(t.text)
+                                && self.gaz.head(t.text, HeadPos::First)
+                                    != Some(EntityType::Organization)
+                        })
                         && toks[i..=k].iter().all(|t| {
                             t.shape == Shape::Cap && !t.possessive && !self.gaz.is_org_head(t.text)
                         })))

@@ -3112,3 +3112,20 @@ fn streets_codes_origins_and_compounds() {
         "{t:?}"
     );
 }
+
+#[test]
+fn and_between_two_firms_whose_second_has_a_head_word() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The two main buyers, Limbe Leaf and Alliance One International, declined to comment.",
+    );
+    assert!(
+        t.contains(&("Limbe Leaf".to_string(), "organization")),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Alliance One International".to_string(), "organization")),
+        "{t:?}"
+    );
+}
