@@ -1660,7 +1660,14 @@ impl Recognizer {
                 .get(i + 1)
                 .is_some_and(|t| t.joined && self.gaz.head(t.text, HeadPos::First).is_some())
                 && with_key(toks[i].text, stop));
-        let cue_first = with_key(toks[i].text, |k| self.gaz.cue(k)) == Some(EntityType::Person);
+        // "Mme de Villeneuve", and "trade minister Sanne de Wijs": a person's cue before the
+        // run, or as its first word.
+        let cue_first = with_key(toks[i].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+            || (i > 0
+                && toks[i].joined
+                && toks[i].elision.is_empty()
+                && toks[i - 1].shape == Shape::Lower
+                && with_key(toks[i - 1].text, |k| self.gaz.cue(k)) == Some(EntityType::Person));
         // Whether every token so far is a given name ("Jean-Luc Marie"), checked up to
         // `given_upto`.
         let mut given_so_far = true;

@@ -3129,3 +3129,15 @@ fn and_between_two_firms_whose_second_has_a_head_word() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_persons_cue_before_the_run_lets_particles_in() {
+    let r = builtin();
+    assert_eq!(
+        typed(
+            r,
+            "The Dutch trade minister Sanne de Wijs is due to brief parliament."
+        ),
+        [("Sanne de Wijs".to_string(), "person")]
+    );
+}
