@@ -1,7 +1,7 @@
 //! Hostile text, in the normal test suite with a bounded budget (the long runs are the cargo-fuzz
 //! targets in `fuzz/`): any query gives results or one clear error, any page text gives a
-//! parse — the query parser, the decoder, the text-page, JSON Lines and HTML readers never
-//! panic.
+//! parse and its entities — the query parser, the decoder, the text-page, JSON Lines and HTML
+//! readers and entity detection never panic.
 
 mod safety;
 
@@ -166,6 +166,23 @@ proptest! {
     }
 
     #[test]
+    fn any_page_gives_entities_inside_its_texts(
+        texts in prop::collection::vec(prop::collection::vec(name_piece(), 0..40), 1..4),
+        edited in 0usize..3,
+    ) {
+        let texts: Vec<String> = texts.iter().map(|t| t.concat()).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let page = kiosque::analysis::entities::builtin().detect_article_page(&refs, edited.min(refs.len()));
+        prop_assert_eq!(page.len(), refs.len());
+        for (text, mentions) in refs.iter().zip(&page) {
+            for m in mentions {
+                prop_assert!(m.start < m.end && m.end <= text.len(), "{m:?} in {text:?}");
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+
+    #[test]
     fn any_html_parses(parts in prop::collection::vec(html_piece(), 0..60)) {
         let text = parts.concat();
         let a = parse_html_page("p", "p.html", &text, &Boilerplate::default());
@@ -173,6 +190,75 @@ proptest! {
             prop_assert_eq!(&c.id, &format!("p#c{}", k + 1));
         }
     }
+}
+
+/// Pieces of text that the entity rules look at (titles, cues, particles, heads, hyphens,
+/// apostrophes, parentheses, quotes, capitals, lowercase names), and noise, with or without
+/// a space after them.
+fn name_piece() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("M."),
+        Just("Mme"),
+        Just("Judge"),
+        Just("Dr"),
+        Just("l'association"),
+        Just("collectif"),
+        Just("label"),
+        Just("programme"),
+        Just("de"),
+        Just("la"),
+        Just("du"),
+        Just("Van"),
+        Just("Le"),
+        Just("La"),
+        Just("Paloise"),
+        Just("Marie-Lou"),
+        Just("Jean"),
+        Just("(FFCK)"),
+        Just("FFCK"),
+        Just("-"),
+        Just("canoë-kayak"),
+        Just("'s"),
+        Just("’"),
+        Just("CEO"),
+        Just("manager"),
+        Just("&"),
+        Just(","),
+        Just("."),
+        Just("\n"),
+        Just("«"),
+        Just("»"),
+        Just("\""),
+        Just("Paris"),
+        Just("place"),
+        Just("rue"),
+        Just("Code"),
+        Just("au"),
+        Just("portugal"),
+        Just("vauthier"),
+        Just("Microsoft"),
+        Just("MS"),
+        Just("Ms"),
+        Just("Union"),
+        Just("européenne"),
+        Just("Fédération"),
+        Just("française"),
+        Just("said"),
+        Just("a"),
+        Just("suis"),
+        Just("2029"),
+        Just("@user_1"),
+        Just("😀"),
+    ];
+    prop_oneof![
+        4 => (word, any::<bool>()).prop_map(|(w, space)| if space {
+            format!("{w} ")
+        } else {
+            w.to_string()
+        }),
+        1 => "[A-Za-zéÉ'’ -]{0,12}",
+        1 => ".{0,6}",
+    ]
 }
 
 /// Lines that look like the parts of a text page, and noise.
