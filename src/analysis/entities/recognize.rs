@@ -2263,12 +2263,14 @@ impl Recognizer {
                     && self.gaz.head(toks[last - 1].text, HeadPos::Last)
                         == Some(EntityType::Misc)));
         // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
-        // before a given name and a surname, ends what comes before it.
+        // before a given name (or an initial) and a surname, ends what comes before it.
         if last >= first + 2
             && !tail_head
             && let Some(j) = (first + 1..last - 1).rev().find(|&j| {
                 matches!(toks[j].shape, Shape::Cap | Shape::Upper)
                     && (self.gaz.is_given(toks[j + 1].text)
+                        // "Health Minister J. P. Nadda": an initial begins the name.
+                        || (toks[j + 1].shape == Shape::Initial && toks[j + 1].dot)
                         // "Cabinet Secretary Mutahi Kagwe": two last words that are no common
                         // words or places.
                         || (j + 2 == last
@@ -2435,7 +2437,8 @@ impl Recognizer {
                 || self.demonym_before_given(toks, first, last)
                 // "le garde des Sceaux, X": the last word of a cue phrase.
                 || self.ends_cue_phrase(d, first)
-                || stop(lower_word)
+                // ("J. P. Nadda": an initial with its dot is no stop word.)
+                || (stop(lower_word) && !(t.shape == Shape::Initial && t.dot))
                 || is_number_word(lower_word)
                 || t.shape == Shape::Initial && !t.dot
                 // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound

@@ -3141,3 +3141,18 @@ fn a_persons_cue_before_the_run_lets_particles_in() {
         [("Sanne de Wijs".to_string(), "person")]
     );
 }
+
+#[test]
+fn initials_after_a_title_and_renewables_firms() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "After a similar audit, Health Minister J. P. Nadda said on Wednesday that it was fine.",
+    );
+    assert_eq!(t, [("J. P. Nadda".to_string(), "person")]);
+    let t = typed(
+        r,
+        "The developer, Gwynt Cymru Renewables, says the scheme would power homes.",
+    );
+    assert_eq!(t, [("Gwynt Cymru Renewables".to_string(), "organization")]);
+}
