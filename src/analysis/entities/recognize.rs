@@ -27,6 +27,11 @@ const PARTICLES: [&str; 25] = [
     "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of", "dela",
 ];
 
+/// The vote of a firm's or a team's own staff or board right after its name ("Kalyan's
+/// chairman", "Wigan coach"): stronger than two mentions of a listed place, as a firm or a
+/// team named after its town goes by the town's name all through the page.
+const FIRM_EVIDENCE: f32 = 6.5;
+
 /// The weak default votes of a one-word name that nothing else types: person, then
 /// organisation.
 const DEFAULT_PERSON: f32 = 0.06;
@@ -4029,9 +4034,8 @@ impl Recognizer {
             }
         }
         let last = c.last_tok.max(first);
-        // "Fylde's CEO", "Irving's vice-president", "Hartwell's board": the head, the board or
-        // the shareholders of a firm after a possessive (stronger than a listed place's vote:
-        // a firm named after its town).
+        // "Fylde's CEO", "Irving's vice-president", "Warrington's owner": the head, the board,
+        // the owner or the shareholders of a firm after a possessive.
         if toks[last].possessive
             && c.end == toks[last].end
             && toks.get(last + 1).is_some_and(|n| {
@@ -4051,15 +4055,16 @@ impl Recognizer {
                             | "vice-president"
                             | "executives"
                             | "employees"
+                            | "owner"
+                            | "owners"
                     ) || (k == "chief" && toks.get(last + 2).is_some_and(|e| e.text == "executive"))
                 })
             })
         {
-            vote(&mut c.votes, EntityType::Organization, 3.5);
+            vote(&mut c.votes, EntityType::Organization, FIRM_EVIDENCE);
         }
         // "Clare manager Pádraig de Búrca", "the Kilkenny supporters", "Peshawar captain": the
-        // staff and supporters of a team named after its place (stronger than the place's
-        // listing).
+        // staff and supporters of a team named after its place.
         if toks.get(last + 1).is_some_and(|n| {
             n.joined
                 && n.shape == Shape::Lower
@@ -4069,7 +4074,7 @@ impl Recognizer {
                 )
         }) && c.end == toks[last].end
         {
-            vote(&mut c.votes, EntityType::Organization, 3.5);
+            vote(&mut c.votes, EntityType::Organization, FIRM_EVIDENCE);
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
         let after = |j: usize| {
