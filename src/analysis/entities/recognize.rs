@@ -4053,6 +4053,8 @@ impl Recognizer {
                             | "spokeswoman"
                             | "spokesperson"
                             | "vice-president"
+                            // ("Irving's vice-president": cut at the hyphen.)
+                            | "vice"
                             | "executives"
                             | "employees"
                             | "owner"
