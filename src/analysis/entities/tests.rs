@@ -3156,3 +3156,18 @@ fn initials_after_a_title_and_renewables_firms() {
     );
     assert_eq!(t, [("Gwynt Cymru Renewables".to_string(), "organization")]);
 }
+
+#[test]
+fn surveys_and_vice_presidents() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Satellite images from the Forest Survey of India showed it.",
+    );
+    assert_eq!(t, [("Forest Survey of India".to_string(), "organization")]);
+    let t = typed(
+        r,
+        "The keel was laid. Irving's vice-president of programs, Jo Smith, said.",
+    );
+    assert!(t.contains(&("Irving".to_string(), "organization")), "{t:?}");
+}
