@@ -166,7 +166,6 @@ struct WordInfo {
 /// Words looked up in one thread, as written, with what the lists say about them: the rules
 /// ask several questions about each word, and the same capitalised words recur from page to
 /// page. A direct-mapped table: a word's slot is a hash of its bytes.
-#[derive(Default)]
 struct Memo {
     /// The remembered words.
     slots: Vec<MemoSlot>,

@@ -4052,8 +4052,8 @@ impl Recognizer {
                             | "spokesman"
                             | "spokeswoman"
                             | "spokesperson"
-                            | "vice-president"
-                            // ("Irving's vice-president": cut at the hyphen.)
+                            // "vice-president", cut at the hyphen like every lowercase
+                            // compound.
                             | "vice"
                             | "executives"
                             | "employees"
