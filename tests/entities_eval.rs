@@ -137,6 +137,30 @@ struct Score {
     /// Gold mentions with a canonical name given that were found, and how many of them got it.
     alias_found: usize,
     alias_right: usize,
+    /// Where the errors are (see [`Errors`]).
+    errors: Errors,
+}
+
+/// The errors of a set by kind: each wrong mention found and each gold mention missed falls in
+/// exactly one.
+#[derive(Debug, Default, Clone, Copy)]
+struct Errors {
+    /// Found with the gold span, but another type (one false positive and one miss).
+    wrong_type: usize,
+    /// Found overlapping a gold mention without its exact span (a false positive; the gold
+    /// mention it overlaps counts as a miss only when nothing found has its span).
+    wrong_span: usize,
+    /// Found where no gold mention is, not even overlapping.
+    spurious: usize,
+    /// Gold mentions that nothing found overlaps.
+    missed: usize,
+    /// Gold mentions overlapped by something found, but not with their span and type.
+    missed_overlapped: usize,
+    /// Wrong types, by (gold type, type found).
+    confusions: [[usize; 4]; 4],
+    /// Wrong spans: found longer than the gold span, shorter, or neither (shifted).
+    longer: usize,
+    shorter: usize,
 }
 
 impl Score {
@@ -209,12 +233,46 @@ fn score(
                             }
                         }
                     }
-                    None => errors.push(format!(
-                        "false {} {:?} ({})",
-                        m.kind.as_str(),
-                        m.text,
-                        context(&doc.text, m.start, m.end)
-                    )),
+                    None => {
+                        let overlaps = |g: &&Gold| g.start < m.end && m.start < g.end;
+                        if let Some(g) = doc
+                            .gold
+                            .iter()
+                            .find(|g| g.start == m.start && g.end == m.end)
+                        {
+                            s.errors.wrong_type += 1;
+                            s.errors.confusions[g.kind.index()][m.kind.index()] += 1;
+                            errors.push(format!(
+                                "type {} for {} {:?} ({})",
+                                m.kind.as_str(),
+                                g.kind.as_str(),
+                                m.text,
+                                context(&doc.text, m.start, m.end)
+                            ));
+                        } else if let Some(g) = doc.gold.iter().find(|g| overlaps(g)) {
+                            s.errors.wrong_span += 1;
+                            if m.start <= g.start && m.end >= g.end {
+                                s.errors.longer += 1;
+                            } else if m.start >= g.start && m.end <= g.end {
+                                s.errors.shorter += 1;
+                            }
+                            errors.push(format!(
+                                "span {} {:?} for {} {:?}",
+                                m.kind.as_str(),
+                                m.text,
+                                g.kind.as_str(),
+                                &doc.text[g.start..g.end]
+                            ));
+                        } else {
+                            s.errors.spurious += 1;
+                        }
+                        errors.push(format!(
+                            "false {} {:?} ({})",
+                            m.kind.as_str(),
+                            m.text,
+                            context(&doc.text, m.start, m.end)
+                        ))
+                    }
                 }
             }
             for g in &doc.gold {
@@ -222,6 +280,16 @@ fn score(
                     .iter()
                     .any(|m| m.start == g.start && m.end == g.end && m.kind == g.kind)
                 {
+                    if !mentions
+                        .iter()
+                        .any(|m| m.start == g.start && m.end == g.end)
+                    {
+                        if mentions.iter().any(|m| g.start < m.end && m.start < g.end) {
+                            s.errors.missed_overlapped += 1;
+                        } else {
+                            s.errors.missed += 1;
+                        }
+                    }
                     errors.push(format!(
                         "missed {} {:?} ({})",
                         g.kind.as_str(),
@@ -381,6 +449,35 @@ fn entity_detection_scores() {
         totals.push((file, s.all().prf().2, s));
     }
     println!("{}", table.join("\n"));
+    // Where the errors are, set by set.
+    println!();
+    println!(
+        "| set | found, wrong type | found, wrong span (longer / shorter) | found, nothing there | gold, span missed | gold, not found at all | wrong types, gold > found |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (file, _, s) in &totals {
+        let e = s.errors;
+        let mut conf = Vec::new();
+        for g in EntityType::ALL {
+            for f in EntityType::ALL {
+                let n = e.confusions[g.index()][f.index()];
+                if n > 0 {
+                    conf.push(format!("{}>{} {n}", g.as_str(), f.as_str()));
+                }
+            }
+        }
+        println!(
+            "| {file} | {} | {} ({} / {}) | {} | {} | {} | {} |",
+            e.wrong_type,
+            e.wrong_span,
+            e.longer,
+            e.shorter,
+            e.spurious,
+            e.missed_overlapped,
+            e.missed,
+            conf.join(", ")
+        );
+    }
     // Overall F1 of each set with three decimals, to compare runs.
     for (file, f1, _) in &totals {
         println!("{file}\t{f1:.3}");

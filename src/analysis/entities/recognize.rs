@@ -3365,7 +3365,7 @@ impl Recognizer {
             && head_kind.is_none()
             && c.votes[EntityType::Organization.index()] >= 2.0
             && EntityType::most_voted(&c.votes) == EntityType::Organization;
-        let org_like = head_kind == Some(EntityType::Organization)
+        let org_like = head_kind.is_some()
             || listed
             || cued_org
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);

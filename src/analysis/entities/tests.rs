@@ -3171,3 +3171,51 @@ fn surveys_and_vice_presidents() {
     );
     assert!(t.contains(&("Irving".to_string(), "organization")), "{t:?}");
 }
+
+#[test]
+fn event_and_place_heads_take_their_place_complement() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le public du Festival interceltique de Lorient a battu un record cette année.",
+    );
+    assert_eq!(
+        t,
+        [("Festival interceltique de Lorient".to_string(), "misc")]
+    );
+    let t = typed(
+        r,
+        "La présidente du Parc national des Cévennes a démissionné hier soir.",
+    );
+    assert_eq!(t, [("Parc national des Cévennes".to_string(), "location")]);
+    // A listed firm's site in a city stays two names.
+    let t = typed(
+        r,
+        "Les salariés de l'usine Stellantis de Sochaux ont débrayé.",
+    );
+    assert!(t.contains(&("Sochaux".to_string(), "location")), "{t:?}");
+}
+
+#[test]
+fn conservatories_and_meetings_are_heads() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Selon lui, le Conservatoire botanique national de Brest alerte sur la crise.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Conservatoire botanique national de Brest".to_string(),
+            "organization"
+        )]
+    );
+    let t = typed(
+        r,
+        "Cet été, les Rencontres de la photographie d'Arles ouvrent lundi.",
+    );
+    assert_eq!(
+        t,
+        [("Rencontres de la photographie d'Arles".to_string(), "misc")]
+    );
+}
