@@ -3219,3 +3219,29 @@ fn conservatories_and_meetings_are_heads() {
         [("Rencontres de la photographie d'Arles".to_string(), "misc")]
     );
 }
+
+#[test]
+fn viaducts_churches_federations_and_fairs_are_lowercase_heads() {
+    let r = builtin();
+    let t = typed(r, "Le trafic sur le viaduc de Millau a repris lundi matin.");
+    assert_eq!(t, [("viaduc de Millau".to_string(), "location")]);
+    let t = typed(
+        r,
+        "Selon la fédération de pêche de l'Allier, le saumon revient.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "fédération de pêche de l'Allier".to_string(),
+            "organization"
+        )]
+    );
+    let t = typed(r, "Les fêtes de Saint-Nicolas attirent du monde à Nancy.");
+    assert_eq!(
+        t,
+        [
+            ("fêtes de Saint-Nicolas".to_string(), "misc"),
+            ("Nancy".to_string(), "location")
+        ]
+    );
+}
