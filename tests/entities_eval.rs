@@ -280,18 +280,22 @@ fn score(
                     .iter()
                     .any(|m| m.start == g.start && m.end == g.end && m.kind == g.kind)
                 {
-                    if !mentions
+                    // "missed": nothing found overlaps it; "missed span": something found
+                    // overlaps it; "missed type": found with its span and another type.
+                    let how = if mentions
                         .iter()
                         .any(|m| m.start == g.start && m.end == g.end)
                     {
-                        if mentions.iter().any(|m| g.start < m.end && m.start < g.end) {
-                            s.errors.missed_overlapped += 1;
-                        } else {
-                            s.errors.missed += 1;
-                        }
-                    }
+                        "missed type"
+                    } else if mentions.iter().any(|m| g.start < m.end && m.start < g.end) {
+                        s.errors.missed_overlapped += 1;
+                        "missed span"
+                    } else {
+                        s.errors.missed += 1;
+                        "missed"
+                    };
                     errors.push(format!(
-                        "missed {} {:?} ({})",
+                        "{how} {} {:?} ({})",
                         g.kind.as_str(),
                         &doc.text[g.start..g.end],
                         context(&doc.text, g.start, g.end)

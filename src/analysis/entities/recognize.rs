@@ -12,7 +12,8 @@ type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, LengthFilter, push_parts};
 use super::tokens::{
-    NameToken, Shape, is_hyphen, key_of, push_key, shape_of, tokenize_words, with_key,
+    NameToken, Part, Shape, elision_part, is_hyphen, key_of, push_key, shape_of, tokenize_words,
+    with_key,
 };
 use super::{EntityType, Mention, canonical_name, one_spaced};
 use crate::analysis::Lang;
@@ -149,7 +150,7 @@ struct Cand {
     /// End of the byte range.
     end: usize,
     /// Keyed words of the name.
-    parts: Vec<String>,
+    parts: Vec<Part>,
     /// The gazetteer entry it is.
     row: Option<u32>,
     /// Type votes.
@@ -175,7 +176,7 @@ struct Cluster<'t> {
     /// Its gazetteer entry.
     row: Option<u32>,
     /// The longest keyed form's words.
-    parts: Vec<String>,
+    parts: Vec<Part>,
     /// Forms as written (in the page's texts) with their counts.
     forms: Vec<(&'t str, u64)>,
     /// Summed type votes.
@@ -282,8 +283,8 @@ fn stop(word: &str) -> bool {
 /// Whether `acronym` (keyed) is made of the initials of `parts` in order, every content word
 /// giving its initial and particles, articles and elisions giving theirs or nothing
 /// ("ardt" for "autorite de regulation des telecoms", "nsa" for "national security agency").
-fn acronym_of(acronym: &str, parts: &[String]) -> bool {
-    fn go(a: &[char], parts: &[String]) -> bool {
+fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
+    fn go(a: &[char], parts: &[Part]) -> bool {
         let Some((p, rest)) = parts.split_first() else {
             return a.is_empty();
         };
@@ -1162,7 +1163,7 @@ impl Recognizer {
                 ] {
                     let mut c = self.cand(di, d, i, i);
                     (c.start, c.end) = (start, end);
-                    c.parts = vec![key_of(&d.text[start..end])];
+                    c.parts = vec![Part::from(key_of(&d.text[start..end]))];
                     c.row = Some(row);
                     c.acronym = false;
                     vote(&mut c.votes, EntityType::Location, 3.0);
@@ -2062,9 +2063,9 @@ impl Recognizer {
         let mut parts = Vec::new();
         for (j, t) in toks.iter().enumerate() {
             if j > 0 && !t.elision.is_empty() {
-                parts.push(format!("{}'", key_of(t.elision)));
+                parts.push(elision_part(t.elision));
             }
-            parts.push(t.key());
+            parts.push(t.part());
         }
         let acronym = toks.len() == 1 && toks[0].shape == Shape::Upper;
         // "la chaîne L'Équipe", "que L'Oréal": a capitalised "L'" inside a sentence is the
@@ -2072,7 +2073,7 @@ impl Recognizer {
         let own_article =
             toks[0].elision == "L" && !toks[0].sentence_start && !d.caps(toks[0].line);
         if own_article {
-            parts.insert(0, "l'".to_string());
+            parts.insert(0, Part::const_new("l'"));
         }
         Cand {
             doc,
@@ -2616,7 +2617,7 @@ impl Recognizer {
             {
                 c.end = toks[k].end;
                 c.last_tok = k;
-                c.parts.push(toks[k].key());
+                c.parts.push(toks[k].part());
                 vote(&mut c.votes, EntityType::Misc, 3.0);
                 out.push(c);
                 return;
@@ -3001,7 +3002,7 @@ impl Recognizer {
         {
             c.end = next.end;
             c.last_tok = last + 1;
-            c.parts.push(next.key());
+            c.parts.push(next.part());
         } else if !matches!(
             EntityType::most_voted(&c.votes),
             EntityType::Person | EntityType::Location
@@ -3011,7 +3012,7 @@ impl Recognizer {
             // "GTA 6", "Alphafly 3": an unknown name with a model number is a product's.
             c.end = toks[k].end;
             c.last_tok = k;
-            c.parts.push(toks[k].key());
+            c.parts.push(toks[k].part());
             vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         out.push(c);
@@ -3052,7 +3053,7 @@ impl Recognizer {
                 last = at + n - 1;
                 c.end = toks[last].end;
                 c.last_tok = last;
-                c.parts = toks[first..=last].iter().map(|t| t.key()).collect();
+                c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
                 return;
             }
         }
@@ -3091,7 +3092,7 @@ impl Recognizer {
             {
                 c.end = toks[k].end;
                 c.last_tok = k;
-                c.parts = toks[first..=k].iter().map(|t| t.key()).collect();
+                c.parts = toks[first..=k].iter().map(|t| t.part()).collect();
                 return;
             }
         }
@@ -3136,7 +3137,7 @@ impl Recognizer {
             c.row = None;
             c.weak = false;
             c.cued = true;
-            c.parts = toks[first..=last].iter().map(|t| t.key()).collect();
+            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
             return;
         }
         // "la loi FISA": an acronym is the law's name on its own.
@@ -3191,7 +3192,7 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
-            c.parts = toks[h..=last].iter().map(|t| t.key()).collect();
+            c.parts = toks[h..=last].iter().map(|t| t.part()).collect();
             return;
         }
         // Adjectives after a capitalised head, and a spelled-out tail confirmed by an acronym.
@@ -3500,14 +3501,14 @@ impl Recognizer {
             && d.text[toks[probe].end..toks[next].start].trim() == "("
             && c.row.is_none()
         {
-            let parts: Vec<String> = toks[first..=probe]
+            let parts: Vec<Part> = toks[first..=probe]
                 .iter()
                 .flat_map(|t| {
                     let mut v = Vec::new();
                     if !t.elision.is_empty() {
-                        v.push(format!("{}'", key_of(t.elision)));
+                        v.push(elision_part(t.elision));
                     }
-                    v.push(t.key());
+                    v.push(t.part());
                     v
                 })
                 .collect();
@@ -3519,7 +3520,7 @@ impl Recognizer {
         if end > last {
             c.end = toks[end].end;
             c.last_tok = end;
-            c.parts = toks[first..=end].iter().map(|t| t.key()).collect();
+            c.parts = toks[first..=end].iter().map(|t| t.part()).collect();
             match head_kind {
                 // "Confédération paysanne", "Banque centrale européenne": the head types it.
                 Some(kind) if c.votes[kind.index()] < 2.0 => vote(&mut c.votes, kind, 2.0),
@@ -4551,7 +4552,7 @@ impl Recognizer {
                             doc: di,
                             start: t.start,
                             end: last.end,
-                            parts: d.tokens[j..j + n].iter().map(|u| u.key()).collect(),
+                            parts: d.tokens[j..j + n].iter().map(|u| u.part()).collect(),
                             row: clusters[k].row,
                             votes: [0.0; 4],
                             weak: false,
@@ -4581,7 +4582,7 @@ impl Recognizer {
                             doc: di,
                             start: t.start,
                             end: t.end,
-                            parts: vec![t.key()],
+                            parts: vec![t.part()],
                             row: clusters[k].row,
                             votes: [0.0; 4],
                             weak: false,
@@ -4888,7 +4889,7 @@ fn lowercase_all(words: &[&str]) -> Vec<String> {
 }
 
 /// Writes `parts` joined by spaces to `out` (cleared first).
-fn join_into(parts: &[String], out: &mut String) {
+fn join_into(parts: &[Part], out: &mut String) {
     out.clear();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {

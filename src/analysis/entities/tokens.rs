@@ -70,10 +70,25 @@ impl NameToken<'_> {
         key_of(self.text)
     }
 
+    /// [`NameToken::key`] as a [`Part`] (short keys need no allocation).
+    pub fn part(&self) -> Part {
+        with_key(self.text, |k| Part::new(k))
+    }
+
     /// The word lowercase (accents kept).
     pub fn lower(&self) -> String {
         self.text.to_lowercase()
     }
+}
+
+/// One keyed word of a name (see [`key_of`]): most are short enough to be kept inline.
+pub type Part = compact_str::CompactString;
+
+/// The part an elided article makes inside a name: its key and an apostrophe ("d'").
+pub fn elision_part(elision: &str) -> Part {
+    let mut p = with_key(elision, |k| Part::new(k));
+    p.push('\'');
+    p
 }
 
 /// `word` lowercase with accents removed, apostrophes as "'" and white space as " ".
