@@ -3454,6 +3454,29 @@ impl Recognizer {
                     }
                     break;
                 }
+                // "Orchestre national Bordeaux Aquitaine", "Agence régionale de santé
+                // Centre-Val de Loire", "Caisse d'épargne Rhône Alpes": a body's regional branch
+                // names its region right after its own words.
+                if !listed
+                    && head_kind == Some(EntityType::Organization)
+                    && k > last
+                    && p.joined
+                    && p.elision.is_empty()
+                    && matches!(p.shape, Shape::Cap | Shape::Upper)
+                    && let Some((row, n)) = self.gaz.longest(toks, k + 1, false)
+                    && self.gaz.row(row).kind == EntityType::Location
+                {
+                    let mut to = k + n;
+                    while toks.get(to + 1).is_some_and(|t| {
+                        t.joined
+                            && t.elision.is_empty()
+                            && matches!(t.shape, Shape::Cap | Shape::Upper)
+                    }) {
+                        to += 1;
+                    }
+                    end = to;
+                    break;
+                }
                 if listed
                     || !p.joined
                     || p.shape != Shape::Lower

@@ -3245,3 +3245,30 @@ fn viaducts_churches_federations_and_fairs_are_lowercase_heads() {
         ]
     );
 }
+
+#[test]
+fn a_bodys_regional_branch_names_its_region() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le concert de l'Orchestre national Bordeaux Aquitaine est annulé.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Orchestre national Bordeaux Aquitaine".to_string(),
+            "organization"
+        )]
+    );
+    let t = typed(
+        r,
+        "Selon le Comité régional de cyclisme Nouvelle-Aquitaine, les clubs manquent.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Comité régional de cyclisme Nouvelle-Aquitaine".to_string(),
+            "organization"
+        )]
+    );
+}
