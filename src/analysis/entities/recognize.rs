@@ -1285,7 +1285,28 @@ impl Recognizer {
                     // one or two capitalised words (no given name) names a subsidiary, an entity
                     // of its own.
                     let mut sub = 0;
-                    while kind == EntityType::Organization
+                    // "ARS Centre-Val de Loire", "Caisse d'épargne Rhône-Alpes": a listed
+                    // organisation's branch named after a listed region of several words.
+                    if kind == EntityType::Organization
+                        && !caps_line
+                        && toks.get(i + n).is_some_and(|t| {
+                            t.joined
+                                && t.elision.is_empty()
+                                && matches!(t.shape, Shape::Cap | Shape::Upper)
+                                && !toks[i + n - 1].possessive
+                        })
+                        && let Some((r, m)) = self.gaz.longest(toks, i + n, caps_line)
+                        && m >= 2
+                        && self.gaz.row(r).kind == EntityType::Location
+                        && toks
+                            .get(i + n + m)
+                            .is_none_or(|t| !(t.joined && t.shape != Shape::Lower))
+                    {
+                        sub = m;
+                    }
+                    let by_region = sub > 0;
+                    while !by_region
+                        && kind == EntityType::Organization
                         && !caps_line
                         && sub < 2
                         && toks.get(i + n + sub).is_some_and(|t| {

@@ -3272,3 +3272,19 @@ fn a_bodys_regional_branch_names_its_region() {
         )]
     );
 }
+
+#[test]
+fn a_listed_bodys_branch_names_its_region_of_several_words() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Selon l'Agence régionale de santé Centre-Val de Loire, les lits manquent.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Agence régionale de santé Centre-Val de Loire".to_string(),
+            "organization"
+        )]
+    );
+}
