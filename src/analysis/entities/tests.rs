@@ -3288,3 +3288,16 @@ fn a_listed_bodys_branch_names_its_region_of_several_words() {
         )]
     );
 }
+
+#[test]
+fn a_craft_workshop_before_a_name_makes_it_a_firm() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Installée à Millau depuis 1890, la ganterie Peyrelade recrute.",
+    );
+    assert!(
+        t.contains(&("Peyrelade".to_string(), "organization")),
+        "{t:?}"
+    );
+}
