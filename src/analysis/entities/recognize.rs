@@ -4134,9 +4134,19 @@ impl Recognizer {
                 && after(last + 2).is_some_and(is_speech_verb));
         if !said && joined_prev && !toks[first - 1].sentence_start {
             let p = toks[first - 1].text;
-            said = is_speech_verb(p) && toks[first - 1].shape == Shape::Lower;
+            // An attribution after the quote: "», a raconté Le Floch", '…," said Okafor'; not
+            // a verb with its object ("Unison said Whitehall had…").
+            let mut v = first - 1;
+            if v >= 1 && toks[v].joined && matches!(toks[v - 1].text, "a" | "avait" | "has" | "had")
+            {
+                v -= 1;
+            }
+            said = is_speech_verb(p)
+                && toks[first - 1].shape == Shape::Lower
+                && (!toks[v].joined || toks[v].sentence_start);
         }
-        if said && !c.acronym {
+        // ("the Nationals said", "la Fnac a annoncé": after an article, no person.)
+        if said && !c.acronym && class != 4 {
             vote(&mut c.votes, EntityType::Person, 0.5);
         }
     }

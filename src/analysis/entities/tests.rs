@@ -3301,3 +3301,16 @@ fn a_craft_workshop_before_a_name_makes_it_a_firm() {
         "{t:?}"
     );
 }
+
+#[test]
+fn speech_verbs_make_no_person_after_an_article_or_of_their_object() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "After the fires, the Nationals said they would review the decision.",
+    );
+    assert!(!t.iter().any(|(_, k)| *k == "person"), "{t:?}");
+    // An attribution after a quote still names a person.
+    let t = typed(r, "« On reviendra », a raconté Kerbrat devant la mairie.");
+    assert!(t.contains(&("Kerbrat".to_string(), "person")), "{t:?}");
+}
