@@ -3314,3 +3314,18 @@ fn speech_verbs_make_no_person_after_an_article_or_of_their_object() {
     let t = typed(r, "« On reviendra », a raconté Kerbrat devant la mairie.");
     assert!(t.contains(&("Kerbrat".to_string(), "person")), "{t:?}");
 }
+
+#[test]
+fn a_given_name_before_a_road_or_a_bridge_names_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The farm lies 200 hectares off the Stuart Highway, near Darwin.",
+    );
+    assert!(
+        t.contains(&("Stuart Highway".to_string(), "location")),
+        "{t:?}"
+    );
+    let t = typed(r, "Visitors arrive each year over the Skye Bridge.");
+    assert_eq!(t, [("Skye Bridge".to_string(), "location")]);
+}
