@@ -47,6 +47,16 @@ fn particle_index(word: &str) -> Option<usize> {
     with_key(word, |k| PARTICLES.iter().position(|p| *p == k))
 }
 
+/// Whether token `i` is the Irish particle "Ó" of a surname, right before the capitalised
+/// rest of it ("Donal Ó Súilleabháin", "Mr Ó Duibhir").
+fn gaelic_particle(toks: &[NameToken<'_>], i: usize) -> bool {
+    toks[i].text == "Ó"
+        && !toks[i].dot
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.joined && n.elision.is_empty() && n.shape == Shape::Cap)
+}
+
 /// Nouns of works that announce a title in quotes near them ("le film « … »", "la série",
 /// "the podcast \"…\"", "une exposition intitulée « … »").
 fn is_work_noun(key: &str) -> bool {
@@ -1097,7 +1107,10 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            if !t.shape.starts_name() || (t.shape == Shape::Initial && !t.dot) || t.hyphen_before {
+            if !t.shape.starts_name()
+                || (t.shape == Shape::Initial && !t.dot && !gaelic_particle(toks, i))
+                || t.hyphen_before
+            {
                 i += 1;
                 continue;
             }
@@ -1733,7 +1746,12 @@ impl Recognizer {
                 && toks[k].shape == Shape::Cap
                 && next.elision.is_empty()
                 && is_model_code(next.text);
-            if next.shape.starts_name() && (next.shape != Shape::Initial || next.dot || code) {
+            if next.shape.starts_name()
+                && (next.shape != Shape::Initial
+                    || next.dot
+                    || code
+                    || gaelic_particle(toks, k + 1))
+            {
                 if !next.elision.is_empty() {
                     // "Conseil d'État", "Valéry Giscard d'Estaing"; not "Microsoft qu'Apple".
                     let e = key_of(next.elision);
@@ -2467,7 +2485,7 @@ impl Recognizer {
                 // ("J. P. Nadda": an initial with its dot is no stop word.)
                 || (stop(lower_word) && !(t.shape == Shape::Initial && t.dot))
                 || is_number_word(lower_word)
-                || t.shape == Shape::Initial && !t.dot
+                || t.shape == Shape::Initial && !t.dot && !gaelic_particle(toks, first)
                 // "Non-league Kingsbridge Rovers", "Long-time": at a sentence start, a compound
                 // whose last part is lowercase is a common word before a name.
                 || (first < last

@@ -3329,3 +3329,18 @@ fn a_given_name_before_a_road_or_a_bridge_names_a_place() {
     let t = typed(r, "Visitors arrive each year over the Skye Bridge.");
     assert_eq!(t, [("Skye Bridge".to_string(), "location")]);
 }
+
+#[test]
+fn the_irish_particle_o_belongs_to_the_surname() {
+    let r = builtin();
+    let t = typed(r, "Mr Ó Duibhir, who farms near Tralee, was angry.");
+    assert!(t.contains(&("Ó Duibhir".to_string(), "person")), "{t:?}");
+    let t = typed(
+        r,
+        "Local councillor Cathal Ó Duibhir said the scheme had failed.",
+    );
+    assert!(
+        t.contains(&("Cathal Ó Duibhir".to_string(), "person")),
+        "{t:?}"
+    );
+}
