@@ -3943,7 +3943,8 @@ impl Recognizer {
         // 1: place, 2: place, weaker, 3: organisation, 4: article, 5: place, weakest.
         let class = with_key(prev, |k| match k {
             "en" | "au" | "aux" => 1,
-            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" | "between" => 2,
+            "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" | "between"
+            | "outside" | "around" | "across" | "throughout" | "towards" | "toward" => 2,
             "at" => 5,
             "chez" => 3,
             "la" | "le" | "les" | "the" => 4,
@@ -4123,6 +4124,27 @@ impl Recognizer {
             }
         }
         let last = c.last_tok.max(first);
+        // "Kinderhook, New York,", "Montpelier, Vermont.": a name, a comma and the listed
+        // state, region or country it lies in, then punctuation.
+        if c.row.is_none()
+            && c.end == toks[last].end
+            && let Some(j) = Some(last + 1).filter(|&j| {
+                toks.get(j).is_some_and(|n| {
+                    n.elision.is_empty()
+                        && matches!(n.shape, Shape::Cap | Shape::Upper)
+                        && d.text[c.end..n.raw_start] == *", "
+                })
+            })
+            && let Some((r, n)) = self.gaz.longest(toks, j, false)
+            && self.gaz.row(r).kind == EntityType::Location
+            && self.gaz.row(r).subtype != "other"
+            && {
+                let after = &d.text[toks[j + n - 1].end..];
+                after.is_empty() || after.starts_with([',', '.', ';', ')', ':'])
+            }
+        {
+            vote(&mut c.votes, EntityType::Location, 1.0);
+        }
         // "Fylde's CEO", "Irving's vice-president", "Warrington's owner": the head, the board,
         // the owner or the shareholders of a firm after a possessive.
         if toks[last].possessive

@@ -3344,3 +3344,18 @@ fn the_irish_particle_o_belongs_to_the_surname() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_town_before_its_state_and_after_outside_is_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The village board of Kinderhook, New York, voted on Monday.",
+    );
+    assert!(t.contains(&("Kinderhook".to_string(), "location")), "{t:?}");
+    let t = typed(
+        r,
+        "The festival is held each March on a farm outside Bellingen.",
+    );
+    assert_eq!(t, [("Bellingen".to_string(), "location")]);
+}
