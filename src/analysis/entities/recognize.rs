@@ -1258,6 +1258,11 @@ impl Recognizer {
             if place_org {
                 let mut c = self.cand(di, d, i, i + run - 1);
                 vote(&mut c.votes, EntityType::Organization, 2.0);
+                // "won the Pakistan Super League": a named thing's cue outweighs the place.
+                if self.preceding_cue(d, i) == Some(EntityType::Misc) {
+                    vote(&mut c.votes, EntityType::Misc, 2.5);
+                    c.cued = true;
+                }
                 c.weak = caps_line;
                 out.push(c);
                 i += run;
@@ -5046,9 +5051,12 @@ fn caps_lines(tokens: &[NameToken<'_>]) -> Vec<bool> {
         if others + lower >= 4 && best * 4 >= others * 3 {
             let mut words = others;
             let mut lowers = tokens[i..j].iter().filter(|t| t.shape == Shape::Lower);
+            // A title in title case leaves only small words in lowercase: a lowercase word
+            // of content for every ten capitalised ones at most ("On Sunday the Multan
+            // Sultans lost." is a sentence).
             let qualifies = lowers.all(|t| {
                 words += usize::from(!stop(t.text));
-                best * 4 >= words * 3
+                best * 4 >= words * 3 && (words - others) * 10 <= best
             });
             if qualifies && words >= 4 {
                 out[line as usize] = true;

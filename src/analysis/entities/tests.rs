@@ -3359,3 +3359,26 @@ fn a_town_before_its_state_and_after_outside_is_a_place() {
     );
     assert_eq!(t, [("Bellingen".to_string(), "location")]);
 }
+
+#[test]
+fn what_a_team_wins_is_an_event() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "On Sunday the Multan Sultans won the Pakistan Super League in Lahore.",
+    );
+    assert!(
+        t.contains(&("Pakistan Super League".to_string(), "misc")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_sentence_with_several_names_is_no_title_case_heading() {
+    let r = builtin();
+    let t = typed(r, "On Sunday the Multan Sultans lost.");
+    assert_eq!(t, [("Multan Sultans".to_string(), "organization")]);
+    // A heading in title case still makes its names wait for confirmation.
+    let t = typed(r, "Multan Sultans Beat Peshawar Zalmi In Thriller");
+    assert!(t.is_empty(), "{t:?}");
+}
