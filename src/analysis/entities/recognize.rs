@@ -1303,8 +1303,9 @@ impl Recognizer {
                     // one or two capitalised words (no given name) names a subsidiary, an entity
                     // of its own.
                     let mut sub = 0;
-                    // "ARS Centre-Val de Loire", "Caisse d'épargne Rhône-Alpes": a listed
-                    // organisation's branch named after a listed region of several words.
+                    // "ARS Centre-Val de Loire", "Agence régionale de santé Centre-Val de
+                    // Loire": a listed organisation's branch named after a listed region of
+                    // several words, which ends the run.
                     if kind == EntityType::Organization
                         && !caps_line
                         && toks.get(i + n).is_some_and(|t| {
@@ -3524,9 +3525,9 @@ impl Recognizer {
                     }
                     break;
                 }
-                // "Orchestre national Bordeaux Aquitaine", "Agence régionale de santé
-                // Centre-Val de Loire", "Caisse d'épargne Rhône Alpes": a body's regional branch
-                // names its region right after its own words.
+                // "Orchestre national Bordeaux Aquitaine", "Comité régional de cyclisme
+                // Nouvelle-Aquitaine": a body's regional branch names its listed region right
+                // after its own words.
                 if !listed
                     && head_kind == Some(EntityType::Organization)
                     && k > last
