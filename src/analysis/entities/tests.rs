@@ -3382,3 +3382,13 @@ fn a_sentence_with_several_names_is_no_title_case_heading() {
     let t = typed(r, "Multan Sultans Beat Peshawar Zalmi In Thriller");
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_festival_of_a_name_is_an_event() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le festival des Vieilles Charrues a dévoilé mercredi sa programmation.",
+    );
+    assert_eq!(t, [("Vieilles Charrues".to_string(), "misc")]);
+}
