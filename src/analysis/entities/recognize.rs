@@ -57,6 +57,35 @@ fn gaelic_particle(toks: &[NameToken<'_>], i: usize) -> bool {
             .is_some_and(|n| n.joined && n.elision.is_empty() && n.shape == Shape::Cap)
 }
 
+/// Whether `rest`, the text right after a name, begins with the person's age in apposition:
+/// ", 54,", ", now 40,", ", 54 ans", " (54 ans)", " (54)".
+fn age_follows(rest: &str) -> bool {
+    let (inner, paren) = if let Some(r) = rest.strip_prefix(", ") {
+        (
+            r.strip_prefix("now ")
+                .or_else(|| r.strip_prefix("aged "))
+                .unwrap_or(r),
+            false,
+        )
+    } else if let Some(r) = rest.strip_prefix(" (") {
+        (r, true)
+    } else {
+        return false;
+    };
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || inner.as_bytes()[0] == b'0' {
+        return false;
+    }
+    let after = &inner[digits..];
+    let after = after.strip_prefix(" ans").unwrap_or(after);
+    if paren {
+        after.starts_with(')')
+    } else {
+        after.starts_with(',')
+            || (after.len() < inner.len() - digits && after.starts_with([' ', '.', ')']))
+    }
+}
+
 /// Nouns of works that announce a title in quotes near them ("le film « … »", "la série",
 /// "the podcast \"…\"", "une exposition intitulée « … »").
 fn is_work_noun(key: &str) -> bool {
@@ -4150,6 +4179,11 @@ impl Recognizer {
             }
         {
             vote(&mut c.votes, EntityType::Location, 1.0);
+        }
+        // "McDonald, 54, runs", "Eliud Kipchoge, now 40,", "Marie Dubois, 54 ans, a": a
+        // person's age in apposition.
+        if !c.acronym && c.end == toks[last].end && age_follows(&d.text[c.end..]) {
+            vote(&mut c.votes, EntityType::Person, 2.5);
         }
         // "Fylde's CEO", "Irving's vice-president", "Warrington's owner": the head, the board,
         // the owner or the shareholders of a firm after a possessive.

@@ -3392,3 +3392,15 @@ fn a_festival_of_a_name_is_an_event() {
     );
     assert_eq!(t, [("Vieilles Charrues".to_string(), "misc")]);
 }
+
+#[test]
+fn an_age_in_apposition_makes_a_person() {
+    let r = builtin();
+    // Without the age, "in Calder" would make a place of both mentions.
+    let t = typed(
+        r,
+        "Fans in Calder cheered. Later Calder, 40, finished seventh.",
+    );
+    assert!(t.contains(&("Calder".to_string(), "person")), "{t:?}");
+    assert!(!t.contains(&("Calder".to_string(), "location")), "{t:?}");
+}
