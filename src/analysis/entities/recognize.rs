@@ -3453,8 +3453,9 @@ impl Recognizer {
             }
         }
         // "Agence régionale de santé de Bretagne", "Crédit Mutuel de Bretagne", "Food Safety
-        // Authority of Ireland": an organisation's name goes on over "de" + lowercase words up
-        // to "de" + a capitalised name.
+        // Authority of Ireland", "Festival interceltique de Lorient", "Parc national des
+        // Cévennes": an organisation's name, or a name a head word types, goes on over "de" +
+        // lowercase words up to "de" + a capitalised name.
         // Listed names take "de" + a capitalised name only right after them ("Crédit Mutuel de
         // Bretagne"); names typed by a head word also take lowercase words before it.
         let listed = c
@@ -3466,7 +3467,7 @@ impl Recognizer {
             && head_kind.is_none()
             && c.votes[EntityType::Organization.index()] >= 2.0
             && EntityType::most_voted(&c.votes) == EntityType::Organization;
-        let org_like = head_kind.is_some()
+        let takes_complement = head_kind.is_some()
             || listed
             || cued_org
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);
@@ -3476,7 +3477,7 @@ impl Recognizer {
         if head_alone && before_complement == last {
             end = last;
         }
-        if org_like {
+        if takes_complement {
             let mut k = end;
             let mut steps = 0;
             while k + 2 < toks.len() && steps < 6 {
