@@ -3310,6 +3310,15 @@ fn speech_verbs_make_no_person_after_an_article_or_of_their_object() {
         "After the fires, the Nationals said they would review the decision.",
     );
     assert!(!t.iter().any(|(_, k)| *k == "person"), "{t:?}");
+    // The object of a speech verb is no speaker.
+    let t = typed(
+        r,
+        "The union Unison said Halberd Marine had ignored warnings for years.",
+    );
+    assert!(
+        t.contains(&("Halberd Marine".to_string(), "organization")),
+        "{t:?}"
+    );
     // An attribution after a quote still names a person.
     let t = typed(r, "« On reviendra », a raconté Kerbrat devant la mairie.");
     assert!(t.contains(&("Kerbrat".to_string(), "person")), "{t:?}");
