@@ -3357,11 +3357,18 @@ fn the_irish_particle_o_belongs_to_the_surname() {
 #[test]
 fn a_town_before_its_state_and_after_outside_is_a_place() {
     let r = builtin();
-    let t = typed(
-        r,
-        "The village board of Kinderhook, New York, voted on Monday.",
+    // "Kinderhook Business Association" would make an organisation of the town; "Kinderhook,
+    // New York," makes it a place, in the article and in its comment.
+    let page = typed_page(&[
+        "Mayor Elaine Van Buren of Kinderhook, New York, announced on Monday that she will not seek a third term. Ms Van Buren, a distant relative of Martin Van Buren, the eighth president, who was born in the village, said she wanted to \"leave while people still like me.\" Her deputy, Thomas McDonald, and county legislator Aisling O'Connor-Reyes have both expressed interest in the job. McDonald, 54, runs a hardware store next to the McDonald's on Broad Street and chairs the Kinderhook Business Association. The Columbia County Democratic Committee will choose its nominee in June. Meanwhile, the Republican Party has yet to name a candidate. Whoever wins will inherit a long dispute with the state over the renovation of the Van Alen House, which Albany has so far refused to fund. \"We are not Saratoga Springs, and we don't want to be,\" O'Connor-Reyes told the Times Union.",
+        "Another Van Buren running Kinderhook? history repeats lol. My grandfather used to say the village produced one president and a thousand cows. Good luck to Tom McDonald, he fixed my lawnmower for free.",
+    ]);
+    assert!(
+        page[1]
+            .iter()
+            .any(|(t, k, _)| t == "Kinderhook" && *k == "location"),
+        "{page:?}"
     );
-    assert!(t.contains(&("Kinderhook".to_string(), "location")), "{t:?}");
     let t = typed(
         r,
         "The festival is held each March on a farm outside Bellingen.",
