@@ -369,6 +369,65 @@ fn is_adjective(word: &str) -> bool {
         )
 }
 
+/// Whether the lowercase word `toks[j]`, an adjective by its ending, reads as a verb after the
+/// name before it: a speech or report verb ("rappelle", "indique", "insiste"), or a word
+/// followed by "que" or by an article or possessive ("appelle les maires", "critique la
+/// réforme"), which adjectives of names are not ("Comité national olympique et sportif").
+fn verb_after_name(toks: &[NameToken<'_>], j: usize) -> bool {
+    let Some(t) = toks.get(j) else {
+        return false;
+    };
+    let verb = is_speech_verb(t.text)
+        || matches!(
+            t.text,
+            "rappelle"
+                | "appelle"
+                | "interpelle"
+                | "renouvelle"
+                | "indique"
+                | "réplique"
+                | "revendique"
+                | "communique"
+                | "applique"
+                | "signale"
+                | "arrive"
+                | "existe"
+                | "persiste"
+                | "résiste"
+                | "assiste"
+                | "entraîne"
+                | "accable"
+                | "vienne"
+                | "tienne"
+                | "soutienne"
+                | "obtienne"
+        );
+    verb || toks.get(j + 1).is_some_and(|n| {
+        n.joined
+            && (key_of(n.elision) == "qu"
+                || (n.elision.is_empty()
+                    && matches!(
+                        n.text,
+                        "que"
+                            | "le"
+                            | "la"
+                            | "les"
+                            | "un"
+                            | "une"
+                            | "son"
+                            | "sa"
+                            | "ses"
+                            | "leur"
+                            | "leurs"
+                            | "ce"
+                            | "cette"
+                            | "ces"
+                            | "aux"
+                            | "au"
+                    )))
+    })
+}
+
 /// Whether `word` (lowercase, as written) is a French noun whose "de" complement is mostly a
 /// person: works, kin, a career ("le texte de Kerbrat", "la mise en scène de Rothwell").
 fn is_person_complement_noun(word: &str) -> bool {
@@ -3314,6 +3373,7 @@ impl Recognizer {
                         && t.shape == Shape::Lower
                         && t.elision.is_empty()
                         && is_adjective(t.text)
+                        && !verb_after_name(toks, j)
                         && (!self.gaz.is_demonym(t.text)
                             // European bodies are named so ("Banque centrale européenne").
                             || with_key(t.text, |k| k.starts_with("europeen")))
@@ -3403,6 +3463,7 @@ impl Recognizer {
                     while end < j + 2
                         && lower_at(end + 1)
                             .is_some_and(|t| t.elision.is_empty() && is_adjective(t.text))
+                        && !verb_after_name(toks, end + 1)
                     {
                         end += 1;
                     }

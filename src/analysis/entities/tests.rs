@@ -3420,3 +3420,39 @@ fn an_age_in_apposition_makes_a_person() {
     assert!(t.contains(&("Calder".to_string(), "person")), "{t:?}");
     assert!(!t.contains(&("Calder".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_verb_after_an_institution_is_no_adjective_of_its_name() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "La Fédération française de natation rappelle qu'un élève sur deux ne sait pas nager.",
+            "Fédération française de natation",
+        ),
+        (
+            "Le Comité national olympique indique que la saison reprendra.",
+            "Comité national olympique",
+        ),
+        (
+            "Le Syndicat national des enseignants critique la réforme.",
+            "Syndicat national des enseignants",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "organization")), "{t:?}");
+    }
+    // Adjectives of names stay in them, an object pronoun after one too.
+    for (text, name) in [
+        (
+            "Le Comité national olympique et sportif français a voté.",
+            "Comité national olympique et sportif français",
+        ),
+        (
+            "Le Grand Conseil vaudois l'a rejetée de justesse.",
+            "Grand Conseil vaudois",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "organization")), "{t:?}");
+    }
+}
