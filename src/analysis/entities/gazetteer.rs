@@ -157,6 +157,9 @@ struct WordInfo {
     head_last: Option<EntityType>,
     /// The type it gives the name it begins as a lowercase head word.
     lower_head: Option<EntityType>,
+    /// Whether, as a lowercase head word, it takes only a name right after it ("piscine
+    /// Jean-Taris"; in "la piscine de Vautorte" the place is the name).
+    lower_head_direct: bool,
     /// Whether it is a listed name or the first word of one (without an elided article).
     starts_name: bool,
     /// Whether it is a common word ([`Gazetteer::is_common`]), once asked.
@@ -456,7 +459,9 @@ impl Gazetteer {
             if let (Some(word), Some(kind)) =
                 (cols.next(), cols.next().and_then(|k| parse_type(k.trim())))
             {
-                g.words.entry(&key_of(word.trim())).lower_head = Some(kind);
+                let info = g.words.entry(&key_of(word.trim()));
+                info.lower_head = Some(kind);
+                info.lower_head_direct = cols.next().is_some_and(|c| c.trim() == "direct");
             }
         }
         let mut lower = Vec::new();
@@ -617,6 +622,12 @@ impl Gazetteer {
     /// The type a lowercase head word ("tribunal", "loi") gives the name it begins.
     pub fn lower_head(&self, word: &str) -> Option<EntityType> {
         self.info(word).lower_head
+    }
+
+    /// Whether the lowercase head word `word` takes only a name right after it ("piscine
+    /// Jean-Taris", not "piscine de Vautorte").
+    pub fn lower_head_direct(&self, word: &str) -> bool {
+        self.info(word).lower_head_direct
     }
 
     /// What the one-word lists say about `word`, remembered for the next few questions.

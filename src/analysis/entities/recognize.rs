@@ -3736,7 +3736,9 @@ impl Recognizer {
                 // "place financière de Genève", "les cours de la vanille de Madagascar": a
                 // place's head word takes its name right after it or after particles
                 // ("rue de la Paix"); a common word between makes it a plain noun.
-                if kind == EntityType::Location && words {
+                if kind == EntityType::Location && words
+                    || between > 0 && self.gaz.lower_head_direct(p.text)
+                {
                     return None;
                 }
                 // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.

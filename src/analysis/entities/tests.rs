@@ -3456,3 +3456,38 @@ fn a_verb_after_an_institution_is_no_adjective_of_its_name() {
         assert!(t.contains(&(name.to_string(), "organization")), "{t:?}");
     }
 }
+
+#[test]
+fn a_pool_or_hall_takes_the_name_right_after_it_a_valley_gives_its_river_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "La ville fermera le 1er décembre la piscine Jean-Taris, son unique bassin couvert.",
+    );
+    assert_eq!(t, [("piscine Jean-Taris".to_string(), "location")]);
+    let t = typed(
+        r,
+        "Les lectures auront lieu dans l'auditorium Jean-Pierre-Miquel et sous les chapiteaux.",
+    );
+    assert_eq!(
+        t,
+        [("auditorium Jean-Pierre-Miquel".to_string(), "location")]
+    );
+    // After "de", the place is the name.
+    let t = typed(
+        r,
+        "Le ramassage scolaire et la piscine de Vautorte ne sont pas menacés.",
+    );
+    assert_eq!(t, [("Vautorte".to_string(), "location")]);
+    // "vallée de la", "gorges de la": the river is a place, the valley no part of its name.
+    let t = typed(
+        r,
+        "Les lames sont forgées dans l'atelier historique de la vallée de la Durolle.",
+    );
+    assert_eq!(t, [("Durolle".to_string(), "location")]);
+    let t = typed(
+        r,
+        "Trois vautours sont morts dans les gorges de la Jonte, en Lozère.",
+    );
+    assert!(t.contains(&("Jonte".to_string(), "location")), "{t:?}");
+}
