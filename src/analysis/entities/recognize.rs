@@ -2878,6 +2878,46 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
         }
+        // "Adelaide Fringe", "Merlin Entertainments": a given name before an event's or a
+        // body's head word that is no surname names the event or the body.
+        if n == 2
+            && self.gaz.is_given(head.text)
+            && matches!(
+                tail.text,
+                "Festival"
+                    | "Fringe"
+                    | "Carnival"
+                    | "Awards"
+                    | "Prize"
+                    | "Cup"
+                    | "Trophy"
+                    | "Games"
+                    | "Marathon"
+                    | "Championships"
+                    | "Entertainment"
+                    | "Entertainments"
+                    | "Gaming"
+                    | "Airlines"
+                    | "Airways"
+                    | "Holdings"
+                    | "Pharmaceuticals"
+                    | "Technologies"
+                    | "Studios"
+                    | "Productions"
+                    | "Foundation"
+                    | "Council"
+                    | "Committee"
+                    | "Commission"
+                    | "Hospital"
+                    | "University"
+                    | "College"
+                    | "Institute"
+                    | "Group"
+            )
+            && let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
+        {
+            vote(&mut c.votes, kind, 0.5);
+        }
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }

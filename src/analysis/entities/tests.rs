@@ -3491,3 +3491,51 @@ fn a_pool_or_hall_takes_the_name_right_after_it_a_valley_gives_its_river_a_place
     );
     assert!(t.contains(&("Jonte".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_given_name_before_an_event_or_company_head_names_no_person() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The Adelaide Fringe has apologised after its ticketing system crashed.",
+    );
+    assert_eq!(t, [("Adelaide Fringe".to_string(), "misc")]);
+    let t = typed(
+        r,
+        "Talks with Merlin Entertainments stalled, and the licence held by Miramar Gaming was extended.",
+    );
+    assert!(
+        t.contains(&("Merlin Entertainments".to_string(), "organization")),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Miramar Gaming".to_string(), "organization")),
+        "{t:?}"
+    );
+    let t = typed(
+        r,
+        "Hoteliers on the Golden Mile, near the Blackpool Tower, dread the Notting Hill Carnival.",
+    );
+    assert!(
+        t.contains(&("Golden Mile".to_string(), "location")),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Blackpool Tower".to_string(), "location")),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Notting Hill Carnival".to_string(), "misc")),
+        "{t:?}"
+    );
+    // A surname that is a place's head word stays a person's.
+    let t = typed(
+        r,
+        "The report was written by Richard Hall and Jennifer Lake.",
+    );
+    assert!(t.contains(&("Richard Hall".to_string(), "person")), "{t:?}");
+    assert!(
+        t.contains(&("Jennifer Lake".to_string(), "person")),
+        "{t:?}"
+    );
+}
