@@ -2391,6 +2391,21 @@ impl Recognizer {
             out.push(c);
             return;
         }
+        // "l'ancien cadre de Fret SNCF Matthieu van Hecke", "the CEO of Ørsted UK Duncan
+        // Clark": an acronym, then a given name and a surname, are two names.
+        if let Some(j) = (first + 1..last).find(|&j| {
+            toks[j - 1].shape == Shape::Upper
+                && toks[j - 1].text.chars().count() >= 2
+                // Not a title ("Backbench MSP Callum Drever", "Independent TD Martin …").
+                && with_key(toks[j - 1].text, |k| self.gaz.cue(k)) != Some(EntityType::Person)
+                && toks[j].shape == Shape::Cap
+                && self.gaz.is_given(toks[j].text)
+                && !self.gaz.lists_place(toks[j].text)
+        }) {
+            self.push_run(di, d, first, j - 1, page, out);
+            self.push_run(di, d, j, last, page, out);
+            return;
+        }
         let mut cue = None;
         let mut demonym = false;
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps

@@ -3539,3 +3539,26 @@ fn a_given_name_before_an_event_or_company_head_names_no_person() {
         "{t:?}"
     );
 }
+
+#[test]
+fn an_acronym_then_a_given_name_and_a_surname_are_two_names() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "La société, fondée par l'ancien cadre de Fret SNCF Matthieu van Hecke, a repris lundi la ligne.",
+    );
+    assert!(
+        t.contains(&("Matthieu van Hecke".to_string(), "person")),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(n, _)| n.contains("SNCF Matthieu")), "{t:?}");
+    // A title in capitals stays the person's cue.
+    let t = typed(
+        r,
+        "Backbench MSP Callum Drever warned colleagues on Tuesday.",
+    );
+    assert_eq!(t, [("Callum Drever".to_string(), "person")]);
+    // A given name that ends the name is the name's ("BFM Paris").
+    let t = typed(r, "Le journaliste de BFM Paris a parlé.");
+    assert_eq!(t, [("BFM Paris".to_string(), "organization")]);
+}
