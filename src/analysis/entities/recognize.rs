@@ -2928,6 +2928,7 @@ impl Recognizer {
                     | "College"
                     | "Institute"
                     | "Group"
+                    | "Guardian"
             )
             && let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
         {

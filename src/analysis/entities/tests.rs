@@ -3562,3 +3562,36 @@ fn an_acronym_then_a_given_name_and_a_surname_are_two_names() {
     let t = typed(r, "Le journaliste de BFM Paris a parlé.");
     assert_eq!(t, [("BFM Paris".to_string(), "organization")]);
 }
+
+#[test]
+fn cues_for_seasons_launchers_unions_and_communities() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "He appeared in two seasons of Gold Rush before he told the Trinidad Guardian.",
+    );
+    assert!(t.contains(&("Gold Rush".to_string(), "misc")), "{t:?}");
+    assert!(
+        t.contains(&("Trinidad Guardian".to_string(), "organization")),
+        "{t:?}"
+    );
+    let t = typed(
+        r,
+        "The band rehearses in the hillside community of Laventille.",
+    );
+    assert_eq!(t, [("Laventille".to_string(), "location")]);
+    let t = typed(
+        r,
+        "Les syndicats d'Hexafret dénoncent le premier vol de son micro-lanceur Fulmar.",
+    );
+    assert!(
+        t.contains(&("Hexafret".to_string(), "organization")),
+        "{t:?}"
+    );
+    assert!(t.contains(&("Fulmar".to_string(), "misc")), "{t:?}");
+    let t = typed(
+        r,
+        "Sa société, les Domaines de la Clape, devra verser 1,1 million.",
+    );
+    assert_eq!(t, [("Domaines de la Clape".to_string(), "organization")]);
+}
