@@ -3582,7 +3582,7 @@ fn cues_for_seasons_launchers_unions_and_communities() {
     assert_eq!(t, [("Laventille".to_string(), "location")]);
     let t = typed(
         r,
-        "Les syndicats d'Hexafret dénoncent le premier vol de son micro-lanceur Fulmar.",
+        "Les salariés d'Hexafret dénoncent le premier vol de son micro-lanceur Fulmar.",
     );
     assert!(
         t.contains(&("Hexafret".to_string(), "organization")),
