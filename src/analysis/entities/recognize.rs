@@ -4163,6 +4163,13 @@ impl Recognizer {
                             k,
                             "in" | "into" | "across" | "near" | "throughout" | "dans" | "vers"
                         )
+                        // "on the Mandovi", "at the Gabba", "sur la Planèze": a word
+                        // (no acronym: "on the BBC") on, along or over something.
+                        || (t.shape == Shape::Cap
+                            && matches!(
+                                k,
+                                "on" | "along" | "over" | "under" | "beneath" | "sur" | "upon" | "at"
+                            ))
                     });
                 if before {
                     vote(&mut c.votes, EntityType::Location, 0.6);

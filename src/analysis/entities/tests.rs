@@ -3595,3 +3595,25 @@ fn cues_for_seasons_launchers_unions_and_communities() {
     );
     assert_eq!(t, [("Domaines de la Clape".to_string(), "organization")]);
 }
+
+#[test]
+fn a_word_on_at_or_along_the_thing_it_names_is_a_place() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "The casino boats are moored on the Mandovi, near the city.",
+            "Mandovi",
+        ),
+        ("The crowd gathered at the Gabba on Sunday.", "Gabba"),
+        (
+            "Il élève des salers sur la Planèze depuis vingt ans.",
+            "Planèze",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert_eq!(t, [(name.to_string(), "location")], "{text}");
+    }
+    // An acronym on the air is no place.
+    let t = typed(r, "The interview ran on the ABC last night.");
+    assert!(!t.contains(&("ABC".to_string(), "location")), "{t:?}");
+}
