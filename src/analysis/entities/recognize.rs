@@ -3387,6 +3387,11 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
+            if let Some(e) = self.coordinated_tail(toks, h, last) {
+                last = e;
+                c.end = toks[last].end;
+                c.last_tok = last;
+            }
             // "musée des Beaux-Arts de Rouen", "lycée Jean-Moulin de Lens", "cathédrale
             // Saint-Pierre de Beauvais": an institution's or a building's name goes on with
             // "de" and the listed place it stands in.
@@ -3817,6 +3822,74 @@ impl Recognizer {
             k -= 1;
         }
         None
+    }
+
+    /// The last token of a second part joined by "et" to the name headed by the lowercase
+    /// head `toks[h]` and ending at `last`: a ministry's second portfolio ("ministère de
+    /// l'Enseignement supérieur et de la Recherche", "… de l'Économie et des Finances"), a
+    /// law's second word ("loi Informatique et libertés", "loi Climat et résilience").
+    fn coordinated_tail(&self, toks: &[NameToken<'_>], h: usize, last: usize) -> Option<usize> {
+        let lower = |j: usize| {
+            toks.get(j)
+                .filter(|t| t.joined && t.shape == Shape::Lower && t.elision.is_empty())
+        };
+        // Adjectives of the portfolio ("supérieur", "écologique").
+        let adjectives = |mut k: usize| {
+            while k < last + 6
+                && lower(k + 1).is_some_and(|t| is_adjective(t.text))
+                && !verb_after_name(toks, k + 1)
+            {
+                k += 1;
+            }
+            k
+        };
+        match toks[h].text {
+            "ministère" => {
+                let k = adjectives(last);
+                lower(k + 1).filter(|t| t.text == "et")?;
+                let mut j = k + 2;
+                match lower(j)?.text {
+                    "du" | "des" => j += 1,
+                    "de" => {
+                        j += 1;
+                        if lower(j).is_some_and(|t| t.text == "la") {
+                            j += 1;
+                        }
+                    }
+                    _ => return None,
+                }
+                let name = toks.get(j).filter(|t| t.joined && t.shape == Shape::Cap)?;
+                // "de l'Économie et de l'Industrie": the elided article goes with "de".
+                if !(name.elision.is_empty() || matches!(name.elision, "l'" | "l’" | "l")) {
+                    return None;
+                }
+                if !name.elision.is_empty() && toks[j - 1].text != "de" {
+                    return None;
+                }
+                let k = adjectives(j);
+                // "… et de la Cohésion des territoires": a plain complement of the portfolio.
+                if lower(k + 1).is_some_and(|t| matches!(t.text, "des" | "du"))
+                    && lower(k + 2).is_some_and(|t| {
+                        !with_key(t.text, stop)
+                            && t.text.chars().count() > 3
+                            && !verb_after_name(toks, k + 2)
+                    })
+                {
+                    return Some(k + 2);
+                }
+                Some(k)
+            }
+            "loi" | "lois" if h + 1 == last => {
+                lower(last + 1).filter(|t| t.text == "et")?;
+                let word = lower(last + 2)?;
+                (!with_key(word.text, stop)
+                    && word.text.chars().count() > 3
+                    && !self.gaz.is_demonym(word.text)
+                    && !is_speech_verb(word.text))
+                .then_some(last + 2)
+            }
+            _ => None,
+        }
     }
 
     /// The type announced by a role right after token `last` and a comma ("…, infirmière",

@@ -3617,3 +3617,39 @@ fn a_word_on_at_or_along_the_thing_it_names_is_a_place() {
     let t = typed(r, "The interview ran on the ABC last night.");
     assert!(!t.contains(&("ABC".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_ministry_and_a_law_go_on_over_et() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Selon le ministère de l'Enseignement supérieur et de la Recherche, la fusion aura lieu.",
+            "ministère de l'Enseignement supérieur et de la Recherche",
+            "organization",
+        ),
+        (
+            "Le ministère de l'Économie et des Finances a publié un décret.",
+            "ministère de l'Économie et des Finances",
+            "organization",
+        ),
+        (
+            "Le ministère de la Transition écologique et de la Cohésion des territoires a tranché.",
+            "ministère de la Transition écologique et de la Cohésion des territoires",
+            "organization",
+        ),
+        (
+            "La loi Climat et résilience interdit la location des passoires.",
+            "loi Climat et résilience",
+            "misc",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert_eq!(t, [(name.to_string(), kind)], "{text}");
+    }
+    // "et" and another subject: two things.
+    let t = typed(r, "Le ministère de l'Intérieur et la préfecture ont réagi.");
+    assert_eq!(
+        t,
+        [("ministère de l'Intérieur".to_string(), "organization")]
+    );
+}
