@@ -1202,6 +1202,26 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "En Suisse, Swissmedic a…", "In Turkey, …": a sentence's "En" or "In" before a
+            // country is no part of its name (the country, also a nationality, is a place).
+            if matches!(t.text, "En" | "In")
+                && t.sentence_start
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.joined
+                        && n.elision.is_empty()
+                        && n.shape == Shape::Cap
+                        && toks
+                            .get(i + 2)
+                            .is_none_or(|m| !(m.joined && m.shape.starts_name()))
+                        && self
+                            .gaz
+                            .place_row(n.text)
+                            .is_some_and(|r| self.gaz.row(r).subtype == "country")
+                })
+            {
+                i += 1;
+                continue;
+            }
             // "@Nono_du_Cher", "@Massilia13": user handles are no names.
             if d.text[..t.raw_start].ends_with('@') || t.text.contains('_') {
                 i += 1;
@@ -5015,8 +5035,22 @@ impl Recognizer {
                 (false, true) => Some((ka, clusters[kb].kind())),
                 _ => None,
             };
+            // "En Suisse, Swissmedic a…": a place after a preposition and a lone comma opens
+            // the sentence; what follows is no item of a list.
+            let opener = lone_comma
+                && docs[a.doc].text[..a.start]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "En" | "en" | "In" | "in" | "À" | "à" | "Au" | "au" | "Dans" | "dans"
+                        )
+                    });
             if let Some((k, t)) = boost
                 && !(lone_comma && t == EntityType::Person)
+                && !opener
             {
                 boosts.push((k, t));
             }

@@ -3653,3 +3653,22 @@ fn a_ministry_and_a_law_go_on_over_et() {
         [("ministère de l'Intérieur".to_string(), "organization")]
     );
 }
+
+#[test]
+fn a_country_after_a_sentence_opening_en_is_a_place() {
+    let r = builtin();
+    let t = typed(r, "En Suisse, la production a cessé lundi.");
+    assert_eq!(t, [("Suisse".to_string(), "location")]);
+    let t = typed(r, "In Turkey, prices rose again.");
+    assert_eq!(t, [("Turkey".to_string(), "location")]);
+    // The place and the name after its comma make no list.
+    let t = typed(
+        r,
+        "En Suisse, Swissmedic a ordonné l'arrêt de la production.",
+    );
+    assert!(t.contains(&("Suisse".to_string(), "location")), "{t:?}");
+    assert!(
+        !t.contains(&("Swissmedic".to_string(), "location")),
+        "{t:?}"
+    );
+}
