@@ -134,6 +134,15 @@ fn is_work_noun(key: &str) -> bool {
             | "documentary"
             | "titled"
             | "entitled"
+            | "initiative"
+            | "jeu"
+            | "game"
+            | "manga"
+            | "saga"
+            | "oeuvre"
+            | "poeme"
+            | "clip"
+            | "tube"
     )
 }
 

@@ -3672,3 +3672,18 @@ fn a_country_after_a_sentence_opening_en_is_a_place() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_quoted_initiative_or_game_is_a_named_thing() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Les électeurs ont voté sur l'initiative populaire « Un toit pour tous », qui impose 30 % de logements.",
+    );
+    assert_eq!(t, [("Un toit pour tous".to_string(), "misc")]);
+    let t = typed(
+        r,
+        "Un an après la sortie de « Veilleurs de Brume », son jeu d'aventure, le studio ferme.",
+    );
+    assert_eq!(t, [("Veilleurs de Brume".to_string(), "misc")]);
+}
