@@ -3687,3 +3687,24 @@ fn a_quoted_initiative_or_game_is_a_named_thing() {
     );
     assert_eq!(t, [("Veilleurs de Brume".to_string(), "misc")]);
 }
+
+#[test]
+fn a_league_at_the_end_of_its_name_is_a_competition() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The Pink Panthers won their third Pro Kabaddi League title on Friday.",
+    );
+    assert!(
+        t.contains(&("Pro Kabaddi League".to_string(), "misc")),
+        "{t:?}"
+    );
+    let t = typed(
+        r,
+        "Elle est la meilleure buteuse de la Seconde Ligue avec 19 buts.",
+    );
+    assert_eq!(t, [("Seconde Ligue".to_string(), "misc")]);
+    // A league that begins its name is a body.
+    let t = typed(r, "La Ligue contre le cancer a lancé un appel.");
+    assert_eq!(t, [("Ligue contre le cancer".to_string(), "organization")]);
+}
