@@ -3708,3 +3708,18 @@ fn a_league_at_the_end_of_its_name_is_a_competition() {
     let t = typed(r, "La Ligue contre le cancer a lancé un appel.");
     assert_eq!(t, [("Ligue contre le cancer".to_string(), "organization")]);
 }
+
+#[test]
+fn a_vessel_noun_announces_its_name_and_a_fire_is_an_event() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Après le naufrage du chalutier Men Gwenn au large de Penmarc'h, le procès s'ouvre.",
+    );
+    assert!(t.contains(&("Men Gwenn".to_string(), "misc")), "{t:?}");
+    let t = typed(
+        r,
+        "The families lost their homes in the 2020 Beachie Creek Fire.",
+    );
+    assert_eq!(t, [("Beachie Creek Fire".to_string(), "misc")]);
+}
