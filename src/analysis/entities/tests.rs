@@ -3723,3 +3723,32 @@ fn a_vessel_noun_announces_its_name_and_a_fire_is_an_event() {
     );
     assert_eq!(t, [("Beachie Creek Fire".to_string(), "misc")]);
 }
+
+#[test]
+fn mills_shipyards_camps_and_theatres_are_places() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The cane will go to the Rarawai Mill, and the ships are built at Halifax Shipyard.",
+    );
+    assert!(
+        t.contains(&("Rarawai Mill".to_string(), "location")),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Halifax Shipyard".to_string(), "location")),
+        "{t:?}"
+    );
+    let t = typed(
+        r,
+        "Climbers removed 11 tonnes of waste from Everest Base Camp before the show moved to the Soho Theatre.",
+    );
+    assert!(
+        t.contains(&("Everest Base Camp".to_string(), "location")),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("Soho Theatre".to_string(), "location")),
+        "{t:?}"
+    );
+}
