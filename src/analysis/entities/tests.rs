@@ -3752,3 +3752,19 @@ fn mills_shipyards_camps_and_theatres_are_places() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_name_before_which_is_no_person() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The fault lay with its software supplier Stagegate, which runs the ticketing.",
+    );
+    assert_eq!(t, [("Stagegate".to_string(), "organization")]);
+    // A place keeps its own votes.
+    let t = typed(
+        r,
+        "The cane will be sent to a mill in Ba, which is already full.",
+    );
+    assert_eq!(t, [("Ba".to_string(), "location")]);
+}
