@@ -4463,14 +4463,13 @@ impl Recognizer {
         if let Some(n) = toks.get(last + 1)
             && n.elision.is_empty()
             && matches!(&d.text[toks[last].end..n.raw_start], ", " | ",")
+            && n.text == "which"
         {
-            if n.text == "which" {
-                let p = &mut c.votes[EntityType::Person.index()];
-                *p = (*p - 1.5).max(0.0);
-                // A place has its own votes ("in Ba, which…").
-                if c.votes[EntityType::Location.index()] == 0.0 {
-                    vote(&mut c.votes, EntityType::Organization, 0.6);
-                }
+            let p = &mut c.votes[EntityType::Person.index()];
+            *p = (*p - 1.5).max(0.0);
+            // A place has its own votes ("in Ba, which…").
+            if c.votes[EntityType::Location.index()] == 0.0 {
+                vote(&mut c.votes, EntityType::Organization, 0.6);
             }
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
