@@ -1350,6 +1350,15 @@ impl Recognizer {
                         .is_none_or(|(r, _)| self.gaz.row(r).kind != EntityType::Location)
                     // "coach Brent MacAulay": a person's name after a role.
                     && self.preceding_cue(d, i) != Some(EntityType::Person)
+                    // "Gilbert Faure", "Florence Dumas-Lafitte": a place that is also a given
+                    // name, before a surname that is no common word ("Orlando Magic", "Sydney
+                    // Swans" stay teams), begins a person's name.
+                    && !(n == 1
+                        && run == 2
+                        && self.gaz.is_given(toks[i].text)
+                        && toks[i + 1].shape == Shape::Cap
+                        && !self.gaz.is_common(toks[i + 1].text)
+                        && self.gaz.head(toks[i + 1].text, HeadPos::Last).is_none())
             });
             // "Ontario Transportation Minister Prabmeet Sarkaria", "Lagos State Governor X": a
             // person's title after the place ends the place and begins a person's name.

@@ -3768,3 +3768,21 @@ fn a_name_before_which_is_no_person() {
     );
     assert_eq!(t, [("Ba".to_string(), "location")]);
 }
+
+#[test]
+fn a_place_that_is_a_given_name_before_a_surname_begins_a_person() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Hier, Gilbert Faure a démissionné de son poste de maire.",
+    );
+    assert_eq!(t, [("Gilbert Faure".to_string(), "person")]);
+    let t = typed(
+        r,
+        "L'opposition, menée par Florence Dumas-Lafitte, juge le projet trop cher.",
+    );
+    assert_eq!(t, [("Florence Dumas-Lafitte".to_string(), "person")]);
+    // A firm's head word keeps the place's organisation.
+    let t = typed(r, "Austin Energy raised its rates in March.");
+    assert_eq!(t, [("Austin Energy".to_string(), "organization")]);
+}
