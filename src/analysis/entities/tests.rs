@@ -1079,10 +1079,12 @@ fn a_role_before_a_listed_place_and_a_surname_types_a_person() {
         found.contains(&("Brent Tollivar".into(), "person")),
         "{found:?}"
     );
-    // Without a role, a place and a capitalised word name an organisation.
-    let found = typed_builtin("The fans said on Monday that Brent Tollivar will fold.");
+    // Without a role, a place and a capitalised word name an organisation (a place that is
+    // also a given name, as Brent, begins a person's name: see
+    // `a_place_that_is_a_given_name_before_a_surname_begins_a_person`).
+    let found = typed_builtin("The fans said on Monday that Swindon Tollivar will fold.");
     assert!(
-        found.contains(&("Brent Tollivar".into(), "organization")),
+        found.contains(&("Swindon Tollivar".into(), "organization")),
         "{found:?}"
     );
 }
