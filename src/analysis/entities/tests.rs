@@ -3788,3 +3788,13 @@ fn a_place_that_is_a_given_name_before_a_surname_begins_a_person() {
     let t = typed(r, "Austin Energy raised its rates in March.");
     assert_eq!(t, [("Austin Energy".to_string(), "organization")]);
 }
+
+#[test]
+fn a_stock_exchange_is_named_with_its_city() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "La Bourse de Paris a reculé lundi, et en Bourse le titre a chuté.",
+    );
+    assert_eq!(t, [("Bourse de Paris".to_string(), "organization")]);
+}
