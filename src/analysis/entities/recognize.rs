@@ -2880,95 +2880,11 @@ impl Recognizer {
         {
             vote(&mut c.votes, kind, 0.5);
         }
-        // "Wilson County", "Victoria Station": a given name before a place's head word that
-        // is no surname names a place.
+        // "Wilson County", "Adelaide Fringe", "Merlin Entertainments": a given name before a
+        // head word that is no surname names the place, the event or the body.
         if n == 2
             && self.gaz.is_given(head.text)
-            && matches!(
-                tail.text,
-                "County"
-                    | "Street"
-                    | "Road"
-                    | "Avenue"
-                    | "Airport"
-                    | "Station"
-                    | "Stadium"
-                    | "Palace"
-                    | "Square"
-                    | "Gardens"
-                    | "Pier"
-                    | "Arena"
-                    | "Courtyard"
-                    | "Plaza"
-                    | "Esplanade"
-                    | "Highway"
-                    | "Bridge"
-                    | "Motorway"
-                    | "Freeway"
-                    | "Boulevard"
-                    | "Crescent"
-                    | "Terrace"
-                    | "Harbour"
-                    | "Harbor"
-                    | "Canal"
-                    | "Tunnel"
-                    | "Dam"
-                    | "Reservoir"
-                    | "Glacier"
-                    | "Peninsula"
-                    | "Reef"
-                    | "Canyon"
-                    | "Trail"
-                    | "Promenade"
-                    | "Quay"
-                    | "Wharf"
-                    | "Pavilion"
-                    | "Viaduct"
-                    | "Racecourse"
-                    | "Velodrome"
-                    | "Oval"
-            )
-        {
-            vote(&mut c.votes, EntityType::Location, 0.5);
-        }
-        // "Adelaide Fringe", "Merlin Entertainments": a given name before an event's or a
-        // body's head word that is no surname names the event or the body.
-        if n == 2
-            && self.gaz.is_given(head.text)
-            && matches!(
-                tail.text,
-                "Festival"
-                    | "Fringe"
-                    | "Carnival"
-                    | "Awards"
-                    | "Prize"
-                    | "Cup"
-                    | "Trophy"
-                    | "Games"
-                    | "Marathon"
-                    | "Championships"
-                    | "Entertainment"
-                    | "Entertainments"
-                    | "Gaming"
-                    | "Airlines"
-                    | "Airways"
-                    | "Holdings"
-                    | "Pharmaceuticals"
-                    | "Technologies"
-                    | "Studios"
-                    | "Productions"
-                    | "Foundation"
-                    | "Council"
-                    | "Committee"
-                    | "Commission"
-                    | "Hospital"
-                    | "University"
-                    | "College"
-                    | "Institute"
-                    | "Group"
-                    | "Guardian"
-            )
-            && let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
+            && let Some(kind) = self.no_surname_head(tail.text)
         {
             vote(&mut c.votes, kind, 0.5);
         }
@@ -3928,6 +3844,94 @@ impl Recognizer {
             }
             _ => None,
         }
+    }
+
+    /// The type a head word that is no surname gives a name of two words after a given name:
+    /// a place's ("Wilson County", "Victoria Station", "Stuart Highway"), else an event's or a
+    /// body's as the head lists type it ("Adelaide Fringe", "Merlin Entertainments").
+    fn no_surname_head(&self, word: &str) -> Option<EntityType> {
+        if matches!(
+            word,
+            "County"
+                | "Street"
+                | "Road"
+                | "Avenue"
+                | "Airport"
+                | "Station"
+                | "Stadium"
+                | "Palace"
+                | "Square"
+                | "Gardens"
+                | "Pier"
+                | "Arena"
+                | "Courtyard"
+                | "Plaza"
+                | "Esplanade"
+                | "Highway"
+                | "Bridge"
+                | "Motorway"
+                | "Freeway"
+                | "Boulevard"
+                | "Crescent"
+                | "Terrace"
+                | "Harbour"
+                | "Harbor"
+                | "Canal"
+                | "Tunnel"
+                | "Dam"
+                | "Reservoir"
+                | "Glacier"
+                | "Peninsula"
+                | "Reef"
+                | "Canyon"
+                | "Trail"
+                | "Promenade"
+                | "Quay"
+                | "Wharf"
+                | "Pavilion"
+                | "Viaduct"
+                | "Racecourse"
+                | "Velodrome"
+                | "Oval"
+        ) {
+            return Some(EntityType::Location);
+        }
+        if matches!(
+            word,
+            "Festival"
+                | "Fringe"
+                | "Carnival"
+                | "Awards"
+                | "Prize"
+                | "Cup"
+                | "Trophy"
+                | "Games"
+                | "Marathon"
+                | "Championships"
+                | "Entertainment"
+                | "Entertainments"
+                | "Gaming"
+                | "Airlines"
+                | "Airways"
+                | "Holdings"
+                | "Pharmaceuticals"
+                | "Technologies"
+                | "Studios"
+                | "Productions"
+                | "Foundation"
+                | "Council"
+                | "Committee"
+                | "Commission"
+                | "Hospital"
+                | "University"
+                | "College"
+                | "Institute"
+                | "Group"
+                | "Guardian"
+        ) {
+            return self.gaz.head(word, HeadPos::Last);
+        }
+        None
     }
 
     /// The type announced by a role right after token `last` and a comma ("…, infirmière",
