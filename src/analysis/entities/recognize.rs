@@ -413,7 +413,7 @@ fn verb_after_name(toks: &[NameToken<'_>], j: usize) -> bool {
         );
     verb || toks.get(j + 1).is_some_and(|n| {
         n.joined
-            && (key_of(n.elision) == "qu"
+            && (n.elision.eq_ignore_ascii_case("qu")
                 || (n.elision.is_empty()
                     && matches!(
                         n.text,
