@@ -358,6 +358,79 @@ fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
         && go(a, parts)
 }
 
+/// The fewest content words `parts` leave out of `acronym` (keyed), read loosely as news
+/// writes them: its letters in order are the initials of parts, or the first letters of one
+/// ("Cifog": comité interprofessionnel des palmipèdes à foie gras; "Inrap": institut
+/// national de recherches archéologiques préventives), the first part giving the first
+/// letter. `parts` are (key, content word); articles and particles may give a letter or
+/// none. `None` when the letters cannot be read so.
+fn acronym_skips(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
+    const NONE: usize = usize::MAX / 2;
+    let (n, m) = (acronym.len(), parts.len());
+    if n == 0 || m == 0 || n > 12 || m > 24 {
+        return None;
+    }
+    // best[a][p]: fewest content words left out to read letters a.. from parts p..
+    let mut best = vec![NONE; (n + 1) * (m + 1)];
+    let at = |a: usize, p: usize| a * (m + 1) + p;
+    best[at(n, m)] = 0;
+    for p in (0..m).rev() {
+        best[at(n, p)] = best[at(n, p + 1)] + usize::from(parts[p].1);
+    }
+    for a in (0..n).rev() {
+        for p in (0..m).rev() {
+            let (key, content) = parts[p];
+            let mut b = best[at(a, p + 1)].saturating_add(usize::from(content));
+            for (k, c) in key.chars().take(3).enumerate() {
+                if a + k >= n || c != acronym[a + k] {
+                    break;
+                }
+                b = b.min(best[at(a + k + 1, p + 1)]);
+            }
+            best[at(a, p)] = b;
+        }
+    }
+    // The first part gives the first letter (or first letters).
+    let first = parts[0]
+        .0
+        .chars()
+        .take(3)
+        .enumerate()
+        .try_fold(NONE, |b, (k, c)| {
+            if k >= n || c != acronym[k] {
+                return Err(b);
+            }
+            Ok(b.min(best[at(k + 1, 1)]))
+        });
+    let b = match first {
+        Ok(b) | Err(b) => b,
+    };
+    (b < NONE).then_some(b)
+}
+
+/// Whether `acronym` (keyed) reads the keyed name `parts` loosely ([`acronym_skips`]): at most
+/// half its content words, and three, left out (none for two letters).
+fn reads_acronym(acronym: &[char], parts: &[(&str, bool)]) -> bool {
+    let contents = parts.iter().filter(|p| p.1).count();
+    acronym_skips(acronym, parts).is_some_and(|skips| {
+        skips <= contents / 2 && skips <= 3 && (acronym.len() > 2 || skips == 0)
+    })
+}
+
+/// [`reads_acronym`] for a name's keyed words.
+fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphanumeric()).collect();
+    let parts: Vec<(&str, bool)> = parts
+        .iter()
+        .map(|p| {
+            let content =
+                !p.ends_with('\'') && !PARTICLES.contains(&p.as_str()) && !stop(p) && p != "&";
+            (p.as_str(), content)
+        })
+        .collect();
+    letters.len() >= 2 && reads_acronym(&letters, &parts)
+}
+
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
@@ -1066,9 +1139,33 @@ impl Recognizer {
         out: &mut Vec<Cand>,
     ) {
         let toks = &d.tokens;
+        let spelled = self.acronym_spans(d);
+        let mut next_spelled = 0;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // A name spelled out before its acronym.
+            while spelled.get(next_spelled).is_some_and(|s| s.0 < i) {
+                next_spelled += 1;
+            }
+            if let Some(&(first, last, kind)) = spelled.get(next_spelled) {
+                if first == i {
+                    out.push(self.cued_cand(di, d, first, last, kind));
+                    i = last + 1;
+                    continue;
+                }
+                // "Le Syndicat des …": capitalised words right before it would take its first
+                // word into their run.
+                if first <= i + 2
+                    && toks[i..first]
+                        .iter()
+                        .all(|t| t.shape != Shape::Lower && with_key(t.text, stop))
+                    && toks[i + 1..=first].iter().all(|t| t.joined)
+                {
+                    i = first;
+                    continue;
+                }
+            }
             // "US$2.3 billion", "A$40m": a country's code before a currency sign is no place.
             if t.shape == Shape::Upper && d.text.as_bytes().get(t.end) == Some(&b'$') {
                 i += 1;
@@ -1557,6 +1654,130 @@ impl Recognizer {
                 i = i.max(c.last_tok + 1);
             }
         }
+    }
+
+    /// "Syndicat des travailleurs et travailleuses du jeu vidéo (STJV)", "l'agence régionale
+    /// de santé Auvergne-Rhône-Alpes (ARS)": the names of `d` spelled out before their
+    /// acronym in parentheses, as (first token, last token, type), in order. A name begins
+    /// with a capitalised word or a head word and runs to the parenthesis over its lowercase
+    /// words, commas before "de" included; the acronym must read it ([`acronym_skips`]) with
+    /// at most half its content words left out (the fewest, then the longest name).
+    fn acronym_spans(&self, d: &Doc<'_>) -> Vec<(usize, usize, EntityType)> {
+        let toks = &d.tokens;
+        let bytes = d.text.as_bytes();
+        let mut out = Vec::new();
+        for (a, t) in toks.iter().enumerate().skip(2) {
+            if t.raw_start == 0
+                || bytes[t.raw_start - 1] != b'('
+                || bytes.get(t.end) != Some(&b')')
+                || !matches!(t.shape, Shape::Upper | Shape::Cap | Shape::Mixed)
+                || !t.elision.is_empty()
+                || d.text[toks[a - 1].end..t.raw_start].trim() != "("
+            {
+                continue;
+            }
+            let key = t.key();
+            let letters: Vec<char> = key.chars().filter(|c| c.is_alphanumeric()).collect();
+            if letters.len() < 2
+                || letters.len() > 10
+                || letters.iter().filter(|c| c.is_alphabetic()).count() < 2
+            {
+                continue;
+            }
+            let e = a - 1;
+            let mut keys: Vec<(String, bool)> = Vec::new();
+            let mut found: Option<(usize, usize)> = None;
+            let mut s = e;
+            loop {
+                let w = &toks[s];
+                // The parts of tokens s..=e, built from the end.
+                let k = w.key();
+                let content = !stop(&k) && particle_index(w.text).is_none() && k != "&";
+                keys.insert(0, (k, content));
+                if !w.elision.is_empty() {
+                    keys.insert(0, (key_of(w.elision), false));
+                }
+                let starts = s < e
+                    && keys[usize::from(!w.elision.is_empty())]
+                        .0
+                        .starts_with(letters[0])
+                    && content
+                    && if w.shape == Shape::Lower {
+                        // "agence régionale de santé …", not "conseil de l'Organisation …" (the
+                        // capitalised name is the acronym's).
+                        (self.gaz.head(w.text, HeadPos::First).is_some()
+                            || self.gaz.lower_head(w.text).is_some())
+                            && toks.get(s + 1).is_some_and(|n| {
+                                n.shape == Shape::Lower
+                                    && n.elision.is_empty()
+                                    && !stop(n.text)
+                                    && particle_index(n.text).is_none()
+                            })
+                    } else {
+                        matches!(w.shape, Shape::Cap | Shape::Upper)
+                            && (!w.sentence_start
+                                || self.gaz.head(w.text, HeadPos::First).is_some()
+                                || !self.gaz.is_common(w.text))
+                    };
+                if starts {
+                    let from = usize::from(!w.elision.is_empty());
+                    let parts: Vec<(&str, bool)> =
+                        keys[from..].iter().map(|(k, c)| (k.as_str(), *c)).collect();
+                    if reads_acronym(&letters, &parts)
+                        && let Some(skips) = acronym_skips(&letters, &parts)
+                        && found.is_none_or(|(_, b)| skips <= b)
+                    {
+                        found = Some((s, skips));
+                    }
+                }
+                if s == 0 || e - s >= 18 || w.sentence_start {
+                    break;
+                }
+                // The word before must be joined to this one (a space or a hyphen), or end a
+                // clause of the name before "de", "et" ("…de l'alimentation, de
+                // l'environnement et du travail").
+                let gap = &d.text[toks[s - 1].end..w.raw_start];
+                let comma = gap == ", "
+                    && w.elision.is_empty()
+                    && matches!(w.text, "de" | "du" | "des" | "et" | "and" | "of");
+                if !(w.joined || comma) || toks[s - 1].line != w.line {
+                    break;
+                }
+                s -= 1;
+            }
+            let Some((s, _)) = found else { continue };
+            let w = &toks[s];
+            // A listed name ("Digital Markets Act") keeps its entry.
+            if (w.shape != Shape::Lower && self.gaz.is_given(w.text))
+                || self
+                    .gaz
+                    .longest(toks, s, false)
+                    .is_some_and(|(_, n)| s + n > e)
+            {
+                continue;
+            }
+            // English names end with their head ("… Modernization Program", "… Coordination
+            // Authority"), French ones begin with it; a lowercase noun after capitalised words
+            // makes a named thing ("… Labour Mobility scheme").
+            let end = &toks[e];
+            let kind = if end.shape == Shape::Lower && s < e && toks[e - 1].shape != Shape::Lower {
+                self.gaz
+                    .head(end.text, HeadPos::Last)
+                    .or_else(|| self.gaz.is_misc_after(end.text).then_some(EntityType::Misc))
+            } else if end.shape != Shape::Lower {
+                self.gaz.head(end.text, HeadPos::Last)
+            } else {
+                None
+            };
+            let kind = kind
+                .or_else(|| self.gaz.head(w.text, HeadPos::First))
+                .or_else(|| self.gaz.lower_head(w.text))
+                .unwrap_or(EntityType::Organization);
+            if out.last().is_none_or(|&(_, last, _)| last < s) {
+                out.push((s, e, kind));
+            }
+        }
+        out
     }
 
     /// The last token and the type of a French name in sentence case that starts at token
@@ -5187,6 +5408,7 @@ impl Recognizer {
             None => long,
         };
         let mut hits = Vec::new();
+        let mut loose = Vec::new();
         for &k in long {
             let cl = &clusters[k];
             let kind = cl.kind();
@@ -5210,7 +5432,13 @@ impl Recognizer {
             } || (c.acronym && acronym_of(word, &cl.parts));
             if fits {
                 hits.push((k, last));
+            } else if c.acronym && cl.parts.len() >= 3 && reads_acronym_of(word, &cl.parts) {
+                // "(STJV)" after "Syndicat des travailleurs et travailleuses du jeu vidéo".
+                loose.push(k);
             }
+        }
+        if hits.is_empty() && loose.len() == 1 {
+            return Some(loose[0]);
         }
         match hits.len() {
             0 => None,
@@ -5370,4 +5598,53 @@ fn caps_lines(tokens: &[NameToken<'_>]) -> Vec<bool> {
         i = j;
     }
     out
+}
+
+#[cfg(test)]
+mod acronym_tests {
+    use super::acronym_skips;
+
+    fn skips(acronym: &str, words: &str) -> Option<usize> {
+        let letters: Vec<char> = acronym.chars().collect();
+        let parts: Vec<(&str, bool)> = words
+            .split(' ')
+            .map(|w| (w, !super::stop(w) && super::particle_index(w).is_none()))
+            .collect();
+        acronym_skips(&letters, &parts)
+    }
+
+    #[test]
+    fn acronyms_read_loosely() {
+        assert_eq!(
+            skips(
+                "stjv",
+                "syndicat des travailleurs et travailleuses du jeu video"
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            skips(
+                "cifog",
+                "comite interprofessionnel des palmipedes a foie gras"
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            skips(
+                "fser",
+                "fonds de soutien a l expression radiophonique locale"
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            skips("sepaq", "societe des etablissements de plein air du quebec"),
+            Some(0)
+        );
+        assert_eq!(skips("nsa", "national security agency"), Some(0));
+        assert_eq!(skips("grasset", "nuits de tbilissi"), None);
+        assert_eq!(
+            skips("cdr", "commission europeenne et le comite des regions"),
+            Some(2)
+        );
+    }
 }

@@ -3798,3 +3798,76 @@ fn a_stock_exchange_is_named_with_its_city() {
     );
     assert_eq!(t, [("Bourse de Paris".to_string(), "organization")]);
 }
+
+#[test]
+fn a_name_spelled_out_before_its_acronym_is_whole() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le Syndicat des travailleurs et travailleuses du jeu vidéo (STJV) dénonce un plan social.",
+    );
+    assert_eq!(
+        t,
+        [
+            (
+                "Syndicat des travailleurs et travailleuses du jeu vidéo".to_string(),
+                "organization"
+            ),
+            ("STJV".to_string(), "organization")
+        ]
+    );
+    let t = typed(
+        r,
+        "Selon l'agence régionale de santé Auvergne-Rhône-Alpes (ARS), le niveau 4 est activé.",
+    );
+    assert_eq!(
+        t[0],
+        (
+            "agence régionale de santé Auvergne-Rhône-Alpes".to_string(),
+            "organization"
+        )
+    );
+    // A plan keeps its type, and its acronym joins it.
+    let plan = "Plan de lutte contre les algues vertes";
+    let t = found(
+        r,
+        "Le Plan de lutte contre les algues vertes (PLAV), renouvelé en 2022, coûte cher.",
+    );
+    assert_eq!(
+        t,
+        [
+            (plan.to_string(), "misc", plan.to_string()),
+            ("PLAV".to_string(), "misc", plan.to_string())
+        ]
+    );
+    // An English name ends with its head; the name before a lowercase head's capitalised
+    // complement is that complement's.
+    let t = typed(
+        r,
+        "It was approved by the Games Independent Infrastructure and Coordination Authority (GIICA) on Monday.",
+    );
+    assert_eq!(
+        t[0],
+        (
+            "Games Independent Infrastructure and Coordination Authority".to_string(),
+            "organization"
+        )
+    );
+    let t = typed(
+        r,
+        "Le conseil de l'Organisation européenne pour la recherche nucléaire (CERN) a voté.",
+    );
+    assert_eq!(
+        t[0],
+        (
+            "Organisation européenne pour la recherche nucléaire".to_string(),
+            "organization"
+        )
+    );
+    // A publisher in parentheses is no acronym of the title before it.
+    let t = typed(r, "Il a publié Nuits de Tbilissi (Grasset) en mai.");
+    assert!(
+        t.iter().all(|(n, _)| n != "Nuits de Tbilissi (Grasset)"),
+        "{t:?}"
+    );
+}
