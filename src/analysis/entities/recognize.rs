@@ -2587,8 +2587,16 @@ impl Recognizer {
                 }
             }
         }
-        // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it.
+        // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it; "à La
+        // Tuque", "in The Hague": a place.
         if self.lower_head_before(toks, first).is_some()
+            || (first > 0
+                && t.joined
+                && t.text != "Les"
+                && matches!(
+                    toks[first - 1].text,
+                    "à" | "at" | "in" | "near" | "vers" | "depuis"
+                ))
             || self
                 .preceding_cue(d, first)
                 .is_some_and(|k| k != EntityType::Misc)
@@ -3183,7 +3191,8 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Misc, 0.5);
         }
         // "on Zillow", "on Mumsnet", "sold through Moshtix": one unknown word after "on" or
-        // "through" is rather a platform.
+        // "through" is rather a platform; "marched through Buncrana", "lorries through
+        // Stainforth": through a place.
         if n == 1
             && !c.cued
             && head.elision.is_empty()
@@ -3192,7 +3201,36 @@ impl Recognizer {
             && matches!(toks[first - 1].text, "on" | "through")
             && !self.gaz.is_common(head.text)
         {
-            vote(&mut c.votes, EntityType::Misc, 0.2);
+            let sold = first < 3
+                || toks[first - 1].text == "on"
+                || toks[first - 3..first - 1].iter().any(|w| {
+                    with_key(w.text, |k| {
+                        k.starts_with("sold")
+                            || k.starts_with("sell")
+                            || k.starts_with("book")
+                            || k.starts_with("buy")
+                            || k.starts_with("bought")
+                            || k.starts_with("order")
+                            || k.starts_with("purchas")
+                            || k.starts_with("stream")
+                            || k.starts_with("avail")
+                            || k.starts_with("offer")
+                            || k.starts_with("appl")
+                            || k.starts_with("pay")
+                            || k.starts_with("paid")
+                            || k.starts_with("sale")
+                            || k.starts_with("ticket")
+                            || k == "only"
+                            || k == "directly"
+                            || k == "exclusively"
+                    })
+                })
+                || !toks[first - 1].joined;
+            if sold {
+                vote(&mut c.votes, EntityType::Misc, 0.2);
+            } else {
+                vote(&mut c.votes, EntityType::Location, 0.3);
+            }
         }
         // "Tate & Lyle", "Marks & Spencer": an ampersand between names joins a firm's.
         if n > 1 && toks[first + 1..=last].iter().any(|t| t.amp) {

@@ -3871,3 +3871,34 @@ fn a_name_spelled_out_before_its_acronym_is_whole() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_capitalised_article_after_a_preposition_of_place_begins_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Un hélicoptère sera basé à La Tuque les fins de semaine.",
+    );
+    assert_eq!(t, [("La Tuque".to_string(), "location")]);
+    // A title after "à" is written with "Les" ("décerné à Les Crassiers").
+    let t = typed(
+        r,
+        "Le prix a été décerné mercredi à Les Crassiers, son premier film.",
+    );
+    assert!(t.iter().all(|(_, k)| *k != "location"), "{t:?}");
+}
+
+#[test]
+fn through_an_unknown_word_is_a_place_unless_something_is_sold() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Homeowners marched through Buncrana on Saturday to demand changes.",
+    );
+    assert_eq!(t, [("Buncrana".to_string(), "location")]);
+    let t = typed(
+        r,
+        "He said ticket sales through Moshtix had fallen by 40 per cent.",
+    );
+    assert_eq!(t, [("Moshtix".to_string(), "misc")]);
+}
