@@ -3902,3 +3902,20 @@ fn through_an_unknown_word_is_a_place_unless_something_is_sold() {
     );
     assert_eq!(t, [("Moshtix".to_string(), "misc")]);
 }
+
+#[test]
+fn castles_gardens_and_promenades_begin_place_names() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "La toile a été peinte en 1868 au château de By, près de la Seine.",
+    );
+    assert_eq!(t[0], ("château de By".to_string(), "location"));
+    let t = typed(r, "Les motifs géants des jardins Biovès sont prêts.");
+    assert_eq!(t, [("jardins Biovès".to_string(), "location")]);
+    let t = typed(
+        r,
+        "Les immeubles proches de la plage Centrale seront démolis.",
+    );
+    assert_eq!(t, [("plage Centrale".to_string(), "location")]);
+}
