@@ -868,6 +868,45 @@ fn is_body_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (keyed) is the field of a state agency named after its country, province
+/// or region ("Natural England", "Tourism Ireland", "Statistics Canada", "Health New
+/// Zealand", "Santé Québec").
+fn is_agency_word(word: &str) -> bool {
+    matches!(
+        word,
+        "natural"
+            | "historic"
+            | "sport"
+            | "sports"
+            | "health"
+            | "tourism"
+            | "visit"
+            | "infrastructure"
+            | "engineers"
+            | "statistics"
+            | "parks"
+            | "environment"
+            | "transport"
+            | "education"
+            | "skills"
+            | "enterprise"
+            | "forestry"
+            | "fisheries"
+            | "police"
+            | "creative"
+            | "screen"
+            | "heritage"
+            | "water"
+            | "sante"
+            | "emploi"
+            | "transports"
+            | "tourisme"
+            | "investissement"
+            | "loto"
+            | "hydro"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a noun of places that, right after a name, makes
 /// it a place ("the Mineirão stadium", "the Kusile mine", "the Hawkesbury river").
 fn is_place_noun(word: &str) -> bool {
@@ -1982,6 +2021,27 @@ impl Recognizer {
     /// "de", "du", "des", "d'" or nothing.
     fn body_of_place(&self, toks: &[NameToken<'_>], i: usize, caps_line: bool) -> Option<usize> {
         let t = &toks[i];
+        // "Natural England", "Infrastructure Australia", "Santé Québec": a state agency
+        // named by its field and its country, province or region, nothing between.
+        if t.shape == Shape::Cap
+            && t.elision.is_empty()
+            && !t.possessive
+            && with_key(t.text, is_agency_word)
+            && let Some(next) = toks.get(i + 1)
+            && next.joined
+            && next.elision.is_empty()
+            && next.shape == Shape::Cap
+            && let Some((row, n)) = self.gaz.longest(toks, i + 1, caps_line)
+            && self.gaz.row(row).kind == EntityType::Location
+            && self.gaz.row(row).subtype != "city"
+            && !toks[i + 1..i + 1 + n].iter().any(|t| t.possessive)
+            // Not inside a longer run ("Health New Zealand Act").
+            && toks
+                .get(i + 1 + n)
+                .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
+        {
+            return Some(i + n);
+        }
         let body = match t.shape {
             Shape::Cap => t.text == "Région" && !t.sentence_start,
             // Acronyms of French local bodies named after their place.

@@ -3919,3 +3919,23 @@ fn castles_gardens_and_promenades_begin_place_names() {
     );
     assert_eq!(t, [("plage Centrale".to_string(), "location")]);
 }
+
+#[test]
+fn a_field_before_a_country_names_a_state_agency() {
+    let r = builtin();
+    let t = typed(r, "Natural England withdrew its objection last month.");
+    assert_eq!(t, [("Natural England".to_string(), "organization")]);
+    let t = typed(
+        r,
+        "The rebuild was confirmed by Health New Zealand on Tuesday.",
+    );
+    assert_eq!(t, [("Health New Zealand".to_string(), "organization")]);
+    let t = typed(r, "L'annonce a été faite mardi par Santé Québec.");
+    assert_eq!(t, [("Santé Québec".to_string(), "organization")]);
+    // The field as a word of the sentence leaves the place alone.
+    let t = typed(
+        r,
+        "Water in Ireland is clean, and the health of Ireland is good.",
+    );
+    assert!(t.iter().all(|(_, k)| *k == "location"), "{t:?}");
+}
