@@ -4644,6 +4644,23 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
+        // "l'italien Webuild", "le suisse Nestlé": a lowercase nationality after an article
+        // stands for a firm ("le groupe italien"); a person's would be capitalised
+        // ("l'Italien Marco Rossi").
+        if joined_prev
+            && c.last_tok == first
+            && c.row.is_none()
+            && first >= 1
+            && toks[first - 1].shape == Shape::Lower
+            && self.gaz.is_demonym(prev)
+            && (matches!(toks[first - 1].elision, "l" | "L")
+                || (first >= 2
+                    && toks[first - 1].joined
+                    && matches!(toks[first - 2].text, "le" | "du" | "au")))
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 0.6);
+        }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").
         if prev == "sur" && c.last_tok == first && c.row.is_none() && !c.acronym {

@@ -3939,3 +3939,16 @@ fn a_field_before_a_country_names_a_state_agency() {
     );
     assert!(t.iter().all(|(_, k)| *k == "location"), "{t:?}");
 }
+
+#[test]
+fn a_lowercase_nationality_before_an_unknown_word_stands_for_a_firm() {
+    let r = builtin();
+    let t = typed(r, "Le tunnel a été creusé par Vinci et l'italien Webuild.");
+    assert_eq!(t[1], ("Webuild".to_string(), "organization"));
+    // A person's full name elsewhere on the page wins.
+    let t = typed(
+        r,
+        "Jannik Sinner a gagné. Il a battu l'italien Sinner en finale.",
+    );
+    assert!(t.iter().all(|(_, k)| *k == "person"), "{t:?}");
+}
