@@ -422,10 +422,14 @@ fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
     let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphanumeric()).collect();
     let parts: Vec<(&str, bool)> = parts
         .iter()
-        .map(|p| {
+        .flat_map(|p| {
             let content =
                 !p.ends_with('\'') && !PARTICLES.contains(&p.as_str()) && !stop(p) && p != "&";
-            (p.as_str(), content)
+            // "Nord-Ardennes" gives "N", or "NA".
+            p.split('-')
+                .filter(|q| !q.is_empty())
+                .enumerate()
+                .map(move |(q, piece)| (piece, content && q == 0))
         })
         .collect();
     letters.len() >= 2 && reads_acronym(&letters, &parts)
@@ -1732,7 +1736,18 @@ impl Recognizer {
                 // The parts of tokens s..=e, built from the end.
                 let k = w.key();
                 let content = !stop(&k) && particle_index(w.text).is_none() && k != "&";
-                keys.insert(0, (k, content));
+                // "Nord-Ardennes" gives "N", or "NA" ("GHNA").
+                let mut pieces = k.split('-').filter(|p| !p.is_empty());
+                let head = pieces.next().unwrap_or_default().to_string();
+                for (q, p) in pieces
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .enumerate()
+                {
+                    keys.insert(q, (p, false));
+                }
+                keys.insert(0, (head, content));
                 if !w.elision.is_empty() {
                     keys.insert(0, (key_of(w.elision), false));
                 }

@@ -3864,6 +3864,19 @@ fn a_name_spelled_out_before_its_acronym_is_whole() {
             "organization"
         )
     );
+    // A hyphenated word gives its parts' initials.
+    let t = found(
+        r,
+        "Le délai moyen au Groupement hospitalier Nord-Ardennes (GHNA) était de quatre mois.",
+    );
+    let ghna = "Groupement hospitalier Nord-Ardennes";
+    assert_eq!(
+        t,
+        [
+            (ghna.to_string(), "organization", ghna.to_string()),
+            ("GHNA".to_string(), "organization", ghna.to_string())
+        ]
+    );
     // A publisher in parentheses is no acronym of the title before it.
     let t = typed(r, "Il a publié Nuits de Tbilissi (Grasset) en mai.");
     assert!(
