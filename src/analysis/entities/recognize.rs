@@ -1333,7 +1333,20 @@ impl Recognizer {
                     // "en france", "in turkey": a country after "en" or "in", though its
                     // name is also a word.
                     || (matches!(toks[i - 1].text, "en" | "in")
-                        && self.gaz.row(row).subtype == "country"))
+                        && self.gaz.row(row).subtype == "country")
+                    // "un changement à paris, une blague", "from cork in 2018": a city after
+                    // "à", "in", "from", then punctuation or a small word ("à tours de bras",
+                    // "à sens unique" are no places).
+                    || (matches!(
+                        toks[i - 1].text,
+                        "à" | "depuis" | "vers" | "in" | "from" | "near"
+                    ) && self.gaz.row(row).subtype == "city"
+                        && toks.get(i + 1).is_none_or(|n| {
+                            !n.joined
+                                || (n.elision.is_empty()
+                                    && !matches!(n.text, "de" | "du" | "des")
+                                    && with_key(n.text, stop))
+                        })))
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)
             {

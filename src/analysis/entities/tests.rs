@@ -3965,3 +3965,15 @@ fn a_lowercase_nationality_before_an_unknown_word_stands_for_a_firm() {
     );
     assert!(t.iter().all(|(_, k)| *k == "person"), "{t:?}");
 }
+
+#[test]
+fn a_lowercase_city_that_is_a_word_is_a_place_after_a_at_or_from() {
+    let r = builtin();
+    let t = typed(r, "c'est 6h avec un changement à paris, une blague");
+    assert_eq!(t, [("paris".to_string(), "location")]);
+    let t = typed(r, "we sang there with our choir from cork in 2018");
+    assert_eq!(t, [("cork".to_string(), "location")]);
+    // Idioms stay words.
+    assert!(typed(r, "il travaille à tours de bras").is_empty());
+    assert!(typed(r, "in nice weather we walk to the beach").is_empty());
+}
