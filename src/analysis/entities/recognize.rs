@@ -371,7 +371,7 @@ fn acronym_skips(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
         return None;
     }
     // best[a][p]: fewest content words left out to read letters a.. from parts p..
-    let mut best = vec![NONE; (n + 1) * (m + 1)];
+    let mut best = [NONE; 13 * 25];
     let at = |a: usize, p: usize| a * (m + 1) + p;
     best[at(n, m)] = 0;
     for p in (0..m).rev() {
@@ -419,20 +419,34 @@ fn reads_acronym(acronym: &[char], parts: &[(&str, bool)]) -> bool {
 
 /// [`reads_acronym`] for a name's keyed words.
 fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphanumeric()).collect();
-    let parts: Vec<(&str, bool)> = parts
-        .iter()
-        .flat_map(|p| {
-            let content =
-                !p.ends_with('\'') && !PARTICLES.contains(&p.as_str()) && !stop(p) && p != "&";
-            // "Nord-Ardennes" gives "N", or "NA".
-            p.split('-')
-                .filter(|q| !q.is_empty())
-                .enumerate()
-                .map(move |(q, piece)| (piece, content && q == 0))
-        })
-        .collect();
-    letters.len() >= 2 && reads_acronym(&letters, &parts)
+    let mut letters = ['\0'; 12];
+    let mut n = 0;
+    for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
+        if n == letters.len() {
+            return false;
+        }
+        letters[n] = c;
+        n += 1;
+    }
+    // The name's first word gives the first letter: most names are ruled out here.
+    if n < 2 || parts.first().is_none_or(|p| !p.starts_with(letters[0])) {
+        return false;
+    }
+    let mut pieces = [("", false); 24];
+    let mut m = 0;
+    for p in parts {
+        let content =
+            !p.ends_with('\'') && !PARTICLES.contains(&p.as_str()) && !stop(p) && p != "&";
+        // "Nord-Ardennes" gives "N", or "NA".
+        for (q, piece) in p.split('-').filter(|q| !q.is_empty()).enumerate() {
+            if m == pieces.len() {
+                return false;
+            }
+            pieces[m] = (piece, content && q == 0);
+            m += 1;
+        }
+    }
+    reads_acronym(&letters[..n], &pieces[..m])
 }
 
 /// Whether `word` (lowercase) looks like a French adjective of institution names
@@ -2054,11 +2068,12 @@ impl Recognizer {
         if t.shape == Shape::Cap
             && t.elision.is_empty()
             && !t.possessive
-            && with_key(t.text, is_agency_word)
             && let Some(next) = toks.get(i + 1)
             && next.joined
             && next.elision.is_empty()
             && next.shape == Shape::Cap
+            && (3..=14).contains(&t.text.len())
+            && with_key(t.text, is_agency_word)
             && let Some((row, n)) = self.gaz.longest(toks, i + 1, caps_line)
             && self.gaz.row(row).kind == EntityType::Location
             && self.gaz.row(row).subtype != "city"
@@ -4680,11 +4695,11 @@ impl Recognizer {
             && c.row.is_none()
             && first >= 1
             && toks[first - 1].shape == Shape::Lower
-            && self.gaz.is_demonym(prev)
             && (matches!(toks[first - 1].elision, "l" | "L")
                 || (first >= 2
                     && toks[first - 1].joined
                     && matches!(toks[first - 2].text, "le" | "du" | "au")))
+            && self.gaz.is_demonym(prev)
             && !self.gaz.is_given(t.text)
         {
             vote(&mut c.votes, EntityType::Organization, 0.6);
