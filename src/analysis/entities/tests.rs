@@ -3977,3 +3977,10 @@ fn a_lowercase_city_that_is_a_word_is_a_place_after_a_at_or_from() {
     assert!(typed(r, "il travaille à tours de bras").is_empty());
     assert!(typed(r, "in nice weather we walk to the beach").is_empty());
 }
+
+#[test]
+fn a_fintech_is_an_organisation() {
+    let r = builtin();
+    let t = typed(r, "Le gala était parrainé par la fintech Wave.");
+    assert_eq!(t, [("Wave".to_string(), "organization")]);
+}
