@@ -266,6 +266,9 @@ struct Page<'p, 't> {
     lower: &'p WordSet<'t>,
     /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
     particle_names: &'p PairSet<'t>,
+    /// Words in capitals the page defines in parentheses ("Public Utilities Board (PUB)"):
+    /// acronyms, though also words ("pub").
+    defined: &'p WordSet<'t>,
     /// The documents of the page.
     docs: &'p [Doc<'t>],
     /// How many times each capitalised word is written without a dot right after it and with
@@ -447,6 +450,23 @@ fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
         }
     }
     reads_acronym(&letters[..n], &pieces[..m])
+}
+
+/// Whether the words right before a parenthesis, `before`, spell out `acronym` (keyed):
+/// "Public Utilities Board (PUB)".
+fn defines_acronym(before: &[NameToken<'_>], acronym: &str) -> bool {
+    let Some(first) = acronym.chars().next() else {
+        return false;
+    };
+    let lo = before.len().saturating_sub(12);
+    (lo..before.len().saturating_sub(1)).rev().any(|s| {
+        matches!(before[s].shape, Shape::Cap | Shape::Upper)
+            && with_key(before[s].text, |k| k.starts_with(first))
+            && {
+                let parts: Vec<Part> = before[s..].iter().map(|t| t.part()).collect();
+                acronym_of(acronym, &parts) || reads_acronym_of(acronym, &parts)
+            }
+    })
 }
 
 /// Whether `word` (lowercase) looks like a French adjective of institution names
@@ -1133,6 +1153,7 @@ impl Recognizer {
         // "de Villeneuve", "De Smet" inside a sentence after a name or a person cue: the page
         // writes the particle as part of the surname, so it stays at a sentence start too.
         let mut particle_names: PairSet<'_> = PairSet::default();
+        let mut defined: WordSet<'_> = WordSet::default();
         let mut w = String::new();
         for d in &docs {
             for (j, t) in d.tokens.iter().enumerate() {
@@ -1151,6 +1172,15 @@ impl Recognizer {
                 if matches!(t.shape, Shape::Cap | Shape::Upper) {
                     if !t.sentence_start && !d.caps(t.line) {
                         mid_caps.insert(t.text);
+                    }
+                    if t.shape == Shape::Upper
+                        && t.raw_start > 0
+                        && j > 0
+                        && d.text.as_bytes()[t.raw_start - 1] == b'('
+                        && d.text.as_bytes().get(t.end) == Some(&b')')
+                        && defines_acronym(&d.tokens[..j], &t.key())
+                    {
+                        defined.insert(t.text);
                     }
                     lowercase_into(t.text, &mut w);
                     lengths.insert(&w);
@@ -1175,6 +1205,7 @@ impl Recognizer {
             mid_caps: &mid_caps,
             lower: &lower,
             particle_names: &particle_names,
+            defined: &defined,
             docs: &docs,
             dots: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::default(),
@@ -2956,7 +2987,8 @@ impl Recognizer {
             };
             let no_name = (self.gaz.is_not_entity(t.text)
                 && !((tail_head || head_word || (first < last && org_head_after()))
-                    && !t.sentence_start))
+                    && !t.sentence_start)
+                && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
                 || self.gaz.is_demonym(t.text)
                 || self.demonym_before_given(toks, first, last)
                 // "le garde des Sceaux, X": the last word of a cue phrase.
@@ -3013,7 +3045,9 @@ impl Recognizer {
             // "Cape Breton": a demonym after a place's head word is the place's name.
             let place_name = last > first
                 && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
-            if (self.gaz.is_not_entity(t.text) && !head_kept)
+            if (self.gaz.is_not_entity(t.text)
+                && !head_kept
+                && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
                 || (self.gaz.is_demonym(t.text) && !place_name)
                 || (t.shape == Shape::Lower)
                 || {

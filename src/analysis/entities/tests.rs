@@ -3984,3 +3984,23 @@ fn a_fintech_is_an_organisation() {
     let t = typed(r, "Le gala était parrainé par la fintech Wave.");
     assert_eq!(t, [("Wave".to_string(), "organization")]);
 }
+
+#[test]
+fn an_acronym_defined_in_parentheses_is_a_name_though_also_a_word() {
+    let r = builtin();
+    let t = found(
+        r,
+        "The firm applied to the Public Utilities Board (PUB) for a rate increase. The PUB will decide.",
+    );
+    let board = "Public Utilities Board".to_string();
+    assert_eq!(
+        t,
+        [
+            (board.clone(), "organization", board.clone()),
+            ("PUB".to_string(), "organization", board.clone()),
+            ("PUB".to_string(), "organization", board)
+        ]
+    );
+    // An abbreviation in parentheses after itself defines nothing.
+    assert!(typed(r, "Une pub pour la PUB à la TV (TV).").is_empty());
+}
