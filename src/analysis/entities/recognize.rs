@@ -4721,6 +4721,17 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
+        // "ALLEZ BREST !!!", "Forza Bastia": a listed place cheered on is its team.
+        if joined_prev
+            && c.last_tok == first
+            && matches!(
+                prev,
+                "allez" | "Allez" | "ALLEZ" | "forza" | "Forza" | "FORZA"
+            )
+            && self.gaz.lists_place(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 3.5);
+        }
         // "l'italien Webuild", "le suisse Nestlé": a lowercase nationality after an article
         // stands for a firm ("le groupe italien"); a person's would be capitalised
         // ("l'Italien Marco Rossi").

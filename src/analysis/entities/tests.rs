@@ -4004,3 +4004,13 @@ fn an_acronym_defined_in_parentheses_is_a_name_though_also_a_word() {
     // An abbreviation in parentheses after itself defines nothing.
     assert!(typed(r, "Une pub pour la PUB à la TV (TV).").is_empty());
 }
+
+#[test]
+fn a_place_cheered_on_is_its_team() {
+    let r = builtin();
+    let t = typed(r, "Bravo les gars, allez Brest");
+    assert_eq!(t, [("Brest".to_string(), "organization")]);
+    // A person cheered on stays a person.
+    let t = typed(r, "Allez Gwen, tu peux le faire");
+    assert_eq!(t, [("Gwen".to_string(), "person")]);
+}
