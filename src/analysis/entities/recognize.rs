@@ -628,6 +628,43 @@ fn is_firm_complement_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) is a past participle whose agent ("by", "par") is a
+/// person: "chaired by", "présidée par", "dirigé par", "coached by", "written by".
+fn is_person_agent_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "chaired"
+            | "presided"
+            | "coached"
+            | "trained"
+            | "written"
+            | "directed"
+            | "authored"
+            | "presented"
+            | "hosted"
+            | "présidé"
+            | "présidée"
+            | "présidés"
+            | "présidées"
+            | "dirigé"
+            | "dirigée"
+            | "dirigés"
+            | "dirigées"
+            | "entraîné"
+            | "entraînée"
+            | "entraînés"
+            | "entraînées"
+            | "écrit"
+            | "écrite"
+            | "réalisé"
+            | "réalisée"
+            | "animé"
+            | "animée"
+            | "présenté"
+            | "présentée"
+    )
+}
+
 /// Whether `word` (lowercase, as written) is a past participle whose agent ("by", "par") is
 /// mostly a firm or a body: "owned by", "produced by", "racheté par", "financée par" (not
 /// "founded by", "dirigé par").
@@ -4701,6 +4738,18 @@ impl Recognizer {
             && !self.gaz.is_given(t.text)
         {
             vote(&mut c.votes, EntityType::Organization, 0.5);
+        }
+        // "chaired by Nica Burns", "dirigée par Pascaline Mukendi": the agent of a person's
+        // verb is a person, though no given name is known.
+        if matches!(prev, "by" | "par")
+            && first >= 2
+            && c.last_tok > first
+            && toks[first - 1].joined
+            && toks[first - 2].shape == Shape::Lower
+            && is_person_agent_participle(toks[first - 2].text)
+            && c.row.is_none()
+        {
+            vote(&mut c.votes, EntityType::Person, 0.8);
         }
         // "a joint venture led by Kiewit", "le consortium mené par Vantor": the leader of a
         // group of firms is a firm (a group's leader may be a person).

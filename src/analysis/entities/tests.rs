@@ -4014,3 +4014,15 @@ fn a_place_cheered_on_is_its_team() {
     let t = typed(r, "Allez Gwen, tu peux le faire");
     assert_eq!(t, [("Gwen".to_string(), "person")]);
 }
+
+#[test]
+fn the_agent_of_a_persons_verb_is_a_person() {
+    let r = builtin();
+    let t = typed(r, "The judges, chaired by Nica Burns, praised the show.");
+    assert_eq!(t, [("Nica Burns".to_string(), "person")]);
+    let t = typed(
+        r,
+        "L'association est dirigée par Pascaline Mukendi depuis 2010.",
+    );
+    assert_eq!(t, [("Pascaline Mukendi".to_string(), "person")]);
+}
