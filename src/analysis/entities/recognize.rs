@@ -361,13 +361,14 @@ fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
         && go(a, parts)
 }
 
-/// The fewest content words `parts` leave out of `acronym` (keyed), read loosely as news
-/// writes them: its letters in order are the initials of parts, or the first letters of one
-/// ("Cifog": comité interprofessionnel des palmipèdes à foie gras; "Inrap": institut
-/// national de recherches archéologiques préventives), the first part giving the first
-/// letter. `parts` are (key, content word); articles and particles may give a letter or
-/// none. `None` when the letters cannot be read so.
+/// How few content words of the name `parts` give no letter when `acronym` (keyed) is read
+/// from it loosely, as news writes acronyms: its letters, in order, are the first one to three
+/// letters of parts ("Cifog": comité interprofessionnel des palmipèdes à foie gras), the first
+/// part giving the first letter; other parts give none. `parts` are (key, content word);
+/// articles and particles give a letter or none at no cost. `None` when the letters cannot be
+/// read so.
 fn acronym_skips(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
+    /// "No reading": larger than any count, and safe to add one to.
     const NONE: usize = usize::MAX / 2;
     let (n, m) = (acronym.len(), parts.len());
     if n == 0 || m == 0 || n > 12 || m > 24 {
@@ -414,10 +415,14 @@ fn acronym_skips(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
 /// Whether `acronym` (keyed) reads the keyed name `parts` loosely ([`acronym_skips`]): at most
 /// half its content words, and three, left out (none for two letters).
 fn reads_acronym(acronym: &[char], parts: &[(&str, bool)]) -> bool {
+    loose_reading(acronym, parts).is_some()
+}
+
+/// The content words left out when `acronym` reads `parts` as [`reads_acronym`] allows.
+fn loose_reading(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
     let contents = parts.iter().filter(|p| p.1).count();
-    acronym_skips(acronym, parts).is_some_and(|skips| {
-        skips <= contents / 2 && skips <= 3 && (acronym.len() > 2 || skips == 0)
-    })
+    acronym_skips(acronym, parts)
+        .filter(|&skips| skips <= contents / 2 && skips <= 3 && (acronym.len() > 2 || skips == 0))
 }
 
 /// [`reads_acronym`] for a name's keyed words.
@@ -454,12 +459,25 @@ fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
 
 /// Whether the words right before a parenthesis, `before`, spell out `acronym` (keyed):
 /// "Public Utilities Board (PUB)".
-fn defines_acronym(before: &[NameToken<'_>], acronym: &str) -> bool {
-    let Some(first) = acronym.chars().next() else {
+/// The name must end right before " (", and starts at most twelve words back in the same
+/// sentence and line.
+fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &str) -> bool {
+    let (Some(first), Some(last)) = (acronym.chars().next(), before.last()) else {
         return false;
     };
+    if text.get(last.end..at).is_none_or(|gap| gap.trim() != "(") {
+        return false;
+    }
     let lo = before.len().saturating_sub(12);
-    (lo..before.len().saturating_sub(1)).rev().any(|s| {
+    let mut s = before.len() - 1;
+    while s > lo {
+        let t = &before[s];
+        if t.sentence_start || before[s - 1].line != t.line {
+            break;
+        }
+        s -= 1;
+    }
+    (s..before.len().saturating_sub(1)).rev().any(|s| {
         matches!(before[s].shape, Shape::Cap | Shape::Upper)
             && with_key(before[s].text, |k| k.starts_with(first))
             && {
@@ -955,7 +973,6 @@ fn is_agency_word(word: &str) -> bool {
             | "sports"
             | "health"
             | "tourism"
-            | "visit"
             | "infrastructure"
             | "engineers"
             | "statistics"
@@ -1215,7 +1232,7 @@ impl Recognizer {
                         && j > 0
                         && d.text.as_bytes()[t.raw_start - 1] == b'('
                         && d.text.as_bytes().get(t.end) == Some(&b')')
-                        && defines_acronym(&d.tokens[..j], &t.key())
+                        && defines_acronym(d.text, &d.tokens[..j], t.raw_start, &t.key())
                     {
                         defined.insert(t.text);
                     }
@@ -1419,14 +1436,20 @@ impl Recognizer {
                     // "un changement à paris, une blague", "from cork in 2018": a city after
                     // "à", "in", "from", then punctuation or a small word ("à tours de bras",
                     // "à sens unique" are no places).
-                    || (matches!(
-                        toks[i - 1].text,
-                        "à" | "depuis" | "vers" | "in" | "from" | "near"
-                    ) && self.gaz.row(row).subtype == "city"
+                    || (matches!(toks[i - 1].text, "à" | "depuis" | "vers" | "in" | "from")
+                        && self.gaz.row(row).subtype == "city"
                         && toks.get(i + 1).is_none_or(|n| {
-                            !n.joined
-                                || (n.elision.is_empty()
+                            let english = matches!(toks[i - 1].text, "in" | "from");
+                            let gap = d.text[t.end..n.raw_start].trim_start();
+                            // ("à tours et à travers", "in nice and warm weather")
+                            let idiom = matches!(n.text, "and" | "or")
+                                || (matches!(n.text, "et" | "ou")
+                                    && toks.get(i + 2).is_some_and(|m| m.text == "à"));
+                            (!n.joined && (!english || gap.starts_with(['.', '!', '?'])))
+                                || (n.joined
+                                    && n.elision.is_empty()
                                     && !matches!(n.text, "de" | "du" | "des")
+                                    && !idiom
                                     && with_key(n.text, stop))
                         })))
                 && !self.gaz.is_given(t.text)
@@ -1872,8 +1895,7 @@ impl Recognizer {
                     let from = usize::from(!w.elision.is_empty());
                     let parts: Vec<(&str, bool)> =
                         keys[from..].iter().map(|(k, c)| (k.as_str(), *c)).collect();
-                    if reads_acronym(&letters, &parts)
-                        && let Some(skips) = acronym_skips(&letters, &parts)
+                    if let Some(skips) = loose_reading(&letters, &parts)
                         && found.is_none_or(|(_, b)| skips <= b)
                     {
                         found = Some((s, skips));
@@ -2759,15 +2781,12 @@ impl Recognizer {
             }
         }
         // "l'association Les Vitrines", "la résidence Les Terrasses": a cue types it; "à La
-        // Tuque", "in The Hague": a place.
+        // Tuque": a place.
         if self.lower_head_before(toks, first).is_some()
             || (first > 0
                 && t.joined
-                && t.text != "Les"
-                && matches!(
-                    toks[first - 1].text,
-                    "à" | "at" | "in" | "near" | "vers" | "depuis"
-                ))
+                && t.text == "La"
+                && matches!(toks[first - 1].text, "à" | "vers" | "depuis"))
             || self
                 .preceding_cue(d, first)
                 .is_some_and(|k| k != EntityType::Misc)
@@ -4770,7 +4789,8 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
-        // "ALLEZ BREST !!!", "Forza Bastia": a listed place cheered on is its team.
+        // "allez Brest", "forza Bastia" inside a sentence: a listed place cheered on is its
+        // team.
         if joined_prev
             && c.last_tok == first
             && matches!(

@@ -4026,3 +4026,26 @@ fn the_agent_of_a_persons_verb_is_a_person() {
     );
     assert_eq!(t, [("Pascaline Mukendi".to_string(), "person")]);
 }
+
+#[test]
+fn loose_readings_stay_inside_their_sentence_and_idioms_stay_words() {
+    let r = builtin();
+    // A parenthesis that follows no name defines no acronym.
+    let t = found(
+        r,
+        "Pierre Ulrich Bertrand est arrivé. On a bu un verre (PUB). Le PUB ferme à minuit.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Pierre Ulrich Bertrand".to_string(),
+            "person",
+            "Pierre Ulrich Bertrand".to_string()
+        )]
+    );
+    assert!(typed(r, "It was in nice and warm weather.").is_empty());
+    assert!(typed(r, "in nice, sunny weather we walk").is_empty());
+    assert!(typed(r, "Il parle à tours et à travers.").is_empty());
+    let t = typed(r, "She starred in The Crown last year.");
+    assert_eq!(t, [("The Crown".to_string(), "misc")]);
+}
