@@ -331,6 +331,12 @@ fn stop(word: &str) -> bool {
     is_stop(word, Lang::Fr) || is_stop(word, Lang::En)
 }
 
+/// Whether the keyed part of a name `part` is a content word, which an acronym is expected to
+/// give a letter to: no elided article ("d'"), particle, stop word or "&".
+fn content_part(part: &str) -> bool {
+    !part.ends_with('\'') && !PARTICLES.contains(&part) && !stop(part) && part != "&"
+}
+
 /// Whether `acronym` (keyed) is made of the initials of `parts` in order, every content word
 /// giving its initial and particles, articles and elisions giving theirs or nothing
 /// ("ardt" for "autorite de regulation des telecoms", "nsa" for "national security agency").
@@ -339,7 +345,7 @@ fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
         let Some((p, rest)) = parts.split_first() else {
             return a.is_empty();
         };
-        let optional = p.ends_with('\'') || PARTICLES.contains(&p.as_str()) || stop(p) || p == "&";
+        let optional = !content_part(p);
         let initial = p.chars().next();
         (!a.is_empty() && initial == Some(a[0]) && !p.ends_with('\'') && go(&a[1..], rest))
             || (optional && go(a, rest))
@@ -443,8 +449,7 @@ fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
     let mut pieces = [("", false); 24];
     let mut m = 0;
     for p in parts {
-        let content =
-            !p.ends_with('\'') && !PARTICLES.contains(&p.as_str()) && !stop(p) && p != "&";
+        let content = content_part(p);
         // "Nord-Ardennes" gives "N", or "NA".
         for (q, piece) in p.split('-').filter(|q| !q.is_empty()).enumerate() {
             if m == pieces.len() {
@@ -1853,7 +1858,7 @@ impl Recognizer {
                 let w = &toks[s];
                 // The parts of tokens s..=e, built from the end.
                 let k = w.key();
-                let content = !stop(&k) && particle_index(w.text).is_none() && k != "&";
+                let content = content_part(&k);
                 // "Nord-Ardennes" gives "N", or "NA" ("GHNA").
                 let mut pieces = k.split('-').filter(|p| !p.is_empty());
                 let head = pieces.next().unwrap_or_default().to_string();
