@@ -337,6 +337,16 @@ fn content_part(part: &str) -> bool {
     !part.ends_with('\'') && !PARTICLES.contains(&part) && !stop(part) && part != "&"
 }
 
+/// The letters and digits of `acronym` in `buf`, and how many; `None` when they do not fit.
+fn acronym_letters(acronym: &str, buf: &mut [char]) -> Option<usize> {
+    let mut n = 0;
+    for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// Whether `acronym` (keyed) is made of the initials of `parts` in order, every content word
 /// giving its initial and particles, articles and elisions giving theirs or nothing
 /// ("ardt" for "autorite de regulation des telecoms", "nsa" for "national security agency").
@@ -351,14 +361,9 @@ fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
             || (optional && go(a, rest))
     }
     let mut buf = ['\0'; 24];
-    let mut n = 0;
-    for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
-        if n == buf.len() {
-            return false;
-        }
-        buf[n] = c;
-        n += 1;
-    }
+    let Some(n) = acronym_letters(acronym, &mut buf) else {
+        return false;
+    };
     let a = &buf[..n];
     // Each letter is some part's initial: most words are told apart here.
     n >= 2
@@ -418,30 +423,20 @@ fn acronym_skips(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
     (b < NONE).then_some(b)
 }
 
-/// Whether `acronym` (keyed) reads the keyed name `parts` loosely ([`acronym_skips`]): at most
-/// half its content words, and three, left out (none for two letters).
-fn reads_acronym(acronym: &[char], parts: &[(&str, bool)]) -> bool {
-    loose_reading(acronym, parts).is_some()
-}
-
-/// The content words left out when `acronym` reads `parts` as [`reads_acronym`] allows.
+/// The content words left out when `acronym` reads `parts` loosely ([`acronym_skips`]), if it
+/// may: at most half its content words, and three, left out (none for two letters).
 fn loose_reading(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
     let contents = parts.iter().filter(|p| p.1).count();
     acronym_skips(acronym, parts)
         .filter(|&skips| skips <= contents / 2 && skips <= 3 && (acronym.len() > 2 || skips == 0))
 }
 
-/// [`reads_acronym`] for a name's keyed words.
+/// Whether `acronym` (keyed) reads a name's keyed words `parts` loosely ([`loose_reading`]).
 fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
     let mut letters = ['\0'; 12];
-    let mut n = 0;
-    for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
-        if n == letters.len() {
-            return false;
-        }
-        letters[n] = c;
-        n += 1;
-    }
+    let Some(n) = acronym_letters(acronym, &mut letters) else {
+        return false;
+    };
     // The name's first word gives the first letter: most names are ruled out here.
     if n < 2 || parts.first().is_none_or(|p| !p.starts_with(letters[0])) {
         return false;
@@ -459,7 +454,7 @@ fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
             m += 1;
         }
     }
-    reads_acronym(&letters[..n], &pieces[..m])
+    loose_reading(&letters[..n], &pieces[..m]).is_some()
 }
 
 /// Whether the words right before a parenthesis, `before`, spell out `acronym` (keyed):
@@ -1842,12 +1837,12 @@ impl Recognizer {
             {
                 continue;
             }
-            let key = t.key();
-            let letters: Vec<char> = key.chars().filter(|c| c.is_alphanumeric()).collect();
-            if letters.len() < 2
-                || letters.len() > 10
-                || letters.iter().filter(|c| c.is_alphabetic()).count() < 2
-            {
+            let mut buf = ['\0'; 10];
+            let Some(n) = with_key(t.text, |k| acronym_letters(k, &mut buf)) else {
+                continue;
+            };
+            let letters = &buf[..n];
+            if n < 2 || letters.iter().filter(|c| c.is_alphabetic()).count() < 2 {
                 continue;
             }
             let e = a - 1;
@@ -1900,7 +1895,7 @@ impl Recognizer {
                     let from = usize::from(!w.elision.is_empty());
                     let parts: Vec<(&str, bool)> =
                         keys[from..].iter().map(|(k, c)| (k.as_str(), *c)).collect();
-                    if let Some(skips) = loose_reading(&letters, &parts)
+                    if let Some(skips) = loose_reading(letters, &parts)
                         && found.is_none_or(|(_, b)| skips <= b)
                     {
                         found = Some((s, skips));
