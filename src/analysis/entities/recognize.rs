@@ -2468,6 +2468,73 @@ impl Recognizer {
         k + 1 - i
     }
 
+    /// The last token of the place after a capitalised plural noun that names a firm, team or
+    /// event after it ("Rapaces de Gap", "Pêcheries de l'Odet", "Agrumes du Hainaut",
+    /// "Tissages de la Vologne"): the candidate is that one word (`first == last`, no listed
+    /// entity), a common word of four letters or more ending in "s" or "x" inside a sentence,
+    /// no demonym, given name or head word, after no lowercase head ("musée des Beaux-Arts de
+    /// Rouen" is the museum's); then "de", "du" or "d'" and a listed place, or
+    /// "de la", "de l'" and a capitalised word that no capitalised word follows. Not on a line
+    /// in title case, where such a name proves nothing.
+    fn plural_of_place(
+        &self,
+        d: &Doc<'_>,
+        first: usize,
+        last: usize,
+        row: Option<u32>,
+    ) -> Option<usize> {
+        let toks = &d.tokens;
+        let t = &toks[first];
+        if first != last
+            || row.is_some()
+            || t.shape != Shape::Cap
+            || t.sentence_start
+            || d.caps(t.line)
+            || !t.elision.is_empty()
+            || t.possessive
+            || t.text.len() < 4
+            || !t.text.ends_with(['s', 'x'])
+            || !self.gaz.is_common(t.text)
+            || self.gaz.is_demonym(t.text)
+            || self.gaz.is_given(t.text)
+            || self.gaz.head(t.text, HeadPos::First).is_some()
+            || self.gaz.is_not_entity(t.text)
+            // "musée des Beaux-Arts de Rouen": a lowercase head's name.
+            || self.lower_head_before(toks, first).is_some()
+        {
+            return None;
+        }
+        let next = toks.get(last + 1).filter(|n| n.joined)?;
+        // Where the place starts, and whether an article ("la", "l'") came before it.
+        let (at, article) = if next.elision.is_empty() && matches!(next.text, "de" | "du") {
+            match toks.get(last + 2) {
+                Some(a) if next.text == "de" && a.joined && a.text == "la" => (last + 3, true),
+                Some(a) if next.text == "de" && a.joined && matches!(a.elision, "l" | "L") => {
+                    (last + 2, true)
+                }
+                _ => (last + 2, false),
+            }
+        } else if matches!(next.elision, "d" | "D") && next.shape == Shape::Cap {
+            (last + 1, false)
+        } else {
+            return None;
+        };
+        let place = toks.get(at).filter(|p| p.joined && p.shape == Shape::Cap)?;
+        if !place.elision.is_empty() && !(article || matches!(place.elision, "d" | "D")) {
+            return None;
+        }
+        if let Some((r, n)) = self.gaz.longest(toks, at, false)
+            && self.gaz.row(r).kind == EntityType::Location
+        {
+            return Some(at + n - 1);
+        }
+        // "de la Vologne", "de l'Odet": an unlisted word after a feminine or elided article.
+        let followed = toks
+            .get(at + 1)
+            .is_some_and(|n| n.joined && n.shape.starts_name());
+        (article && !followed && !self.gaz.is_given(place.text)).then_some(at)
+    }
+
     /// "Water (Special Measures) Act 2025", "Planning (Wales) Act 2015": capitalised words in
     /// parentheses after token `k` and before a law's head word go on the name. The last token
     /// of the law (its year included), if so.
@@ -3677,6 +3744,17 @@ impl Recognizer {
                 c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
                 return;
             }
+        }
+        // "les Rapaces de Gap", "les Pêcheries de l'Odet", "Bières de Wallonie": a capitalised
+        // plural noun inside a sentence, then "de" and a listed place (or "de la", "de l'" and
+        // a capitalised word), names a firm, a team or an event after its place.
+        if let Some(place_last) = self.plural_of_place(d, first, last, c.row) {
+            last = place_last;
+            c.end = toks[last].end;
+            c.last_tok = last;
+            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
+            vote(&mut c.votes, EntityType::Organization, 0.5);
+            return;
         }
         // "la série Calanques noires, vendue…", "sa collection Lac bleu.": a French title
         // announced by a work or product noun goes on with lowercase words up to a

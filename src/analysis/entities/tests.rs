@@ -4049,3 +4049,56 @@ fn loose_readings_stay_inside_their_sentence_and_idioms_stay_words() {
     let t = typed(r, "She starred in The Crown last year.");
     assert_eq!(t, [("The Crown".to_string(), "misc")]);
 }
+
+#[test]
+fn a_plural_noun_named_after_its_place_is_one_name() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Les Rapaces de Gap ont battu les Ducs d'Angers, et les Pêcheries de l'Odet recrutent.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Rapaces de Gap".to_string(), "organization"),
+            ("Ducs d'Angers".to_string(), "organization"),
+            ("Pêcheries de l'Odet".to_string(), "organization"),
+        ]
+    );
+    let t = typed(
+        r,
+        "Il boit des Bières de Wallonie et vend des Agrumes du Hainaut.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Bières de Wallonie".to_string(), "organization"),
+            ("Agrumes du Hainaut".to_string(), "organization"),
+        ]
+    );
+    // A lowercase head keeps its name; a demonym is no such noun.
+    let t = typed(r, "Le musée des Beaux-Arts de Rouen a un directeur.");
+    assert_eq!(
+        t,
+        [("musée des Beaux-Arts de Rouen".to_string(), "organization")]
+    );
+    let t = typed(r, "Les Lyonnais de Paris se retrouvent.");
+    assert_eq!(t, [("Paris".to_string(), "location")]);
+}
+
+#[test]
+fn smaller_towns_where_the_news_is_local_are_places() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le car part de Delémont et s'arrête à Matane puis à Meyrin.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Delémont".to_string(), "location"),
+            ("Matane".to_string(), "location"),
+            ("Meyrin".to_string(), "location"),
+        ]
+    );
+}
