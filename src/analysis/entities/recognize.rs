@@ -2520,7 +2520,7 @@ impl Recognizer {
             return None;
         };
         let place = toks.get(at).filter(|p| p.joined && p.shape == Shape::Cap)?;
-        if !place.elision.is_empty() && !(article || matches!(place.elision, "d" | "D")) {
+        if !(place.elision.is_empty() || article || matches!(place.elision, "d" | "D")) {
             return None;
         }
         if let Some((r, n)) = self.gaz.longest(toks, at, false)
