@@ -4590,7 +4590,15 @@ impl Recognizer {
                         | "new"
                         | "nouveau"
                         | "nouvelle"
+                        // "son assureur, Ethias,", "its parent company, Halberd": the
+                        // possessor's own firm.
+                        | "son"
+                        | "sa"
+                        | "its"
                 )
+                // ("sa marque, Zitouna d'Or": the brand is a product's name.)
+                && !(matches!(toks[ws - 1].text, "son" | "sa" | "its")
+                    && matches!(w, "marque" | "brand" | "label"))
                 && !self.gaz.is_given(toks[first].text)
             {
                 return Some(EntityType::Organization);
@@ -4715,6 +4723,13 @@ impl Recognizer {
                     }
                     if let Some(kind) = self.gaz.cue(key) {
                         best = Some(kind);
+                    } else if w == 1 && !with_elision && key.len() > 4 && key.ends_with(['s', 'x'])
+                    {
+                        // "les quotidiens Sudinfo": a plural cue word.
+                        key.pop();
+                        if let Some(kind) = self.gaz.cue(key) {
+                            best = Some(kind);
+                        }
                     }
                 }
             }

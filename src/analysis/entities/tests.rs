@@ -4102,3 +4102,19 @@ fn smaller_towns_where_the_news_is_local_are_places() {
         ]
     );
 }
+
+#[test]
+fn plural_cues_and_a_possessors_firm_type_the_name() {
+    let r = builtin();
+    let t = typed(r, "Le groupe édite les quotidiens Sudinfo depuis 2010.");
+    assert_eq!(t, [("Sudinfo".to_string(), "organization")]);
+    let t = typed(r, "Il négocie avec son assureur, Ethias, depuis mai.");
+    assert_eq!(t, [("Ethias".to_string(), "organization")]);
+    let t = typed(r, "Selon l'interprofession Interbev, les prix montent.");
+    assert_eq!(t, [("Interbev".to_string(), "organization")]);
+    let t = typed(r, "Le moteur Typhée a réussi son essai.");
+    assert_eq!(t, [("Typhée".to_string(), "misc")]);
+    // A brand after a possessive is no firm.
+    let t = typed(r, "Il vend l'huile sous sa marque, Zitouna, depuis mai.");
+    assert!(t.iter().all(|(_, k)| *k != "organization"), "{t:?}");
+}
