@@ -1039,6 +1039,12 @@ fn is_place_noun(word: &str) -> bool {
             | "harbour"
             | "harbor"
             | "venue"
+            | "field"
+            | "block"
+            | "line"
+            | "corridor"
+            | "tunnel"
+            | "pier"
     )
 }
 
@@ -2442,6 +2448,11 @@ impl Recognizer {
             // "Koen Van de Velde", "Ana De la Cruz": a capitalised particle inside the name
             // before another one.
             let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text)
+                // "Jonas Ferreira da Costa", "Lula da Silva": Portuguese and Italian particles
+                // inside a person's name that begins with a given name.
+                || (matches!(toks[k + 1].text, "da" | "do" | "das")
+                    && k > i
+                    && self.gaz.is_given(toks[i].text))
                 || (k > i
                     && toks[k].shape == Shape::Cap
                     && matches!(toks[k].text, "Van" | "Von" | "De" | "Da" | "Di" | "Del")

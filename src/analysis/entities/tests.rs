@@ -4118,3 +4118,48 @@ fn plural_cues_and_a_possessors_firm_type_the_name() {
     let t = typed(r, "Il vend l'huile sous sa marque, Zitouna, depuis mai.");
     assert!(t.iter().all(|(_, k)| *k != "organization"), "{t:?}");
 }
+
+#[test]
+fn transit_lines_and_oil_blocks_are_places() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The trains will run on the Luas Green Line, and the Red Line Extension is funded.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Luas Green Line".to_string(), "location"),
+            ("Red Line Extension".to_string(), "location"),
+        ]
+    );
+    let t = typed(r, "Oil from the Yellowtail field and the Stabroek Block.");
+    assert_eq!(
+        t,
+        [
+            ("Yellowtail".to_string(), "location"),
+            ("Stabroek Block".to_string(), "location"),
+        ]
+    );
+    // A shipping line is a firm.
+    let t = typed(r, "Competition from Stena Line grew.");
+    assert_eq!(t, [("Stena Line".to_string(), "organization")]);
+}
+
+#[test]
+fn portuguese_particles_stay_in_a_persons_name() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Carmen sera chantée avec le ténor Jonas Ferreira da Costa.",
+    );
+    assert!(
+        t.contains(&("Jonas Ferreira da Costa".to_string(), "person")),
+        "{t:?}"
+    );
+    let t = typed(r, "Did Boris Johnson do Brexit right?");
+    assert!(
+        t.contains(&("Boris Johnson".to_string(), "person")),
+        "{t:?}"
+    );
+}
