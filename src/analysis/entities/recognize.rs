@@ -4705,7 +4705,8 @@ impl Recognizer {
     /// The type announced by the cue words that end right before token `first`.
     fn cue_ending_at(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
         let toks = &d.tokens;
-        if first == 0 || !toks[first].joined {
+        // "the agency's Juice probe": a cue word's possessive names what it owns, not it.
+        if first == 0 || !toks[first].joined || toks[first - 1].possessive {
             return None;
         }
         let max = self.gaz.max_cue_words().min(first);

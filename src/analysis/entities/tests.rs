@@ -4163,3 +4163,10 @@ fn portuguese_particles_stay_in_a_persons_name() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_cue_words_possessive_names_what_it_owns() {
+    let r = builtin();
+    let t = typed(r, "The agency's Juice probe was launched a year earlier.");
+    assert_eq!(t, [("Juice".to_string(), "misc")]);
+}
