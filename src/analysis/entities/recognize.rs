@@ -1385,7 +1385,8 @@ impl Recognizer {
             // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower
-                && t.elision.is_empty()
+                // "à l'urssaf", "d'airbnb": an elided article before it.
+                && matches!(t.elision, "" | "l" | "d")
                 && !t.hyphen_before
                 && let Some(row) = self.gaz.lower_name(t.text)
             {

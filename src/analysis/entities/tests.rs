@@ -4170,3 +4170,10 @@ fn a_cue_words_possessive_names_what_it_owns() {
     let t = typed(r, "The agency's Juice probe was launched a year earlier.");
     assert_eq!(t, [("Juice".to_string(), "misc")]);
 }
+
+#[test]
+fn a_lowercase_listed_name_after_an_elided_article_counts() {
+    let r = builtin();
+    let t = typed(r, "bravo quand meme à l'urssaf pour une fois");
+    assert_eq!(t, [("urssaf".to_string(), "organization")]);
+}
