@@ -3400,7 +3400,14 @@ impl Recognizer {
         if let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)
             && n > 1
         {
-            vote(&mut c.votes, kind, 2.0);
+            // "Prix du Jockey Club", "Coupe de la Ligue": after a first head word and "de", a
+            // last head word names the complement, not the whole (in English the last head
+            // word names it: "Port of Rotterdam Authority").
+            let complement = self.gaz.head(head.text, HeadPos::First).is_some()
+                && toks.get(first + 1).is_some_and(|p| {
+                    matches!(p.text, "de" | "du" | "des") || matches!(p.elision, "d" | "D")
+                });
+            vote(&mut c.votes, kind, if complement { 1.0 } else { 2.0 });
         }
         // "Food Safety Authority of Ireland", "Bank of England": an organisation's head word
         // before "of" inside the name.
@@ -3555,6 +3562,8 @@ impl Recognizer {
         // country's name name a national body.
         if n >= 2
             && !c.cued
+            // "Festival America": an event's head word names the event.
+            && self.gaz.head(head.text, HeadPos::First) != Some(EntityType::Misc)
             // "in Little Jamaica": after a preposition of place it is a district.
             && !(first > 0
                 && head.joined

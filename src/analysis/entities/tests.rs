@@ -4177,3 +4177,20 @@ fn a_lowercase_listed_name_after_an_elided_article_counts() {
     let t = typed(r, "bravo quand meme à l'urssaf pour une fois");
     assert_eq!(t, [("urssaf".to_string(), "organization")]);
 }
+
+#[test]
+fn a_french_first_head_word_types_the_whole_name() {
+    let r = builtin();
+    let t = typed(r, "Des traces après le Prix du Jockey Club.");
+    assert_eq!(t, [("Prix du Jockey Club".to_string(), "misc")]);
+    let t = typed(r, "Le Festival America s'ouvre jeudi.");
+    assert_eq!(t, [("Festival America".to_string(), "misc")]);
+    let t = typed(
+        r,
+        "The Port of Rotterdam Authority puts the losses at €25m.",
+    );
+    assert_eq!(
+        t,
+        [("Port of Rotterdam Authority".to_string(), "organization")]
+    );
+}
