@@ -2497,6 +2497,13 @@ impl Recognizer {
     ) -> Option<usize> {
         let toks = &d.tokens;
         let t = &toks[first];
+        // The cheap tests first: most candidates have no "de" after them.
+        let next = toks.get(last + 1).filter(|n| n.joined)?;
+        if !(next.elision.is_empty() && matches!(next.text, "de" | "du")
+            || matches!(next.elision, "d" | "D"))
+        {
+            return None;
+        }
         if first != last
             || row.is_some()
             || t.shape != Shape::Cap
@@ -2516,7 +2523,6 @@ impl Recognizer {
         {
             return None;
         }
-        let next = toks.get(last + 1).filter(|n| n.joined)?;
         // Where the place starts, and whether an article ("la", "l'") came before it.
         let (at, article) = if next.elision.is_empty() && matches!(next.text, "de" | "du") {
             match toks.get(last + 2) {
