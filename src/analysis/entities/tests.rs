@@ -4141,7 +4141,9 @@ fn transit_lines_and_oil_blocks_are_places() {
             ("Stabroek Block".to_string(), "location"),
         ]
     );
-    // A shipping line is a firm.
+    // A production line is no place; a shipping line is a firm.
+    let t = typed(r, "The Zentek production line stopped.");
+    assert!(t.iter().all(|(_, k)| *k != "location"), "{t:?}");
     let t = typed(r, "Competition from Stena Line grew.");
     assert_eq!(t, [("Stena Line".to_string(), "organization")]);
 }
