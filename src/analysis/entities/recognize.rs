@@ -487,6 +487,19 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
     })
 }
 
+/// Where a name goes on after token `last` with "de" or "du" ("Rapaces de Gap": the token after
+/// "de") or an elided "d'" ("Ducs d'Angers": that token), if it does.
+fn after_de(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
+    let next = toks.get(last + 1).filter(|n| n.joined)?;
+    if next.elision.is_empty() && matches!(next.text, "de" | "du") {
+        Some(last + 2)
+    } else if matches!(next.elision, "d" | "D") {
+        Some(last + 1)
+    } else {
+        None
+    }
+}
+
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
@@ -2496,13 +2509,8 @@ impl Recognizer {
     ) -> Option<usize> {
         let toks = &d.tokens;
         let t = &toks[first];
-        // The cheap tests first: most candidates have no "de" after them.
-        let next = toks.get(last + 1).filter(|n| n.joined)?;
-        if !(next.elision.is_empty() && matches!(next.text, "de" | "du")
-            || matches!(next.elision, "d" | "D"))
-        {
-            return None;
-        }
+        // The cheap test first: most candidates have no "de" after them.
+        let at = after_de(toks, last)?;
         if first != last
             || row.is_some()
             || t.shape != Shape::Cap
@@ -2523,18 +2531,14 @@ impl Recognizer {
             return None;
         }
         // Where the place starts, and whether an article ("la", "l'") came before it.
-        let (at, article) = if next.elision.is_empty() && matches!(next.text, "de" | "du") {
-            match toks.get(last + 2) {
-                Some(a) if next.text == "de" && a.joined && a.text == "la" => (last + 3, true),
-                Some(a) if next.text == "de" && a.joined && matches!(a.elision, "l" | "L") => {
-                    (last + 2, true)
-                }
-                _ => (last + 2, false),
+        let (at, article) = match toks.get(at) {
+            Some(a) if toks[last + 1].text == "de" && a.joined && a.text == "la" => (at + 1, true),
+            Some(a)
+                if toks[last + 1].text == "de" && a.joined && matches!(a.elision, "l" | "L") =>
+            {
+                (at, true)
             }
-        } else if matches!(next.elision, "d" | "D") && next.shape == Shape::Cap {
-            (last + 1, false)
-        } else {
-            return None;
+            _ => (at, false),
         };
         let place = toks.get(at).filter(|p| p.joined && p.shape == Shape::Cap)?;
         if !(place.elision.is_empty() || article || matches!(place.elision, "d" | "D")) {
@@ -3747,29 +3751,18 @@ impl Recognizer {
         if let Some(r) = c.row
             && self.gaz.row(r).kind == EntityType::Misc
             && self.gaz.row(r).subtype == "event"
-            && let Some(next) = toks.get(last + 1)
-            && next.joined
+            && let Some(at) = after_de(toks, last)
+            && let Some(place) = toks.get(at)
+            && place.joined
+            && matches!(place.shape, Shape::Cap | Shape::Upper)
+            && let Some((row, n)) = self.gaz.longest(toks, at, false)
+            && self.gaz.row(row).kind == EntityType::Location
         {
-            let at = if next.elision.is_empty() && matches!(next.text, "de" | "du") {
-                last + 2
-            } else if matches!(next.elision, "d" | "D") {
-                last + 1
-            } else {
-                0
-            };
-            if at > last
-                && let Some(place) = toks.get(at)
-                && place.joined
-                && matches!(place.shape, Shape::Cap | Shape::Upper)
-                && let Some((row, n)) = self.gaz.longest(toks, at, false)
-                && self.gaz.row(row).kind == EntityType::Location
-            {
-                last = at + n - 1;
-                c.end = toks[last].end;
-                c.last_tok = last;
-                c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
-                return;
-            }
+            last = at + n - 1;
+            c.end = toks[last].end;
+            c.last_tok = last;
+            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
+            return;
         }
         // "les Rapaces de Gap", "les Pêcheries de l'Odet", "Bières de Wallonie": a capitalised
         // plural noun inside a sentence, then "de" and a listed place (or "de la", "de l'" and
