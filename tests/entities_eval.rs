@@ -405,6 +405,8 @@ fn entity_detection_scores() {
         ("blind18-en.txt", "English, eighteenth blind set"),
         ("blind19-fr.txt", "French, nineteenth blind set"),
         ("blind19-en.txt", "English, nineteenth blind set"),
+        ("blind20-fr.txt", "French, twentieth blind set"),
+        ("blind20-en.txt", "English, twentieth blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -426,9 +428,9 @@ fn entity_detection_scores() {
         // written later and never looked into while rules are written, give the honest measure:
         // no halves, no errors. The halves of the first sets keep their rows: their odd
         // documents were only scored while the first rules were written.
-        // blind18 and blind19 are kept like the fresh sets: scored, their errors never listed.
+        // blind19 and blind20 are kept like the fresh sets: scored, their errors never listed.
         let fresh =
-            file.starts_with("fresh") || file.starts_with("blind18") || file.starts_with("blind19");
+            file.starts_with("fresh") || file.starts_with("blind19") || file.starts_with("blind20");
         let unseen = file.starts_with("unseen")
             || file.starts_with("dev2")
             || file.starts_with("blind3")
@@ -448,6 +450,7 @@ fn entity_detection_scores() {
             || file.starts_with("blind17")
             || file.starts_with("blind18")
             || file.starts_with("blind19")
+            || file.starts_with("blind20")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -549,6 +552,8 @@ fn entity_detection_scores() {
             "blind18-en.txt" => 0.74,
             "blind19-fr.txt" => 0.74,
             "blind19-en.txt" => 0.71,
+            "blind20-fr.txt" => 0.69,
+            "blind20-en.txt" => 0.65,
             "fresh-fr.txt" => 0.76,
             "fresh-en.txt" => 0.70,
             _ => 0.95,
