@@ -262,6 +262,10 @@ impl<'t> Cluster<'t> {
 struct Page<'p, 't> {
     /// Capitalised words seen where no capital is expected.
     mid_caps: &'p WordSet<'t>,
+    /// Capitalised words seen where no capital is expected and that no capitalised word
+    /// other than a common one comes right before ("Mensah a dit", "Et Mensah", not only
+    /// "Kwesi Mensah").
+    mid_alone: &'p WordSet<'t>,
     /// Words seen lowercase that are also seen capitalised.
     lower: &'p WordSet<'t>,
     /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
@@ -1218,6 +1222,7 @@ impl Recognizer {
         // Only the lowercase forms of capitalised words are ever asked about: collect those
         // first, then look the page's lowercase words up among them.
         let mut mid_caps: WordSet<'_> = WordSet::default();
+        let mut mid_alone: WordSet<'_> = WordSet::default();
         // (By hash: a collision only lets a lowercase word into `lower` that is never asked
         // about.)
         let mut wanted: hashbrown::HashSet<u64> = hashbrown::HashSet::default();
@@ -1244,6 +1249,15 @@ impl Recognizer {
                 if matches!(t.shape, Shape::Cap | Shape::Upper) {
                     if !t.sentence_start && !d.caps(t.line) {
                         mid_caps.insert(t.text);
+                        // ("Et Dupont", "Hope Dupont": after a common word, it is alone.)
+                        if !(t.joined
+                            && j > 0
+                            && matches!(d.tokens[j - 1].shape, Shape::Cap | Shape::Upper)
+                            && !self.gaz.is_common(d.tokens[j - 1].text)
+                            && !with_key(d.tokens[j - 1].text, stop))
+                        {
+                            mid_alone.insert(t.text);
+                        }
                     }
                     if t.shape == Shape::Upper
                         && t.raw_start > 0
@@ -1275,6 +1289,7 @@ impl Recognizer {
         let mut works: Vec<String> = Vec::new();
         let page = Page {
             mid_caps: &mid_caps,
+            mid_alone: &mid_alone,
             lower: &lower,
             particle_names: &particle_names,
             defined: &defined,
@@ -3161,8 +3176,13 @@ impl Recognizer {
                     || toks[first + 1..=last]
                         .iter()
                         .any(|n| self.gaz.is_given(n.text))
+                    // "Tiens Dupont" where the page also writes "Dupont" alone inside a
+                    // sentence, "Hope Chanda-Phiri" (a common word); not "Kwesi Mensah"
+                    // where "Mensah" always comes after "Kwesi".
                     || (first + 1 == last
-                        && mid_caps.contains(toks[last].text)
+                        && (page.mid_alone.contains(toks[last].text)
+                            || (mid_caps.contains(toks[last].text)
+                                && self.gaz.is_common(t.text)))
                         && toks[last].elision.is_empty()));
             if no_name || unexplained_start {
                 first += 1;

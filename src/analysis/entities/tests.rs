@@ -4196,3 +4196,26 @@ fn a_french_first_head_word_types_the_whole_name() {
         [("Port of Rotterdam Authority".to_string(), "organization")]
     );
 }
+
+#[test]
+fn an_unknown_first_word_at_a_sentence_start_stays_in_the_name() {
+    let r = builtin();
+    // The surname is never written alone: the first word is the given name.
+    let t = texts(
+        r,
+        "Kwesi Appiah-Mensah, a lawyer for the residents, said the court must act.",
+    );
+    assert_eq!(t, ["Kwesi Appiah-Mensah"]);
+    // A common word before it is no part of it.
+    let t = texts(
+        r,
+        "They are broke. Hope Chanda-Phiri takes them for every kwacha.",
+    );
+    assert_eq!(t, ["Chanda-Phiri"]);
+    // A word the page also writes alone inside a sentence.
+    let t = texts(
+        r,
+        "Zorblax Dupuy a encore frappé. Et Dupuy ne s'arrête pas.",
+    );
+    assert_eq!(t, ["Dupuy", "Dupuy"]);
+}
