@@ -29,7 +29,7 @@ fn small_sources() -> Sources<'static> {
         lower_heads: include_str!("rules/lower-heads.tsv"),
         misc_cues: include_str!("rules/misc-cues.txt"),
         misc_after: include_str!("rules/misc-after.txt"),
-        common_words: "abord\narticle\nbacker\nbon\nfranchement\nhier\nlithium\nmeanwhile\n\
+        common_words: "abord\narticle\nbacker\nbon\nchez\nfranchement\nhier\nlithium\nmeanwhile\n\
                        rien\nselon\nthank\ntres\nyesterday\n",
         platforms: include_str!("rules/platforms.txt"),
     }
