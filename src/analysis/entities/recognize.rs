@@ -2452,6 +2452,8 @@ impl Recognizer {
                 && toks[p].shape == Shape::Lower
                 && toks[p].elision.is_empty()
                 && (PARTICLES.contains(&toks[p].text)
+                    // "Te Wānanga o Aotearoa": the Māori "of" inside a name begun with "Te".
+                    || (toks[p].text == "o" && p == k + 1 && toks[i].text == "Te")
                     // "U.S. Court of Appeals for the Ninth Circuit": "for" also goes on after
                     // an organisation's "of".
                     || (toks[p].text == "for"
@@ -2492,7 +2494,8 @@ impl Recognizer {
             // "of" or "for", a later "of" goes on too.
             let org_of = matches!(toks[k + 1].text, "of" | "for")
                 && (self.gaz.is_org_head(toks[k].text) || org_of_seen);
-            let allowed = noble || head_first || person_like || org_of;
+            let maori = toks[k + 1].text == "o" && toks[i].text == "Te";
+            let allowed = noble || head_first || person_like || org_of || maori;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
                 && (after.elision.is_empty() || key_of(after.elision) == "l")
@@ -3133,6 +3136,19 @@ impl Recognizer {
             // "le groupe Les Hay Babies", "as The Open returns": a capitalised article inside
             // a sentence begins the name.
             if matches!(t.text, "Les" | "The") && !ambiguous && first < last && t.joined {
+                break;
+            }
+            // "Te Whatu Ora", "Dr Te Paa-Whitmore", "An Coimisiún Pleanála", "Ms Justice Ní
+            // Fhlannagáin": Māori and Irish articles and particles begin names (inside a
+            // sentence, where no English "An" or French "Te" is capitalised; "Ní" with its
+            // accent is no French "Ni").
+            if first < last
+                && toks[first + 1].joined
+                && toks[first + 1].elision.is_empty()
+                && toks[first + 1].shape == Shape::Cap
+                && (matches!(t.text, "Ní" | "Uí")
+                    || (matches!(t.text, "Te" | "An") && !ambiguous && t.joined))
+            {
                 break;
             }
             lowercase_into(t.text, lower_word);

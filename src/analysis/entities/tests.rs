@@ -4219,3 +4219,30 @@ fn an_unknown_first_word_at_a_sentence_start_stays_in_the_name() {
     );
     assert_eq!(t, ["Dupuy", "Dupuy"]);
 }
+
+#[test]
+fn maori_and_irish_articles_begin_names() {
+    let r = builtin();
+    let t = texts(
+        r,
+        "He added that Te Whatu Ora would publish new sites. Dr Te Paa-Whitmore urged calm.",
+    );
+    assert_eq!(t, ["Te Whatu Ora", "Te Paa-Whitmore"]);
+    let t = texts(
+        r,
+        "Young people should enrol at Te Wānanga o Aotearoa this year.",
+    );
+    assert_eq!(t, ["Te Wānanga o Aotearoa"]);
+    let t = texts(
+        r,
+        "The court ruled that An Coimisiún Pleanála erred. Ms Justice Ní Fhlannagáin awarded costs.",
+    );
+    assert_eq!(t, ["An Coimisiún Pleanála", "Ní Fhlannagáin"]);
+    // The French pronoun and the English article at a sentence start are no part of a name.
+    let t = texts(r, "Te souviens-tu de Lyon ? An Irish court ruled.");
+    assert!(
+        !t.iter()
+            .any(|m| m.starts_with("Te") || m.starts_with("An ")),
+        "{t:?}"
+    );
+}
