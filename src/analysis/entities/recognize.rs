@@ -1558,6 +1558,34 @@ impl Recognizer {
                 i = last + 1;
                 continue;
             }
+            // "financé par la région Occitanie", "La région Bretagne, qui a prêté…": the
+            // region as a body that acts (its council), not "dans la région Sava", "la région
+            // d'Arcachon" or "le président de la région Grand Est" (the territory).
+            if i >= 2
+                && t.joined
+                && t.elision.is_empty()
+                && toks[i - 1].text == "région"
+                && toks[i - 1].joined
+                && matches!(toks[i - 2].text, "la" | "La")
+                && toks[i - 2].elision.is_empty()
+                && !(i >= 3
+                    && toks[i - 2].joined
+                    && (toks[i - 3].text == "dans"
+                        // ("la préfecture de la région Pays de la Loire" is the prefecture's.)
+                        || (toks[i - 3].text == "de"
+                            && i >= 4
+                            && (toks[i - 4].text.starts_with("présiden")
+                                || self.gaz.lower_head(toks[i - 4].text).is_some()))))
+                && let Some((row, n)) = self.gaz.longest(toks, i, caps_line)
+                && self.gaz.row(row).kind == EntityType::Location
+                && toks
+                    .get(i + n)
+                    .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
+            {
+                out.push(self.cued_cand(di, d, i - 1, i + n - 1, EntityType::Organization));
+                i += n;
+                continue;
+            }
             // "la place de la Libération", "rue de Paris": a listed name after the head of a
             // street names the street or the square.
             let listed = self.gaz.longest(toks, i, caps_line).filter(|_| {

@@ -1839,8 +1839,11 @@ fn a_minister_s_portfolio_is_no_entity() {
 }
 
 #[test]
-fn the_word_region_stays_outside_the_region_s_name() {
-    let found = typed_builtin("La région Normandie a voté son budget, comme la région Grand Est.");
+fn the_word_region_stays_outside_the_territory_s_name() {
+    // The territory: "région" is no part of its name.
+    let found = typed_builtin(
+        "Il vit dans la région Normandie, où le président de la région Grand Est passe.",
+    );
     assert!(
         found.contains(&("Normandie".into(), "location")),
         "{found:?}"
@@ -4244,5 +4247,24 @@ fn maori_and_irish_articles_begin_names() {
         !t.iter()
             .any(|m| m.starts_with("Te") || m.starts_with("An ")),
         "{t:?}"
+    );
+}
+
+#[test]
+fn a_region_that_acts_is_its_council() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Une commande pour la région Grand Est, pour 410 millions. Le président de la région \
+         Nouvelle-Aquitaine a salué. Il vit dans la région Occitanie, près de la région d'Arcachon.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("région Grand Est".to_string(), "organization"),
+            ("Nouvelle-Aquitaine".to_string(), "location"),
+            ("Occitanie".to_string(), "location"),
+            ("Arcachon".to_string(), "location"),
+        ]
     );
 }
