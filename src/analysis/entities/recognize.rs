@@ -4845,6 +4845,10 @@ impl Recognizer {
             "a" | "in" | "from" | "vers" | "sur" | "to" | "near" | "pres" | "dans" | "between"
             | "outside" | "around" | "across" | "throughout" | "towards" | "toward" => 2,
             "at" => 5,
+            // "la ligne relie Sclessin à Coronmeuse", "le bus dessert Artenay".
+            "relie" | "relient" | "relier" | "reliera" | "relieront" | "reliant" | "reliait"
+            | "dessert" | "desservent" | "desservir" | "desservira" | "desservant" | "linking"
+            | "connecting" => 2,
             "chez" => 3,
             "la" | "le" | "les" | "the" => 4,
             _ => 0,

@@ -4268,3 +4268,19 @@ fn a_region_that_acts_is_its_council() {
         ]
     );
 }
+
+#[test]
+fn what_a_line_links_or_serves_is_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "La ligne de tram relie Sclessin à Coronmeuse en six minutes.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Sclessin".to_string(), "location"),
+            ("Coronmeuse".to_string(), "location")
+        ]
+    );
+}
