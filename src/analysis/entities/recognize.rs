@@ -978,9 +978,9 @@ fn is_body_noun(word: &str) -> bool {
     )
 }
 
-/// Whether `word` (keyed) is the field of a state agency named after its country, province
-/// or region ("Natural England", "Tourism Ireland", "Statistics Canada", "Health New
-/// Zealand", "Santé Québec").
+/// Whether `word` (keyed) is the field of a state agency or national sports body named after
+/// its country, province or region ("Natural England", "Tourism Ireland", "Statistics Canada",
+/// "Health New Zealand", "Santé Québec", "Curling Canada", "Team Canada").
 fn is_agency_word(word: &str) -> bool {
     matches!(
         word,
@@ -1013,6 +1013,33 @@ fn is_agency_word(word: &str) -> bool {
             | "investissement"
             | "loto"
             | "hydro"
+            // National sports bodies and teams: "Curling Canada", "Athletics Kenya",
+            // "Team Canada".
+            | "team"
+            | "athletics"
+            | "curling"
+            | "hockey"
+            | "cricket"
+            | "rugby"
+            | "cycling"
+            | "swimming"
+            | "tennis"
+            | "golf"
+            | "football"
+            | "rowing"
+            | "sailing"
+            | "basketball"
+            | "netball"
+            | "volleyball"
+            | "triathlon"
+            | "canoe"
+            | "judo"
+            | "gymnastics"
+            | "baseball"
+            | "softball"
+            | "bowls"
+            | "surfing"
+            | "snowsports"
     )
 }
 

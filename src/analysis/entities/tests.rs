@@ -4284,3 +4284,19 @@ fn what_a_line_links_or_serves_is_a_place() {
         ]
     );
 }
+
+#[test]
+fn a_sport_or_team_before_a_country_is_its_national_body() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Curling Canada said the week drew 62,000 spectators, a record for Team Canada.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Curling Canada".to_string(), "organization"),
+            ("Team Canada".to_string(), "organization")
+        ]
+    );
+}
