@@ -978,6 +978,18 @@ fn is_body_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` has the ending of a plural word for the people of a place ("Phocéens",
+/// "Cantalous", "Prévôtois", "Tourquennoises").
+fn is_people_plural(word: &str) -> bool {
+    word.chars().count() > 5
+        && [
+            "ais", "aises", "ois", "oises", "iens", "iennes", "éens", "éennes", "ains", "aines",
+            "ous",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
+
 /// Whether `word` (keyed) is the field of a state agency or national sports body named after
 /// its country, province or region ("Natural England", "Tourism Ireland", "Statistics Canada",
 /// "Health New Zealand", "Santé Québec", "Curling Canada", "Team Canada").
@@ -3304,6 +3316,34 @@ impl Recognizer {
         // A regnal number or a century alone is no name ("III", "au XVIe siècle"); it stays
         // inside one ("Henri III").
         if first == last && is_roman_number(toks[first].text) {
+            return;
+        }
+        // "les Phocéens", "les Cantalous", "des Prévôtois", "Les Tourquennoises": a plural
+        // word for the people of a place (not listed as a demonym) is no name.
+        if first == last
+            && cue.is_none()
+            && first > 0
+            && toks[first].joined
+            && toks[first].shape == Shape::Cap
+            && toks[first].elision.is_empty()
+            && matches!(
+                toks[first - 1].text,
+                "les" | "Les" | "des" | "Des" | "aux" | "Aux"
+            )
+            && is_people_plural(toks[first].text)
+            && self.gaz.longest(toks, first, false).is_none()
+        {
+            return;
+        }
+        // "2 milliards de francs CFA": a currency.
+        if first == last
+            && toks[first].text == "CFA"
+            && first > 0
+            && matches!(
+                toks[first - 1].text,
+                "franc" | "francs" | "Franc" | "Francs"
+            )
+        {
             return;
         }
         // A courtesy title alone is no name ("Mme van damme", "Dr le hénaff"); "Ms" may be an

@@ -4300,3 +4300,14 @@ fn a_sport_or_team_before_a_country_is_its_national_body() {
         ]
     );
 }
+
+#[test]
+fn the_people_of_a_place_and_the_cfa_franc_are_no_names() {
+    let r = builtin();
+    let t = texts(
+        r,
+        "Prochain rendez-vous pour les Phocéens à Lens. Les Tourquennoises ont validé leur \
+         montée. Un fonds de 2 milliards de francs CFA sera débloqué.",
+    );
+    assert_eq!(t, ["Lens"]);
+}
