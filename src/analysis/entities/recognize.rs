@@ -3354,8 +3354,9 @@ impl Recognizer {
         {
             return;
         }
-        // "le ministre jersiais des Relations extérieures", "la ministre de la Mobilité": a
-        // capitalised common noun after a minister and a particle names a portfolio, no
+        // "le ministre jersiais des Relations extérieures", "la ministre de la Mobilité",
+        // "l'échevin de la Mobilité", "l'adjointe à la Culture": a capitalised common noun
+        // after a minister, an alderman or a deputy mayor and a particle names a portfolio, no
         // entity.
         if first == last
             && cue.is_none()
@@ -3373,7 +3374,20 @@ impl Recognizer {
                 .rev()
                 .take(4)
                 .take_while(|p| p.shape == Shape::Lower)
-                .any(|p| matches!(p.text, "ministre" | "ministres" | "secrétaire"))
+                .any(|p| {
+                    matches!(
+                        p.text,
+                        "ministre"
+                            | "ministres"
+                            | "secrétaire"
+                            | "échevin"
+                            | "échevine"
+                            | "échevins"
+                            | "adjoint"
+                            | "adjointe"
+                            | "adjoints"
+                    )
+                })
         {
             return;
         }

@@ -4311,3 +4311,14 @@ fn the_people_of_a_place_and_the_cfa_franc_are_no_names() {
     );
     assert_eq!(t, ["Lens"]);
 }
+
+#[test]
+fn an_aldermans_portfolio_and_a_virus_are_no_entities() {
+    let r = builtin();
+    let t = texts(
+        r,
+        "Le tram est à l'arrêt, a confirmé l'échevin de la Mobilité, Tanguy Delvaux. Le virus, \
+         un H5N1, circule depuis le Covid.",
+    );
+    assert_eq!(t, ["Tanguy Delvaux"]);
+}
