@@ -1291,7 +1291,10 @@ impl Recognizer {
                         // ("Et Dupont", "Hope Dupont": after a common word, it is alone.)
                         if !(t.joined
                             && j > 0
-                            && matches!(d.tokens[j - 1].shape, Shape::Cap | Shape::Upper)
+                            && matches!(
+                                d.tokens[j - 1].shape,
+                                Shape::Cap | Shape::Upper | Shape::Initial
+                            )
                             && !self.gaz.is_common(d.tokens[j - 1].text)
                             && !with_key(d.tokens[j - 1].text, stop))
                         {
@@ -2554,7 +2557,11 @@ impl Recognizer {
                     && toks[k].shape == Shape::Cap
                     && matches!(toks[k].text, "Van" | "Von" | "De" | "Da" | "Di" | "Del")
                     && matches!(toks[k + 1].text, "de" | "der" | "den" | "la" | "los"));
-            let person_like = (given_so_far || cue_first) && toks[k + 1].text != "of";
+            // ("Pour M. de Villemereuil": a courtesy title right before the particle.)
+            let person_like = (given_so_far
+                || cue_first
+                || with_key(toks[k].text, |w| self.gaz.cue(w)) == Some(EntityType::Person))
+                && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
             // "… for the Western District of Washington": once an organisation's name took
@@ -3055,6 +3062,11 @@ impl Recognizer {
                     && (self.gaz.is_given(toks[j + 1].text)
                         // "Health Minister J. P. Nadda": an initial begins the name.
                         || (toks[j + 1].shape == Shape::Initial && toks[j + 1].dot)
+                        // "Independent TD Colm Ó Gallchóir".
+                        || (j + 3 == last
+                            && toks[j + 1].shape == Shape::Cap
+                            && !self.gaz.is_common(toks[j + 1].text)
+                            && gaelic_particle(toks, j + 2))
                         // "Cabinet Secretary Mutahi Kagwe": two last words that are no common
                         // words or places.
                         || (j + 2 == last
@@ -3214,7 +3226,11 @@ impl Recognizer {
                 && toks[first + 1].elision.is_empty()
                 && toks[first + 1].shape == Shape::Cap
                 && (matches!(t.text, "Ní" | "Uí")
-                    || (matches!(t.text, "Te" | "An") && !ambiguous && t.joined))
+                    || (matches!(t.text, "Te" | "An") && !ambiguous && t.joined)
+                    // "Te Huia-Bennett said": no French "Te" before an unknown capitalised word.
+                    || (t.text == "Te"
+                        && !self.gaz.is_common(toks[first + 1].text)
+                        && !self.gaz.lists_place(toks[first + 1].text)))
             {
                 break;
             }
@@ -3252,6 +3268,7 @@ impl Recognizer {
             let unexplained_start = ambiguous
                 && first < last
                 && !tail_head
+                && !gaelic_particle(toks, first)
                 && !self.gaz.is_given(t.text)
                 && self.gaz.head(t.text, HeadPos::First).is_none()
                 && !mid_caps.contains(t.text)

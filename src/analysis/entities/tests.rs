@@ -4322,3 +4322,20 @@ fn an_aldermans_portfolio_and_a_virus_are_no_entities() {
     );
     assert_eq!(t, ["Tanguy Delvaux"]);
 }
+
+#[test]
+fn particles_after_a_courtesy_title_and_irish_surnames_stay_in_the_name() {
+    let r = builtin();
+    let t = texts(
+        r,
+        "Pour M. de Villemereuil, l'Europe paie trente ans de retard.",
+    );
+    assert!(t.contains(&"de Villemereuil".to_string()), "{t:?}");
+    let t = texts(
+        r,
+        "Independent TD Colm Ó Gallchóir said it was wrong. Ó Gallchóir added more.",
+    );
+    assert_eq!(t, ["Colm Ó Gallchóir", "Ó Gallchóir"]);
+    let t = texts(r, "Te Huia-Bennett said the iwi would appeal.");
+    assert_eq!(t, ["Te Huia-Bennett"]);
+}
