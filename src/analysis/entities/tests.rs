@@ -4339,3 +4339,20 @@ fn particles_after_a_courtesy_title_and_irish_surnames_stay_in_the_name() {
     let t = texts(r, "Te Huia-Bennett said the iwi would appeal.");
     assert_eq!(t, ["Te Huia-Bennett"]);
 }
+
+#[test]
+fn landform_heads_end_place_names() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "A meteorite fell on the Zorvath Plain, near the Kelbrin Current and Mordle Falls.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Zorvath Plain".to_string(), "location"),
+            ("Kelbrin Current".to_string(), "location"),
+            ("Mordle Falls".to_string(), "location")
+        ]
+    );
+}
