@@ -4356,3 +4356,19 @@ fn landform_heads_end_place_names() {
         ]
     );
 }
+
+#[test]
+fn french_landform_heads_begin_place_names() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Une coulée sur le flanc du Piton de la Fournaise. Découvert depuis le pic du Midi.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Piton de la Fournaise".to_string(), "location"),
+            ("pic du Midi".to_string(), "location")
+        ]
+    );
+}
