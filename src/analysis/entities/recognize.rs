@@ -3432,8 +3432,8 @@ impl Recognizer {
             return;
         }
         // An unexplained common word before a listed name is not part of it ("Web
-        // Microsoft"); an unknown one is ("Pharmadis Nord"), and so is a common one before a
-        // place inside a sentence.
+        // Microsoft" at a sentence start); an unknown one is ("Pharmadis Nord"), and so is a
+        // common one before a place or an organisation inside a sentence.
         if first < last
             && !self.gaz.is_given(toks[first].text)
             && self.gaz.head(toks[first].text, HeadPos::First).is_none()
@@ -3444,9 +3444,14 @@ impl Recognizer {
                     first + n == last
                         // "Police Scotland", "Athletics Kenya": inside a sentence, a
                         // capitalised word before a place names a body of that place.
-                        && (self.gaz.row(r).kind != EntityType::Location
-                            || toks[first].sentence_start
-                            || d.caps(toks[first].line))
+                        // "Fret SNCF", "Transport Canberra": and so does one before a listed
+                        // organisation (a branch of it).
+                        && (toks[first].sentence_start
+                            || d.caps(toks[first].line)
+                            || !matches!(
+                                self.gaz.row(r).kind,
+                                EntityType::Location | EntityType::Organization
+                            ))
                 })
             && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
             && !self.gaz.is_demonym(toks[first].text)

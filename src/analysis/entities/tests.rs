@@ -4372,3 +4372,10 @@ fn french_landform_heads_begin_place_names() {
         ]
     );
 }
+
+#[test]
+fn a_capitalised_word_before_a_listed_firm_inside_a_sentence_names_its_branch() {
+    let r = builtin();
+    let t = typed(r, "Il a été cadre chez Fret SNCF pendant vingt ans.");
+    assert_eq!(t, [("Fret SNCF".to_string(), "organization")]);
+}
