@@ -520,7 +520,18 @@ fn is_adjective(word: &str) -> bool {
         || (word.ends_with("ois") && word.chars().count() > 5)
         || matches!(
             word,
-            "européenne" | "européen" | "suprême" | "fédérale" | "fédéral"
+            "européenne"
+                | "européen"
+                | "suprême"
+                | "fédérale"
+                | "fédéral"
+                | "public"
+                | "publique"
+                | "publics"
+                | "publiques"
+                | "privé"
+                | "privée"
+                | "autonome"
         )
 }
 
@@ -4191,10 +4202,13 @@ impl Recognizer {
                     && !self.gaz.is_demonym(noun.text)
                 {
                     end = j;
-                    // "Syndicat de la librairie française": a nationality after the noun too.
+                    // "Syndicat de la librairie française", "Office public de la langue
+                    // bretonne": a nationality after the noun too.
                     while end < j + 2
-                        && lower_at(end + 1)
-                            .is_some_and(|t| t.elision.is_empty() && is_adjective(t.text))
+                        && lower_at(end + 1).is_some_and(|t| {
+                            t.elision.is_empty()
+                                && (is_adjective(t.text) || self.gaz.is_demonym(t.text))
+                        })
                         && !verb_after_name(toks, end + 1)
                     {
                         end += 1;

@@ -4379,3 +4379,26 @@ fn a_capitalised_word_before_a_listed_firm_inside_a_sentence_names_its_branch() 
     let t = typed(r, "Il a été cadre chez Fret SNCF pendant vingt ans.");
     assert_eq!(t, [("Fret SNCF".to_string(), "organization")]);
 }
+
+#[test]
+fn a_public_body_s_name_takes_public_and_a_nationality() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Elles sont autorisées par l'Établissement public de sécurité ferroviaire, qui a \
+         retardé le projet, et par l'Office public de la langue bretonne.",
+    );
+    assert_eq!(
+        t,
+        [
+            (
+                "Établissement public de sécurité ferroviaire".to_string(),
+                "organization"
+            ),
+            (
+                "Office public de la langue bretonne".to_string(),
+                "organization"
+            )
+        ]
+    );
+}
