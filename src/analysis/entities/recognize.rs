@@ -264,8 +264,8 @@ struct Page<'p, 't> {
     mid_caps: &'p WordSet<'t>,
     /// Capitalised words seen where no capital is expected and that no capitalised word
     /// other than a common one comes right before ("Mensah a dit", "Et Mensah", not only
-    /// "Kwesi Mensah").
-    mid_alone: &'p WordSet<'t>,
+    /// "Kwesi Mensah"), gathered on first use (see [`Page::mid_alone`]).
+    mid_alone: std::cell::OnceCell<WordSet<'t>>,
     /// Words seen lowercase that are also seen capitalised.
     lower: &'p WordSet<'t>,
     /// (particle, surname) pairs written inside a sentence after a name ("Arnaud De Smet").
@@ -287,6 +287,36 @@ impl<'t> Page<'_, 't> {
     /// and how many times with one.
     fn dot_counts(&self, word: &str) -> [u32; 2] {
         self.dots().get(word).copied().unwrap_or_default()
+    }
+
+    /// [`Page::mid_alone`]'s words, gathered on first use.
+    fn mid_alone(&self, gaz: &Gazetteer) -> &WordSet<'t> {
+        self.mid_alone.get_or_init(|| {
+            let mut alone = WordSet::default();
+            for d in self.docs {
+                for (j, t) in d.tokens.iter().enumerate() {
+                    if !matches!(t.shape, Shape::Cap | Shape::Upper)
+                        || t.sentence_start
+                        || d.caps(t.line)
+                    {
+                        continue;
+                    }
+                    // ("Et Dupont", "Hope Dupont": after a common word, it is alone.)
+                    let after_name = t.joined
+                        && j > 0
+                        && matches!(
+                            d.tokens[j - 1].shape,
+                            Shape::Cap | Shape::Upper | Shape::Initial
+                        )
+                        && !gaz.is_common(d.tokens[j - 1].text)
+                        && !with_key(d.tokens[j - 1].text, stop);
+                    if !after_name {
+                        alone.insert(t.text);
+                    }
+                }
+            }
+            alone
+        })
     }
 
     /// [`Page::dot_counts`] of every capitalised word (built on first use).
@@ -1272,7 +1302,6 @@ impl Recognizer {
         // Only the lowercase forms of capitalised words are ever asked about: collect those
         // first, then look the page's lowercase words up among them.
         let mut mid_caps: WordSet<'_> = WordSet::default();
-        let mut mid_alone: WordSet<'_> = WordSet::default();
         // (By hash: a collision only lets a lowercase word into `lower` that is never asked
         // about.)
         let mut wanted: hashbrown::HashSet<u64> = hashbrown::HashSet::default();
@@ -1299,18 +1328,6 @@ impl Recognizer {
                 if matches!(t.shape, Shape::Cap | Shape::Upper) {
                     if !t.sentence_start && !d.caps(t.line) {
                         mid_caps.insert(t.text);
-                        // ("Et Dupont", "Hope Dupont": after a common word, it is alone.)
-                        if !(t.joined
-                            && j > 0
-                            && matches!(
-                                d.tokens[j - 1].shape,
-                                Shape::Cap | Shape::Upper | Shape::Initial
-                            )
-                            && !self.gaz.is_common(d.tokens[j - 1].text)
-                            && !with_key(d.tokens[j - 1].text, stop))
-                        {
-                            mid_alone.insert(t.text);
-                        }
                     }
                     if t.shape == Shape::Upper
                         && t.raw_start > 0
@@ -1342,7 +1359,7 @@ impl Recognizer {
         let mut works: Vec<String> = Vec::new();
         let page = Page {
             mid_caps: &mid_caps,
-            mid_alone: &mid_alone,
+            mid_alone: std::cell::OnceCell::new(),
             lower: &lower,
             particle_names: &particle_names,
             defined: &defined,
@@ -3291,7 +3308,7 @@ impl Recognizer {
                     // sentence, "Hope Chanda-Phiri" (a common word); not "Kwesi Mensah"
                     // where "Mensah" always comes after "Kwesi".
                     || (first + 1 == last
-                        && (page.mid_alone.contains(toks[last].text)
+                        && (page.mid_alone(&self.gaz).contains(toks[last].text)
                             || (mid_caps.contains(toks[last].text)
                                 && self.gaz.is_common(t.text)))
                         && toks[last].elision.is_empty()));
