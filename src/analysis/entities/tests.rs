@@ -4402,3 +4402,16 @@ fn a_public_body_s_name_takes_public_and_a_nationality() {
         ]
     );
 }
+
+#[test]
+fn a_trade_noun_announces_a_firm() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le lunetier jurassien Vuillet-Marmier, installé à Morez, ferme.",
+    );
+    assert!(
+        t.contains(&("Vuillet-Marmier".to_string(), "organization")),
+        "{t:?}"
+    );
+}
