@@ -262,9 +262,9 @@ impl<'t> Cluster<'t> {
 struct Page<'p, 't> {
     /// Capitalised words seen where no capital is expected.
     mid_caps: &'p WordSet<'t>,
-    /// Capitalised words seen where no capital is expected and that no capitalised word
-    /// other than a common one comes right before ("Mensah a dit", "Et Mensah", not only
-    /// "Kwesi Mensah"), gathered on first use (see [`Page::mid_alone`]).
+    /// Capitalised words written inside a sentence (not at its start, not on a headline) with
+    /// no capitalised word right before them but a common or stop word ("Et Mensah", "selon
+    /// Mensah", not "Kwesi Mensah"); gathered on first use by [`Page::written_alone`].
     mid_alone: std::cell::OnceCell<WordSet<'t>>,
     /// Words seen lowercase that are also seen capitalised.
     lower: &'p WordSet<'t>,
@@ -289,8 +289,8 @@ impl<'t> Page<'_, 't> {
         self.dots().get(word).copied().unwrap_or_default()
     }
 
-    /// [`Page::mid_alone`]'s words, gathered on first use.
-    fn mid_alone(&self, gaz: &Gazetteer) -> &WordSet<'t> {
+    /// The words of the `mid_alone` field, gathered on first use.
+    fn written_alone(&self, gaz: &Gazetteer) -> &WordSet<'t> {
         self.mid_alone.get_or_init(|| {
             let mut alone = WordSet::default();
             for d in self.docs {
@@ -556,12 +556,7 @@ fn is_adjective(word: &str) -> bool {
                 | "fédérale"
                 | "fédéral"
                 | "public"
-                | "publique"
                 | "publics"
-                | "publiques"
-                | "privé"
-                | "privée"
-                | "autonome"
         )
 }
 
@@ -1022,7 +1017,8 @@ fn is_body_noun(word: &str) -> bool {
 /// Whether `word` has the ending of a plural word for the people of a place ("Phocéens",
 /// "Cantalous", "Prévôtois", "Tourquennoises").
 fn is_people_plural(word: &str) -> bool {
-    word.chars().count() > 5
+    // (Not a family's surname: "les Dubois", "les Valois".)
+    word.chars().count() > 6
         && [
             "ais", "aises", "ois", "oises", "iens", "iennes", "éens", "éennes", "ains", "aines",
             "ous",
@@ -1629,8 +1625,9 @@ impl Recognizer {
                 continue;
             }
             // "financé par la région Occitanie", "La région Bretagne, qui a prêté…": the
-            // region as a body that acts (its council), not "dans la région Sava", "la région
-            // d'Arcachon" or "le président de la région Grand Est" (the territory).
+            // region as a body that acts (its council), not the territory: "dans la région
+            // Sava", "sur toute la région", "les orages ont frappé la région", "les habitants
+            // de la région", "la région d'Arcachon", "le président de la région Grand Est".
             if i >= 2
                 && t.joined
                 && t.elision.is_empty()
@@ -1640,11 +1637,20 @@ impl Recognizer {
                 && toks[i - 2].elision.is_empty()
                 && !(i >= 3
                     && toks[i - 2].joined
-                    && (toks[i - 3].text == "dans"
-                        // ("la préfecture de la région Pays de la Loire" is the prefecture's.)
+                    && (matches!(
+                        toks[i - 3].text,
+                        "dans" | "toute" | "sur" | "travers" | "traverse" | "frappé" | "frappée"
+                            | "touché" | "touchée" | "partout" | "visiter"
+                    )
+                        // ("la préfecture de la région Pays de la Loire" is the prefecture's;
+                        // "les habitants de la région Bretagne" live in the territory.)
                         || (toks[i - 3].text == "de"
                             && i >= 4
-                            && (toks[i - 4].text.starts_with("présiden")
+                            && (with_key(toks[i - 4].text, |k| k.contains("presiden"))
+                                || matches!(
+                                    toks[i - 4].text,
+                                    "habitants" | "communes" | "villes" | "départements" | "routes"
+                                )
                                 || self.gaz.lower_head(toks[i - 4].text).is_some()))))
                 && let Some((row, n)) = self.gaz.longest(toks, i, caps_line)
                 && self.gaz.row(row).kind == EntityType::Location
@@ -2586,9 +2592,7 @@ impl Recognizer {
                     && matches!(toks[k].text, "Van" | "Von" | "De" | "Da" | "Di" | "Del")
                     && matches!(toks[k + 1].text, "de" | "der" | "den" | "la" | "los"));
             // ("Pour M. de Villemereuil": a courtesy title right before the particle.)
-            let person_like = (given_so_far
-                || cue_first
-                || with_key(toks[k].text, |w| self.gaz.cue(w)) == Some(EntityType::Person))
+            let person_like = (given_so_far || cue_first || is_courtesy_title(toks[k].text))
                 && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
@@ -3308,7 +3312,7 @@ impl Recognizer {
                     // sentence, "Hope Chanda-Phiri" (a common word); not "Kwesi Mensah"
                     // where "Mensah" always comes after "Kwesi".
                     || (first + 1 == last
-                        && (page.mid_alone(&self.gaz).contains(toks[last].text)
+                        && (page.written_alone(&self.gaz).contains(toks[last].text)
                             || (mid_caps.contains(toks[last].text)
                                 && self.gaz.is_common(t.text)))
                         && toks[last].elision.is_empty()));
@@ -3377,6 +3381,8 @@ impl Recognizer {
             )
             && is_people_plural(toks[first].text)
             && self.gaz.longest(toks, first, false).is_none()
+            // ("chez les Républicains": a party listed with its article.)
+            && self.gaz.longest(toks, first - 1, false).is_none()
         {
             return;
         }
@@ -3408,6 +3414,8 @@ impl Recognizer {
             && toks[first].shape == Shape::Cap
             && toks[first].joined
             && self.gaz.is_common(toks[first].text)
+            // ("l'adjoint au maire de Nice": a listed name is no portfolio.)
+            && self.gaz.longest(toks, first, false).is_none()
             && (toks
                 .get(last + 1)
                 .is_some_and(|n| n.joined && n.shape == Shape::Lower && is_adjective(n.text))
@@ -4222,10 +4230,9 @@ impl Recognizer {
                     // "Syndicat de la librairie française", "Office public de la langue
                     // bretonne": a nationality after the noun too.
                     while end < j + 2
-                        && lower_at(end + 1).is_some_and(|t| {
-                            t.elision.is_empty()
-                                && (is_adjective(t.text) || self.gaz.is_demonym(t.text))
-                        })
+                        && (lower_at(end + 1)
+                            .is_some_and(|t| t.elision.is_empty() && is_adjective(t.text))
+                            || demonym_at(end + 1))
                         && !verb_after_name(toks, end + 1)
                     {
                         end += 1;
@@ -4981,8 +4988,7 @@ impl Recognizer {
             "at" => 5,
             // "la ligne relie Sclessin à Coronmeuse", "le bus dessert Artenay".
             "relie" | "relient" | "relier" | "reliera" | "relieront" | "reliant" | "reliait"
-            | "dessert" | "desservent" | "desservir" | "desservira" | "desservant" | "linking"
-            | "connecting" => 2,
+            | "dessert" | "desservent" | "desservir" | "desservira" | "desservant" => 2,
             "chez" => 3,
             "la" | "le" | "les" | "the" => 4,
             _ => 0,

@@ -1842,7 +1842,8 @@ fn a_minister_s_portfolio_is_no_entity() {
 fn the_word_region_stays_outside_the_territory_s_name() {
     // The territory: "région" is no part of its name.
     let found = typed_builtin(
-        "Il vit dans la région Normandie, où le président de la région Grand Est passe.",
+        "Il vit dans la région Normandie, où le président de la région Grand Est passe. Les \
+         orages ont frappé la région Occitanie ; les habitants de la région Bretagne attendent.",
     );
     assert!(
         found.contains(&("Normandie".into(), "location")),
@@ -4360,17 +4361,11 @@ fn landform_heads_end_place_names() {
 #[test]
 fn french_landform_heads_begin_place_names() {
     let r = builtin();
-    let t = typed(
-        r,
-        "Une coulée sur le flanc du Piton de la Fournaise. Découvert depuis le pic du Midi.",
-    );
-    assert_eq!(
-        t,
-        [
-            ("Piton de la Fournaise".to_string(), "location"),
-            ("pic du Midi".to_string(), "location")
-        ]
-    );
+    let t = typed(r, "Une coulée sur le flanc du Piton de la Fournaise, hier.");
+    assert_eq!(t, [("Piton de la Fournaise".to_string(), "location")]);
+    // The English "pic" is no peak.
+    let t = typed(r, "she posted a pic of Taylor Swift at the show");
+    assert!(!t.iter().any(|(m, _)| m.starts_with("pic")), "{t:?}");
 }
 
 #[test]
@@ -4412,6 +4407,24 @@ fn a_trade_noun_announces_a_firm() {
     );
     assert!(
         t.contains(&("Vuillet-Marmier".to_string(), "organization")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn review_cases_stay_as_they_were() {
+    let r = builtin();
+    // A listed place after a deputy mayor is no portfolio.
+    let t = texts(r, "Il a rencontré l'adjoint au maire de Nice hier.");
+    assert_eq!(t, ["Nice"]);
+    // A party listed with its article, a family's surname.
+    let t = texts(r, "Il dîne chez les Dubois puis rejoint les Républicains.");
+    assert!(t.contains(&"Dubois".to_string()), "{t:?}");
+    // A title that is no courtesy title does not carry a name over "de la".
+    let t = texts(r, "Hier, le Président de la République a parlé.");
+    assert!(
+        !t.iter()
+            .any(|m| m.contains("République") && m.contains("Président")),
         "{t:?}"
     );
 }
