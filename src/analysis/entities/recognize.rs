@@ -1014,6 +1014,15 @@ fn is_body_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` is a road's number: `A`, `B`, `D`, `M` or `N` and one to four digits
+/// ("A20", "B6479", "M621", "N20").
+fn is_road_number(word: &str) -> bool {
+    let b = word.as_bytes();
+    (2..=5).contains(&b.len())
+        && matches!(b[0], b'A' | b'B' | b'D' | b'M' | b'N')
+        && b[1..].iter().all(u8::is_ascii_digit)
+}
+
 /// Whether `word` has the ending of a plural word for the people of a place ("Phocéens",
 /// "Cantalous", "Prévôtois", "Tourquennoises").
 fn is_people_plural(word: &str) -> bool {
@@ -1557,6 +1566,24 @@ impl Recognizer {
             {
                 let mut c = self.cand(di, d, i, i);
                 c.row = Some(row);
+                vote(&mut c.votes, EntityType::Location, 3.0);
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            // "along the B6479", "the M621", "sur la N20", "l'A10": a road's number after an
+            // article is a place.
+            if t.shape == Shape::Initial
+                && is_road_number(t.text)
+                // (Not a listed name: "la M6" is a television channel.)
+                && self.gaz.longest(toks, i, false).is_none()
+                && (matches!(t.elision, "l" | "L")
+                    || (i > 0
+                        && t.joined
+                        && t.elision.is_empty()
+                        && matches!(toks[i - 1].text, "the" | "la" | "La" | "The")))
+            {
+                let mut c = self.cand(di, d, i, i);
                 vote(&mut c.votes, EntityType::Location, 3.0);
                 out.push(c);
                 i += 1;

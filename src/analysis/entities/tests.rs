@@ -4428,3 +4428,24 @@ fn review_cases_stay_as_they_were() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_road_number_after_an_article_is_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Lorries use the B6479 and the M621. Moins de camions sur la N20 et l'A10.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("B6479".to_string(), "location"),
+            ("M621".to_string(), "location"),
+            ("N20".to_string(), "location"),
+            ("A10".to_string(), "location")
+        ]
+    );
+    // A listed name is no road.
+    let t = typed(r, "La M6 diffuse le match.");
+    assert!(!t.iter().any(|(_, k)| *k == "location"), "{t:?}");
+}
