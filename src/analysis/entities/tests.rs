@@ -4449,3 +4449,19 @@ fn a_road_number_after_an_article_is_a_place() {
     let t = typed(r, "La M6 diffuse le match.");
     assert!(!t.iter().any(|(_, k)| *k == "location"), "{t:?}");
 }
+
+#[test]
+fn the_earth_is_a_place_and_a_channel_broadcasts() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Il passera à un million de kilomètres de la Terre. Le match sera diffusé sur Canal+.",
+    );
+    assert_eq!(
+        t,
+        [
+            ("Terre".to_string(), "location"),
+            ("Canal+".to_string(), "organization")
+        ]
+    );
+}
