@@ -3581,14 +3581,20 @@ impl Recognizer {
             // "Me d'Aubigny-Ferrand": the particle is part of the name.
             c.start = toks[first].raw_start;
         }
-        let head = &toks[first];
+        let n = last + 1 - first;
+        // "An Bord Pleanála", "Te Whatu Ora": after a Māori or Irish article, the next word is
+        // the name's head.
+        let head = if n > 2 && matches!(toks[first].text, "An" | "Te") {
+            &toks[first + 1]
+        } else {
+            &toks[first]
+        };
         // "Electoral Act 2022": a number after the head word does not hide it.
         let tail = if toks[last].shape == Shape::Number && last > first {
             &toks[last - 1]
         } else {
             &toks[last]
         };
-        let n = last + 1 - first;
         if demonym {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }

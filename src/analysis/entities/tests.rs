@@ -4465,3 +4465,10 @@ fn the_earth_is_a_place_and_a_channel_broadcasts() {
         ]
     );
 }
+
+#[test]
+fn the_word_after_an_irish_article_is_the_head() {
+    let r = builtin();
+    let t = typed(r, "The plans would go to An Bord Pleanála next year.");
+    assert_eq!(t, [("An Bord Pleanála".to_string(), "organization")]);
+}
