@@ -4412,7 +4412,7 @@ fn a_trade_noun_announces_a_firm() {
 }
 
 #[test]
-fn review_cases_stay_as_they_were() {
+fn listed_names_and_short_surnames_are_kept_by_the_portfolio_and_people_rules() {
     let r = builtin();
     // A listed place after a deputy mayor is no portfolio.
     let t = texts(r, "Il a rencontré l'adjoint au maire de Nice hier.");
