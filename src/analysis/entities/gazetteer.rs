@@ -567,7 +567,7 @@ impl Gazetteer {
             // The base form is built on the stack (keys are short).
             let mut stack = [0u8; 64];
             let mut heap = String::new();
-            ENDINGS.iter().any(|(end, base)| {
+            let inflected = ENDINGS.iter().any(|(end, base)| {
                 k.len() > end.len() + 2 && k.ends_with(end) && {
                     let stem = &k[..k.len() - end.len()];
                     let n = stem.len() + base.len();
@@ -583,7 +583,24 @@ impl Gazetteer {
                         self.common_has(&heap)
                     }
                 }
-            })
+            });
+            // British spellings of the listed American forms ("neighbouring", "organisers").
+            inflected
+                || (k.is_ascii()
+                    && [
+                        ("our", "or"),
+                        ("ise", "ize"),
+                        ("isa", "iza"),
+                        ("isi", "izi"),
+                    ]
+                    .iter()
+                    .any(|(gb, us)| {
+                        k.get(1..).and_then(|rest| rest.find(gb)).is_some_and(|at| {
+                            let at = at + 1;
+                            let us_form = format!("{}{us}{}", &k[..at], &k[at + gb.len()..]);
+                            self.common_of(&us_form)
+                        })
+                    }))
         })
     }
 

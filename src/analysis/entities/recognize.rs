@@ -1036,6 +1036,17 @@ fn is_people_plural(word: &str) -> bool {
         .any(|s| word.ends_with(s))
 }
 
+/// Whether `word` has the ending of an English agent noun, plural or participle ("Operators",
+/// "Organisers", "Processor", "Neighbouring").
+fn is_describing_shape(word: &str) -> bool {
+    word.len() > 4
+        && [
+            "er", "ers", "or", "ors", "ing", "ist", "ists", "ents", "ants",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
+
 /// Whether `word` (keyed) is the field of a state agency or national sports body named after
 /// its country, province or region ("Natural England", "Tourism Ireland", "Statistics Canada",
 /// "Health New Zealand", "Santé Québec", "Curling Canada", "Team Canada").
@@ -3324,6 +3335,25 @@ impl Recognizer {
                         .rsplit('-')
                         .next()
                         .is_some_and(|p| p.len() < t.text.len() && p.starts_with(char::is_lowercase)));
+            // "Operators Arriva Yorkshire said", "Organisers Mashal Sports", "Neighbouring
+            // Neskantaga First Nation": at a sentence start, a common agent noun, plural or
+            // participle describes the name of two words or more after it.
+            let described = t.sentence_start
+                && first + 2 <= last
+                && t.shape == Shape::Cap
+                && is_describing_shape(t.text)
+                && self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+                && self.gaz.head(t.text, HeadPos::First).is_none()
+                && self.gaz.longest(toks, first, false).is_none()
+                && {
+                    let n = &toks[first + 1];
+                    n.joined
+                        && n.shape == Shape::Cap
+                        && n.elision.is_empty()
+                        && !self.gaz.is_common(n.text)
+                        && self.gaz.head(n.text, HeadPos::First).is_none()
+                };
             let unexplained_start = ambiguous
                 && first < last
                 && !tail_head
@@ -3343,7 +3373,7 @@ impl Recognizer {
                             || (mid_caps.contains(toks[last].text)
                                 && self.gaz.is_common(t.text)))
                         && toks[last].elision.is_empty()));
-            if no_name || unexplained_start {
+            if no_name || unexplained_start || described {
                 first += 1;
                 continue;
             }

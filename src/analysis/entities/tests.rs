@@ -4472,3 +4472,28 @@ fn the_word_after_an_irish_article_is_the_head() {
     let t = typed(r, "The plans would go to An Bord Pleanála next year.");
     assert_eq!(t, [("An Bord Pleanála".to_string(), "organization")]);
 }
+
+#[test]
+fn an_agent_noun_or_participle_at_a_sentence_start_describes_the_name_after_it() {
+    let r = builtin();
+    let names =
+        |text: &str| -> Vec<String> { typed(r, text).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(
+        names("The deal was signed. Operators Kelbrook Hendry had opposed it."),
+        ["Kelbrook Hendry"]
+    );
+    // A British spelling of a common word is common too.
+    assert_eq!(
+        names("Neighbouring Neskantaga First Nation said it was never consulted."),
+        ["Neskantaga First Nation"]
+    );
+    // Not before a common word or a head word, nor when a listed name starts there.
+    assert_eq!(
+        names("Rangers Football Club said no."),
+        ["Rangers Football Club"]
+    );
+    assert_eq!(
+        names("Reading Borough Council said no."),
+        ["Reading Borough Council"]
+    );
+}
