@@ -2887,7 +2887,13 @@ impl Recognizer {
                     ) || self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
                 })
             // "St James's University Hospital", "St Mary's Hospital": a saint's name too.
-            && ((self.gaz.is_common(t.text) && !self.gaz.is_given(t.text))
+            && ((self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+                // "Danielle Smith's United Conservative Party": a person's surname.
+                && !(k > 0
+                    && t.joined
+                    && self.gaz.is_given(toks[k - 1].text)
+                    && !self.gaz.is_demonym(toks[k - 1].text)))
                 || (k > 0 && t.joined && matches!(toks[k - 1].text, "St" | "Saint")))
             && self.gaz.longest(toks, k, false).is_none()
     }

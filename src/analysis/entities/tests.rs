@@ -4497,3 +4497,33 @@ fn an_agent_noun_or_participle_at_a_sentence_start_describes_the_name_after_it()
         ["Reading Borough Council"]
     );
 }
+
+#[test]
+fn a_persons_possessive_ends_the_name_and_a_kings_bench_is_a_court() {
+    let r = builtin();
+    assert_eq!(
+        typed(
+            r,
+            "The plan of Danielle Smith's United Conservative Party was rescinded."
+        ),
+        [
+            ("Danielle Smith".to_string(), "person"),
+            ("United Conservative Party".to_string(), "organization")
+        ]
+    );
+    assert_eq!(
+        typed(
+            r,
+            "He went to the Court of King's Bench of Alberta on Monday."
+        ),
+        [(
+            "Court of King's Bench of Alberta".to_string(),
+            "organization"
+        )]
+    );
+    // A demonym before a plural possessive stays in the name.
+    assert_eq!(
+        typed(r, "He chairs a branch of the Irish Farmers' Association."),
+        [("Irish Farmers' Association".to_string(), "organization")]
+    );
+}
