@@ -1036,6 +1036,33 @@ fn is_people_plural(word: &str) -> bool {
         .any(|s| word.ends_with(s))
 }
 
+/// Whether `word` is the head word of a landform that is no surname ("Island", "Bay").
+fn is_landform(word: &str) -> bool {
+    matches!(
+        word,
+        "Island"
+            | "Islands"
+            | "Bay"
+            | "Point"
+            | "Lake"
+            | "River"
+            | "Creek"
+            | "Beach"
+            | "Harbour"
+            | "Harbor"
+            | "Valley"
+            | "Reef"
+            | "Cove"
+            | "Glacier"
+            | "Canyon"
+            | "Peninsula"
+            | "Mountain"
+            | "Mountains"
+            | "Sound"
+            | "Gulf"
+    )
+}
+
 /// Whether `word` has the ending of an English agent noun, plural or participle ("Operators",
 /// "Organisers", "Processor", "Neighbouring").
 fn is_describing_shape(word: &str) -> bool {
@@ -3221,6 +3248,9 @@ impl Recognizer {
                 // the name.
                 && !t.possessive
                 && !(kind == EntityType::Person && t.shape == Shape::Cap && org_name())
+                // "Anchor Island", "Anchor Bay": a cue word before a landform's head word
+                // alone (one that is no surname, unlike "Hill" or "Park") names the place.
+                && !(first + 1 == last && t.shape == Shape::Cap && is_landform(toks[last].text))
             {
                 cue = Some(kind);
                 first += 1;
@@ -5074,6 +5104,14 @@ impl Recognizer {
                     "left" | "leave" | "leaving" | "leaves" | "headed" | "bound" | "fled"
                 ),
                 "of" => toks[first - 2].text == "out",
+                // "in nearby Wotten Waven", "to rural Kerala", "in northern Ontario".
+                "nearby" | "neighbouring" | "neighboring" | "rural" | "downtown" | "central"
+                | "northern" | "southern" | "eastern" | "western" | "coastal" | "remote" => {
+                    matches!(
+                        toks[first - 2].text,
+                        "in" | "to" | "from" | "near" | "across"
+                    )
+                }
                 _ => false,
             } {
             2

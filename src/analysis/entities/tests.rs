@@ -4527,3 +4527,24 @@ fn a_persons_possessive_ends_the_name_and_a_kings_bench_is_a_court() {
         [("Irish Farmers' Association".to_string(), "organization")]
     );
 }
+
+#[test]
+fn a_cue_word_before_a_landform_names_it_and_nearby_places_are_places() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "The chicks fledged on Anchor Island last year."),
+        [("Anchor Island".to_string(), "location")]
+    );
+    assert_eq!(
+        typed(r, "The ban covers coal drilling on Grassy Mountain."),
+        [("Grassy Mountain".to_string(), "location")]
+    );
+    let t = typed(
+        r,
+        "The owner, in nearby Wotten Waven, says the springs dried up.",
+    );
+    assert!(
+        t.contains(&("Wotten Waven".to_string(), "location")),
+        "{t:?}"
+    );
+}
