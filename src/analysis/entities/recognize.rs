@@ -23,9 +23,9 @@ use crate::analysis::stop::is_stop;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Lowercase words that join the parts of a name ("Charles de Gaulle", "Bank of America").
-const PARTICLES: [&str; 25] = [
+const PARTICLES: [&str; 26] = [
     "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "della", "dos",
-    "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of", "dela",
+    "das", "do", "ten", "ter", "zu", "bin", "ben", "al", "el", "of", "dela", "ap",
 ];
 
 /// The vote of a firm's or a team's own staff or board right after its name ("Kalyan's
@@ -176,8 +176,8 @@ fn closes_quote(gap: &str) -> bool {
 }
 
 /// Particles that join name parts on their own, whatever the first part is.
-const NOBLE_PARTICLES: [&str; 9] = [
-    "van", "von", "der", "den", "di", "della", "dos", "zu", "bin",
+const NOBLE_PARTICLES: [&str; 10] = [
+    "van", "von", "der", "den", "di", "della", "dos", "zu", "bin", "ap",
 ];
 
 /// Votes a candidate gets for each type (indexed by [`EntityType::index`]).
@@ -1034,6 +1034,15 @@ fn is_people_plural(word: &str) -> bool {
         ]
         .iter()
         .any(|s| word.ends_with(s))
+}
+
+/// Whether `word` heads a body whose name goes on with "on" and its remit ("Committee on
+/// Health", "Council on Foreign Relations").
+fn is_panel_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Committee" | "Subcommittee" | "Commission" | "Council" | "Conference" | "Panel"
+    )
 }
 
 /// Whether `word` is the head word of a landform that is no surname ("Island", "Bay").
@@ -2495,10 +2504,19 @@ impl Recognizer {
                 && toks[k].shape == Shape::Cap
                 && next.elision.is_empty()
                 && is_model_code(next.text);
+            // "le roi Charles V,", "le pape Pie X": a one-letter regnal number after a
+            // given name, at the end of the run.
+            let regnal = matches!(next.text, "I" | "V" | "X")
+                && k == i
+                && self.gaz.is_given(toks[k].text)
+                && toks
+                    .get(k + 2)
+                    .is_none_or(|a| !(a.joined && a.shape.starts_name()));
             if next.shape.starts_name()
                 && (next.shape != Shape::Initial
                     || next.dot
                     || code
+                    || regnal
                     || gaelic_particle(toks, k + 1))
             {
                 if !next.elision.is_empty() {
@@ -2623,6 +2641,8 @@ impl Recognizer {
                 && (PARTICLES.contains(&toks[p].text)
                     // "Te Wānanga o Aotearoa": the Māori "of" inside a name begun with "Te".
                     || (toks[p].text == "o" && p == k + 1 && toks[i].text == "Te")
+                    // "Joint Committee on Health", "Council on Foreign Relations".
+                    || (toks[p].text == "on" && p == k + 1 && self.panel_remit(toks, k))
                     // "U.S. Court of Appeals for the Ninth Circuit": "for" also goes on after
                     // an organisation's "of".
                     || (toks[p].text == "for"
@@ -2663,8 +2683,9 @@ impl Recognizer {
             // head word.
             // "… for the Western District of Washington": once an organisation's name took
             // "of" or "for", a later "of" goes on too.
-            let org_of = matches!(toks[k + 1].text, "of" | "for")
-                && (self.gaz.is_org_head(toks[k].text) || org_of_seen);
+            let org_of = (matches!(toks[k + 1].text, "of" | "for")
+                && (self.gaz.is_org_head(toks[k].text) || org_of_seen))
+                || (toks[k + 1].text == "on" && self.panel_remit(toks, k));
             let maori = toks[k + 1].text == "o" && toks[i].text == "Te";
             let allowed = noble || head_first || person_like || org_of || maori;
             if after.joined
@@ -2894,6 +2915,15 @@ impl Recognizer {
                     && self.gaz.longest(toks, j, false).is_none())
         };
         (i..=end).all(word_ok).then_some(end)
+    }
+
+    /// Whether "on" after token `k` begins the remit of a committee or council ("Committee
+    /// on Health"; not "the Council on Monday").
+    fn panel_remit(&self, toks: &[NameToken<'_>], k: usize) -> bool {
+        is_panel_head(toks[k].text)
+            && toks
+                .get(k + 2)
+                .is_some_and(|a| a.shape == Shape::Cap && !self.gaz.is_not_entity(a.text))
     }
 
     /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
@@ -3442,6 +3472,14 @@ impl Recognizer {
                 || {
                     lowercase_into(t.text, lower_word);
                     stop(lower_word)
+                        // "la Néerlandaise Marianne Vos": a capitalised word inside a
+                        // sentence after a given name is a surname.
+                        && !(last == first + 1
+                            && t.shape == Shape::Cap
+                            && !t.sentence_start
+                            && t.elision.is_empty()
+                            && !PARTICLES.contains(&lower_word.as_str())
+                            && self.gaz.is_given(toks[first].text))
                 }
             {
                 if last == first {

@@ -4548,3 +4548,32 @@ fn a_cue_word_before_a_landform_names_it_and_nearby_places_are_places() {
         "{t:?}"
     );
 }
+
+#[test]
+fn surnames_that_look_like_stop_words_welsh_particles_regnal_numbers_and_remits() {
+    let r = builtin();
+    assert_eq!(
+        typed(
+            r,
+            "Elle a devancé au sprint la Néerlandaise Marianne Vos sur la piste."
+        ),
+        [("Marianne Vos".to_string(), "person")]
+    );
+    let t = typed(r, "Ap Dafydd-Roberts wants a park-and-ride.");
+    assert_eq!(t, [("Ap Dafydd-Roberts".to_string(), "person")]);
+    let t = typed(
+        r,
+        "Committee member Gwenllian ap Dafydd-Roberts spoke first.",
+    );
+    assert_eq!(t[0].0, "Gwenllian ap Dafydd-Roberts");
+    let t = typed(
+        r,
+        "Elle fut tissée pour le frère du roi Charles V, à Paris.",
+    );
+    assert_eq!(t[0], ("Charles V".to_string(), "person"));
+    assert_eq!(
+        typed(r, "The Joint Committee on Health said no."),
+        [("Joint Committee on Health".to_string(), "organization")]
+    );
+    assert!(typed(r, "The Council on Monday voted.").is_empty());
+}
