@@ -1106,6 +1106,8 @@ fn is_agency_word(word: &str) -> bool {
             | "enterprise"
             | "forestry"
             | "fisheries"
+            | "biosecurity"
+            | "agriculture"
             | "police"
             | "creative"
             | "screen"
@@ -3514,6 +3516,25 @@ impl Recognizer {
             && self.gaz.longest(toks, first, false).is_none()
             // ("chez les Républicains": a party listed with its article.)
             && self.gaz.longest(toks, first - 1, false).is_none()
+        {
+            return;
+        }
+        // "Estate manager Rohan Barooah", "Towboat captain Earl Thibodeaux": at a sentence
+        // start, a common word before a person's title and a name says what they run.
+        if first == last
+            && toks[first].sentence_start
+            && toks[first].shape == Shape::Cap
+            && (self.gaz.is_common(toks[first].text)
+                || self.gaz.head(toks[first].text, HeadPos::First).is_some())
+            && toks.get(last + 1).is_some_and(|n| {
+                n.joined
+                    && n.shape == Shape::Lower
+                    && with_key(n.text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+            })
+            && toks
+                .get(last + 2)
+                .is_some_and(|n| n.joined && n.shape == Shape::Cap)
+            && self.gaz.longest(toks, first, false).is_none()
         {
             return;
         }

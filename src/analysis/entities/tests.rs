@@ -4577,3 +4577,26 @@ fn surnames_that_look_like_stop_words_welsh_particles_regnal_numbers_and_remits(
     );
     assert!(typed(r, "The Council on Monday voted.").is_empty());
 }
+
+#[test]
+fn agencies_corps_and_a_common_word_before_a_persons_title() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "The U.S. Army Corps of Engineers has sent its dredge."),
+        [("U.S. Army Corps of Engineers".to_string(), "organization")]
+    );
+    assert_eq!(
+        typed(r, "Biosecurity Queensland has confirmed it."),
+        [("Biosecurity Queensland".to_string(), "organization")]
+    );
+    // What a person runs, at a sentence start, is no name; a firm is.
+    assert_eq!(
+        typed(
+            r,
+            "It rained. Estate manager Rohan Barooah-Fernandes said so."
+        ),
+        [("Rohan Barooah-Fernandes".to_string(), "person")]
+    );
+    let t = typed(r, "It rained. Google engineer Jane Smith said so.");
+    assert_eq!(t[0], ("Google".to_string(), "organization"));
+}
