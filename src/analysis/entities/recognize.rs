@@ -1036,6 +1036,25 @@ fn is_people_plural(word: &str) -> bool {
         .any(|s| word.ends_with(s))
 }
 
+/// Whether `rest`, the text right after a name, says that it overflows like a river ("burst
+/// its banks", "est sorti de son lit", "a débordé").
+fn river_in_flood(rest: &str) -> bool {
+    const PHRASES: [&str; 11] = [
+        " burst its banks",
+        " broke its banks",
+        " has burst its banks",
+        " overflowed",
+        " has overflowed",
+        " est sorti de son lit",
+        " est sortie de son lit",
+        " sort de son lit",
+        " est en crue",
+        " a débordé",
+        " déborde",
+    ];
+    PHRASES.iter().any(|p| rest.starts_with(p))
+}
+
 /// Whether `word` heads a body whose name goes on with "on" and its remit ("Committee on
 /// Health", "Council on Foreign Relations").
 fn is_panel_head(word: &str) -> bool {
@@ -5464,6 +5483,11 @@ impl Recognizer {
             if c.votes[EntityType::Location.index()] == 0.0 {
                 vote(&mut c.votes, EntityType::Organization, 0.6);
             }
+        }
+        // "Le Vidourle est sorti de son lit", "the Brahmaputra burst its banks": a river in
+        // flood.
+        if c.end == toks[last].end && river_in_flood(&d.text[c.end..]) {
+            vote(&mut c.votes, EntityType::Location, 1.5);
         }
         // Speech verbs: "Le Floch a confié", "Okafor said", "», a raconté Le Floch".
         let after = |j: usize| {

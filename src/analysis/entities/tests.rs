@@ -4600,3 +4600,23 @@ fn agencies_corps_and_a_common_word_before_a_persons_title() {
     let t = typed(r, "It rained. Google engineer Jane Smith said so.");
     assert_eq!(t[0], ("Google".to_string(), "organization"));
 }
+
+#[test]
+fn a_coast_and_a_river_in_flood_are_places() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "Farmers on the east coast of Zanzibar have signed."),
+        [("Zanzibar".to_string(), "location")]
+    );
+    assert_eq!(
+        typed(r, "La Têt a débordé hier."),
+        [("Têt".to_string(), "location")]
+    );
+    assert_eq!(
+        typed(
+            r,
+            "Fields are under water after the Brahmaputra burst its banks."
+        ),
+        [("Brahmaputra".to_string(), "location")]
+    );
+}
