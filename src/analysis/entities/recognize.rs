@@ -1036,6 +1036,77 @@ fn is_people_plural(word: &str) -> bool {
         .any(|s| word.ends_with(s))
 }
 
+/// Whether the name at token `first` is given as an example of firms named just before it:
+/// "comme", "tels que", "such as", "like", "including" after a plural noun for firms, a few
+/// words back ("les grandes maisons comme", "industriels américains comme", "retailers such
+/// as").
+fn firms_before_example(toks: &[NameToken<'_>], first: usize) -> bool {
+    if first < 2 {
+        return false;
+    }
+    let p = toks[first - 1].text;
+    // "comme Hennessy ou Rémy Martin": the second of two examples.
+    if matches!(p, "et" | "ou" | "and" | "or") && toks[first - 1].joined {
+        let mut s = first - 1;
+        while s > 0 && matches!(toks[s - 1].shape, Shape::Cap | Shape::Upper) && s + 4 > first {
+            s -= 1;
+        }
+        return s >= 2
+            && s < first - 1
+            && toks[s].joined
+            && !matches!(toks[s - 1].text, "et" | "ou" | "and" | "or")
+            && firms_before_example(toks, s);
+    }
+    let intro = match p {
+        "comme" | "like" | "including" | "notamment" => first - 1,
+        "que" if matches!(toks[first - 2].text, "tels" | "telles") => first - 2,
+        "as" if toks[first - 2].text == "such" => first - 2,
+        _ => return false,
+    };
+    toks[intro.saturating_sub(4)..intro].iter().any(|t| {
+        t.shape == Shape::Lower
+            && with_key(t.text, |k| {
+                matches!(
+                    k,
+                    "groupes"
+                        | "entreprises"
+                        | "industriels"
+                        | "maisons"
+                        | "societes"
+                        | "firmes"
+                        | "marques"
+                        | "enseignes"
+                        | "geants"
+                        | "laboratoires"
+                        | "banques"
+                        | "assureurs"
+                        | "distributeurs"
+                        | "constructeurs"
+                        | "editeurs"
+                        | "fabricants"
+                        | "operateurs"
+                        | "companies"
+                        | "firms"
+                        | "brands"
+                        | "retailers"
+                        | "groups"
+                        | "giants"
+                        | "banks"
+                        | "insurers"
+                        | "makers"
+                        | "manufacturers"
+                        | "supermarkets"
+                        | "chains"
+                        | "publishers"
+                        | "carmakers"
+                        | "airlines"
+                        | "operators"
+                        | "lenders"
+                )
+            })
+    })
+}
+
 /// Whether `rest`, the text right after a name, says that it overflows like a river ("burst
 /// its banks", "est sorti de son lit", "a débordé").
 fn river_in_flood(rest: &str) -> bool {
@@ -5251,6 +5322,11 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "des maisons de cognac comme Hennessy", "industriels américains comme McCormick",
+        // "retailers such as Walgreens": an example of firms named just before.
+        if joined_prev && c.row.is_none() && firms_before_example(toks, first) {
+            vote(&mut c.votes, EntityType::Organization, 2.0);
         }
         // "owned by Brellix", "produit par Norvane", "racheté par le groupe": the agent of a
         // firm's verb is rather a firm, unless a given name or a cue says otherwise.

@@ -4620,3 +4620,23 @@ fn a_coast_and_a_river_in_flood_are_places() {
         [("Brahmaputra".to_string(), "location")]
     );
 }
+
+#[test]
+fn examples_of_firms_are_firms() {
+    let r = builtin();
+    assert_eq!(
+        typed(
+            r,
+            "Les grandes maisons comme Hennessy ou Rémy Martin achètent moins."
+        ),
+        [
+            ("Hennessy".to_string(), "organization"),
+            ("Rémy Martin".to_string(), "organization")
+        ]
+    );
+    let t = typed(r, "Big retailers such as Walgreens have said no.");
+    assert_eq!(t, [("Walgreens".to_string(), "organization")]);
+    // Not examples of authors.
+    let t = typed(r, "Il aime des auteurs comme Victor Hugo.");
+    assert_eq!(t, [("Victor Hugo".to_string(), "person")]);
+}
