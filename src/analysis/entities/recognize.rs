@@ -5082,6 +5082,23 @@ impl Recognizer {
             return None;
         }
         if let Some(kind) = self.cue_ending_at(d, first) {
+            // "le chocolatier Beñat Etchegaray", "team owner Francesco Aquilini": a trade noun
+            // that also names a person, right before a given name and a surname, is their
+            // trade.
+            let p = toks[first - 1].text;
+            if kind == EntityType::Organization
+                && toks[first - 1].shape == Shape::Lower
+                && (["ier", "ière", "eur", "euse"]
+                    .iter()
+                    .any(|e| p.ends_with(e))
+                    || p == "owner")
+                && self.gaz.is_given(toks[first].text)
+                && toks
+                    .get(first + 1)
+                    .is_some_and(|n| n.joined && n.shape == Shape::Cap && n.elision.is_empty())
+            {
+                return None;
+            }
             return Some(kind);
         }
         // "le fonds belge Vandermeulen", "la société de cosmétiques Belleverte",

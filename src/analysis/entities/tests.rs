@@ -4640,3 +4640,24 @@ fn examples_of_firms_are_firms() {
     let t = typed(r, "Il aime des auteurs comme Victor Hugo.");
     assert_eq!(t, [("Victor Hugo".to_string(), "person")]);
 }
+
+#[test]
+fn a_trade_noun_before_a_given_name_and_a_surname_is_a_persons_trade() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "Le coutelier Jean-Pierre Marchetti a reçu le prix."),
+        [("Jean-Pierre Marchetti".to_string(), "person")]
+    );
+    assert_eq!(
+        typed(r, "Team owner Francesco Aquilini thanked him."),
+        [("Francesco Aquilini".to_string(), "person")]
+    );
+    // A firm's name after the trade noun and a nationality stays a firm's.
+    assert_eq!(
+        typed(
+            r,
+            "Le chocolatier suisse Barry Callebaut assure honorer ses contrats."
+        ),
+        [("Barry Callebaut".to_string(), "organization")]
+    );
+}
