@@ -118,6 +118,9 @@ enum Case {
     Upper,
     /// A capital first letter.
     Cap,
+    /// A capital first letter and the possessive ending of the listed name ("McDonald's"; a
+    /// plain "McDonald" is a surname).
+    CapPossessive,
     /// Anything.
     Any,
 }
@@ -283,6 +286,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 fn case_of(t: &NameToken<'_>) -> Case {
     match t.shape {
         Shape::Upper => Case::Upper,
+        Shape::Cap if t.possessive => Case::CapPossessive,
         Shape::Cap | Shape::Initial => Case::Cap,
         _ => Case::Any,
     }
@@ -296,6 +300,7 @@ fn case_ok(case: Case, t: &NameToken<'_>, caps_line: bool) -> bool {
             matches!(t.shape, Shape::Cap | Shape::Initial)
                 || (t.shape == Shape::Upper && (caps_line || t.text.chars().count() > 1))
         }
+        Case::CapPossessive => t.possessive && case_ok(Case::Cap, t, caps_line),
         Case::Any => true,
     }
 }

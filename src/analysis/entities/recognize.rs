@@ -2102,7 +2102,12 @@ impl Recognizer {
                         .nth(1)
                         .map_or(rest.len(), |(i, _)| i + 1);
                     let after = rest[len..].trim_start();
-                    if after.starts_with(',')
+                    // ("chez McDonald's tous les jours": a listed name's own possessive.)
+                    let listed = c
+                        .row
+                        .is_some_and(|r| self.gaz.row(r).canonical.ends_with("'s"));
+                    if listed
+                        || after.starts_with(',')
                         || ["and ", "or ", "et ", "ou "]
                             .iter()
                             .any(|w| after.starts_with(w))

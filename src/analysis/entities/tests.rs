@@ -4661,3 +4661,19 @@ fn a_trade_noun_before_a_given_name_and_a_surname_is_a_persons_trade() {
         [("Barry Callebaut".to_string(), "organization")]
     );
 }
+
+#[test]
+fn a_listed_name_with_its_possessive_needs_it() {
+    let r = builtin();
+    let t = typed_page(&["Fergus McDonald won. McDonald, 54, runs a hardware store."]);
+    assert_eq!(t[0][1].1, "person", "{t:?}");
+    assert_eq!(t[0][1].2, "Fergus McDonald", "{t:?}");
+    assert_eq!(
+        typed(r, "Il mange chez McDonald’s tous les jours."),
+        [("McDonald’s".to_string(), "organization")]
+    );
+    assert_eq!(
+        typed(r, "He sold it at Sotheby's in London.")[0],
+        ("Sotheby's".to_string(), "organization")
+    );
+}
