@@ -4677,3 +4677,12 @@ fn a_listed_name_with_its_possessive_needs_it() {
         ("Sotheby's".to_string(), "organization")
     );
 }
+
+#[test]
+fn hydro_quebec_is_a_company() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "Hydro-Québec a conclu mercredi une entente."),
+        [("Hydro-Québec".to_string(), "organization")]
+    );
+}
