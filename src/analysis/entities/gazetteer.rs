@@ -275,6 +275,35 @@ fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
+/// The American spelling of the keyed ASCII word `k` when it has a British one ("neighbouring"
+/// -> "neighboring", "organisers" -> "organizers"): "our" -> "or", "ise", "isa", "isi" -> "iz…"
+/// after its first letter, in one pass; `None` when nothing changes.
+fn american_spelling(k: &str) -> Option<String> {
+    let b = k.as_bytes();
+    if !k.is_ascii() || b.len() > 40 {
+        return None;
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if i > 0 && b[i..].starts_with(b"our") {
+            out.push_str("or");
+            i += 3;
+        } else if i > 0
+            && b[i..].starts_with(b"is")
+            && b.get(i + 2)
+                .is_some_and(|c| matches!(c, b'e' | b'a' | b'i'))
+        {
+            out.push_str("iz");
+            i += 2;
+        } else {
+            out.push(char::from(b[i]));
+            i += 1;
+        }
+    }
+    (out.len() != b.len() || out != k).then_some(out)
+}
+
 /// Non-comment, non-empty lines of a list.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -381,7 +410,15 @@ impl Gazetteer {
                         push_parts(&mut key, t, true);
                         let node = phrases.entry(key.clone()).or_default();
                         if i + 1 == buf.len() {
-                            let cases = buf.iter().map(case_of).collect();
+                            // Only the last word's possessive is the name's own ("McDonald's").
+                            let cases = buf
+                                .iter()
+                                .enumerate()
+                                .map(|(j, t)| match case_of(t) {
+                                    Case::CapPossessive if j + 1 < buf.len() => Case::Cap,
+                                    c => c,
+                                })
+                                .collect();
                             if !node.names.iter().any(|(r, _)| *r == row) {
                                 node.names.push((row, cases));
                             }
@@ -517,95 +554,83 @@ impl Gazetteer {
     /// [`Gazetteer::is_common`] looked up.
     fn common_of(&self, word: &str) -> bool {
         with_key(word, |k| {
-            if self.common_has(k) {
-                return true;
-            }
-            // A French verb before its subject pronoun ("doit-on", "peut-il", "a-t-elle").
-            if let Some((verb, subject)) = k.rsplit_once('-')
-                && matches!(
-                    subject,
-                    "je" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ce"
-                )
-            {
-                let verb = verb.strip_suffix("-t").unwrap_or(verb);
-                return !verb.is_empty() && self.common_of(verb);
-            }
-            // Plurals, feminines and regular French verb forms of a listed word.
-            const ENDINGS: [(&str, &str); 34] = [
-                ("s", ""),
-                ("ez", "ir"),
-                ("ons", "ir"),
-                ("x", ""),
-                ("aux", "al"),
-                ("e", ""),
-                ("es", ""),
-                ("e", "er"),
-                ("es", "er"),
-                ("ent", "er"),
-                ("ait", "er"),
-                ("aient", "er"),
-                ("ant", "er"),
-                ("a", "er"),
-                ("ons", "er"),
-                ("ez", "er"),
-                ("ee", "er"),
-                ("ees", "er"),
-                ("i", "ir"),
-                ("is", "ir"),
-                ("ie", "ir"),
-                ("ies", "ir"),
-                ("it", "ir"),
-                ("u", "ir"),
-                ("ue", "ir"),
-                ("us", "ir"),
-                ("ues", "ir"),
-                ("u", "re"),
-                ("ue", "re"),
-                // Futures, conditionals and participles of verbs in -re and -ir ("Suivront",
-                // "Construit").
-                ("ront", "re"),
-                ("ront", "r"),
-                ("rait", "re"),
-                ("rait", "r"),
-                ("it", "ire"),
-            ];
-            // The base form is built on the stack (keys are short).
-            let mut stack = [0u8; 64];
-            let mut heap = String::new();
-            let inflected = ENDINGS.iter().any(|(end, base)| {
-                k.len() > end.len() + 2 && k.ends_with(end) && {
-                    let stem = &k[..k.len() - end.len()];
-                    let n = stem.len() + base.len();
-                    if n <= stack.len() {
-                        stack[..stem.len()].copy_from_slice(stem.as_bytes());
-                        stack[stem.len()..n].copy_from_slice(base.as_bytes());
-                        // A valid key cut before an ASCII ending, plus ASCII.
-                        std::str::from_utf8(&stack[..n]).is_ok_and(|b| self.common_has(b))
-                    } else {
-                        heap.clear();
-                        heap.push_str(stem);
-                        heap.push_str(base);
-                        self.common_has(&heap)
-                    }
+            self.keyed_common(k) || american_spelling(k).is_some_and(|us| self.keyed_common(&us))
+        })
+    }
+
+    /// Whether the keyed `k` is a listed common word or a listed word's inflection.
+    fn keyed_common(&self, k: &str) -> bool {
+        if self.common_has(k) {
+            return true;
+        }
+        // A French verb before its subject pronoun ("doit-on", "peut-il", "a-t-elle").
+        if let Some((verb, subject)) = k.rsplit_once('-')
+            && matches!(
+                subject,
+                "je" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ce"
+            )
+        {
+            let verb = verb.strip_suffix("-t").unwrap_or(verb);
+            return !verb.is_empty() && self.keyed_common(verb);
+        }
+        // Plurals, feminines and regular French verb forms of a listed word.
+        const ENDINGS: [(&str, &str); 34] = [
+            ("s", ""),
+            ("ez", "ir"),
+            ("ons", "ir"),
+            ("x", ""),
+            ("aux", "al"),
+            ("e", ""),
+            ("es", ""),
+            ("e", "er"),
+            ("es", "er"),
+            ("ent", "er"),
+            ("ait", "er"),
+            ("aient", "er"),
+            ("ant", "er"),
+            ("a", "er"),
+            ("ons", "er"),
+            ("ez", "er"),
+            ("ee", "er"),
+            ("ees", "er"),
+            ("i", "ir"),
+            ("is", "ir"),
+            ("ie", "ir"),
+            ("ies", "ir"),
+            ("it", "ir"),
+            ("u", "ir"),
+            ("ue", "ir"),
+            ("us", "ir"),
+            ("ues", "ir"),
+            ("u", "re"),
+            ("ue", "re"),
+            // Futures, conditionals and participles of verbs in -re and -ir ("Suivront",
+            // "Construit").
+            ("ront", "re"),
+            ("ront", "r"),
+            ("rait", "re"),
+            ("rait", "r"),
+            ("it", "ire"),
+        ];
+        // The base form is built on the stack (keys are short).
+        let mut stack = [0u8; 64];
+        let mut heap = String::new();
+        ENDINGS.iter().any(|(end, base)| {
+            k.len() > end.len() + 2 && k.ends_with(end) && {
+                let stem = &k[..k.len() - end.len()];
+                let n = stem.len() + base.len();
+                if n <= stack.len() {
+                    stack[..stem.len()].copy_from_slice(stem.as_bytes());
+                    stack[stem.len()..n].copy_from_slice(base.as_bytes());
+                    // A valid key cut before an ASCII ending, plus ASCII.
+                    std::str::from_utf8(&stack[..n]).is_ok_and(|b| self.common_has(b))
+                } else {
+                    heap.clear();
+                    heap.push_str(stem);
+                    heap.push_str(base);
+                    self.common_has(&heap)
                 }
-            });
-            // British spellings of the listed American forms ("neighbouring", "organisers").
-            inflected
-                || (k.is_ascii()
-                    && [
-                        ("our", "or"),
-                        ("ise", "ize"),
-                        ("isa", "iza"),
-                        ("isi", "izi"),
-                    ]
-                    .iter()
-                    .any(|(gb, us)| {
-                        k.get(1..).and_then(|rest| rest.find(gb)).is_some_and(|at| {
-                            let at = at + 1;
-                            let us_form = format!("{}{us}{}", &k[..at], &k[at + gb.len()..]);
-                            self.common_of(&us_form)
-                        })
-                    }))
+            }
         })
     }
 

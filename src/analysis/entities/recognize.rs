@@ -1063,67 +1063,100 @@ fn firms_before_example(toks: &[NameToken<'_>], first: usize) -> bool {
         "as" if toks[first - 2].text == "such" => first - 2,
         _ => return false,
     };
-    toks[intro.saturating_sub(4)..intro].iter().any(|t| {
-        t.shape == Shape::Lower
-            && with_key(t.text, |k| {
-                matches!(
-                    k,
-                    "groupes"
-                        | "entreprises"
-                        | "industriels"
-                        | "maisons"
-                        | "societes"
-                        | "firmes"
-                        | "marques"
-                        | "enseignes"
-                        | "geants"
-                        | "laboratoires"
-                        | "banques"
-                        | "assureurs"
-                        | "distributeurs"
-                        | "constructeurs"
-                        | "editeurs"
-                        | "fabricants"
-                        | "operateurs"
-                        | "companies"
-                        | "firms"
-                        | "brands"
-                        | "retailers"
-                        | "groups"
-                        | "giants"
-                        | "banks"
-                        | "insurers"
-                        | "makers"
-                        | "manufacturers"
-                        | "supermarkets"
-                        | "chains"
-                        | "publishers"
-                        | "carmakers"
-                        | "airlines"
-                        | "operators"
-                        | "lenders"
-                )
-            })
-    })
+    // (The words from the plural noun to the example in one stretch: not "Les banques ont
+    // souffert, comme Christine Lagarde l'a rappelé".)
+    let from = intro.saturating_sub(4);
+    (from + 1..=intro)
+        .rev()
+        .take_while(|&j| toks[j].joined)
+        .map(|j| &toks[j - 1])
+        .any(|t| {
+            t.shape == Shape::Lower
+                && with_key(t.text, |k| {
+                    matches!(
+                        k,
+                        "groupes"
+                            | "entreprises"
+                            | "industriels"
+                            | "maisons"
+                            | "societes"
+                            | "firmes"
+                            | "marques"
+                            | "enseignes"
+                            | "geants"
+                            | "laboratoires"
+                            | "banques"
+                            | "assureurs"
+                            | "distributeurs"
+                            | "constructeurs"
+                            | "editeurs"
+                            | "fabricants"
+                            | "operateurs"
+                            | "companies"
+                            | "firms"
+                            | "brands"
+                            | "retailers"
+                            | "groups"
+                            | "giants"
+                            | "banks"
+                            | "insurers"
+                            | "manufacturers"
+                            | "supermarkets"
+                            | "chains"
+                            | "publishers"
+                            | "carmakers"
+                            | "airlines"
+                            | "operators"
+                            | "lenders"
+                    )
+                })
+        })
 }
 
 /// Whether `rest`, the text right after a name, says that it overflows like a river ("burst
-/// its banks", "est sorti de son lit", "a débordé").
+/// its banks", "est sorti de son lit", "est en crue").
 fn river_in_flood(rest: &str) -> bool {
-    const PHRASES: [&str; 11] = [
+    const PHRASES: [&str; 9] = [
         " burst its banks",
         " broke its banks",
         " has burst its banks",
-        " overflowed",
-        " has overflowed",
+        " overflowed its banks",
         " est sorti de son lit",
         " est sortie de son lit",
         " sort de son lit",
         " est en crue",
-        " a débordé",
-        " déborde",
+        " a débordé de son lit",
     ];
     PHRASES.iter().any(|p| rest.starts_with(p))
+}
+
+/// Whether `word` (lowercase, as written) is a trade that names a craftsman as well as a firm
+/// ("le chocolatier", "team owner"), not a firm alone ("l'éditeur", "le distributeur").
+fn is_personal_trade(word: &str) -> bool {
+    matches!(
+        word,
+        "chocolatier"
+            | "chocolatière"
+            | "coutelier"
+            | "horloger"
+            | "joaillier"
+            | "brasseur"
+            | "brasseuse"
+            | "parfumeur"
+            | "parfumeuse"
+            | "lunetier"
+            | "porcelainier"
+            | "tonnelier"
+            | "maroquinier"
+            | "chausseur"
+            | "confiseur"
+            | "biscuitier"
+            | "cidrier"
+            | "minotier"
+            | "pâtissier"
+            | "fromager"
+            | "owner"
+    )
 }
 
 /// Whether `word` heads a body whose name goes on with "on" and its remit ("Committee on
@@ -1135,42 +1168,33 @@ fn is_panel_head(word: &str) -> bool {
     )
 }
 
-/// Whether `word` is the head word of a landform that is no surname ("Island", "Bay").
+/// Whether `word` is the head word of a landform that is no surname ("Island", "Glacier";
+/// not "Lake", "Bay" or "Hill").
 fn is_landform(word: &str) -> bool {
     matches!(
         word,
         "Island"
             | "Islands"
-            | "Bay"
-            | "Point"
-            | "Lake"
-            | "River"
-            | "Creek"
-            | "Beach"
             | "Harbour"
             | "Harbor"
-            | "Valley"
             | "Reef"
-            | "Cove"
             | "Glacier"
             | "Canyon"
             | "Peninsula"
             | "Mountain"
             | "Mountains"
-            | "Sound"
             | "Gulf"
     )
 }
 
-/// Whether `word` has the ending of an English agent noun, plural or participle ("Operators",
-/// "Organisers", "Processor", "Neighbouring").
+/// Whether `word` has the ending of an English plural agent noun or of a participle
+/// ("Operators", "Organisers", "Residents", "Neighbouring").
 fn is_describing_shape(word: &str) -> bool {
+    // (Not a singular agent noun: "Archer Daniels Midland", "Baker Hughes" are surnames.)
     word.len() > 4
-        && [
-            "er", "ers", "or", "ors", "ing", "ist", "ists", "ents", "ants",
-        ]
-        .iter()
-        .any(|s| word.ends_with(s))
+        && ["ers", "ors", "ing", "ists", "ents", "ants"]
+            .iter()
+            .any(|s| word.ends_with(s))
 }
 
 /// Whether `word` (keyed) is the field of a state agency or national sports body named after
@@ -2603,7 +2627,7 @@ impl Recognizer {
                 && is_model_code(next.text);
             // "le roi Charles V,", "le pape Pie X": a one-letter regnal number after a
             // given name, at the end of the run.
-            let regnal = matches!(next.text, "I" | "V" | "X")
+            let regnal = matches!(next.text, "V" | "X")
                 && k == i
                 && self.gaz.is_given(toks[k].text)
                 && toks
@@ -3015,12 +3039,16 @@ impl Recognizer {
     }
 
     /// Whether "on" after token `k` begins the remit of a committee or council ("Committee
-    /// on Health"; not "the Council on Monday").
+    /// on Health"; not "the Council on Monday" nor "the Security Council on Gaza").
     fn panel_remit(&self, toks: &[NameToken<'_>], k: usize) -> bool {
         is_panel_head(toks[k].text)
-            && toks
-                .get(k + 2)
-                .is_some_and(|a| a.shape == Shape::Cap && !self.gaz.is_not_entity(a.text))
+            && toks.get(k + 2).is_some_and(|a| {
+                a.shape == Shape::Cap
+                    && !self.gaz.is_not_entity(a.text)
+                    // Not "the Security Council on Gaza", "the Commission on Ursula…".
+                    && !self.gaz.is_given(a.text)
+                    && self.gaz.longest(toks, k + 2, false).is_none()
+            })
     }
 
     /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
@@ -3499,7 +3527,7 @@ impl Recognizer {
                         .next()
                         .is_some_and(|p| p.len() < t.text.len() && p.starts_with(char::is_lowercase)));
             // "Operators Arriva Yorkshire said", "Organisers Mashal Sports", "Neighbouring
-            // Neskantaga First Nation": at a sentence start, a common agent noun, plural or
+            // Neskantaga First Nation": at a sentence start, a common plural agent noun or a
             // participle describes the name of two words or more after it.
             let described = t.sentence_start
                 && first + 2 <= last
@@ -3545,7 +3573,13 @@ impl Recognizer {
         // Trailing words that are no names ("Microsoft TV").
         while last >= first && last > 0 {
             let t = &toks[last];
-            // "Theresa May": a word that is no name alone ends a given name and a surname.
+            // "Theresa May", "la Néerlandaise Marianne Vos": a word that is no name alone, or
+            // a stop word, after a given name is a surname.
+            let surname_after_given = last == first + 1
+                && t.shape == Shape::Cap
+                && !d.caps(t.line)
+                && self.gaz.is_given(toks[first].text)
+                && !self.gaz.is_demonym(t.text);
             let head_kept = last > first && self.gaz.head(t.text, HeadPos::Last).is_some()
                 || (last >= first + 2 && toks[last - 1].shape == Shape::Lower)
                 // "Institute of Marine Science": after an organisation's head word and "of".
@@ -3553,11 +3587,7 @@ impl Recognizer {
                     && toks[first..last]
                         .windows(2)
                         .any(|w| w[1].text == "of" && self.gaz.is_org_head(w[0].text)))
-                || (last == first + 1
-                    && t.shape == Shape::Cap
-                    && !d.caps(t.line)
-                    && self.gaz.is_given(toks[first].text)
-                    && !self.gaz.is_demonym(t.text));
+                || surname_after_given;
             // "Cape Breton": a demonym after a place's head word is the place's name.
             let place_name = last > first
                 && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
@@ -3569,14 +3599,10 @@ impl Recognizer {
                 || {
                     lowercase_into(t.text, lower_word);
                     stop(lower_word)
-                        // "la Néerlandaise Marianne Vos": a capitalised word inside a
-                        // sentence after a given name is a surname.
-                        && !(last == first + 1
-                            && t.shape == Shape::Cap
+                        && !(surname_after_given
                             && !t.sentence_start
                             && t.elision.is_empty()
-                            && !PARTICLES.contains(&lower_word.as_str())
-                            && self.gaz.is_given(toks[first].text))
+                            && !PARTICLES.contains(&lower_word.as_str()))
                 }
             {
                 if last == first {
@@ -5090,13 +5116,10 @@ impl Recognizer {
             // "le chocolatier Beñat Etchegaray", "team owner Francesco Aquilini": a trade noun
             // that also names a person, right before a given name and a surname, is their
             // trade.
-            let p = toks[first - 1].text;
             if kind == EntityType::Organization
+                && first > 0
                 && toks[first - 1].shape == Shape::Lower
-                && (["ier", "ière", "eur", "euse"]
-                    .iter()
-                    .any(|e| p.ends_with(e))
-                    || p == "owner")
+                && is_personal_trade(toks[first - 1].text)
                 && self.gaz.is_given(toks[first].text)
                 && toks
                     .get(first + 1)

@@ -4609,7 +4609,7 @@ fn a_coast_and_a_river_in_flood_are_places() {
         [("Zanzibar".to_string(), "location")]
     );
     assert_eq!(
-        typed(r, "La Têt a débordé hier."),
+        typed(r, "Depuis lundi, la Têt est en crue."),
         [("Têt".to_string(), "location")]
     );
     assert_eq!(
@@ -4685,4 +4685,33 @@ fn hydro_quebec_is_a_company() {
         typed(r, "Hydro-Québec a conclu mercredi une entente."),
         [("Hydro-Québec".to_string(), "organization")]
     );
+}
+
+#[test]
+fn this_rounds_rules_leave_ordinary_sentences_alone() {
+    let r = builtin();
+    // A player who gets past a defender is no river.
+    assert_eq!(
+        typed(r, "Mbappé a débordé sur l'aile gauche."),
+        [("Mbappé".to_string(), "person")]
+    );
+    // "I" is no regnal number.
+    assert_eq!(
+        typed(r, "Thanks Sarah I agree."),
+        [("Sarah".to_string(), "person")]
+    );
+    // A council's remit is no place or name.
+    let t = typed(r, "The Security Council on Gaza met.");
+    assert!(t.contains(&("Gaza".to_string(), "location")), "{t:?}");
+    // A person given as an example after a comma, and a singular agent noun that is a name.
+    let t = typed(
+        r,
+        "Les banques ont souffert, comme Christine Lagarde l'a rappelé.",
+    );
+    assert_eq!(t, [("Christine Lagarde".to_string(), "person")]);
+    let t = typed(r, "Archer Daniels Midland said it would buy the plant.");
+    assert_eq!(t[0].0, "Archer Daniels Midland");
+    // A listed name with a possessive only matches at its end.
+    let t = typed(r, "He read Agatha Christie's novels.");
+    assert_eq!(t, [("Agatha Christie".to_string(), "person")]);
 }
