@@ -280,7 +280,15 @@ fn key_hash(key: &str) -> u64 {
 /// after its first letter, in one pass; `None` when nothing changes.
 fn american_spelling(k: &str) -> Option<String> {
     let b = k.as_bytes();
-    if !k.is_ascii() || b.len() > 40 {
+    let british = |i: usize| {
+        i > 0
+            && (b[i..].starts_with(b"our")
+                || (b[i..].starts_with(b"is")
+                    && b.get(i + 2)
+                        .is_some_and(|c| matches!(c, b'e' | b'a' | b'i'))))
+    };
+    // Most words have neither: no allocation for them.
+    if !k.is_ascii() || b.len() > 40 || !(1..b.len()).any(british) {
         return None;
     }
     let mut out = String::with_capacity(b.len());
@@ -301,7 +309,7 @@ fn american_spelling(k: &str) -> Option<String> {
             i += 1;
         }
     }
-    (out.len() != b.len() || out != k).then_some(out)
+    Some(out)
 }
 
 /// Non-comment, non-empty lines of a list.
