@@ -4719,7 +4719,7 @@ fn this_rounds_rules_leave_ordinary_sentences_alone() {
 #[test]
 fn a_long_word_full_of_british_endings_is_looked_up_once() {
     let r = builtin();
-    // Every "our" and "ise" of the word is respelt in one pass: this returns at once.
+    // A word is respelt in one pass, and not at all past 40 letters: this returns at once.
     let word = format!("Our{}", "ourise".repeat(30));
     let text = format!("{word} said so. Then {word} left.");
     let t = typed(r, &text);
