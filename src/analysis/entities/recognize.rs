@@ -3598,11 +3598,13 @@ impl Recognizer {
                 || (t.shape == Shape::Lower)
                 || {
                     lowercase_into(t.text, lower_word);
-                    stop(lower_word)
-                        && !(surname_after_given
-                            && !t.sentence_start
-                            && t.elision.is_empty()
-                            && !PARTICLES.contains(&lower_word.as_str()))
+                    // "la Néerlandaise Marianne Vos": inside a sentence, a stop word after a
+                    // given name is a surname.
+                    let surname = surname_after_given
+                        && !t.sentence_start
+                        && t.elision.is_empty()
+                        && !PARTICLES.contains(&lower_word.as_str());
+                    stop(lower_word) && !surname
                 }
             {
                 if last == first {
