@@ -294,16 +294,10 @@ fn american_spelling(k: &str) -> Option<String> {
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if i > 0 && b[i..].starts_with(b"our") {
-            out.push_str("or");
-            i += 3;
-        } else if i > 0
-            && b[i..].starts_with(b"is")
-            && b.get(i + 2)
-                .is_some_and(|c| matches!(c, b'e' | b'a' | b'i'))
-        {
-            out.push_str("iz");
-            i += 2;
+        if british(i) {
+            let (us, skip) = if b[i] == b'o' { ("or", 3) } else { ("iz", 2) };
+            out.push_str(us);
+            i += skip;
         } else {
             out.push(char::from(b[i]));
             i += 1;
