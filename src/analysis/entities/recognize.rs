@@ -696,6 +696,20 @@ fn is_firm_complement_noun(word: &str) -> bool {
             | "employees"
             | "bankruptcy"
             | "subsidiary"
+            // Who runs it: "la directrice du Gipreb", "the founder of Brellix".
+            | "directeur"
+            | "directrice"
+            | "dirigeant"
+            | "dirigeante"
+            | "fondateur"
+            | "fondatrice"
+            | "cofondateur"
+            | "cofondatrice"
+            | "patron"
+            | "patronne"
+            | "founder"
+            | "co-founder"
+            | "cofounder"
     )
 }
 
@@ -2591,6 +2605,16 @@ impl Recognizer {
         // `given_upto`.
         let mut given_so_far = true;
         let mut given_upto = None;
+        // "le Belge Thibaut de Wasseige": a demonym before the given names.
+        let lead = if toks
+            .get(i + 1)
+            .is_some_and(|t| t.joined && self.gaz.is_given(t.text))
+            && self.gaz.is_demonym(toks[i].text)
+        {
+            i + 1
+        } else {
+            i
+        };
         while let Some(next) = toks.get(k + 1) {
             if !(next.joined || next.amp)
                 || (toks[k].possessive && !self.possessive_inside(toks, k))
@@ -2610,7 +2634,7 @@ impl Recognizer {
                 }
                 break;
             }
-            let mut j = given_upto.map_or(i, |u| u + 1);
+            let mut j = given_upto.map_or(lead, |u| u + 1);
             while given_so_far && j <= k {
                 given_so_far = self.gaz.is_given(toks[j].text);
                 given_upto = Some(j);
@@ -2798,7 +2822,10 @@ impl Recognizer {
                     && matches!(toks[k].text, "Van" | "Von" | "De" | "Da" | "Di" | "Del")
                     && matches!(toks[k + 1].text, "de" | "der" | "den" | "la" | "los"));
             // ("Pour M. de Villemereuil": a courtesy title right before the particle.)
-            let person_like = (given_so_far || cue_first || is_courtesy_title(toks[k].text))
+            let person_like = (given_so_far
+                || cue_first
+                || is_courtesy_title(toks[k].text)
+                || self.surname_particle(toks, i, k, p))
                 && toks[k + 1].text != "of";
             // "Stock Exchange of India", "Board of Governors": "of" after an organisation's
             // head word.
@@ -2821,6 +2848,64 @@ impl Recognizer {
             break;
         }
         k + 1 - i
+    }
+
+    /// Whether the name at `first` follows ", " after a person's title and the name of what
+    /// the person heads: "présidente de Radio France, ", "patron d'Airbus, ", "chief
+    /// executive of Navantia UK, ".
+    fn titled_apposition(&self, d: &Doc<'_>, first: usize) -> bool {
+        let toks = &d.tokens;
+        if first < 3
+            || toks[first].joined
+            || d.text[toks[first - 1].end..toks[first].start].trim() != ","
+        {
+            return false;
+        }
+        // The body's name: up to five capitalised words.
+        let mut j = first - 1;
+        while j > 0
+            && first - j < 5
+            && toks[j].joined
+            && toks[j].elision.is_empty()
+            && matches!(toks[j - 1].shape, Shape::Cap | Shape::Upper | Shape::Mixed)
+        {
+            j -= 1;
+        }
+        if !matches!(toks[j].shape, Shape::Cap | Shape::Upper | Shape::Mixed) {
+            return false;
+        }
+        // "de", "du", "of" or an elided "d'" before it, then the title.
+        let cue_at = if matches!(toks[j].elision, "d" | "D") {
+            j.checked_sub(1)
+        } else if toks[j].joined
+            && toks[j].elision.is_empty()
+            && matches!(toks[j - 1].text, "de" | "du" | "of" | "at")
+        {
+            j.checked_sub(2)
+        } else {
+            None
+        };
+        cue_at.is_some_and(|c| {
+            toks[c].shape == Shape::Lower
+                && (toks[c + 1].joined || !toks[j].elision.is_empty())
+                && with_key(toks[c].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+        })
+    }
+
+    /// Whether the particles before `p` go on a person's name of a given name and a surname
+    /// (`toks[i..=k]`): "Jean Dionis du Séjour", "Jorge Vidal de la Peña"; not before a
+    /// listed name ("Jean Dupont de Lyon") nor after a listed one.
+    fn surname_particle(&self, toks: &[NameToken<'_>], i: usize, k: usize, p: usize) -> bool {
+        k == i + 1
+            && toks[k].shape == Shape::Cap
+            && !toks[k].possessive
+            && self.gaz.is_given(toks[i].text)
+            && !self.gaz.is_given(toks[k].text)
+            && !self.gaz.is_common(toks[k].text)
+            && self.gaz.longest(toks, i, false).is_none()
+            && self.gaz.longest(toks, k, false).is_none()
+            && toks[p].shape == Shape::Cap
+            && self.gaz.longest(toks, p, false).is_none()
     }
 
     /// The last token of the place after a capitalised plural noun that names a firm, team or
@@ -5446,6 +5531,11 @@ impl Recognizer {
             && !self.gaz.is_given(t.text)
         {
             vote(&mut c.votes, EntityType::Organization, 0.6);
+        }
+        // "la présidente de Radio France, Sibyle Veil,", "the chief executive of Navantia,
+        // Jorge Vidal": a name set after a person's title and the body they head.
+        if c.row.is_none() && c.last_tok > first && self.titled_apposition(d, first) {
+            vote(&mut c.votes, EntityType::Person, 1.5);
         }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").

@@ -4725,3 +4725,46 @@ fn a_long_word_full_of_british_endings_is_looked_up_once() {
     let t = typed(r, &text);
     assert!(t.len() <= 2, "{t:?}");
 }
+
+#[test]
+fn particles_go_on_a_surname_after_a_given_name() {
+    let r = builtin();
+    let t = typed(r, "Le maire, Jean Dionis du Séjour, a défendu le projet.");
+    assert!(
+        t.contains(&("Jean Dionis du Séjour".to_string(), "person")),
+        "{t:?}"
+    );
+    let t = typed(r, "The chief executive, Jorge Vidal de la Peña, said so.");
+    assert!(
+        t.contains(&("Jorge Vidal de la Peña".to_string(), "person")),
+        "{t:?}"
+    );
+    // A demonym before the given name.
+    let t = typed(r, "Il a lu le Belge Thibaut de Wasseige hier.");
+    assert!(
+        t.contains(&("Thibaut de Wasseige".to_string(), "person")),
+        "{t:?}"
+    );
+    // Not a listed place after the particle.
+    let t = typed(r, "Il a vu Jean Dupont de Lyon hier.");
+    assert!(t.contains(&("Lyon".to_string(), "location")), "{t:?}");
+}
+
+#[test]
+fn who_heads_a_body_names_it() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "La directrice du Gipreb, Marie-Pierre Ottaviani-Roux, a protesté.",
+    );
+    assert!(t.contains(&("Gipreb".to_string(), "organization")), "{t:?}");
+    // The name after the title and the body is the person's.
+    let t = typed(
+        r,
+        "Selon la présidente de Radio France, Sibyle Veil, il faut économiser.",
+    );
+    assert!(t.contains(&("Sibyle Veil".to_string(), "person")), "{t:?}");
+    // The mayor of a place.
+    let t = typed(r, "Le maire de Lyon, Grégory Doucet, a parlé.");
+    assert!(t.contains(&("Lyon".to_string(), "location")), "{t:?}");
+}
