@@ -1211,6 +1211,12 @@ fn is_describing_shape(word: &str) -> bool {
             .any(|s| word.ends_with(s))
 }
 
+/// Whether `word` (as written) names a road before its number: "Highway 11", "Hwy 11",
+/// "Interstate 95", "Route 66".
+fn is_road_word(word: &str) -> bool {
+    matches!(word, "Highway" | "Hwy" | "Interstate" | "Route")
+}
+
 /// Whether `word` (keyed) is the field of a state agency or national sports body named after
 /// its country, province or region ("Natural England", "Tourism Ireland", "Statistics Canada",
 /// "Health New Zealand", "Santé Québec", "Curling Canada", "Team Canada").
@@ -2680,7 +2686,9 @@ impl Recognizer {
                 && toks[k].shape != Shape::Number
                 && next.text.len() <= 4
                 && (self.gaz.head(toks[i].text, HeadPos::First) == Some(EntityType::Misc)
-                    || self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Misc))
+                    || self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Misc)
+                    // "Highway 11", "Interstate 95", "Route 66": a road's number.
+                    || is_road_word(toks[k].text))
             {
                 k += 1;
                 continue;
@@ -3627,8 +3635,11 @@ impl Recognizer {
                     n.joined
                         && n.shape == Shape::Cap
                         && n.elision.is_empty()
-                        && !self.gaz.is_common(n.text)
-                        && self.gaz.head(n.text, HeadPos::First).is_none()
+                        && ((!self.gaz.is_common(n.text)
+                            && self.gaz.head(n.text, HeadPos::First).is_none())
+                            // "Driving Highway 11".
+                            || (is_road_word(n.text)
+                                && toks.get(first + 2).is_some_and(|x| x.shape == Shape::Number)))
                 };
             let unexplained_start = ambiguous
                 && first < last
@@ -5014,6 +5025,9 @@ impl Recognizer {
                 | "Racecourse"
                 | "Velodrome"
                 | "Oval"
+                | "Island"
+                | "Islands"
+                | "Aquifer"
         ) {
             return Some(EntityType::Location);
         }

@@ -4768,3 +4768,49 @@ fn who_heads_a_body_names_it() {
     let t = typed(r, "Le maire de Lyon, Grégory Doucet, a parlé.");
     assert!(t.contains(&("Lyon".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn roads_islands_facilities_and_railways_take_their_heads() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Driving Highway 11 in February is a death wish.",
+            "Highway 11",
+            "location",
+        ),
+        ("She was on Hwy 11 at night.", "Hwy 11", "location"),
+        (
+            "It was shot on Victoria Island in Lagos.",
+            "Victoria Island",
+            "location",
+        ),
+        (
+            "Fuel leaked from the Red Hill Bulk Fuel Storage Facility last year.",
+            "Red Hill Bulk Fuel Storage Facility",
+            "location",
+        ),
+        (
+            "He was posted to Ramstein Air Base in Germany.",
+            "Ramstein Air Base",
+            "location",
+        ),
+        (
+            "The tracks are owned by Canadian National Railway, critics say.",
+            "Canadian National Railway",
+            "organization",
+        ),
+        (
+            "Screenings at Filmhouse Cinemas sold out.",
+            "Filmhouse Cinemas",
+            "organization",
+        ),
+        (
+            "The state-owned shipbuilder Navantia completed the deal.",
+            "Navantia",
+            "organization",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
