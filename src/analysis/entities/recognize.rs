@@ -544,7 +544,10 @@ fn is_adjective(word: &str) -> bool {
         "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises",
         "ieures", "ieurs",
     ];
-    !stop(word) && word.chars().count() > 3 && ENDINGS.iter().any(|e| word.ends_with(e))
+    !stop(word)
+        && word.chars().count() > 3
+        && word != "hier"
+        && ENDINGS.iter().any(|e| word.ends_with(e))
         // "agricole", "viticoles"; "vaudois", "bruxellois" (not "mois", "bois").
         || ["icole", "icoles"].iter().any(|e| word.ends_with(e))
         || (word.ends_with("ois") && word.chars().count() > 5)
@@ -1212,9 +1215,13 @@ fn is_describing_shape(word: &str) -> bool {
 }
 
 /// Whether `word` (as written) names a road before its number: "Highway 11", "Hwy 11",
-/// "Interstate 95", "Route 66".
+/// "Interstate 95", "Route 66", and the codes of French departmental and national roads and
+/// of Indian and New Zealand highways ("RD 947", "RN 7", "NH 715", "SH 1").
 fn is_road_word(word: &str) -> bool {
-    matches!(word, "Highway" | "Hwy" | "Interstate" | "Route")
+    matches!(
+        word,
+        "Highway" | "Hwy" | "Interstate" | "Route" | "RD" | "RN" | "NH" | "SH"
+    )
 }
 
 /// Whether `word` (keyed) is the field of a state agency or national sports body named after
@@ -1617,6 +1624,18 @@ impl Recognizer {
                 c.platform = true;
                 out.push(c);
                 i += 1;
+                continue;
+            }
+            // "la RD 947", "NH 715", "Hwy 11": a road's code and its number.
+            if matches!(t.shape, Shape::Upper | Shape::Cap)
+                && t.elision.is_empty()
+                && is_road_word(t.text)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.joined && n.shape == Shape::Number && n.text.len() <= 3)
+            {
+                out.push(self.cued_cand(di, d, i, i + 1, EntityType::Location));
+                i += 2;
                 continue;
             }
             // "l'A9", "l'A812": a French motorway.
@@ -2688,7 +2707,8 @@ impl Recognizer {
                 && (self.gaz.head(toks[i].text, HeadPos::First) == Some(EntityType::Misc)
                     || self.gaz.head(toks[k].text, HeadPos::Last) == Some(EntityType::Misc)
                     // "Highway 11", "Interstate 95", "Route 66": a road's number.
-                    || is_road_word(toks[k].text))
+                    || (is_road_word(toks[k].text)
+                        && (toks[k].shape == Shape::Cap || next.text.len() <= 3)))
             {
                 k += 1;
                 continue;
@@ -3981,6 +4001,10 @@ impl Recognizer {
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
+        // "Highway 11", "RD 947": a road and its number.
+        if n == 2 && is_road_word(head.text) && tail.shape == Shape::Number {
+            vote(&mut c.votes, EntityType::Location, 2.0);
+        }
         if let Some(kind) = self.gaz.head(head.text, HeadPos::First)
             && n > 1
         {
@@ -4511,7 +4535,7 @@ impl Recognizer {
                     && self.gaz.is_demonym(t.text)
             })
         };
-        if head_kind.is_some() && c.row.is_none() {
+        if head_kind.is_some() && c.row.is_none() && toks[last].shape != Shape::Number {
             let adjective_at = |j: usize| {
                 toks.get(j).is_some_and(|t| {
                     t.joined
@@ -4685,7 +4709,8 @@ impl Recognizer {
         if head_alone && before_complement == last {
             end = last;
         }
-        if takes_complement {
+        // "la RN 7 hier", "la Coupe 2026 cette année": nothing goes on after a number.
+        if takes_complement && toks[last].shape != Shape::Number {
             let mut k = end;
             let mut steps = 0;
             while k + 2 < toks.len() && steps < 6 {

@@ -4779,6 +4779,8 @@ fn roads_islands_facilities_and_railways_take_their_heads() {
             "location",
         ),
         ("She was on Hwy 11 at night.", "Hwy 11", "location"),
+        ("Il fallait creuser la RN 7 hier.", "RN 7", "location"),
+        ("Rhinos cross NH 715 every year.", "NH 715", "location"),
         (
             "It was shot on Victoria Island in Lagos.",
             "Victoria Island",
