@@ -4476,7 +4476,11 @@ impl Recognizer {
         if let Some((h, kind)) = head_before
             && !indefinite
             && (h + 1 == first || !listed_org)
-            && !(h + 1 < first && self.gaz.is_given(toks[first].text))
+            // (A given name that is also a listed place is the place: "la cour d'appel de
+            // Nancy".)
+            && !(h + 1 < first
+                && self.gaz.is_given(toks[first].text)
+                && !(first == last && self.gaz.lists_place(toks[first].text)))
         {
             c.start = toks[h].start;
             c.first_tok = h;

@@ -4764,6 +4764,9 @@ fn who_heads_a_body_names_it() {
         "Selon la présidente de Radio France, Sibyle Veil, il faut économiser.",
     );
     assert!(t.contains(&("Sibyle Veil".to_string(), "person")), "{t:?}");
+    // A court named after a place that is also a given name.
+    let t = typed(r, "Il ferait appel devant la cour d'appel de Nancy.");
+    assert_eq!(t, [("cour d'appel de Nancy".to_string(), "organization")]);
     // The mayor of a place.
     let t = typed(r, "Le maire de Lyon, Grégory Doucet, a parlé.");
     assert!(t.contains(&("Lyon".to_string(), "location")), "{t:?}");
