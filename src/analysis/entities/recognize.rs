@@ -1214,6 +1214,35 @@ fn is_describing_shape(word: &str) -> bool {
             .any(|s| word.ends_with(s))
 }
 
+/// Whether `word` (as written) is a possessive determiner: "sa", "leurs", "his", "my".
+fn is_possessive_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "mon"
+            | "ton"
+            | "son"
+            | "ma"
+            | "ta"
+            | "sa"
+            | "mes"
+            | "tes"
+            | "ses"
+            | "notre"
+            | "votre"
+            | "nos"
+            | "vos"
+            | "leur"
+            | "leurs"
+            | "my"
+            | "his"
+            | "her"
+            | "its"
+            | "our"
+            | "your"
+            | "their"
+    )
+}
+
 /// Whether `word` (as written) names a road before its number: "Highway 11", "Hwy 11",
 /// "Interstate 95", "Route 66", and the codes of French departmental and national roads and
 /// of Indian and New Zealand highways ("RD 947", "RN 7", "NH 715", "SH 1").
@@ -5579,6 +5608,53 @@ impl Recognizer {
         // Jorge Vidal": a name set after a person's title and the body they head.
         if c.row.is_none() && c.last_tok > first && self.titled_apposition(d, first) {
             vote(&mut c.votes, EntityType::Person, 1.5);
+        }
+        // "sa Vuillermoz", "his Hattersley loom", "leurs Frecciarossa": what a possessive
+        // names is a thing someone has (a person would come with a given name).
+        // ("its Oppama plant", "son site de Flins": a firm's site is a place.)
+        if joined_prev
+            && c.row.is_none()
+            && !self.gaz.is_given(t.text)
+            && t.elision.is_empty()
+            && is_possessive_determiner(prev)
+        {
+            // ("its Varnock potash mine": one word may come between.)
+            let after = c.last_tok.max(first) + 1;
+            let site = (after..after + 2).any(|j| {
+                toks.get(j).is_some_and(|n| {
+                    toks[after..=j]
+                        .iter()
+                        .all(|w| w.joined && w.shape == Shape::Lower)
+                        && n.joined
+                        && n.shape == Shape::Lower
+                        && matches!(
+                            n.text,
+                            "plant"
+                                | "plants"
+                                | "mine"
+                                | "mines"
+                                | "factory"
+                                | "site"
+                                | "sites"
+                                | "yard"
+                                | "refinery"
+                                | "smelter"
+                                | "facility"
+                                | "terminal"
+                                | "warehouse"
+                                | "campus"
+                                | "usine"
+                                | "raffinerie"
+                                | "entrepôt"
+                        )
+                })
+            });
+            let kind = if site {
+                EntityType::Location
+            } else {
+                EntityType::Misc
+            };
+            vote(&mut c.votes, kind, 1.2);
         }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").

@@ -4819,3 +4819,19 @@ fn roads_islands_facilities_and_railways_take_their_heads() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn what_a_possessive_names_is_a_thing() {
+    let r = builtin();
+    let t = typed(r, "Mon grand-père fumait sa Vuillermoz tous les soirs.");
+    assert_eq!(t, [("Vuillermoz".to_string(), "misc")]);
+    // A firm's site is a place.
+    let t = typed(
+        r,
+        "Nissan will stop building cars at its Oppama plant by March.",
+    );
+    assert!(t.contains(&("Oppama".to_string(), "location")), "{t:?}");
+    // A given name stays a person.
+    let t = typed(r, "Elle a retrouvé sa Juliette à la gare.");
+    assert_eq!(t, [("Juliette".to_string(), "person")]);
+}
