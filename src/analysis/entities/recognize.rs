@@ -2949,6 +2949,97 @@ impl Recognizer {
         })
     }
 
+    /// Whether the name `toks[first..=last]` is one end of a stretch ("de X à Y", "entre X et
+    /// Y", "from X to Y", "between X and Y") whose other end is a listed place. A "de" counts
+    /// only after punctuation or a word of travel ("la ligne de X à Y"; not "la visite de
+    /// Dupont à Paris").
+    fn paired_with_place(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+        let opens = |at: usize, closer: &str| {
+            let t = &toks[at];
+            match t.text {
+                "entre" | "Entre" => closer == "et",
+                "between" | "Between" => closer == "and",
+                "from" | "From" => closer == "to",
+                "de" | "De" | "depuis" => {
+                    closer == "à"
+                        && (!t.joined
+                            || t.sentence_start
+                            || at.checked_sub(1).is_some_and(|p| {
+                                matches!(
+                                    toks[p].text,
+                                    "ligne"
+                                        | "liaison"
+                                        | "route"
+                                        | "trajet"
+                                        | "vol"
+                                        | "vols"
+                                        | "train"
+                                        | "trains"
+                                        | "bus"
+                                        | "va"
+                                        | "allant"
+                                        | "rallier"
+                                        | "relier"
+                                        | "relie"
+                                )
+                            }))
+                }
+                _ => false,
+            }
+        };
+        let closer_of = |w: &str| match w {
+            "et" | "and" | "à" | "to" => Some(w.to_string()),
+            _ => None,
+        };
+        let place_at = |i: usize, end: Option<usize>| {
+            self.gaz.longest(toks, i, false).is_some_and(|(r, n)| {
+                self.gaz.row(r).kind == EntityType::Location && end.is_none_or(|e| i + n - 1 == e)
+            })
+        };
+        // The name is the first end: an opener before it, a closer and a place after it.
+        if first > 0
+            && toks[first].joined
+            && toks[first].elision.is_empty()
+            && let Some(cl) = toks
+                .get(last + 1)
+                .filter(|t| t.joined && t.elision.is_empty())
+            && let Some(closer) = closer_of(cl.text)
+            && opens(first - 1, &closer)
+            && toks
+                .get(last + 2)
+                .is_some_and(|t| t.joined && matches!(t.shape, Shape::Cap | Shape::Upper))
+            && place_at(last + 2, None)
+        {
+            return true;
+        }
+        // The name is the second end: a closer before it, a place and an opener before that.
+        if first >= 3
+            && toks[first].joined
+            && toks[first].elision.is_empty()
+            && let Some(closer) = closer_of(toks[first - 1].text)
+        {
+            let end = first - 2;
+            let mut start = end;
+            while start > 0
+                && end - start < 3
+                && toks[start].joined
+                && matches!(toks[start - 1].shape, Shape::Cap | Shape::Upper)
+            {
+                start -= 1;
+            }
+            return toks[first - 1].joined
+                && matches!(toks[end].shape, Shape::Cap | Shape::Upper)
+                && (start..=end).any(|s| {
+                    s > 0
+                        && toks[s].joined
+                        && toks[s].elision.is_empty()
+                        && opens(s - 1, &closer)
+                        && place_at(s, Some(end))
+                });
+        }
+        false
+    }
+
     /// Whether the particles before `p` go on a person's name of a given name and a surname
     /// (`toks[i..=k]`): "Jean Dionis du Séjour", "Jorge Vidal de la Peña"; not before a
     /// listed name ("Jean Dupont de Lyon") nor after a listed one.
@@ -5608,6 +5699,11 @@ impl Recognizer {
         // Jorge Vidal": a name set after a person's title and the body they head.
         if c.row.is_none() && c.last_tok > first && self.titled_apposition(d, first) {
             vote(&mut c.votes, EntityType::Person, 1.5);
+        }
+        // "de Caraquet à Lafayette", "entre Pau et Luz Ardiden", "between Esplanade and
+        // Maidan": the other end of a stretch whose one end is a listed place.
+        if c.row.is_none() && self.paired_with_place(toks, first, c.last_tok.max(first)) {
+            vote(&mut c.votes, EntityType::Location, 2.5);
         }
         // "sa Vuillermoz", "his Hattersley loom", "leurs Frecciarossa": what a possessive
         // names is a thing someone has (a person would come with a given name).

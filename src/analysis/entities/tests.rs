@@ -4835,3 +4835,21 @@ fn what_a_possessive_names_is_a_thing() {
     let t = typed(r, "Elle a retrouvé sa Juliette à la gare.");
     assert_eq!(t, [("Juliette".to_string(), "person")]);
 }
+
+#[test]
+fn the_other_end_of_a_stretch_from_a_place_is_a_place() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "L'étape courue entre Pau et Luz Ardiden sous la chaleur.",
+    );
+    assert!(
+        t.contains(&("Luz Ardiden".to_string(), "location")),
+        "{t:?}"
+    );
+    let t = typed(r, "La ligne de Pau à Kerbrat ouvre.");
+    assert!(t.contains(&("Kerbrat".to_string(), "location")), "{t:?}");
+    // A visit is no stretch.
+    let t = typed(r, "La visite de Jean Dupont à Paris a fait du bruit.");
+    assert!(t.contains(&("Jean Dupont".to_string(), "person")), "{t:?}");
+}
