@@ -2949,6 +2949,20 @@ impl Recognizer {
         })
     }
 
+    /// "allez Brest", "ALLEZ TOURS !!!", "forza Bastia": whether the one word at `first` is a
+    /// listed place cheered on, which names its team.
+    fn cheered_team(&self, toks: &[NameToken<'_>], first: usize) -> bool {
+        let t = &toks[first];
+        first > 0
+            && t.joined
+            && t.elision.is_empty()
+            && matches!(
+                toks[first - 1].text,
+                "allez" | "Allez" | "ALLEZ" | "forza" | "Forza" | "FORZA"
+            )
+            && self.gaz.lists_place(t.text)
+    }
+
     /// Whether the name `toks[first..=last]` is one end of a stretch ("de X à Y", "entre X et
     /// Y", "from X to Y", "between X and Y") whose other end is a listed place. A "de" counts
     /// only after punctuation or a word of travel ("la ligne de X à Y"; not "la visite de
@@ -4034,6 +4048,10 @@ impl Recognizer {
             }
             c.row = Some(row);
             vote(&mut c.votes, kind, 3.0);
+            // "Allez Brest !" at a sentence start.
+            if n == 1 && self.cheered_team(toks, first) {
+                vote(&mut c.votes, EntityType::Organization, 3.5);
+            }
             out.push(c);
             return;
         }
@@ -5666,16 +5684,7 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
-        // "allez Brest", "forza Bastia" inside a sentence: a listed place cheered on is its
-        // team.
-        if joined_prev
-            && c.last_tok == first
-            && matches!(
-                prev,
-                "allez" | "Allez" | "ALLEZ" | "forza" | "Forza" | "FORZA"
-            )
-            && self.gaz.lists_place(t.text)
-        {
+        if c.last_tok == first && self.cheered_team(toks, first) {
             vote(&mut c.votes, EntityType::Organization, 3.5);
         }
         // "l'italien Webuild", "le suisse Nestlé": a lowercase nationality after an article

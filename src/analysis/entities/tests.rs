@@ -4853,3 +4853,12 @@ fn the_other_end_of_a_stretch_from_a_place_is_a_place() {
     let t = typed(r, "La visite de Jean Dupont à Paris a fait du bruit.");
     assert!(t.contains(&("Jean Dupont".to_string(), "person")), "{t:?}");
 }
+
+#[test]
+fn a_place_cheered_on_at_a_sentence_start_is_its_team() {
+    let r = builtin();
+    for text in ["ALLEZ BREST !!! Quel match.", "Allez Brest ! Quel match."] {
+        let t = typed(r, text);
+        assert_eq!(t[0].1, "organization", "{text}: {t:?}");
+    }
+}
