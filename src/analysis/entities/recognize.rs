@@ -2951,16 +2951,42 @@ impl Recognizer {
 
     /// "allez Brest", "ALLEZ TOURS !!!", "forza Bastia": whether the one word at `first` is a
     /// listed place cheered on, which names its team.
+    /// Also a listed place beaten, or played for: "beating Kilkenny", "battre Chaumont",
+    /// "vainqueurs d'Oyonnax", "played for Exeter".
     fn cheered_team(&self, toks: &[NameToken<'_>], first: usize) -> bool {
         let t = &toks[first];
-        first > 0
-            && t.joined
-            && t.elision.is_empty()
-            && matches!(
-                toks[first - 1].text,
-                "allez" | "Allez" | "ALLEZ" | "forza" | "Forza" | "FORZA"
-            )
-            && self.gaz.lists_place(t.text)
+        // (Not "beating Manitoba's Kerri Einarson": a player from the place.)
+        if first == 0 || !t.joined || t.possessive || !self.gaz.lists_place(t.text) {
+            return false;
+        }
+        let winners = ["vainqueur", "vainqueurs", "vainqueuse", "vainqueuses"];
+        let before = |words: &[&str]| {
+            first >= 2
+                && toks[first - 1].joined
+                && with_key(toks[first - 2].text, |k| words.contains(&k))
+        };
+        with_key(toks[first - 1].text, |prev| {
+            if !t.elision.is_empty() {
+                // "Vainqueurs d'Oyonnax".
+                return matches!(t.elision, "d" | "D") && winners.contains(&prev);
+            }
+            matches!(
+                prev,
+                "allez"
+                    | "forza"
+                    | "beating"
+                    | "beat"
+                    | "beats"
+                    | "defeated"
+                    | "defeating"
+                    | "battre"
+                    | "battu"
+                    | "battus"
+                    | "battue"
+                    | "battent"
+            ) || (prev == "for" && before(&["played", "plays", "playing", "signed", "signs"]))
+                || (matches!(prev, "de" | "du") && before(&winners))
+        })
     }
 
     /// Whether the name `toks[first..=last]` is one end of a stretch ("de X à Y", "entre X et

@@ -4855,10 +4855,22 @@ fn the_other_end_of_a_stretch_from_a_place_is_a_place() {
 }
 
 #[test]
-fn a_place_cheered_on_at_a_sentence_start_is_its_team() {
+fn a_place_cheered_on_or_beaten_is_its_team() {
     let r = builtin();
-    for text in ["ALLEZ BREST !!! Quel match.", "Allez Brest ! Quel match."] {
+    for text in [
+        "ALLEZ BREST !!! Quel match.",
+        "Allez Brest ! Quel match.",
+        "Vainqueurs d'Oyonnax en demi-finale, ils jubilent.",
+        "They won on Sunday, beating Kilkenny by two points.",
+    ] {
         let t = typed(r, text);
         assert_eq!(t[0].1, "organization", "{text}: {t:?}");
     }
+}
+
+#[test]
+fn a_player_from_a_place_beaten_leaves_the_place() {
+    let r = builtin();
+    let t = typed(r, "She won on Sunday, beating Manitoba's Kerri Einarson.");
+    assert!(t.contains(&("Manitoba".to_string(), "location")), "{t:?}");
 }
