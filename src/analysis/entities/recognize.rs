@@ -2949,6 +2949,24 @@ impl Recognizer {
         })
     }
 
+    /// Whether a person's title in lowercase (after at most one other lowercase word) and a
+    /// capitalised name follow the candidate `c`: "Earthjustice attorney Maya Roanhorse".
+    fn employer_before_title(&self, toks: &[NameToken<'_>], c: &Cand) -> bool {
+        let after = c.last_tok.max(c.first_tok) + 1;
+        (after..after + 2).any(|j| {
+            toks.get(j + 1)
+                .is_some_and(|n| n.joined && n.shape == Shape::Cap)
+                && toks[after..=j].iter().all(|w| {
+                    w.joined
+                        && w.shape == Shape::Lower
+                        && w.elision.is_empty()
+                        && !with_key(w.text, stop)
+                })
+                && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
+                && self.gaz.is_given(toks[j + 1].text)
+        })
+    }
+
     /// "allez Brest", "ALLEZ TOURS !!!", "forza Bastia": whether the one word at `first` is a
     /// listed place cheered on, which names its team.
     /// Also a listed place beaten, or played for: "beating Kilkenny", "battre Chaumont",
@@ -5734,6 +5752,11 @@ impl Recognizer {
         // Jorge Vidal": a name set after a person's title and the body they head.
         if c.row.is_none() && c.last_tok > first && self.titled_apposition(d, first) {
             vote(&mut c.votes, EntityType::Person, 1.5);
+        }
+        // "Earthjustice attorney Maya Roanhorse", "Unite regional officer Gemma Doherty": an
+        // unknown name before a person's title and their name is who employs them.
+        if c.row.is_none() && !self.gaz.is_given(t.text) && self.employer_before_title(toks, c) {
+            vote(&mut c.votes, EntityType::Organization, 1.5);
         }
         // "de Caraquet à Lafayette", "entre Pau et Luz Ardiden", "between Esplanade and
         // Maidan": the other end of a stretch whose one end is a listed place.

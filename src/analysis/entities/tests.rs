@@ -4874,3 +4874,16 @@ fn a_player_from_a_place_beaten_leaves_the_place() {
     let t = typed(r, "She won on Sunday, beating Manitoba's Kerri Einarson.");
     assert!(t.contains(&("Manitoba".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_name_before_a_title_and_a_person_employs_them() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Earthjustice attorney Maya Roanhorse said the ruling was good.",
+    );
+    assert_eq!(t[0], ("Earthjustice".to_string(), "organization"));
+    // Not across a preposition.
+    let t = typed(r, "She trains in Iten with coach Joseph Kiprono.");
+    assert!(t.contains(&("Iten".to_string(), "location")), "{t:?}");
+}
