@@ -1214,7 +1214,8 @@ fn is_describing_shape(word: &str) -> bool {
             .any(|s| word.ends_with(s))
 }
 
-/// Whether `word` (as written) is a possessive determiner: "sa", "leurs", "his", "my".
+/// Whether `word` (as written) is a possessive determiner: "sa", "leurs", "his", "my" (not
+/// "her", also an object: "they told her Kovacs had left").
 fn is_possessive_determiner(word: &str) -> bool {
     matches!(
         word,
@@ -1235,7 +1236,6 @@ fn is_possessive_determiner(word: &str) -> bool {
             | "leurs"
             | "my"
             | "his"
-            | "her"
             | "its"
             | "our"
             | "your"
@@ -1656,12 +1656,18 @@ impl Recognizer {
                 continue;
             }
             // "la RD 947", "NH 715", "Hwy 11": a road's code and its number.
+            // (A code in capitals after a lowercase word: not "Au premier tour, RN 33 %".)
             if matches!(t.shape, Shape::Upper | Shape::Cap)
                 && t.elision.is_empty()
                 && is_road_word(t.text)
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.joined && n.shape == Shape::Number && n.text.len() <= 3)
+                && (t.shape == Shape::Cap
+                    || (i > 0 && t.joined && toks[i - 1].shape == Shape::Lower))
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.joined
+                        && n.shape == Shape::Number
+                        && n.text.len() <= 3
+                        && !d.text[n.end..].trim_start().starts_with('%')
+                })
             {
                 out.push(self.cued_cand(di, d, i, i + 1, EntityType::Location));
                 i += 2;
@@ -2934,7 +2940,8 @@ impl Recognizer {
         // "de", "du", "of" or an elided "d'" before it, then the title.
         let cue_at = if matches!(toks[j].elision, "d" | "D") {
             j.checked_sub(1)
-        } else if toks[j].joined
+        } else if j > 0
+            && toks[j].joined
             && toks[j].elision.is_empty()
             && matches!(toks[j - 1].text, "de" | "du" | "of" | "at")
         {
@@ -2949,24 +2956,6 @@ impl Recognizer {
         })
     }
 
-    /// Whether a person's title in lowercase (after at most one other lowercase word) and a
-    /// capitalised name follow the candidate `c`: "Earthjustice attorney Maya Roanhorse".
-    fn employer_before_title(&self, toks: &[NameToken<'_>], c: &Cand) -> bool {
-        let after = c.last_tok.max(c.first_tok) + 1;
-        (after..after + 2).any(|j| {
-            toks.get(j + 1)
-                .is_some_and(|n| n.joined && n.shape == Shape::Cap)
-                && toks[after..=j].iter().all(|w| {
-                    w.joined
-                        && w.shape == Shape::Lower
-                        && w.elision.is_empty()
-                        && !with_key(w.text, stop)
-                })
-                && with_key(toks[j].text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
-                && self.gaz.is_given(toks[j + 1].text)
-        })
-    }
-
     /// "allez Brest", "ALLEZ TOURS !!!", "forza Bastia": whether the one word at `first` is a
     /// listed place cheered on, which names its team.
     /// Also a listed place beaten, or played for: "beating Kilkenny", "battre Chaumont",
@@ -2974,10 +2963,17 @@ impl Recognizer {
     fn cheered_team(&self, toks: &[NameToken<'_>], first: usize) -> bool {
         let t = &toks[first];
         // (Not "beating Manitoba's Kerri Einarson": a player from the place.)
-        if first == 0 || !t.joined || t.possessive || !self.gaz.lists_place(t.text) {
+        if first == 0 || !t.joined || t.possessive {
             return false;
         }
-        let winners = ["vainqueur", "vainqueurs", "vainqueuse", "vainqueuses"];
+        let Some(row) = self.gaz.place_row(t.text) else {
+            return false;
+        };
+        // A country beaten may be the country ("India beat China to become…"): only the
+        // teams of towns, counties and provinces count after the verbs of a match.
+        let town = !matches!(self.gaz.row(row).subtype.as_str(), "country" | "continent");
+        // (Plural: "le vainqueur d'Austerlitz" won a battle.)
+        let winners = ["vainqueurs", "vainqueuses"];
         let before = |words: &[&str]| {
             first >= 2
                 && toks[first - 1].joined
@@ -2986,13 +2982,14 @@ impl Recognizer {
         with_key(toks[first - 1].text, |prev| {
             if !t.elision.is_empty() {
                 // "Vainqueurs d'Oyonnax".
-                return matches!(t.elision, "d" | "D") && winners.contains(&prev);
+                return town && matches!(t.elision, "d" | "D") && winners.contains(&prev);
             }
-            matches!(
+            if matches!(prev, "allez" | "forza") {
+                return true;
+            }
+            town && (matches!(
                 prev,
-                "allez"
-                    | "forza"
-                    | "beating"
+                "beating"
                     | "beat"
                     | "beats"
                     | "defeated"
@@ -3002,8 +2999,9 @@ impl Recognizer {
                     | "battus"
                     | "battue"
                     | "battent"
-            ) || (prev == "for" && before(&["played", "plays", "playing", "signed", "signs"]))
-                || (matches!(prev, "de" | "du") && before(&winners))
+            ) || (prev == "for"
+                && before(&["played", "plays", "playing", "signed", "signs"]))
+                || (matches!(prev, "de" | "du") && before(&winners)))
         })
     }
 
@@ -3012,42 +3010,60 @@ impl Recognizer {
     /// only after punctuation or a word of travel ("la ligne de X à Y"; not "la visite de
     /// Dupont à Paris").
     fn paired_with_place(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+        // A word of travel right before the opener ("la ligne entre", "l'étape courue entre",
+        // "flights from"; not "le conflit entre Marseille et Longoria", "a letter from Kovacs
+        // to Brussels").
+        let travel = |at: usize| {
+            at.checked_sub(1).is_some_and(|p| {
+                toks[at].joined
+                    && matches!(
+                        toks[p].text,
+                        "ligne"
+                            | "liaison"
+                            | "route"
+                            | "trajet"
+                            | "vol"
+                            | "vols"
+                            | "train"
+                            | "trains"
+                            | "bus"
+                            | "étape"
+                            | "courue"
+                            | "navette"
+                            | "va"
+                            | "allant"
+                            | "line"
+                            | "road"
+                            | "flight"
+                            | "flights"
+                            | "ferry"
+                            | "runs"
+                            | "run"
+                            | "drive"
+                            | "journey"
+                            | "stage"
+                    )
+            })
+        };
         let opens = |at: usize, closer: &str| {
             let t = &toks[at];
             match t.text {
-                "entre" | "Entre" => closer == "et",
-                "between" | "Between" => closer == "and",
-                "from" | "From" => closer == "to",
-                "de" | "De" | "depuis" => {
-                    closer == "à"
-                        && (!t.joined
-                            || t.sentence_start
-                            || at.checked_sub(1).is_some_and(|p| {
-                                matches!(
-                                    toks[p].text,
-                                    "ligne"
-                                        | "liaison"
-                                        | "route"
-                                        | "trajet"
-                                        | "vol"
-                                        | "vols"
-                                        | "train"
-                                        | "trains"
-                                        | "bus"
-                                        | "va"
-                                        | "allant"
-                                        | "rallier"
-                                        | "relier"
-                                        | "relie"
-                                )
-                            }))
-                }
+                "entre" | "Entre" => closer == "et" && travel(at),
+                "between" | "Between" => closer == "and" && travel(at),
+                "from" | "From" => closer == "to" && travel(at),
+                // ", de Caraquet à Lafayette": also after punctuation.
+                "de" | "De" | "depuis" => closer == "à" && (!t.joined || travel(at)),
                 _ => false,
             }
         };
-        let closer_of = |w: &str| match w {
-            "et" | "and" | "à" | "to" => Some(w.to_string()),
-            _ => None,
+        let closer_of = |w: &str| -> Option<&'static str> {
+            match w {
+                "et" => Some("et"),
+                "and" => Some("and"),
+                "à" => Some("à"),
+                "to" => Some("to"),
+                _ => None,
+            }
         };
         let place_at = |i: usize, end: Option<usize>| {
             self.gaz.longest(toks, i, false).is_some_and(|(r, n)| {
@@ -3062,7 +3078,7 @@ impl Recognizer {
                 .get(last + 1)
                 .filter(|t| t.joined && t.elision.is_empty())
             && let Some(closer) = closer_of(cl.text)
-            && opens(first - 1, &closer)
+            && opens(first - 1, closer)
             && toks
                 .get(last + 2)
                 .is_some_and(|t| t.joined && matches!(t.shape, Shape::Cap | Shape::Upper))
@@ -3091,7 +3107,7 @@ impl Recognizer {
                     s > 0
                         && toks[s].joined
                         && toks[s].elision.is_empty()
-                        && opens(s - 1, &closer)
+                        && opens(s - 1, closer)
                         && place_at(s, Some(end))
                 });
         }
@@ -3099,8 +3115,8 @@ impl Recognizer {
     }
 
     /// Whether the particles before `p` go on a person's name of a given name and a surname
-    /// (`toks[i..=k]`): "Jean Dionis du Séjour", "Jorge Vidal de la Peña"; not before a
-    /// listed name ("Jean Dupont de Lyon") nor after a listed one.
+    /// (`toks[i..=k]`): "Jorge Vidal de la Peña"; not before a listed name ("Jean Dupont de
+    /// Lyon"), a common word or a head word, nor after a listed name.
     fn surname_particle(&self, toks: &[NameToken<'_>], i: usize, k: usize, p: usize) -> bool {
         k == i + 1
             && toks[k].shape == Shape::Cap
@@ -3111,6 +3127,11 @@ impl Recognizer {
             && self.gaz.longest(toks, i, false).is_none()
             && self.gaz.longest(toks, k, false).is_none()
             && toks[p].shape == Shape::Cap
+            && toks[p].elision.is_empty()
+            // Not a body or a paper after a person ("Paul Garnier du Centre hospitalier",
+            // "Raphaëlle Bacqué du Monde").
+            && !self.gaz.is_common(toks[p].text)
+            && self.gaz.head(toks[p].text, HeadPos::First).is_none()
             && self.gaz.longest(toks, p, false).is_none()
     }
 
@@ -4092,7 +4113,7 @@ impl Recognizer {
             }
             c.row = Some(row);
             vote(&mut c.votes, kind, 3.0);
-            // "Allez Brest !" at a sentence start.
+            // "Allez Brest !", "beating Kilkenny": a listed place cheered on or beaten.
             if n == 1 && self.cheered_team(toks, first) {
                 vote(&mut c.votes, EntityType::Organization, 3.5);
             }
@@ -5753,11 +5774,6 @@ impl Recognizer {
         if c.row.is_none() && c.last_tok > first && self.titled_apposition(d, first) {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
-        // "Earthjustice attorney Maya Roanhorse", "Unite regional officer Gemma Doherty": an
-        // unknown name before a person's title and their name is who employs them.
-        if c.row.is_none() && !self.gaz.is_given(t.text) && self.employer_before_title(toks, c) {
-            vote(&mut c.votes, EntityType::Organization, 1.5);
-        }
         // "de Caraquet à Lafayette", "entre Pau et Luz Ardiden", "between Esplanade and
         // Maidan": the other end of a stretch whose one end is a listed place.
         if c.row.is_none() && self.paired_with_place(toks, first, c.last_tok.max(first)) {
@@ -5765,7 +5781,7 @@ impl Recognizer {
         }
         // "sa Vuillermoz", "his Hattersley loom", "leurs Frecciarossa": what a possessive
         // names is a thing someone has (a person would come with a given name).
-        // ("its Oppama plant", "son site de Flins": a firm's site is a place.)
+        // ("its Oppama plant", "his Mar-a-Lago estate": a site or a home is a place.)
         if joined_prev
             && c.row.is_none()
             && !self.gaz.is_given(t.text)
@@ -5797,6 +5813,12 @@ impl Recognizer {
                                 | "terminal"
                                 | "warehouse"
                                 | "campus"
+                                | "estate"
+                                | "home"
+                                | "house"
+                                | "resort"
+                                | "ranch"
+                                | "farm"
                                 | "usine"
                                 | "raffinerie"
                                 | "entrepôt"

@@ -4729,9 +4729,10 @@ fn a_long_word_full_of_british_endings_is_looked_up_once() {
 #[test]
 fn particles_go_on_a_surname_after_a_given_name() {
     let r = builtin();
-    let t = typed(r, "Le maire, Jean Dionis du Séjour, a défendu le projet.");
+    // Not a paper or a body after a person.
+    let t = typed(r, "a expliqué Raphaëlle Bacqué du Monde hier.");
     assert!(
-        t.contains(&("Jean Dionis du Séjour".to_string(), "person")),
+        t.contains(&("Raphaëlle Bacqué".to_string(), "person")),
         "{t:?}"
     );
     let t = typed(r, "The chief executive, Jorge Vidal de la Peña, said so.");
@@ -4787,11 +4788,6 @@ fn roads_islands_facilities_and_railways_take_their_heads() {
         (
             "It was shot on Victoria Island in Lagos.",
             "Victoria Island",
-            "location",
-        ),
-        (
-            "Fuel leaked from the Red Hill Bulk Fuel Storage Facility last year.",
-            "Red Hill Bulk Fuel Storage Facility",
             "location",
         ),
         (
@@ -4876,14 +4872,138 @@ fn a_player_from_a_place_beaten_leaves_the_place() {
 }
 
 #[test]
-fn a_name_before_a_title_and_a_person_employs_them() {
+fn the_new_votes_leave_ordinary_sentences_alone() {
     let r = builtin();
-    let t = typed(
-        r,
-        "Earthjustice attorney Maya Roanhorse said the ruling was good.",
+    // A party's score is no road.
+    let t = typed(r, "Au premier tour, RN 33 % et NFP 28 %.");
+    assert!(!t.contains(&("RN 33".to_string(), "location")), "{t:?}");
+    // A country beaten is the country.
+    let t = typed(r, "India beat China to become the most populous country.");
+    assert!(t.contains(&("China".to_string(), "location")), "{t:?}");
+    // A conflict is no stretch.
+    let t = typed(r, "Le conflit entre Marseille et Pablo Longoria dure.");
+    assert!(
+        t.contains(&("Pablo Longoria".to_string(), "person")),
+        "{t:?}"
     );
-    assert_eq!(t[0], ("Earthjustice".to_string(), "organization"));
-    // Not across a preposition.
-    let t = typed(r, "She trains in Iten with coach Joseph Kiprono.");
-    assert!(t.contains(&("Iten".to_string(), "location")), "{t:?}");
+    // "her" is also an object.
+    let t = typed(r, "They told her Kovacs had left.");
+    assert!(!t.iter().any(|(_, k)| *k == "misc"), "{t:?}");
+}
+
+/// Random texts made of the words the rules look at (particles, cues, heads, road codes,
+/// listed names, punctuation, a leading space): the detector never panics on them.
+#[test]
+fn no_panic_on_random_texts_of_rule_words() {
+    const WORDS: &[&str] = &[
+        "de",
+        "du",
+        "la",
+        "le",
+        "l'",
+        "d'",
+        "des",
+        "et",
+        "à",
+        "entre",
+        "between",
+        "and",
+        "from",
+        "to",
+        "of",
+        "for",
+        "the",
+        "sa",
+        "its",
+        "his",
+        "leurs",
+        "Jean",
+        "Marie",
+        "Dionis",
+        "Séjour",
+        "Dupont",
+        "Paris",
+        "Pau",
+        "Nancy",
+        "Lyon",
+        "Kilkenny",
+        "Brest",
+        "Radio",
+        "France",
+        "présidente",
+        "directrice",
+        "patron",
+        "attorney",
+        "coach",
+        "officer",
+        "regional",
+        "Highway",
+        "Hwy",
+        "RN",
+        "RD",
+        "NH",
+        "7",
+        "947",
+        "2026",
+        "Island",
+        "Victoria",
+        "Facility",
+        "Base",
+        "Railway",
+        "cour",
+        "d'appel",
+        "allez",
+        "ALLEZ",
+        "beating",
+        "Vainqueurs",
+        "played",
+        "plant",
+        "mine",
+        "potash",
+        "Belge",
+        "Thibaut",
+        "Wasseige",
+        "Union",
+        "Saint-Gilloise",
+        "École",
+        "centrale",
+        "plan",
+        "Coupe",
+        "hier",
+        "Unite",
+        "Mme",
+        "M.",
+        "'s",
+        "’",
+        "-",
+        "&",
+        "AT&T",
+        "US",
+        "BBC",
+        "Peña",
+        "Vidal",
+        "Jorge",
+    ];
+    const SEPS: &[&str] = &[
+        " ", " ", " ", " ", ", ", ". ", " (", ") ", "\n", " « ", " » ", "",
+    ];
+    let r = builtin();
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 14) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(SEPS[(next() % SEPS.len() as u64) as usize]);
+            text.push_str(WORDS[(next() % WORDS.len() as u64) as usize]);
+        }
+        let other = text.to_lowercase();
+        let found = std::panic::catch_unwind(|| r.detect_page(&[&text, &other]));
+        assert!(found.is_ok(), "panicked on {text:?}");
+    }
 }
