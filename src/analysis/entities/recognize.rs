@@ -2666,10 +2666,10 @@ impl Recognizer {
         let mut given_so_far = true;
         let mut given_upto = None;
         // "le Belge Thibaut de Wasseige": a demonym before the given names.
-        let lead = if toks
-            .get(i + 1)
-            .is_some_and(|t| t.joined && self.gaz.is_given(t.text))
-            && self.gaz.is_demonym(toks[i].text)
+        let lead = if self.gaz.is_demonym(toks[i].text)
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.joined && self.gaz.is_given(t.text))
         {
             i + 1
         } else {
@@ -2966,12 +2966,6 @@ impl Recognizer {
         if first == 0 || !t.joined || t.possessive {
             return false;
         }
-        let Some(row) = self.gaz.place_row(t.text) else {
-            return false;
-        };
-        // A country beaten may be the country ("India beat China to become…"): only the
-        // teams of towns, counties and provinces count after the verbs of a match.
-        let town = !matches!(self.gaz.row(row).subtype.as_str(), "country" | "continent");
         // (Plural: "le vainqueur d'Austerlitz" won a battle.)
         let winners = ["vainqueurs", "vainqueuses"];
         let before = |words: &[&str]| {
@@ -2979,29 +2973,40 @@ impl Recognizer {
                 && toks[first - 1].joined
                 && with_key(toks[first - 2].text, |k| words.contains(&k))
         };
-        with_key(toks[first - 1].text, |prev| {
+        // Cheered on (any listed place), or beaten or played for (a match).
+        let (cheer, beaten) = with_key(toks[first - 1].text, |prev| {
             if !t.elision.is_empty() {
                 // "Vainqueurs d'Oyonnax".
-                return town && matches!(t.elision, "d" | "D") && winners.contains(&prev);
+                return (
+                    false,
+                    matches!(t.elision, "d" | "D") && winners.contains(&prev),
+                );
             }
-            if matches!(prev, "allez" | "forza") {
-                return true;
-            }
-            town && (matches!(
-                prev,
-                "beating"
-                    | "beat"
-                    | "beats"
-                    | "defeated"
-                    | "defeating"
-                    | "battre"
-                    | "battu"
-                    | "battus"
-                    | "battue"
-                    | "battent"
-            ) || (prev == "for"
-                && before(&["played", "plays", "playing", "signed", "signs"]))
-                || (matches!(prev, "de" | "du") && before(&winners)))
+            (
+                matches!(prev, "allez" | "forza"),
+                matches!(
+                    prev,
+                    "beating"
+                        | "beat"
+                        | "beats"
+                        | "defeated"
+                        | "defeating"
+                        | "battre"
+                        | "battu"
+                        | "battus"
+                        | "battue"
+                        | "battent"
+                ) || (prev == "for" && before(&["played", "plays", "playing", "signed", "signs"]))
+                    || (matches!(prev, "de" | "du") && before(&winners)),
+            )
+        });
+        if !(cheer || beaten) {
+            return false;
+        }
+        // A country beaten may be the country ("India beat China to become…"): only the
+        // teams of towns, counties and provinces count after the verbs of a match.
+        self.gaz.place_row(t.text).is_some_and(|row| {
+            cheer || !matches!(self.gaz.row(row).subtype.as_str(), "country" | "continent")
         })
     }
 
