@@ -3813,7 +3813,16 @@ impl Recognizer {
                 break;
             }
             lowercase_into(t.text, lower_word);
-            let head_word = first < last && self.gaz.head(t.text, HeadPos::First).is_some();
+            // ("l'École centrale de Nantes": a head word that is no name alone, completed by
+            // an adjective.)
+            let head_word = (first < last
+                || toks.get(first + 1).is_some_and(|n| {
+                    n.joined
+                        && n.shape == Shape::Lower
+                        && n.elision.is_empty()
+                        && is_adjective(n.text)
+                }))
+                && self.gaz.head(t.text, HeadPos::First).is_some();
             // "Federal Bureau of Investigation", "National Stock Exchange of India": an
             // adjective that is no name alone begins one with an organisation's head word.
             let org_head_after = || {
@@ -3821,9 +3830,11 @@ impl Recognizer {
                     .iter()
                     .any(|n| self.gaz.is_org_head(n.text))
             };
+            // (After an elided article the capital is the name's, even at a sentence start:
+            // "L'École centrale de Nantes".)
             let no_name = (self.gaz.is_not_entity(t.text)
                 && !((tail_head || head_word || (first < last && org_head_after()))
-                    && !t.sentence_start)
+                    && (!t.sentence_start || !t.elision.is_empty()))
                 && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
                 || self.gaz.is_demonym(t.text)
                 || self.demonym_before_given(toks, first, last)
@@ -3911,8 +3922,18 @@ impl Recognizer {
             // "Cape Breton": a demonym after a place's head word is the place's name.
             let place_name = last > first
                 && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
+            // "l'École centrale de Nantes": a head word alone that an adjective completes.
+            let completed_head = last == first
+                && toks.get(last + 1).is_some_and(|n| {
+                    n.joined
+                        && n.shape == Shape::Lower
+                        && n.elision.is_empty()
+                        && is_adjective(n.text)
+                })
+                && self.gaz.head(t.text, HeadPos::First).is_some();
             if (self.gaz.is_not_entity(t.text)
                 && !head_kept
+                && !completed_head
                 && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
                 || (self.gaz.is_demonym(t.text) && !place_name)
                 || (t.shape == Shape::Lower)

@@ -5007,3 +5007,20 @@ fn no_panic_on_random_texts_of_rule_words() {
         assert!(found.is_ok(), "panicked on {text:?}");
     }
 }
+
+#[test]
+fn a_head_that_is_no_name_alone_takes_its_adjective() {
+    let r = builtin();
+    for text in [
+        "Il a étudié à l'École centrale de Nantes.",
+        "L'École centrale de Nantes forme des ingénieurs.",
+    ] {
+        let t = typed(r, text);
+        assert!(
+            t.contains(&("École centrale de Nantes".to_string(), "organization")),
+            "{text}: {t:?}"
+        );
+    }
+    // Alone it is a common noun.
+    assert!(typed(r, "Il aime l'École, vraiment.").is_empty());
+}
