@@ -3918,22 +3918,21 @@ impl Recognizer {
                     && toks[first..last]
                         .windows(2)
                         .any(|w| w[1].text == "of" && self.gaz.is_org_head(w[0].text)))
-                || surname_after_given;
+                || surname_after_given
+                // "l'École centrale de Nantes": a head word alone that an adjective completes.
+                || (last == first
+                    && toks.get(last + 1).is_some_and(|n| {
+                        n.joined
+                            && n.shape == Shape::Lower
+                            && n.elision.is_empty()
+                            && is_adjective(n.text)
+                    })
+                    && self.gaz.head(t.text, HeadPos::First).is_some());
             // "Cape Breton": a demonym after a place's head word is the place's name.
             let place_name = last > first
                 && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
-            // "l'École centrale de Nantes": a head word alone that an adjective completes.
-            let completed_head = last == first
-                && toks.get(last + 1).is_some_and(|n| {
-                    n.joined
-                        && n.shape == Shape::Lower
-                        && n.elision.is_empty()
-                        && is_adjective(n.text)
-                })
-                && self.gaz.head(t.text, HeadPos::First).is_some();
             if (self.gaz.is_not_entity(t.text)
                 && !head_kept
-                && !completed_head
                 && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
                 || (self.gaz.is_demonym(t.text) && !place_name)
                 || (t.shape == Shape::Lower)
