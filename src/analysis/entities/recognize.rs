@@ -1368,6 +1368,36 @@ fn is_place_noun(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lowercase, as written) names a place someone owns or runs, after a
+/// possessive and a name ("its Oppama plant", "his Mar-a-Lago estate"): a noun of places, a
+/// firm's site or a home.
+fn is_site_noun(word: &str) -> bool {
+    is_place_noun(word)
+        || matches!(
+            word,
+            "plant"
+                | "plants"
+                | "factory"
+                | "sites"
+                | "yard"
+                | "refinery"
+                | "smelter"
+                | "facility"
+                | "terminal"
+                | "warehouse"
+                | "campus"
+                | "estate"
+                | "home"
+                | "house"
+                | "resort"
+                | "ranch"
+                | "farm"
+                | "usine"
+                | "raffinerie"
+                | "entrepôt"
+        )
+}
+
 /// The length of a "+" right after a name and before no letter or digit, which belongs to it
 /// ("Canal+", "Disney+"): 1 or 0.
 fn suffix_plus(text: &str, last: &NameToken<'_>) -> usize {
@@ -3014,7 +3044,7 @@ impl Recognizer {
     /// Y", "from X to Y", "between X and Y") whose other end is a listed place. A "de" counts
     /// only after punctuation or a word of travel ("la ligne de X à Y"; not "la visite de
     /// Dupont à Paris").
-    fn paired_with_place(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+    fn paired_with_place<'t>(&self, toks: &[NameToken<'t>], first: usize, last: usize) -> bool {
         // A word of travel right before the opener ("la ligne entre", "l'étape courue entre",
         // "flights from"; not "le conflit entre Marseille et Longoria", "a letter from Kovacs
         // to Brussels").
@@ -3061,15 +3091,7 @@ impl Recognizer {
                 _ => false,
             }
         };
-        let closer_of = |w: &str| -> Option<&'static str> {
-            match w {
-                "et" => Some("et"),
-                "and" => Some("and"),
-                "à" => Some("à"),
-                "to" => Some("to"),
-                _ => None,
-            }
-        };
+        let closer_of = |w: &'t str| matches!(w, "et" | "and" | "à" | "to").then_some(w);
         let place_at = |i: usize, end: Option<usize>| {
             self.gaz.longest(toks, i, false).is_some_and(|(r, n)| {
                 self.gaz.row(r).kind == EntityType::Location && end.is_none_or(|e| i + n - 1 == e)
@@ -3117,6 +3139,14 @@ impl Recognizer {
                 });
         }
         false
+    }
+
+    /// Whether `toks[k]` is a head word that begins a name and a lowercase adjective right
+    /// after completes it ("l'École centrale de Nantes": "École" alone is no name).
+    fn completed_head(&self, toks: &[NameToken<'_>], k: usize) -> bool {
+        toks.get(k + 1).is_some_and(|n| {
+            n.joined && n.shape == Shape::Lower && n.elision.is_empty() && is_adjective(n.text)
+        }) && self.gaz.head(toks[k].text, HeadPos::First).is_some()
     }
 
     /// Whether the particles before `p` go on a person's name of a given name and a surname
@@ -3813,16 +3843,8 @@ impl Recognizer {
                 break;
             }
             lowercase_into(t.text, lower_word);
-            // ("l'École centrale de Nantes": a head word that is no name alone, completed by
-            // an adjective.)
-            let head_word = (first < last
-                || toks.get(first + 1).is_some_and(|n| {
-                    n.joined
-                        && n.shape == Shape::Lower
-                        && n.elision.is_empty()
-                        && is_adjective(n.text)
-                }))
-                && self.gaz.head(t.text, HeadPos::First).is_some();
+            let head_word = (first < last && self.gaz.head(t.text, HeadPos::First).is_some())
+                || (first == last && self.completed_head(toks, first));
             // "Federal Bureau of Investigation", "National Stock Exchange of India": an
             // adjective that is no name alone begins one with an organisation's head word.
             let org_head_after = || {
@@ -3919,15 +3941,7 @@ impl Recognizer {
                         .windows(2)
                         .any(|w| w[1].text == "of" && self.gaz.is_org_head(w[0].text)))
                 || surname_after_given
-                // "l'École centrale de Nantes": a head word alone that an adjective completes.
-                || (last == first
-                    && toks.get(last + 1).is_some_and(|n| {
-                        n.joined
-                            && n.shape == Shape::Lower
-                            && n.elision.is_empty()
-                            && is_adjective(n.text)
-                    })
-                    && self.gaz.head(t.text, HeadPos::First).is_some());
+                || (last == first && self.completed_head(toks, first));
             // "Cape Breton": a demonym after a place's head word is the place's name.
             let place_name = last > first
                 && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
@@ -5816,39 +5830,11 @@ impl Recognizer {
             // ("its Varnock potash mine": one word may come between.)
             let after = c.last_tok.max(first) + 1;
             let site = (after..after + 2).any(|j| {
-                toks.get(j).is_some_and(|n| {
-                    toks[after..=j]
+                j < toks.len()
+                    && toks[after..=j]
                         .iter()
                         .all(|w| w.joined && w.shape == Shape::Lower)
-                        && n.joined
-                        && n.shape == Shape::Lower
-                        && matches!(
-                            n.text,
-                            "plant"
-                                | "plants"
-                                | "mine"
-                                | "mines"
-                                | "factory"
-                                | "site"
-                                | "sites"
-                                | "yard"
-                                | "refinery"
-                                | "smelter"
-                                | "facility"
-                                | "terminal"
-                                | "warehouse"
-                                | "campus"
-                                | "estate"
-                                | "home"
-                                | "house"
-                                | "resort"
-                                | "ranch"
-                                | "farm"
-                                | "usine"
-                                | "raffinerie"
-                                | "entrepôt"
-                        )
-                })
+                    && is_site_noun(toks[j].text)
             });
             let kind = if site {
                 EntityType::Location
