@@ -4221,7 +4221,11 @@ impl Recognizer {
             vote(&mut c.votes, kind, w);
             c.cued = true;
         }
-        if n > 1 && self.gaz.is_given(head.text) {
+        // (Not a word in capitals inside mixed-case text: "le CHU Amiens-Picardie".)
+        if n > 1
+            && self.gaz.is_given(head.text)
+            && (head.shape != Shape::Upper || d.caps(head.line))
+        {
             vote(&mut c.votes, EntityType::Person, 2.0);
         }
         // "Herbert Macaulay Way", "Alice Springs Hospital": a head word after a given name and

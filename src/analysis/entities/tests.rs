@@ -5024,3 +5024,15 @@ fn a_head_that_is_no_name_alone_takes_its_adjective() {
     // Alone it is a common noun.
     assert!(typed(r, "Il aime l'École, vraiment.").is_empty());
 }
+
+#[test]
+fn marine_ends_a_firms_name() {
+    let found = typed_builtin("Le câblier Île de Bréhat, d'Orange Marine, a quitté Brest mardi.");
+    assert!(
+        found.contains(&("Orange Marine".into(), "organization")),
+        "{found:?}"
+    );
+    // A given name in capitals inside mixed-case text casts no vote for a person.
+    let found = typed_builtin("Le CHU Amiens-Picardie a réalisé une double greffe.");
+    assert_eq!(found, [("CHU Amiens-Picardie".into(), "organization")]);
+}
