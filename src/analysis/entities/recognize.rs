@@ -4221,12 +4221,23 @@ impl Recognizer {
             vote(&mut c.votes, kind, w);
             c.cued = true;
         }
-        // (Not a word in capitals inside mixed-case text: "le CHU Amiens-Picardie".)
+        // (Not a word in capitals inside mixed-case text: "le CHU Amiens-Picardie".) After an
+        // article a given name begins no person's name but a ship's, a work's, a prize's: "le
+        // Pascal Paoli", "du Bella Desgagnés", "the Dan Ryan".
         if n > 1
             && self.gaz.is_given(head.text)
             && (head.shape != Shape::Upper || d.caps(head.line))
         {
-            vote(&mut c.votes, EntityType::Person, 2.0);
+            let articled = after_article(toks, first)
+                || (first > 0
+                    && head.joined
+                    && head.elision.is_empty()
+                    && matches!(toks[first - 1].text, "au" | "aux" | "the" | "The"));
+            if articled {
+                vote(&mut c.votes, EntityType::Misc, 0.5);
+            } else {
+                vote(&mut c.votes, EntityType::Person, 2.0);
+            }
         }
         // "Herbert Macaulay Way", "Alice Springs Hospital": a head word after a given name and
         // another word names a place or a body after a person.

@@ -5036,3 +5036,20 @@ fn marine_ends_a_firms_name() {
     let found = typed_builtin("Le CHU Amiens-Picardie a réalisé une double greffe.");
     assert_eq!(found, [("CHU Amiens-Picardie".into(), "organization")]);
 }
+
+#[test]
+fn a_given_name_after_an_article_begins_no_persons_name() {
+    let found = typed_builtin("Jusqu'au prochain passage du Bella Desgagnés, le navire.");
+    assert!(
+        found.contains(&("Bella Desgagnés".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Traffic crawled along the Dan Ryan all morning.");
+    assert!(!found.iter().any(|(_, k)| *k == "person"), "{found:?}");
+    // Without the article, the person.
+    let found = typed_builtin("Hier, Bella Desgagnés a parlé.");
+    assert!(
+        found.contains(&("Bella Desgagnés".into(), "person")),
+        "{found:?}"
+    );
+}
