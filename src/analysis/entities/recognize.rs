@@ -2196,6 +2196,9 @@ impl Recognizer {
                         // with a regional adjective is a place of its own.
                         n += 1;
                         row = None;
+                    } else if sub == 0 && !caps_line && self.regional_body(toks, i, i + n - 1) {
+                        n += 1;
+                        row = None;
                     }
                     let mut c = self.cand(di, d, i, i + n + sub - 1);
                     if sub == 0 {
@@ -3149,6 +3152,19 @@ impl Recognizer {
         }) && self.gaz.head(toks[k].text, HeadPos::First).is_some()
     }
 
+    /// Whether the lowercase demonym right after the listed organisation `toks[first..=end]`,
+    /// whose name begins with a head word, names a regional body of its own: "le Conseil
+    /// d'État vaudois", "le Grand Conseil genevois" (not "Google français").
+    fn regional_body(&self, toks: &[NameToken<'_>], first: usize, end: usize) -> bool {
+        self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Organization)
+            && toks.get(end + 1).is_some_and(|t| {
+                t.joined
+                    && t.shape == Shape::Lower
+                    && t.elision.is_empty()
+                    && self.gaz.is_demonym(t.text)
+            })
+    }
+
     /// Whether the particles before `p` go on a person's name of a given name and a surname
     /// (`toks[i..=k]`): "Jorge Vidal de la Peña"; not before a listed name ("Jean Dupont de
     /// Lyon"), a common word or a head word, nor after a listed name.
@@ -3923,8 +3939,14 @@ impl Recognizer {
             }
             break;
         }
-        // Trailing words that are no names ("Microsoft TV").
-        while last >= first && last > 0 {
+        // Trailing words that are no names ("Microsoft TV"), never inside a listed name the
+        // run now starts with ("Le Conseil d'État a tranché").
+        let listed_end = (first <= last)
+            .then(|| self.gaz.longest(toks, first, d.caps(toks[first].line)))
+            .flatten()
+            .map(|(_, n)| first + n - 1)
+            .filter(|&e| e <= last);
+        while last >= first && last > 0 && listed_end.is_none_or(|e| last > e) {
             let t = &toks[last];
             // "Theresa May", "la Néerlandaise Marianne Vos": a word that is no name alone, or
             // a stop word, after a given name is a surname.
@@ -4150,7 +4172,13 @@ impl Recognizer {
                 out.push(c);
                 return;
             }
-            c.row = Some(row);
+            if !d.caps(toks[first].line) && self.regional_body(toks, first, last) {
+                c.end = toks[last + 1].end;
+                c.last_tok = last + 1;
+                c.parts.push(toks[last + 1].part());
+            } else {
+                c.row = Some(row);
+            }
             vote(&mut c.votes, kind, 3.0);
             // "Allez Brest !", "beating Kilkenny": a listed place cheered on or beaten.
             if n == 1 && self.cheered_team(toks, first) {
@@ -4809,7 +4837,16 @@ impl Recognizer {
                             || with_key(t.text, |k| k.starts_with("europeen")))
                 })
             };
+            // "Chambre genevoise immobilière": a nationality or regional adjective between
+            // the head and another adjective.
+            if demonym_at(end + 1) && adjective_at(end + 2) {
+                end += 2;
+            }
             while end < last + 3 && adjective_at(end + 1) {
+                end += 1;
+            }
+            // "Conseil général vaudois": and one after another adjective.
+            if end > last && demonym_at(end + 1) {
                 end += 1;
             }
 

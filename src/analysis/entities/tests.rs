@@ -5053,3 +5053,24 @@ fn a_given_name_after_an_article_begins_no_persons_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_listed_body_at_a_sentence_start_keeps_its_words_and_its_region() {
+    // A listed name after a sentence's article keeps a last word that is no name alone.
+    let found = typed_builtin("Le Conseil d'État a tranché.");
+    assert_eq!(found, [("Conseil d'État".into(), "organization")]);
+    // A regional adjective after a listed body's name makes a body of its own.
+    let found = typed_builtin("Le Conseil d'État vaudois a débloqué 600 000 francs.");
+    assert_eq!(found, [("Conseil d'État vaudois".into(), "organization")]);
+    let found = typed_builtin("Hier, le Conseil d'État valaisan a débloqué 2 millions.");
+    assert_eq!(found, [("Conseil d'État valaisan".into(), "organization")]);
+    // Not after a company's name.
+    let found = typed_builtin("Hier, le Google français a fermé.");
+    assert_eq!(found, [("Google".into(), "organization")]);
+    // A regional adjective between a head and another adjective.
+    let found = typed_builtin("La Chambre genevoise immobilière dénonce un coup de frein.");
+    assert_eq!(
+        found,
+        [("Chambre genevoise immobilière".into(), "organization")]
+    );
+}
