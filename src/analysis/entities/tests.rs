@@ -5074,3 +5074,24 @@ fn a_listed_body_at_a_sentence_start_keeps_its_words_and_its_region() {
         [("Chambre genevoise immobilière".into(), "organization")]
     );
 }
+
+#[test]
+fn a_name_before_an_attributive_participle_stands_alone() {
+    let found =
+        typed_builtin("A start-up backed by the Perth-based Karratha Resources wants a mine.");
+    assert_eq!(
+        found,
+        [
+            ("Perth".into(), "location"),
+            ("Karratha Resources".into(), "organization")
+        ]
+    );
+    let found = typed_builtin("The Dublin-born singer moved to Aix-en-Provence.");
+    assert_eq!(
+        found,
+        [
+            ("Dublin".into(), "location"),
+            ("Aix-en-Provence".into(), "location")
+        ]
+    );
+}

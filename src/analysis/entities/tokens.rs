@@ -323,6 +323,30 @@ impl Tokenizer {
     }
 }
 
+/// Whether `word` is an English participle that makes an adjective of the name hyphenated
+/// before it ("Perth-based", "Dublin-born", "EU-funded", "Labour-led").
+fn is_attributive_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "based"
+            | "born"
+            | "bred"
+            | "headquartered"
+            | "owned"
+            | "led"
+            | "backed"
+            | "funded"
+            | "run"
+            | "listed"
+            | "registered"
+            | "flagged"
+            | "made"
+            | "built"
+            | "trained"
+            | "educated"
+    )
+}
+
 /// Cuts `text`, whose words are `spans` (as [`Segmenter::words`] gives them), into name
 /// tokens, pushed to `out` (cleared first).
 pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec<NameToken<'t>>) {
@@ -401,6 +425,11 @@ fn tokenize_words_with<'t>(
             let (ns, ne) = spans[i + 1];
             let g = &text[end..ns];
             let next_cap = starts_upper(&text[ns..ne]);
+            // "Perth-based", "Dublin-born", "EU-funded": a name before an English participle
+            // stays a name of its own.
+            if is_hyphen(g) && is_attributive_participle(&text[ns..ne]) {
+                break;
+            }
             if (capital && is_hyphen(g)) || (g == "&" && capital && next_cap) {
                 end = ne;
                 i += 1;
