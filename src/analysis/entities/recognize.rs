@@ -3431,8 +3431,9 @@ impl Recognizer {
                         Some(EntityType::Organization | EntityType::Location)
                     ) || self.gaz.head(n.text, HeadPos::First) == Some(EntityType::Organization)
                 })
-            // "St James's University Hospital", "St Mary's Hospital": a saint's name too.
-            && ((self.gaz.is_common(t.text)
+            // "St James's University Hospital", "St Mary's Hospital": a saint's name too;
+            // "Maine Lobstermen's Association": a trade's plural.
+            && (((self.gaz.is_common(t.text) || (t.text.ends_with("men") && t.text.len() > 5))
                 && !self.gaz.is_given(t.text)
                 // "Danielle Smith's United Conservative Party": a person's surname.
                 && !(k > 0

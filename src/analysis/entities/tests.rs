@@ -5095,3 +5095,20 @@ fn a_name_before_an_attributive_participle_stands_alone() {
         ]
     );
 }
+
+#[test]
+fn a_trades_plural_possessive_and_co_op_stay_in_a_name() {
+    let found = typed_builtin("The Deer Isle Lobstermen's Co-op in Stonington sold its wharf.");
+    assert!(
+        found.contains(&("Deer Isle Lobstermen's Co-op".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("A spokesman for the Maine Lobstermen's Association said no.");
+    assert!(
+        found.contains(&("Maine Lobstermen's Association".into(), "organization")),
+        "{found:?}"
+    );
+    // The retailer alone is listed.
+    let found = typed_builtin("Couldn't get to the Co-op for a week.");
+    assert_eq!(found, [("Co-op".into(), "organization")]);
+}
