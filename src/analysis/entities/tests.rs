@@ -5112,3 +5112,17 @@ fn a_trades_plural_possessive_and_co_op_stay_in_a_name() {
     let found = typed_builtin("Couldn't get to the Co-op for a week.");
     assert_eq!(found, [("Co-op".into(), "organization")]);
 }
+
+#[test]
+fn french_trade_nouns_begin_firms_names() {
+    let found = typed_builtin("Le tribunal a condamné la société lyonnaise Coutellerie Directe.");
+    assert!(
+        found.contains(&("Coutellerie Directe".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Son sponsor, la Biscuiterie Morvan, a doublé la mise.");
+    assert!(
+        found.contains(&("Biscuiterie Morvan".into(), "organization")),
+        "{found:?}"
+    );
+}
