@@ -4414,7 +4414,13 @@ impl Recognizer {
         if n > 1 && toks[first + 1..=last].iter().any(|t| t.amp) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         }
-        if c.acronym && !word_in_capitals(head.text) {
+        // ("The Ghana Cocoa Board (COCOBOD)": one that reads as a word too, in parentheses
+        // after a name.)
+        let named_before = first > 0
+            && matches!(toks[first - 1].shape, Shape::Cap | Shape::Upper)
+            && d.text[toks[first - 1].end..head.raw_start].trim() == "("
+            && d.text[head.end..].starts_with(')');
+        if c.acronym && (!word_in_capitals(head.text) || named_before) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {
             vote(&mut c.votes, EntityType::Misc, 0.6);
@@ -5874,9 +5880,13 @@ impl Recognizer {
         // "sa Vuillermoz", "his Hattersley loom", "leurs Frecciarossa": what a possessive
         // names is a thing someone has (a person would come with a given name).
         // ("its Oppama plant", "his Mar-a-Lago estate": a site or a home is a place.)
+        // ("its Victoria Mill": a place's head word ends the name itself, even after a given
+        // name.)
+        let own_site = c.last_tok > first
+            && self.gaz.head(toks[c.last_tok].text, HeadPos::Last) == Some(EntityType::Location);
         if joined_prev
             && c.row.is_none()
-            && !self.gaz.is_given(t.text)
+            && (own_site || !self.gaz.is_given(t.text))
             && t.elision.is_empty()
             && is_possessive_determiner(prev)
         {
@@ -5889,12 +5899,16 @@ impl Recognizer {
                         .all(|w| w.joined && w.shape == Shape::Lower)
                     && is_site_noun(toks[j].text)
             });
-            let kind = if site {
-                EntityType::Location
+            if own_site {
+                vote(&mut c.votes, EntityType::Location, 2.5);
             } else {
-                EntityType::Misc
-            };
-            vote(&mut c.votes, kind, 1.2);
+                let kind = if site {
+                    EntityType::Location
+                } else {
+                    EntityType::Misc
+                };
+                vote(&mut c.votes, kind, 1.2);
+            }
         }
         // "sur Windy", "sur Insta": one unknown word after "sur" is rather an app or a site
         // than a place (places mostly take "à", "en", "dans").

@@ -5126,3 +5126,20 @@ fn french_trade_nouns_begin_firms_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_possessives_site_and_a_word_acronym_in_parentheses() {
+    let found = typed_builtin("Wilmar Sugar said its Victoria Mill would lose a fortnight.");
+    assert_eq!(
+        found,
+        [
+            ("Wilmar Sugar".into(), "organization"),
+            ("Victoria Mill".into(), "location")
+        ]
+    );
+    let found = typed_builtin("The Ghana Cocoa Board (COCOBOD) will pay farmers more.");
+    assert!(
+        found.contains(&("COCOBOD".into(), "organization")),
+        "{found:?}"
+    );
+}
