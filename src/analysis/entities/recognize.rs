@@ -4915,11 +4915,19 @@ impl Recognizer {
                     .copied()
             };
             let mut j = end + 1;
+            // "Muséum national d'histoire naturelle": an elided "de" on the noun itself, after
+            // an adjective (not "Merci la Commission d'avoir…").
+            let elided_de =
+                end > last && lower_at(j).is_some_and(|t| matches!(t.elision, "d" | "D"));
             // "Union nationale pour la promotion de la location": "pour" too.
-            if lower_at(j).is_some_and(|t| {
-                t.elision.is_empty() && matches!(t.text, "de" | "des" | "du" | "pour")
-            }) {
-                j += 1;
+            if elided_de
+                || lower_at(j).is_some_and(|t| {
+                    t.elision.is_empty() && matches!(t.text, "de" | "des" | "du" | "pour")
+                })
+            {
+                if !elided_de {
+                    j += 1;
+                }
                 if matches!(toks[j - 1].text, "de" | "pour")
                     && lower_at(j).is_some_and(|t| t.text == "la")
                 {
@@ -4927,6 +4935,7 @@ impl Recognizer {
                 }
                 if let Some(noun) = lower_at(j)
                     && (noun.elision.is_empty()
+                        || elided_de
                         || (key_of(noun.elision) == "l" && toks[j - 1].text == "de"))
                     && !stop(noun.text)
                     && noun.text.chars().count() > 3

@@ -5143,3 +5143,26 @@ fn a_possessives_site_and_a_word_acronym_in_parentheses() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_elided_complement_after_an_adjective_and_parade_and_complex_places() {
+    let found = typed_builtin("Ils seront analysés au Muséum national d’histoire naturelle.");
+    assert_eq!(
+        found,
+        [(
+            "Muséum national d’histoire naturelle".into(),
+            "organization"
+        )]
+    );
+    // Not without the adjective.
+    let found = typed_builtin("Merci la Commission d’avoir validé ça.");
+    assert!(!found.iter().any(|(n, _)| n.contains("avoir")), "{found:?}");
+    let found = typed_builtin("The line links Cuffe Parade to the Bandra Kurla Complex.");
+    assert_eq!(
+        found,
+        [
+            ("Cuffe Parade".into(), "location"),
+            ("Bandra Kurla Complex".into(), "location")
+        ]
+    );
+}
