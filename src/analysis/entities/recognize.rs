@@ -3744,9 +3744,10 @@ impl Recognizer {
             // A capitalised head word inside a sentence is part of the name ("l'Université
             // Bordeaux Montaigne", "le Collectif Langues Rares", "Mount Carnaby"), though its
             // lowercase form is a cue ("l'université", "le collectif").
+            // ("L'Union Saint-Gilloise" at a sentence start: the elided article begins it.)
             let name_head = || {
                 t.shape == Shape::Cap
-                    && !t.sentence_start
+                    && (!t.sentence_start || (matches!(t.elision, "L" | "l") && first < last))
                     && matches!(
                         self.gaz.head(t.text, HeadPos::First),
                         Some(EntityType::Organization | EntityType::Location)

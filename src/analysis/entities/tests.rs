@@ -5166,3 +5166,14 @@ fn an_elided_complement_after_an_adjective_and_parade_and_complex_places() {
         ]
     );
 }
+
+#[test]
+fn a_head_after_an_elided_article_at_a_sentence_start_begins_the_name() {
+    let found = typed_builtin("L’Union Saint-Gilloise est championne de Belgique.");
+    assert!(
+        found.contains(&("Union Saint-Gilloise".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("L'Association Bidule a porté plainte.");
+    assert_eq!(found, [("Association Bidule".into(), "organization")]);
+}
