@@ -5177,3 +5177,9 @@ fn a_head_after_an_elided_article_at_a_sentence_start_begins_the_name() {
     let found = typed_builtin("L'Association Bidule a porté plainte.");
     assert_eq!(found, [("Association Bidule".into(), "organization")]);
 }
+
+#[test]
+fn belgian_clubs_are_listed() {
+    let found = typed_builtin("Ancien défenseur du Standard de Liège, il a dédié le titre.");
+    assert_eq!(found, [("Standard de Liège".into(), "organization")]);
+}
