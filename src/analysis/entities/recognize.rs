@@ -160,6 +160,41 @@ fn after_article(toks: &[NameToken<'_>], i: usize) -> bool {
             ))
 }
 
+/// Whether `word` (lowercase) names what a person leads, has or stars in, after "the" and their
+/// name: "the Joe Biden administration", "the Taylor Swift concert".
+fn is_persons_attribute(word: &str) -> bool {
+    matches!(
+        word,
+        "administration"
+            | "government"
+            | "cabinet"
+            | "presidency"
+            | "campaign"
+            | "era"
+            | "years"
+            | "camp"
+            | "team"
+            | "regime"
+            | "doctrine"
+            | "concert"
+            | "tour"
+            | "show"
+            | "album"
+            | "case"
+            | "trial"
+            | "affair"
+            | "estate"
+            | "family"
+            | "foundation"
+            | "fan"
+            | "fans"
+            | "interview"
+            | "speech"
+            | "statement"
+            | "plan"
+    )
+}
+
 /// Whether `gap` (text between two tokens) opens a quotation: it ends with «, “ or a straight
 /// quote after a space or a line start.
 fn opens_quote(gap: &str) -> bool {
@@ -2185,12 +2220,7 @@ impl Recognizer {
                     } else if sub == 0
                         && kind == EntityType::Location
                         && !caps_line
-                        && toks.get(i + n).is_some_and(|t| {
-                            t.joined
-                                && t.shape == Shape::Lower
-                                && t.elision.is_empty()
-                                && self.gaz.is_demonym(t.text)
-                        })
+                        && self.lower_demonym_at(toks, i + n)
                     {
                         // "le Jura vaudois", "la Drôme provençale": a region of a place named
                         // with a regional adjective is a place of its own.
@@ -3153,16 +3183,22 @@ impl Recognizer {
     }
 
     /// Whether the lowercase demonym right after the listed organisation `toks[first..=end]`,
-    /// whose name begins with a head word, names a regional body of its own: "le Conseil
-    /// d'État vaudois", "le Grand Conseil genevois" (not "Google français").
+    /// whose name begins with a head word, names a body of its own: "le Conseil d'État
+    /// vaudois", "le Grand Conseil genevois" (not "Google français").
     fn regional_body(&self, toks: &[NameToken<'_>], first: usize, end: usize) -> bool {
         self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Organization)
-            && toks.get(end + 1).is_some_and(|t| {
-                t.joined
-                    && t.shape == Shape::Lower
-                    && t.elision.is_empty()
-                    && self.gaz.is_demonym(t.text)
-            })
+            && self.lower_demonym_at(toks, end + 1)
+    }
+
+    /// Whether `toks[j]` is a lowercase demonym joined to the word before ("le Jura vaudois",
+    /// "Fédération française").
+    fn lower_demonym_at(&self, toks: &[NameToken<'_>], j: usize) -> bool {
+        toks.get(j).is_some_and(|t| {
+            t.joined
+                && t.shape == Shape::Lower
+                && t.elision.is_empty()
+                && self.gaz.is_demonym(t.text)
+        })
     }
 
     /// Whether the particles before `p` go on a person's name of a given name and a surname
@@ -4252,17 +4288,28 @@ impl Recognizer {
             c.cued = true;
         }
         // (Not a word in capitals inside mixed-case text: "le CHU Amiens-Picardie".) After an
-        // article a given name begins no person's name but a ship's, a work's, a prize's: "le
-        // Pascal Paoli", "du Bella Desgagnés", "the Dan Ryan".
+        // article a given name begins no person's name but a ship's, a work's, a road's: "le
+        // Pascal Paoli", "du Bella Desgagnés", "the Dan Ryan"; unless a noun of what a person
+        // has follows ("the Joe Biden administration").
         if n > 1
             && self.gaz.is_given(head.text)
             && (head.shape != Shape::Upper || d.caps(head.line))
         {
+            let after_the = first > 0
+                && head.joined
+                && head.elision.is_empty()
+                && matches!(toks[first - 1].text, "the" | "The");
+            // ("the Joe Biden administration", "the Elon Musk-owned X": the person's.)
+            let persons_thing = toks.get(last + 1).is_some_and(|n| {
+                is_hyphen(&d.text[toks[last].end..n.start])
+                    || (n.joined && n.shape == Shape::Lower && is_persons_attribute(n.text))
+            });
             let articled = after_article(toks, first)
                 || (first > 0
                     && head.joined
                     && head.elision.is_empty()
-                    && matches!(toks[first - 1].text, "au" | "aux" | "the" | "The"));
+                    && matches!(toks[first - 1].text, "au" | "aux"))
+                || (after_the && !persons_thing);
             if articled {
                 vote(&mut c.votes, EntityType::Misc, 0.5);
             } else {
@@ -4420,7 +4467,9 @@ impl Recognizer {
         let named_before = first > 0
             && matches!(toks[first - 1].shape, Shape::Cap | Shape::Upper)
             && d.text[toks[first - 1].end..head.raw_start].trim() == "("
-            && d.text[head.end..].starts_with(')');
+            && d.text[head.end..].starts_with(')')
+            // (Not a town in a results list: "Pierre Le Gall (PLOUGONVEN)".)
+            && !self.gaz.lists_place(head.text);
         if c.acronym && (!word_in_capitals(head.text) || named_before) {
             vote(&mut c.votes, EntityType::Organization, 1.0);
         } else if head.shape == Shape::Mixed {
@@ -4824,14 +4873,7 @@ impl Recognizer {
         let head_kind = self.gaz.head(toks[first].text, HeadPos::First);
         let mut end = last;
         // A lowercase nationality or regional adjective joined to the word before.
-        let demonym_at = |j: usize| {
-            toks.get(j).is_some_and(|t| {
-                t.joined
-                    && t.shape == Shape::Lower
-                    && t.elision.is_empty()
-                    && self.gaz.is_demonym(t.text)
-            })
-        };
+        let demonym_at = |j: usize| self.lower_demonym_at(toks, j);
         if head_kind.is_some() && c.row.is_none() && toks[last].shape != Shape::Number {
             let adjective_at = |j: usize| {
                 toks.get(j).is_some_and(|t| {
@@ -4918,8 +4960,24 @@ impl Recognizer {
             let mut j = end + 1;
             // "Muséum national d'histoire naturelle": an elided "de" on the noun itself, after
             // an adjective (not "Merci la Commission d'avoir…").
-            let elided_de =
-                end > last && lower_at(j).is_some_and(|t| matches!(t.elision, "d" | "D"));
+            let elided_de = end > last
+                && lower_at(j).is_some_and(|t| {
+                    // (Not an infinitive, "d'avoir", "d'annoncer", "d'agir", nor an adverb.)
+                    let long = t.text.chars().count() > 5;
+                    matches!(t.elision, "d" | "D")
+                        && !(long && t.text.ends_with("er") && t.text != "hiver")
+                        && !(t.text.ends_with("ir") && t.text != "avenir")
+                        && !matches!(
+                            t.text,
+                            "avoir"
+                                | "être"
+                                | "urgence"
+                                | "abord"
+                                | "ailleurs"
+                                | "environ"
+                                | "office"
+                        )
+                });
             // "Union nationale pour la promotion de la location": "pour" too.
             if elided_de
                 || lower_at(j).is_some_and(|t| {
