@@ -4300,16 +4300,18 @@ impl Recognizer {
                 && head.elision.is_empty()
                 && matches!(toks[first - 1].text, "the" | "The");
             // ("the Joe Biden administration", "the Elon Musk-owned X": the person's.)
-            let persons_thing = toks.get(last + 1).is_some_and(|n| {
-                is_hyphen(&d.text[toks[last].end..n.start])
-                    || (n.joined && n.shape == Shape::Lower && is_persons_attribute(n.text))
-            });
+            let persons_thing = || {
+                toks.get(last + 1).is_some_and(|n| {
+                    is_hyphen(&d.text[toks[last].end..n.start])
+                        || (n.joined && n.shape == Shape::Lower && is_persons_attribute(n.text))
+                })
+            };
             let articled = after_article(toks, first)
                 || (first > 0
                     && head.joined
                     && head.elision.is_empty()
                     && matches!(toks[first - 1].text, "au" | "aux"))
-                || (after_the && !persons_thing);
+                || (after_the && !persons_thing());
             if articled {
                 vote(&mut c.votes, EntityType::Misc, 0.5);
             } else {
@@ -4969,13 +4971,7 @@ impl Recognizer {
                         && !(t.text.ends_with("ir") && t.text != "avenir")
                         && !matches!(
                             t.text,
-                            "avoir"
-                                | "être"
-                                | "urgence"
-                                | "abord"
-                                | "ailleurs"
-                                | "environ"
-                                | "office"
+                            "être" | "urgence" | "abord" | "ailleurs" | "environ" | "office"
                         )
                 });
             // "Union nationale pour la promotion de la location": "pour" too.
