@@ -315,6 +315,8 @@ struct Page<'p, 't> {
     dots: std::cell::OnceCell<HashMap<&'t str, [u32; 2], BuildWordHasher>>,
     /// Buffers [`Recognizer::push_run`] keys and lowercases words in, kept from run to run.
     scratch: std::cell::RefCell<(String, String)>,
+    /// How many of the first documents are the newsroom's; the others are readers'.
+    edited: usize,
 }
 
 impl<'t> Page<'_, 't> {
@@ -1655,6 +1657,7 @@ impl Recognizer {
             docs: &docs,
             dots: std::cell::OnceCell::new(),
             scratch: std::cell::RefCell::default(),
+            edited,
         };
         for (di, d) in docs.iter().enumerate() {
             self.candidates(di, d, &page, &mut works, &mut cands);
@@ -1869,6 +1872,41 @@ impl Recognizer {
                 let mut c = self.cand(di, d, i, i);
                 c.row = Some(row);
                 vote(&mut c.votes, EntityType::Location, 3.0);
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            // "on skiait à albiez", "grew up in gurgaon": a reader's lowercase word after a
+            // preposition of place that no list holds and no dictionary knows, before
+            // punctuation or a small word ("à albiez avec", not "in january", "à grande").
+            if di >= page.edited
+                && t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && t.text.chars().count() >= 4
+                && t.text.chars().all(char::is_alphabetic)
+                && matches!(
+                    toks[i - 1].text,
+                    "à" | "depuis" | "vers" | "in" | "from" | "near"
+                )
+                && toks.get(i + 1).is_none_or(|n| {
+                    !n.hyphen_before
+                        && (!n.joined
+                            || (n.elision.is_empty()
+                                && !matches!(n.text, "de" | "du" | "des" | "of")
+                                && with_key(n.text, stop)))
+                })
+                && !page.lower.contains(t.text)
+                && !with_key(t.text, stop)
+                && !self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+                && !self.gaz.is_not_entity(t.text)
+                && self.gaz.lower_name(t.text).is_none()
+            {
+                let mut c = self.cand(di, d, i, i);
+                vote(&mut c.votes, EntityType::Location, 2.0);
                 out.push(c);
                 i += 1;
                 continue;

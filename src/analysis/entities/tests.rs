@@ -5192,3 +5192,24 @@ fn belgian_clubs_are_listed() {
     let found = typed_builtin("Ancien défenseur du Standard de Liège, il a dédié le titre.");
     assert_eq!(found, [("Standard de Liège".into(), "organization")]);
 }
+
+#[test]
+fn a_readers_unknown_lowercase_word_after_a_preposition_of_place_is_a_place() {
+    assert_eq!(
+        typed_builtin("on skiait à albiez avec mon grand-père"),
+        [("albiez".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Grew up in gurgaon and the hills are gone."),
+        [("gurgaon".into(), "location")]
+    );
+    // A word of the dictionary, a month, a given name, or a word before "de": no place.
+    assert!(typed_builtin("on y va à grande vitesse, in january.").is_empty());
+    assert!(typed_builtin("merci à kevin pour tout").is_empty());
+    assert!(typed_builtin("un voyage à albiez de rêve").is_empty());
+    // Newsroom text names places with a capital.
+    let r = builtin();
+    let page = ["Le maire a parlé.", "on skiait à albiez"];
+    let found = r.detect_article_page(&page, 2);
+    assert!(found.iter().all(Vec::is_empty), "{found:?}");
+}
