@@ -954,6 +954,64 @@ fn word_in_capitals(word: &str) -> bool {
     letters == word.len() && letters >= 6 && vowels * 3 >= letters
 }
 
+/// Whether the words right before `toks[i]` praise or thank someone ("bravo", "merci",
+/// "soutien à", "fair play to", "well done", "props to"), at the start of a sentence or
+/// clause.
+fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
+    let is = |k: usize, words: &[&str]| {
+        i.checked_sub(k)
+            .is_some_and(|j| words.iter().any(|w| toks[j].text.eq_ignore_ascii_case(w)))
+    };
+    let n = if is(
+        1,
+        &[
+            "bravo",
+            "merci",
+            "allez",
+            "félicitations",
+            "congrats",
+            "cheers",
+        ],
+    ) {
+        1
+    } else if is(1, &["done"]) && is(2, &["well"]) {
+        2
+    } else if is(1, &["there"]) && is(2, &["in"]) && is(3, &["get"]) {
+        3
+    } else if is(1, &["à", "À", "to"]) {
+        if is(
+            2,
+            &[
+                "soutien",
+                "courage",
+                "bravo",
+                "chapeau",
+                "félicitations",
+                "merci",
+                "props",
+                "respect",
+                "shoutout",
+                "kudos",
+            ],
+        ) {
+            2
+        } else if (is(2, &["play"]) && is(3, &["fair"]))
+            || (is(2, &["off"]) && is(3, &["hats"]))
+            || (is(2, &["out"]) && is(3, &["shout"]))
+        {
+            3
+        } else {
+            return false;
+        }
+    } else {
+        return false;
+    };
+    // A word alone opens a sentence or follows punctuation ("… ! bravo"); a phrase may
+    // follow an adjective ("Massive props to").
+    let first = &toks[i - n];
+    (n > 1 || first.sentence_start || !first.joined) && toks[i + 1 - n..i].iter().all(|t| t.joined)
+}
+
 /// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
 fn is_number_word(word: &str) -> bool {
     word.split('-').all(|p| {
@@ -1909,6 +1967,39 @@ impl Recognizer {
                 vote(&mut c.votes, EntityType::Location, 2.0);
                 out.push(c);
                 i += 1;
+                continue;
+            }
+            // "bravo beñat", "merci pocco", "fair play to dwan": a reader's lowercase word
+            // after praise or thanks, when it is no word of the dictionary, list or page name.
+            if di >= page.edited
+                && t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && t.text.chars().count() >= 3
+                && t.text.chars().all(char::is_alphabetic)
+                && cheers_before(toks, i)
+                && !page.lower.contains(t.text)
+                && !with_key(t.text, stop)
+                && !self.gaz.is_common(t.text)
+                && !self.gaz.is_not_entity(t.text)
+                && self.gaz.place_row(t.text).is_none()
+                && self.gaz.lower_name(t.text).is_none()
+            {
+                // "salminen-ward": the parts of a hyphenated surname.
+                let mut last = i;
+                while toks.get(last + 1).is_some_and(|n| {
+                    n.hyphen_before
+                        && n.shape == Shape::Lower
+                        && is_hyphen(&d.text[toks[last].end..n.start])
+                }) {
+                    last += 1;
+                }
+                let mut c = self.cand(di, d, i, last);
+                vote(&mut c.votes, EntityType::Person, 2.0);
+                out.push(c);
+                i = last + 1;
                 continue;
             }
             // "along the B6479", "the M621", "sur la N20", "l'A10": a road's number after an

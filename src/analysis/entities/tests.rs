@@ -5205,11 +5205,35 @@ fn a_readers_unknown_lowercase_word_after_a_preposition_of_place_is_a_place() {
     );
     // A word of the dictionary, a month, a given name, or a word before "de": no place.
     assert!(typed_builtin("on y va à grande vitesse, in january.").is_empty());
-    assert!(typed_builtin("merci à kevin pour tout").is_empty());
+    assert!(typed_builtin("un cadeau à kevin pour tout").is_empty());
     assert!(typed_builtin("un voyage à albiez de rêve").is_empty());
     // Newsroom text names places with a capital.
     let r = builtin();
     let page = ["Le maire a parlé.", "on skiait à albiez"];
     let found = r.detect_article_page(&page, 2);
     assert!(found.iter().all(Vec::is_empty), "{found:?}");
+}
+
+#[test]
+fn a_readers_lowercase_word_after_praise_or_thanks_is_a_person() {
+    assert_eq!(
+        typed_builtin("Merci pocco, on a vu un grand match."),
+        [("pocco".into(), "person")]
+    );
+    assert_eq!(
+        typed_builtin("Massive props to salminen-ward and the crew."),
+        [("salminen-ward".into(), "person")]
+    );
+    assert_eq!(
+        typed_builtin("Fair play to dwan for saying it straight."),
+        [("dwan".into(), "person")]
+    );
+    // Words of the dictionary after the same cues: no name.
+    assert!(typed_builtin("Bravo pour tout, merci encore, fair play to everyone.").is_empty());
+    // A listed place is no person ("merci ingolstadt" is left to the place rules).
+    assert!(
+        !typed_builtin("Merci glasgow !")
+            .iter()
+            .any(|(_, kind)| *kind == "person")
+    );
 }
