@@ -6545,11 +6545,73 @@ impl Recognizer {
         // words).
         let mut lower_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
             HashMap::default();
+        // "baffinland" for "Baffinland Iron Mines", "danielle" for "Danielle Smith", "lacaze"
+        // for "Lacaze-Mounic", "gujan" for "Gujan-Mestras": a reader's lowercase first word of
+        // a page's name (or first part of a hyphenated one), when one name only begins so and
+        // the word is no common word, stop word or other place (`None` when several do).
+        let mut first_words: HashMap<String, Option<usize>, BuildWordHasher> = HashMap::default();
         for (k, c) in clusters.iter().enumerate().filter(|_| any_lower) {
             let several = c.parts.len() > 1;
             let person = several && c.kind() == EntityType::Person;
             if !c.strong {
                 continue;
+            }
+            if docs.len() > edited {
+                for &(f, _) in &c.forms {
+                    let mut words = f.split(' ');
+                    let Some(head) = words.next() else {
+                        continue;
+                    };
+                    let rest = words.next();
+                    let first = head.split('-').next().unwrap_or(head);
+                    // A person by the given name (of a full name) or the first part of a
+                    // hyphenated surname; another name by its first word or part.
+                    let surname = rest.filter(|_| person).and_then(|_| {
+                        f.rsplit(' ')
+                            .next()
+                            .filter(|w| w.contains('-'))
+                            .and_then(|w| w.split('-').next())
+                    });
+                    for w in [Some(first), surname].into_iter().flatten() {
+                        if (w.len() == f.len()) || (person && rest.is_none()) {
+                            continue;
+                        }
+                        lowercase_into(w, &mut lw);
+                        // (`lower` holds whole words only, not the parts of hyphenated ones.)
+                        let part = w.len() < head.len() || Some(w) == surname;
+                        if w.chars().count() >= 4
+                            && shape_of(w) == Shape::Cap
+                            && w.chars().all(char::is_alphabetic)
+                            && (part || lower.contains(lw.as_str()))
+                            && !stop(&lw)
+                            && !self.gaz.is_common(&lw)
+                            && !self.gaz.is_not_entity(&lw)
+                            && (person || !self.gaz.is_given(w))
+                            && (c.kind() == EntityType::Location || !self.gaz.lists_place(w))
+                            && self.gaz.head(w, HeadPos::First).is_none()
+                        {
+                            // "pennine aggregates" for "Pennine Aggregates Ltd": the first
+                            // words of a longer name.
+                            let words: Vec<&str> = f.split(' ').collect();
+                            if !person && w.len() == head.len() && words.len() >= 3 {
+                                for m in 2..words.len() {
+                                    lower_phrases
+                                        .entry(lw.clone())
+                                        .or_default()
+                                        .push((k, lowercase_all(&words[..m])));
+                                }
+                            }
+                            first_words
+                                .entry(lw.clone())
+                                .and_modify(|e| {
+                                    if *e != Some(k) {
+                                        *e = None;
+                                    }
+                                })
+                                .or_insert(Some(k));
+                        }
+                    }
+                }
             }
             let twice = c.mentions >= 2 && !several;
             for &(f, _) in &c.forms {
@@ -6568,6 +6630,28 @@ impl Recognizer {
                         Some(w) if w.len() < f.len() => w,
                         _ => continue,
                     };
+                    // "vidal castanier", "du plessis": a reader's hyphenated surname written
+                    // without its hyphen, or its first part after its particle.
+                    if docs.len() > edited && surname.contains('-') && words.len() >= 2 {
+                        let parts: Vec<&str> = surname.split('-').collect();
+                        if parts.iter().all(|p| p.chars().count() >= 2) {
+                            let spaced = lowercase_all(&parts);
+                            lower_phrases
+                                .entry(spaced[0].clone())
+                                .or_default()
+                                .push((k, spaced));
+                        }
+                        let particle = words[words.len() - 2];
+                        if particle_index(particle).is_some()
+                            && particle.starts_with(char::is_lowercase)
+                        {
+                            let phrase = lowercase_all(&[particle, parts[0]]);
+                            lower_phrases
+                                .entry(phrase[0].clone())
+                                .or_default()
+                                .push((k, phrase));
+                        }
+                    }
                     // "fourmond-lebreton": a hyphenated surname in lowercase is cut into its
                     // parts (written "-lebreton" here: a hyphen joins it to the part before).
                     if surname.contains('-') && surname.split('-').all(|p| p.chars().count() >= 2) {
@@ -6636,6 +6720,16 @@ impl Recognizer {
                 }
             }
         }
+        // (Read in readers' texts only, where names go lowercase.)
+        let first_names: HashMap<String, usize, BuildWordHasher> = first_words
+            .into_iter()
+            .filter_map(|(w, k)| Some((w, k?)))
+            .filter(|(w, _)| !lower_names.contains_key(w))
+            .collect();
+        // The longest phrase that fits is read.
+        for phrases in lower_phrases.values_mut() {
+            phrases.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
+        }
         // "credit agricole", "sommieres": comments (the page's later documents) that drop the
         // accents of its names. By the names' keys, which are ASCII when the accents are all
         // that differs.
@@ -6674,6 +6768,7 @@ impl Recognizer {
             }
         }
         if !lower_names.is_empty()
+            || !first_names.is_empty()
             || !lower_phrases.is_empty()
             || !ascii_names.is_empty()
             || !ascii_phrases.is_empty()
@@ -6683,6 +6778,7 @@ impl Recognizer {
             let mut looked_for = LengthFilter::default();
             for w in lower_names
                 .keys()
+                .chain(first_names.keys())
                 .chain(lower_phrases.keys())
                 .chain(ascii_names.keys())
                 .chain(ascii_phrases.keys())
@@ -6771,6 +6867,7 @@ impl Recognizer {
                         && let Some(&k) = lower_names
                             .get(t.text)
                             .or_else(|| ascii.then(|| ascii_names.get(t.text)).flatten())
+                            .or_else(|| (di >= edited).then(|| first_names.get(t.text)).flatten())
                         && !taken.contains(&(di, t.start))
                         // Listed names in lowercase are candidates already.
                         && !(t.elision.is_empty()

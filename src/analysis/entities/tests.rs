@@ -5237,3 +5237,78 @@ fn a_readers_lowercase_word_after_praise_or_thanks_is_a_person() {
             .any(|(_, kind)| *kind == "person")
     );
 }
+
+#[test]
+fn a_readers_lowercase_first_word_of_a_page_name_joins_it() {
+    let r = builtin();
+    let names_of = |page: &[&str]| -> Vec<Vec<(String, String)>> {
+        r.detect_article_page(page, 1)
+            .into_iter()
+            .map(|ms| {
+                ms.into_iter()
+                    .map(|m| (m.text, m.name.to_string()))
+                    .collect()
+            })
+            .collect()
+    };
+    let page = [
+        "Le groupe Baffinland Iron Mines veut doubler ses cargaisons, a dit Danielle Smith.",
+        "baffinland promet toujours moins de bruit, et danielle laisse faire.",
+    ];
+    let found = names_of(&page);
+    assert!(
+        found[1].contains(&("baffinland".into(), "Baffinland Iron Mines".into())),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains(&("danielle".into(), "Danielle Smith".into())),
+        "{found:?}"
+    );
+    // The first words of a longer name, and the first part of a hyphenated one.
+    let page = [
+        "The operator, Pennine Aggregates Ltd, blamed Gérard Delpech-Vayssières.",
+        "pennine aggregates is owned by crh and delpech knew it.",
+    ];
+    let found = names_of(&page);
+    assert!(
+        found[1].contains(&("pennine aggregates".into(), "Pennine Aggregates Ltd".into())),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains(&("delpech".into(), "Gérard Delpech-Vayssières".into())),
+        "{found:?}"
+    );
+    // A hyphenated surname written without its hyphen, or its first part after its particle.
+    let page = [
+        "Laurent Vidal-Castanier a rencontré Charles-Henri du Plessis-Mornay.",
+        "vidal castanier a raison, du plessis promet trop.",
+    ];
+    let found = names_of(&page);
+    assert!(
+        found[1].contains(&("vidal castanier".into(), "Laurent Vidal-Castanier".into())),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains(&(
+            "du plessis".into(),
+            "Charles-Henri du Plessis-Mornay".into()
+        )),
+        "{found:?}"
+    );
+    // The newsroom's own lowercase word is no name ("les cultures vodun").
+    let page = [
+        "Les Vodun Days attirent les foules ; les cultures vodun sont à l'honneur.",
+        "super festival",
+    ];
+    assert!(
+        !names_of(&page)[0].iter().any(|(text, _)| text == "vodun"),
+        "{:?}",
+        names_of(&page)
+    );
+    // Two names beginning with the same word: neither is meant.
+    let page = [
+        "Eglinton Crosstown trains will not stop at Eglinton West this year.",
+        "half the shops on eglinton are gone.",
+    ];
+    assert!(names_of(&page)[1].is_empty(), "{:?}", names_of(&page));
+}
