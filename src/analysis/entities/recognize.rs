@@ -954,6 +954,48 @@ fn word_in_capitals(word: &str) -> bool {
     letters == word.len() && letters >= 6 && vowels * 3 >= letters
 }
 
+/// Whether `word` (lowercase, as written) is an adjective that begins a place's name
+/// ("east belfast", "new orleans", "haut jura", "petite venise").
+fn is_place_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "east"
+            | "west"
+            | "north"
+            | "south"
+            | "new"
+            | "old"
+            | "upper"
+            | "lower"
+            | "royal"
+            | "great"
+            | "greater"
+            | "grand"
+            | "grande"
+            | "haut"
+            | "haute"
+            | "bas"
+            | "basse"
+            | "petit"
+            | "petite"
+            | "vieux"
+            | "vieille"
+            | "saint"
+            | "sainte"
+            | "st"
+            | "san"
+            | "santa"
+    )
+}
+
+/// Whether `word` (as written) is a French subject pronoun or "ne" (a verb follows).
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "je" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ne"
+    )
+}
+
 /// Whether the words right before `toks[i]` praise or thank someone ("bravo", "merci",
 /// "soutien à", "fair play to", "well done", "props to"), at the start of a sentence or
 /// clause.
@@ -1965,6 +2007,58 @@ impl Recognizer {
             {
                 let mut c = self.cand(di, d, i, i);
                 vote(&mut c.votes, EntityType::Location, 2.0);
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            // "canberra makes the rules", "tout manosque": a listed town, region or country a
+            // reader writes in lowercase anywhere, when its name is no common word or given
+            // name, and no lowercase name holds it ("le stade de reims", "east belfast").
+            if di >= page.edited
+                && t.shape == Shape::Lower
+                && matches!(t.elision, "" | "l")
+                && !t.hyphen_before
+                && t.text.chars().count() >= 4
+                && toks.get(i + 1).is_none_or(|n| !(n.hyphen_before && n.joined))
+                && (i == 0
+                    || !toks[i].joined
+                    // "qu'on vienne", "que Hermès vienne": a verb after its subject.
+                    || !is_place_adjective(toks[i - 1].text)
+                        && !is_subject_pronoun(toks[i - 1].text)
+                        && !(toks[i - 1].shape.starts_name() && !toks[i - 1].sentence_start)
+                        && !(matches!(toks[i - 1].text, "de" | "du" | "des" | "of")
+                            && i >= 2
+                            && (toks[i - 2].shape == Shape::Upper
+                                || self.gaz.head(toks[i - 2].text, HeadPos::First).is_some())))
+                && toks.get(i + 1).is_none_or(|n| {
+                    !n.joined
+                        || n.shape != Shape::Lower
+                        || (self.gaz.place_row(n.text).is_none()
+                            && self.gaz.head(n.text, HeadPos::Last).is_none())
+                })
+                && let Some(row) = self.gaz.place_row(t.text)
+                && matches!(
+                    self.gaz.row(row).subtype.as_str(),
+                    "city" | "country" | "region" | "territory"
+                )
+                && !with_key(t.text, stop)
+                && !self.gaz.is_common(t.text)
+                && !self.gaz.is_given(t.text)
+                && !self.gaz.is_not_entity(t.text)
+                // A page that writes it as a person's surname means the person ("Michel
+                // Rousset", then "rousset").
+                && !(page.lower.contains(t.text)
+                    && page.docs.iter().any(|d| {
+                        d.tokens.windows(2).any(|w| {
+                            w[1].shape == Shape::Cap
+                                && w[1].text.chars().flat_map(char::to_lowercase).eq(t.text.chars())
+                                && (self.gaz.is_given(w[0].text) || is_courtesy_title(w[0].text))
+                        })
+                    }))
+            {
+                let mut c = self.cand(di, d, i, i);
+                c.row = Some(row);
+                vote(&mut c.votes, EntityType::Location, 3.0);
                 out.push(c);
                 i += 1;
                 continue;
