@@ -6673,8 +6673,10 @@ impl Recognizer {
                         lowercase_into(w, &mut lw);
                         // (`lower` holds whole words only, not the parts of hyphenated ones.)
                         let part = w.len() < head.len() || Some(w) == surname;
-                        if w.chars().count() >= 4
-                            && shape_of(w) == Shape::Cap
+                        // ("cgt" for "CGT Ports et Docks": an acronym from three letters.)
+                        let shape = shape_of(w);
+                        if (w.chars().count() >= 4 && shape == Shape::Cap
+                            || w.chars().count() >= 3 && shape == Shape::Upper && !person)
                             && w.chars().all(char::is_alphabetic)
                             && (part || lower.contains(lw.as_str()))
                             && !stop(&lw)

@@ -5278,6 +5278,16 @@ fn a_readers_lowercase_first_word_of_a_page_name_joins_it() {
         found[1].contains(&("delpech".into(), "Gérard Delpech-Vayssières".into())),
         "{found:?}"
     );
+    // An acronym that begins a longer name ("CGT Ports").
+    let page = [
+        "La CGT Ports appelle à la grève à Dunkerque.",
+        "encore la cgt qui bloque tout",
+    ];
+    let found = names_of(&page);
+    assert!(
+        found[1].contains(&("cgt".into(), found[0][0].1.clone())),
+        "{found:?}"
+    );
     // A hyphenated surname written without its hyphen, or its first part after its particle.
     let page = [
         "Laurent Vidal-Castanier a rencontré Charles-Henri du Plessis-Mornay.",
