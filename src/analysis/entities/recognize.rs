@@ -5706,9 +5706,20 @@ impl Recognizer {
             _ => None,
         };
         if let Some((words, places)) = apposition {
-            for t in toks[last + 2..].iter().take(words) {
+            for (q, t) in toks[last + 2..].iter().enumerate().take(words) {
                 if !t.joined || t.shape != Shape::Lower {
                     break;
+                }
+                // "in Corktown, the carmaker said": the subject of a reporting verb, no
+                // apposition.
+                if toks.get(last + 3 + q).is_some_and(|v| {
+                    v.joined
+                        && matches!(
+                            v.text,
+                            "said" | "says" | "told" | "added" | "announced" | "confirmed"
+                        )
+                }) {
+                    return None;
                 }
                 if self.gaz.is_misc_after(t.text) {
                     return Some(EntityType::Misc);

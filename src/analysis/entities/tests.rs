@@ -5346,3 +5346,32 @@ fn a_readers_lowercase_listed_town_is_a_place_outside_a_lowercase_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_subject_of_a_reporting_verb_after_a_comma_is_no_apposition() {
+    let found = typed_builtin(
+        "Ford will open a lab at Michigan Central Station in Corktown, the carmaker said.",
+    );
+    assert!(
+        found.contains(&("Corktown".into(), "location")),
+        "{found:?}"
+    );
+    // An apposition still types the name before it.
+    let found = typed_builtin("Il a rejoint Dataviva, une société rennaise, en 2021.");
+    assert!(
+        found.contains(&("Dataviva".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn irish_and_german_firm_names() {
+    assert_eq!(
+        typed_builtin("Bord na Móna has started blocking drains on the bog."),
+        [("Bord na Móna".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Le recours de l'importateur zurichois Grünwald Spirituosen a été rejeté."),
+        [("Grünwald Spirituosen".into(), "organization")]
+    );
+}
