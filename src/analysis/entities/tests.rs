@@ -5375,3 +5375,15 @@ fn irish_and_german_firm_names() {
         [("Grünwald Spirituosen".into(), "organization")]
     );
 }
+
+#[test]
+fn a_gate_and_a_volcano_are_places() {
+    assert_eq!(
+        typed_builtin("Ils se sont recueillis devant la porte du Non-Retour."),
+        [("porte du Non-Retour".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Le rouleau a été carbonisé lors de l'éruption du Vésuve en 79."),
+        [("Vésuve".into(), "location")]
+    );
+}
