@@ -6045,7 +6045,8 @@ impl Recognizer {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
             // "at Oppama", "at Ninewells" but also "at Acme": a weak vote; "analysts at
-            // Nedbank", "lawyers at Acme": professionals at a firm (workers at a plant are not).
+            // Nedbank", "lawyers at Acme": professionals at a firm (workers at a plant are not),
+            // or someone's work there.
             5 => {
                 let staff = first >= 2
                     && toks[first - 1].joined
@@ -6063,6 +6064,11 @@ impl Recognizer {
                                 | "traders"
                                 | "insiders"
                                 | "sources"
+                                // "worked at Dorman Long": an employer.
+                                | "worked"
+                                | "working"
+                                | "job"
+                                | "jobs"
                         )
                     });
                 if staff {

@@ -5387,3 +5387,14 @@ fn a_gate_and_a_volcano_are_places() {
         [("Vésuve".into(), "location")]
     );
 }
+
+#[test]
+fn someone_who_worked_at_a_name_worked_for_a_firm() {
+    assert_eq!(
+        typed_builtin("My grandad worked at Dorman Long across the river."),
+        [("Dorman Long".into(), "organization")]
+    );
+    // Sewage works at a town: a place.
+    let found = typed_builtin("Spills from treatment works at Reading, Newbury and Didcot.");
+    assert!(found.contains(&("Reading".into(), "location")), "{found:?}");
+}
