@@ -5398,3 +5398,17 @@ fn someone_who_worked_at_a_name_worked_for_a_firm() {
     let found = typed_builtin("Spills from treatment works at Reading, Newbury and Didcot.");
     assert!(found.contains(&("Reading".into(), "location")), "{found:?}");
 }
+
+#[test]
+fn an_advocate_is_a_title_and_a_property_developer_a_firm() {
+    assert_eq!(
+        typed_builtin("The petition was filed by Advocate Farzana Shaikh-Lobo on Monday."),
+        [("Farzana Shaikh-Lobo".into(), "person")]
+    );
+    assert_eq!(
+        typed_builtin(
+            "It is sponsored by the property developer Ockham Residential, with support."
+        ),
+        [("Ockham Residential".into(), "organization")]
+    );
+}
