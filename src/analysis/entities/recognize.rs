@@ -814,6 +814,10 @@ fn is_firm_agent_participle(word: &str) -> bool {
             | "commissioned"
             | "insured"
             | "audited"
+            | "designed"
+            | "engineered"
+            | "supplied"
+            | "installed"
     ) || {
         let stem = word.trim_end_matches('s').trim_end_matches('e');
         matches!(

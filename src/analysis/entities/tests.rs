@@ -5412,3 +5412,15 @@ fn an_advocate_is_a_title_and_a_property_developer_a_firm() {
         [("Ockham Residential".into(), "organization")]
     );
 }
+
+#[test]
+fn a_firm_designs_and_caricom_is_a_body() {
+    assert_eq!(
+        typed_builtin("The plant was designed by Stantec last year."),
+        [("Stantec".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("He said CARICOM leaders had been offered cheaper fares."),
+        [("CARICOM".into(), "organization")]
+    );
+}
