@@ -317,6 +317,10 @@ struct Page<'p, 't> {
     scratch: std::cell::RefCell<(String, String)>,
     /// How many of the first documents are the newsroom's; the others are readers'.
     edited: usize,
+    /// Hashes of the lowercase forms of capitalised words written right after a given name
+    /// or a courtesy title (surnames: "Michel Rousset"), gathered on first use by
+    /// [`Recognizer::page_surnames`].
+    surnames: std::cell::OnceCell<hashbrown::HashSet<u64>>,
 }
 
 impl<'t> Page<'_, 't> {
@@ -992,11 +996,28 @@ fn is_place_adjective(word: &str) -> bool {
     )
 }
 
-/// Whether `word` (as written) is a French subject pronoun or "ne" (a verb follows).
+/// Whether `word` (as written) is a French subject or object pronoun or "ne" (a verb follows).
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(
         word,
-        "je" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ne"
+        "je" | "tu"
+            | "il"
+            | "elle"
+            | "on"
+            | "nous"
+            | "vous"
+            | "ils"
+            | "elles"
+            | "ne"
+            | "y"
+            | "en"
+            | "se"
+            | "me"
+            | "te"
+            | "lui"
+            | "leur"
+            | "ça"
+            | "cela"
     )
 }
 
@@ -1039,6 +1060,11 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
                 "shoutout",
                 "kudos",
             ],
+        ) && !is(
+            3,
+            &[
+                "with", "in", "du", "de", "en", "mon", "ton", "son", "my", "his", "her",
+            ],
         ) {
             2
         } else if (is(2, &["play"]) && is(3, &["fair"]))
@@ -1056,6 +1082,34 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
     // follow an adjective ("Massive props to").
     let first = &toks[i - n];
     (n > 1 || first.sentence_start || !first.joined) && toks[i + 1 - n..i].iter().all(|t| t.joined)
+}
+
+/// Whether `word` has a vowel (abbreviations such as "bcp", "tjrs", "nhs" have none).
+fn has_vowel(word: &str) -> bool {
+    word.chars().any(|c| {
+        matches!(
+            c,
+            'a' | 'e'
+                | 'i'
+                | 'o'
+                | 'u'
+                | 'y'
+                | 'à'
+                | 'â'
+                | 'ä'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ô'
+                | 'ö'
+                | 'û'
+                | 'ü'
+                | 'ù'
+        )
+    })
 }
 
 /// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
@@ -1755,6 +1809,7 @@ impl Recognizer {
         let page = Page {
             mid_caps: &mid_caps,
             mid_alone: std::cell::OnceCell::new(),
+            surnames: std::cell::OnceCell::new(),
             lower: &lower,
             particle_names: &particle_names,
             defined: &defined,
@@ -1991,6 +2046,8 @@ impl Recognizer {
                 && !t.hyphen_before
                 && t.text.chars().count() >= 4
                 && t.text.chars().all(char::is_alphabetic)
+                // ("depuis tjrs", "vers qqch": a reader's abbreviation.)
+                && has_vowel(t.text)
                 && matches!(
                     toks[i - 1].text,
                     "à" | "depuis" | "vers" | "in" | "from" | "near"
@@ -2023,24 +2080,32 @@ impl Recognizer {
                 && matches!(t.elision, "" | "l")
                 && !t.hyphen_before
                 && t.text.chars().count() >= 4
+                // ("que ça vienne": the verb, not Vienna.)
+                && !matches!(t.text, "vienne" | "viennes")
+                && let Some(row) = self.gaz.place_row(t.text)
                 && toks.get(i + 1).is_none_or(|n| !(n.hyphen_before && n.joined))
-                && (i == 0
-                    || !toks[i].joined
-                    // "qu'on vienne", "que Hermès vienne": a verb after its subject.
-                    || !is_place_adjective(toks[i - 1].text)
-                        && !is_subject_pronoun(toks[i - 1].text)
-                        && !(toks[i - 1].shape.starts_name() && !toks[i - 1].sentence_start)
-                        && !(matches!(toks[i - 1].text, "de" | "du" | "des" | "of")
+                && (i == 0 || !t.joined || {
+                    let prev = &toks[i - 1];
+                    // "east belfast", "haut jura": a place's adjective.
+                    !is_place_adjective(prev.text)
+                        // "qu'on vienne", "que Hermès vienne": a verb after its subject.
+                        && !is_subject_pronoun(prev.text)
+                        && !(prev.shape.starts_name() && !prev.sentence_start)
+                        // "george washington": a name in lowercase.
+                        && !(prev.shape == Shape::Lower && self.gaz.is_given(prev.text))
+                        // "le stade de reims", "le TA de grenoble": a lowercase name.
+                        && !(matches!(prev.text, "de" | "du" | "des" | "of")
                             && i >= 2
                             && (toks[i - 2].shape == Shape::Upper
-                                || self.gaz.head(toks[i - 2].text, HeadPos::First).is_some())))
+                                || self.gaz.head(toks[i - 2].text, HeadPos::First).is_some()
+                                || self.gaz.lower_head(toks[i - 2].text).is_some()))
+                })
                 && toks.get(i + 1).is_none_or(|n| {
                     !n.joined
                         || n.shape != Shape::Lower
                         || (self.gaz.place_row(n.text).is_none()
                             && self.gaz.head(n.text, HeadPos::Last).is_none())
                 })
-                && let Some(row) = self.gaz.place_row(t.text)
                 && matches!(
                     self.gaz.row(row).subtype.as_str(),
                     "city" | "country" | "region" | "territory"
@@ -2052,13 +2117,9 @@ impl Recognizer {
                 // A page that writes it as a person's surname means the person ("Michel
                 // Rousset", then "rousset").
                 && !(page.lower.contains(t.text)
-                    && page.docs.iter().any(|d| {
-                        d.tokens.windows(2).any(|w| {
-                            w[1].shape == Shape::Cap
-                                && w[1].text.chars().flat_map(char::to_lowercase).eq(t.text.chars())
-                                && (self.gaz.is_given(w[0].text) || is_courtesy_title(w[0].text))
-                        })
-                    }))
+                    && self
+                        .page_surnames(page)
+                        .contains(&xxh3_64(t.text.as_bytes())))
             {
                 let mut c = self.cand(di, d, i, i);
                 c.row = Some(row);
@@ -2077,6 +2138,8 @@ impl Recognizer {
                 && !t.hyphen_before
                 && t.text.chars().count() >= 3
                 && t.text.chars().all(char::is_alphabetic)
+                // ("merci bcp", "well done nhs": an abbreviation or acronym.)
+                && has_vowel(t.text)
                 && cheers_before(toks, i)
                 && !page.lower.contains(t.text)
                 && !with_key(t.text, stop)
@@ -5720,7 +5783,17 @@ impl Recognizer {
                     v.joined
                         && matches!(
                             v.text,
-                            "said" | "says" | "told" | "added" | "announced" | "confirmed"
+                            "said"
+                                | "says"
+                                | "told"
+                                | "added"
+                                | "announced"
+                                | "confirmed"
+                                | "stated"
+                                | "noted"
+                                | "explained"
+                                | "wrote"
+                                | "warned"
                         )
                 }) {
                     return None;
@@ -5989,6 +6062,25 @@ impl Recognizer {
         KEY.with(|cell| match cell.try_borrow_mut() {
             Ok(mut key) => look(&mut key),
             Err(_) => look(&mut String::new()),
+        })
+    }
+
+    /// The page's surnames (see `Page::surnames`), gathered on first use.
+    fn page_surnames<'a>(&self, page: &'a Page<'_, '_>) -> &'a hashbrown::HashSet<u64> {
+        page.surnames.get_or_init(|| {
+            let mut set = hashbrown::HashSet::default();
+            let mut w = String::new();
+            for d in page.docs {
+                for pair in d.tokens.windows(2) {
+                    if pair[1].shape == Shape::Cap
+                        && (is_courtesy_title(pair[0].text) || self.gaz.is_given(pair[0].text))
+                    {
+                        lowercase_into(pair[1].text, &mut w);
+                        set.insert(xxh3_64(w.as_bytes()));
+                    }
+                }
+            }
+            set
         })
     }
 
@@ -6660,6 +6752,11 @@ impl Recognizer {
         // words).
         let mut lower_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
             HashMap::default();
+        // The same, read in readers' texts only: a name's first words ("pennine aggregates"),
+        // a hyphenated surname without its hyphen or after its particle ("vidal castanier",
+        // "du plessis").
+        let mut reader_phrases: HashMap<String, Vec<(usize, Vec<String>)>, BuildWordHasher> =
+            HashMap::default();
         // "baffinland" for "Baffinland Iron Mines", "danielle" for "Danielle Smith", "lacaze"
         // for "Lacaze-Mounic", "gujan" for "Gujan-Mestras": a reader's lowercase first word of
         // a page's name (or first part of a hyphenated one), when one name only begins so and
@@ -6678,41 +6775,56 @@ impl Recognizer {
                         continue;
                     };
                     let rest = words.next();
-                    let first = head.split('-').next().unwrap_or(head);
-                    // A person by the given name (of a full name) or the first part of a
-                    // hyphenated surname; another name by its first word or part.
+                    // A person by the given name of a full name (not half of "Anne-Sophie")
+                    // or the first part of a hyphenated surname; another name by its first
+                    // word or part.
+                    let first = if person && head.contains('-') {
+                        None
+                    } else {
+                        Some(head.split('-').next().unwrap_or(head))
+                    };
                     let surname = rest.filter(|_| person).and_then(|_| {
                         f.rsplit(' ')
                             .next()
                             .filter(|w| w.contains('-'))
                             .and_then(|w| w.split('-').next())
                     });
-                    for w in [Some(first), surname].into_iter().flatten() {
-                        if (w.len() == f.len()) || (person && rest.is_none()) {
+                    for w in [first, surname].into_iter().flatten() {
+                        lowercase_into(w, &mut lw);
+                        if w.len() == f.len() || (person && rest.is_none()) {
+                            // A name of one word ("Renault") makes its word ambiguous as the
+                            // first of another ("Renault Trucks").
+                            if let Some(e) = first_words.get_mut(lw.as_str()) {
+                                *e = None;
+                            }
                             continue;
                         }
-                        lowercase_into(w, &mut lw);
                         // (`lower` holds whole words only, not the parts of hyphenated ones.)
                         let part = w.len() < head.len() || Some(w) == surname;
                         // ("cgt" for "CGT Ports et Docks": an acronym from three letters.)
                         let shape = shape_of(w);
-                        if (w.chars().count() >= 4 && shape == Shape::Cap
-                            || w.chars().count() >= 3 && shape == Shape::Upper && !person)
+                        if ((w.chars().count() >= 4 && shape == Shape::Cap)
+                            || (w.chars().count() >= 3 && shape == Shape::Upper && !person))
                             && w.chars().all(char::is_alphabetic)
                             && (part || lower.contains(lw.as_str()))
                             && !stop(&lw)
                             && !self.gaz.is_common(&lw)
                             && !self.gaz.is_not_entity(&lw)
-                            && (person || !self.gaz.is_given(w))
-                            && (c.kind() == EntityType::Location || !self.gaz.lists_place(w))
+                            && (Some(w) == first && person || !self.gaz.is_given(w))
+                            // No other place ("alsace" for "Alsace-Lorraine").
+                            && self.gaz.place_row(w).is_none_or(|r| c.row == Some(r))
                             && self.gaz.head(w, HeadPos::First).is_none()
                         {
                             // "pennine aggregates" for "Pennine Aggregates Ltd": the first
-                            // words of a longer name.
+                            // words of a longer name, ending on no stop word or particle.
                             let words: Vec<&str> = f.split(' ').collect();
                             if !person && w.len() == head.len() && words.len() >= 3 {
                                 for m in 2..words.len() {
-                                    lower_phrases
+                                    let end = words[m - 1];
+                                    if with_key(end, stop) || particle_index(end).is_some() {
+                                        continue;
+                                    }
+                                    reader_phrases
                                         .entry(lw.clone())
                                         .or_default()
                                         .push((k, lowercase_all(&words[..m])));
@@ -6749,21 +6861,29 @@ impl Recognizer {
                     };
                     // "vidal castanier", "du plessis": a reader's hyphenated surname written
                     // without its hyphen, or its first part after its particle.
-                    if docs.len() > edited && surname.contains('-') && words.len() >= 2 {
+                    if docs.len() > edited && surname.contains('-') {
                         let parts: Vec<&str> = surname.split('-').collect();
                         if parts.iter().all(|p| p.chars().count() >= 2) {
                             let spaced = lowercase_all(&parts);
-                            lower_phrases
+                            reader_phrases
                                 .entry(spaced[0].clone())
                                 .or_default()
                                 .push((k, spaced));
                         }
+                        // (Not "de toulouse" for "Henri de Toulouse-Lautrec", "de gaulle":
+                        // the part must be no place, word or given name of its own.)
                         let particle = words[words.len() - 2];
+                        let part = parts[0];
                         if particle_index(particle).is_some()
                             && particle.starts_with(char::is_lowercase)
+                            && part.chars().count() >= 4
+                            && !self.gaz.is_common(part)
+                            && !self.gaz.is_given(part)
+                            && !self.gaz.lists_place(part)
+                            && self.gaz.head(part, HeadPos::First).is_none()
                         {
-                            let phrase = lowercase_all(&[particle, parts[0]]);
-                            lower_phrases
+                            let phrase = lowercase_all(&[particle, part]);
+                            reader_phrases
                                 .entry(phrase[0].clone())
                                 .or_default()
                                 .push((k, phrase));
@@ -6843,8 +6963,8 @@ impl Recognizer {
             .filter_map(|(w, k)| Some((w, k?)))
             .filter(|(w, _)| !lower_names.contains_key(w))
             .collect();
-        // The longest phrase that fits is read.
-        for phrases in lower_phrases.values_mut() {
+        // The longest of a reader's phrases that fits is read (the others are whole names).
+        for phrases in reader_phrases.values_mut() {
             phrases.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
         }
         // "credit agricole", "sommieres": comments (the page's later documents) that drop the
@@ -6887,6 +7007,7 @@ impl Recognizer {
         if !lower_names.is_empty()
             || !first_names.is_empty()
             || !lower_phrases.is_empty()
+            || !reader_phrases.is_empty()
             || !ascii_names.is_empty()
             || !ascii_phrases.is_empty()
         {
@@ -6897,6 +7018,7 @@ impl Recognizer {
                 .keys()
                 .chain(first_names.keys())
                 .chain(lower_phrases.keys())
+                .chain(reader_phrases.keys())
                 .chain(ascii_names.keys())
                 .chain(ascii_phrases.keys())
             {
@@ -6915,11 +7037,20 @@ impl Recognizer {
                         continue;
                     }
                     let ascii = di > 0 && t.text.is_ascii();
+                    let phrases = lower_phrases
+                        .get(t.text)
+                        .or_else(|| ascii.then(|| ascii_phrases.get(t.text)).flatten())
+                        .into_iter()
+                        .flatten()
+                        .chain(
+                            (di >= edited)
+                                .then(|| reader_phrases.get(t.text))
+                                .flatten()
+                                .into_iter()
+                                .flatten(),
+                        );
                     if t.shape == Shape::Lower
-                        && let Some(phrases) = lower_phrases
-                            .get(t.text)
-                            .or_else(|| ascii.then(|| ascii_phrases.get(t.text)).flatten())
-                        && let Some((k, n)) = phrases.iter().find_map(|(k, words)| {
+                        && let Some((k, n)) = phrases.into_iter().find_map(|(k, words)| {
                             let toks = d.tokens.get(j..j + words.len())?;
                             let fits =
                                 toks.iter().zip(words).enumerate().all(|(q, (u, w))| {
