@@ -1084,6 +1084,18 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
     (n > 1 || first.sentence_start || !first.joined) && toks[i + 1 - n..i].iter().all(|t| t.joined)
 }
 
+/// The last token of the lowercase words joined by hyphens from token `i` on ("dimarco-hale").
+fn lower_hyphen_run_end(d: &Doc<'_>, i: usize) -> usize {
+    let toks = &d.tokens;
+    let mut last = i;
+    while toks.get(last + 1).is_some_and(|n| {
+        n.hyphen_before && n.shape == Shape::Lower && is_hyphen(&d.text[toks[last].end..n.start])
+    }) {
+        last += 1;
+    }
+    last
+}
+
 /// Whether `word` has a vowel (abbreviations such as "bcp", "tjrs", "nhs" have none).
 fn has_vowel(word: &str) -> bool {
     word.chars().any(|c| {
@@ -1931,13 +1943,7 @@ impl Recognizer {
                 };
                 let w = toks[last].text;
                 // "dimarco-hale": the parts of a hyphenated surname.
-                while toks.get(last + 1).is_some_and(|n| {
-                    n.hyphen_before
-                        && n.shape == Shape::Lower
-                        && is_hyphen(&d.text[toks[last].end..n.start])
-                }) {
-                    last += 1;
-                }
+                last = lower_hyphen_run_end(d, last);
                 if w.chars().count() >= 3
                     && particle_index(w).is_none()
                     && !self.gaz.is_common(w)
@@ -2149,14 +2155,7 @@ impl Recognizer {
                 && self.gaz.lower_name(t.text).is_none()
             {
                 // "salminen-ward": the parts of a hyphenated surname.
-                let mut last = i;
-                while toks.get(last + 1).is_some_and(|n| {
-                    n.hyphen_before
-                        && n.shape == Shape::Lower
-                        && is_hyphen(&d.text[toks[last].end..n.start])
-                }) {
-                    last += 1;
-                }
+                let last = lower_hyphen_run_end(d, i);
                 let mut c = self.cand(di, d, i, last);
                 vote(&mut c.votes, EntityType::Person, 2.0);
                 out.push(c);
