@@ -5441,3 +5441,19 @@ fn readers_lowercase_rules_keep_out_of_words_and_other_names() {
     assert!(typed_builtin("merci bcp, je le dis depuis tjrs").is_empty());
     assert!(typed_builtin("with respect to jurassic rules, nothing changed").is_empty());
 }
+
+#[test]
+fn a_region_with_a_capital_is_its_council() {
+    assert_eq!(
+        typed_builtin("Le chantier a été financé par la Région wallonne."),
+        [("Région wallonne".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("La Région Sud a voté le budget."),
+        [("Région Sud".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Il habite en Wallonie."),
+        [("Wallonie".into(), "location")]
+    );
+}
