@@ -5457,3 +5457,12 @@ fn a_region_with_a_capital_is_its_council() {
         [("Wallonie".into(), "location")]
     );
 }
+
+#[test]
+fn a_cape_heads_a_place() {
+    assert_eq!(
+        typed_builtin("Le navire a passé le cap Horn à six nœuds."),
+        [("cap Horn".into(), "location")]
+    );
+    assert!(typed_builtin("On garde le cap, dit-on.").is_empty());
+}
