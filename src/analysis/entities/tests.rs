@@ -5466,3 +5466,11 @@ fn a_cape_heads_a_place() {
     );
     assert!(typed_builtin("On garde le cap, dit-on.").is_empty());
 }
+
+#[test]
+fn a_committee_member_is_a_person() {
+    assert_eq!(
+        typed_builtin("Committee member Gwenllian ap Dafydd-Roberts objected to the plan."),
+        [("Gwenllian ap Dafydd-Roberts".into(), "person")]
+    );
+}
