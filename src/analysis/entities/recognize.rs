@@ -2093,18 +2093,19 @@ impl Recognizer {
                 && (i == 0 || !t.joined || {
                     let prev = &toks[i - 1];
                     // "east belfast", "haut jura": a place's adjective.
-                    !is_place_adjective(prev.text)
+                    let held = is_place_adjective(prev.text)
                         // "qu'on vienne", "que Hermès vienne": a verb after its subject.
-                        && !is_subject_pronoun(prev.text)
-                        && !(prev.shape.starts_name() && !prev.sentence_start)
+                        || is_subject_pronoun(prev.text)
+                        || (prev.shape.starts_name() && !prev.sentence_start)
                         // "george washington": a name in lowercase.
-                        && !(prev.shape == Shape::Lower && self.gaz.is_given(prev.text))
+                        || (prev.shape == Shape::Lower && self.gaz.is_given(prev.text))
                         // "le stade de reims", "le TA de grenoble": a lowercase name.
-                        && !(matches!(prev.text, "de" | "du" | "des" | "of")
+                        || (matches!(prev.text, "de" | "du" | "des" | "of")
                             && i >= 2
                             && (toks[i - 2].shape == Shape::Upper
                                 || self.gaz.head(toks[i - 2].text, HeadPos::First).is_some()
-                                || self.gaz.lower_head(toks[i - 2].text).is_some()))
+                                || self.gaz.lower_head(toks[i - 2].text).is_some()));
+                    !held
                 })
                 && toks.get(i + 1).is_none_or(|n| {
                     !n.joined
