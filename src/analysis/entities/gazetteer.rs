@@ -249,6 +249,10 @@ pub struct Gazetteer {
     rows: Vec<Row>,
     /// Names as keys of lowercase, accent-free parts joined by spaces.
     phrases: KeyMap<Node>,
+    /// Bits set by the hashes of the one-word places' keys: most words are no place, and an
+    /// ASCII lowercase word is its own key, so [`Gazetteer::may_be_place`] answers without
+    /// keying it.
+    place_bits: Vec<u64>,
     /// Most tokens in a listed name.
     max_tokens: usize,
     /// One-word lists (given names, demonyms, words that are no entities, head words, nouns
@@ -271,6 +275,9 @@ pub struct Gazetteer {
 
 /// Hash of a keyed word or phrase in [`Gazetteer`]'s tables (64 bits: a collision among a few
 /// hundred thousand keys is out of reach).
+/// Size of [`Gazetteer::may_be_place`]'s bit set (16 KB: about one bit in ten set).
+const PLACE_BITS: usize = 1 << 17;
+
 fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
@@ -378,6 +385,7 @@ impl Gazetteer {
         // Built keyed by text (the first words of names and the one-word names are read from
         // it), then kept keyed by hash.
         let mut phrases: WordMap<String, Node> = WordMap::default();
+        let mut place_names: Vec<String> = Vec::new();
         let mut tok = Tokenizer::default();
         let mut buf = Vec::new();
         for (file, text) in [
@@ -403,6 +411,10 @@ impl Gazetteer {
                     tok.tokenize(name, &mut buf);
                     if buf.is_empty() {
                         continue;
+                    }
+                    // A place's one-word name in lowercase, accents kept ("québec").
+                    if file == "locations" && buf.len() == 1 && !name.is_ascii() {
+                        place_names.push(name.to_lowercase());
                     }
                     let mut key = String::new();
                     for (i, t) in buf.iter().enumerate() {
@@ -437,6 +449,22 @@ impl Gazetteer {
             if !k.contains(' ') {
                 g.words.entry(k).starts_name = true;
             }
+        }
+        g.place_bits = vec![0; PLACE_BITS / 64];
+        for (k, node) in phrases.iter() {
+            if !k.contains(' ')
+                && node
+                    .names
+                    .iter()
+                    .any(|(r, _)| g.rows[*r as usize].kind == EntityType::Location)
+            {
+                let bit = key_hash(k) as usize % PLACE_BITS;
+                g.place_bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        for name in &place_names {
+            let bit = key_hash(name) as usize % PLACE_BITS;
+            g.place_bits[bit / 64] |= 1 << (bit % 64);
         }
         g.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         for w in lines(src.given_names) {
@@ -644,6 +672,17 @@ impl Gazetteer {
     /// Whether `word` alone is a listed place's name ("Lyon", "Angleterre").
     pub fn lists_place(&self, word: &str) -> bool {
         self.place_row(word).is_some()
+    }
+
+    /// Whether the lowercase `word` may name a listed place alone (false: it does not),
+    /// without keying it: an ASCII word is its own key, and a place's accented names are
+    /// remembered in lowercase too ("québec"; "quebec" is its key).
+    pub fn may_be_place(&self, word: &str) -> bool {
+        if self.place_bits.is_empty() {
+            return true;
+        }
+        let bit = key_hash(word) as usize % PLACE_BITS;
+        self.place_bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The listed place named `word` alone ("Lyon", "Angleterre"), the first such row.

@@ -1025,6 +1025,19 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// "soutien à", "fair play to", "well done", "props to"), at the start of a sentence or
 /// clause.
 fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
+    // Most words follow none of the cues: the word right before ends every cue, and has one
+    // of these lengths in bytes and first letters.
+    if i == 0
+        || !matches!(toks[i - 1].text.len(), 2 | 4 | 5 | 6 | 8 | 14)
+        || !toks[i - 1].text.as_bytes().first().is_some_and(|b| {
+            matches!(
+                b.to_ascii_lowercase(),
+                b'b' | b'm' | b'a' | b'f' | b'c' | b'd' | b't' | 0xc3
+            )
+        })
+    {
+        return false;
+    }
     let is = |k: usize, words: &[&str]| {
         i.checked_sub(k)
             .is_some_and(|j| words.iter().any(|w| toks[j].text.eq_ignore_ascii_case(w)))
@@ -2047,6 +2060,10 @@ impl Recognizer {
             if di >= page.edited
                 && t.shape == Shape::Lower
                 && i > 0
+                && matches!(
+                    toks[i - 1].text,
+                    "à" | "depuis" | "vers" | "in" | "from" | "near"
+                )
                 && t.joined
                 && t.elision.is_empty()
                 && !t.hyphen_before
@@ -2054,10 +2071,6 @@ impl Recognizer {
                 && t.text.chars().all(char::is_alphabetic)
                 // ("depuis tjrs", "vers qqch": a reader's abbreviation.)
                 && has_vowel(t.text)
-                && matches!(
-                    toks[i - 1].text,
-                    "à" | "depuis" | "vers" | "in" | "from" | "near"
-                )
                 && toks.get(i + 1).is_none_or(|n| {
                     !n.hyphen_before
                         && (!n.joined
@@ -2085,6 +2098,8 @@ impl Recognizer {
                 && t.shape == Shape::Lower
                 && matches!(t.elision, "" | "l")
                 && !t.hyphen_before
+                && t.text.len() >= 4
+                && self.gaz.may_be_place(t.text)
                 && t.text.chars().count() >= 4
                 // ("que ça vienne": the verb, not Vienna.)
                 && !matches!(t.text, "vienne" | "viennes")
@@ -2141,13 +2156,13 @@ impl Recognizer {
                 && t.shape == Shape::Lower
                 && i > 0
                 && t.joined
+                && cheers_before(toks, i)
                 && t.elision.is_empty()
                 && !t.hyphen_before
                 && t.text.chars().count() >= 3
                 && t.text.chars().all(char::is_alphabetic)
                 // ("merci bcp", "well done nhs": an abbreviation or acronym.)
                 && has_vowel(t.text)
-                && cheers_before(toks, i)
                 && !page.lower.contains(t.text)
                 && !with_key(t.text, stop)
                 && !self.gaz.is_common(t.text)
