@@ -2047,10 +2047,7 @@ impl Recognizer {
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)
             {
-                let mut c = self.cand(di, d, i, i);
-                c.row = Some(row);
-                vote(&mut c.votes, EntityType::Location, 3.0);
-                out.push(c);
+                out.push(self.listed_place(di, d, i, i, row));
                 i += 1;
                 continue;
             }
@@ -2065,12 +2062,8 @@ impl Recognizer {
                     "à" | "depuis" | "vers" | "in" | "from" | "near"
                 )
                 && t.joined
-                && t.elision.is_empty()
-                && !t.hyphen_before
-                && t.text.chars().count() >= 4
-                && t.text.chars().all(char::is_alphabetic)
-                // ("depuis tjrs", "vers qqch": a reader's abbreviation.)
-                && has_vowel(t.text)
+                // (Not "depuis tjrs", "vers qqch": a reader's abbreviation.)
+                && Self::plain_reader_word(t, 4)
                 && toks.get(i + 1).is_none_or(|n| {
                     !n.hyphen_before
                         && (!n.joined
@@ -2078,12 +2071,8 @@ impl Recognizer {
                                 && !matches!(n.text, "de" | "du" | "des" | "of")
                                 && with_key(n.text, stop)))
                 })
-                && !page.lower.contains(t.text)
-                && !with_key(t.text, stop)
-                && !self.gaz.is_common(t.text)
+                && self.unknown_word(page, t)
                 && !self.gaz.is_given(t.text)
-                && !self.gaz.is_not_entity(t.text)
-                && self.gaz.lower_name(t.text).is_none()
             {
                 let mut c = self.cand(di, d, i, i);
                 vote(&mut c.votes, EntityType::Location, 2.0);
@@ -2143,10 +2132,7 @@ impl Recognizer {
                         .page_surnames(page)
                         .contains(&xxh3_64(t.text.as_bytes())))
             {
-                let mut c = self.cand(di, d, i, i);
-                c.row = Some(row);
-                vote(&mut c.votes, EntityType::Location, 3.0);
-                out.push(c);
+                out.push(self.listed_place(di, d, i, i, row));
                 i += 1;
                 continue;
             }
@@ -2157,18 +2143,10 @@ impl Recognizer {
                 && i > 0
                 && t.joined
                 && cheers_before(toks, i)
-                && t.elision.is_empty()
-                && !t.hyphen_before
-                && t.text.chars().count() >= 3
-                && t.text.chars().all(char::is_alphabetic)
-                // ("merci bcp", "well done nhs": an abbreviation or acronym.)
-                && has_vowel(t.text)
-                && !page.lower.contains(t.text)
-                && !with_key(t.text, stop)
-                && !self.gaz.is_common(t.text)
-                && !self.gaz.is_not_entity(t.text)
+                // (Not "merci bcp", "well done nhs": an abbreviation or acronym.)
+                && Self::plain_reader_word(t, 3)
+                && self.unknown_word(page, t)
                 && self.gaz.place_row(t.text).is_none()
-                && self.gaz.lower_name(t.text).is_none()
             {
                 // "salminen-ward": the parts of a hyphenated surname.
                 let last = lower_hyphen_run_end(d, i);
@@ -2400,10 +2378,7 @@ impl Recognizer {
                     })
                 });
             if titled && let Some((row, n)) = listed {
-                let mut c = self.cand(di, d, i, i + n - 1);
-                c.row = Some(row);
-                vote(&mut c.votes, EntityType::Location, 3.0);
-                out.push(c);
+                out.push(self.listed_place(di, d, i, i + n - 1, row));
                 self.push_run(di, d, i + n, i + run - 1, page, out);
                 i += run;
                 for c in out[before..].iter_mut() {
@@ -6078,6 +6053,34 @@ impl Recognizer {
             Ok(mut key) => look(&mut key),
             Err(_) => look(&mut String::new()),
         })
+    }
+
+    /// A candidate for the listed place `row` written by `d.tokens[first..=last]`.
+    fn listed_place(&self, di: usize, d: &Doc<'_>, first: usize, last: usize, row: u32) -> Cand {
+        let mut c = self.cand(di, d, first, last);
+        c.row = Some(row);
+        vote(&mut c.votes, EntityType::Location, 3.0);
+        c
+    }
+
+    /// Whether a reader's lowercase word `t` (no elision, no hyphen before) has `min` letters
+    /// or more, letters only and a vowel: no abbreviation ("bcp", "tjrs", "nhs").
+    fn plain_reader_word(t: &NameToken<'_>, min: usize) -> bool {
+        t.elision.is_empty()
+            && !t.hyphen_before
+            && t.text.chars().count() >= min
+            && t.text.chars().all(char::is_alphabetic)
+            && has_vowel(t.text)
+    }
+
+    /// Whether the lowercase word `t` is no word the page writes capitalised, no stop or
+    /// common word, nothing never an entity and no listed name written in lowercase.
+    fn unknown_word(&self, page: &Page<'_, '_>, t: &NameToken<'_>) -> bool {
+        !page.lower.contains(t.text)
+            && !with_key(t.text, stop)
+            && !self.gaz.is_common(t.text)
+            && !self.gaz.is_not_entity(t.text)
+            && self.gaz.lower_name(t.text).is_none()
     }
 
     /// The page's surnames (see `Page::surnames`), gathered on first use.
