@@ -165,6 +165,8 @@ struct WordInfo {
     lower_head_direct: bool,
     /// Whether it is a listed name or the first word of one (without an elided article).
     starts_name: bool,
+    /// Whether it ends a lowercase head of several words ("palais des sports").
+    ends_compound_head: bool,
     /// Whether it is a common word ([`Gazetteer::is_common`]), once asked.
     common: Option<bool>,
 }
@@ -271,6 +273,9 @@ pub struct Gazetteer {
     lower_names: KeyMap<u32>,
     /// First test for [`Gazetteer::lower_names`].
     lower_lengths: LengthFilter,
+    /// Lowercase heads of several words ("chambre de commerce et d'industrie", "palais des
+    /// sports"): their words (elided article, word) and the type they give.
+    compound_heads: Vec<(Vec<(String, String)>, EntityType)>,
 }
 
 /// Hash of a keyed word or phrase in [`Gazetteer`]'s tables (64 bits: a collision among a few
@@ -531,7 +536,24 @@ impl Gazetteer {
             if let (Some(word), Some(kind)) =
                 (cols.next(), cols.next().and_then(|k| parse_type(k.trim())))
             {
-                let info = g.words.entry(&key_of(word.trim()));
+                let word = word.trim();
+                if word.contains([' ', '\'', '’']) {
+                    // A head of several words, matched token by token: "d'industrie" is the
+                    // word "industrie" after the elided article "d".
+                    let words: Vec<(String, String)> = word
+                        .split(' ')
+                        .map(|w| match w.split_once(['\'', '’']) {
+                            Some((el, rest)) => (el.to_string(), rest.to_string()),
+                            None => (String::new(), w.to_string()),
+                        })
+                        .collect();
+                    if let Some((_, last)) = words.last() {
+                        g.words.entry(&key_of(last)).ends_compound_head = true;
+                        g.compound_heads.push((words, kind));
+                    }
+                    continue;
+                }
+                let info = g.words.entry(&key_of(word));
                 info.lower_head = Some(kind);
                 info.lower_head_direct = cols.next().is_some_and(|c| c.trim() == "direct");
             }
@@ -710,6 +732,30 @@ impl Gazetteer {
     /// The type a lowercase head word ("tribunal", "loi") gives the name it begins.
     pub fn lower_head(&self, word: &str) -> Option<EntityType> {
         self.info(word).lower_head
+    }
+
+    /// The lowercase head of several words ("palais des sports", "chambre de métiers et de
+    /// l'artisanat") whose last word is `tokens[end]`: its first token and the type it gives.
+    pub fn compound_head_at(
+        &self,
+        tokens: &[NameToken<'_>],
+        end: usize,
+    ) -> Option<(usize, EntityType)> {
+        if !self.info(tokens[end].text).ends_compound_head {
+            return None;
+        }
+        self.compound_heads.iter().find_map(|(words, kind)| {
+            let first = (end + 1).checked_sub(words.len())?;
+            let matches = words.iter().zip(&tokens[first..=end]).enumerate().all(
+                |(j, ((elision, word), t))| {
+                    t.shape == Shape::Lower
+                        && t.text == word
+                        && t.elision == elision
+                        && (j == 0 || t.joined)
+                },
+            );
+            matches.then_some((first, *kind))
+        })
     }
 
     /// Whether the lowercase head word `word` takes only a name right after it ("piscine

@@ -5553,6 +5553,11 @@ impl Recognizer {
             if p.shape != Shape::Lower {
                 return None;
             }
+            // "palais des sports Pierre-Ratte", "chambre de métiers et de l'artisanat de la
+            // Corrèze": a head of several words.
+            if let Some((h, kind)) = self.gaz.compound_head_at(toks, k - 1) {
+                return (kind != EntityType::Location || !words).then_some((h, kind));
+            }
             if let Some(kind) = self.gaz.lower_head(p.text) {
                 // "place financière de Genève", "les cours de la vanille de Madagascar": a
                 // place's head word takes its name right after it or after particles

@@ -5474,3 +5474,41 @@ fn a_committee_member_is_a_person() {
         [("Gwenllian ap Dafydd-Roberts".into(), "person")]
     );
 }
+
+#[test]
+fn a_lowercase_head_of_several_words_begins_the_name() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Selon la chambre de commerce et d’industrie de Lyon, les ventes baissent.",
+            "chambre de commerce et d’industrie de Lyon",
+            "organization",
+        ),
+        (
+            "La chambre de métiers et de l’artisanat de la Corrèze lancera une formation.",
+            "chambre de métiers et de l’artisanat de la Corrèze",
+            "organization",
+        ),
+        (
+            "L’enquête de la brigade de recherches de Niort a confirmé ses dires.",
+            "brigade de recherches de Niort",
+            "organization",
+        ),
+        (
+            "Le club joue au palais des sports Pierre-Ratte depuis 1991.",
+            "palais des sports Pierre-Ratte",
+            "location",
+        ),
+        (
+            "Le parc naturel régional du Morvan accueille les visiteurs.",
+            "parc naturel régional du Morvan",
+            "location",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert_eq!(t, [(name.to_string(), kind)], "{text}");
+    }
+    // Not when its words are cut by punctuation, or written otherwise.
+    let t = typed(r, "Le palais, des sports Pierre-Ratte y reviendront.");
+    assert!(!t.iter().any(|(n, _)| n.starts_with("palais")), "{t:?}");
+}
