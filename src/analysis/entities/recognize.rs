@@ -1887,6 +1887,21 @@ impl Recognizer {
                     continue;
                 }
             }
+            // "Food and Agriculture Organization", "National Parks and Wildlife Service": a
+            // body whose name joins two capitalised fields with "and".
+            if t.shape == Shape::Cap {
+                // (After "The", which is no part of it.)
+                let first = if t.text == "The" && toks.get(i + 1).is_some_and(|n| n.joined) {
+                    i + 1
+                } else {
+                    i
+                };
+                if let Some(last) = self.coordinated_body(toks, first) {
+                    out.push(self.cued_cand(di, d, first, last, EntityType::Organization));
+                    i = last + 1;
+                    continue;
+                }
+            }
             // "US$2.3 billion", "A$40m": a country's code before a currency sign is no place.
             if t.shape == Shape::Upper && d.text.as_bytes().get(t.end) == Some(&b'$') {
                 i += 1;
@@ -3814,6 +3829,59 @@ impl Recognizer {
         vote(&mut c.votes, kind, 4.0);
         c.cued = true;
         c
+    }
+
+    /// The last token of a body's name beginning at `toks[i]` that joins two capitalised
+    /// fields with "and" and ends with an organisation's head word ("Food and Agriculture
+    /// Organization", "Minnesota Film and TV Board"): one to three capitalised words, none a
+    /// head word, the last a field's, "and", then fields' words up to the head (a field's
+    /// word is an acronym or a common noun: not "Ospreys and Cardiff Rugby").
+    fn coordinated_body(&self, toks: &[NameToken<'_>], i: usize) -> Option<usize> {
+        let and = (i + 1..toks.len().min(i + 4)).find(|&k| toks[k].text == "and")?;
+        // The run starts here: "The" and a word before it belong to another run.
+        if i > 0 && toks[i].joined && toks[i - 1].shape != Shape::Lower && toks[i - 1].text != "The"
+        {
+            return None;
+        }
+        // A field's word: an acronym or a common noun.
+        let field = |t: &NameToken<'_>| t.shape == Shape::Upper || self.gaz.is_common(t.text);
+        let before = &toks[i..and];
+        if !before.iter().enumerate().all(|(j, t)| {
+            t.shape == Shape::Cap
+                && t.elision.is_empty()
+                && !t.possessive
+                && (j == 0 || t.joined)
+                && !with_key(t.text, stop)
+        }) || !field(&toks[and - 1])
+            // (Not "Filmhouse Cinemas and Genesis Cinemas": two bodies.)
+            || before
+                .iter()
+                .any(|t| self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization))
+            || !toks[and].joined
+        {
+            return None;
+        }
+        let mut k = and + 1;
+        while k < toks.len().min(and + 5) {
+            let t = &toks[k];
+            if !(t.joined && matches!(t.shape, Shape::Cap | Shape::Upper) && t.elision.is_empty()) {
+                return None;
+            }
+            if self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization) {
+                // (Not "Trade and Industry Minister …": the name goes on.)
+                let next = toks.get(k + 1);
+                return next
+                    .is_none_or(|n| !n.joined || n.shape == Shape::Lower)
+                    .then_some(k);
+            }
+            // The second field is a common noun or an acronym ("TV"): not "Ospreys and
+            // Cardiff Rugby", two bodies.
+            if t.possessive || !field(t) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "The Bluest Eye", "La Cerisaie": inside a sentence, a capitalised article before

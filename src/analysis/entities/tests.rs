@@ -5512,3 +5512,37 @@ fn a_lowercase_head_of_several_words_begins_the_name() {
     let t = typed(r, "Le palais, des sports Pierre-Ratte y reviendront.");
     assert!(!t.iter().any(|(n, _)| n.starts_with("palais")), "{t:?}");
 }
+
+#[test]
+fn a_body_joining_two_fields_with_and_is_one_name_two_bodies_are_two() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Prices rose, said the Food and Agriculture Organization on Friday.",
+    );
+    assert_eq!(
+        t,
+        [(
+            "Food and Agriculture Organization".to_string(),
+            "organization"
+        )]
+    );
+    let t = typed(r, "The Minnesota Film and TV Board welcomed the news.");
+    assert_eq!(
+        t,
+        [("Minnesota Film and TV Board".to_string(), "organization")]
+    );
+    let t = typed(
+        r,
+        "Screenings sold out at Filmhouse Cinemas and Genesis Cinemas across the country.",
+    );
+    assert!(
+        t.contains(&("Filmhouse Cinemas".to_string(), "organization")),
+        "{t:?}"
+    );
+    let t = typed(
+        r,
+        "The union confirmed that the Ospreys and Cardiff Rugby will merge.",
+    );
+    assert!(!t.iter().any(|(n, _)| n.contains(" and ")), "{t:?}");
+}
