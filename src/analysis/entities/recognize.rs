@@ -2096,8 +2096,9 @@ impl Recognizer {
                 continue;
             }
             // "canberra makes the rules", "tout manosque": a listed town, region or country a
-            // reader writes in lowercase anywhere, when its name is no common word or given
-            // name, and no lowercase name holds it ("le stade de reims", "east belfast").
+            // reader writes in lowercase anywhere, when its name is no common word (or is one
+            // after a preposition of place: "à rennes,", "from nice,") or given name, and no
+            // lowercase name holds it ("le stade de reims", "east belfast").
             if di >= page.edited
                 && t.shape == Shape::Lower
                 && matches!(t.elision, "" | "l")
@@ -2137,7 +2138,7 @@ impl Recognizer {
                     "city" | "country" | "region" | "territory"
                 )
                 && !with_key(t.text, stop)
-                && !self.gaz.is_common(t.text)
+                && (!self.gaz.is_common(t.text) || Self::after_place_preposition(toks, i))
                 && !self.gaz.is_given(t.text)
                 && !self.gaz.is_not_entity(t.text)
                 // A page that writes it as a person's surname means the person ("Michel
@@ -3829,6 +3830,23 @@ impl Recognizer {
         vote(&mut c.votes, kind, 4.0);
         c.cued = true;
         c
+    }
+
+    /// Whether `toks[i]` follows a preposition of place ("à", "depuis", "vers", "from") and
+    /// ends its phrase: punctuation or a small word other than a conjunction after it ("à
+    /// rennes qui", "from nice,"), not a word it qualifies ("à tours de bras", "à tours et à
+    /// travers"; "in" begins too many idioms: "in nice, sunny weather").
+    fn after_place_preposition(toks: &[NameToken<'_>], i: usize) -> bool {
+        i > 0
+            && toks[i].joined
+            && matches!(toks[i - 1].text, "à" | "depuis" | "vers" | "from")
+            && toks.get(i + 1).is_none_or(|n| {
+                !n.hyphen_before
+                    && (!n.joined
+                        || (n.elision.is_empty()
+                            && !matches!(n.text, "de" | "du" | "des" | "of" | "et" | "and")
+                            && with_key(n.text, stop)))
+            })
     }
 
     /// The last token of a body's name beginning at `toks[i]` that joins two capitalised

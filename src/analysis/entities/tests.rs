@@ -5546,3 +5546,19 @@ fn a_body_joining_two_fields_with_and_is_one_name_two_bodies_are_two() {
     );
     assert!(!t.iter().any(|(n, _)| n.contains(" and ")), "{t:?}");
 }
+
+#[test]
+fn a_readers_lowercase_town_that_is_a_common_word_is_a_place_after_a_preposition_of_place() {
+    assert_eq!(
+        typed_builtin("c'est décidé à rennes, comme d'hab"),
+        [("rennes".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("I flew from nice, then home"),
+        [("nice".into(), "location")]
+    );
+    // Not a common word elsewhere, nor one its next word qualifies.
+    assert!(typed_builtin("ça n'a pas de sens, franchement").is_empty());
+    assert!(typed_builtin("it was in nice weather").is_empty());
+    assert!(typed_builtin("les paris sportifs en ligne").is_empty());
+}
