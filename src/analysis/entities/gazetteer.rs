@@ -748,8 +748,12 @@ impl Gazetteer {
             let first = (end + 1).checked_sub(words.len())?;
             let matches = words.iter().zip(&tokens[first..=end]).enumerate().all(
                 |(j, ((elision, word), t))| {
-                    t.shape == Shape::Lower
-                        && t.text == word
+                    // ("Communauté de communes …": its first word may take a capital.)
+                    (t.shape == Shape::Lower && t.text == word
+                        || j == 0
+                            && t.shape == Shape::Cap
+                            && t.text.chars().next().is_some_and(char::is_uppercase)
+                            && t.text.to_lowercase() == *word)
                         && t.elision == elision
                         && (j == 0 || t.joined)
                 },

@@ -253,6 +253,32 @@ struct Cand {
     platform: bool,
 }
 
+/// Drops the candidates from `from` on that another of them contains: a name that a head
+/// word before it extends ("Communauté de communes Cœur de Savoie") takes the words of a
+/// candidate pushed before it. Candidates come in text order, so only one that starts before
+/// the previous one ends needs a look.
+fn drop_contained(cands: &mut Vec<Cand>, from: usize) {
+    let overlaps = cands[from..]
+        .windows(2)
+        .any(|w| w[1].start < w[0].end || w[1].end <= w[0].end);
+    if !overlaps {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = cands[from..].iter().map(|c| (c.start, c.end)).collect();
+    // Contained in a longer span (two candidates of the same span both stay).
+    let contained = |s: usize, e: usize| {
+        spans
+            .iter()
+            .any(|&(s2, e2)| s2 <= s && e <= e2 && (s2, e2) != (s, e))
+    };
+    let mut k = 0;
+    cands.retain(|c| {
+        let keep = k < from || !contained(c.start, c.end);
+        k += 1;
+        keep
+    });
+}
+
 /// An entity of the page: the candidates that name it.
 #[derive(Debug, Clone, Default)]
 struct Cluster<'t> {
@@ -1844,7 +1870,9 @@ impl Recognizer {
             edited,
         };
         for (di, d) in docs.iter().enumerate() {
+            let from = cands.len();
             self.candidates(di, d, &page, &mut works, &mut cands);
+            drop_contained(&mut cands, from);
         }
         self.resolve(&docs, cands, &lower, edited)
     }

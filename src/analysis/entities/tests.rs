@@ -5562,3 +5562,27 @@ fn a_readers_lowercase_town_that_is_a_common_word_is_a_place_after_a_preposition
     assert!(typed_builtin("it was in nice weather").is_empty());
     assert!(typed_builtin("les paris sportifs en ligne").is_empty());
 }
+
+#[test]
+fn a_head_of_several_words_may_begin_with_a_capital_and_takes_the_name_whole() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "La Chambre de commerce et d’industrie de Lyon a voté.",
+            "Chambre de commerce et d’industrie de Lyon",
+            "organization",
+        ),
+        (
+            "Le Palais des sports de Beaublanc est plein.",
+            "Palais des sports de Beaublanc",
+            "location",
+        ),
+        (
+            "Il remercie l’Agglomération du Saint-Quentinois pour son aide.",
+            "Agglomération du Saint-Quentinois",
+            "organization",
+        ),
+    ] {
+        assert_eq!(typed(r, text), [(name.to_string(), kind)], "{text}");
+    }
+}
