@@ -1419,6 +1419,8 @@ fn is_personal_trade(word: &str) -> bool {
             | "pâtissier"
             | "fromager"
             | "owner"
+            | "developer"
+            | "producer"
     )
 }
 

@@ -5586,3 +5586,23 @@ fn a_head_of_several_words_may_begin_with_a_capital_and_takes_the_name_whole() {
         assert_eq!(typed(r, text), [(name.to_string(), kind)], "{text}");
     }
 }
+
+#[test]
+fn a_developer_or_producer_is_a_firm_unless_a_full_personal_name_follows() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "The project is backed by the developer Enertrag."),
+        [("Enertrag".to_string(), "organization")]
+    );
+    assert_eq!(
+        typed(r, "Fertiliser producer Nutrien said prices fell."),
+        [("Nutrien".to_string(), "organization")]
+    );
+    assert_eq!(
+        typed(
+            r,
+            "The film's producer Annick Trudel-Bastien said it was over."
+        ),
+        [("Annick Trudel-Bastien".to_string(), "person")]
+    );
+}
