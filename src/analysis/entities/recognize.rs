@@ -3287,7 +3287,15 @@ impl Recognizer {
                 && (self.gaz.is_org_head(toks[k].text) || org_of_seen))
                 || (toks[k + 1].text == "on" && self.panel_remit(toks, k));
             let maori = toks[k + 1].text == "o" && toks[i].text == "Te";
-            let allowed = noble || head_first || person_like || org_of || maori;
+            // "Paul Martin de Lyon", "Jean Dupont du Parti socialiste": after a surname, a
+            // place or a body (not "Charles de Gaulle", "Henri de Navarre": a given name
+            // alone before the particle).
+            let whence = person_like
+                && k > i
+                && matches!(toks[k + 1].text, "de" | "du" | "des")
+                && (self.gaz.head(after.text, HeadPos::First).is_some()
+                    || self.gaz.lists_place(after.text));
+            let allowed = noble || head_first || (person_like && !whence) || org_of || maori;
             if after.joined
                 && matches!(after.shape, Shape::Cap | Shape::Upper)
                 && (after.elision.is_empty() || key_of(after.elision) == "l")

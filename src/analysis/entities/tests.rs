@@ -5606,3 +5606,27 @@ fn a_developer_or_producer_is_a_firm_unless_a_full_personal_name_follows() {
         [("Annick Trudel-Bastien".to_string(), "person")]
     );
 }
+
+#[test]
+fn a_place_or_body_after_a_persons_surname_is_its_own_name() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "L'élu Paul Martin de Lyon a voté."),
+        [
+            ("Paul Martin".to_string(), "person"),
+            ("Lyon".to_string(), "location")
+        ]
+    );
+    assert_eq!(
+        typed(r, "Le ministre Jean Dupont du Parti socialiste a voté."),
+        [
+            ("Jean Dupont".to_string(), "person"),
+            ("Parti socialiste".to_string(), "organization")
+        ]
+    );
+    // A given name alone before the particle: a noble name.
+    assert_eq!(
+        typed(r, "Le roi Henri de Navarre est mort."),
+        [("Henri de Navarre".to_string(), "person")]
+    );
+}
