@@ -6346,6 +6346,21 @@ impl Recognizer {
             }
             _ => {}
         }
+        // "une « Aida » de Verdi": the author of a quoted work; "saint Georges", "sainte
+        // Waudru": a saint (not "la saint Jean", a feast day).
+        if c.row.is_none()
+            && ((prev == "de"
+                && d.text[..toks[first - 1].raw_start]
+                    .trim_end()
+                    .ends_with(['»', '"', '”']))
+                || (matches!(prev, "saint" | "sainte")
+                    && (first < 2 || !matches!(toks[first - 2].text, "la" | "La"))))
+            && toks[first..=c.last_tok]
+                .iter()
+                .all(|t| t.shape == Shape::Cap && !self.gaz.lists_place(t.text))
+        {
+            vote(&mut c.votes, EntityType::Person, 1.0);
+        }
         // "des maisons de cognac comme Hennessy", "industriels américains comme McCormick",
         // "retailers such as Walgreens": an example of firms named just before.
         if joined_prev && c.row.is_none() && firms_before_example(toks, first) {

@@ -5630,3 +5630,20 @@ fn a_place_or_body_after_a_persons_surname_is_its_own_name() {
         [("Henri de Navarre".to_string(), "person")]
     );
 }
+
+#[test]
+fn the_author_after_a_quoted_work_and_a_saint_are_people_even_in_the_newsroom() {
+    let r = builtin();
+    let page = [
+        "La saison s'ouvre avec une « Aida » de Verdi. Sur la place, saint Georges a terrassé le dragon.",
+        "super",
+    ];
+    let found = r.detect_article_page(&page, 1);
+    let strong: Vec<(&str, &str)> = found[0]
+        .iter()
+        .filter(|m| !m.weak)
+        .map(|m| (m.text.as_str(), m.kind.as_str()))
+        .collect();
+    assert!(strong.contains(&("Verdi", "person")), "{strong:?}");
+    assert!(strong.contains(&("Georges", "person")), "{strong:?}");
+}
