@@ -5647,3 +5647,15 @@ fn the_author_after_a_quoted_work_and_a_saint_are_people_even_in_the_newsroom() 
     assert!(strong.contains(&("Verdi", "person")), "{strong:?}");
     assert!(strong.contains(&("Georges", "person")), "{strong:?}");
 }
+
+#[test]
+fn a_straight_quote_that_closes_a_quotation_starts_no_sentence() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "\"It was bad,\" said Kagiso Smith."),
+        [("Kagiso Smith".to_string(), "person")]
+    );
+    // One that opens a quotation still does.
+    let t = typed(r, "He said \"Thanks for nothing\" and left.");
+    assert!(!t.iter().any(|(n, _)| n.starts_with("Thanks")), "{t:?}");
+}

@@ -279,8 +279,13 @@ fn possessive_len(word: &str) -> usize {
 /// "2° Terme de marine": an ordinal opens a numbered item).
 fn starts_sentence(gap: &str) -> bool {
     gap.contains([
-        '.', '!', '?', '…', ':', ';', '«', '“', '"', '\n', '•', '|', '—', '–', '*', '°',
+        '.', '!', '?', '…', ':', ';', '«', '“', '\n', '•', '|', '—', '–', '*', '°',
     ]) || gap.contains(is_emoji)
+        // A straight quote that opens a quotation (after a space); not one that closes it
+        // right after a word or a comma ('bad," said Okafor').
+        || gap
+            .char_indices()
+            .any(|(i, c)| c == '"' && gap[..i].ends_with(char::is_whitespace))
 }
 
 /// Whether `c` is an emoji or a pictograph ("😂", "💪", "☀"): in comments, it ends a sentence
