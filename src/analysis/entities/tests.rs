@@ -5659,3 +5659,21 @@ fn a_straight_quote_that_closes_a_quotation_starts_no_sentence() {
     let t = typed(r, "He said \"Thanks for nothing\" and left.");
     assert!(!t.iter().any(|(n, _)| n.starts_with("Thanks")), "{t:?}");
 }
+
+#[test]
+fn company_terminals_and_other_firm_words_end_a_firms_name() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "The Kumasi-based Cocoa Processing Company said it could not pay.",
+            "Cocoa Processing Company",
+        ),
+        (
+            "Transnet Port Terminals said two cranes were out of service.",
+            "Transnet Port Terminals",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "organization")), "{t:?}");
+    }
+}
