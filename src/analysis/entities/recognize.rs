@@ -6286,6 +6286,29 @@ impl Recognizer {
         };
         match class {
             1 => vote(&mut c.votes, EntityType::Location, 1.0),
+            // "lawyers from Ecojustice", "researchers from Inria": professionals from a body.
+            2 if prev == "from"
+                && first >= 2
+                && toks[first - 1].joined
+                && matches!(
+                    toks[first - 2].text,
+                    "lawyers"
+                        | "analysts"
+                        | "economists"
+                        | "researchers"
+                        | "scientists"
+                        | "engineers"
+                        | "officials"
+                        | "experts"
+                        | "volunteers"
+                        | "representatives"
+                        | "inspectors"
+                        | "auditors"
+                        | "consultants"
+                ) =>
+            {
+                vote(&mut c.votes, EntityType::Organization, 1.0)
+            }
             2 => vote(&mut c.votes, EntityType::Location, 0.6),
             // "at Oppama", "at Ninewells" but also "at Acme": a weak vote; "analysts at
             // Nedbank", "lawyers at Acme": professionals at a firm (workers at a plant are not),

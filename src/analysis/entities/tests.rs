@@ -5677,3 +5677,16 @@ fn company_terminals_and_other_firm_words_end_a_firms_name() {
         assert!(t.contains(&(name.to_string(), "organization")), "{t:?}");
     }
 }
+
+#[test]
+fn professionals_from_a_name_come_from_a_body_unless_it_is_a_listed_place() {
+    let r = builtin();
+    assert_eq!(
+        typed(r, "The group is represented by lawyers from Ecojustice."),
+        [("Ecojustice".to_string(), "organization")]
+    );
+    assert_eq!(
+        typed(r, "Volunteers from Leeds came."),
+        [("Leeds".to_string(), "location")]
+    );
+}
