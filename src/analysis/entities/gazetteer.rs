@@ -744,18 +744,23 @@ impl Gazetteer {
         if !self.info(tokens[end].text).ends_compound_head {
             return None;
         }
+        let last = tokens[end].text;
         self.compound_heads.iter().find_map(|(words, kind)| {
+            if words.last().is_none_or(|(_, w)| w != last) {
+                return None;
+            }
             let first = (end + 1).checked_sub(words.len())?;
             let matches = words.iter().zip(&tokens[first..=end]).enumerate().all(
                 |(j, ((elision, word), t))| {
-                    // ("Communauté de communes …": its first word may take a capital.)
-                    (t.shape == Shape::Lower && t.text == word
-                        || j == 0
-                            && t.shape == Shape::Cap
-                            && t.text.chars().next().is_some_and(char::is_uppercase)
-                            && t.text.to_lowercase() == *word)
-                        && t.elision == elision
-                        && (j == 0 || t.joined)
+                    let same = match t.shape {
+                        Shape::Lower => t.text == word,
+                        // ("Chambre de commerce …": its first word may take a capital.)
+                        Shape::Cap => {
+                            j == 0 && t.text.chars().flat_map(char::to_lowercase).eq(word.chars())
+                        }
+                        _ => false,
+                    };
+                    same && t.elision == elision && (j == 0 || t.joined)
                 },
             );
             matches.then_some((first, *kind))

@@ -210,6 +210,18 @@ fn closes_quote(gap: &str) -> bool {
     g.starts_with('»') || g.starts_with('”') || g.starts_with('"')
 }
 
+/// Whether `before` (the text before a word) ends with a quoted title: a closing quote after
+/// a quotation that begins with a capital ("une « Aida »", not "le « plan social »").
+fn after_quoted_title(before: &str) -> bool {
+    let Some(inner) = before.trim_end().strip_suffix(['»', '"', '”']) else {
+        return false;
+    };
+    inner
+        .rfind(['«', '“', '"'])
+        .and_then(|at| inner[at..].chars().skip(1).find(|c| !c.is_whitespace()))
+        .is_some_and(char::is_uppercase)
+}
+
 /// Particles that join name parts on their own, whatever the first part is.
 const NOBLE_PARTICLES: [&str; 10] = [
     "van", "von", "der", "den", "di", "della", "dos", "zu", "bin", "ap",
@@ -254,29 +266,22 @@ struct Cand {
 }
 
 /// Drops the candidates from `from` on that another of them contains: a name that a head
-/// word before it extends ("Communauté de communes Cœur de Savoie") takes the words of a
+/// word before it extends ("Chambre de commerce et d'industrie de Lyon") takes the words of a
 /// candidate pushed before it. Candidates come in text order, so only one that starts before
 /// the previous one ends needs a look.
 fn drop_contained(cands: &mut Vec<Cand>, from: usize) {
-    let overlaps = cands[from..]
-        .windows(2)
-        .any(|w| w[1].start < w[0].end || w[1].end <= w[0].end);
-    if !overlaps {
+    if !cands[from..].windows(2).any(|w| w[1].start < w[0].end) {
         return;
     }
-    let spans: Vec<(usize, usize)> = cands[from..].iter().map(|c| (c.start, c.end)).collect();
+    let mut doc = cands.split_off(from);
+    let spans: Vec<(usize, usize)> = doc.iter().map(|c| (c.start, c.end)).collect();
     // Contained in a longer span (two candidates of the same span both stay).
-    let contained = |s: usize, e: usize| {
-        spans
+    doc.retain(|c| {
+        !spans
             .iter()
-            .any(|&(s2, e2)| s2 <= s && e <= e2 && (s2, e2) != (s, e))
-    };
-    let mut k = 0;
-    cands.retain(|c| {
-        let keep = k < from || !contained(c.start, c.end);
-        k += 1;
-        keep
+            .any(|&(s, e)| s <= c.start && c.end <= e && (s, e) != (c.start, c.end))
     });
+    cands.append(&mut doc);
 }
 
 /// An entity of the page: the candidates that name it.
@@ -2126,9 +2131,8 @@ impl Recognizer {
                 continue;
             }
             // "canberra makes the rules", "tout manosque": a listed town, region or country a
-            // reader writes in lowercase anywhere, when its name is no common word (or is one
-            // after a preposition of place: "à rennes,", "from nice,") or given name, and no
-            // lowercase name holds it ("le stade de reims", "east belfast").
+            // reader writes in lowercase anywhere, when its name is no common word or given
+            // name, and no lowercase name holds it ("le stade de reims", "east belfast").
             if di >= page.edited
                 && t.shape == Shape::Lower
                 && matches!(t.elision, "" | "l")
@@ -2168,7 +2172,7 @@ impl Recognizer {
                     "city" | "country" | "region" | "territory"
                 )
                 && !with_key(t.text, stop)
-                && (!self.gaz.is_common(t.text) || Self::after_place_preposition(toks, i))
+                && !self.gaz.is_common(t.text)
                 && !self.gaz.is_given(t.text)
                 && !self.gaz.is_not_entity(t.text)
                 // A page that writes it as a person's surname means the person ("Michel
@@ -3288,10 +3292,11 @@ impl Recognizer {
                 || (toks[k + 1].text == "on" && self.panel_remit(toks, k));
             let maori = toks[k + 1].text == "o" && toks[i].text == "Te";
             // "Paul Martin de Lyon", "Jean Dupont du Parti socialiste": after a surname, a
-            // place or a body (not "Charles de Gaulle", "Henri de Navarre": a given name
-            // alone before the particle).
+            // place or a body (not "Charles de Gaulle", "Henri de Navarre", "Henri II de
+            // Montmorency": a given name alone, or with its ordinal, before the particle).
             let whence = person_like
                 && k > i
+                && !is_roman_number(toks[k].text)
                 && matches!(toks[k + 1].text, "de" | "du" | "des")
                 && (self.gaz.head(after.text, HeadPos::First).is_some()
                     || self.gaz.lists_place(after.text));
@@ -3870,28 +3875,12 @@ impl Recognizer {
         c
     }
 
-    /// Whether `toks[i]` follows a preposition of place ("à", "depuis", "vers", "from") and
-    /// ends its phrase: punctuation or a small word other than a conjunction after it ("à
-    /// rennes qui", "from nice,"), not a word it qualifies ("à tours de bras", "à tours et à
-    /// travers"; "in" begins too many idioms: "in nice, sunny weather").
-    fn after_place_preposition(toks: &[NameToken<'_>], i: usize) -> bool {
-        i > 0
-            && toks[i].joined
-            && matches!(toks[i - 1].text, "à" | "depuis" | "vers" | "from")
-            && toks.get(i + 1).is_none_or(|n| {
-                !n.hyphen_before
-                    && (!n.joined
-                        || (n.elision.is_empty()
-                            && !matches!(n.text, "de" | "du" | "des" | "of" | "et" | "and")
-                            && with_key(n.text, stop)))
-            })
-    }
-
     /// The last token of a body's name beginning at `toks[i]` that joins two capitalised
     /// fields with "and" and ends with an organisation's head word ("Food and Agriculture
     /// Organization", "Minnesota Film and TV Board"): one to three capitalised words, none a
-    /// head word, the last a field's, "and", then fields' words up to the head (a field's
-    /// word is an acronym or a common noun: not "Ospreys and Cardiff Rugby").
+    /// head word, the last a field's, "and", then fields' words up to a public body's head
+    /// word ("Board", "Service", "Agency"…; a field's word is an acronym or a common noun: not
+    /// "Ospreys and Cardiff Rugby").
     fn coordinated_body(&self, toks: &[NameToken<'_>], i: usize) -> Option<usize> {
         let and = (i + 1..toks.len().min(i + 4)).find(|&k| toks[k].text == "and")?;
         // The run starts here: "The" and a word before it belong to another run.
@@ -3923,7 +3912,25 @@ impl Recognizer {
             if !(t.joined && matches!(t.shape, Shape::Cap | Shape::Upper) && t.elision.is_empty()) {
                 return None;
             }
-            if self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization) {
+            // A body's head word ("Climate and Energy portfolio", "Science and Engineering
+            // degree" name fields, not bodies).
+            if matches!(
+                t.text,
+                "Organization"
+                    | "Organisation"
+                    | "Administration"
+                    | "Commission"
+                    | "Board"
+                    | "Service"
+                    | "Council"
+                    | "Authority"
+                    | "Agency"
+                    | "Department"
+                    | "Institute"
+                    | "Committee"
+                    | "Office"
+                    | "Bureau"
+            ) {
                 // (Not "Trade and Industry Minister …": the name goes on.)
                 let next = toks.get(k + 1);
                 return next
@@ -6298,10 +6305,7 @@ impl Recognizer {
                         | "researchers"
                         | "scientists"
                         | "engineers"
-                        | "officials"
                         | "experts"
-                        | "volunteers"
-                        | "representatives"
                         | "inspectors"
                         | "auditors"
                         | "consultants"
@@ -6370,14 +6374,11 @@ impl Recognizer {
             _ => {}
         }
         // "une « Aida » de Verdi": the author of a quoted work; "saint Georges", "sainte
-        // Waudru": a saint (not "la saint Jean", a feast day).
+        // Waudru": a saint (not "la saint Jean", a feast day, nor "le saint Siège").
         if c.row.is_none()
-            && ((prev == "de"
-                && d.text[..toks[first - 1].raw_start]
-                    .trim_end()
-                    .ends_with(['»', '"', '”']))
+            && ((prev == "de" && after_quoted_title(&d.text[..toks[first - 1].raw_start]))
                 || (matches!(prev, "saint" | "sainte")
-                    && (first < 2 || !matches!(toks[first - 2].text, "la" | "La"))))
+                    && (first < 2 || !matches!(toks[first - 2].text, "la" | "La" | "le" | "Le"))))
             && toks[first..=c.last_tok]
                 .iter()
                 .all(|t| t.shape == Shape::Cap && !self.gaz.lists_place(t.text))

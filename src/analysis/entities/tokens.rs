@@ -281,11 +281,11 @@ fn starts_sentence(gap: &str) -> bool {
     gap.contains([
         '.', '!', '?', '…', ':', ';', '«', '“', '\n', '•', '|', '—', '–', '*', '°',
     ]) || gap.contains(is_emoji)
-        // A straight quote that opens a quotation (after a space); not one that closes it
-        // right after a word or a comma ('bad," said Okafor').
-        || gap
-            .char_indices()
-            .any(|(i, c)| c == '"' && gap[..i].ends_with(char::is_whitespace))
+        // A straight quote that opens a quotation (after a space or a bracket); not one that
+        // closes it right after a word or a comma ('bad," said Okafor').
+        || gap.char_indices().any(|(i, c)| {
+            c == '"' && gap[..i].ends_with(|b: char| b.is_whitespace() || matches!(b, '(' | '['))
+        })
 }
 
 /// Whether `c` is an emoji or a pictograph ("😂", "💪", "☀"): in comments, it ends a sentence
