@@ -1922,8 +1922,8 @@ impl Recognizer {
                     continue;
                 }
             }
-            // "Food and Agriculture Organization", "National Parks and Wildlife Service": a
-            // body whose name joins two capitalised fields with "and".
+            // "Food and Agriculture Organization", "Minnesota Film and TV Board": a body whose
+            // name joins two capitalised fields with "and".
             if t.shape == Shape::Cap {
                 // (After "The", which is no part of it.)
                 let first = if t.text == "The" && toks.get(i + 1).is_some_and(|n| n.joined) {
