@@ -278,13 +278,19 @@ pub struct Gazetteer {
     compound_heads: Vec<(Vec<(String, String)>, EntityType)>,
 }
 
-/// Hash of a keyed word or phrase in [`Gazetteer`]'s tables (64 bits: a collision among a few
-/// hundred thousand keys is out of reach).
 /// Size of [`Gazetteer::may_be_place`]'s bit set (16 KB: about one bit in ten set).
 const PLACE_BITS: usize = 1 << 17;
 
+/// Hash of a keyed word or phrase in [`Gazetteer`]'s tables (64 bits: a collision among a few
+/// hundred thousand keys is out of reach).
 fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// The word of [`Gazetteer::place_bits`] that holds `word`'s bit, and that bit.
+fn place_bit(word: &str) -> (usize, u64) {
+    let bit = key_hash(word) as usize % PLACE_BITS;
+    (bit / 64, 1 << (bit % 64))
 }
 
 /// The American spelling of the keyed ASCII word `k` when it has a British one ("neighbouring"
@@ -463,13 +469,13 @@ impl Gazetteer {
                     .iter()
                     .any(|(r, _)| g.rows[*r as usize].kind == EntityType::Location)
             {
-                let bit = key_hash(k) as usize % PLACE_BITS;
-                g.place_bits[bit / 64] |= 1 << (bit % 64);
+                let (at, bit) = place_bit(k);
+                g.place_bits[at] |= bit;
             }
         }
         for name in &place_names {
-            let bit = key_hash(name) as usize % PLACE_BITS;
-            g.place_bits[bit / 64] |= 1 << (bit % 64);
+            let (at, bit) = place_bit(name);
+            g.place_bits[at] |= bit;
         }
         g.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         for w in lines(src.given_names) {
@@ -703,8 +709,8 @@ impl Gazetteer {
         if self.place_bits.is_empty() {
             return true;
         }
-        let bit = key_hash(word) as usize % PLACE_BITS;
-        self.place_bits[bit / 64] & (1 << (bit % 64)) != 0
+        let (at, bit) = place_bit(word);
+        self.place_bits[at] & bit != 0
     }
 
     /// The listed place named `word` alone ("Lyon", "Angleterre"), the first such row.

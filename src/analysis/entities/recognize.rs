@@ -1168,6 +1168,15 @@ fn has_vowel(word: &str) -> bool {
     })
 }
 
+/// Whether `word` (lowercase) names professionals who work for a body ("analysts at Nedbank",
+/// "lawyers from Ecojustice").
+fn is_professionals(word: &str) -> bool {
+    matches!(
+        word,
+        "analysts" | "economists" | "researchers" | "scientists" | "lawyers"
+    )
+}
+
 /// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
 fn is_number_word(word: &str) -> bool {
     word.split('-').all(|p| {
@@ -6297,19 +6306,11 @@ impl Recognizer {
             2 if prev == "from"
                 && first >= 2
                 && toks[first - 1].joined
-                && matches!(
-                    toks[first - 2].text,
-                    "lawyers"
-                        | "analysts"
-                        | "economists"
-                        | "researchers"
-                        | "scientists"
-                        | "engineers"
-                        | "experts"
-                        | "inspectors"
-                        | "auditors"
-                        | "consultants"
-                ) =>
+                && (is_professionals(toks[first - 2].text)
+                    || matches!(
+                        toks[first - 2].text,
+                        "engineers" | "experts" | "inspectors" | "auditors" | "consultants"
+                    )) =>
             {
                 vote(&mut c.votes, EntityType::Organization, 1.0)
             }
@@ -6321,16 +6322,12 @@ impl Recognizer {
                 let staff = first >= 2
                     && toks[first - 1].joined
                     && with_key(toks[first - 2].text, |k| {
-                        matches!(
-                            k,
-                            "analysts"
-                                | "economists"
-                                | "strategists"
-                                | "researchers"
-                                | "scientists"
+                        is_professionals(k)
+                            || matches!(
+                                k,
+                                "strategists"
                                 | "executives"
                                 | "officials"
-                                | "lawyers"
                                 | "traders"
                                 | "insiders"
                                 | "sources"
@@ -6339,7 +6336,7 @@ impl Recognizer {
                                 | "working"
                                 | "job"
                                 | "jobs"
-                        )
+                            )
                     });
                 if staff {
                     vote(&mut c.votes, EntityType::Organization, 1.0);
