@@ -43,6 +43,25 @@ pub fn is_stop(word: &str, lang: Lang) -> bool {
     set(lang).contains(word)
 }
 
+/// Whether `word` (as for [`is_stop`]) is a stop word of French or English: one lookup in the
+/// two lists joined, none for a word longer than their longest.
+pub fn is_stop_either(word: &str) -> bool {
+    let either = &*EITHER;
+    word.len() <= either.longest && either.words.contains(word)
+}
+
+/// The French and English lists joined, with the length in bytes of their longest word.
+struct Either {
+    words: StopSet,
+    longest: usize,
+}
+
+static EITHER: LazyLock<Either> = LazyLock::new(|| {
+    let words: StopSet = FR.iter().chain(EN.iter()).cloned().collect();
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    Either { words, longest }
+});
+
 /// The language whose list alone holds `word`, for language votes; single letters ("l", "i")
 /// and English stop words that are also common French words ("an", "or", "as") are not counted.
 pub fn vote(word: &str) -> Option<Lang> {
@@ -88,6 +107,16 @@ mod tests {
         }
         for w in ["entreprise", "été", "ete", "son", "sûr", "the"] {
             assert!(!is_stop(w, Lang::Fr), "{w}");
+        }
+    }
+
+    #[test]
+    fn either_list() {
+        for w in ["le", "etait", "the", "don't", "yourselves"] {
+            assert!(is_stop_either(w), "{w}");
+        }
+        for w in ["entreprise", "privacy", "", "anticonstitutionnellement"] {
+            assert!(!is_stop_either(w), "{w}");
         }
     }
 

@@ -16,10 +16,9 @@ use super::tokens::{
     with_key,
 };
 use super::{EntityType, Mention, canonical_name, one_spaced};
-use crate::analysis::Lang;
 use crate::analysis::Segmenter;
 use crate::analysis::lowercase::lowercase_into;
-use crate::analysis::stop::is_stop;
+use crate::analysis::stop::is_stop_either;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Lowercase words that join the parts of a name ("Charles de Gaulle", "Bank of America").
@@ -434,7 +433,7 @@ pub struct Recognizer {
 
 /// Whether `word` (lowercase) is a French or English stop word.
 fn stop(word: &str) -> bool {
-    is_stop(word, Lang::Fr) || is_stop(word, Lang::En)
+    is_stop_either(word)
 }
 
 /// Whether the keyed part of a name `part` is a content word, which an acronym is expected to
