@@ -207,7 +207,15 @@ pub fn canonical_name<'a>(forms: impl IntoIterator<Item = (&'a str, u64)>) -> Op
 /// `text` with each run of white space (no-break spaces, line breaks) written as one space: a
 /// name written "Debian\u{a0}8" or over a line break is the same name as "Debian 8".
 pub fn one_spaced(text: &str) -> String {
-    if !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ") {
+    let b = text.as_bytes();
+    // Most names: ASCII or Latin letters with single spaces (one pass over the bytes; only
+    // text with other bytes than those needs the look at its characters).
+    let plain = if b.iter().all(|&c| c > b' ' && c < 0x80 || c == b' ') {
+        !b.windows(2).any(|w| w == b"  ")
+    } else {
+        !text.contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ")
+    };
+    if plain {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

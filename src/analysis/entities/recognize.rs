@@ -354,8 +354,8 @@ struct Page<'p, 't> {
 }
 
 impl<'t> Page<'_, 't> {
-    /// How many times the capitalised word `word` is written without a dot right after it,
-    /// and how many times with one.
+    /// How many times the capitalised word `word`, written with a dot right after it
+    /// somewhere in the page, is written without one, and how many times with one.
     fn dot_counts(&self, word: &str) -> [u32; 2] {
         self.dots().get(word).copied().unwrap_or_default()
     }
@@ -393,12 +393,23 @@ impl<'t> Page<'_, 't> {
     /// [`Page::dot_counts`] of every capitalised word (built on first use).
     fn dots(&self) -> &HashMap<&'t str, [u32; 2], BuildWordHasher> {
         self.dots.get_or_init(|| {
+            // The words written with a dot first (few), then how often each is written
+            // without one.
             let mut counts: HashMap<&'t str, [u32; 2], BuildWordHasher> = HashMap::default();
-            for d in self.docs {
-                for t in &d.tokens {
-                    if matches!(t.shape, Shape::Cap | Shape::Upper) {
-                        counts.entry(t.text).or_default()[usize::from(t.dot)] += 1;
-                    }
+            let mut lengths = LengthFilter::default();
+            let caps = |t: &&NameToken<'t>| matches!(t.shape, Shape::Cap | Shape::Upper);
+            for t in self.docs.iter().flat_map(|d| &d.tokens).filter(caps) {
+                if t.dot {
+                    counts.entry(t.text).or_default()[1] += 1;
+                    lengths.insert(t.text);
+                }
+            }
+            for t in self.docs.iter().flat_map(|d| &d.tokens).filter(caps) {
+                if !t.dot
+                    && lengths.may_hold(t.text)
+                    && let Some(c) = counts.get_mut(t.text)
+                {
+                    c[0] += 1;
                 }
             }
             counts
@@ -605,6 +616,19 @@ fn after_de(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
     }
 }
 
+/// Whether `word` ends with `end`, compared byte by byte from the end (short endings need no
+/// call to `memcmp`, and most words differ in their last byte).
+#[inline]
+fn ends_in(word: &[u8], end: &str) -> bool {
+    let end = end.as_bytes();
+    word.len() >= end.len()
+        && word[word.len() - end.len()..]
+            .iter()
+            .rev()
+            .zip(end.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
@@ -615,13 +639,16 @@ fn is_adjective(word: &str) -> bool {
         "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises",
         "ieures", "ieurs",
     ];
-    !stop(word)
-        && word.chars().count() > 3
+    let b = word.as_bytes();
+    // (The endings first: most words have none, and a stop word is a lookup.)
+    ENDINGS.iter().any(|e| ends_in(b, e))
         && word != "hier"
-        && ENDINGS.iter().any(|e| word.ends_with(e))
+        && word.chars().count() > 3
+        && !stop(word)
         // "agricole", "viticoles"; "vaudois", "bruxellois" (not "mois", "bois").
-        || ["icole", "icoles"].iter().any(|e| word.ends_with(e))
-        || (word.ends_with("ois") && word.chars().count() > 5)
+        || ends_in(b, "icole")
+        || ends_in(b, "icoles")
+        || (ends_in(b, "ois") && word.chars().count() > 5)
         || matches!(
             word,
             "européenne"
@@ -1055,17 +1082,32 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// "soutien à", "fair play to", "well done", "props to"), at the start of a sentence or
 /// clause.
 fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
-    // Most words follow none of the cues: the word right before ends every cue, and has one
-    // of these lengths in bytes and first letters.
-    if i == 0
-        || !matches!(toks[i - 1].text.len(), 2 | 4 | 5 | 6 | 8 | 14)
-        || !toks[i - 1].text.as_bytes().first().is_some_and(|b| {
-            matches!(
-                b.to_ascii_lowercase(),
-                b'b' | b'm' | b'a' | b'f' | b'c' | b'd' | b't' | 0xc3
-            )
-        })
-    {
+    // Most words follow none of the cues: the word right before ends every cue, and has the
+    // length in bytes, the first and the last letter of one of its words.
+    if i == 0 {
+        return false;
+    }
+    let prev = toks[i - 1].text.as_bytes();
+    let (Some(&first), Some(&last)) = (prev.first(), prev.last()) else {
+        return false;
+    };
+    if !matches!(
+        (
+            prev.len(),
+            first.to_ascii_lowercase(),
+            last.to_ascii_lowercase()
+        ),
+        // "à", "À", "to"
+        (2, 0xc3, 0xa0 | 0x80) | (2, b't', b'o')
+            // "done"
+            | (4, b'd', b'e')
+            // "bravo", "merci", "allez", "there"
+            | (5, b'b', b'o') | (5, b'm', b'i') | (5, b'a', b'z') | (5, b't', b'e')
+            // "cheers", "congrats"
+            | (6 | 8, b'c', b's')
+            // "félicitations"
+            | (14, b'f', b's')
+    ) {
         return false;
     }
     let is = |k: usize, words: &[&str]| {
