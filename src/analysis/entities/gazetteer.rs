@@ -200,6 +200,69 @@ const MEMO_SLOTS: usize = 2048;
 /// Longest word remembered, in bytes.
 const MEMO_BYTES: usize = 32;
 
+/// While alive, [`Gazetteer::longest`] remembers its answers on this thread (see
+/// [`Gazetteer::page_scope`]); dropped, it forgets them.
+pub struct PageScope(());
+
+impl Drop for PageScope {
+    fn drop(&mut self) {
+        LONGEST.with(|cell| {
+            if let Ok(mut cache) = cell.try_borrow_mut() {
+                cache.page = 0;
+            }
+        });
+    }
+}
+
+/// [`Gazetteer::longest`]'s answers in one page, by token: a direct-mapped table.
+#[derive(Default)]
+struct LongestCache {
+    /// The page being detected (0: none, nothing is remembered).
+    page: u64,
+    /// The last page number given.
+    next: u64,
+    /// The remembered answers.
+    slots: Vec<LongestSlot>,
+}
+
+/// One remembered answer of [`Gazetteer::longest`]: the question, then the answer.
+#[derive(Clone, Copy, Default)]
+struct LongestSlot {
+    /// The page (0: an empty slot).
+    page: u64,
+    /// The gazetteer asked.
+    gaz: u64,
+    /// The tokens' address and count.
+    tokens: usize,
+    len: usize,
+    /// The token asked about.
+    i: usize,
+    /// Whether all-capital writing was accepted.
+    caps_line: bool,
+    /// The answer.
+    found: Option<(u32, usize)>,
+}
+
+impl LongestSlot {
+    /// Whether `self` answers the question of `other`.
+    fn same_question(&self, other: &LongestSlot) -> bool {
+        self.page == other.page
+            && self.gaz == other.gaz
+            && self.tokens == other.tokens
+            && self.len == other.len
+            && self.i == other.i
+            && self.caps_line == other.caps_line
+    }
+}
+
+/// Answers of [`Gazetteer::longest`] remembered per thread (a power of two).
+const LONGEST_SLOTS: usize = 1024;
+
+thread_local! {
+    /// This thread's [`LongestCache`].
+    static LONGEST: std::cell::RefCell<LongestCache> = std::cell::RefCell::default();
+}
+
 /// The memo slot of the zero-padded word `bytes`.
 fn memo_slot(bytes: &[u8; MEMO_BYTES]) -> usize {
     let mut h = 0u64;
@@ -863,10 +926,61 @@ impl Gazetteer {
         if i >= tokens.len() {
             return None;
         }
-        KEY.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut key) => self.longest_in(tokens, i, caps_line, &mut key),
-            Err(_) => self.longest_in(tokens, i, caps_line, &mut String::new()),
+        let find = || {
+            KEY.with(|cell| match cell.try_borrow_mut() {
+                Ok(mut key) => self.longest_in(tokens, i, caps_line, &mut key),
+                Err(_) => self.longest_in(tokens, i, caps_line, &mut String::new()),
+            })
+        };
+        // The rules ask about the same token several times: inside a page's detection (see
+        // [`PageScope`]) the answers are remembered.
+        LONGEST.with(|cell| {
+            let Ok(mut cache) = cell.try_borrow_mut() else {
+                return find();
+            };
+            if cache.page == 0 {
+                return find();
+            }
+            let key = LongestSlot {
+                page: cache.page,
+                gaz: self.id,
+                tokens: tokens.as_ptr() as usize,
+                len: tokens.len(),
+                i,
+                caps_line,
+                found: None,
+            };
+            let at = ((key.tokens as u64 >> 4)
+                ^ (key.len as u64).rotate_left(20)
+                ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                ^ u64::from(caps_line))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                >> (64 - LONGEST_SLOTS.trailing_zeros());
+            let at = at as usize;
+            if cache.slots.is_empty() {
+                cache.slots.resize(LONGEST_SLOTS, LongestSlot::default());
+            }
+            let slot = cache.slots[at];
+            if slot.same_question(&key) {
+                return slot.found;
+            }
+            // (`find` uses other thread-locals only: the cache stays borrowed.)
+            let found = find();
+            cache.slots[at] = LongestSlot { found, ..key };
+            found
         })
+    }
+
+    /// Starts remembering [`Gazetteer::longest`]'s answers on this thread until the scope is
+    /// dropped: the tokens it is asked about must stay as they are meanwhile (one page's).
+    pub fn page_scope(&self) -> PageScope {
+        LONGEST.with(|cell| {
+            if let Ok(mut cache) = cell.try_borrow_mut() {
+                cache.next += 1;
+                cache.page = cache.next;
+            }
+        });
+        PageScope(())
     }
 
     /// [`Gazetteer::longest`] with a scratch buffer for the key.

@@ -1841,6 +1841,8 @@ impl Recognizer {
         words: &[&[(usize, usize)]],
         edited: usize,
     ) -> Vec<Vec<Mention>> {
+        // (Declared before the documents: it is dropped after them.)
+        let _scope;
         let docs: Vec<Doc<'_>> = texts
             .iter()
             .zip(words)
@@ -1912,6 +1914,8 @@ impl Recognizer {
                 }
             }
         }
+        // The tokens stay as they are from here on: the lists may remember answers about them.
+        _scope = self.gaz.page_scope();
         let mut cands = Vec::new();
         let mut works: Vec<String> = Vec::new();
         let page = Page {
