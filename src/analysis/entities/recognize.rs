@@ -426,6 +426,8 @@ struct Doc<'t> {
     /// Lines written mostly in capitals or title case (headlines), by line: capitals there
     /// prove nothing.
     caps_lines: Vec<bool>,
+    /// The last answer of [`Recognizer::preceding_cue`]: (token, cue type).
+    last_cue: std::cell::Cell<Option<(usize, Option<EntityType>)>>,
 }
 
 impl Doc<'_> {
@@ -629,19 +631,59 @@ fn ends_in(word: &[u8], end: &str) -> bool {
             .all(|(a, b)| a == b)
 }
 
+/// The endings of French adjectives of institution names ([`is_adjective`]), as
+/// [`adjective_endings`] sorts them.
+#[cfg(test)]
+const ADJECTIVE_ENDINGS: [&str; 47] = [
+    "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
+    "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
+    "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
+    "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises", "ieures",
+    "ieurs",
+];
+
+/// The endings of French adjectives of institution names that end with the last two bytes of
+/// `word` (most words have none).
+fn adjective_endings(word: &[u8]) -> &'static [&'static str] {
+    let [.., a, b] = word else {
+        return &[];
+    };
+    match (a, b) {
+        (b'a', b'l') => &["al"],
+        (b'e', b'l') => &["el"],
+        (b'l', b'e') => &["ale", "elle", "ile", "able"],
+        (b'u', b'e') => &["ique"],
+        (b'n', b'e') => &["ienne", "aine", "anne", "enne"],
+        (b's', b'e') => &["aise", "oise"],
+        (b'v', b'e') => &["ive"],
+        (b'r', b'e') => &["ieure", "ière", "aire", "ibre"],
+        (b'm', b'e') => &["ome", "itime"],
+        (b't', b'e') => &["iste"],
+        (b'u', b'x') => &["aux"],
+        (b'e', b'n') => &["ien"],
+        (b'i', b'n') => &["ain"],
+        (b'i', b'f') => &["if"],
+        (b'u', b'r') => &["eur"],
+        (b'e', b'r') => &["ier"],
+        (b'e', b's') => &[
+            "ales", "iques", "aines", "iennes", "elles", "ives", "aires", "iles", "ibres", "ables",
+            "itimes", "oises", "ieures",
+        ],
+        (b'i', b's') => &["ais"],
+        (b'n', b's') => &["ains", "iens"],
+        (b'l', b's') => &["els", "ils"],
+        (b'f', b's') => &["ifs"],
+        (b'r', b's') => &["ieurs"],
+        _ => &[],
+    }
+}
+
 /// Whether `word` (lowercase) looks like a French adjective of institution names
 /// ("centrale", "européenne", "national", "constitutionnel", "supérieur").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: [&str; 47] = [
-        "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
-        "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
-        "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
-        "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises",
-        "ieures", "ieurs",
-    ];
     let b = word.as_bytes();
     // (The endings first: most words have none, and a stop word is a lookup.)
-    ENDINGS.iter().any(|e| ends_in(b, e))
+    adjective_endings(b).iter().any(|e| ends_in(b, e))
         && word != "hier"
         && word.chars().count() > 3
         && !stop(word)
@@ -1854,6 +1896,7 @@ impl Recognizer {
                     text,
                     tokens,
                     caps_lines,
+                    last_cue: std::cell::Cell::new(None),
                 }
             })
             .collect();
@@ -6016,6 +6059,19 @@ impl Recognizer {
     /// The type announced by the words right before token `first` ("le juge", "la société",
     /// "ville de"), if any.
     fn preceding_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
+        // The rules ask about a name's first token several times in a row.
+        if let Some((at, kind)) = d.last_cue.get()
+            && at == first
+        {
+            return kind;
+        }
+        let kind = self.find_preceding_cue(d, first);
+        d.last_cue.set(Some((first, kind)));
+        kind
+    }
+
+    /// [`Recognizer::preceding_cue`] found.
+    fn find_preceding_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
         let toks = &d.tokens;
         if first == 0 {
             return None;
@@ -7781,5 +7837,49 @@ mod acronym_tests {
             skips("cdr", "commission europeenne et le comite des regions"),
             Some(2)
         );
+    }
+}
+
+#[cfg(test)]
+mod adjective_tests {
+    use super::{ADJECTIVE_ENDINGS, adjective_endings, ends_in, is_adjective};
+
+    #[test]
+    fn each_ending_is_found_by_its_last_two_bytes_and_no_other() {
+        let mut seen = 0;
+        for e in ADJECTIVE_ENDINGS {
+            let found = adjective_endings(e.as_bytes());
+            assert!(found.contains(&e), "{e}");
+            assert!(
+                found
+                    .iter()
+                    .all(|f| ends_in(f.as_bytes(), &e[e.len() - 2..]))
+            );
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                seen += adjective_endings(&[a, b]).len();
+            }
+        }
+        assert_eq!(seen, ADJECTIVE_ENDINGS.len());
+    }
+
+    #[test]
+    fn adjectives_by_their_ending() {
+        for w in [
+            "national",
+            "centrale",
+            "européenne",
+            "supérieur",
+            "régionaux",
+            "agricoles",
+            "vaudois",
+            "public",
+        ] {
+            assert!(is_adjective(w), "{w}");
+        }
+        for w in ["hier", "mois", "dans", "rue", "le", "", "é"] {
+            assert!(!is_adjective(w), "{w}");
+        }
     }
 }
