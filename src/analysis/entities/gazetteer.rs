@@ -62,7 +62,7 @@ impl<V> KeyMap<V> {
 }
 
 use super::EntityType;
-use super::tokens::{NameToken, Shape, Tokenizer, key_of, push_key, with_key};
+use super::tokens::{NameToken, Shape, Tokenizer, ends_in, key_of, push_key, with_key};
 
 /// The text of every list a [`Gazetteer`] is built from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -737,7 +737,7 @@ impl Gazetteer {
         let mut stack = [0u8; 64];
         let mut heap = String::new();
         ENDINGS.iter().any(|(end, base)| {
-            k.len() > end.len() + 2 && k.ends_with(end) && {
+            k.len() > end.len() + 2 && ends_in(k.as_bytes(), end) && {
                 let stem = &k[..k.len() - end.len()];
                 let n = stem.len() + base.len();
                 if n <= stack.len() {
@@ -869,12 +869,13 @@ impl Gazetteer {
                     memo.slots.resize(MEMO_SLOTS, MemoSlot::default());
                 }
                 let len = b.len() as u8;
-                let last = &mut memo.slots[memo.last];
-                if last.id == self.id && last.len == len && &last.bytes[..b.len()] == b {
-                    return f(&mut last.info);
-                }
+                // (Whole arrays compare without a call.)
                 let mut bytes = [0u8; MEMO_BYTES];
                 bytes[..b.len()].copy_from_slice(b);
+                let last = &mut memo.slots[memo.last];
+                if last.id == self.id && last.len == len && last.bytes == bytes {
+                    return f(&mut last.info);
+                }
                 let at = memo_slot(&bytes);
                 memo.last = at;
                 let slot = &mut memo.slots[at];

@@ -12,8 +12,8 @@ type PairSet<'t> = HashSet<(usize, &'t str), BuildWordHasher>;
 
 use super::gazetteer::{Gazetteer, HeadPos, LengthFilter, push_parts};
 use super::tokens::{
-    NameToken, Part, Shape, elision_part, is_hyphen, key_of, push_key, shape_of, tokenize_words,
-    with_key,
+    NameToken, Part, Shape, elision_part, ends_in, is_hyphen, key_of, push_key, shape_of,
+    tokenize_words, with_key,
 };
 use super::{EntityType, Mention, canonical_name, one_spaced};
 use crate::analysis::Segmenter;
@@ -616,19 +616,6 @@ fn after_de(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
     } else {
         None
     }
-}
-
-/// Whether `word` ends with `end`, compared byte by byte from the end (short endings need no
-/// call to `memcmp`, and most words differ in their last byte).
-#[inline]
-fn ends_in(word: &[u8], end: &str) -> bool {
-    let end = end.as_bytes();
-    word.len() >= end.len()
-        && word[word.len() - end.len()..]
-            .iter()
-            .rev()
-            .zip(end.iter().rev())
-            .all(|(a, b)| a == b)
 }
 
 /// The endings of French adjectives of institution names ([`is_adjective`]), as

@@ -130,11 +130,28 @@ pub fn push_key(word: &str, out: &mut String) {
     }
 }
 
+/// Whether `word` ends with `end`, compared byte by byte from the end (short endings need no
+/// call to `memcmp`, and most words differ in their last byte).
+#[inline]
+pub(super) fn ends_in(word: &[u8], end: &str) -> bool {
+    let end = end.as_bytes();
+    word.len() >= end.len()
+        && word[word.len() - end.len()..]
+            .iter()
+            .rev()
+            .zip(end.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
 /// Calls `f` with [`key_of`]`(word)`, without allocating: short ASCII words are keyed on the
 /// stack, others in a buffer kept from call to call.
 pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
     if word.is_ascii() && word.len() <= buf.len() {
+        // A lowercase ASCII word is its own key.
+        if !word.bytes().any(|c| c.is_ascii_uppercase()) {
+            return f(word);
+        }
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
