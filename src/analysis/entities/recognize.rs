@@ -1033,6 +1033,66 @@ fn is_courtesy_title(word: &str) -> bool {
     )
 }
 
+/// The type of the name after a person's cue `cue` and an elided "d'": the place a mayor
+/// serves ("la maire d'Urdos") or the body a role heads ("le PDG d'Airbus"); `None` after a
+/// courtesy or noble title, whose particle begins the person's name ("Me d'Aubigny", "le duc
+/// d'Orléans").
+fn role_of_elided(cue: &str) -> Option<EntityType> {
+    if is_courtesy_title(cue)
+        || matches!(
+            cue,
+            "Maître"
+                | "Mgr"
+                | "Monseigneur"
+                | "Pr"
+                | "Pr."
+                | "Dre"
+                | "Dre."
+                | "Docteur"
+                | "Professeur"
+                | "Sir"
+                | "Lord"
+                | "Lady"
+                | "Dame"
+        )
+        || with_key(cue, |k| {
+            matches!(
+                k,
+                "comte"
+                    | "comtesse"
+                    | "duc"
+                    | "duchesse"
+                    | "marquis"
+                    | "marquise"
+                    | "baron"
+                    | "baronne"
+                    | "vicomte"
+                    | "vicomtesse"
+                    | "prince"
+                    | "princesse"
+                    | "chevalier"
+                    | "seigneur"
+                    | "sire"
+                    | "roi"
+                    | "reine"
+                    | "abbe"
+                    | "pere"
+                    | "soeur"
+                    | "frere"
+            )
+        })
+    {
+        return None;
+    }
+    if with_key(cue, |k| {
+        matches!(k, "maire" | "maires" | "mairesse" | "mayor")
+    }) {
+        Some(EntityType::Location)
+    } else {
+        Some(EntityType::Organization)
+    }
+}
+
 /// Whether `word`, written in capitals, reads as a word rather than an acronym: it has an
 /// accented letter ("PARÉ", "RÉGNIER") or six letters or more, a third of them vowels or more
 /// ("BOSSUET", "BEAUMANOIR"; not "OCLCIFF").
@@ -4305,6 +4365,13 @@ impl Recognizer {
             {
                 cue = Some(kind);
                 first += 1;
+                // "Le PDG d'Airbus": what the role heads, not the person.
+                if kind == EntityType::Person
+                    && matches!(toks[first].elision, "d" | "D")
+                    && let Some(k) = role_of_elided(t.text)
+                {
+                    cue = Some(k);
+                }
                 // "PDG de Korvane", "CEO of Brandlow": the cue with the particle after it
                 // announces another type, and the particle is left out.
                 if first < last
@@ -6282,10 +6349,15 @@ impl Recognizer {
             }
             best
         };
-        KEY.with(|cell| match cell.try_borrow_mut() {
+        let found = KEY.with(|cell| match cell.try_borrow_mut() {
             Ok(mut key) => look(&mut key),
             Err(_) => look(&mut String::new()),
-        })
+        });
+        // "la maire d'Urdos", "le directeur d'Airbus": what the role serves or heads.
+        if found == Some(EntityType::Person) && matches!(toks[first].elision, "d" | "D") {
+            return role_of_elided(toks[first - 1].text).or(found);
+        }
+        found
     }
 
     /// A candidate for the listed place `row` written by `d.tokens[first..=last]`.

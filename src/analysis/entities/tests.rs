@@ -5688,3 +5688,34 @@ fn professionals_from_a_name_come_from_a_body_unless_it_is_a_listed_place() {
         [("Leeds".to_string(), "location")]
     );
 }
+
+#[test]
+fn a_role_before_an_elided_de_names_what_it_heads_a_title_keeps_the_particle() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Selon le PDG d'Airbus, tout va bien.",
+            "Airbus",
+            "organization",
+        ),
+        (
+            "Selon la maire d'Urdos, le train reviendra.",
+            "Urdos",
+            "location",
+        ),
+        ("Selon Mme d'Ormesson, oui.", "d'Ormesson", "person"),
+        (
+            "Me d'Aubigny-Ferrand plaide.",
+            "d'Aubigny-Ferrand",
+            "person",
+        ),
+        (
+            "La Dre Véronique Lesage-Tremblay a parlé.",
+            "Véronique Lesage-Tremblay",
+            "person",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
