@@ -1647,7 +1647,7 @@ fn is_road_word(word: &str) -> bool {
 
 /// Whether `word` (keyed) is the field of a state agency or national sports body named after
 /// its country, province or region ("Natural England", "Tourism Ireland", "Statistics Canada",
-/// "Health New Zealand", "Santé Québec", "Curling Canada", "Team Canada").
+/// "Health New Zealand", "Santé Québec", "Curling Canada", "Team Canada", "Timber NSW").
 fn is_agency_word(word: &str) -> bool {
     matches!(
         word,
@@ -1682,6 +1682,15 @@ fn is_agency_word(word: &str) -> bool {
             | "investissement"
             | "loto"
             | "hydro"
+            // Industry bodies: "Timber NSW", "Dairy Australia", "Wine Australia".
+            | "timber"
+            | "dairy"
+            | "wine"
+            | "cotton"
+            | "grain"
+            | "wool"
+            | "seafood"
+            | "horticulture"
             // National sports bodies and teams: "Curling Canada", "Athletics Kenya",
             // "Team Canada".
             | "team"
@@ -3105,7 +3114,7 @@ impl Recognizer {
             && let Some(next) = toks.get(i + 1)
             && next.joined
             && next.elision.is_empty()
-            && next.shape == Shape::Cap
+            && matches!(next.shape, Shape::Cap | Shape::Upper)
             && (3..=14).contains(&t.text.len())
             && with_key(t.text, is_agency_word)
             && let Some((row, n)) = self.gaz.longest(toks, i + 1, caps_line)
@@ -3118,6 +3127,25 @@ impl Recognizer {
                 .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
         {
             return Some(i + n);
+        }
+        // "Transport for Wales", "Health for NSW": the same with "for" between.
+        if t.shape == Shape::Cap
+            && t.elision.is_empty()
+            && !t.possessive
+            && toks.get(i + 1).is_some_and(|f| f.text == "for" && f.joined)
+            && toks
+                .get(i + 2)
+                .is_some_and(|p| p.joined && p.elision.is_empty())
+            && with_key(t.text, is_agency_word)
+            && let Some((row, n)) = self.gaz.longest(toks, i + 2, caps_line)
+            && self.gaz.row(row).kind == EntityType::Location
+            && self.gaz.row(row).subtype != "city"
+            && !toks[i + 2..i + 2 + n].iter().any(|t| t.possessive)
+            && toks
+                .get(i + 2 + n)
+                .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
+        {
+            return Some(i + 1 + n);
         }
         let body = match t.shape {
             Shape::Cap => t.text == "Région" && !t.sentence_start,

@@ -5719,3 +5719,35 @@ fn a_role_before_an_elided_de_names_what_it_heads_a_title_keeps_the_particle() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_field_for_or_before_a_region_is_its_agency_and_state_abbreviations_are_places() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Transport for NSW said it would apply.",
+            "Transport for NSW",
+            "organization",
+        ),
+        (
+            "Transport for Wales said it would apply.",
+            "Transport for Wales",
+            "organization",
+        ),
+        (
+            "Timber NSW spokesman Graham Lind said no.",
+            "Timber NSW",
+            "organization",
+        ),
+        ("Floods hit northern NSW on Sunday.", "NSW", "location"),
+        ("Rain fell across south-east Qld.", "Qld", "location"),
+        (
+            "Refugees from the Democratic Republic of Congo arrived.",
+            "Democratic Republic of Congo",
+            "location",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
