@@ -5751,3 +5751,13 @@ fn a_field_for_or_before_a_region_is_its_agency_and_state_abbreviations_are_plac
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn an_international_is_a_player() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le club a gagné grâce à l'international portugais Hélder Nunes.",
+    );
+    assert!(t.contains(&("Hélder Nunes".to_string(), "person")), "{t:?}");
+}
