@@ -6435,6 +6435,23 @@ impl Recognizer {
         })
     }
 
+    /// The given name that begins a name of two to four words ending at capitalised token `j`
+    /// ("Kagiso Molefhe", "Darlene Sappier-Nicholas"), if one does.
+    fn given_name_run_start(&self, toks: &[NameToken<'_>], j: usize) -> Option<usize> {
+        if toks[j].shape != Shape::Cap || toks[j].possessive {
+            return None;
+        }
+        // (Before the given name, a title may begin the run: "Analyst Kagiso Molefhe".)
+        let mut s = j;
+        while s > 0 && j - s < 3 && toks[s].joined && toks[s - 1].shape == Shape::Cap {
+            s -= 1;
+            if self.gaz.is_given(toks[s].text) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
     /// Votes from the words around the name: "en", "au", "aux", "à", "in" (also before an
     /// article: "in the", "dans la") suggest a place, "chez" an organisation, an article no
     /// person; a speech verb after the name ("X a confié", "X said") or right before it
@@ -6574,6 +6591,40 @@ impl Recognizer {
         // "retailers such as Walgreens": an example of firms named just before.
         if joined_prev && c.row.is_none() && firms_before_example(toks, first) {
             vote(&mut c.votes, EntityType::Organization, 2.0);
+        }
+        // "analyst Kagiso Molefhe of Selebi Research", "Chief Darlene Sappier-Nicholas of
+        // Bilijk": what a person is "of" is the body they work for or speak for, no person.
+        // ("Mayor Elaine Van Buren of Kinderhook", "Senator X of Nevada": where an elected
+        // official serves is a place.)
+        if prev == "of"
+            && c.row.is_none()
+            && first >= 3
+            && let Some(s) = self.given_name_run_start(toks, first - 2)
+        {
+            let elected = (s.saturating_sub(2)..s).any(|k| {
+                with_key(toks[k].text, |k| {
+                    matches!(
+                        k,
+                        "mayor"
+                            | "governor"
+                            | "senator"
+                            | "councillor"
+                            | "councilor"
+                            | "premier"
+                            | "mp"
+                            | "mla"
+                            | "congressman"
+                            | "congresswoman"
+                            | "representative"
+                    )
+                })
+            });
+            let kind = if elected {
+                EntityType::Location
+            } else {
+                EntityType::Organization
+            };
+            vote(&mut c.votes, kind, 1.5);
         }
         // "owned by Brellix", "produit par Norvane", "racheté par le groupe": the agent of a
         // firm's verb is rather a firm, unless a given name or a cue says otherwise.

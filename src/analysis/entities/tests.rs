@@ -5761,3 +5761,24 @@ fn an_international_is_a_player() {
     );
     assert!(t.contains(&("Hélder Nunes".to_string(), "person")), "{t:?}");
 }
+
+#[test]
+fn what_a_person_is_of_is_their_body_or_the_place_an_official_serves() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Chief Darlene Sappier-Nicholas of Bilijk spoke.",
+            "Bilijk",
+            "organization",
+        ),
+        (
+            "Mayor Elaine Van Buren of Kinderhook spoke.",
+            "Kinderhook",
+            "location",
+        ),
+        ("Mayor John Smith of Leeds spoke.", "Leeds", "location"),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
