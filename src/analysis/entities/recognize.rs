@@ -4947,6 +4947,40 @@ impl Recognizer {
                     matches!(p.text, "de" | "du" | "des") || matches!(p.elision, "d" | "D")
                 });
             vote(&mut c.votes, kind, if complement { 1.0 } else { 2.0 });
+            // "Advanced Manufacturing Research Centre", "Southern Environmental Law Center":
+            // a centre of a field of work is a body, not a venue.
+            if kind == EntityType::Location
+                && matches!(tail.text, "Centre" | "Center")
+                && with_key(toks[last - 1].text, |k| {
+                    matches!(
+                        k,
+                        "research"
+                            | "law"
+                            | "policy"
+                            | "fire"
+                            | "auction"
+                            | "training"
+                            | "resource"
+                            | "resources"
+                            | "information"
+                            | "science"
+                            | "innovation"
+                            | "technology"
+                            | "excellence"
+                            | "studies"
+                            | "cancer"
+                            | "rescue"
+                            | "coordination"
+                            | "forecasting"
+                            | "prediction"
+                            | "recherche"
+                            | "recherches"
+                            | "formation"
+                    )
+                })
+            {
+                vote(&mut c.votes, EntityType::Organization, 2.5);
+            }
         }
         // "Food Safety Authority of Ireland", "Bank of England": an organisation's head word
         // before "of" inside the name.

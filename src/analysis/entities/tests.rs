@@ -5782,3 +5782,28 @@ fn what_a_person_is_of_is_their_body_or_the_place_an_official_serves() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_centre_of_a_field_of_work_is_a_body_a_shopping_centre_a_place() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "The Southern Environmental Law Center had threatened to sue.",
+            "Southern Environmental Law Center",
+            "organization",
+        ),
+        (
+            "He works with the Advanced Manufacturing Research Centre now.",
+            "Advanced Manufacturing Research Centre",
+            "organization",
+        ),
+        (
+            "They shopped at the Westfield Centre on Sunday.",
+            "Westfield Centre",
+            "location",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
