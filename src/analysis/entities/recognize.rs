@@ -6628,6 +6628,19 @@ impl Recognizer {
         }
         // "analyst Kagiso Molefhe of Selebi Research", "Chief Darlene Sappier-Nicholas of
         // Bilijk": what a person is "of" is the body they work for or speak for, no person.
+        // "played for Exeter City", "signed for Stade Brestois": a team.
+        if prev == "for"
+            && c.row.is_none()
+            && first >= 2
+            && with_key(toks[first - 2].text, |k| {
+                matches!(
+                    k,
+                    "played" | "plays" | "playing" | "signed" | "signs" | "signing" | "scored"
+                )
+            })
+        {
+            vote(&mut c.votes, EntityType::Organization, 2.0);
+        }
         // ("Mayor Elaine Van Buren of Kinderhook", "Senator X of Nevada": where an elected
         // official serves is a place.)
         if prev == "of"

@@ -5807,3 +5807,13 @@ fn a_centre_of_a_field_of_work_is_a_body_a_shopping_centre_a_place() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_name_played_or_signed_for_is_a_team() {
+    let r = builtin();
+    let t = typed(r, "Tutu, who once played for Exeter City, said no.");
+    assert!(
+        t.contains(&("Exeter City".to_string(), "organization")),
+        "{t:?}"
+    );
+}
