@@ -2186,6 +2186,24 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
+            // "à st malo", "jusqu'à st brieuc", "à ste clotilde", "à saint michel en greve": a
+            // reader's saint's town in lowercase after a preposition of place, the listed
+            // town whose hyphenated name it spells.
+            if t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && matches!(t.text, "st" | "ste" | "saint" | "sainte")
+                && matches!(
+                    toks[i - 1].text,
+                    "à" | "a" | "au" | "de" | "depuis" | "vers" | "jusqu'à" | "entre" | "et"
+                )
+                && let Some(last) = self.saint_town_end(d, i)
+            {
+                out.push(self.listed_place(di, d, i, last.0, last.1));
+                i = last.0 + 1;
+                continue;
+            }
             // "j'ai grandi à clisson", "from cork", "entre rodez et millau": a listed place
             // that a commenter writes in lowercase after a preposition of place, or after
             // "et", "and", "ou", "or" that follow such a place (no common word or given name,
@@ -6420,6 +6438,37 @@ impl Recognizer {
             return role_of_elided(toks[first - 1].text).or(found);
         }
         found
+    }
+
+    /// The last token and the row of a listed town written in lowercase from token `i`, a
+    /// saint's abbreviated or full name ("st malo", "ste-clotilde", "saint michel en greve"),
+    /// its words joined by spaces or hyphens (the longest listed one, of five words at most).
+    fn saint_town_end(&self, d: &Doc<'_>, i: usize) -> Option<(usize, u32)> {
+        let toks = &d.tokens;
+        let mut key = String::from(match toks[i].text {
+            "st" | "saint" => "saint",
+            _ => "sainte",
+        });
+        let mut best = None;
+        for j in i + 1..toks.len().min(i + 5) {
+            let t = &toks[j];
+            let gap = &d.text[toks[j - 1].end..t.raw_start];
+            if t.shape != Shape::Lower
+                || !t.elision.is_empty()
+                || !(gap == " " || gap == "-")
+                || !t.text.chars().all(char::is_alphabetic)
+            {
+                break;
+            }
+            key.push('-');
+            key.push_str(t.text);
+            if let Some(row) = self.gaz.place_row(&key)
+                && self.gaz.row(row).subtype == "city"
+            {
+                best = Some((j, row));
+            }
+        }
+        best
     }
 
     /// A candidate for the listed place `row` written by `d.tokens[first..=last]`.

@@ -5817,3 +5817,26 @@ fn a_name_played_or_signed_for_is_a_team() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_readers_lowercase_saints_town_is_the_listed_town() {
+    let r = builtin();
+    for (text, name) in [
+        ("Je vis à st malo depuis 2010.", "Saint-Malo"),
+        ("Il faut aller jusqu'à st brieuc en hiver.", "Saint-Brieuc"),
+        ("Je vis à saint malo depuis 2010.", "Saint-Malo"),
+    ] {
+        let found = r.detect(text);
+        assert!(
+            found
+                .iter()
+                .any(|m| &*m.name == name && m.kind == EntityType::Location),
+            "{text}: {found:?}"
+        );
+    }
+    assert!(
+        typed(r, "Il a prié saint Malo.")
+            .iter()
+            .all(|(_, k)| *k != "location")
+    );
+}
