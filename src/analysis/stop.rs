@@ -52,10 +52,13 @@ pub fn is_stop_either(word: &str) -> bool {
 
 /// The French and English lists joined, with the length in bytes of their longest word.
 struct Either {
+    /// Both lists' words.
     words: StopSet,
+    /// The length in bytes of the longest.
     longest: usize,
 }
 
+/// The lists of [`is_stop_either`].
 static EITHER: LazyLock<Either> = LazyLock::new(|| {
     let words: StopSet = FR.iter().chain(EN.iter()).cloned().collect();
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);

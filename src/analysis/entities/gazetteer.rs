@@ -201,14 +201,19 @@ const MEMO_SLOTS: usize = 2048;
 const MEMO_BYTES: usize = 32;
 
 /// While alive, [`Gazetteer::longest`] remembers its answers on this thread (see
-/// [`Gazetteer::page_scope`]); dropped, it forgets them.
-pub struct PageScope(());
+/// [`Gazetteer::page_scope`]); dropped, it gives back the scope it was opened in (none, for
+/// the outermost: answers are then neither remembered nor read).
+#[must_use]
+pub(super) struct PageScope {
+    /// The page number before this scope.
+    previous: u64,
+}
 
 impl Drop for PageScope {
     fn drop(&mut self) {
         LONGEST.with(|cell| {
             if let Ok(mut cache) = cell.try_borrow_mut() {
-                cache.page = 0;
+                cache.page = self.previous;
             }
         });
     }
@@ -232,8 +237,9 @@ struct LongestSlot {
     page: u64,
     /// The gazetteer asked.
     gaz: u64,
-    /// The tokens' address and count.
+    /// The tokens' address.
     tokens: usize,
+    /// The tokens' count.
     len: usize,
     /// The token asked about.
     i: usize,
@@ -973,15 +979,18 @@ impl Gazetteer {
     }
 
     /// Starts remembering [`Gazetteer::longest`]'s answers on this thread until the scope is
-    /// dropped: the tokens it is asked about must stay as they are meanwhile (one page's).
-    pub fn page_scope(&self) -> PageScope {
-        LONGEST.with(|cell| {
-            if let Ok(mut cache) = cell.try_borrow_mut() {
+    /// dropped. Answers are keyed by the tokens' address: every token slice asked about
+    /// meanwhile must stay alive and unchanged (one page's tokens, made before the scope).
+    pub(super) fn page_scope(&self) -> PageScope {
+        LONGEST.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut cache) => {
+                let previous = cache.page;
                 cache.next += 1;
                 cache.page = cache.next;
+                PageScope { previous }
             }
-        });
-        PageScope(())
+            Err(_) => PageScope { previous: 0 },
+        })
     }
 
     /// [`Gazetteer::longest`] with a scratch buffer for the key.

@@ -208,8 +208,8 @@ pub fn canonical_name<'a>(forms: impl IntoIterator<Item = (&'a str, u64)>) -> Op
 /// name written "Debian\u{a0}8" or over a line break is the same name as "Debian 8".
 pub fn one_spaced(text: &str) -> String {
     let b = text.as_bytes();
-    // Most names: ASCII or Latin letters with single spaces (one pass over the bytes; only
-    // text with other bytes than those needs the look at its characters).
+    // Most names: printable ASCII with single spaces (one pass over the bytes); other text
+    // is looked at character by character.
     let plain = if b.iter().all(|&c| c > b' ' && c < 0x80 || c == b' ') {
         !b.windows(2).any(|w| w == b"  ")
     } else {

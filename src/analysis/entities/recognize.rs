@@ -340,8 +340,8 @@ struct Page<'p, 't> {
     defined: &'p WordSet<'t>,
     /// The documents of the page.
     docs: &'p [Doc<'t>],
-    /// How many times each capitalised word is written without a dot right after it and with
-    /// one, counted on first use.
+    /// For each capitalised word written with a dot right after it somewhere in the page, how
+    /// many times it is written without one and with one, counted on first use.
     dots: std::cell::OnceCell<HashMap<&'t str, [u32; 2], BuildWordHasher>>,
     /// Buffers [`Recognizer::push_run`] keys and lowercases words in, kept from run to run.
     scratch: std::cell::RefCell<(String, String)>,
@@ -390,7 +390,8 @@ impl<'t> Page<'_, 't> {
         })
     }
 
-    /// [`Page::dot_counts`] of every capitalised word (built on first use).
+    /// [`Page::dot_counts`] of every capitalised word written with a dot (built on first
+    /// use).
     fn dots(&self) -> &HashMap<&'t str, [u32; 2], BuildWordHasher> {
         self.dots.get_or_init(|| {
             // The words written with a dot first (few), then how often each is written
@@ -1033,64 +1034,18 @@ fn is_courtesy_title(word: &str) -> bool {
     )
 }
 
-/// The type of the name after a person's cue `cue` and an elided "d'": the place a mayor
-/// serves ("la maire d'Urdos") or the body a role heads ("le PDG d'Airbus"); `None` after a
-/// courtesy or noble title, whose particle begins the person's name ("Me d'Aubigny", "le duc
-/// d'Orléans").
+/// The type of the name after the role `cue` and an elided "d'": the place a mayor serves
+/// ("la maire d'Urdos") or the body a head or founder leads ("le PDG d'Airbus"); `None` for any
+/// other person's cue ("la fille d'Alain Delon", "le capitaine d'Artagnan", "Me d'Aubigny").
 fn role_of_elided(cue: &str) -> Option<EntityType> {
-    if is_courtesy_title(cue)
-        || matches!(
-            cue,
-            "Maître"
-                | "Mgr"
-                | "Monseigneur"
-                | "Pr"
-                | "Pr."
-                | "Dre"
-                | "Dre."
-                | "Docteur"
-                | "Professeur"
-                | "Sir"
-                | "Lord"
-                | "Lady"
-                | "Dame"
-        )
-        || with_key(cue, |k| {
-            matches!(
-                k,
-                "comte"
-                    | "comtesse"
-                    | "duc"
-                    | "duchesse"
-                    | "marquis"
-                    | "marquise"
-                    | "baron"
-                    | "baronne"
-                    | "vicomte"
-                    | "vicomtesse"
-                    | "prince"
-                    | "princesse"
-                    | "chevalier"
-                    | "seigneur"
-                    | "sire"
-                    | "roi"
-                    | "reine"
-                    | "abbe"
-                    | "pere"
-                    | "soeur"
-                    | "frere"
-            )
-        })
-    {
-        return None;
-    }
-    if with_key(cue, |k| {
-        matches!(k, "maire" | "maires" | "mairesse" | "mayor")
-    }) {
-        Some(EntityType::Location)
-    } else {
-        Some(EntityType::Organization)
-    }
+    with_key(cue, |k| match k {
+        "maire" | "maires" | "mairesse" | "mayor" => Some(EntityType::Location),
+        "pdg" | "ceo" | "directeur" | "directrice" | "president" | "presidente" | "patron"
+        | "patronne" | "fondateur" | "fondatrice" | "cofondateur" | "cofondatrice"
+        | "dirigeant" | "dirigeante" | "entraineur" | "entraineuse" | "manager" | "gerant"
+        | "gerante" | "actionnaire" => Some(EntityType::Organization),
+        _ => None,
+    })
 }
 
 /// Whether `word`, written in capitals, reads as a word rather than an acronym: it has an
@@ -1939,8 +1894,6 @@ impl Recognizer {
         words: &[&[(usize, usize)]],
         edited: usize,
     ) -> Vec<Vec<Mention>> {
-        // (Declared before the documents: it is dropped after them.)
-        let _scope;
         let docs: Vec<Doc<'_>> = texts
             .iter()
             .zip(words)
@@ -2013,8 +1966,9 @@ impl Recognizer {
                 }
             }
         }
-        // The tokens stay as they are from here on: the lists may remember answers about them.
-        _scope = self.gaz.page_scope();
+        // The tokens stay as they are from here on: the lists may remember answers about them
+        // (the scope ends before the documents are dropped).
+        let _scope = self.gaz.page_scope();
         let mut cands = Vec::new();
         let mut works: Vec<String> = Vec::new();
         let page = Page {
@@ -2186,18 +2140,15 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            // "à st malo", "jusqu'à st brieuc", "à ste clotilde", "à saint michel en greve": a
-            // reader's saint's town in lowercase after a preposition of place, the listed
-            // town whose hyphenated name it spells.
+            // "à st malo", "jusqu'à st brieuc", "vers saint malo": a saint's town written in
+            // lowercase after a preposition of place (not "de": "la fête de saint joseph"),
+            // the listed town whose hyphenated name it spells.
             if t.shape == Shape::Lower
                 && i > 0
                 && t.joined
                 && t.elision.is_empty()
                 && matches!(t.text, "st" | "ste" | "saint" | "sainte")
-                && matches!(
-                    toks[i - 1].text,
-                    "à" | "a" | "au" | "de" | "depuis" | "vers" | "jusqu'à" | "entre" | "et"
-                )
+                && matches!(toks[i - 1].text, "à" | "au" | "depuis" | "vers" | "entre")
                 && let Some(last) = self.saint_town_end(d, i)
             {
                 out.push(self.listed_place(di, d, i, last.0, last.1));
@@ -4414,6 +4365,7 @@ impl Recognizer {
                 // "Le PDG d'Airbus": what the role heads, not the person.
                 if kind == EntityType::Person
                     && matches!(toks[first].elision, "d" | "D")
+                    && !self.gaz.is_given(toks[first].text)
                     && let Some(k) = role_of_elided(t.text)
                 {
                     cue = Some(k);
@@ -4967,9 +4919,17 @@ impl Recognizer {
             vote(&mut c.votes, kind, if complement { 1.0 } else { 2.0 });
             // "Advanced Manufacturing Research Centre", "Southern Environmental Law Center":
             // a centre of a field of work is a body, not a venue.
+            // (Not a venue named for what it shows or teaches: "Glasgow Science Centre",
+            // "Tourist Information Centre".)
+            let tail_at = if toks[last].shape == Shape::Number && last > first {
+                last - 1
+            } else {
+                last
+            };
             if kind == EntityType::Location
                 && matches!(tail.text, "Centre" | "Center")
-                && with_key(toks[last - 1].text, |k| {
+                && tail_at > first
+                && with_key(toks[tail_at - 1].text, |k| {
                     matches!(
                         k,
                         "research"
@@ -4977,23 +4937,14 @@ impl Recognizer {
                             | "policy"
                             | "fire"
                             | "auction"
-                            | "training"
                             | "resource"
                             | "resources"
-                            | "information"
-                            | "science"
-                            | "innovation"
-                            | "technology"
                             | "excellence"
                             | "studies"
-                            | "cancer"
                             | "rescue"
                             | "coordination"
                             | "forecasting"
                             | "prediction"
-                            | "recherche"
-                            | "recherches"
-                            | "formation"
                     )
                 })
             {
@@ -6289,6 +6240,15 @@ impl Recognizer {
             return None;
         }
         if let Some(kind) = self.cue_ending_at(d, first) {
+            // "la maire d'Urdos", "le directeur d'Airbus": what the role serves or heads (not
+            // "la fille d'Alain Delon").
+            if kind == EntityType::Person
+                && matches!(toks[first].elision, "d" | "D")
+                && !self.gaz.is_given(toks[first].text)
+                && let Some(k) = role_of_elided(toks[first - 1].text)
+            {
+                return Some(k);
+            }
             // "le chocolatier Beñat Etchegaray", "team owner Francesco Aquilini": a trade noun
             // that also names a person, right before a given name and a surname, is their
             // trade.
@@ -6429,15 +6389,10 @@ impl Recognizer {
             }
             best
         };
-        let found = KEY.with(|cell| match cell.try_borrow_mut() {
+        KEY.with(|cell| match cell.try_borrow_mut() {
             Ok(mut key) => look(&mut key),
             Err(_) => look(&mut String::new()),
-        });
-        // "la maire d'Urdos", "le directeur d'Airbus": what the role serves or heads.
-        if found == Some(EntityType::Person) && matches!(toks[first].elision, "d" | "D") {
-            return role_of_elided(toks[first - 1].text).or(found);
-        }
-        found
+        })
     }
 
     /// The last token and the row of a listed town written in lowercase from token `i`, a
@@ -6518,21 +6473,27 @@ impl Recognizer {
         })
     }
 
-    /// The given name that begins a name of two to four words ending at capitalised token `j`
-    /// ("Kagiso Molefhe", "Darlene Sappier-Nicholas"), if one does.
-    fn given_name_run_start(&self, toks: &[NameToken<'_>], j: usize) -> Option<usize> {
+    /// The person's title before a name of given name and surname that ends at capitalised
+    /// token `j`: inside the capitalised run ("Chief Darlene Sappier-Nicholas") or right before
+    /// it in lowercase ("analyst Kagiso Molefhe"), when it is a person's cue.
+    fn title_of_name_ending<'t>(&self, toks: &[NameToken<'t>], j: usize) -> Option<&'t str> {
         if toks[j].shape != Shape::Cap || toks[j].possessive {
             return None;
         }
-        // (Before the given name, a title may begin the run: "Analyst Kagiso Molefhe".)
+        // The capitalised run, four words at most.
         let mut s = j;
         while s > 0 && j - s < 3 && toks[s].joined && toks[s - 1].shape == Shape::Cap {
             s -= 1;
-            if self.gaz.is_given(toks[s].text) {
-                return Some(s);
-            }
         }
-        None
+        let given = (s..j).find(|&g| self.gaz.is_given(toks[g].text))?;
+        let title = if given > s {
+            toks[given - 1].text
+        } else if s > 0 && toks[s].joined && toks[s - 1].shape == Shape::Lower {
+            toks[s - 1].text
+        } else {
+            return None;
+        };
+        (with_key(title, |k| self.gaz.cue(k)) == Some(EntityType::Person)).then_some(title)
     }
 
     /// Votes from the words around the name: "en", "au", "aux", "à", "in" (also before an
@@ -6675,9 +6636,8 @@ impl Recognizer {
         if joined_prev && c.row.is_none() && firms_before_example(toks, first) {
             vote(&mut c.votes, EntityType::Organization, 2.0);
         }
-        // "analyst Kagiso Molefhe of Selebi Research", "Chief Darlene Sappier-Nicholas of
-        // Bilijk": what a person is "of" is the body they work for or speak for, no person.
-        // "played for Exeter City", "signed for Stade Brestois": a team.
+        // "played for Exeter City", "signed for Stade Brestois": a team (not "played for
+        // Kevin Keegan").
         if prev == "for"
             && c.row.is_none()
             && first >= 2
@@ -6687,33 +6647,34 @@ impl Recognizer {
                     "played" | "plays" | "playing" | "signed" | "signs" | "signing" | "scored"
                 )
             })
+            && !self.gaz.is_given(t.text)
         {
             vote(&mut c.votes, EntityType::Organization, 2.0);
         }
-        // ("Mayor Elaine Van Buren of Kinderhook", "Senator X of Nevada": where an elected
-        // official serves is a place.)
+        // "Chief Darlene Sappier-Nicholas of Bilijk", "analyst Kagiso Molefhe of Selebi
+        // Research": what a titled person is "of" is the body they speak or work for; "Mayor
+        // Elaine Van Buren of Kinderhook": the place an elected official serves. (No vote
+        // without a title: "Kevin Murphy of Ballyhale" may be from a village.)
         if prev == "of"
             && c.row.is_none()
             && first >= 3
-            && let Some(s) = self.given_name_run_start(toks, first - 2)
+            && let Some(title) = self.title_of_name_ending(toks, first - 2)
         {
-            let elected = (s.saturating_sub(2)..s).any(|k| {
-                with_key(toks[k].text, |k| {
-                    matches!(
-                        k,
-                        "mayor"
-                            | "governor"
-                            | "senator"
-                            | "councillor"
-                            | "councilor"
-                            | "premier"
-                            | "mp"
-                            | "mla"
-                            | "congressman"
-                            | "congresswoman"
-                            | "representative"
-                    )
-                })
+            let elected = with_key(title, |k| {
+                matches!(
+                    k,
+                    "mayor"
+                        | "governor"
+                        | "senator"
+                        | "councillor"
+                        | "councilor"
+                        | "premier"
+                        | "mp"
+                        | "mla"
+                        | "congressman"
+                        | "congresswoman"
+                        | "representative"
+                )
             });
             let kind = if elected {
                 EntityType::Location

@@ -5705,6 +5705,16 @@ fn a_role_before_an_elided_de_names_what_it_heads_a_title_keeps_the_particle() {
         ),
         ("Selon Mme d'Ormesson, oui.", "d'Ormesson", "person"),
         (
+            "Selon la fille d'Alain Delon, non.",
+            "Alain Delon",
+            "person",
+        ),
+        (
+            "Selon le professeur d'histoire Samuel Paty, non.",
+            "Samuel Paty",
+            "person",
+        ),
+        (
             "Me d'Aubigny-Ferrand plaide.",
             "d'Aubigny-Ferrand",
             "person",
@@ -5777,6 +5787,11 @@ fn what_a_person_is_of_is_their_body_or_the_place_an_official_serves() {
             "location",
         ),
         ("Mayor John Smith of Leeds spoke.", "Leeds", "location"),
+        (
+            "He played for Kevin Keegan at Newcastle.",
+            "Kevin Keegan",
+            "person",
+        ),
     ] {
         let t = typed(r, text);
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
@@ -5800,6 +5815,11 @@ fn a_centre_of_a_field_of_work_is_a_body_a_shopping_centre_a_place() {
         (
             "They shopped at the Westfield Centre on Sunday.",
             "Westfield Centre",
+            "location",
+        ),
+        (
+            "They went to the Glasgow Science Centre.",
+            "Glasgow Science Centre",
             "location",
         ),
     ] {
@@ -5839,4 +5859,5 @@ fn a_readers_lowercase_saints_town_is_the_listed_town() {
             .iter()
             .all(|(_, k)| *k != "location")
     );
+    assert!(r.detect("la fête de saint joseph").is_empty());
 }

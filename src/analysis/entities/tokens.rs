@@ -143,8 +143,9 @@ pub(super) fn ends_in(word: &[u8], end: &str) -> bool {
             .all(|(a, b)| a == b)
 }
 
-/// Calls `f` with [`key_of`]`(word)`, without allocating: short ASCII words are keyed on the
-/// stack, others in a buffer kept from call to call.
+/// Calls `f` with [`key_of`]`(word)`, without allocating: a lowercase ASCII word is passed as
+/// it is, other short ASCII words are keyed on the stack, others in a buffer kept from call to
+/// call.
 pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
     if word.is_ascii() && word.len() <= buf.len() {
