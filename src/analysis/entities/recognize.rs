@@ -3077,44 +3077,33 @@ impl Recognizer {
         let t = &toks[i];
         // "Natural England", "Infrastructure Australia", "Santé Québec": a state agency
         // named by its field and its country, province or region, nothing between.
+        // ("Transport for Wales", "Health for NSW": the same with "for" between.)
         if t.shape == Shape::Cap
             && t.elision.is_empty()
             && !t.possessive
-            && let Some(next) = toks.get(i + 1)
-            && next.joined
-            && next.elision.is_empty()
-            && matches!(next.shape, Shape::Cap | Shape::Upper)
-            && (3..=14).contains(&t.text.len())
             && with_key(t.text, is_agency_word)
-            && let Some((row, n)) = self.gaz.longest(toks, i + 1, caps_line)
-            && self.gaz.row(row).kind == EntityType::Location
-            && self.gaz.row(row).subtype != "city"
-            && !toks[i + 1..i + 1 + n].iter().any(|t| t.possessive)
-            // Not inside a longer run ("Health New Zealand Act").
-            && toks
-                .get(i + 1 + n)
-                .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
         {
-            return Some(i + n);
-        }
-        // "Transport for Wales", "Health for NSW": the same with "for" between.
-        if t.shape == Shape::Cap
-            && t.elision.is_empty()
-            && !t.possessive
-            && toks.get(i + 1).is_some_and(|f| f.text == "for" && f.joined)
-            && toks
-                .get(i + 2)
-                .is_some_and(|p| p.joined && p.elision.is_empty())
-            && with_key(t.text, is_agency_word)
-            && let Some((row, n)) = self.gaz.longest(toks, i + 2, caps_line)
-            && self.gaz.row(row).kind == EntityType::Location
-            && self.gaz.row(row).subtype != "city"
-            && !toks[i + 2..i + 2 + n].iter().any(|t| t.possessive)
-            && toks
-                .get(i + 2 + n)
-                .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
-        {
-            return Some(i + 1 + n);
+            let direct = (3..=14).contains(&t.text.len())
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.joined && n.elision.is_empty() && matches!(n.shape, Shape::Cap | Shape::Upper)
+                });
+            let via_for = toks.get(i + 1).is_some_and(|f| f.text == "for" && f.joined)
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|p| p.joined && p.elision.is_empty());
+            let at = if direct { i + 1 } else { i + 2 };
+            if (direct || via_for)
+                && let Some((row, n)) = self.gaz.longest(toks, at, caps_line)
+                && self.gaz.row(row).kind == EntityType::Location
+                && self.gaz.row(row).subtype != "city"
+                && !toks[at..at + n].iter().any(|t| t.possessive)
+                // Not inside a longer run ("Health New Zealand Act").
+                && toks
+                    .get(at + n)
+                    .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)))
+            {
+                return Some(at + n - 1);
+            }
         }
         let body = match t.shape {
             Shape::Cap => t.text == "Région" && !t.sentence_start,
