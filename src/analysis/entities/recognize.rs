@@ -234,6 +234,9 @@ fn vote(v: &mut Votes, t: EntityType, w: f32) {
     v[t.index()] += w;
 }
 
+/// A name's keyed words: most names have one or two, kept inline.
+type Parts = smallvec::SmallVec<[Part; 2]>;
+
 /// A name found in one document of the page.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -244,7 +247,7 @@ struct Cand {
     /// End of the byte range.
     end: usize,
     /// Keyed words of the name.
-    parts: Vec<Part>,
+    parts: Parts,
     /// The gazetteer entry it is.
     row: Option<u32>,
     /// Type votes.
@@ -289,7 +292,7 @@ struct Cluster<'t> {
     /// Its gazetteer entry.
     row: Option<u32>,
     /// The longest keyed form's words.
-    parts: Vec<Part>,
+    parts: Parts,
     /// Forms as written (in the page's texts) with their counts.
     forms: Vec<(&'t str, u64)>,
     /// Summed type votes.
@@ -2473,7 +2476,7 @@ impl Recognizer {
                 ] {
                     let mut c = self.cand(di, d, i, i);
                     (c.start, c.end) = (start, end);
-                    c.parts = vec![Part::from(key_of(&d.text[start..end]))];
+                    c.parts = smallvec::smallvec![Part::from(key_of(&d.text[start..end]))];
                     c.row = Some(row);
                     c.acronym = false;
                     vote(&mut c.votes, EntityType::Location, 3.0);
@@ -3952,7 +3955,7 @@ impl Recognizer {
     /// A candidate over tokens `first..=last` of `d`.
     fn cand(&self, doc: usize, d: &Doc<'_>, first: usize, last: usize) -> Cand {
         let toks = &d.tokens[first..=last];
-        let mut parts = Vec::new();
+        let mut parts = Parts::new();
         for (j, t) in toks.iter().enumerate() {
             if j > 0 && !t.elision.is_empty() {
                 parts.push(elision_part(t.elision));
@@ -7594,7 +7597,7 @@ impl Recognizer {
                             doc: di,
                             start: t.start,
                             end: t.end,
-                            parts: vec![t.part()],
+                            parts: smallvec::smallvec![t.part()],
                             row: clusters[k].row,
                             votes: [0.0; 4],
                             weak: false,
