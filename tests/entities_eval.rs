@@ -181,7 +181,7 @@ impl Score {
 /// The sets scored on every change but whose errors are never listed nor learnt from: the
 /// honest measure.
 fn never_read(file: &str) -> bool {
-    file.starts_with("fresh") || file.starts_with("blind25") || file.starts_with("blind26")
+    file.starts_with("fresh") || file.starts_with("blind26") || file.starts_with("blind27")
 }
 
 fn score(
@@ -425,6 +425,8 @@ fn entity_detection_scores() {
         ("blind25-en.txt", "English, twenty-fifth blind set"),
         ("blind26-fr.txt", "French, twenty-sixth blind set"),
         ("blind26-en.txt", "English, twenty-sixth blind set"),
+        ("blind27-fr.txt", "French, twenty-seventh blind set"),
+        ("blind27-en.txt", "English, twenty-seventh blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -446,7 +448,7 @@ fn entity_detection_scores() {
         // written later and never looked into while rules are written, give the honest measure:
         // no halves, no errors. The halves of the first sets keep their rows: their odd
         // documents were only scored while the first rules were written.
-        // blind25 and blind26 are kept like the fresh sets: scored, their errors never listed.
+        // blind26 and blind27 are kept like the fresh sets: scored, their errors never listed.
         let fresh = never_read(file);
         let unseen = file.starts_with("unseen")
             || file.starts_with("dev2")
@@ -474,6 +476,7 @@ fn entity_detection_scores() {
             || file.starts_with("blind24")
             || file.starts_with("blind25")
             || file.starts_with("blind26")
+            || file.starts_with("blind27")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -589,6 +592,8 @@ fn entity_detection_scores() {
             "blind25-en.txt" => 0.77,
             "blind26-fr.txt" => 0.70,
             "blind26-en.txt" => 0.72,
+            "blind27-fr.txt" => 0.70,
+            "blind27-en.txt" => 0.68,
             "fresh-fr.txt" => 0.76,
             "fresh-en.txt" => 0.70,
             _ => 0.95,
