@@ -159,6 +159,94 @@ fn after_article(toks: &[NameToken<'_>], i: usize) -> bool {
             ))
 }
 
+/// Whether `word` (capitalised) is the head of a building that can name its institution too:
+/// a museum, hospital, gallery, library or theatre.
+fn is_venue_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Museum"
+            | "Hospital"
+            | "Gallery"
+            | "Galleries"
+            | "Library"
+            | "Musée"
+            | "Hôpital"
+            | "Théâtre"
+            | "Theatre"
+            | "Theater"
+    )
+}
+
+/// Whether a preposition of place ("at", "in", "au", "à l'", "dans le") comes right before the
+/// name that begins at `toks[first]`, past an English "the".
+fn venue_preposition_before(toks: &[NameToken<'_>], first: usize) -> bool {
+    let t = &toks[first];
+    if !t.joined || first == 0 {
+        return false;
+    }
+    let before = |j: usize| toks[j].text;
+    if matches!(t.elision, "l" | "L") {
+        return matches!(before(first - 1), "à" | "dans" | "depuis" | "devant");
+    }
+    if !t.elision.is_empty() {
+        return false;
+    }
+    match before(first - 1) {
+        "au" | "aux" => true,
+        "the" | "le" | "la" if first >= 2 && toks[first - 1].joined => matches!(
+            before(first - 2),
+            "at" | "in" | "inside" | "into" | "outside" | "dans" | "devant" | "à"
+        ),
+        "at" | "in" | "inside" | "into" => true,
+        _ => false,
+    }
+}
+
+/// Whether someone works where the name at `toks[first]` is ("nurses at", "works as a nurse
+/// at", "travaille à l'"): a workplace named so is the employer.
+fn works_before(toks: &[NameToken<'_>], first: usize) -> bool {
+    toks[first.saturating_sub(6)..first].iter().any(|t| {
+        with_key(t.text, |k| {
+            matches!(
+                k,
+                "work"
+                    | "works"
+                    | "worked"
+                    | "working"
+                    | "job"
+                    | "nurse"
+                    | "nurses"
+                    | "doctor"
+                    | "doctors"
+                    | "staff"
+                    | "employee"
+                    | "employees"
+                    | "employed"
+                    | "surgeon"
+                    | "surgeons"
+                    | "consultant"
+                    | "curator"
+                    | "travaille"
+                    | "travaillait"
+                    | "infirmière"
+                    | "infirmières"
+                    | "infirmier"
+                    | "infirmiers"
+                    | "médecin"
+                    | "médecins"
+                    | "employé"
+                    | "employée"
+                    | "employés"
+                    | "salarié"
+                    | "salariée"
+                    | "salariés"
+                    | "conservateur"
+                    | "conservatrice"
+            )
+        })
+    })
+}
+
 /// Whether `word` (lowercase) names what a person leads, has or stars in, after "the" and their
 /// name: "the Joe Biden administration", "the Taylor Swift concert".
 fn is_persons_attribute(word: &str) -> bool {
@@ -4249,7 +4337,9 @@ impl Recognizer {
         let mut demonym = false;
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
         // its words, also before a year ("British Museum Act 1963").
+        // ("Desmond St. Hill": not after a saint's "St.", which begins a surname.)
         let tail_head = last > first
+            && !matches!(toks[last - 1].text, "St" | "St.")
             && (self.gaz.head(toks[last].text, HeadPos::Last).is_some()
                 || (last > first + 1
                     && toks[last].shape == Shape::Number
@@ -4942,6 +5032,16 @@ impl Recognizer {
             {
                 vote(&mut c.votes, EntityType::Organization, 2.5);
             }
+        }
+        // "exposée au British Museum", "nine children in Whangārei Hospital", "au Théâtre du
+        // Châtelet": a museum, hospital, gallery or theatre where something is or happens is a
+        // place, not the body that runs it.
+        if n > 1
+            && (is_venue_word(tail.text) || is_venue_word(head.text))
+            && venue_preposition_before(toks, first)
+            && !works_before(toks, first)
+        {
+            vote(&mut c.votes, EntityType::Location, 2.5);
         }
         // "Food Safety Authority of Ireland", "Bank of England": an organisation's head word
         // before "of" inside the name.

@@ -787,7 +787,7 @@ fn a_possessive_common_noun_before_a_head_word_stays_in_the_name() {
     );
     assert_eq!(
         typed_builtin("Her son was treated at the Farnley Children's Hospital last week."),
-        [("Farnley Children's Hospital".into(), "organization")]
+        [("Farnley Children's Hospital".into(), "location")]
     );
     // A possessive name before a head word is not part of it.
     let found = typed_builtin("Yesterday we heard that Quentoria's Harbour Authority had closed.");
@@ -5860,4 +5860,75 @@ fn a_readers_lowercase_saints_town_is_the_listed_town() {
             .all(|(_, k)| *k != "location")
     );
     assert!(r.detect("la fête de saint joseph").is_empty());
+}
+
+#[test]
+fn a_museum_hill_or_bog_keeps_its_head_word() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "She saw the tapestry at the British Museum.",
+            "British Museum",
+            "location",
+        ),
+        (
+            "The British Museum said it would lend the chessmen.",
+            "British Museum",
+            "organization",
+        ),
+        (
+            "We walked up Primrose Hill on Sunday.",
+            "Primrose Hill",
+            "location",
+        ),
+        (
+            "He cut turf on Corbo Bog, a raised bog.",
+            "Corbo Bog",
+            "location",
+        ),
+        (
+            "The Directorate General of Foreign Trade will review the duty.",
+            "Directorate General of Foreign Trade",
+            "organization",
+        ),
+        (
+            "Arranger Desmond St. Hill, 71, said he had waited.",
+            "Desmond St. Hill",
+            "person",
+        ),
+        ("Damon Hill won the race in 1996.", "Damon Hill", "person"),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
+
+#[test]
+fn a_venue_where_something_happens_is_a_place_a_workplace_a_body() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Elle sera exposée au British Museum pendant un an.",
+            "British Museum",
+            "location",
+        ),
+        (
+            "Une sortie au Théâtre du Châtelet samedi.",
+            "Théâtre du Châtelet",
+            "location",
+        ),
+        (
+            "Le Théâtre du Châtelet a annoncé sa saison.",
+            "Théâtre du Châtelet",
+            "organization",
+        ),
+        (
+            "Nurses at Abbott Northwestern Hospital began a strike.",
+            "Abbott Northwestern Hospital",
+            "organization",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
 }
