@@ -4492,6 +4492,19 @@ impl Recognizer {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
                     break;
                 }
+                // "Canadian Tire", "Irish Water": a demonym before a capitalised common word
+                // (no given name) inside a sentence begins a name.
+                // (Not a French people's noun after its article: "le Slovaque Matúš".)
+                if !d.caps(t.line)
+                    && !after_article(toks, first)
+                    && toks[first + 1].shape == Shape::Cap
+                    && toks[first + 1].joined
+                    && self.gaz.is_common(toks[first + 1].text)
+                    && !self.gaz.is_given(toks[first + 1].text)
+                    && !self.gaz.lists_place(toks[first + 1].text)
+                {
+                    break;
+                }
                 // "Australian Institute of Marine Science": an organisation's head word right
                 // after the demonym, with "of" after it.
                 if self.gaz.head(toks[first + 1].text, HeadPos::First)

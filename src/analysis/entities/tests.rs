@@ -5932,3 +5932,19 @@ fn a_venue_where_something_happens_is_a_place_a_workplace_a_body() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_demonym_before_a_common_word_begins_a_name() {
+    let r = builtin();
+    let t = typed(r, "Un appareil vendu chez Canadian Tire à Montréal.");
+    assert!(
+        t.contains(&("Canadian Tire".to_string(), "organization")),
+        "{t:?}"
+    );
+    // A French people's noun after its article stays out of the person's name.
+    let t = typed(
+        r,
+        "Chez les hommes, le Slovaque Matúš Hrdlička s'est imposé.",
+    );
+    assert!(t.iter().any(|(n, _)| n == "Matúš Hrdlička"), "{t:?}");
+}
