@@ -5451,8 +5451,10 @@ impl Recognizer {
             }
             let gap_end = toks.get(k + 1).map_or(d.text.len(), |t| t.raw_start);
             let gap = d.text[toks[k].end..gap_end].trim_start();
+            // (Only spaces before a next word: the title has not ended, "le vaccin Ixchiq
+            // chez les 65 ans".)
             if k > last
-                && (gap.is_empty()
+                && ((gap.is_empty() && k + 1 == toks.len())
                     || gap.starts_with([',', '.', ';', ':', ')', '(', '»', '"', '”', '!', '?']))
             {
                 c.end = toks[k].end;

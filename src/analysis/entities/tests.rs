@@ -5948,3 +5948,15 @@ fn a_demonym_before_a_common_word_begins_a_name() {
     );
     assert!(t.iter().any(|(n, _)| n == "Matúš Hrdlička"), "{t:?}");
 }
+
+#[test]
+fn a_cued_french_title_ends_at_punctuation_not_before_a_word() {
+    let r = builtin();
+    let t = texts(
+        r,
+        "Le ministère a suspendu le vaccin Ixchiq chez les 65 ans.",
+    );
+    assert_eq!(t, ["Ixchiq"]);
+    let t = texts(r, "la série Calanques noires, vendue partout.");
+    assert_eq!(t, ["Calanques noires"]);
+}
