@@ -6914,7 +6914,12 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Location, 0.2);
             // "dans l'Ambène", "vers l'Aubisque": a preposition of place before the article
             // ("à l'" also comes before institutions: "à l'Insep").
-            if first >= 1 && t.joined && matches!(toks[first - 1].text, "dans" | "vers" | "depuis")
+            if first >= 1
+                && t.joined
+                && matches!(
+                    toks[first - 1].text,
+                    "dans" | "vers" | "depuis" | "Dans" | "Vers" | "Depuis"
+                )
             {
                 vote(&mut c.votes, EntityType::Location, 0.6);
             }

@@ -5960,3 +5960,13 @@ fn a_cued_french_title_ends_at_punctuation_not_before_a_word() {
     let t = texts(r, "la série Calanques noires, vendue partout.");
     assert_eq!(t, ["Calanques noires"]);
 }
+
+#[test]
+fn a_sentence_initial_preposition_of_place_before_an_elided_article() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Dans l'Alibori, les champs ont perdu deux tiers de leur récolte.",
+    );
+    assert!(t.contains(&("Alibori".to_string(), "location")), "{t:?}");
+}
