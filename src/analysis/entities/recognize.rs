@@ -4359,9 +4359,10 @@ impl Recognizer {
                             && toks[j + 1].shape == Shape::Cap
                             && !self.gaz.is_common(toks[j + 1].text)
                             && gaelic_particle(toks, j + 2))
-                        // "Cabinet Secretary Mutahi Kagwe": two last words that are no common
-                        // words or places.
-                        || (j + 2 == last
+                        // "Cabinet Secretary Mutahi Kagwe", "Agriculture Minister Shivraj
+                        // Singh Chouhan": two or three last words that are no common words or
+                        // places.
+                        || ((j + 2 == last || j + 3 == last)
                             && toks[j + 1..=last].iter().all(|t| {
                                 t.shape == Shape::Cap
                                     && !self.gaz.is_common(t.text)

@@ -5970,3 +5970,16 @@ fn a_sentence_initial_preposition_of_place_before_an_elided_article() {
     );
     assert!(t.contains(&("Alibori".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_title_inside_a_run_before_three_unknown_words() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Union Agriculture Minister Shivraj Singh Chouhan said the federation would buy.",
+    );
+    assert!(
+        t.contains(&("Shivraj Singh Chouhan".to_string(), "person")),
+        "{t:?}"
+    );
+}
