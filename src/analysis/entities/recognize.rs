@@ -4658,9 +4658,13 @@ impl Recognizer {
                         .any(|w| w[1].text == "of" && self.gaz.is_org_head(w[0].text)))
                 || surname_after_given
                 || (last == first && self.completed_head(toks, first));
-            // "Cape Breton": a demonym after a place's head word is the place's name.
+            // "Cape Breton", "Banque Cantonale Vaudoise": a demonym after a place's or a
+            // body's head word is part of its name.
             let place_name = last > first
-                && self.gaz.head(toks[first].text, HeadPos::First) == Some(EntityType::Location);
+                && matches!(
+                    self.gaz.head(toks[first].text, HeadPos::First),
+                    Some(EntityType::Location | EntityType::Organization)
+                );
             if (self.gaz.is_not_entity(t.text)
                 && !head_kept
                 && !(t.shape == Shape::Upper && page.defined.contains(t.text)))

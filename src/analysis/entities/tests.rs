@@ -5983,3 +5983,10 @@ fn a_title_inside_a_run_before_three_unknown_words() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_demonym_after_a_bodys_head_word_stays_in_its_name() {
+    let r = builtin();
+    let t = texts(r, "La Banque Cantonale Vaudoise offre des billets.");
+    assert_eq!(t, ["Banque Cantonale Vaudoise"]);
+}
