@@ -1812,6 +1812,17 @@ fn is_place_noun(word: &str) -> bool {
             | "corridor"
             | "tunnel"
             | "pier"
+            | "rivière"
+            | "fleuve"
+            | "torrent"
+            | "lac"
+            | "commune"
+            | "bourgade"
+            | "vallée"
+            | "presqu'île"
+            | "île"
+            | "plage"
+            | "quartier"
     )
 }
 
@@ -6186,13 +6197,14 @@ impl Recognizer {
         // campground": an apposition that says what the name is.
         // "Fespaco, le festival panafricain", "Regideso, la société publique": a definite
         // article says it too, for a named thing or a body.
-        // (After an indefinite article, one more word, and nouns of places.)
+        // (After an indefinite article, one more word; nouns of places after any article:
+        // "la Morge, la rivière qui…".)
         let apposition = match next.text {
             "le" | "la" | "the" => Some((2, false)),
             "un" | "une" | "a" | "an" => Some((3, true)),
             _ => None,
         };
-        if let Some((words, places)) = apposition {
+        if let Some((words, indefinite)) = apposition {
             for (q, t) in toks[last + 2..].iter().enumerate().take(words) {
                 if !t.joined || t.shape != Shape::Lower {
                     break;
@@ -6225,11 +6237,11 @@ impl Recognizer {
                     return Some(EntityType::Organization);
                 }
                 // "Oak Flat, a campground": a noun of places.
-                if places && is_place_noun(t.text) {
+                if is_place_noun(t.text) {
                     return Some(EntityType::Location);
                 }
             }
-            if places {
+            if indefinite {
                 return None;
             }
         }

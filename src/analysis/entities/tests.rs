@@ -5990,3 +5990,13 @@ fn a_demonym_after_a_bodys_head_word_stays_in_its_name() {
     let t = texts(r, "La Banque Cantonale Vaudoise offre des billets.");
     assert_eq!(t, ["Banque Cantonale Vaudoise"]);
 }
+
+#[test]
+fn an_apposition_with_a_noun_of_places_after_a_definite_article() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Le village est coupé en deux par la Morge, la rivière qui sert de frontière.",
+    );
+    assert!(t.contains(&("Morge".to_string(), "location")), "{t:?}");
+}
