@@ -5062,6 +5062,34 @@ impl Recognizer {
                 vote(&mut c.votes, EntityType::Organization, 2.5);
             }
         }
+        // "North Wales", "Greater Manchester", "County Roscommon": a point of the compass or
+        // "County" before a listed place names a part of it.
+        if n > 1
+            && matches!(
+                head.text,
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "Greater"
+                    | "Upper"
+                    | "Lower"
+                    | "County"
+            )
+            && self
+                .gaz
+                .longest(toks, first + 1, false)
+                .is_some_and(|(r, k)| {
+                    first + k == last && self.gaz.row(r).kind == EntityType::Location
+                })
+        {
+            vote(&mut c.votes, EntityType::Location, 2.5);
+        }
         // "exposée au British Museum", "nine children in Whangārei Hospital", "au Théâtre du
         // Châtelet": a museum, hospital, gallery or theatre where something is or happens is a
         // place, not the body that runs it.

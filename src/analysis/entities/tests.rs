@@ -6000,3 +6000,21 @@ fn an_apposition_with_a_noun_of_places_after_a_definite_article() {
     );
     assert!(t.contains(&("Morge".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_compass_point_or_county_before_a_listed_place() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "He met a County Roscommon man yesterday.",
+            "County Roscommon",
+        ),
+        (
+            "The places to follow Greater Manchester's network.",
+            "Greater Manchester",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+}
