@@ -178,7 +178,7 @@ fn is_venue_word(word: &str) -> bool {
 }
 
 /// Whether a preposition of place ("at", "in", "au", "à l'", "dans le") comes right before the
-/// name that begins at `toks[first]`, past an English "the".
+/// name that begins at `toks[first]`, past an article.
 fn venue_preposition_before(toks: &[NameToken<'_>], first: usize) -> bool {
     let t = &toks[first];
     if !t.joined || first == 0 {
@@ -205,6 +205,7 @@ fn venue_preposition_before(toks: &[NameToken<'_>], first: usize) -> bool {
 /// Whether someone works where the name at `toks[first]` is ("nurses at", "works as a nurse
 /// at", "travaille à l'"): a workplace named so is the employer.
 fn works_before(toks: &[NameToken<'_>], first: usize) -> bool {
+    // (Keys lose their accents: "infirmière" is looked up as "infirmiere".)
     toks[first.saturating_sub(6)..first].iter().any(|t| {
         with_key(t.text, |k| {
             matches!(
@@ -226,20 +227,31 @@ fn works_before(toks: &[NameToken<'_>], first: usize) -> bool {
                     | "surgeons"
                     | "consultant"
                     | "curator"
+                    | "director"
+                    | "researchers"
+                    | "scientists"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
                     | "travaille"
                     | "travaillait"
-                    | "infirmière"
-                    | "infirmières"
+                    | "travaillent"
+                    | "infirmiere"
+                    | "infirmieres"
                     | "infirmier"
                     | "infirmiers"
-                    | "médecin"
-                    | "médecins"
-                    | "employé"
-                    | "employée"
-                    | "employés"
-                    | "salarié"
-                    | "salariée"
-                    | "salariés"
+                    | "medecin"
+                    | "medecins"
+                    | "employe"
+                    | "employes"
+                    | "salarie"
+                    | "salariee"
+                    | "salaries"
+                    | "chercheur"
+                    | "chercheurs"
+                    | "directeur"
+                    | "directrice"
+                    | "porte-parole"
                     | "conservateur"
                     | "conservatrice"
             )
@@ -1814,12 +1826,11 @@ fn is_place_noun(word: &str) -> bool {
             | "pier"
             | "rivière"
             | "fleuve"
-            | "torrent"
             | "lac"
-            | "commune"
             | "bourgade"
             | "vallée"
             | "presqu'île"
+            | "presqu’île"
             | "île"
             | "plage"
             | "quartier"
@@ -4348,18 +4359,22 @@ impl Recognizer {
         let mut demonym = false;
         // "Data Protection Act", "Kennedy Space Center": a name that ends with a head keeps
         // its words, also before a year ("British Museum Act 1963").
-        // ("Desmond St. Hill": not after a saint's "St.", which begins a surname.)
+        // ("Desmond St. Hill": not after a saint's "St.", which begins a surname; the
+        // tokens keep the dot out.)
         let tail_head = last > first
-            && !matches!(toks[last - 1].text, "St" | "St.")
+            && toks[last - 1].text != "St"
             && (self.gaz.head(toks[last].text, HeadPos::Last).is_some()
                 || (last > first + 1
                     && toks[last].shape == Shape::Number
                     && self.gaz.head(toks[last - 1].text, HeadPos::Last)
                         == Some(EntityType::Misc)));
         // "Mines Minister Helen Kouris", "Backbench MSP Callum Drever": a title inside a run,
-        // before a given name (or an initial) and a surname, ends what comes before it.
+        // before a given name (or an initial) and a surname, ends what comes before it, also
+        // when the surname is a place's head word ("Foreign Secretary Jane Hill").
+        let tail_place =
+            self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Location);
         if last >= first + 2
-            && !tail_head
+            && (!tail_head || tail_place)
             && let Some(j) = (first + 1..last - 1).rev().find(|&j| {
                 matches!(toks[j].shape, Shape::Cap | Shape::Upper)
                     && (self.gaz.is_given(toks[j + 1].text)
@@ -4506,9 +4521,14 @@ impl Recognizer {
                 }
                 // "Canadian Tire", "Irish Water": a demonym before a capitalised common word
                 // (no given name) inside a sentence begins a name.
-                // (Not a French people's noun after its article: "le Slovaque Matúš".)
+                // (Not a French people's noun after its article, "le Slovaque Matúš", nor a
+                // title's nationality, "French President Macron".)
                 if !d.caps(t.line)
+                    && !t.sentence_start
                     && !after_article(toks, first)
+                    && !toks[first + 1..=last]
+                        .iter()
+                        .any(|w| with_key(w.text, |k| self.gaz.cue(k)) == Some(EntityType::Person))
                     && toks[first + 1].shape == Shape::Cap
                     && toks[first + 1].joined
                     && self.gaz.is_common(toks[first + 1].text)
@@ -4671,7 +4691,7 @@ impl Recognizer {
                 || (last == first && self.completed_head(toks, first));
             // "Cape Breton", "Banque Cantonale Vaudoise": a demonym after a place's or a
             // body's head word is part of its name.
-            let place_name = last > first
+            let head_named = last > first
                 && matches!(
                     self.gaz.head(toks[first].text, HeadPos::First),
                     Some(EntityType::Location | EntityType::Organization)
@@ -4679,7 +4699,7 @@ impl Recognizer {
             if (self.gaz.is_not_entity(t.text)
                 && !head_kept
                 && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
-                || (self.gaz.is_demonym(t.text) && !place_name)
+                || (self.gaz.is_demonym(t.text) && !head_named)
                 || (t.shape == Shape::Lower)
                 || {
                     lowercase_into(t.text, lower_word);
@@ -5062,8 +5082,9 @@ impl Recognizer {
                 vote(&mut c.votes, EntityType::Organization, 2.5);
             }
         }
-        // "North Wales", "Greater Manchester", "County Roscommon": a point of the compass or
-        // "County" before a listed place names a part of it.
+        // "North Wales", "Greater Manchester", "County Roscommon": a point of the compass,
+        // "Central", "Greater", "Upper", "Lower" or "County" before a listed place names a part
+        // of it.
         if n > 1
             && matches!(
                 head.text,
@@ -5091,10 +5112,12 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Location, 2.5);
         }
         // "exposée au British Museum", "nine children in Whangārei Hospital", "au Théâtre du
-        // Châtelet": a museum, hospital, gallery or theatre where something is or happens is a
-        // place, not the body that runs it.
+        // Châtelet": a museum, hospital, gallery, library or theatre where something is or
+        // happens is a place, not the body that runs it (not "at Library and Archives Canada").
         if n > 1
-            && (is_venue_word(tail.text) || is_venue_word(head.text))
+            && (is_venue_word(tail.text)
+                || (is_venue_word(head.text)
+                    && self.gaz.head(tail.text, HeadPos::Last) != Some(EntityType::Organization)))
             && venue_preposition_before(toks, first)
             && !works_before(toks, first)
         {
@@ -5494,12 +5517,16 @@ impl Recognizer {
                 k += 1;
             }
             let gap_end = toks.get(k + 1).map_or(d.text.len(), |t| t.raw_start);
-            let gap = d.text[toks[k].end..gap_end].trim_start();
+            let raw_gap = &d.text[toks[k].end..gap_end];
+            let gap = raw_gap.trim_start();
             // (Only spaces before a next word: the title has not ended, "le vaccin Ixchiq
-            // chez les 65 ans".)
+            // chez les 65 ans"; the end of the text or of its line ends it.)
             if k > last
                 && ((gap.is_empty() && k + 1 == toks.len())
-                    || gap.starts_with([',', '.', ';', ':', ')', '(', '»', '"', '”', '!', '?']))
+                    || raw_gap.contains('\n')
+                    || gap.starts_with([
+                        ',', '.', ';', ':', ')', '(', '»', '"', '”', '!', '?', '…', '–', '—',
+                    ]))
             {
                 c.end = toks[k].end;
                 c.last_tok = k;
@@ -6213,8 +6240,8 @@ impl Recognizer {
     }
 
     /// The type announced by a role right after token `last` and a comma ("…, infirmière",
-    /// "…, chief economist"), or by an apposition with an indefinite article ("…, une société",
-    /// "…, un traitement").
+    /// "…, chief economist"), or by an apposition with an article ("…, une société", "…, un
+    /// traitement", "…, la rivière qui").
     fn following_cue(&self, d: &Doc<'_>, last: usize) -> Option<EntityType> {
         let toks = &d.tokens;
         let next = toks.get(last + 1)?;
@@ -6264,8 +6291,14 @@ impl Recognizer {
                 if with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Organization) {
                     return Some(EntityType::Organization);
                 }
-                // "Oak Flat, a campground": a noun of places.
-                if is_place_noun(t.text) {
+                // "Oak Flat, a campground", "la Morge, la rivière qui…": a noun of places
+                // (after "the", one that ends the apposition: not "the district attorney").
+                if is_place_noun(t.text)
+                    && (indefinite
+                        || toks.get(last + 3 + q).is_none_or(|n| {
+                            !n.joined || n.shape != Shape::Lower || with_key(n.text, stop)
+                        }))
+                {
                     return Some(EntityType::Location);
                 }
             }

@@ -6018,3 +6018,35 @@ fn a_compass_point_or_county_before_a_listed_place() {
         assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn round_twenty_seven_rules_leave_titles_roles_and_workplaces_alone() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Foreign Secretary Jane Hill said no.",
+            "Jane Hill",
+            "person",
+        ),
+        ("French President Macron said no.", "Macron", "person"),
+        (
+            "Scientists at the Natural History Museum found a bone.",
+            "Natural History Museum",
+            "organization",
+        ),
+        (
+            "Une infirmière à l'Hôpital Saint-Joseph raconte sa nuit.",
+            "Hôpital Saint-Joseph",
+            "organization",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+    // A noun of places inside a role after "the" is no apposition of places.
+    let t = typed(r, "Fani Willis, the district attorney, said no.");
+    assert!(t.iter().all(|(_, k)| *k != "location"), "{t:?}");
+    // A title after a product noun ends with its line.
+    let t = texts(r, "la série Calanques noires\nLa suite arrive.");
+    assert!(t.contains(&"Calanques noires".to_string()), "{t:?}");
+}
