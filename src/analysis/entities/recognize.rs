@@ -4953,11 +4953,12 @@ impl Recognizer {
             &toks[first]
         };
         // "Electoral Act 2022": a number after the head word does not hide it.
-        let tail = if toks[last].shape == Shape::Number && last > first {
-            &toks[last - 1]
+        let tail_at = if toks[last].shape == Shape::Number && last > first {
+            last - 1
         } else {
-            &toks[last]
+            last
         };
+        let tail = &toks[tail_at];
         if demonym {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
@@ -5052,11 +5053,6 @@ impl Recognizer {
             // a centre of a field of work is a body, not a venue.
             // (Not a venue named for what it shows or teaches: "Glasgow Science Centre",
             // "Tourist Information Centre".)
-            let tail_at = if toks[last].shape == Shape::Number && last > first {
-                last - 1
-            } else {
-                last
-            };
             if kind == EntityType::Location
                 && matches!(tail.text, "Centre" | "Center")
                 && tail_at > first
