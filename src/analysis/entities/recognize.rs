@@ -375,15 +375,37 @@ fn drop_contained(cands: &mut Vec<Cand>, from: usize) {
     if !cands[from..].windows(2).any(|w| w[1].start < w[0].end) {
         return;
     }
-    let mut doc = cands.split_off(from);
-    let spans: Vec<(usize, usize)> = doc.iter().map(|c| (c.start, c.end)).collect();
-    // Contained in a longer span (two candidates of the same span both stay).
-    doc.retain(|c| {
-        !spans
-            .iter()
-            .any(|&(s, e)| s <= c.start && c.end <= e && (s, e) != (c.start, c.end))
+    let spans: Vec<(usize, usize)> = cands[from..].iter().map(|c| (c.start, c.end)).collect();
+    let contained = contained_spans(&spans);
+    let mut i = 0;
+    cands.retain(|_| {
+        let keep = i < from || !contained[i - from];
+        i += 1;
+        keep
     });
-    cands.append(&mut doc);
+}
+
+/// Which of `spans` (start, end) lies inside another, longer span; equal spans do not contain
+/// each other. Spans are swept in order of start, longest first, so this costs `n log n`: every
+/// span before a group of equal spans starts no later, and the furthest of their ends says
+/// whether one of them covers the group.
+fn contained_spans(spans: &[(usize, usize)]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_unstable_by_key(|&i| (spans[i].0, std::cmp::Reverse(spans[i].1)));
+    let mut contained = vec![false; spans.len()];
+    let mut reach: Option<usize> = None;
+    let mut g = 0;
+    while g < order.len() {
+        let (_, end) = spans[order[g]];
+        let mut h = g;
+        while h < order.len() && spans[order[h]] == spans[order[g]] {
+            contained[order[h]] = reach.is_some_and(|r| r >= end);
+            h += 1;
+        }
+        reach = Some(reach.map_or(end, |r| r.max(end)));
+        g = h;
+    }
+    contained
 }
 
 /// An entity of the page: the candidates that name it.
@@ -8262,5 +8284,34 @@ mod adjective_tests {
         for w in ["hier", "mois", "dans", "rue", "le", "", "é"] {
             assert!(!is_adjective(w), "{w}");
         }
+    }
+}
+
+#[cfg(test)]
+mod contained_tests {
+    use super::contained_spans;
+
+    proptest::proptest! {
+        /// The sweep finds the spans inside a longer one, as comparing every pair does.
+        #[test]
+        fn the_sweep_agrees_with_every_pair(
+            spans in proptest::collection::vec((0usize..40, 1usize..12), 0..60)
+        ) {
+            let spans: Vec<(usize, usize)> = spans.iter().map(|&(s, l)| (s, s + l)).collect();
+            let pairs: Vec<bool> = spans
+                .iter()
+                .map(|&(a, b)| spans.iter().any(|&(s, e)| s <= a && b <= e && (s, e) != (a, b)))
+                .collect();
+            proptest::prop_assert_eq!(contained_spans(&spans), pairs);
+        }
+    }
+
+    #[test]
+    fn equal_spans_both_stay_and_a_longer_one_covers_them() {
+        assert_eq!(
+            contained_spans(&[(5, 9), (0, 9), (5, 9), (9, 12), (10, 12)]),
+            [true, false, true, false, true]
+        );
+        assert_eq!(contained_spans(&[(3, 6), (3, 6)]), [false, false]);
     }
 }
