@@ -367,6 +367,47 @@ struct Cand {
     platform: bool,
 }
 
+/// Whether tokens `first..=last` are a dateline: the capitals that open a line of running text
+/// before a dash, a comma and a capitalised word, or a colon ("ANNONAY – L'usine…",
+/// "BARDSTOWN, Kentucky — A judge…", "NASHIK: Onion farmers…"), naming the town a story was
+/// filed from.
+fn dateline(d: &Doc<'_>, first: usize, last: usize) -> bool {
+    let toks = &d.tokens;
+    let t = &toks[first];
+    if (first > 0 && toks[first - 1].line == t.line) || d.caps(t.line) || !t.elision.is_empty() {
+        return false;
+    }
+    if !toks[first..=last].iter().all(|t| {
+        t.shape == Shape::Upper && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    }) || toks[first..=last]
+        .iter()
+        .map(|t| t.text.len())
+        .sum::<usize>()
+        < 4
+    {
+        return false;
+    }
+    let rest = &d.text[toks[last].end..];
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let after = if let Some(r) = rest.strip_prefix(", ") {
+        // The region or country: "HARBEL, Liberia —", "PORTLAND, Ore. —".
+        return r.chars().next().is_some_and(char::is_uppercase)
+            && r.lines()
+                .next()
+                .is_some_and(|l| l.contains(" — ") || l.contains(" – "));
+    } else if let Some(r) = rest.strip_prefix(['–', '—', ':']) {
+        r
+    } else {
+        return false;
+    };
+    after.starts_with(' ')
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() || c.is_numeric())
+}
+
 /// Drops the candidates from `from` on that another of them contains: a name that a head
 /// word before it extends ("Chambre de commerce et d'industrie de Lyon") takes the words of a
 /// candidate pushed before it. Candidates come in text order, so only one that starts before
@@ -7187,6 +7228,12 @@ impl Recognizer {
         // ("the Nationals said", "la Fnac a annoncé": after an article, no person.)
         if said && !c.acronym && class != 4 {
             vote(&mut c.votes, EntityType::Person, 0.5);
+        }
+        if dateline(d, first, c.last_tok.max(first))
+            && c.row
+                .is_none_or(|r| self.gaz.row(r).kind == EntityType::Location)
+        {
+            vote(&mut c.votes, EntityType::Location, 3.0);
         }
     }
 

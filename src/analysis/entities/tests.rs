@@ -6050,3 +6050,31 @@ fn round_twenty_seven_rules_leave_titles_roles_and_workplaces_alone() {
     let t = texts(r, "la série Calanques noires\nLa suite arrive.");
     assert!(t.contains(&"Calanques noires".to_string()), "{t:?}");
 }
+
+#[test]
+fn a_dateline_in_capitals_is_the_town_the_story_was_filed_from() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "CHARAVINES – Des plongeurs ont remonté mardi une pirogue.",
+            "CHARAVINES",
+        ),
+        (
+            "BARDSTOWN, Kentucky — A county judge ruled on Monday.",
+            "BARDSTOWN",
+        ),
+        ("NASHIK: Onion farmers blocked the highway.", "NASHIK"),
+        (
+            "Un titre\nTROIS-RIVIÈRES – Devant 40 000 spectateurs, le pilote a gagné.",
+            "TROIS-RIVIÈRES",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    // A listed body keeps its type; capitals inside a line are no dateline.
+    let t = typed(r, "SNCF – Les contrôleurs font grève.");
+    assert!(t.contains(&("SNCF".to_string(), "organization")), "{t:?}");
+    let t = typed(r, "Hier, MAGNARD – Éditions scolaires a fermé.");
+    assert!(!t.contains(&("MAGNARD".to_string(), "location")), "{t:?}");
+}
