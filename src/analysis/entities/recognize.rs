@@ -4582,6 +4582,17 @@ impl Recognizer {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
                     break;
                 }
+                // "Judge Lorraine Beckham-Tate", "Norman Foster": a demonym that is also a
+                // given name, with no article before it, before an unknown capitalised word.
+                if self.gaz.is_given(t.text)
+                    && !after_article(toks, first)
+                    && toks[first + 1].shape == Shape::Cap
+                    && toks[first + 1].joined
+                    && !self.gaz.is_common(toks[first + 1].text)
+                    && !self.gaz.lists_place(toks[first + 1].text)
+                {
+                    break;
+                }
                 // "Canadian Tire", "Irish Water": a demonym before a capitalised common word
                 // (no given name) inside a sentence begins a name.
                 // (Not a French people's noun after its article, "le Slovaque Matúš", nor a

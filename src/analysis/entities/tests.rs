@@ -6078,3 +6078,19 @@ fn a_dateline_in_capitals_is_the_town_the_story_was_filed_from() {
     let t = typed(r, "Hier, MAGNARD – Éditions scolaires a fermé.");
     assert!(!t.contains(&("MAGNARD".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_demonym_that_is_a_given_name_begins_a_persons_name_without_an_article() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Judge Lorraine Beckham-Tate found that the warehouses harmed homes.",
+    );
+    assert!(
+        t.contains(&("Lorraine Beckham-Tate".to_string(), "person")),
+        "{t:?}"
+    );
+    // After an article it is a people's noun: "la Lorraine Marie Dupont".
+    let t = typed(r, "La Lorraine Marie Dupont a gagné le slalom.");
+    assert!(t.contains(&("Marie Dupont".to_string(), "person")), "{t:?}");
+}
