@@ -1200,16 +1200,33 @@ fn is_courtesy_title(word: &str) -> bool {
     )
 }
 
+/// [`role_of_elided`] of token `i`, reading a spokesperson's compound whole ("porte-parole").
+fn role_before(toks: &[NameToken<'_>], i: usize) -> Option<EntityType> {
+    let t = &toks[i];
+    if t.text == "parole"
+        && t.hyphen_before
+        && i >= 1
+        && with_key(toks[i - 1].text, |k| k == "porte")
+    {
+        return Some(EntityType::Organization);
+    }
+    role_of_elided(t.text)
+}
+
 /// The type of the name after the role `cue` and an elided "d'": the place a mayor serves
 /// ("la maire d'Urdos") or the body a head or founder leads ("le PDG d'Airbus"); `None` for any
 /// other person's cue ("la fille d'Alain Delon", "le capitaine d'Artagnan", "Me d'Aubigny").
+/// A secretary, delegate, treasurer, board member or employee serves a body too ("le secrétaire
+/// d'Unia").
 fn role_of_elided(cue: &str) -> Option<EntityType> {
     with_key(cue, |k| match k {
         "maire" | "maires" | "mairesse" | "mayor" => Some(EntityType::Location),
         "pdg" | "ceo" | "directeur" | "directrice" | "president" | "presidente" | "patron"
         | "patronne" | "fondateur" | "fondatrice" | "cofondateur" | "cofondatrice"
         | "dirigeant" | "dirigeante" | "entraineur" | "entraineuse" | "manager" | "gerant"
-        | "gerante" | "actionnaire" => Some(EntityType::Organization),
+        | "gerante" | "actionnaire" | "secretaire" | "delegue" | "deleguee" | "tresorier"
+        | "tresoriere" | "administrateur" | "administratrice" | "salarie" | "salariee"
+        | "salaries" | "employe" | "employee" | "employes" => Some(EntityType::Organization),
         _ => None,
     })
 }
@@ -6500,7 +6517,7 @@ impl Recognizer {
             if kind == EntityType::Person
                 && matches!(toks[first].elision, "d" | "D")
                 && !self.gaz.is_given(toks[first].text)
-                && let Some(k) = role_of_elided(toks[first - 1].text)
+                && let Some(k) = role_before(toks, first - 1)
             {
                 return Some(k);
             }
@@ -6559,6 +6576,14 @@ impl Recognizer {
                 || (cue_word.text.chars().count() > 3 && !stop(&cue_word.lower())))
                 && let Some(kind) = self.cue_ending_at(d, end)
             {
+                // "le secrétaire syndical d'Unia": what the role serves, as right after it.
+                if kind == EntityType::Person
+                    && matches!(toks[first].elision, "d" | "D")
+                    && !self.gaz.is_given(toks[first].text)
+                    && let Some(k) = role_before(toks, end - 1)
+                {
+                    return Some(k);
+                }
                 return Some(kind);
             }
         }
@@ -6813,7 +6838,14 @@ impl Recognizer {
                 && (is_professionals(toks[first - 2].text)
                     || matches!(
                         toks[first - 2].text,
-                        "engineers" | "experts" | "inspectors" | "auditors" | "consultants"
+                        "engineers"
+                            | "experts"
+                            | "inspectors"
+                            | "auditors"
+                            | "consultants"
+                            | "administrators"
+                            | "liquidators"
+                            | "receivers"
                     )) =>
             {
                 vote(&mut c.votes, EntityType::Organization, 1.0)

@@ -6094,3 +6094,43 @@ fn a_demonym_that_is_a_given_name_begins_a_persons_name_without_an_article() {
     let t = typed(r, "La Lorraine Marie Dupont a gagné le slalom.");
     assert!(t.contains(&("Marie Dupont".to_string(), "person")), "{t:?}");
 }
+
+#[test]
+fn a_secretary_or_spokesperson_of_an_elided_name_serves_a_body() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Pierre Gex, secrétaire syndical d'Unia, a parlé.",
+            "Unia",
+            "organization",
+        ),
+        (
+            "Marc Dupont, porte-parole d'Electrabel, a parlé.",
+            "Electrabel",
+            "organization",
+        ),
+        (
+            "La faîtière Chocosuisse rappelle que les ventes baissent.",
+            "Chocosuisse",
+            "organization",
+        ),
+        (
+            "A deal between the meat processor Cranswick and a bank.",
+            "Cranswick",
+            "organization",
+        ),
+        (
+            "Le réacteur, au bord de l'Escaut, a redémarré.",
+            "Escaut",
+            "location",
+        ),
+        (
+            "Le porte-parole d'Emmanuel Macron a parlé.",
+            "Emmanuel Macron",
+            "person",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
