@@ -6134,3 +6134,16 @@ fn a_secretary_or_spokesperson_of_an_elided_name_serves_a_body() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_station_named_after_its_town_is_the_town() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Les bus relient la gare de Sevran au centre depuis lundi.",
+    );
+    assert!(t.contains(&("Sevran".to_string(), "location")), "{t:?}");
+    assert!(t.iter().all(|(n, _)| !n.starts_with("gare")), "{t:?}");
+    let t = typed(r, "Le train part de la gare Saint-Lazare à midi.");
+    assert!(t.iter().any(|(n, _)| n.ends_with("Saint-Lazare")), "{t:?}");
+}
