@@ -6139,9 +6139,11 @@ impl Recognizer {
             if let Some(kind) = self.gaz.lower_head(p.text) {
                 // "place financière de Genève", "les cours de la vanille de Madagascar": a
                 // place's head word takes its name right after it or after particles
-                // ("rue de la Paix"); a common word between makes it a plain noun.
+                // ("rue de la Paix"); a common word between makes it a plain noun. A head that
+                // takes only a name right after it leaves an elided "d'" out ("gare d'Agen").
                 if kind == EntityType::Location && words
-                    || between > 0 && self.gaz.lower_head_direct(p.text)
+                    || (between > 0 || matches!(toks[k].elision, "d" | "D"))
+                        && self.gaz.lower_head_direct(p.text)
                 {
                     return None;
                 }

@@ -6144,6 +6144,8 @@ fn a_station_named_after_its_town_is_the_town() {
     );
     assert!(t.contains(&("Sevran".to_string(), "location")), "{t:?}");
     assert!(t.iter().all(|(n, _)| !n.starts_with("gare")), "{t:?}");
+    let t = typed(r, "Il attend à la gare d'Agen depuis une heure.");
+    assert!(t.contains(&("Agen".to_string(), "location")), "{t:?}");
     let t = typed(r, "Le train part de la gare Saint-Lazare à midi.");
     assert!(t.iter().any(|(n, _)| n.ends_with("Saint-Lazare")), "{t:?}");
 }
