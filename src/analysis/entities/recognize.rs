@@ -367,11 +367,23 @@ struct Cand {
     platform: bool,
 }
 
-/// Whether tokens `first..=last` are a dateline: the capitals that open a line of running text
-/// before a dash, a comma and a capitalised word, or a colon ("ANNONAY – L'usine…",
-/// "BARDSTOWN, Kentucky — A judge…", "NASHIK: Onion farmers…"), naming the town a story was
-/// filed from.
+/// Whether tokens `first..=last` are a dateline: capitals (four letters or more, two a word)
+/// that open a line of running text, then a dash or a colon and a capitalised word ("ANNONAY –
+/// L'usine…", "NASHIK: Onion farmers…"), or a comma, the region in a few words and a dash
+/// ("BARDSTOWN, Kentucky — A judge…"): the town a story was filed from.
 fn dateline(d: &Doc<'_>, first: usize, last: usize) -> bool {
+    /// Spaces, the no-break ones of French typography included.
+    fn space(c: char) -> bool {
+        matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+    }
+    /// A space, then a capital letter.
+    fn capital_after(r: &str) -> bool {
+        r.starts_with(space)
+            && r.trim_start_matches(space)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
     let toks = &d.tokens;
     let t = &toks[first];
     if (first > 0 && toks[first - 1].line == t.line) || d.caps(t.line) || !t.elision.is_empty() {
@@ -381,31 +393,25 @@ fn dateline(d: &Doc<'_>, first: usize, last: usize) -> bool {
         t.shape == Shape::Upper && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }) || toks[first..=last]
         .iter()
-        .map(|t| t.text.len())
+        .map(|t| t.text.chars().count())
         .sum::<usize>()
         < 4
     {
         return false;
     }
-    let rest = &d.text[toks[last].end..];
-    let rest = rest.strip_prefix(' ').unwrap_or(rest);
-    let after = if let Some(r) = rest.strip_prefix(", ") {
-        // The region or country: "HARBEL, Liberia —", "PORTLAND, Ore. —".
-        return r.chars().next().is_some_and(char::is_uppercase)
-            && r.lines()
-                .next()
-                .is_some_and(|l| l.contains(" — ") || l.contains(" – "));
-    } else if let Some(r) = rest.strip_prefix(['–', '—', ':']) {
-        r
-    } else {
-        return false;
-    };
-    after.starts_with(' ')
-        && after
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_lowercase() || c.is_numeric())
+    let rest = d.text[toks[last].end..].trim_start_matches(space);
+    if let Some(r) = rest.strip_prefix(',') {
+        // The region or country in a few words, then the dash: "HARBEL, Liberia —".
+        let region: String = r.chars().take(40).take_while(|&c| c != '\n').collect();
+        return capital_after(r)
+            && ["–", "—"].iter().any(|dash| {
+                region
+                    .find(dash)
+                    .is_some_and(|at| capital_after(&region[at + dash.len()..]))
+            });
+    }
+    rest.strip_prefix(['–', '—', ':'])
+        .is_some_and(capital_after)
 }
 
 /// Drops the candidates from `from` on that another of them contains: a name that a head
@@ -416,14 +422,15 @@ fn drop_contained(cands: &mut Vec<Cand>, from: usize) {
     if !cands[from..].windows(2).any(|w| w[1].start < w[0].end) {
         return;
     }
-    let spans: Vec<(usize, usize)> = cands[from..].iter().map(|c| (c.start, c.end)).collect();
+    let mut doc = cands.split_off(from);
+    let spans: Vec<(usize, usize)> = doc.iter().map(|c| (c.start, c.end)).collect();
     let contained = contained_spans(&spans);
     let mut i = 0;
-    cands.retain(|_| {
-        let keep = i < from || !contained[i - from];
+    doc.retain(|_| {
         i += 1;
-        keep
+        !contained[i - 1]
     });
+    cands.append(&mut doc);
 }
 
 /// Which of `spans` (start, end) lies inside another, longer span; equal spans do not contain
@@ -1200,7 +1207,8 @@ fn is_courtesy_title(word: &str) -> bool {
     )
 }
 
-/// [`role_of_elided`] of token `i`, reading a spokesperson's compound whole ("porte-parole").
+/// [`role_of_elided`] of token `i`, reading a spokesperson's compound whole ("porte-parole")
+/// and a role's adjective as the role before it ("secrétaire générale d'Emmaüs").
 fn role_before(toks: &[NameToken<'_>], i: usize) -> Option<EntityType> {
     let t = &toks[i];
     if t.text == "parole"
@@ -1210,23 +1218,31 @@ fn role_before(toks: &[NameToken<'_>], i: usize) -> Option<EntityType> {
     {
         return Some(EntityType::Organization);
     }
+    if i >= 1
+        && t.joined
+        && toks[i - 1].shape == Shape::Lower
+        && with_key(t.text, |k| {
+            matches!(k, "general" | "generale" | "adjoint" | "adjointe")
+        })
+    {
+        return role_of_elided(toks[i - 1].text);
+    }
     role_of_elided(t.text)
 }
 
 /// The type of the name after the role `cue` and an elided "d'": the place a mayor serves
 /// ("la maire d'Urdos") or the body a head or founder leads ("le PDG d'Airbus"); `None` for any
 /// other person's cue ("la fille d'Alain Delon", "le capitaine d'Artagnan", "Me d'Aubigny").
-/// A secretary, delegate, treasurer, board member or employee serves a body too ("le secrétaire
-/// d'Unia").
+/// A secretary or a spokesperson serves a body too ("le secrétaire d'Unia").
 fn role_of_elided(cue: &str) -> Option<EntityType> {
     with_key(cue, |k| match k {
         "maire" | "maires" | "mairesse" | "mayor" => Some(EntityType::Location),
         "pdg" | "ceo" | "directeur" | "directrice" | "president" | "presidente" | "patron"
         | "patronne" | "fondateur" | "fondatrice" | "cofondateur" | "cofondatrice"
         | "dirigeant" | "dirigeante" | "entraineur" | "entraineuse" | "manager" | "gerant"
-        | "gerante" | "actionnaire" | "secretaire" | "delegue" | "deleguee" | "tresorier"
-        | "tresoriere" | "administrateur" | "administratrice" | "salarie" | "salariee"
-        | "salaries" | "employe" | "employee" | "employes" => Some(EntityType::Organization),
+        | "gerante" | "actionnaire" | "secretaire" | "porte-parole" => {
+            Some(EntityType::Organization)
+        }
         _ => None,
     })
 }
@@ -4603,6 +4619,7 @@ impl Recognizer {
                 // given name, with no article before it, before an unknown capitalised word.
                 if self.gaz.is_given(t.text)
                     && !after_article(toks, first)
+                    && with_key(toks[first + 1].text, |k| self.gaz.cue(k)).is_none()
                     && toks[first + 1].shape == Shape::Cap
                     && toks[first + 1].joined
                     && !self.gaz.is_common(toks[first + 1].text)
@@ -6140,9 +6157,15 @@ impl Recognizer {
                 // "place financière de Genève", "les cours de la vanille de Madagascar": a
                 // place's head word takes its name right after it or after particles
                 // ("rue de la Paix"); a common word between makes it a plain noun. A head that
-                // takes only a name right after it leaves an elided "d'" out ("gare d'Agen").
+                // takes only a name right after it leaves "de" or an elided "d'" and a town
+                // out ("gare de Sevran", "gare d'Agen"), not a name with its article ("gare du
+                // Nord", "gare de l'Est").
+                let definite = toks[k..first]
+                    .iter()
+                    .any(|t| matches!(t.text, "du" | "des" | "la" | "le" | "les"))
+                    || matches!(toks[first].elision, "l" | "L");
                 if kind == EntityType::Location && words
-                    || (between > 0 || matches!(toks[k].elision, "d" | "D"))
+                    || (between > 0 && !definite || matches!(toks[k].elision, "d" | "D"))
                         && self.gaz.lower_head_direct(p.text)
                 {
                     return None;
@@ -6543,6 +6566,7 @@ impl Recognizer {
         // "l'entraîneur serbe Dragan Kovačević": a nationality, an adjective or a "de" + noun
         // complement between the cue and the name (two at most).
         let mut end = first;
+        let mut stepped_adjective;
         for step in 0..2 {
             if end < 2 || !toks[end].joined {
                 return None;
@@ -6560,6 +6584,7 @@ impl Recognizer {
                 && p.joined
                 && matches!(toks[end - 2].text, "de" | "du" | "des")
                 && toks[end - 2].elision.is_empty();
+            stepped_adjective = !complement && adjective;
             end = if complement {
                 end - 2
             } else if adjective || (p.text.len() > 3 && matches!(p.elision, "d" | "D")) {
@@ -6578,8 +6603,10 @@ impl Recognizer {
                 || (cue_word.text.chars().count() > 3 && !stop(&cue_word.lower())))
                 && let Some(kind) = self.cue_ending_at(d, end)
             {
-                // "le secrétaire syndical d'Unia": what the role serves, as right after it.
+                // "le secrétaire syndical d'Unia": what the role serves, as right after it
+                // (after an adjective only: "le directeur de campagne d'Attal" is a person's).
                 if kind == EntityType::Person
+                    && stepped_adjective
                     && matches!(toks[first].elision, "d" | "D")
                     && !self.gaz.is_given(toks[first].text)
                     && let Some(k) = role_before(toks, end - 1)
