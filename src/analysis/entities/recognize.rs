@@ -4615,8 +4615,8 @@ impl Recognizer {
                 if tail_head && !self.gaz.is_given(toks[first + 1].text) {
                     break;
                 }
-                // "Judge Lorraine Beckham-Tate", "Norman Foster": a demonym that is also a
-                // given name, with no article before it, before an unknown capitalised word.
+                // "Judge Lorraine Beckham-Tate": a demonym that is also a given name, with no
+                // article before it, before an unknown capitalised word that is no title.
                 if self.gaz.is_given(t.text)
                     && !after_article(toks, first)
                     && with_key(toks[first + 1].text, |k| self.gaz.cue(k)).is_none()
