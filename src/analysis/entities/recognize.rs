@@ -1162,6 +1162,246 @@ fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
+/// Whether `word` is the acronym of a French local body named after its place ("ARS", "SDIS",
+/// "CHU").
+fn is_local_body_acronym(word: &str) -> bool {
+    matches!(
+        word,
+        "ARS"
+            | "CH"
+            | "CHU"
+            | "CHR"
+            | "CHI"
+            | "CHRU"
+            | "CCI"
+            | "CMA"
+            | "CPAM"
+            | "CAF"
+            | "FDSEA"
+            | "CDT"
+            | "CRT"
+            | "SDIS"
+            | "CROUS"
+            | "URSSAF"
+            | "DDT"
+            | "DDTM"
+            | "DREAL"
+            | "DRAC"
+            | "IUT"
+            | "INSPE"
+            | "MSA"
+            | "UDAF"
+            | "CESER"
+            | "CRC"
+            | "CNFPT"
+            | "OPH"
+    )
+}
+
+/// Whether the number at token `n` ends a name rather than counts or scores something: the
+/// text ends or a clause does after it, or a lowercase word follows that is no unit, month or
+/// counted thing ("Ariane 6 a décollé", "Tihange 3, relancé"; not "Coffs 20 years", "Apple
+/// 1 200", "Nantes 2-1", "Brest 2 Lorient 1", "Lyon 3 juin").
+fn names_number(text: &str, toks: &[NameToken<'_>], n: usize) -> bool {
+    let after_num = &text[toks[n].end..];
+    if after_num.chars().next().is_some_and(|c| {
+        !(c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | ')' | ']' | '»' | '"' | '”' | '.' | '!' | '?' | '…'
+            ))
+    }) {
+        return false;
+    }
+    // "Lorient 1 - 0": a score across a dash.
+    let rest = after_num.trim_start();
+    if rest.starts_with(['-', '–', '—'])
+        && rest[rest.chars().next().map_or(0, char::len_utf8)..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // "2.5", "3,5": a decimal.
+    if after_num.starts_with(['.', ',']) && after_num[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let Some(a) = toks.get(n + 1) else {
+        return true;
+    };
+    if !a.joined {
+        return true;
+    }
+    // ("2 à 1": a score.)
+    a.shape == Shape::Lower
+        && a.elision.is_empty()
+        && a.text != "à"
+        && !with_key(a.text, is_counted_noun)
+}
+
+/// Whether `word` (a key) is a unit, a month or a thing commonly counted after a number.
+fn is_counted_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "an" | "ans"
+            | "annee"
+            | "annees"
+            | "year"
+            | "years"
+            | "yr"
+            | "yrs"
+            | "mois"
+            | "month"
+            | "months"
+            | "semaine"
+            | "semaines"
+            | "week"
+            | "weeks"
+            | "jour"
+            | "jours"
+            | "day"
+            | "days"
+            | "heure"
+            | "heures"
+            | "h"
+            | "hour"
+            | "hours"
+            | "hrs"
+            | "min"
+            | "mins"
+            | "minute"
+            | "minutes"
+            | "seconde"
+            | "secondes"
+            | "second"
+            | "seconds"
+            | "fois"
+            | "times"
+            | "million"
+            | "millions"
+            | "milliard"
+            | "milliards"
+            | "billion"
+            | "billions"
+            | "bn"
+            | "m"
+            | "k"
+            | "euro"
+            | "euros"
+            | "dollar"
+            | "dollars"
+            | "pound"
+            | "pounds"
+            | "livres"
+            | "francs"
+            | "cents"
+            | "balles"
+            | "km"
+            | "kilometres"
+            | "kilometers"
+            | "mile"
+            | "miles"
+            | "metre"
+            | "metres"
+            | "meter"
+            | "meters"
+            | "mm"
+            | "cm"
+            | "kg"
+            | "g"
+            | "tonne"
+            | "tonnes"
+            | "ton"
+            | "tons"
+            | "litres"
+            | "liters"
+            | "percent"
+            | "pour"
+            | "points"
+            | "pts"
+            | "pt"
+            | "but"
+            | "buts"
+            | "goal"
+            | "goals"
+            | "essais"
+            | "tries"
+            | "runs"
+            | "wickets"
+            | "sets"
+            | "jeux"
+            | "games"
+            | "matchs"
+            | "matches"
+            | "victoires"
+            | "wins"
+            | "defaites"
+            | "losses"
+            | "places"
+            | "seats"
+            | "sieges"
+            | "voix"
+            | "votes"
+            | "personnes"
+            | "people"
+            | "habitants"
+            | "residents"
+            | "salaries"
+            | "employes"
+            | "emplois"
+            | "jobs"
+            | "postes"
+            | "morts"
+            | "dead"
+            | "blesses"
+            | "injured"
+            | "victimes"
+            | "exemplaires"
+            | "copies"
+            | "tirages"
+            | "lits"
+            | "beds"
+            | "ha"
+            | "hectares"
+            | "acres"
+            | "et"
+            | "and"
+            | "to"
+            | "ou"
+            | "or"
+            | "x"
+            | "sur"
+            | "out"
+            | "of"
+            | "de"
+            | "janvier"
+            | "fevrier"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "aout"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "decembre"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Whether `word` is a Roman number of two letters or more written with I, V and X (2 to 39),
 /// possibly with an ordinal ending ("II", "XIV", "XVIe", "XIXth"): regnal numbers and centuries.
 /// Numbers with L, C, D or M are left out: they spell acronyms too ("DC", "CD", "MC").
@@ -3316,38 +3556,7 @@ impl Recognizer {
         }
         let body = match t.shape {
             Shape::Cap => t.text == "Région" && !t.sentence_start,
-            // Acronyms of French local bodies named after their place.
-            Shape::Upper => matches!(
-                t.text,
-                "ARS"
-                    | "CH"
-                    | "CHU"
-                    | "CHR"
-                    | "CHI"
-                    | "CHRU"
-                    | "CCI"
-                    | "CMA"
-                    | "CPAM"
-                    | "CAF"
-                    | "FDSEA"
-                    | "CDT"
-                    | "CRT"
-                    | "SDIS"
-                    | "CROUS"
-                    | "URSSAF"
-                    | "DDT"
-                    | "DDTM"
-                    | "DREAL"
-                    | "DRAC"
-                    | "IUT"
-                    | "INSPE"
-                    | "MSA"
-                    | "UDAF"
-                    | "CESER"
-                    | "CRC"
-                    | "CNFPT"
-                    | "OPH"
-            ),
+            Shape::Upper => is_local_body_acronym(t.text),
             _ => false,
         };
         if !body {
@@ -3479,6 +3688,25 @@ impl Recognizer {
             {
                 k += 1;
                 continue;
+            }
+            // "Ariane 6", "Doel 4", "Radio 4", "Egalim 2": a number of one to three digits
+            // right after a capitalised word ends the name with it, when nothing is counted
+            // or scored by it ("Coffs 20 years", "Brest 2 Lorient 1", "Nantes 2-1").
+            if next.shape == Shape::Number
+                && matches!(toks[k].shape, Shape::Cap | Shape::Upper | Shape::Mixed)
+                && !toks[k].possessive
+                && next.elision.is_empty()
+                && next.text.len() <= 3
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+                && names_number(text, toks, k + 1)
+                // ("Seuls 412 saumons", "Stage 4 has been": a common word opening a sentence
+                // before a number.)
+                && !(k == i && toks[k].sentence_start && self.gaz.is_common(toks[k].text))
+                // "Brest 2 Lorient 1": the second side of a score.
+                && !(i > 0 && toks[i].joined && toks[i - 1].shape == Shape::Number)
+            {
+                k += 1;
+                break;
             }
             // "Securities and Exchange Board", "Food and Drug Administration": "and" inside an
             // organisation's name that ends with a head word.
@@ -4772,6 +5000,10 @@ impl Recognizer {
             }
             break;
         }
+        // "Stage 4 has been coming", "The 140 women": a number left alone is no name.
+        if first <= last && toks[first].shape == Shape::Number {
+            return;
+        }
         // Trailing words that are no names ("Microsoft TV"), never inside a listed name the
         // run now starts with ("Le Conseil d'État a tranché").
         let listed_end = (first <= last)
@@ -5431,6 +5663,20 @@ impl Recognizer {
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);
+        }
+        // "Ariane 6", "GTA 6", "Bangor II", "FAME II": an unlisted name that ends with a
+        // number is mostly a product's, a ship's or a scheme's (not a person's: "Albert II").
+        let end = &toks[last];
+        if last > first
+            && c.row.is_none()
+            && ((end.shape == Shape::Number && end.text.len() <= 3)
+                || (end.shape == Shape::Upper && is_roman_number(end.text)))
+            && !toks[first..last].iter().any(|t| self.gaz.is_given(t.text))
+            // ("SDIS 29", "Samu 971": a local body and its département's number.)
+            && !(first + 1 == last
+                && (is_local_body_acronym(head.text) || head.text == "Samu"))
+        {
+            vote(&mut c.votes, EntityType::Misc, 0.6);
         }
         // A noun of places right after: "the Mineirão stadium", "the Kusile mine"; or after
         // one more word: "its Jansen potash mine", "the Kusile power station".

@@ -6164,3 +6164,47 @@ fn a_station_named_after_its_town_is_the_town() {
     let t = texts(r, "Le train part de la gare Saint-Lazare à midi.");
     assert!(t.contains(&"gare Saint-Lazare".to_string()), "{t:?}");
 }
+
+#[test]
+fn a_small_number_after_a_name_belongs_to_it() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Une fusée Ariane 6 a décollé lundi de Kourou.",
+            "Ariane 6",
+            "misc",
+        ),
+        (
+            "Hier, les éleveurs ont manifesté contre Egalim 2, puis contre le ministre.",
+            "Egalim 2",
+            "misc",
+        ),
+        (
+            "He said the studio would ship after GTA 6 anyway.",
+            "GTA 6",
+            "misc",
+        ),
+        (
+            "Les pompiers du SDIS 30 ont réalisé 230 sauvetages.",
+            "SDIS 30",
+            "organization",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+    // What a number counts or scores stays out: years, money, a score, a date.
+    for (text, name) in [
+        ("J'ai vécu à Coffs 20 years, mate.", "Coffs"),
+        ("Hier Brest 2 Lorient 1 au stade.", "Lorient"),
+        ("Le match Nantes 2-1 a déçu.", "Nantes"),
+        ("Le salon ouvre à Lyon 3 juin prochain.", "Lyon"),
+        ("Il a payé chez Apple 1 200 euros.", "Apple"),
+    ] {
+        let t = texts(r, text);
+        assert!(t.contains(&name.to_string()), "{text}: {t:?}");
+    }
+    // A number left alone once a sentence's first word is dropped is no name.
+    let t = texts(r, "Stage 4 has been coming since 2017, again.");
+    assert!(t.iter().all(|n| n != "4"), "{t:?}");
+}
