@@ -6062,6 +6062,68 @@ impl Recognizer {
         {
             end += 1;
         }
+        let mut adjective_named = false;
+        // "du Rassemblement national", "la Mutualité chrétienne", "les Montagnes
+        // neuchâteloises": a capitalised common noun alone inside a sentence, after an article
+        // or a preposition, takes the adjectives of a name after it (not "la Terre entière").
+        if end == last
+            && first == last
+            && head_kind.is_none()
+            && c.row.is_none()
+            && toks[first].shape == Shape::Cap
+            && !toks[first].sentence_start
+            && !d.caps(toks[first].line)
+            && first > 0
+            && toks[first].joined
+            && (!toks[first].elision.is_empty()
+                || matches!(
+                    toks[first - 1].text,
+                    "la" | "le" | "les" | "du" | "des" | "de" | "au" | "aux" | "en" | "à"
+                ))
+            && self.gaz.is_common(toks[first].text)
+            && !self.gaz.is_given(toks[first].text)
+        {
+            let name_adjective = |j: usize| {
+                toks.get(j).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && t.elision.is_empty()
+                        && is_adjective(t.text)
+                        && !verb_after_name(toks, j)
+                        && !with_key(t.text, |k| {
+                            matches!(
+                                k,
+                                "entier"
+                                    | "entiere"
+                                    | "entiers"
+                                    | "entieres"
+                                    | "interieur"
+                                    | "interieure"
+                                    | "actuel"
+                                    | "actuelle"
+                                    | "ancien"
+                                    | "ancienne"
+                                    | "prochain"
+                                    | "prochaine"
+                                    | "dernier"
+                                    | "derniere"
+                                    | "premier"
+                                    | "premiere"
+                                    | "meme"
+                                    | "seul"
+                                    | "seule"
+                                    | "elle"
+                                    | "elles"
+                                    | "ils"
+                            )
+                        })
+                })
+            };
+            while end < last + 2 && name_adjective(end + 1) {
+                end += 1;
+            }
+            adjective_named = end > last;
+        }
         // "Syndicat autonome des transporteurs urbains", "Salon international de
         // l'agriculture": after a head and an adjective, "de" and a common noun (with its
         // adjectives) complete the name.
@@ -6190,6 +6252,7 @@ impl Recognizer {
             && c.votes[EntityType::Organization.index()] >= 2.0
             && EntityType::most_voted(&c.votes) == EntityType::Organization;
         let takes_complement = head_kind.is_some()
+            || adjective_named
             || listed
             || cued_org
             || self.gaz.head(toks[last].text, HeadPos::Last) == Some(EntityType::Organization);

@@ -6208,3 +6208,29 @@ fn a_small_number_after_a_name_belongs_to_it() {
     let t = texts(r, "Stage 4 has been coming since 2017, again.");
     assert!(t.iter().all(|n| n != "4"), "{t:?}");
 }
+
+#[test]
+fn a_capitalised_common_noun_takes_the_adjectives_of_a_name() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Le bourgmestre l'a rappelé à la Mutualité chrétienne hier.",
+            "Mutualité chrétienne",
+        ),
+        (
+            "Il est infirmier aux Hôpitaux universitaires de Genève depuis 2010.",
+            "Hôpitaux universitaires de Genève",
+        ),
+    ] {
+        let t = texts(r, text);
+        assert!(t.contains(&name.to_string()), "{text}: {t:?}");
+    }
+    // Not an adjective that tells no name, nor after an English article.
+    let t = texts(r, "Il a visité la Terre entière avec Paul Durand.");
+    assert!(t.iter().all(|n| !n.contains("entière")), "{t:?}");
+    let t = texts(
+        r,
+        "The club charges £35 a ticket for a Vase final at Wembley.",
+    );
+    assert!(t.iter().all(|n| !n.contains("final")), "{t:?}");
+}
