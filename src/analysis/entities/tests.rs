@@ -6234,3 +6234,29 @@ fn a_capitalised_common_noun_takes_the_adjectives_of_a_name() {
     );
     assert!(t.iter().all(|n| !n.contains("final")), "{t:?}");
 }
+
+#[test]
+fn temples_mines_and_greenways_are_places_and_a_basin_follows_one() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Weavers marched around the Ekambareswarar Temple on Monday.",
+            "Ekambareswarar Temple",
+        ),
+        (
+            "The town, where its Martha Mine has been dug out, is shrinking.",
+            "Martha Mine",
+        ),
+        (
+            "Visitors on the Waterford Greenway spent less this year.",
+            "Waterford Greenway",
+        ),
+        (
+            "Poor rains in the upper Zambezi basin hurt the lake.",
+            "Zambezi",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+}
