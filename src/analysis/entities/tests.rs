@@ -6260,3 +6260,16 @@ fn temples_mines_and_greenways_are_places_and_a_basin_follows_one() {
         assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn greetings_in_other_languages_are_no_names() {
+    let r = builtin();
+    for (text, word) in [
+        ("Trugarez aux bénévoles et à Troadec pour tout.", "Trugarez"),
+        ("Mahalo to Sheena for never giving up on us.", "Mahalo"),
+        ("Zorionak peio, tu le mérites.", "Zorionak"),
+    ] {
+        let t = texts(r, text);
+        assert!(t.iter().all(|n| n != word), "{text}: {t:?}");
+    }
+}
