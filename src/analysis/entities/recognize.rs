@@ -795,12 +795,12 @@ fn after_de(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
 /// The endings of French adjectives of institution names ([`is_adjective`]), as
 /// [`adjective_endings`] sorts them.
 #[cfg(test)]
-const ADJECTIVE_ENDINGS: [&str; 47] = [
+const ADJECTIVE_ENDINGS: [&str; 51] = [
     "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
     "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
     "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
     "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises", "ieures",
-    "ieurs",
+    "ieurs", "ine", "ines", "ante", "antes",
 ];
 
 /// The endings of French adjectives of institution names that end with the last two bytes of
@@ -814,12 +814,12 @@ fn adjective_endings(word: &[u8]) -> &'static [&'static str] {
         (b'e', b'l') => &["el"],
         (b'l', b'e') => &["ale", "elle", "ile", "able"],
         (b'u', b'e') => &["ique"],
-        (b'n', b'e') => &["ienne", "aine", "anne", "enne"],
+        (b'n', b'e') => &["ienne", "aine", "anne", "enne", "ine"],
         (b's', b'e') => &["aise", "oise"],
         (b'v', b'e') => &["ive"],
         (b'r', b'e') => &["ieure", "ière", "aire", "ibre"],
         (b'm', b'e') => &["ome", "itime"],
-        (b't', b'e') => &["iste"],
+        (b't', b'e') => &["iste", "ante"],
         (b'u', b'x') => &["aux"],
         (b'e', b'n') => &["ien"],
         (b'i', b'n') => &["ain"],
@@ -828,7 +828,7 @@ fn adjective_endings(word: &[u8]) -> &'static [&'static str] {
         (b'e', b'r') => &["ier"],
         (b'e', b's') => &[
             "ales", "iques", "aines", "iennes", "elles", "ives", "aires", "iles", "ibres", "ables",
-            "itimes", "oises", "ieures",
+            "itimes", "oises", "ieures", "ines", "antes",
         ],
         (b'i', b's') => &["ais"],
         (b'n', b's') => &["ains", "iens"],
@@ -8710,6 +8710,8 @@ mod adjective_tests {
             "agricoles",
             "vaudois",
             "public",
+            "girondine",
+            "étudiante",
         ] {
             assert!(is_adjective(w), "{w}");
         }
