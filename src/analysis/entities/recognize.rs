@@ -1162,6 +1162,45 @@ fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
+/// Whether `word` (as written) tells a journey before "to" and a place ("a ferry to", "flew
+/// to", "the way to").
+fn is_journey_word(word: &str) -> bool {
+    matches!(
+        word,
+        "went"
+            | "go"
+            | "goes"
+            | "going"
+            | "gone"
+            | "moved"
+            | "move"
+            | "moving"
+            | "flew"
+            | "fly"
+            | "flying"
+            | "flight"
+            | "flights"
+            | "trip"
+            | "drove"
+            | "drive"
+            | "driving"
+            | "train"
+            | "trains"
+            | "bus"
+            | "ferry"
+            | "back"
+            | "way"
+            | "headed"
+            | "heading"
+            | "returned"
+            | "commute"
+            | "ride"
+            | "road"
+            | "route"
+            | "metro"
+    )
+}
+
 /// Whether `word` is the acronym of a French local body named after its place ("ARS", "SDIS",
 /// "CHU").
 fn is_local_body_acronym(word: &str) -> bool {
@@ -2679,22 +2718,28 @@ impl Recognizer {
             // "on skiait à albiez", "grew up in gurgaon": a reader's lowercase word after a
             // preposition of place that no list holds and no dictionary knows, before
             // punctuation or a small word ("à albiez avec", not "in january", "à grande").
+            // ("a ferry to dundee", "took the metro to vypin": "to" after a journey.)
             if di >= page.edited
                 && t.shape == Shape::Lower
                 && i > 0
-                && matches!(
+                && (matches!(
                     toks[i - 1].text,
                     "à" | "depuis" | "vers" | "in" | "from" | "near"
-                )
+                ) || (toks[i - 1].text == "to"
+                    && i >= 2
+                    && toks[i - 1].joined
+                    && is_journey_word(toks[i - 2].text)))
                 && t.joined
                 // (Not "depuis tjrs", "vers qqch": a reader's abbreviation.)
                 && Self::plain_reader_word(t, 4)
+                // ("à pavie samedi", "à thonon comme un idiot": a known word after it, no
+                // complement; not "in chandni chowk", one name of two unknown words.)
                 && toks.get(i + 1).is_none_or(|n| {
                     !n.hyphen_before
                         && (!n.joined
                             || (n.elision.is_empty()
                                 && !matches!(n.text, "de" | "du" | "des" | "of")
-                                && with_key(n.text, stop)))
+                                && (with_key(n.text, stop) || self.gaz.is_common(n.text))))
                 })
                 && self.unknown_word(page, t)
                 && !self.gaz.is_given(t.text)

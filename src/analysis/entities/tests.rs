@@ -6273,3 +6273,23 @@ fn greetings_in_other_languages_are_no_names() {
         assert!(t.iter().all(|n| n != word), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_reader_s_unknown_town_after_a_preposition_or_a_journey() {
+    let r = builtin();
+    for (text, name) in [
+        ("t’es coincé à thonon comme un idiot.", "thonon"),
+        (
+            "Took the water metro to vypin last week, so cheap.",
+            "vypin",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    // Not a verb after "to", nor the first of two unknown words.
+    let t = texts(r, "Honestly I want to vape all day long.");
+    assert!(t.is_empty(), "{t:?}");
+    let t = texts(r, "shops in chandni chowk sell saffron at half price");
+    assert!(t.iter().all(|n| n != "chandni"), "{t:?}");
+}
