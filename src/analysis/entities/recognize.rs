@@ -1162,6 +1162,43 @@ fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
+/// Whether the name `toks[first..=last]` is one end of a way between two names: "entre X et
+/// Y", "between X and Y", "from X to Y", "de X à Y".
+fn in_range_of_places(toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+    let pairs = |open: &str, close: &str| {
+        matches!(
+            (open, close),
+            ("entre" | "Entre", "et")
+                | ("between" | "Between", "and")
+                | ("from" | "From", "to")
+                | ("de" | "De", "à")
+        )
+    };
+    let name =
+        |t: &NameToken<'_>| matches!(t.shape, Shape::Cap | Shape::Upper) && t.elision.is_empty();
+    // The first end: the opener before, the closer and a name after.
+    if first > 0
+        && toks[first].joined
+        && let (Some(close), Some(other)) = (toks.get(last + 1), toks.get(last + 2))
+        && close.joined
+        && other.joined
+        && name(other)
+        && pairs(toks[first - 1].text, close.text)
+    {
+        return true;
+    }
+    // The second end: the closer before, a name of four words at most before it, the opener.
+    if first >= 3 && toks[first].joined && toks[first - 1].joined {
+        let close = toks[first - 1].text;
+        let mut s = first - 2;
+        while s > 0 && first - 2 - s < 3 && toks[s].joined && name(&toks[s - 1]) {
+            s -= 1;
+        }
+        return s > 0 && name(&toks[s]) && toks[s].joined && pairs(toks[s - 1].text, close);
+    }
+    false
+}
+
 /// Whether `word` (as written) tells a journey before "to" and a place ("a ferry to", "flew
 /// to", "the way to").
 fn is_journey_word(word: &str) -> bool {
@@ -7292,6 +7329,11 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "entre Kénitra et Marrakech", "between Cairns and Lizard Island", "from Coleraine
+        // to Ballycastle", "de Caraquet à Lafayette": the two ends of a way are places.
+        if c.row.is_none() && in_range_of_places(toks, first, c.last_tok) {
+            vote(&mut c.votes, EntityType::Location, 1.5);
         }
         // "une « Aida » de Verdi": the author of a quoted work; "saint Georges", "sainte
         // Waudru": a saint (not "la saint Jean", a feast day, nor "le saint Siège").

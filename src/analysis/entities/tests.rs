@@ -6293,3 +6293,30 @@ fn a_reader_s_unknown_town_after_a_preposition_or_a_journey() {
     let t = texts(r, "shops in chandni chowk sell saffron at half price");
     assert!(t.iter().all(|n| n != "chandni"), "{t:?}");
 }
+
+#[test]
+fn the_two_ends_of_a_way_are_places() {
+    let r = builtin();
+    for (text, names) in [
+        (
+            "Il faut montrer que la langue est vivante, de Caraquet à Lafayette.",
+            &["Caraquet", "Lafayette"][..],
+        ),
+        (
+            "Les bus circulent désormais entre Kayes et Nioro chaque matin.",
+            &["Kayes", "Nioro"][..],
+        ),
+        (
+            "The line will run from Coleraine to Ballycastle next year.",
+            &["Coleraine", "Ballycastle"][..],
+        ),
+    ] {
+        let t = typed(r, text);
+        for name in names {
+            assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+        }
+    }
+    // Not two firms a sale comes from.
+    let t = typed(r, "Orders came from TSMC and Intel yesterday.");
+    assert!(t.contains(&("Intel".to_string(), "organization")), "{t:?}");
+}
