@@ -5775,6 +5775,21 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 1.0);
         }
+        // "the Kerala government", "the Oromia regional government": a place's government
+        // (not "the Labour Party government").
+        let government_at = |j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.joined && t.text == "government")
+        };
+        if (government_at(last + 1)
+            || (next_word
+                .is_some_and(|w| matches!(w, "regional" | "state" | "provincial" | "federal"))
+                && government_at(last + 2)))
+            && self.gaz.head(tail.text, HeadPos::Last) != Some(EntityType::Organization)
+            && !tail.text.ends_with('s')
+        {
+            vote(&mut c.votes, EntityType::Location, 1.5);
+        }
         // A product noun right after: "Little Oat Bear porridge", "the Juice probe".
         if next_word.is_some_and(|w| self.gaz.is_misc_after(w)) {
             vote(&mut c.votes, EntityType::Misc, 1.5);

@@ -6320,3 +6320,15 @@ fn the_two_ends_of_a_way_are_places() {
     let t = typed(r, "Orders came from TSMC and Intel yesterday.");
     assert!(t.contains(&("Intel".to_string(), "organization")), "{t:?}");
 }
+
+#[test]
+fn a_name_before_government_is_the_place_governed() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "The compensation offered by the Oromia regional government was far below.",
+    );
+    assert!(t.contains(&("Oromia".to_string(), "location")), "{t:?}");
+    let t = typed(r, "He said the Tamborine government would cap prices.");
+    assert!(t.contains(&("Tamborine".to_string(), "location")), "{t:?}");
+}
