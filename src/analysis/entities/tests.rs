@@ -6332,3 +6332,16 @@ fn a_name_before_government_is_the_place_governed() {
     let t = typed(r, "He said the Tamborine government would cap prices.");
     assert!(t.contains(&("Tamborine".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn common_abbreviations_are_no_names() {
+    let r = builtin();
+    for (text, word) in [
+        ("Quel match, Mabika en mode MVP hier soir.", "MVP"),
+        ("The power will be needed for LNG plants at Kitimat.", "LNG"),
+        ("L'usine n'utilisera plus aucun PFAS d'ici 2028.", "PFAS"),
+    ] {
+        let t = texts(r, text);
+        assert!(t.iter().all(|n| n != word), "{text}: {t:?}");
+    }
+}
