@@ -795,12 +795,12 @@ fn after_de(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
 /// The endings of French adjectives of institution names ([`is_adjective`]), as
 /// [`adjective_endings`] sorts them.
 #[cfg(test)]
-const ADJECTIVE_ENDINGS: [&str; 51] = [
+const ADJECTIVE_ENDINGS: [&str; 47] = [
     "al", "ale", "aux", "ales", "el", "elle", "ique", "iques", "ien", "ienne", "ais", "aise",
     "ain", "aine", "if", "ive", "eur", "ieure", "ier", "ière", "anne", "enne", "ile", "aire",
     "ome", "iste", "ains", "aines", "iens", "iennes", "els", "elles", "ifs", "ives", "aires",
     "iles", "ils", "ibre", "ibres", "able", "ables", "itime", "itimes", "oise", "oises", "ieures",
-    "ieurs", "ine", "ines", "ante", "antes",
+    "ieurs",
 ];
 
 /// The endings of French adjectives of institution names that end with the last two bytes of
@@ -814,12 +814,12 @@ fn adjective_endings(word: &[u8]) -> &'static [&'static str] {
         (b'e', b'l') => &["el"],
         (b'l', b'e') => &["ale", "elle", "ile", "able"],
         (b'u', b'e') => &["ique"],
-        (b'n', b'e') => &["ienne", "aine", "anne", "enne", "ine"],
+        (b'n', b'e') => &["ienne", "aine", "anne", "enne"],
         (b's', b'e') => &["aise", "oise"],
         (b'v', b'e') => &["ive"],
         (b'r', b'e') => &["ieure", "ière", "aire", "ibre"],
         (b'm', b'e') => &["ome", "itime"],
-        (b't', b'e') => &["iste", "ante"],
+        (b't', b'e') => &["iste"],
         (b'u', b'x') => &["aux"],
         (b'e', b'n') => &["ien"],
         (b'i', b'n') => &["ain"],
@@ -828,7 +828,7 @@ fn adjective_endings(word: &[u8]) -> &'static [&'static str] {
         (b'e', b'r') => &["ier"],
         (b'e', b's') => &[
             "ales", "iques", "aines", "iennes", "elles", "ives", "aires", "iles", "ibres", "ables",
-            "itimes", "oises", "ieures", "ines", "antes",
+            "itimes", "oises", "ieures",
         ],
         (b'i', b's') => &["ais"],
         (b'n', b's') => &["ains", "iens"],
@@ -1161,10 +1161,9 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
-/// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
-/// Whether the name `toks[first..=last]` is one end of a way between two names: "entre X et
-/// Y", "between X and Y", "from X to Y", "de X à Y".
-fn in_range_of_places(toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+/// The first token of the other end when the name `toks[first..=last]` is one end of a way
+/// between two names: "entre X et Y", "between X and Y", "from X to Y", "de X à Y".
+fn range_other_end(toks: &[NameToken<'_>], first: usize, last: usize) -> Option<usize> {
     let pairs = |open: &str, close: &str| {
         matches!(
             (open, close),
@@ -1176,6 +1175,13 @@ fn in_range_of_places(toks: &[NameToken<'_>], first: usize, last: usize) -> bool
     };
     let name =
         |t: &NameToken<'_>| matches!(t.shape, Shape::Cap | Shape::Upper) && t.elision.is_empty();
+    // "de" opens a way only after a pause, not after a noun ("la visite de Macron à Berlin").
+    let opens = |o: usize| {
+        !matches!(toks[o].text, "de" | "De")
+            || o == 0
+            || !toks[o].joined
+            || toks[o - 1].shape != Shape::Lower
+    };
     // The first end: the opener before, the closer and a name after.
     if first > 0
         && toks[first].joined
@@ -1184,30 +1190,39 @@ fn in_range_of_places(toks: &[NameToken<'_>], first: usize, last: usize) -> bool
         && other.joined
         && name(other)
         && pairs(toks[first - 1].text, close.text)
+        && opens(first - 1)
     {
-        return true;
+        return Some(last + 2);
     }
     // The second end: the closer before, a name of four words at most before it, the opener.
     if first >= 3 && toks[first].joined && toks[first - 1].joined {
         let close = toks[first - 1].text;
         let mut s = first - 2;
-        while s > 0 && first - 2 - s < 3 && toks[s].joined && name(&toks[s - 1]) {
+        // (A capitalised opener at a sentence start, "Entre Kénitra et…", is no word of it.)
+        while s > 0
+            && first - 2 - s < 3
+            && toks[s].joined
+            && name(&toks[s - 1])
+            && !pairs(toks[s - 1].text, close)
+        {
             s -= 1;
         }
-        return s > 0 && name(&toks[s]) && toks[s].joined && pairs(toks[s - 1].text, close);
+        return (s > 0
+            && name(&toks[s])
+            && toks[s].joined
+            && pairs(toks[s - 1].text, close)
+            && opens(s - 1))
+        .then_some(s);
     }
-    false
+    None
 }
 
 /// Whether `word` (as written) tells a journey before "to" and a place ("a ferry to", "flew
-/// to", "the way to").
+/// to", "moved to"; not "going to", a future).
 fn is_journey_word(word: &str) -> bool {
     matches!(
         word,
         "went"
-            | "go"
-            | "goes"
-            | "going"
             | "gone"
             | "moved"
             | "move"
@@ -1225,8 +1240,6 @@ fn is_journey_word(word: &str) -> bool {
             | "trains"
             | "bus"
             | "ferry"
-            | "back"
-            | "way"
             | "headed"
             | "heading"
             | "returned"
@@ -1278,7 +1291,7 @@ fn is_local_body_acronym(word: &str) -> bool {
 /// text ends or a clause does after it, or a lowercase word follows that is no unit, month or
 /// counted thing ("Ariane 6 a décollé", "Tihange 3, relancé"; not "Coffs 20 years", "Apple
 /// 1 200", "Nantes 2-1", "Brest 2 Lorient 1", "Lyon 3 juin").
-fn names_number(text: &str, toks: &[NameToken<'_>], n: usize) -> bool {
+fn names_number(gaz: &Gazetteer, text: &str, toks: &[NameToken<'_>], n: usize) -> bool {
     let after_num = &text[toks[n].end..];
     if after_num.chars().next().is_some_and(|c| {
         !(c.is_whitespace()
@@ -1287,6 +1300,10 @@ fn names_number(text: &str, toks: &[NameToken<'_>], n: usize) -> bool {
                 ',' | ';' | ')' | ']' | '»' | '"' | '”' | '.' | '!' | '?' | '…'
             ))
     }) {
+        return false;
+    }
+    // "58 %", "12 €": a share or an amount.
+    if after_num.trim_start().starts_with(['%', '€', '$', '£']) {
         return false;
     }
     // "Lorient 1 - 0": a score across a dash.
@@ -1307,13 +1324,19 @@ fn names_number(text: &str, toks: &[NameToken<'_>], n: usize) -> bool {
         return true;
     };
     if !a.joined {
-        return true;
+        // "Liverpool 2, Chelsea 1": a list of scores.
+        return !(matches!(a.shape, Shape::Cap | Shape::Upper)
+            && toks
+                .get(n + 2)
+                .is_some_and(|b| b.joined && b.shape == Shape::Number));
     }
     // ("2 à 1": a score.)
     a.shape == Shape::Lower
         && a.elision.is_empty()
         && a.text != "à"
         && !with_key(a.text, is_counted_noun)
+        // "En Bretagne 15 communes": a plural noun counted.
+        && !(a.text.len() >= 4 && a.text.ends_with(['s', 'x']) && gaz.is_common(a.text))
 }
 
 /// Whether `word` (a key) is a unit, a month or a thing commonly counted after a number.
@@ -2349,6 +2372,7 @@ fn is_model_code(word: &str) -> bool {
     b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
 }
 
+/// Whether a capitalised word has a capital inside ("GfK", "BriefCam", "OVHcloud").
 fn has_inner_capital(word: &str) -> bool {
     let mut chars = word.chars().skip(1);
     let lower_seen = word.chars().any(char::is_lowercase);
@@ -2754,8 +2778,8 @@ impl Recognizer {
             }
             // "on skiait à albiez", "grew up in gurgaon": a reader's lowercase word after a
             // preposition of place that no list holds and no dictionary knows, before
-            // punctuation or a small word ("à albiez avec", not "in january", "à grande").
-            // ("a ferry to dundee", "took the metro to vypin": "to" after a journey.)
+            // punctuation or a known word ("à albiez avec", not "in january", "à grande");
+            // also after a journey's "to" ("took the metro to vypin").
             if di >= page.edited
                 && t.shape == Shape::Lower
                 && i > 0
@@ -3784,12 +3808,12 @@ impl Recognizer {
                 && next.elision.is_empty()
                 && next.text.len() <= 3
                 && next.text.bytes().all(|b| b.is_ascii_digit())
-                && names_number(text, toks, k + 1)
+                && names_number(&self.gaz, text, toks, k + 1)
                 // ("Seuls 412 saumons", "Stage 4 has been": a common word opening a sentence
                 // before a number.)
                 && !(k == i && toks[k].sentence_start && self.gaz.is_common(toks[k].text))
-                // "Brest 2 Lorient 1": the second side of a score.
-                && !(i > 0 && toks[i].joined && toks[i - 1].shape == Shape::Number)
+                // "Brest 2 Lorient 1", "Liverpool 2, Chelsea 1": the second side of a score.
+                && !(i > 0 && toks[i - 1].shape == Shape::Number)
             {
                 k += 1;
                 break;
@@ -5087,7 +5111,7 @@ impl Recognizer {
             break;
         }
         // "Stage 4 has been coming", "The 140 women": a number left alone is no name.
-        if first <= last && toks[first].shape == Shape::Number {
+        if first == last && toks[first].shape == Shape::Number {
             return;
         }
         // Trailing words that are no names ("Microsoft TV"), never inside a listed name the
@@ -5758,6 +5782,8 @@ impl Recognizer {
             && ((end.shape == Shape::Number && end.text.len() <= 3)
                 || (end.shape == Shape::Upper && is_roman_number(end.text)))
             && !toks[first..last].iter().any(|t| self.gaz.is_given(t.text))
+            // ("Highway 11", "Route 66": a road.)
+            && !toks[first..last].iter().any(|t| is_road_word(t.text))
             // ("SDIS 29", "Samu 971": a local body and its département's number.)
             && !(first + 1 == last
                 && (is_local_body_acronym(head.text) || head.text == "Samu"))
@@ -5786,7 +5812,10 @@ impl Recognizer {
                 .is_some_and(|w| matches!(w, "regional" | "state" | "provincial" | "federal"))
                 && government_at(last + 2)))
             && self.gaz.head(tail.text, HeadPos::Last) != Some(EntityType::Organization)
-            && !tail.text.ends_with('s')
+            // (Not a party: "the SNP government", "the BC Liberals government".)
+            && tail.shape != Shape::Upper
+            && !(tail.text.ends_with('s') && self.gaz.is_common(tail.text))
+            && c.row.is_none_or(|r| self.gaz.row(r).kind == EntityType::Location)
         {
             vote(&mut c.votes, EntityType::Location, 1.5);
         }
@@ -6176,7 +6205,7 @@ impl Recognizer {
             && !d.caps(toks[first].line)
             && first > 0
             && toks[first].joined
-            && (!toks[first].elision.is_empty()
+            && (matches!(toks[first].elision, "l" | "L" | "d" | "D")
                 || matches!(
                     toks[first - 1].text,
                     "la" | "le" | "les" | "du" | "des" | "de" | "au" | "aux" | "en" | "à"
@@ -6191,6 +6220,7 @@ impl Recognizer {
                         && t.elision.is_empty()
                         && is_adjective(t.text)
                         && !verb_after_name(toks, j)
+                        && !self.gaz.is_demonym(t.text)
                         && !with_key(t.text, |k| {
                             matches!(
                                 k,
@@ -7346,8 +7376,14 @@ impl Recognizer {
             _ => {}
         }
         // "entre Kénitra et Marrakech", "between Cairns and Lizard Island", "from Coleraine
-        // to Ballycastle", "de Caraquet à Lafayette": the two ends of a way are places.
-        if c.row.is_none() && in_range_of_places(toks, first, c.last_tok) {
+        // to Ballycastle", "de Caraquet à Lafayette": the two ends of a way are places, when
+        // this one is no given name nor body's name.
+        if c.row.is_none()
+            && range_other_end(toks, first, c.last_tok).is_some()
+            && !self.gaz.is_given(t.text)
+            && self.gaz.head(t.text, HeadPos::First) != Some(EntityType::Organization)
+            && self.gaz.head(toks[c.last_tok].text, HeadPos::Last) != Some(EntityType::Organization)
+        {
             vote(&mut c.votes, EntityType::Location, 1.5);
         }
         // "une « Aida » de Verdi": the author of a quoted work; "saint Georges", "sainte
@@ -8812,8 +8848,6 @@ mod adjective_tests {
             "agricoles",
             "vaudois",
             "public",
-            "girondine",
-            "étudiante",
         ] {
             assert!(is_adjective(w), "{w}");
         }

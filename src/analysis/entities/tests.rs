@@ -6345,3 +6345,29 @@ fn common_abbreviations_are_no_names() {
         assert!(t.iter().all(|n| n != word), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn numbers_that_score_or_measure_and_verbs_after_to_stay_out_of_names() {
+    let r = builtin();
+    let t = texts(r, "Final score: Liverpool 2, Chelsea 1, at Anfield.");
+    assert!(t.iter().all(|n| !n.ends_with(" 1")), "{t:?}");
+    let t = texts(
+        r,
+        "Selon le sondage, Emmanuel Macron 58 % des voix au second tour.",
+    );
+    assert!(t.iter().all(|n| !n.ends_with("58")), "{t:?}");
+    let t = texts(
+        r,
+        "En Bretagne 15 communes sont touchées par la sécheresse.",
+    );
+    assert!(t.iter().all(|n| !n.ends_with("15")), "{t:?}");
+    let t = texts(
+        r,
+        "Le Conseil régional examine jeudi les aides aux éleveurs.",
+    );
+    assert!(t.iter().all(|n| !n.contains("examine")), "{t:?}");
+    let t = texts(r, "I'm going to recieve my refund next week apparently.");
+    assert!(t.iter().all(|n| n != "recieve"), "{t:?}");
+    let t = typed(r, "Trucks use Highway 11 through the town every night.");
+    assert!(t.contains(&("Highway 11".to_string(), "location")), "{t:?}");
+}
