@@ -864,6 +864,18 @@ fn is_adjective(word: &str) -> bool {
         )
 }
 
+/// The token `toks[j]` when it is a lowercase word joined to the one before, an adjective by
+/// its ending that reads as no verb there ("Banque centrale", not "Lidl rappelle").
+fn lower_adjective_at<'a, 't>(toks: &'a [NameToken<'t>], j: usize) -> Option<&'a NameToken<'t>> {
+    toks.get(j).filter(|t| {
+        t.joined
+            && t.shape == Shape::Lower
+            && t.elision.is_empty()
+            && is_adjective(t.text)
+            && !verb_after_name(toks, j)
+    })
+}
+
 /// Whether the lowercase word `toks[j]`, an adjective by its ending, reads as a verb after the
 /// name before it: a speech or report verb ("rappelle", "indique", "insiste"), or a word
 /// followed by "que" or by an article or possessive ("appelle les maires", "critique la
@@ -1302,12 +1314,12 @@ fn names_number(gaz: &Gazetteer, text: &str, toks: &[NameToken<'_>], n: usize) -
     }) {
         return false;
     }
+    let rest = after_num.trim_start();
     // "58 %", "12 €": a share or an amount.
-    if after_num.trim_start().starts_with(['%', '€', '$', '£']) {
+    if rest.starts_with(['%', '€', '$', '£']) {
         return false;
     }
     // "Lorient 1 - 0": a score across a dash.
-    let rest = after_num.trim_start();
     if rest.starts_with(['-', '–', '—'])
         && rest[rest.chars().next().map_or(0, char::len_utf8)..]
             .trim_start()
@@ -6129,15 +6141,9 @@ impl Recognizer {
         let demonym_at = |j: usize| self.lower_demonym_at(toks, j);
         if head_kind.is_some() && c.row.is_none() && toks[last].shape != Shape::Number {
             let adjective_at = |j: usize| {
-                toks.get(j).is_some_and(|t| {
-                    t.joined
-                        && t.shape == Shape::Lower
-                        && t.elision.is_empty()
-                        && is_adjective(t.text)
-                        && !verb_after_name(toks, j)
-                        && (!self.gaz.is_demonym(t.text)
-                            // European bodies are named so ("Banque centrale européenne").
-                            || with_key(t.text, |k| k.starts_with("europeen")))
+                lower_adjective_at(toks, j).is_some_and(|t| {
+                    // European bodies are named so ("Banque centrale européenne").
+                    !self.gaz.is_demonym(t.text) || with_key(t.text, |k| k.starts_with("europeen"))
                 })
             };
             // "Chambre genevoise immobilière": a nationality or regional adjective between
@@ -6214,13 +6220,8 @@ impl Recognizer {
             && !self.gaz.is_given(toks[first].text)
         {
             let name_adjective = |j: usize| {
-                toks.get(j).is_some_and(|t| {
-                    t.joined
-                        && t.shape == Shape::Lower
-                        && t.elision.is_empty()
-                        && is_adjective(t.text)
-                        && !verb_after_name(toks, j)
-                        && !self.gaz.is_demonym(t.text)
+                lower_adjective_at(toks, j).is_some_and(|t| {
+                    !self.gaz.is_demonym(t.text)
                         && !with_key(t.text, |k| {
                             matches!(
                                 k,
