@@ -7127,6 +7127,13 @@ impl Recognizer {
                     }
                     if let Some(kind) = self.gaz.cue(key) {
                         best = Some(kind);
+                    } else if w >= 3 && key.ends_with(" de la") && {
+                        key.truncate(key.len() - 3);
+                        self.gaz.cue(key) == Some(EntityType::Location)
+                    } {
+                        // "au bord de la Sambre", "les rives de la Durance": a place's cue
+                        // before "de", then the article of a feminine name.
+                        best = Some(EntityType::Location);
                     } else if w == 1 && !with_elision && key.len() > 4 && key.ends_with(['s', 'x'])
                     {
                         // "les quotidiens Sudinfo": a plural cue word.

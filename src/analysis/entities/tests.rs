@@ -6371,3 +6371,27 @@ fn numbers_that_score_or_measure_and_verbs_after_to_stay_out_of_names() {
     let t = typed(r, "Trucks use Highway 11 through the town every night.");
     assert!(t.contains(&("Highway 11".to_string(), "location")), "{t:?}");
 }
+
+#[test]
+fn a_place_cue_before_de_la_types_the_feminine_name_after_it() {
+    let r = builtin();
+    for (text, name) in [
+        ("Le moulin sera conservé au bord de la Sambre.", "Sambre"),
+        (
+            "Il pêche sur les rives de la Durance depuis 1990.",
+            "Durance",
+        ),
+        (
+            "Les eaux de la Sélune ont retrouvé leurs saumons.",
+            "Sélune",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    let t = typed(r, "Au sommet de la Francophonie, il a parlé d'Haïti.");
+    assert!(
+        !t.contains(&("Francophonie".to_string(), "location")),
+        "{t:?}"
+    );
+}
