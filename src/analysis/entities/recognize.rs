@@ -5431,6 +5431,7 @@ impl Recognizer {
             vote(&mut c.votes, kind, 2.0);
             c.cued = true;
         }
+        let mut place_cued = false;
         if let Some(kind) = self
             .preceding_cue(d, first)
             .filter(|k| !(upper_alone && *k == EntityType::Person))
@@ -5440,6 +5441,7 @@ impl Recognizer {
             let w = if kind == EntityType::Misc { 2.5 } else { 2.0 };
             vote(&mut c.votes, kind, w);
             c.cued = true;
+            place_cued = kind == EntityType::Location;
         }
         // (Not a word in capitals inside mixed-case text: "le CHU Amiens-Picardie".) After an
         // article a given name begins no person's name but a ship's, a work's, a road's: "le
@@ -5468,7 +5470,8 @@ impl Recognizer {
                 || (after_the && !persons_thing());
             if articled {
                 vote(&mut c.votes, EntityType::Misc, 0.5);
-            } else {
+            } else if !place_cued {
+                // ("the province of Ben Tre", "rue Victor Hugo": a place's cue names a place.)
                 vote(&mut c.votes, EntityType::Person, 2.0);
             }
         }
@@ -6087,7 +6090,15 @@ impl Recognizer {
             // Nancy".)
             && !(h + 1 < first
                 && self.gaz.is_given(toks[first].text)
-                && !(first == last && self.gaz.lists_place(toks[first].text)))
+                && !(first == last && self.gaz.lists_place(toks[first].text))
+                // ("le glacier du Monte Perdido": a person takes no article.)
+                && !(kind == EntityType::Location
+                    && toks[h + 1..first]
+                        .iter()
+                        .all(|t| matches!(t.text, "du" | "des" | "de" | "la" | "le" | "les"))
+                    && toks[h + 1..first]
+                        .iter()
+                        .any(|t| matches!(t.text, "du" | "des" | "la" | "le" | "les"))))
         {
             c.start = toks[h].start;
             c.first_tok = h;
@@ -6594,7 +6605,16 @@ impl Recognizer {
             if let Some((h, kind)) = self.gaz.compound_head_at(toks, k - 1) {
                 return (kind != EntityType::Location || !words).then_some((h, kind));
             }
-            if let Some(kind) = self.gaz.lower_head(p.text) {
+            // "les grottes Russell", "les chutes Montmorency": a place's head in the plural
+            // right before its name.
+            let plural_place = || {
+                (k == first && p.text.len() > 4)
+                    .then(|| p.text.strip_suffix('s'))
+                    .flatten()
+                    .and_then(|one| self.gaz.lower_head(one))
+                    .filter(|&kind| kind == EntityType::Location)
+            };
+            if let Some(kind) = self.gaz.lower_head(p.text).or_else(plural_place) {
                 // "place financière de Genève", "les cours de la vanille de Madagascar": a
                 // place's head word takes its name right after it or after particles
                 // ("rue de la Paix"); a common word between makes it a plain noun. A head that
@@ -7133,6 +7153,18 @@ impl Recognizer {
                     } {
                         // "au bord de la Sambre", "les rives de la Durance": a place's cue
                         // before "de", then the article of a feminine name.
+                        best = Some(EntityType::Location);
+                    } else if w >= 2
+                        && !with_elision
+                        && let Some(sp) = key.find(' ')
+                        && sp > 4
+                        && key.as_bytes()[sp - 1] == b's'
+                        && {
+                            key.remove(sp - 1);
+                            self.gaz.cue(key) == Some(EntityType::Location)
+                        }
+                    {
+                        // "the provinces of Ben Tre": a place's cue in the plural.
                         best = Some(EntityType::Location);
                     } else if w == 1 && !with_elision && key.len() > 4 && key.ends_with(['s', 'x'])
                     {

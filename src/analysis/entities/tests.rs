@@ -6395,3 +6395,37 @@ fn a_place_cue_before_de_la_types_the_feminine_name_after_it() {
         "{t:?}"
     );
 }
+
+#[test]
+fn place_heads_in_the_plural_and_before_an_article_and_place_cues_in_the_plural() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Les grottes Russell, creusées dans la glace, sont fermées.",
+            "grottes Russell",
+        ),
+        (
+            "Côté espagnol, le glacier du Monte Perdido fond aussi vite.",
+            "glacier du Monte Perdido",
+        ),
+        (
+            "Farms in the former provinces of Ben Tre and Tra Vinh were hit.",
+            "Ben Tre",
+        ),
+        (
+            "Dans le gouvernorat de Sidi Bouzid, les piqûres se multiplient.",
+            "Sidi Bouzid",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    let t = typed(
+        r,
+        "Elle défend la loi transpartisane du député Guillaume Garot sur les déserts médicaux.",
+    );
+    assert!(
+        t.contains(&("Guillaume Garot".to_string(), "person")),
+        "{t:?}"
+    );
+}
