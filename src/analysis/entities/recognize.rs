@@ -5501,6 +5501,16 @@ impl Recognizer {
         if let Some(kind) = self.gaz.head(head.text, HeadPos::First)
             && n > 1
         {
+            // "Grand Conseil de Genève", "Grande Bibliothèque": "Grand" before a head word
+            // names what the head word names.
+            let kind = if matches!(head.text, "Grand" | "Grande")
+                && let Some(next) = toks.get(first + 1)
+                && let Some(k) = self.gaz.head(next.text, HeadPos::First)
+            {
+                k
+            } else {
+                kind
+            };
             vote(&mut c.votes, kind, 2.0);
         }
         if let Some(kind) = self.gaz.head(tail.text, HeadPos::Last)

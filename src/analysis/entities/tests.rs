@@ -6429,3 +6429,20 @@ fn place_heads_in_the_plural_and_before_an_article_and_place_cues_in_the_plural(
         "{t:?}"
     );
 }
+
+#[test]
+fn grand_before_a_head_word_and_sea_at_the_start_of_a_name() {
+    let r = builtin();
+    let t = typed(r, "Le Grand Conseil de Genève a adopté jeudi la loi.");
+    assert!(
+        t.contains(&("Grand Conseil de Genève".to_string(), "organization")),
+        "{t:?}"
+    );
+    let t = typed(r, "Le Grand Prix de Monaco a lieu dimanche.");
+    assert!(
+        t.contains(&("Grand Prix de Monaco".to_string(), "misc")),
+        "{t:?}"
+    );
+    let t = texts(r, "L’association Sea Shepherd conteste toujours la pêche.");
+    assert!(t.contains(&"Sea Shepherd".to_string()), "{t:?}");
+}
