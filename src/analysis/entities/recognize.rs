@@ -3871,9 +3871,12 @@ impl Recognizer {
                                 && self.gaz.head(t.text, HeadPos::First)
                                     != Some(EntityType::Organization)
                         })
-                        && toks[i..=k].iter().all(|t| {
-                            t.shape == Shape::Cap && !t.possessive && !self.gaz.is_org_head(t.text)
-                        })))
+                        && toks[i..=k]
+                            .iter()
+                            .all(|t| t.shape == Shape::Cap && !t.possessive)
+                        // (An organisation's head word last: "Bank"; not "Water Supply".)
+                        && !self.gaz.is_org_head(toks[k].text)
+                        && !(k > i && self.gaz.head(toks[i].text, HeadPos::First).is_some())))
             {
                 let mut q = k + 2;
                 let mut end = None;

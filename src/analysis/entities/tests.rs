@@ -6446,3 +6446,48 @@ fn grand_before_a_head_word_and_sea_at_the_start_of_a_name() {
     let t = texts(r, "L’association Sea Shepherd conteste toujours la pêche.");
     assert!(t.contains(&"Sea Shepherd".to_string()), "{t:?}");
 }
+
+#[test]
+fn welsh_rivers_and_firms_quarries_dolmens_racing_teams_and_water_companies() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Slurry turned the Afon Ogwen grey for eleven kilometres.",
+            "Afon Ogwen",
+            "location",
+        ),
+        (
+            "Chwarel Llechi Glyder Cyf admitted two offences.",
+            "Chwarel Llechi Glyder Cyf",
+            "organization",
+        ),
+        (
+            "A lagoon on the edge of the old Penrhyn Quarry burst.",
+            "Penrhyn Quarry",
+            "location",
+        ),
+        (
+            "The walk passed the Poulnabrone Dolmen at noon.",
+            "Poulnabrone Dolmen",
+            "location",
+        ),
+        (
+            "He drove a car entered by the privately run Brumby Motorsport.",
+            "Brumby Motorsport",
+            "organization",
+        ),
+        (
+            "Northern Ireland Water said supplies were safe.",
+            "Northern Ireland Water",
+            "organization",
+        ),
+        (
+            "The Bangalore Water Supply and Sewerage Board has banned car washing.",
+            "Bangalore Water Supply and Sewerage Board",
+            "organization",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+}
