@@ -5044,6 +5044,22 @@ impl Recognizer {
             {
                 break;
             }
+            // "the New Zealander Tomas Verhoeven", "South African Lungi Ngidi": a demonym of
+            // two words before a given name.
+            if first + 2 <= last
+                && t.shape == Shape::Cap
+                && toks[first + 1].joined
+                && toks[first + 1].shape == Shape::Cap
+                && toks[first + 2].joined
+                && self.gaz.is_given(toks[first + 2].text)
+                && !self.gaz.is_given(toks[first + 1].text)
+                && self
+                    .gaz
+                    .is_demonym(&format!("{} {}", t.text, toks[first + 1].text))
+            {
+                first += 2;
+                continue;
+            }
             lowercase_into(t.text, lower_word);
             let head_word = (first < last && self.gaz.head(t.text, HeadPos::First).is_some())
                 || (first == last && self.completed_head(toks, first));

@@ -6491,3 +6491,24 @@ fn welsh_rivers_and_firms_quarries_dolmens_racing_teams_and_water_companies() {
         assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_demonym_of_two_words_and_a_short_given_name_before_a_person() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "His co-driver, the New Zealander Tomas Verhoeven, held off the pack.",
+    );
+    assert!(
+        t.contains(&("Tomas Verhoeven".to_string(), "person")),
+        "{t:?}"
+    );
+    let t = typed(
+        r,
+        "Team owner Deb O'Halloran-Price said she had mortgaged her house.",
+    );
+    assert!(
+        t.contains(&("Deb O'Halloran-Price".to_string(), "person")),
+        "{t:?}"
+    );
+}
