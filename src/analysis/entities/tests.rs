@@ -6512,3 +6512,30 @@ fn a_demonym_of_two_words_and_a_short_given_name_before_a_person() {
         "{t:?}"
     );
 }
+
+#[test]
+fn cliffs_vales_straits_and_irish_counties_abbreviated() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Much of the money from the Cliffs of Moher goes to Dublin.",
+            "Cliffs of Moher",
+        ),
+        (
+            "The Vale of Glamorgan council said no.",
+            "Vale of Glamorgan",
+        ),
+        (
+            "KILFENORA, Co Clare — Farmers drove 200 cattle to the hills.",
+            "Co Clare",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    let t = typed(r, "Samsung Electronics Co Ltd said profits fell.");
+    assert!(
+        t.contains(&("Samsung Electronics Co Ltd".to_string(), "organization")),
+        "{t:?}"
+    );
+}
