@@ -6937,9 +6937,63 @@ impl Recognizer {
         {
             return kind;
         }
-        let kind = self.find_preceding_cue(d, first);
+        let kind = self
+            .find_preceding_cue(d, first)
+            .or_else(|| self.enumerated_place_cue(d, first));
         d.last_cue.set(Some((first, kind)));
         kind
+    }
+
+    /// "les gouvernorats de Kairouan, de Sidi Bouzid et de Tozeur", "the provinces of Ben Tre
+    /// and of Tra Vinh": a later item of a list of "de" + name whose first item follows a
+    /// place's cue is a place too.
+    fn enumerated_place_cue(&self, d: &Doc<'_>, first: usize) -> Option<EntityType> {
+        let toks = &d.tokens;
+        let mut j = first;
+        for _ in 0..4 {
+            // Its "de" ("de", "of", or an elided "d'").
+            let de = if matches!(toks[j].elision, "d" | "D") {
+                j
+            } else if j >= 1
+                && toks[j].joined
+                && toks[j].elision.is_empty()
+                && matches!(toks[j - 1].text, "de" | "of")
+            {
+                j - 1
+            } else {
+                return None;
+            };
+            // The separator before it: a comma, or "et" / "and".
+            let end = if de >= 1 && !toks[de].joined {
+                if d.text[toks[de - 1].end..toks[de].raw_start].trim() != "," {
+                    return None;
+                }
+                de - 1
+            } else if de >= 2 && matches!(toks[de - 1].text, "et" | "and") && toks[de - 1].joined {
+                de - 2
+            } else {
+                return None;
+            };
+            // The item before: capitalised words after their own "de".
+            let mut s = end;
+            while s > 0
+                && end - s < 4
+                && toks[s].shape == Shape::Cap
+                && toks[s].elision.is_empty()
+                && toks[s].joined
+                && toks[s - 1].shape == Shape::Cap
+            {
+                s -= 1;
+            }
+            if toks[s].shape != Shape::Cap {
+                return None;
+            }
+            if self.cue_ending_at(d, s) == Some(EntityType::Location) {
+                return Some(EntityType::Location);
+            }
+            j = s;
+        }
+        None
     }
 
     /// [`Recognizer::preceding_cue`] found.

@@ -6539,3 +6539,20 @@ fn cliffs_vales_straits_and_irish_counties_abbreviated() {
         "{t:?}"
     );
 }
+
+#[test]
+fn later_items_of_a_list_after_a_place_cue_are_places() {
+    let r = builtin();
+    let t = typed(
+        r,
+        "Dans les gouvernorats de Kairouan, de Sidi Bouzid et de Tozeur, dix enfants sont soignés.",
+    );
+    for name in ["Kairouan", "Sidi Bouzid", "Tozeur"] {
+        assert!(t.contains(&(name.to_string(), "location")), "{t:?}");
+    }
+    let t = typed(
+        r,
+        "Il parle de Marie Curie, de Jean Dupont et de Paul Martin.",
+    );
+    assert!(t.contains(&("Jean Dupont".to_string(), "person")), "{t:?}");
+}
