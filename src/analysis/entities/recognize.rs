@@ -2084,6 +2084,30 @@ fn is_panel_head(word: &str) -> bool {
 
 /// Whether `word` is the head word of a landform that is no surname ("Island", "Glacier";
 /// not "Lake", "Bay" or "Hill").
+/// The type of what a noun at the head of an apposition names ("a small town", "l'entreprise
+/// familiale", "the music festival"), if it names places, organisations or other things.
+fn apposition_noun(word: &str) -> Option<EntityType> {
+    Some(match word {
+        "town" | "village" | "city" | "hamlet" | "suburb" | "district" | "market" | "island"
+        | "river" | "lake" | "valley" | "region" | "province" | "county" | "port" | "harbour"
+        | "harbor" | "beach" | "township" | "neighbourhood" | "neighborhood" | "settlement"
+        | "municipality" | "ville" | "bourg" | "hameau" | "commune" | "quartier" | "île"
+        | "rivière" | "fleuve" | "lac" | "vallée" | "région" | "plage" | "marché" | "banlieue" => {
+            EntityType::Location
+        }
+        "firm" | "company" | "group" | "charity" | "agency" | "association" | "bank"
+        | "insurer" | "airline" | "union" | "retailer" | "chain" | "manufacturer" | "maker"
+        | "carmaker" | "operator" | "startup" | "start-up" | "cooperative" | "co-op" | "ngo"
+        | "club" | "newspaper" | "broadcaster" | "publisher" | "regulator" | "watchdog"
+        | "société" | "entreprise" | "groupe" | "banque" | "assureur" | "compagnie"
+        | "syndicat" | "enseigne" | "fabricant" | "constructeur" | "opérateur"
+        | "équipementier" | "coopérative" | "quotidien" | "hebdomadaire" | "fondation"
+        | "mutuelle" | "ong" | "transporteur" | "distributeur" => EntityType::Organization,
+        "festival" | "novel" | "album" | "roman" => EntityType::Misc,
+        _ => return None,
+    })
+}
+
 fn is_landform(word: &str) -> bool {
     matches!(
         word,
@@ -6944,6 +6968,124 @@ impl Recognizer {
         kind
     }
 
+    /// The type the apposition after the name ending at `last` gives it (see
+    /// [`apposition_noun`]).
+    fn apposition_kind(&self, d: &Doc<'_>, last: usize) -> Option<EntityType> {
+        let toks = &d.tokens;
+        let art = toks.get(last + 1)?;
+        if art.joined || d.text[toks[last].end..art.raw_start].trim() != "," {
+            return None;
+        }
+        // ("Selon Bodinel, la ville de Cholet perd…": a clause after an introduction.)
+        let mut s = last;
+        while s > 0 && toks[s].joined && toks[s - 1].shape != Shape::Lower {
+            s -= 1;
+        }
+        if s > 0 && matches!(toks[s - 1].text, "selon" | "Selon" | "pour" | "Pour") {
+            return None;
+        }
+        // A French definite article begins a clause as often: only a noun phrase closed by
+        // a punctuation mark ("Zorblag, l'entreprise familiale,").
+        let definite = matches!(art.elision, "l" | "L") || matches!(art.text, "le" | "la" | "les");
+        let mut k = if matches!(art.elision, "l" | "L") {
+            last + 1
+        } else if matches!(
+            art.text,
+            "the" | "a" | "an" | "un" | "une" | "le" | "la" | "les"
+        ) && art.elision.is_empty()
+        {
+            last + 2
+        } else {
+            return None;
+        };
+        let mut head = None;
+        // Words after the last noun of a kind: adjectives only ("l'entreprise familiale").
+        let mut trailing_ok = true;
+        let mut closed = false;
+        while let Some(t) = toks.get(k) {
+            if k > last + 1 && !t.joined && !t.hyphen_before {
+                // A punctuation mark ends it.
+                closed = true;
+                break;
+            }
+            if k > last + 7 || (k > last + 1 && !t.elision.is_empty() && !t.hyphen_before) {
+                break;
+            }
+            if matches!(
+                t.text,
+                "of" | "de"
+                    | "du"
+                    | "des"
+                    | "in"
+                    | "à"
+                    | "au"
+                    | "aux"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "qui"
+                    | "que"
+                    | "où"
+                    | "where"
+                    | "with"
+                    | "avec"
+                    | "for"
+                    | "pour"
+                    | "near"
+                    | "près"
+                    | "based"
+                    | "basée"
+                    | "basé"
+                    | "installée"
+                    | "installé"
+                    | "held"
+                    | "set"
+                    | "located"
+                    | "run"
+                    | "founded"
+                    | "created"
+                    | "launched"
+                    | "built"
+                    | "opened"
+                    | "owned"
+                    | "situé"
+                    | "située"
+                    | "créé"
+                    | "créée"
+                    | "fondé"
+                    | "fondée"
+                    | "organisé"
+                    | "organisée"
+            ) {
+                closed = !definite;
+                break;
+            }
+            let plain = t.shape == Shape::Lower
+                || t.shape == Shape::Number
+                || (t.shape == Shape::Cap && self.gaz.is_demonym(t.text));
+            if !plain {
+                break;
+            }
+            // The last noun that names a kind of thing ("the vast clothing market"), or the
+            // first in French ("l'entreprise familiale"); not a possessor ("the island's
+            // biggest employer").
+            if let Some(kind) = apposition_noun(t.text).filter(|_| !t.possessive) {
+                head = Some(kind);
+                trailing_ok = true;
+            } else if head.is_some() {
+                trailing_ok &= t.shape == Shape::Lower && is_adjective(t.text);
+            }
+            if t.possessive {
+                head = None;
+            }
+            k += 1;
+        }
+        if k >= toks.len() {
+            closed = true;
+        }
+        head.filter(|_| closed && trailing_ok)
+    }
+
     /// "les gouvernorats de Kairouan, de Sidi Bouzid et de Tozeur", "the provinces of Ben Tre
     /// and of Tra Vinh": a later item of a list of "de" + name whose first item follows a
     /// place's cue is a place too.
@@ -7374,6 +7516,12 @@ impl Recognizer {
     /// ("», a déclaré X") a person.
     fn context_votes(&self, d: &Doc<'_>, first: usize, c: &mut Cand) {
         let toks = &d.tokens;
+        // "Kantamanto, the vast second-hand clothing market,", "Tenova, the Italian firm",
+        // "Zorbu, un petit village du Jura": an apposition right after the name says what it
+        // is by its last noun (before "of", "de", "in", a relative or a punctuation mark).
+        if let Some(kind) = self.apposition_kind(d, c.last_tok) {
+            vote(&mut c.votes, kind, 2.0);
+        }
         let t = &toks[first];
         let elision_l = matches!(t.elision, "l" | "L");
         let joined_prev = first > 0 && t.joined && t.elision.is_empty();

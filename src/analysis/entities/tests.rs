@@ -6556,3 +6556,47 @@ fn later_items_of_a_list_after_a_place_cue_are_places() {
     );
     assert!(t.contains(&("Jean Dupont".to_string(), "person")), "{t:?}");
 }
+
+#[test]
+fn an_apposition_after_a_name_types_it_by_its_noun() {
+    let r = builtin();
+    for (text, name, kind) in [
+        (
+            "Traders at Kantamanto, the vast second-hand clothing market, said no.",
+            "Kantamanto",
+            "location",
+        ),
+        (
+            "Zorbu, a small town in the north, voted no.",
+            "Zorbu",
+            "location",
+        ),
+        (
+            "Tenova, the Italian firm, supplies the furnace.",
+            "Tenova",
+            "organization",
+        ),
+        (
+            "L'usine de Zorblag, l'entreprise familiale, ferme.",
+            "Zorblag",
+            "organization",
+        ),
+        (
+            "The organisers of Harvest Sounds, a three-day folk festival held in May, said no.",
+            "Harvest Sounds",
+            "misc",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), kind)), "{text}: {t:?}");
+    }
+    // A clause, not an apposition: "l'entreprise prévoit", "the company said".
+    let t = typed(
+        r,
+        "Avec Inès Kerbrat et Hugo Delaunay-Rioux, l'entreprise prévoit d'ouvrir.",
+    );
+    assert!(
+        t.contains(&("Hugo Delaunay-Rioux".to_string(), "person")),
+        "{t:?}"
+    );
+}
