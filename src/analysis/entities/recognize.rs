@@ -6684,6 +6684,15 @@ impl Recognizer {
                 {
                     return None;
                 }
+                // "l'hôpital de Vichy", "l'hôpital régional d'Arlon": a town's hospital is
+                // no name; the town is.
+                if p.text == "hôpital"
+                    && !definite
+                    && (toks[first].elision.is_empty() == (k < first))
+                    && self.gaz.lists_place(toks[first].text)
+                {
+                    return None;
+                }
                 // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.
                 if p.hyphen_before && k >= 2 && toks[k - 2].text == "sous" {
                     return Some((k - 2, kind));

@@ -6600,3 +6600,18 @@ fn an_apposition_after_a_name_types_it_by_its_noun() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_towns_hospital_is_no_name_but_the_town_is() {
+    let r = builtin();
+    let t = typed(r, "Il a été transféré à l’hôpital de Vichy hier.");
+    assert_eq!(t, [("Vichy".to_string(), "location")]);
+    let t = typed(
+        r,
+        "L'hôpital du Trégor organise une journée portes ouvertes.",
+    );
+    assert!(
+        t.contains(&("hôpital du Trégor".to_string(), "organization")),
+        "{t:?}"
+    );
+}
