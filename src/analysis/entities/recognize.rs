@@ -2082,8 +2082,93 @@ fn is_panel_head(word: &str) -> bool {
     )
 }
 
-/// Whether `word` is the head word of a landform that is no surname ("Island", "Glacier";
-/// not "Lake", "Bay" or "Hill").
+/// Whether the place's cue `key` (lowercase, accent-free, ending with "de") names a water
+/// or a landform by its shore, flow or parts ("au bord de", "les eaux de"), so that a
+/// feminine name after "de la" is a place too ("au bord de la Sambre"; not "le site de la
+/// Commission").
+fn is_water_or_landform_cue(key: &str) -> bool {
+    let Some(noun) = key.strip_suffix(" de") else {
+        return false;
+    };
+    let noun = noun.rsplit(' ').next().unwrap_or(noun);
+    matches!(
+        noun,
+        "bord"
+            | "bords"
+            | "rive"
+            | "rives"
+            | "berge"
+            | "berges"
+            | "eaux"
+            | "debit"
+            | "confluent"
+            | "affluent"
+            | "crue"
+            | "embouchure"
+            | "source"
+            | "estuaire"
+            | "delta"
+            | "barrage"
+            | "barrages"
+            | "large"
+            | "amont"
+            | "aval"
+            | "constellation"
+            | "vallee"
+            | "plaine"
+            | "foret"
+    )
+}
+
+/// Whether a noun of a territory or a street comes right before `first`, or before its
+/// "de" or "of" ("the province of Ben Tre", "rue Victor Hugo"; not "près de", "near"): a
+/// cue no person's name follows.
+fn place_unit_before(toks: &[NameToken<'_>], first: usize) -> bool {
+    let mut j = first;
+    while j > 0 && toks[j].joined && matches!(toks[j - 1].text, "de" | "of" | "du" | "des" | "la") {
+        j -= 1;
+    }
+    j > 0
+        && (toks[j].joined || !toks[j].elision.is_empty())
+        && matches!(
+            toks[j - 1].text,
+            "province"
+                | "provinces"
+                | "gouvernorat"
+                | "gouvernorats"
+                | "governorate"
+                | "governorates"
+                | "région"
+                | "régions"
+                | "region"
+                | "district"
+                | "state"
+                | "county"
+                | "comté"
+                | "département"
+                | "canton"
+                | "commune"
+                | "wilaya"
+                | "rue"
+                | "avenue"
+                | "boulevard"
+                | "place"
+                | "quai"
+                | "square"
+                | "street"
+                | "road"
+                | "allée"
+                | "impasse"
+                | "chemin"
+                | "route"
+                | "village"
+                | "ville"
+                | "town"
+                | "city"
+                | "municipality"
+        )
+}
+
 /// The type of what a noun at the head of an apposition names ("a small town", "l'entreprise
 /// familiale", "the music festival"), if it names places, organisations or other things.
 fn apposition_noun(word: &str) -> Option<EntityType> {
@@ -2108,6 +2193,8 @@ fn apposition_noun(word: &str) -> Option<EntityType> {
     })
 }
 
+/// Whether `word` is the head word of a landform that is no surname ("Island", "Glacier";
+/// not "Lake", "Bay" or "Hill").
 fn is_landform(word: &str) -> bool {
     matches!(
         word,
@@ -3898,9 +3985,16 @@ impl Recognizer {
                         && toks[i..=k]
                             .iter()
                             .all(|t| t.shape == Shape::Cap && !t.possessive)
-                        // (An organisation's head word last: "Bank"; not "Water Supply".)
-                        && !self.gaz.is_org_head(toks[k].text)
-                        && !(k > i && self.gaz.head(toks[i].text, HeadPos::First).is_some())))
+                        // (No organisation's head word, "Barclays Bank and Lloyds Bank", but
+                        // one that ends a name only, inside it: "Water Supply"; not before a
+                        // person's role, "Lloyds Bank Chairman and Chief Executive".)
+                        && toks[i..=k].iter().enumerate().all(|(j, t)| {
+                            !self.gaz.is_org_head(t.text)
+                                || (i + j < k
+                                    && self.gaz.head(t.text, HeadPos::First).is_none()
+                                    && with_key(toks[k].text, |w| self.gaz.cue(w))
+                                        != Some(EntityType::Person))
+                        })))
             {
                 let mut q = k + 2;
                 let mut end = None;
@@ -5484,7 +5578,9 @@ impl Recognizer {
             let w = if kind == EntityType::Misc { 2.5 } else { 2.0 };
             vote(&mut c.votes, kind, w);
             c.cued = true;
-            place_cued = kind == EntityType::Location;
+            place_cued = kind == EntityType::Location
+                && (place_unit_before(toks, first)
+                    || self.enumerated_place_cue(d, first).is_some());
         }
         // (Not a word in capitals inside mixed-case text: "le CHU Amiens-Picardie".) After an
         // article a given name begins no person's name but a ship's, a work's, a road's: "le
@@ -5544,9 +5640,9 @@ impl Recognizer {
         if let Some(kind) = self.gaz.head(head.text, HeadPos::First)
             && n > 1
         {
-            // "Grand Conseil de Genève", "Grande Bibliothèque": "Grand" before a head word
+            // "Grand Conseil de Genève", "Grand Théâtre": "Grand" before a head word
             // names what the head word names.
-            let kind = if matches!(head.text, "Grand" | "Grande")
+            let kind = if head.text == "Grand"
                 && let Some(next) = toks.get(first + 1)
                 && let Some(k) = self.gaz.head(next.text, HeadPos::First)
             {
@@ -6661,11 +6757,18 @@ impl Recognizer {
             // "les grottes Russell", "les chutes Montmorency": a place's head in the plural
             // right before its name.
             let plural_place = || {
-                (k == first && p.text.len() > 4)
-                    .then(|| p.text.strip_suffix('s'))
-                    .flatten()
-                    .and_then(|one| self.gaz.lower_head(one))
-                    .filter(|&kind| kind == EntityType::Location)
+                (k == first
+                    && p.text.len() > 4
+                    && k >= 2
+                    && matches!(toks[k - 2].text, "les" | "Les" | "des" | "aux")
+                    && self
+                        .gaz
+                        .longest(toks, first, false)
+                        .is_none_or(|(r, _)| self.gaz.row(r).kind == EntityType::Location))
+                .then(|| p.text.strip_suffix('s'))
+                .flatten()
+                .and_then(|one| self.gaz.lower_head(one))
+                .filter(|&kind| kind == EntityType::Location)
             };
             if let Some(kind) = self.gaz.lower_head(p.text).or_else(plural_place) {
                 // "place financière de Genève", "les cours de la vanille de Madagascar": a
@@ -6688,7 +6791,10 @@ impl Recognizer {
                 // no name; the town is.
                 if p.text == "hôpital"
                     && !definite
-                    && (toks[first].elision.is_empty() == (k < first))
+                    && (matches!(toks[first].elision, "d" | "D")
+                        || (k < first
+                            && toks[first].elision.is_empty()
+                            && toks[first - 1].text == "de"))
                     && self.gaz.lists_place(toks[first].text)
                 {
                     return None;
@@ -6977,25 +7083,42 @@ impl Recognizer {
         kind
     }
 
-    /// The type the apposition after the name ending at `last` gives it (see
+    /// The type the apposition after the name `first..=last` gives it (see
     /// [`apposition_noun`]).
-    fn apposition_kind(&self, d: &Doc<'_>, last: usize) -> Option<EntityType> {
+    fn apposition_kind(&self, d: &Doc<'_>, first: usize, last: usize) -> Option<EntityType> {
         let toks = &d.tokens;
         let art = toks.get(last + 1)?;
         if art.joined || d.text[toks[last].end..art.raw_start].trim() != "," {
             return None;
         }
-        // ("Selon Bodinel, la ville de Cholet perd…": a clause after an introduction.)
-        let mut s = last;
-        while s > 0 && toks[s].joined && toks[s - 1].shape != Shape::Lower {
-            s -= 1;
-        }
-        if s > 0 && matches!(toks[s - 1].text, "selon" | "Selon" | "pour" | "Pour") {
+        // ("Tom Brown, a retired teacher from the village": a person's.)
+        if self.gaz.is_given(toks[first].text) {
             return None;
         }
+        // ("Selon Bodinel, la ville de Cholet perd…": a clause after an introduction; "In
+        // Detroit, the carmaker, which…": a place, then the clause's subject.)
+        let intro = first > 0
+            && with_key(toks[first - 1].text, |k| {
+                matches!(
+                    k,
+                    "selon"
+                        | "pour"
+                        | "a"
+                        | "en"
+                        | "dans"
+                        | "in"
+                        | "at"
+                        | "from"
+                        | "to"
+                        | "according"
+                )
+            });
         // A French definite article begins a clause as often: only a noun phrase closed by
         // a punctuation mark ("Zorblag, l'entreprise familiale,").
         let definite = matches!(art.elision, "l" | "L") || matches!(art.text, "le" | "la" | "les");
+        // In English the noun of a kind is the apposition's last word ("a city official" is a
+        // person).
+        let english = matches!(art.text, "the" | "a" | "an");
         let mut k = if matches!(art.elision, "l" | "L") {
             last + 1
         } else if matches!(
@@ -7040,6 +7163,15 @@ impl Recognizer {
                     | "avec"
                     | "for"
                     | "pour"
+                    | "from"
+                    | "at"
+                    | "on"
+                    | "by"
+                    | "to"
+                    | "sur"
+                    | "dans"
+                    | "par"
+                    | "en"
                     | "near"
                     | "près"
                     | "based"
@@ -7075,14 +7207,14 @@ impl Recognizer {
             if !plain {
                 break;
             }
-            // The last noun that names a kind of thing ("the vast clothing market"), or the
-            // first in French ("l'entreprise familiale"); not a possessor ("the island's
-            // biggest employer").
+            // The last noun that names a kind of thing ("the vast clothing market"), with
+            // adjectives only after it in French ("l'entreprise familiale"); not a possessor
+            // ("the island's biggest employer").
             if let Some(kind) = apposition_noun(t.text).filter(|_| !t.possessive) {
                 head = Some(kind);
                 trailing_ok = true;
             } else if head.is_some() {
-                trailing_ok &= t.shape == Shape::Lower && is_adjective(t.text);
+                trailing_ok &= !english && t.shape == Shape::Lower && is_adjective(t.text);
             }
             if t.possessive {
                 head = None;
@@ -7092,7 +7224,7 @@ impl Recognizer {
         if k >= toks.len() {
             closed = true;
         }
-        head.filter(|_| closed && trailing_ok)
+        head.filter(|&kind| closed && trailing_ok && !(intro && kind != EntityType::Location))
     }
 
     /// "les gouvernorats de Kairouan, de Sidi Bouzid et de Tozeur", "the provinces of Ben Tre
@@ -7381,10 +7513,11 @@ impl Recognizer {
                     }
                     if let Some(kind) = self.gaz.cue(key) {
                         best = Some(kind);
-                    } else if w >= 3 && key.ends_with(" de la") && {
-                        key.truncate(key.len() - 3);
-                        self.gaz.cue(key) == Some(EntityType::Location)
-                    } {
+                    } else if w >= 3
+                        && let Some(short) = key.strip_suffix(" la")
+                        && is_water_or_landform_cue(short)
+                        && self.gaz.cue(short) == Some(EntityType::Location)
+                    {
                         // "au bord de la Sambre", "les rives de la Durance": a place's cue
                         // before "de", then the article of a feminine name.
                         best = Some(EntityType::Location);
@@ -7528,7 +7661,7 @@ impl Recognizer {
         // "Kantamanto, the vast second-hand clothing market,", "Tenova, the Italian firm",
         // "Zorbu, un petit village du Jura": an apposition right after the name says what it
         // is by its last noun (before "of", "de", "in", a relative or a punctuation mark).
-        if let Some(kind) = self.apposition_kind(d, c.last_tok) {
+        if let Some(kind) = self.apposition_kind(d, first, c.last_tok) {
             vote(&mut c.votes, kind, 2.0);
         }
         let t = &toks[first];

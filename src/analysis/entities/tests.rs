@@ -6514,7 +6514,7 @@ fn a_demonym_of_two_words_and_a_short_given_name_before_a_person() {
 }
 
 #[test]
-fn cliffs_vales_straits_and_irish_counties_abbreviated() {
+fn cliffs_straits_and_irish_counties_abbreviated() {
     let r = builtin();
     for (text, name) in [
         (
@@ -6522,8 +6522,8 @@ fn cliffs_vales_straits_and_irish_counties_abbreviated() {
             "Cliffs of Moher",
         ),
         (
-            "The Vale of Glamorgan council said no.",
-            "Vale of Glamorgan",
+            "Ships queued at the Strait of Hormuz for days.",
+            "Strait of Hormuz",
         ),
         (
             "KILFENORA, Co Clare — Farmers drove 200 cattle to the hills.",
@@ -6614,4 +6614,22 @@ fn a_towns_hospital_is_no_name_but_the_town_is() {
         t.contains(&("hôpital du Trégor".to_string(), "organization")),
         "{t:?}"
     );
+}
+
+#[test]
+fn place_rules_stay_off_people_bodies_and_clauses() {
+    let r = builtin();
+    let t = typed(r, "Un élu proche de Jean Dupont a parlé hier.");
+    assert!(t.contains(&("Jean Dupont".to_string(), "person")), "{t:?}");
+    let t = typed(r, "Sarah Jones, a city official, said the plan was dead.");
+    assert!(t.contains(&("Sarah Jones".to_string(), "person")), "{t:?}");
+    let t = typed(
+        r,
+        "Lloyds Bank Chairman and Chief Executive John Smith resigned.",
+    );
+    assert!(t.contains(&("John Smith".to_string(), "person")), "{t:?}");
+    let t = typed(r, "Il l'a lu sur le site de la Commission européenne hier.");
+    assert!(t.iter().all(|(_, k)| *k != "location"), "{t:?}");
+    let t = typed(r, "Les urgences de l'hôpital régional d'Arlon fermeront.");
+    assert_eq!(t, [("Arlon".to_string(), "location")]);
 }
