@@ -6035,7 +6035,23 @@ impl Recognizer {
                     // common word, capitalised here inside a sentence, is a name the page
                     // also writes in lowercase.
                     lower.contains(lower_word.as_str())
-                        && (ambiguous || self.gaz.is_common(head.text))
+                        && (ambiguous
+                            || (self.gaz.is_common(head.text)
+                                // "fondé à Pithiviers", then "la gare de pithiviers": a
+                                // place's preposition makes a common word a place.
+                                && !(EntityType::most_voted(&c.votes) == EntityType::Location
+                                    && c.votes[EntityType::Location.index()] >= 0.5
+                                    && first > 0
+                                    && head.joined
+                                    && head.elision.is_empty()
+                                    && matches!(
+                                        toks[first - 1].text,
+                                        "à" | "in" | "at" | "from" | "near" | "depuis" | "vers"
+                                    )
+                                    // (Not "à Salins du Midi": a longer name.)
+                                    && !toks.get(last + 1).is_some_and(|n| {
+                                        n.joined && matches!(n.text, "de" | "du" | "des" | "of")
+                                    }))))
                 } || (ambiguous
                     && !mid_caps.contains(head.text)
                     && (caps_line || self.gaz.is_common(head.text))));
@@ -8410,6 +8426,9 @@ impl Recognizer {
         // mentioned twice, or once when no common word is written so ("sanofi", "anssi"); a
         // person's surname ("vingegaard" for "Jonas Vingegaard").
         let mut lower_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        // The page's places whose lowercase name is also a common word: read after a
+        // preposition or an article only.
+        let mut lower_places: HashMap<String, usize, BuildWordHasher> = HashMap::default();
         let mut lw = String::new();
         // Nothing to look for when every such lowercase word is a stop word ("le", "the").
         // (Hyphenated surnames are looked for by their parts, which `lower` does not hold.)
@@ -8624,6 +8643,20 @@ impl Recognizer {
                     || (n == 3 && shape == Shape::Upper && !self.gaz.is_common(&lw));
                 if ok && !self.gaz.is_not_entity(&lw) {
                     lower_names.insert(lw.clone(), k);
+                } else if n >= 4
+                    && shape == Shape::Cap
+                    && c.kind() == EntityType::Location
+                    // ("dans le nord de Bruxelles": a direction.)
+                    && !matches!(
+                        lw.as_str(),
+                        "nord" | "sud" | "ouest" | "north" | "south" | "east" | "west" | "centre"
+                    )
+                    && !self.gaz.is_given(word)
+                    && !self.gaz.is_not_entity(&lw)
+                {
+                    // "la gare de pithiviers", "le japon": a place of the page whose name is
+                    // also a word, after a preposition or an article.
+                    lower_places.insert(lw.clone(), k);
                 }
             }
         }
@@ -8675,6 +8708,7 @@ impl Recognizer {
             }
         }
         if !lower_names.is_empty()
+            || !lower_places.is_empty()
             || !first_names.is_empty()
             || !lower_phrases.is_empty()
             || !reader_phrases.is_empty()
@@ -8686,6 +8720,7 @@ impl Recognizer {
             let mut looked_for = LengthFilter::default();
             for w in lower_names
                 .keys()
+                .chain(lower_places.keys())
                 .chain(first_names.keys())
                 .chain(lower_phrases.keys())
                 .chain(reader_phrases.keys())
@@ -8786,6 +8821,11 @@ impl Recognizer {
                             .get(t.text)
                             .or_else(|| ascii.then(|| ascii_names.get(t.text)).flatten())
                             .or_else(|| (di >= edited).then(|| first_names.get(t.text)).flatten())
+                            .or_else(|| {
+                                lower_places
+                                    .get(t.text)
+                                    .filter(|_| place_word_before(&d.tokens, j))
+                            })
                         && !taken.contains(&(di, t.start))
                         // Listed names in lowercase are candidates already.
                         && !(t.elision.is_empty()
@@ -9132,6 +9172,42 @@ fn join_into(parts: &[Part], out: &mut String) {
         }
         out.push_str(p);
     }
+}
+
+/// Whether the lowercase word `toks[j]` follows a preposition of place or an article ("à
+/// lure", "le japon", "l'hexagone", "in welcome"), and no hyphen joins it to the next word.
+fn place_word_before(toks: &[NameToken<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    if toks.get(j + 1).is_some_and(|n| n.hyphen_before) || t.hyphen_before {
+        return false;
+    }
+    matches!(t.elision, "l" | "d")
+        || (t.elision.is_empty()
+            && j > 0
+            && t.joined
+            && matches!(
+                toks[j - 1].text,
+                "à" | "a"
+                    | "au"
+                    | "aux"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "en"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "vers"
+                    | "depuis"
+                    | "sur"
+                    | "dans"
+                    | "in"
+                    | "to"
+                    | "from"
+                    | "at"
+                    | "near"
+                    | "of"
+            ))
 }
 
 /// Lines written mostly in capitals or title case (at least four words, three quarters of the

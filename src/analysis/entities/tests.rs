@@ -6633,3 +6633,19 @@ fn place_rules_stay_off_people_bodies_and_clauses() {
     let t = typed(r, "Les urgences de l'hôpital régional d'Arlon fermeront.");
     assert_eq!(t, [("Arlon".to_string(), "location")]);
 }
+
+#[test]
+fn lowercase_places_of_the_page_that_are_also_words() {
+    let page = typed_page(&[
+        "Le transporteur, fondé à Pithiviers, dessert le Japon et le nord du Loiret.",
+        "mon père a bossé à la gare de pithiviers, le japon c'est loin, et le nord aussi.",
+    ]);
+    let t: Vec<(&str, &str)> = page[1].iter().map(|m| (m.0.as_str(), m.1)).collect();
+    assert_eq!(t, [("pithiviers", "location"), ("japon", "location")]);
+    // Not without a preposition or an article before it.
+    let page = typed_page(&[
+        "Le transporteur, fondé à Pithiviers, ouvre une ligne.",
+        "un pithiviers aux amandes pour fêter ça.",
+    ]);
+    assert!(page[1].is_empty(), "{:?}", page[1]);
+}
