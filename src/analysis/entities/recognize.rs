@@ -2758,6 +2758,40 @@ impl Recognizer {
                 i += 2;
                 continue;
             }
+            // "YREKA, Calif. —", "Leamington, Ont., where…", "MENINDEE, NSW —": a state's
+            // or a province's abbreviation after a town and a comma.
+            if matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+                && i > 0
+                && t.elision.is_empty()
+                && matches!(toks[i - 1].shape, Shape::Cap | Shape::Upper)
+                && toks[i - 1].line == t.line
+                && d.text[toks[i - 1].end..t.raw_start].trim_end() == ","
+                && let Some(full) =
+                    state_abbreviation(t.text.trim_end_matches('.'), t.dot || t.text.ends_with('.'))
+                && d.text[t.end..]
+                    .trim_start_matches('.')
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '—' | '–' | '-' | ',' | ':' | ')' | ';'))
+                && let Some(row) = self.gaz.place_row(full)
+            {
+                let mut c = self.listed_place(di, d, i, i, row);
+                if d.text.as_bytes().get(t.end) == Some(&b'.') {
+                    c.end = t.end + 1;
+                }
+                // The town before it is a place.
+                if let Some(town) = out
+                    .last_mut()
+                    .filter(|c| c.doc == di && c.last_tok + 1 == i)
+                {
+                    vote(&mut town.votes, EntityType::Location, 2.0);
+                    town.weak = false;
+                }
+                out.push(c);
+                i += 1;
+                continue;
+            }
             // "l'A9", "l'A812": a French motorway.
             if t.shape == Shape::Initial
                 && !t.dot
@@ -9171,6 +9205,83 @@ fn join_into(parts: &[Part], out: &mut String) {
             out.push(' ');
         }
         out.push_str(p);
+    }
+}
+
+/// The state, province or territory an abbreviation names in a dateline ("Calif." →
+/// California, "Ont." → Ontario, "NSW" → New South Wales): `abbr` without its last dot, and
+/// whether a dot follows it (the dotted abbreviations need one).
+fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
+    let dotted = match abbr {
+        "Ala" => "Alabama",
+        "Ariz" => "Arizona",
+        "Ark" => "Arkansas",
+        "Calif" => "California",
+        "Colo" => "Colorado",
+        "Conn" => "Connecticut",
+        "Del" => "Delaware",
+        "Fla" => "Florida",
+        "Ga" => "Georgia",
+        "Ill" => "Illinois",
+        "Ind" => "Indiana",
+        "Kan" | "Kans" => "Kansas",
+        "Ky" => "Kentucky",
+        "La" => "Louisiana",
+        "Md" => "Maryland",
+        "Mass" => "Massachusetts",
+        "Mich" => "Michigan",
+        "Minn" => "Minnesota",
+        "Miss" => "Mississippi",
+        "Mo" => "Missouri",
+        "Mont" => "Montana",
+        "Neb" => "Nebraska",
+        "Nev" => "Nevada",
+        "N.H" => "New Hampshire",
+        "N.J" => "New Jersey",
+        "N.M" => "New Mexico",
+        "N.Y" => "New York",
+        "N.C" => "North Carolina",
+        "N.D" => "North Dakota",
+        "Okla" => "Oklahoma",
+        "Ore" => "Oregon",
+        "Pa" => "Pennsylvania",
+        "R.I" => "Rhode Island",
+        "S.C" => "South Carolina",
+        "S.D" => "South Dakota",
+        "Tenn" => "Tennessee",
+        "Tex" => "Texas",
+        "Va" => "Virginia",
+        "Vt" => "Vermont",
+        "Wash" => "Washington",
+        "W.Va" => "West Virginia",
+        "Wis" => "Wisconsin",
+        "Wyo" => "Wyoming",
+        "Ont" => "Ontario",
+        "Que" => "Quebec",
+        "B.C" => "British Columbia",
+        "Alta" => "Alberta",
+        "Sask" => "Saskatchewan",
+        "Man" => "Manitoba",
+        "N.S" => "Nova Scotia",
+        "N.B" => "New Brunswick",
+        "Nfld" => "Newfoundland and Labrador",
+        "P.E.I" => "Prince Edward Island",
+        "N.W.T" => "Northwest Territories",
+        _ => "",
+    };
+    if !dotted.is_empty() {
+        return dot.then_some(dotted);
+    }
+    match abbr {
+        "NSW" => Some("New South Wales"),
+        "Qld" => Some("Queensland"),
+        "Vic" => Some("Victoria"),
+        "Tas" => Some("Tasmania"),
+        "WA" => Some("Western Australia"),
+        "SA" => Some("South Australia"),
+        "NT" => Some("Northern Territory"),
+        "ACT" => Some("Australian Capital Territory"),
+        _ => None,
     }
 }
 

@@ -6649,3 +6649,23 @@ fn lowercase_places_of_the_page_that_are_also_words() {
     ]);
     assert!(page[1].is_empty(), "{:?}", page[1]);
 }
+
+#[test]
+fn a_state_abbreviation_after_a_town_and_a_comma() {
+    assert_eq!(
+        typed_builtin("PORTLAND, Ore. — A judge ruled on Monday."),
+        [("PORTLAND".into(), "location"), ("Ore.".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("The plant in Leamington, Ont., closed."),
+        [
+            ("Leamington".into(), "location"),
+            ("Ont.".into(), "location")
+        ]
+    );
+    let d = builtin().detect("VANCOUVER, B.C. — The port reopened.");
+    assert_eq!(d[1].text, "B.C.");
+    assert_eq!(&*d[1].key, "British Columbia");
+    // Not a dotted abbreviation without its dot, nor after no comma.
+    assert!(typed_builtin("Il est venu avec Pa et Ma.").is_empty());
+}
