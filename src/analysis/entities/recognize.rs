@@ -9079,7 +9079,8 @@ impl Recognizer {
                 && c.votes[kind.index()] < 0.6;
             let fits = match kind {
                 EntityType::Person => last || first,
-                _ => (last || (first && !place_first)) && !self.gaz.is_given(word),
+                // ("residents in Burwood" are no "Save Our Burwood".)
+                _ => (last || first) && !place_first && !self.gaz.is_given(word),
             } || (c.acronym && acronym_of(word, &cl.parts));
             if fits {
                 hits.push((k, last));

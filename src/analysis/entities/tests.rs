@@ -6669,3 +6669,18 @@ fn a_state_abbreviation_after_a_town_and_a_comma() {
     // Not a dotted abbreviation without its dot, nor after no comma.
     assert!(typed_builtin("Il est venu avec Pa et Ma.").is_empty());
 }
+
+#[test]
+fn a_place_after_its_preposition_is_no_short_form_of_a_body_ending_with_it() {
+    let page = typed_page(&[
+        "Residents in Burwood have formed a group, Save Our Burwood, to fight the plan.",
+    ]);
+    let t: Vec<(&str, &str)> = page[0].iter().map(|m| (m.0.as_str(), m.1)).collect();
+    assert_eq!(
+        t,
+        [
+            ("Burwood", "location"),
+            ("Save Our Burwood", "organization")
+        ]
+    );
+}
