@@ -5331,7 +5331,17 @@ impl Recognizer {
                 );
             if (self.gaz.is_not_entity(t.text)
                 && !head_kept
-                && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
+                && !(t.shape == Shape::Upper && page.defined.contains(t.text))
+                // "La Région wallonne": a listed name that goes on with lowercase words after
+                // the run.
+                && !(first..=last).take(2).any(|j| {
+                    self.gaz
+                        .longest(toks, j, d.caps(toks[j].line))
+                        .is_some_and(|(_, n)| {
+                            j + n - 1 > last
+                                && toks[last + 1..j + n].iter().all(|t| t.shape == Shape::Lower)
+                        })
+                }))
                 || (self.gaz.is_demonym(t.text) && !head_named)
                 || (t.shape == Shape::Lower)
                 || {

@@ -6684,3 +6684,12 @@ fn a_place_after_its_preposition_is_no_short_form_of_a_body_ending_with_it() {
         ]
     );
 }
+
+#[test]
+fn a_listed_name_that_goes_on_with_lowercase_words_after_a_common_word() {
+    assert_eq!(
+        typed_builtin("La Région wallonne a voté le budget."),
+        [("Région wallonne".into(), "organization")]
+    );
+    assert!(typed_builtin("La Région a voté le budget.").is_empty());
+}
