@@ -7725,6 +7725,11 @@ impl Recognizer {
             vote(&mut c.votes, kind, 2.0);
         }
         let t = &toks[first];
+        // "Jean-Daniel Métrailler, d'Evolène, a été sacré", "Paul Dupont, de Sarlat,", "Ann
+        // Ross, from Leeds,": where a person named just before comes from.
+        if first == c.last_tok && origin_after_name(d, first) {
+            vote(&mut c.votes, EntityType::Location, 1.5);
+        }
         let elision_l = matches!(t.elision, "l" | "L");
         let joined_prev = first > 0 && t.joined && t.elision.is_empty();
         let prev = if joined_prev {
@@ -9294,6 +9299,39 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
         "ACT" => Some("Australian Capital Territory"),
         _ => None,
     }
+}
+
+/// Whether the capitalised word `toks[i]` names where a person named right before comes from:
+/// after a name (two capitalised words), a comma and "de", "d'" or "from", and before a comma
+/// or the end of the sentence ("Paul Dupont, de Sarlat, a dit", "Ann Ross, from Leeds.").
+/// (Not "of": "Ann Ross, of Deloitte" names her employer.)
+fn origin_after_name(d: &Doc<'_>, i: usize) -> bool {
+    let toks = &d.tokens;
+    let t = &toks[i];
+    if t.shape != Shape::Cap || t.possessive {
+        return false;
+    }
+    // The preposition: an elided "d'" on the word, or "de" or "from" before it.
+    let prep = if matches!(t.elision, "d" | "D") {
+        i
+    } else if t.elision.is_empty() && i > 0 && t.joined && matches!(toks[i - 1].text, "de" | "from")
+    {
+        i - 1
+    } else {
+        return false;
+    };
+    if prep < 2 {
+        return false;
+    }
+    let (surname, given) = (&toks[prep - 1], &toks[prep - 2]);
+    let comma = d.text[surname.end..toks[prep].raw_start].trim_end() == ",";
+    let after = d.text[t.end..].trim_start();
+    comma
+        && surname.shape == Shape::Cap
+        && given.shape == Shape::Cap
+        && surname.joined
+        && !given.sentence_start
+        && after.starts_with([',', '.', ')', ';'])
 }
 
 /// Whether the lowercase word `toks[j]` follows a preposition of place or an article ("à

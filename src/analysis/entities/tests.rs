@@ -6693,3 +6693,21 @@ fn a_listed_name_that_goes_on_with_lowercase_words_after_a_common_word() {
     );
     assert!(typed_builtin("La Région a voté le budget.").is_empty());
 }
+
+#[test]
+fn where_a_person_named_just_before_comes_from() {
+    assert_eq!(
+        typed_builtin("Le berger Jean-Daniel Métrailler, d'Evolène, a été sacré dimanche."),
+        [
+            ("Jean-Daniel Métrailler".into(), "person"),
+            ("Evolène".into(), "location")
+        ]
+    );
+    assert_eq!(
+        typed_builtin("Le maire, Paul Dupont, de Sarlat, a dit non."),
+        [
+            ("Paul Dupont".into(), "person"),
+            ("Sarlat".into(), "location")
+        ]
+    );
+}
