@@ -7730,6 +7730,13 @@ impl Recognizer {
         if first == c.last_tok && origin_after_name(d, first) {
             vote(&mut c.votes, EntityType::Location, 1.5);
         }
+        // "The nearest town, Meekatharra, is…", "Its parent company, Zorbtech, said": a noun
+        // phrase and a comma right before the name, which a comma closes.
+        if let Some(kind) = apposition_before(d, first, c.last_tok)
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, kind, 1.5);
+        }
         let elision_l = matches!(t.elision, "l" | "L");
         let joined_prev = first > 0 && t.joined && t.elision.is_empty();
         let prev = if joined_prev {
@@ -9332,6 +9339,84 @@ fn origin_after_name(d: &Doc<'_>, i: usize) -> bool {
         && surname.joined
         && !given.sentence_start
         && after.starts_with([',', '.', ')', ';'])
+}
+
+/// What the noun phrase right before the name `toks[first..=last]` says it is, when a comma
+/// sets the name apart from it and another comma or a full stop closes the name ("The nearest
+/// town, Meekatharra, is…", "Sa filiale, la société Zorbtech, …" is not this: no comma after
+/// the noun): its noun (see [`apposition_noun`]) after "the", "its", "their", "la", "le",
+/// "sa", "son" or "leur" one to three words before, itself after no preposition ("In the
+/// village, Dupont said" says where Dupont spoke).
+fn apposition_before(d: &Doc<'_>, first: usize, last: usize) -> Option<EntityType> {
+    let toks = &d.tokens;
+    let t = &toks[first];
+    if first < 2 || t.joined || !t.elision.is_empty() {
+        return None;
+    }
+    let noun = &toks[first - 1];
+    if noun.shape != Shape::Lower
+        || d.text[noun.end..t.raw_start].trim_end() != ","
+        || !d.text[toks[last].end..]
+            .trim_start()
+            .starts_with([',', '.'])
+    {
+        return None;
+    }
+    let kind = apposition_noun(noun.text)?;
+    let det = (first.saturating_sub(4)..first - 1).rev().find(|&j| {
+        matches!(
+            toks[j].text,
+            "the"
+                | "The"
+                | "its"
+                | "Its"
+                | "their"
+                | "Their"
+                | "la"
+                | "La"
+                | "le"
+                | "Le"
+                | "sa"
+                | "Sa"
+                | "son"
+                | "Son"
+                | "leur"
+                | "Leur"
+        )
+    })?;
+    // ("Le président du club, Tony Parker,": the phrase's noun is not its last word.)
+    if !toks[det + 1..first].iter().all(|w| {
+        w.joined
+            && w.shape == Shape::Lower
+            && w.elision.is_empty()
+            && !matches!(w.text, "de" | "du" | "des" | "of" | "for" | "pour")
+    }) {
+        return None;
+    }
+    let after_preposition = det > 0
+        && toks[det].joined
+        && matches!(
+            toks[det - 1].text,
+            "in" | "In"
+                | "at"
+                | "At"
+                | "on"
+                | "On"
+                | "from"
+                | "to"
+                | "dans"
+                | "Dans"
+                | "à"
+                | "À"
+                | "sur"
+                | "Sur"
+                | "de"
+                | "De"
+                | "pour"
+                | "Pour"
+                | "of"
+        );
+    (!after_preposition).then_some(kind)
 }
 
 /// Whether the lowercase word `toks[j]` follows a preposition of place or an article ("à

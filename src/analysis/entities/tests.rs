@@ -6711,3 +6711,20 @@ fn where_a_person_named_just_before_comes_from() {
         ]
     );
 }
+
+#[test]
+fn a_noun_phrase_and_a_comma_before_a_name_say_what_it_is() {
+    assert_eq!(
+        typed_builtin("The nearest town, Meekatharra, is more than 100 kilometres away."),
+        [("Meekatharra".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Its parent company, Zorbtech, said nothing."),
+        [("Zorbtech".into(), "organization")]
+    );
+    // Not the complement of another noun.
+    assert_eq!(
+        typed_builtin("Le président du club, Tony Parker, a applaudi."),
+        [("Tony Parker".into(), "person")]
+    );
+}
