@@ -9049,10 +9049,17 @@ impl Recognizer {
             if name.is_empty() {
                 continue;
             }
+            // "de Ravinel", "von Hagen", "de wever": a person's surname written alone keeps
+            // the particle it has in the full name.
+            let start = if *kind == EntityType::Person && c.parts.len() == 1 {
+                particle_before(&docs[c.doc].text, c.start, &clusters[of[ci]].parts)
+            } else {
+                c.start
+            };
             out[c.doc].push(Mention {
-                start: c.start,
+                start,
                 end: c.end,
-                text: one_spaced(&docs[c.doc].text[c.start..c.end]),
+                text: one_spaced(&docs[c.doc].text[start..c.end]),
                 kind: if c.platform { EntityType::Misc } else { *kind },
                 name: name.clone(),
                 key: key.clone(),
@@ -9417,6 +9424,33 @@ fn apposition_before(d: &Doc<'_>, first: usize, last: usize) -> Option<EntityTyp
                 | "of"
         );
     (!after_preposition).then_some(kind)
+}
+
+/// Where a person's surname written alone at `start` of `text` begins with its particle: the
+/// particle's start when the full name's words (`parts`, keyed) end with a particle and the
+/// surname, and the text writes that particle right before it ("M. de Ravinel" for "Pierre de
+/// Ravinel"); `start` otherwise.
+fn particle_before(text: &str, start: usize, parts: &[Part]) -> usize {
+    let [.., particle, _] = parts else {
+        return start;
+    };
+    if parts.len() < 3 || particle.contains('\'') || particle_index(particle).is_none() {
+        return start;
+    }
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() {
+        return start;
+    }
+    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &trimmed[word_start..];
+    if !word.is_empty() && key_of(word) == particle.as_str() {
+        word_start
+    } else {
+        start
+    }
 }
 
 /// Whether the lowercase word `toks[j]` follows a preposition of place or an article ("à

@@ -6728,3 +6728,13 @@ fn a_noun_phrase_and_a_comma_before_a_name_say_what_it_is() {
         [("Tony Parker".into(), "person")]
     );
 }
+
+#[test]
+fn a_surname_alone_keeps_the_particle_of_the_full_name() {
+    let page = typed_page(&[
+        "Le député Pierre de Ravinel a voté contre. Ensuite, M. de Ravinel a quitté la salle.",
+        "de ravinel a vu le vent tourner.",
+    ]);
+    let t: Vec<&str> = page[0].iter().map(|m| m.0.as_str()).collect();
+    assert_eq!(t, ["Pierre de Ravinel", "de Ravinel"]);
+}
