@@ -2760,24 +2760,28 @@ impl Recognizer {
             }
             // "YREKA, Calif. —", "Leamington, Ont., where…", "MENINDEE, NSW —": a state's
             // or a province's abbreviation after a town and a comma.
-            if matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+            if matches!(t.shape, Shape::Cap | Shape::Upper)
                 && i > 0
                 && t.elision.is_empty()
                 && matches!(toks[i - 1].shape, Shape::Cap | Shape::Upper)
                 && toks[i - 1].line == t.line
                 && d.text[toks[i - 1].end..t.raw_start].trim_end() == ","
-                && let Some(full) =
-                    state_abbreviation(t.text.trim_end_matches('.'), t.dot || t.text.ends_with('.'))
+                && let dotted = (t.dot || t.text.ends_with('.'))
+                && let Some(full) = state_abbreviation(t.text.trim_end_matches('.'), dotted)
+                // A dash, or after a dotted one a comma too; not the end of the text ("Thanks,
+                // Miss.").
                 && d.text[t.end..]
                     .trim_start_matches('.')
                     .trim_start()
                     .chars()
                     .next()
-                    .is_none_or(|c| matches!(c, '—' | '–' | '-' | ',' | ':' | ')' | ';'))
+                    .is_some_and(|c| {
+                        matches!(c, '—' | '–' | '-') || (dotted && matches!(c, ',' | ':' | ')' | ';'))
+                    })
                 && let Some(row) = self.gaz.place_row(full)
             {
                 let mut c = self.listed_place(di, d, i, i, row);
-                if d.text.as_bytes().get(t.end) == Some(&b'.') {
+                if dotted && d.text.as_bytes().get(t.end) == Some(&b'.') {
                     c.end = t.end + 1;
                 }
                 // The town before it is a place.
@@ -7725,8 +7729,8 @@ impl Recognizer {
             vote(&mut c.votes, kind, 2.0);
         }
         let t = &toks[first];
-        // "Jean-Daniel Métrailler, d'Evolène, a été sacré", "Paul Dupont, de Sarlat,", "Ann
-        // Ross, from Leeds,": where a person named just before comes from.
+        // "Jean-Daniel Métrailler, d'Evolène, a été sacré", "Paul Dupont, de Sarlat,": where a
+        // person named just before comes from.
         if first == c.last_tok && origin_after_name(d, first) {
             vote(&mut c.votes, EntityType::Location, 1.5);
         }
@@ -8482,9 +8486,10 @@ impl Recognizer {
         // mentioned twice, or once when no common word is written so ("sanofi", "anssi"); a
         // person's surname ("vingegaard" for "Jonas Vingegaard").
         let mut lower_names: HashMap<String, usize, BuildWordHasher> = HashMap::default();
-        // The page's places whose lowercase name is also a common word: read after a
-        // preposition or an article only.
-        let mut lower_places: HashMap<String, usize, BuildWordHasher> = HashMap::default();
+        // The page's places whose lowercase name is also a common word (and whether each is a
+        // listed country): read in readers' texts after a preposition only, or an article
+        // before a country.
+        let mut lower_places: HashMap<String, (usize, bool), BuildWordHasher> = HashMap::default();
         let mut lw = String::new();
         // Nothing to look for when every such lowercase word is a stop word ("le", "the").
         // (Hyphenated surnames are looked for by their parts, which `lower` does not hold.)
@@ -8705,14 +8710,24 @@ impl Recognizer {
                     // ("dans le nord de Bruxelles": a direction.)
                     && !matches!(
                         lw.as_str(),
-                        "nord" | "sud" | "ouest" | "north" | "south" | "east" | "west" | "centre"
+                        "nord"
+                            | "sud"
+                            | "ouest"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "centre"
+                            | "midi"
+                            | "orient"
                     )
                     && !self.gaz.is_given(word)
                     && !self.gaz.is_not_entity(&lw)
                 {
                     // "la gare de pithiviers", "le japon": a place of the page whose name is
                     // also a word, after a preposition or an article.
-                    lower_places.insert(lw.clone(), k);
+                    let country = c.row.is_some_and(|r| self.gaz.row(r).subtype == "country");
+                    lower_places.insert(lw.clone(), (k, country));
                 }
             }
         }
@@ -8880,7 +8895,10 @@ impl Recognizer {
                             .or_else(|| {
                                 lower_places
                                     .get(t.text)
-                                    .filter(|_| place_word_before(&d.tokens, j))
+                                    .filter(|&&(_, country)| {
+                                        di >= edited && place_word_before(&d.tokens, j, country)
+                                    })
+                                    .map(|(k, _)| k)
                             })
                         && !taken.contains(&(di, t.start))
                         // Listed names in lowercase are candidates already.
@@ -9108,8 +9126,12 @@ impl Recognizer {
                 && c.votes[kind.index()] < 0.6;
             let fits = match kind {
                 EntityType::Person => last || first,
-                // ("residents in Burwood" are no "Save Our Burwood".)
-                _ => (last || first) && !place_first && !self.gaz.is_given(word),
+                // ("residents in Burwood" are no "Save Our Burwood"; a listed place is
+                // weighed as before: "Madrid" for "Real Madrid" on a sports page.)
+                _ => {
+                    (last && !(place_first && c.row.is_none()) || (first && !place_first))
+                        && !self.gaz.is_given(word)
+                }
             } || (c.acronym && acronym_of(word, &cl.parts));
             if fits {
                 hits.push((k, last));
@@ -9240,7 +9262,8 @@ fn join_into(parts: &[Part], out: &mut String) {
 
 /// The state, province or territory an abbreviation names in a dateline ("Calif." →
 /// California, "Ont." → Ontario, "NSW" → New South Wales): `abbr` without its last dot, and
-/// whether a dot follows it (the dotted abbreviations need one).
+/// whether a dot follows it (the dotted abbreviations need one; the others are read before a
+/// dash only).
 fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
     let dotted = match abbr {
         "Ala" => "Alabama",
@@ -9251,7 +9274,6 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
         "Conn" => "Connecticut",
         "Del" => "Delaware",
         "Fla" => "Florida",
-        "Ga" => "Georgia",
         "Ill" => "Illinois",
         "Ind" => "Indiana",
         "Kan" | "Kans" => "Kansas",
@@ -9269,7 +9291,7 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
         "N.H" => "New Hampshire",
         "N.J" => "New Jersey",
         "N.M" => "New Mexico",
-        "N.Y" => "New York",
+        "N.Y" => "New York State",
         "N.C" => "North Carolina",
         "N.D" => "North Dakota",
         "Okla" => "Oklahoma",
@@ -9282,7 +9304,7 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
         "Tex" => "Texas",
         "Va" => "Virginia",
         "Vt" => "Vermont",
-        "Wash" => "Washington",
+        "Wash" => "Washington State",
         "W.Va" => "West Virginia",
         "Wis" => "Wisconsin",
         "Wyo" => "Wyoming",
@@ -9302,13 +9324,12 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
     if !dotted.is_empty() {
         return dot.then_some(dotted);
     }
+    // (Not "WA" or "SA", which are also a US state's code and South Africa, nor "Vic", a
+    // given name.)
     match abbr {
         "NSW" => Some("New South Wales"),
         "Qld" => Some("Queensland"),
-        "Vic" => Some("Victoria"),
         "Tas" => Some("Tasmania"),
-        "WA" => Some("Western Australia"),
-        "SA" => Some("South Australia"),
         "NT" => Some("Northern Territory"),
         "ACT" => Some("Australian Capital Territory"),
         _ => None,
@@ -9316,20 +9337,19 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
 }
 
 /// Whether the capitalised word `toks[i]` names where a person named right before comes from:
-/// after a name (two capitalised words), a comma and "de", "d'" or "from", and before a comma
-/// or the end of the sentence ("Paul Dupont, de Sarlat, a dit", "Ann Ross, from Leeds.").
-/// (Not "of": "Ann Ross, of Deloitte" names her employer.)
+/// after a name (two capitalised words, not at a sentence start), a comma and "de" or "d'",
+/// and before a comma or the end of the sentence ("le maire, Paul Dupont, de Sarlat, a dit").
+/// (Not "of" or "from": "Ann Ross, of Deloitte" names her employer.)
 fn origin_after_name(d: &Doc<'_>, i: usize) -> bool {
     let toks = &d.tokens;
     let t = &toks[i];
     if t.shape != Shape::Cap || t.possessive {
         return false;
     }
-    // The preposition: an elided "d'" on the word, or "de" or "from" before it.
+    // The preposition: an elided "d'" on the word, or "de" before it.
     let prep = if matches!(t.elision, "d" | "D") {
         i
-    } else if t.elision.is_empty() && i > 0 && t.joined && matches!(toks[i - 1].text, "de" | "from")
-    {
+    } else if t.elision.is_empty() && i > 0 && t.joined && toks[i - 1].text == "de" {
         i - 1
     } else {
         return false;
@@ -9350,10 +9370,9 @@ fn origin_after_name(d: &Doc<'_>, i: usize) -> bool {
 
 /// What the noun phrase right before the name `toks[first..=last]` says it is, when a comma
 /// sets the name apart from it and another comma or a full stop closes the name ("The nearest
-/// town, Meekatharra, is…", "Sa filiale, la société Zorbtech, …" is not this: no comma after
-/// the noun): its noun (see [`apposition_noun`]) after "the", "its", "their", "la", "le",
-/// "sa", "son" or "leur" one to three words before, itself after no preposition ("In the
-/// village, Dupont said" says where Dupont spoke).
+/// town, Meekatharra, is…"): its noun (see [`apposition_noun`]) after "the", "its", "their",
+/// "la", "le", "sa", "son" or "leur" one to three words before, with no complement between,
+/// the article after no preposition ("In the village, Dupont said" says where Dupont spoke).
 fn apposition_before(d: &Doc<'_>, first: usize, last: usize) -> Option<EntityType> {
     let toks = &d.tokens;
     let t = &toks[first];
@@ -9411,6 +9430,17 @@ fn apposition_before(d: &Doc<'_>, first: usize, last: usize) -> Option<EntityTyp
                 | "On"
                 | "from"
                 | "to"
+                | "for"
+                | "For"
+                | "with"
+                | "With"
+                | "by"
+                | "By"
+                | "after"
+                | "After"
+                | "like"
+                | "Like"
+                | "of"
                 | "dans"
                 | "Dans"
                 | "à"
@@ -9421,72 +9451,81 @@ fn apposition_before(d: &Doc<'_>, first: usize, last: usize) -> Option<EntityTyp
                 | "De"
                 | "pour"
                 | "Pour"
-                | "of"
+                | "avec"
+                | "Avec"
+                | "par"
+                | "Par"
+                | "chez"
+                | "Chez"
+                | "après"
+                | "Après"
         );
     (!after_preposition).then_some(kind)
 }
 
-/// Where a person's surname written alone at `start` of `text` begins with its particle: the
-/// particle's start when the full name's words (`parts`, keyed) end with a particle and the
-/// surname, and the text writes that particle right before it ("M. de Ravinel" for "Pierre de
-/// Ravinel"); `start` otherwise.
+/// Where a person's surname written alone at `start` of `text` begins with its particles: the
+/// first particle's start when the full name's words (`parts`, keyed) end with particles and
+/// the surname, and the text writes those particles right before it ("M. de Ravinel" for
+/// "Pierre de Ravinel", "Mme von der Leyen"); `start` otherwise.
 fn particle_before(text: &str, start: usize, parts: &[Part]) -> usize {
-    let [.., particle, _] = parts else {
-        return start;
-    };
-    if parts.len() < 3 || particle.contains('\'') || particle_index(particle).is_none() {
-        return start;
+    // The name's particles right before its last word, last first ("der", "von").
+    let mut at = start;
+    for particle in parts[..parts.len().saturating_sub(1)].iter().skip(1).rev() {
+        if particle.contains('\'') || particle_index(particle).is_none() {
+            break;
+        }
+        let before = &text[..at];
+        let trimmed = before.trim_end_matches(' ');
+        if trimmed.len() == before.len() {
+            break;
+        }
+        let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &trimmed[word_start..];
+        if word.is_empty() || key_of(word) != particle.as_str() {
+            break;
+        }
+        at = word_start;
     }
-    let before = &text[..start];
-    let trimmed = before.trim_end_matches(' ');
-    if trimmed.len() == before.len() {
-        return start;
-    }
-    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let word = &trimmed[word_start..];
-    if !word.is_empty() && key_of(word) == particle.as_str() {
-        word_start
-    } else {
-        start
-    }
+    at
 }
 
-/// Whether the lowercase word `toks[j]` follows a preposition of place or an article ("à
-/// lure", "le japon", "l'hexagone", "in welcome"), and no hyphen joins it to the next word.
-fn place_word_before(toks: &[NameToken<'_>], j: usize) -> bool {
+/// Whether the lowercase word `toks[j]`, a place's name that is also a word, reads as the
+/// place: after a preposition of place and before punctuation or a small word ("à lure,",
+/// "from gates and"), after "de", "du", "des" or "of" before punctuation ("la gare de
+/// pithiviers,"), after an article when it names a country (`country`: "le japon"); no hyphen
+/// joins it to the words around it.
+fn place_word_before(toks: &[NameToken<'_>], j: usize, country: bool) -> bool {
     let t = &toks[j];
-    if toks.get(j + 1).is_some_and(|n| n.hyphen_before) || t.hyphen_before {
+    let next = toks.get(j + 1);
+    if next.is_some_and(|n| n.hyphen_before) || t.hyphen_before {
         return false;
     }
-    matches!(t.elision, "l" | "d")
-        || (t.elision.is_empty()
-            && j > 0
-            && t.joined
-            && matches!(
-                toks[j - 1].text,
-                "à" | "a"
-                    | "au"
-                    | "aux"
-                    | "de"
-                    | "du"
-                    | "des"
-                    | "en"
-                    | "le"
-                    | "la"
-                    | "les"
-                    | "vers"
-                    | "depuis"
-                    | "sur"
-                    | "dans"
-                    | "in"
-                    | "to"
-                    | "from"
-                    | "at"
-                    | "near"
-                    | "of"
-            ))
+    // Punctuation (or the end of the text) after it.
+    let closed = next.is_none_or(|n| !n.joined);
+    if matches!(t.elision, "d" | "D") {
+        return closed;
+    }
+    if matches!(t.elision, "l" | "L") {
+        return country;
+    }
+    if !t.elision.is_empty() || j == 0 || !t.joined {
+        return false;
+    }
+    match toks[j - 1].text {
+        "à" | "au" | "aux" | "vers" | "depuis" | "in" | "to" | "from" | "at" | "near" => {
+            closed
+                || next.is_some_and(|n| {
+                    n.elision.is_empty()
+                        && !matches!(n.text, "de" | "du" | "des" | "of" | "et" | "and")
+                        && with_key(n.text, stop)
+                })
+        }
+        "de" | "du" | "des" | "of" => closed,
+        "le" | "la" | "les" | "the" | "en" => country,
+        _ => false,
+    }
 }
 
 /// Lines written mostly in capitals or title case (at least four words, three quarters of the
