@@ -5334,18 +5334,10 @@ impl Recognizer {
                     Some(EntityType::Location | EntityType::Organization)
                 );
             if (self.gaz.is_not_entity(t.text)
-                && !head_kept
-                && !(t.shape == Shape::Upper && page.defined.contains(t.text))
                 // "La Région wallonne": a listed name that goes on with lowercase words after
                 // the run.
-                && !(first..=last).take(2).any(|j| {
-                    self.gaz
-                        .longest(toks, j, d.caps(toks[j].line))
-                        .is_some_and(|(_, n)| {
-                            j + n - 1 > last
-                                && toks[last + 1..j + n].iter().all(|t| t.shape == Shape::Lower)
-                        })
-                }))
+                && !(head_kept || self.listed_beyond(d, first, last))
+                && !(t.shape == Shape::Upper && page.defined.contains(t.text)))
                 || (self.gaz.is_demonym(t.text) && !head_named)
                 || (t.shape == Shape::Lower)
                 || {
@@ -6155,6 +6147,22 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Misc, 1.0);
         }
         out.push(c);
+    }
+
+    /// Whether a listed name that begins with the run `first..=last` (or with its second
+    /// word) goes on with lowercase words after it ("La Région wallonne").
+    fn listed_beyond(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        let toks = &d.tokens;
+        (first..=last).take(2).any(|j| {
+            self.gaz
+                .longest(toks, j, d.caps(toks[j].line))
+                .is_some_and(|(_, n)| {
+                    j + n - 1 > last
+                        && toks[last + 1..j + n]
+                            .iter()
+                            .all(|t| t.shape == Shape::Lower)
+                })
+        })
     }
 
     /// Extends a candidate over the lowercase head that begins it ("tribunal correctionnel de
@@ -9070,7 +9078,7 @@ impl Recognizer {
             // "de Ravinel", "von Hagen", "de wever": a person's surname written alone keeps
             // the particle it has in the full name.
             let start = if *kind == EntityType::Person && c.parts.len() == 1 {
-                particle_before(&docs[c.doc].text, c.start, &clusters[of[ci]].parts)
+                particle_before(docs[c.doc].text, c.start, &clusters[of[ci]].parts)
             } else {
                 c.start
             };
