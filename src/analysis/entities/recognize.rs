@@ -145,6 +145,18 @@ fn is_work_noun(key: &str) -> bool {
     )
 }
 
+/// Whether `word` is a French ordinal ("deuxième", "première", "dernière", "2e", "1re").
+fn is_ordinal(word: &str) -> bool {
+    matches!(
+        word,
+        "premier" | "première" | "second" | "seconde" | "dernier" | "dernière"
+    ) || (word.len() > 5 && word.ends_with("ième"))
+        || ["e", "er", "re", "ème", "ᵉ"].iter().any(|e| {
+            word.strip_suffix(e)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// Whether token `i` comes right after a definite article ("la", "le", "les", "du", "des",
 /// "l'").
 fn after_article(toks: &[NameToken<'_>], i: usize) -> bool {
@@ -1519,10 +1531,12 @@ fn is_counted_noun(word: &str) -> bool {
 fn is_roman_number(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == 'è');
     let ending = &word[digits.len()..];
-    if digits.len() < 2
+    // (One numeral only with a French ordinal's ending: "Ier siècle", "Ve République".)
+    if digits.is_empty()
+        || (digits.len() < 2 && !matches!(ending, "e" | "er" | "re" | "ème"))
         || !matches!(
             ending,
-            "" | "e" | "er" | "ème" | "eme" | "th" | "st" | "nd" | "rd"
+            "" | "e" | "er" | "re" | "ème" | "eme" | "th" | "st" | "nd" | "rd"
         )
         || !digits.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
     {
@@ -4899,7 +4913,8 @@ impl Recognizer {
 
     /// "La Paloise Marie-Lou Etcheverry", "le Lorientais Yann Le Goff": an unlisted
     /// capitalised word with a French demonym's ending, after an article and before a given
-    /// name, says where the person named next comes from.
+    /// name (or two unknown capitalised words, "la Liégeoise Lylou Dessart"), says where the
+    /// person named next comes from.
     fn demonym_before_given(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
         let t = &toks[first];
         first < last
@@ -4918,7 +4933,16 @@ impl Recognizer {
             .any(|e| t.text.len() > e.len() + 2 && t.text.ends_with(e))
             && toks[first + 1].shape == Shape::Cap
             && toks[first + 1].joined
-            && self.gaz.is_given(toks[first + 1].text)
+            && toks[first + 1].elision.is_empty()
+            // "la Liégeoise Lylou Dessart": an unlisted given name, a surname after it.
+            && (self.gaz.is_given(toks[first + 1].text)
+                || (first + 2 == last
+                    && toks[last].joined
+                    && toks[last].shape == Shape::Cap
+                    && toks[last].elision.is_empty()
+                    && !self.gaz.is_common(toks[first + 1].text)
+                    && !self.gaz.lists_place(toks[first + 1].text)
+                    && self.gaz.head(toks[last].text, HeadPos::Last).is_none()))
             && !self.gaz.is_given(t.text)
             && self.gaz.longest(toks, first, false).is_none()
     }
@@ -6871,6 +6895,10 @@ impl Recognizer {
                 {
                     return None;
                 }
+                // "la deuxième place de Ligue 2": a rank, no square.
+                if p.text == "place" && k >= 2 && is_ordinal(toks[k - 2].text) {
+                    return None;
+                }
                 // "sous-préfecture de Die", "sous-direction de …": the prefix is part of it.
                 if p.hyphen_before && k >= 2 && toks[k - 2].text == "sous" {
                     return Some((k - 2, kind));
@@ -8008,7 +8036,7 @@ impl Recognizer {
             && self.gaz.is_demonym(prev)
             && !self.gaz.is_given(t.text)
         {
-            vote(&mut c.votes, EntityType::Organization, 0.6);
+            vote(&mut c.votes, EntityType::Organization, 1.2);
         }
         // "la présidente de Radio France, Sibyle Veil,", "the chief executive of Navantia,
         // Jorge Vidal": a name set after a person's title and the body they head.

@@ -6751,3 +6751,63 @@ fn a_surname_alone_keeps_the_particle_of_the_full_name() {
         builtin().detect("La présidente Ursula von der Leyen a parlé. Mme von der Leyen a conclu.");
     assert_eq!(d.last().map(|m| m.text.as_str()), Some("von der Leyen"));
 }
+
+#[test]
+fn a_lowercase_nationality_after_an_article_stands_for_a_firm() {
+    assert_eq!(
+        typed_builtin("Les salles rachetées par le néerlandais Zorbafit ferment."),
+        [("Zorbafit".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Le prestataire néerlandais Zorbapay évoque une panne."),
+        [("Zorbapay".into(), "organization")]
+    );
+    // A person's name stays a person's.
+    assert_eq!(
+        typed_builtin("Il a battu le néerlandais Max Verstappen."),
+        [("Max Verstappen".into(), "person")]
+    );
+}
+
+#[test]
+fn an_unlisted_demonym_before_an_unknown_full_name_is_left_out() {
+    assert_eq!(
+        typed_builtin("Sur scène, la Liégeoise Lylou Zorbadet a chanté."),
+        [("Lylou Zorbadet".into(), "person")]
+    );
+    // Not before a place's head word.
+    let t = typed_builtin("Il vit près de la Lyonnaise Zorba Heights.");
+    assert!(t.iter().all(|(n, _)| n != "Zorba Heights"), "{t:?}");
+}
+
+#[test]
+fn a_rank_is_no_square_and_a_regnal_ordinal_no_name() {
+    assert_eq!(
+        typed_builtin("Le club a pris la deuxième place de Ligue 2 vendredi."),
+        [("Ligue 2".into(), "misc")]
+    );
+    assert_eq!(
+        typed_builtin("Ils se retrouvent place de la Mairie."),
+        [("place de la Mairie".into(), "location")]
+    );
+    assert!(typed_builtin("Un navire du Ier siècle avant notre ère.").is_empty());
+    assert_eq!(
+        typed_builtin("Le château date de François Ier."),
+        [("François Ier".into(), "person")]
+    );
+}
+
+#[test]
+fn boats_and_locomotives_named_after_their_noun_are_named_things() {
+    assert_eq!(
+        typed_builtin("Ils rejoignent Dakar par le bateau Aline Sitoé Diatta chaque semaine."),
+        [
+            ("Dakar".into(), "location"),
+            ("Aline Sitoé Diatta".into(), "misc")
+        ]
+    );
+    assert_eq!(
+        typed_builtin("The 1881 locomotive Baby Sivok was brought out."),
+        [("Baby Sivok".into(), "misc")]
+    );
+}
