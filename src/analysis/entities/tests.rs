@@ -6811,3 +6811,15 @@ fn boats_and_locomotives_named_after_their_noun_are_named_things() {
         [("Baby Sivok".into(), "misc")]
     );
 }
+
+#[test]
+fn hotels_and_lakes_named_by_their_last_word_are_places() {
+    assert_eq!(
+        typed_builtin("The fish died below the Zorbee Lakes last week."),
+        [("Zorbee Lakes".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("She runs the Zorbens Hotel in the town."),
+        [("Zorbens Hotel".into(), "location")]
+    );
+}
