@@ -145,16 +145,41 @@ fn is_work_noun(key: &str) -> bool {
     )
 }
 
-/// Whether `word` is a French ordinal ("deuxième", "première", "dernière", "2e", "1re").
-fn is_ordinal(word: &str) -> bool {
+/// Whether `word` names a boat or a machine, whose name (after it) is a named thing.
+fn is_vessel_noun(word: &str) -> bool {
     matches!(
         word,
+        "bateau"
+            | "navire"
+            | "ferry"
+            | "paquebot"
+            | "voilier"
+            | "chalutier"
+            | "caseyeur"
+            | "cargo"
+            | "trimaran"
+            | "pétrolier"
+            | "porte-conteneurs"
+            | "marin"
+            | "locomotive"
+            | "robot"
+    )
+}
+
+/// Whether `word` is a French ordinal ("deuxième", "Première", "dernière", "2e", "1ère",
+/// "2nde").
+fn is_ordinal(word: &str) -> bool {
+    let word = word.to_lowercase();
+    matches!(
+        word.as_str(),
         "premier" | "première" | "second" | "seconde" | "dernier" | "dernière"
     ) || (word.len() > 5 && word.ends_with("ième"))
-        || ["e", "er", "re", "ème", "ᵉ"].iter().any(|e| {
-            word.strip_suffix(e)
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        })
+        || ["e", "er", "re", "ère", "ème", "eme", "nd", "nde", "ᵉ", "ᵉʳ"]
+            .iter()
+            .any(|e| {
+                word.strip_suffix(e)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            })
 }
 
 /// Whether token `i` comes right after a definite article ("la", "le", "les", "du", "des",
@@ -1525,15 +1550,18 @@ fn is_counted_noun(word: &str) -> bool {
     )
 }
 
-/// Whether `word` is a Roman number of two letters or more written with I, V and X (2 to 39),
-/// possibly with an ordinal ending ("II", "XIV", "XVIe", "XIXth"): regnal numbers and centuries.
+/// Whether `word` is a Roman number written with I, V and X (1 to 39), possibly with an
+/// ordinal ending ("II", "XIV", "XVIe", "XIXth"), of one letter only with a French ordinal's
+/// ("Ier", "Ve"): regnal numbers and centuries.
 /// Numbers with L, C, D or M are left out: they spell acronyms too ("DC", "CD", "MC").
 fn is_roman_number(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == 'è');
     let ending = &word[digits.len()..];
-    // (One numeral only with a French ordinal's ending: "Ier siècle", "Ve République".)
+    // (One numeral only with a French ordinal's ending: "Ier siècle", "Ve République";
+    // "er" and "re" only after "I".)
     if digits.is_empty()
-        || (digits.len() < 2 && !matches!(ending, "e" | "er" | "re" | "ème"))
+        || ((digits.len() < 2 && !matches!(ending, "e" | "ème"))
+            && !(digits == "I" && matches!(ending, "er" | "re")))
         || !matches!(
             ending,
             "" | "e" | "er" | "re" | "ème" | "eme" | "th" | "st" | "nd" | "rd"
@@ -4914,7 +4942,8 @@ impl Recognizer {
     /// "La Paloise Marie-Lou Etcheverry", "le Lorientais Yann Le Goff": an unlisted
     /// capitalised word with a French demonym's ending, after an article and before a given
     /// name (or two unknown capitalised words, "la Liégeoise Lylou Dessart"), says where the
-    /// person named next comes from.
+    /// person named next comes from; the next word has no elided article of its own, and a
+    /// head word ("le Domaine Zorba Ferrand") is no demonym.
     fn demonym_before_given(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
         let t = &toks[first];
         first < last
@@ -4944,6 +4973,7 @@ impl Recognizer {
                     && !self.gaz.lists_place(toks[first + 1].text)
                     && self.gaz.head(toks[last].text, HeadPos::Last).is_none()))
             && !self.gaz.is_given(t.text)
+            && self.gaz.head(t.text, HeadPos::First).is_none()
             && self.gaz.longest(toks, first, false).is_none()
     }
 
@@ -6242,6 +6272,9 @@ impl Recognizer {
                 toks[first - 2].text,
                 "la" | "le" | "les" | "sa" | "son" | "ses" | "leur" | "au" | "du" | "cette" | "ce"
             ) || matches!(toks[first - 1].elision, "l" | "L"))
+            // (A boat's or a machine's name does not go on in lowercase: "le bateau Aquarius
+            // dimanche".)
+            && !is_vessel_noun(toks[first - 1].text)
             && self.preceding_cue(d, first) == Some(EntityType::Misc)
         {
             let mut k = last;
@@ -8035,6 +8068,13 @@ impl Recognizer {
                     && matches!(toks[first - 2].text, "le" | "du" | "au")))
             && self.gaz.is_demonym(prev)
             && !self.gaz.is_given(t.text)
+            // (Not a word's language of origin: "ce mot vient de l'allemand Zeitgeist".)
+            && !toks[..first - 1].iter().rev().take(3).any(|w| {
+                matches!(
+                    w.text,
+                    "vient" | "viennent" | "venu" | "traduit" | "traduite" | "emprunté" | "dérivé"
+                )
+            })
         {
             vote(&mut c.votes, EntityType::Organization, 1.2);
         }
@@ -8327,14 +8367,15 @@ impl Recognizer {
                 by_key.entry_ref(joined.as_str()).or_insert(k);
             }
         }
-        // 1b. A surname written with its particle ("Le Bihan", "du Mazel", "Van der Linden")
-        // joins the one person's name that ends with it ("Yannick Le Bihan").
+        // 1b. A surname written with its particle ("Le Bihan", "du Mazel", "Van der Linden",
+        // the Irish "Ó Súilleabháin", the Māori "Te Kani-Whitfield") joins the one person's
+        // name that ends with it ("Yannick Le Bihan").
         let particled: Vec<usize> = (0..clusters.len())
             .filter(|&k| {
                 let p = &clusters[k].parts;
                 clusters[k].row.is_none()
                     && (2..=4).contains(&p.len())
-                    && particle_index(&p[0]).is_some()
+                    && (particle_index(&p[0]).is_some() || matches!(p[0].as_str(), "o" | "te"))
                     && particle_index(&p[p.len() - 1]).is_none()
             })
             .collect();

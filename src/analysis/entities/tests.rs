@@ -6762,11 +6762,13 @@ fn a_lowercase_nationality_after_an_article_stands_for_a_firm() {
         typed_builtin("Le prestataire néerlandais Zorbapay évoque une panne."),
         [("Zorbapay".into(), "organization")]
     );
-    // A person's name stays a person's.
+    // A person's name stays a person's; a language of origin is no firm.
     assert_eq!(
         typed_builtin("Il a battu le néerlandais Max Verstappen."),
         [("Max Verstappen".into(), "person")]
     );
+    let t = typed_builtin("Ce mot vient de l'allemand Zorbgeist, dit-il.");
+    assert!(t.iter().all(|(_, k)| *k != "organization"), "{t:?}");
 }
 
 #[test]
@@ -6775,22 +6777,29 @@ fn an_unlisted_demonym_before_an_unknown_full_name_is_left_out() {
         typed_builtin("Sur scène, la Liégeoise Lylou Zorbadet a chanté."),
         [("Lylou Zorbadet".into(), "person")]
     );
-    // Not before a place's head word.
-    let t = typed_builtin("Il vit près de la Lyonnaise Zorba Heights.");
+    // Not before a place's head word, nor a head word itself.
+    let t = typed_builtin("Il vit près de la Liégeoise Zorba Heights.");
     assert!(t.iter().all(|(n, _)| n != "Zorba Heights"), "{t:?}");
+    let t = typed_builtin("Il a racheté le Domaine Zorba Ferrand en 2020.");
+    assert!(t.iter().any(|(n, _)| n.starts_with("Domaine")), "{t:?}");
 }
 
 #[test]
 fn a_rank_is_no_square_and_a_regnal_ordinal_no_name() {
-    assert_eq!(
-        typed_builtin("Le club a pris la deuxième place de Ligue 2 vendredi."),
-        [("Ligue 2".into(), "misc")]
-    );
+    for rank in ["deuxième", "1ère", "2nde", "2e"] {
+        assert_eq!(
+            typed_builtin(&format!(
+                "Le club a pris la {rank} place de Ligue 2 vendredi."
+            )),
+            [("Ligue 2".into(), "misc")]
+        );
+    }
     assert_eq!(
         typed_builtin("Ils se retrouvent place de la Mairie."),
         [("place de la Mairie".into(), "location")]
     );
     assert!(typed_builtin("Un navire du Ier siècle avant notre ère.").is_empty());
+    assert!(typed_builtin("Sous la Ve République, rien.").is_empty());
     assert_eq!(
         typed_builtin("Le château date de François Ier."),
         [("François Ier".into(), "person")]
@@ -6807,8 +6816,13 @@ fn boats_and_locomotives_named_after_their_noun_are_named_things() {
         ]
     );
     assert_eq!(
-        typed_builtin("The 1881 locomotive Baby Sivok was brought out."),
+        typed_builtin("The steam runs behind the locomotive Baby Sivok this week."),
         [("Baby Sivok".into(), "misc")]
+    );
+    // A boat's name does not go on in lowercase.
+    assert_eq!(
+        typed_builtin("Ils ont été secourus par le bateau Zorbarius dimanche."),
+        [("Zorbarius".into(), "misc")]
     );
 }
 
@@ -6822,4 +6836,22 @@ fn hotels_and_lakes_named_by_their_last_word_are_places() {
         typed_builtin("She runs the Zorbens Hotel in the town."),
         [("Zorbens Hotel".into(), "location")]
     );
+}
+
+#[test]
+fn irish_and_maori_particles_keep_a_short_form_with_its_full_name() {
+    for (text, short) in [
+        (
+            "Fergal Ó Zorbháin spoke first. Mr Ó Zorbháin said no.",
+            "Ó Zorbháin",
+        ),
+        (
+            "Aroha Te Zorba-Whitfield spoke first. Ms Te Zorba-Whitfield said no.",
+            "Te Zorba-Whitfield",
+        ),
+    ] {
+        let d = builtin().detect(text);
+        let m = d.iter().find(|m| m.text == short).expect(short);
+        assert_eq!(m.name.as_ref(), d[0].name.as_ref(), "{d:?}");
+    }
 }
