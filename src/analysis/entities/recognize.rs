@@ -8078,6 +8078,26 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 1.2);
         }
+        // "le négociant singapourien Olam", "son homologue espagnol Adif": a noun and a
+        // nationality in lowercase before one unknown word name a firm or a body (a person
+        // would come with a given name; no person's role before).
+        if joined_prev
+            && c.last_tok == first
+            && c.row.is_none()
+            && first >= 2
+            && toks[first - 1].shape == Shape::Lower
+            && toks[first - 1].elision.is_empty()
+            && toks[first - 1].joined
+            && self.gaz.is_demonym(prev)
+            && toks[first - 2].shape == Shape::Lower
+            && toks[first - 2].text.chars().count() > 3
+            && !stop(toks[first - 2].text)
+            && !self.gaz.is_demonym(toks[first - 2].text)
+            && with_key(toks[first - 2].text, |k| self.gaz.cue(k)) != Some(EntityType::Person)
+            && !self.gaz.is_given(t.text)
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.0);
+        }
         // "la présidente de Radio France, Sibyle Veil,", "the chief executive of Navantia,
         // Jorge Vidal": a name set after a person's title and the body they head.
         if c.row.is_none() && c.last_tok > first && self.titled_apposition(d, first) {

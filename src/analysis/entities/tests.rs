@@ -6855,3 +6855,16 @@ fn irish_and_maori_particles_keep_a_short_form_with_its_full_name() {
         assert_eq!(m.name.as_ref(), d[0].name.as_ref(), "{d:?}");
     }
 }
+
+#[test]
+fn a_noun_and_a_lowercase_nationality_before_one_unknown_word_name_a_firm() {
+    assert_eq!(
+        typed_builtin("Le négociant singapourien Zorbam a profité du salon."),
+        [("Zorbam".into(), "organization")]
+    );
+    // Not after a person's role.
+    assert_eq!(
+        typed_builtin("Le défenseur brésilien Zorbinho a marqué deux buts."),
+        [("Zorbinho".into(), "person")]
+    );
+}
