@@ -816,6 +816,18 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
     })
 }
 
+/// The year of an edition right after token `last`, "de" or "d'" between or not ("Coupe du
+/// monde 2030", "Jeux olympiques de 1976"): its token.
+fn edition_year(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
+    let at = after_de(toks, last).unwrap_or(last + 1);
+    let y = toks.get(at).filter(|y| y.joined && y.elision.is_empty())?;
+    (y.shape == Shape::Number
+        && y.text.len() == 4
+        && (y.text.starts_with("19") || y.text.starts_with("20"))
+        && y.text.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(at)
+}
+
 /// Where a name goes on after token `last` with "de" or "du" ("Rapaces de Gap": the token after
 /// "de") or an elided "d'" ("Ducs d'Angers": that token), if it does.
 fn after_de(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
@@ -6229,8 +6241,24 @@ impl Recognizer {
         if toks.is_empty() || last >= toks.len() || first > last {
             return;
         }
+        // "Coupe du monde 2030", "Jeux olympiques d'hiver de 2030": an event's name takes the
+        // year of its edition.
+        let event = c.row.is_some_and(|r| {
+            self.gaz.row(r).kind == EntityType::Misc && self.gaz.row(r).subtype == "event"
+        }) || matches!(
+            toks[first].text,
+            "Jeux" | "Coupe" | "Championnat" | "Championnats" | "Mondial" | "Mondiaux"
+        );
+        if event && let Some(y) = edition_year(toks, last) {
+            last = y;
+            c.end = toks[last].end;
+            c.last_tok = last;
+            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
+            return;
+        }
         // "Jeux olympiques de Los Angeles", "Masters 1000 de Shanghai": a listed event goes on
-        // with "de" and the listed place of its edition.
+        // with "de" and the listed place of its edition (and its year, "Jeux olympiques de
+        // Paris 2024").
         if let Some(r) = c.row
             && self.gaz.row(r).kind == EntityType::Misc
             && self.gaz.row(r).subtype == "event"
@@ -6242,6 +6270,7 @@ impl Recognizer {
             && self.gaz.row(row).kind == EntityType::Location
         {
             last = at + n - 1;
+            last = edition_year(toks, last).unwrap_or(last);
             c.end = toks[last].end;
             c.last_tok = last;
             c.parts = toks[first..=last].iter().map(|t| t.part()).collect();

@@ -6868,3 +6868,23 @@ fn a_noun_and_a_lowercase_nationality_before_one_unknown_word_name_a_firm() {
         [("Zorbinho".into(), "person")]
     );
 }
+
+#[test]
+fn an_event_takes_the_year_of_its_edition() {
+    assert_eq!(
+        typed_builtin("Les Jeux olympiques d'hiver de 2030 auront lieu dans les Alpes."),
+        [
+            ("Jeux olympiques d'hiver de 2030".into(), "misc"),
+            ("Alpes".into(), "location")
+        ]
+    );
+    assert_eq!(
+        typed_builtin("Construite pour les Jeux olympiques de Paris 2024, la tour gêne."),
+        [("Jeux olympiques de Paris 2024".into(), "misc")]
+    );
+    // Not a year after "en".
+    assert_eq!(
+        typed_builtin("Il a gagné la Coupe de France en 2020."),
+        [("Coupe de France".into(), "misc")]
+    );
+}
