@@ -6888,3 +6888,15 @@ fn an_event_takes_the_year_of_its_edition() {
         [("Coupe de France".into(), "misc")]
     );
 }
+
+#[test]
+fn a_brand_named_after_marque_is_a_named_thing() {
+    assert_eq!(
+        typed_builtin("Le repreneur promet de relancer la marque Zorbalo, vendue en pharmacie."),
+        [("Zorbalo".into(), "misc")]
+    );
+    assert_eq!(
+        typed_builtin("Les yaourts sont vendus sous la marque Zorbalo depuis 2010."),
+        [("Zorbalo".into(), "misc")]
+    );
+}
