@@ -6900,3 +6900,11 @@ fn a_brand_named_after_marque_is_a_named_thing() {
         [("Zorbalo".into(), "misc")]
     );
 }
+
+#[test]
+fn a_platform_or_a_site_named_after_its_noun_is_a_named_thing() {
+    assert_eq!(
+        typed_builtin("Les billets se réservent sur la plateforme Zorbaresa depuis lundi."),
+        [("Zorbaresa".into(), "misc")]
+    );
+}
