@@ -145,11 +145,17 @@ fn is_work_noun(key: &str) -> bool {
     )
 }
 
-/// Whether `word` names a boat or a machine, whose name (after it) is a named thing.
-fn is_vessel_noun(word: &str) -> bool {
+/// Whether `word` names a boat, a machine, a platform or software, whose name after it does
+/// not go on in lowercase words as a work's title may.
+fn is_plain_name_noun(word: &str) -> bool {
     matches!(
         word,
-        "bateau"
+        "plateforme"
+            | "site"
+            | "application"
+            | "appli"
+            | "logiciel"
+            | "bateau"
             | "navire"
             | "ferry"
             | "paquebot"
@@ -6301,9 +6307,9 @@ impl Recognizer {
                 toks[first - 2].text,
                 "la" | "le" | "les" | "sa" | "son" | "ses" | "leur" | "au" | "du" | "cette" | "ce"
             ) || matches!(toks[first - 1].elision, "l" | "L"))
-            // (A boat's or a machine's name does not go on in lowercase: "le bateau Aquarius
-            // dimanche".)
-            && !is_vessel_noun(toks[first - 1].text)
+            // (A boat's, a machine's or a platform's name does not go on in lowercase: "le
+            // bateau Aquarius dimanche", "la plateforme Zorbaresa depuis lundi".)
+            && !is_plain_name_noun(toks[first - 1].text)
             && self.preceding_cue(d, first) == Some(EntityType::Misc)
         {
             let mut k = last;
