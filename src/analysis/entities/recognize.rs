@@ -7107,6 +7107,17 @@ impl Recognizer {
                 | "Island"
                 | "Islands"
                 | "Aquifer"
+                | "Creek"
+                | "Sound"
+                | "Falls"
+                | "Springs"
+                | "Heights"
+                | "Lagoon"
+                | "Estuary"
+                | "Gorge"
+                | "Inlet"
+                | "Rapids"
+                | "Lakes"
         ) {
             return Some(EntityType::Location);
         }

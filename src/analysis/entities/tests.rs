@@ -6908,3 +6908,19 @@ fn a_platform_or_a_site_named_after_its_noun_is_a_named_thing() {
         [("Zorbaresa".into(), "misc")]
     );
 }
+
+#[test]
+fn a_given_name_before_a_water_or_a_heights_word_names_a_place() {
+    assert_eq!(
+        typed_builtin("Salmon were seen as far upstream as Spencer Creek last week."),
+        [("Spencer Creek".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Ferries will run linking Kelvin Heights with the town."),
+        [("Kelvin Heights".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Visitors to Milford Sound will pay a levy."),
+        [("Milford Sound".into(), "location")]
+    );
+}
