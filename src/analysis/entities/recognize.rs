@@ -4202,8 +4202,12 @@ impl Recognizer {
             // "Paul Martin de Lyon", "Jean Dupont du Parti socialiste": after a surname, a
             // place or a body (not "Charles de Gaulle", "Henri de Navarre", "Henri II de
             // Montmorency": a given name alone, or with its ordinal, before the particle).
+            // ("Me Thibault de Sainte-Marie": a title and a given name alone are no surname.)
             let whence = person_like
                 && k > i
+                && !(k == i + 1
+                    && is_courtesy_title(toks[i].text)
+                    && self.gaz.is_given(toks[k].text))
                 && !is_roman_number(toks[k].text)
                 && matches!(toks[k + 1].text, "de" | "du" | "des")
                 && (self.gaz.head(after.text, HeadPos::First).is_some()

@@ -6924,3 +6924,16 @@ fn a_given_name_before_a_water_or_a_heights_word_names_a_place() {
         [("Milford Sound".into(), "location")]
     );
 }
+
+#[test]
+fn a_title_and_a_given_name_before_de_and_a_place_are_one_name() {
+    assert_eq!(
+        typed_builtin("L'avocat du prévenu, Me Thibault de Sainte-Marie, a plaidé."),
+        [("Thibault de Sainte-Marie".into(), "person")]
+    );
+    // A surname after the title: the place is where the person comes from.
+    assert_eq!(
+        typed_builtin("Selon M. Zorbet de Lyon, rien ne change."),
+        [("Zorbet".into(), "person"), ("Lyon".into(), "location")]
+    );
+}
