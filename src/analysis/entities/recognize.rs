@@ -822,15 +822,25 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
     })
 }
 
-/// The year of an edition right after token `last`, "de" or "d'" between or not ("Coupe du
-/// monde 2030", "Jeux olympiques de 1976"): its token.
-fn edition_year(toks: &[NameToken<'_>], last: usize) -> Option<usize> {
-    let at = after_de(toks, last).unwrap_or(last + 1);
+/// The year of an edition right after token `last`, "de" between or not ("Coupe du monde
+/// 2030", "Jeux olympiques de 1976"), not the start of a span of years ("de 1939 à 1945",
+/// "2024-2025"): its token.
+fn edition_year(d: &Doc<'_>, last: usize) -> Option<usize> {
+    let toks = &d.tokens;
+    let at = match toks.get(last + 1) {
+        Some(n) if n.joined && n.elision.is_empty() && n.text == "de" => last + 2,
+        _ => last + 1,
+    };
     let y = toks.get(at).filter(|y| y.joined && y.elision.is_empty())?;
+    let rest = d.text[y.end..].trim_start_matches(' ');
     (y.shape == Shape::Number
         && y.text.len() == 4
         && (y.text.starts_with("19") || y.text.starts_with("20"))
-        && y.text.bytes().all(|b| b.is_ascii_digit()))
+        && y.text.bytes().all(|b| b.is_ascii_digit())
+        && !rest.starts_with(['-', '–', '/'])
+        && !toks
+            .get(at + 1)
+            .is_some_and(|n| n.joined && matches!(n.text, "à" | "au")))
     .then_some(at)
 }
 
@@ -4202,12 +4212,15 @@ impl Recognizer {
             // "Paul Martin de Lyon", "Jean Dupont du Parti socialiste": after a surname, a
             // place or a body (not "Charles de Gaulle", "Henri de Navarre", "Henri II de
             // Montmorency": a given name alone, or with its ordinal, before the particle).
-            // ("Me Thibault de Sainte-Marie": a title and a given name alone are no surname.)
+            // ("Me Thibault de Sainte-Marie": a lawyer's title and a given name before "de"
+            // and a listed place are no surname; "M. Martin de Lyon" is.)
             let whence = person_like
                 && k > i
                 && !(k == i + 1
-                    && is_courtesy_title(toks[i].text)
-                    && self.gaz.is_given(toks[k].text))
+                    && matches!(toks[i].text, "Me" | "Maître")
+                    && self.gaz.is_given(toks[k].text)
+                    && toks[k + 1].text == "de"
+                    && self.gaz.head(after.text, HeadPos::First).is_none())
                 && !is_roman_number(toks[k].text)
                 && matches!(toks[k + 1].text, "de" | "du" | "des")
                 && (self.gaz.head(after.text, HeadPos::First).is_some()
@@ -6246,29 +6259,34 @@ impl Recognizer {
     /// head ("Banque centrale européenne"), and up to an acronym in parentheses that spells it
     /// ("Union syndicale de la production audiovisuelle (USPA)").
     fn extend(&self, d: &Doc<'_>, c: &mut Cand) {
+        self.extend_name(d, c);
+        // "Coupe du monde 2030", "Jeux olympiques d'hiver de 2030", "Jeux olympiques de Los
+        // Angeles 2028": a games', a cup's or a championship's name, once whole, takes the
+        // year of its edition.
+        let toks = &d.tokens;
+        if c.first_tok <= c.last_tok
+            && c.last_tok < toks.len()
+            && matches!(
+                toks[c.first_tok].text,
+                "Jeux" | "Coupe" | "Championnat" | "Championnats" | "Mondial" | "Mondiaux"
+            )
+            && let Some(y) = edition_year(d, c.last_tok)
+        {
+            c.last_tok = y;
+            c.end = toks[y].end;
+            c.parts = toks[c.first_tok..=y].iter().map(|t| t.part()).collect();
+        }
+    }
+
+    /// [`Recognizer::extend`] but the year of an event's edition.
+    fn extend_name(&self, d: &Doc<'_>, c: &mut Cand) {
         let toks = &d.tokens;
         let (first, mut last) = (c.first_tok, c.last_tok);
         if toks.is_empty() || last >= toks.len() || first > last {
             return;
         }
-        // "Coupe du monde 2030", "Jeux olympiques d'hiver de 2030": an event's name takes the
-        // year of its edition.
-        let event = c.row.is_some_and(|r| {
-            self.gaz.row(r).kind == EntityType::Misc && self.gaz.row(r).subtype == "event"
-        }) || matches!(
-            toks[first].text,
-            "Jeux" | "Coupe" | "Championnat" | "Championnats" | "Mondial" | "Mondiaux"
-        );
-        if event && let Some(y) = edition_year(toks, last) {
-            last = y;
-            c.end = toks[last].end;
-            c.last_tok = last;
-            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
-            return;
-        }
         // "Jeux olympiques de Los Angeles", "Masters 1000 de Shanghai": a listed event goes on
-        // with "de" and the listed place of its edition (and its year, "Jeux olympiques de
-        // Paris 2024").
+        // with "de" and the listed place of its edition.
         if let Some(r) = c.row
             && self.gaz.row(r).kind == EntityType::Misc
             && self.gaz.row(r).subtype == "event"
@@ -6280,7 +6298,6 @@ impl Recognizer {
             && self.gaz.row(row).kind == EntityType::Location
         {
             last = at + n - 1;
-            last = edition_year(toks, last).unwrap_or(last);
             c.end = toks[last].end;
             c.last_tok = last;
             c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
@@ -7113,8 +7130,6 @@ impl Recognizer {
                 | "Aquifer"
                 | "Creek"
                 | "Sound"
-                | "Falls"
-                | "Springs"
                 | "Heights"
                 | "Lagoon"
                 | "Estuary"
@@ -7534,8 +7549,6 @@ impl Recognizer {
                         | "sa"
                         | "its"
                 )
-                // ("sa marque, Zitouna d'Or": the brand is a product's name.)
-                && !(matches!(toks[ws - 1].text, "son" | "sa" | "its") && w == "marque")
                 && !self.gaz.is_given(toks[first].text)
             {
                 return Some(EntityType::Organization);
@@ -8128,9 +8141,9 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Organization, 1.2);
         }
-        // "le négociant singapourien Olam", "son homologue espagnol Adif": a noun and a
+        // "le négociant singapourien Olam", "le gestionnaire espagnol Adif": a noun and a
         // nationality in lowercase before one unknown word name a firm or a body (a person
-        // would come with a given name; no person's role before).
+        // would come with a given name; no person's role, no other type's cue before).
         if joined_prev
             && c.last_tok == first
             && c.row.is_none()
@@ -8143,7 +8156,14 @@ impl Recognizer {
             && toks[first - 2].text.chars().count() > 3
             && !stop(toks[first - 2].text)
             && !self.gaz.is_demonym(toks[first - 2].text)
-            && with_key(toks[first - 2].text, |k| self.gaz.cue(k)) != Some(EntityType::Person)
+            && with_key(toks[first - 2].text, |k| self.gaz.cue(k))
+                .is_none_or(|k| k == EntityType::Organization)
+            // (Nouns that name people as often: "son homologue russe Lavrov", "le milieu
+            // brésilien Casemiro".)
+            && !matches!(
+                toks[first - 2].text,
+                "homologue" | "milieu" | "star" | "légende" | "vétéran" | "prodige"
+            )
             && !self.gaz.is_given(t.text)
         {
             vote(&mut c.votes, EntityType::Organization, 1.0);

@@ -6862,10 +6862,18 @@ fn a_noun_and_a_lowercase_nationality_before_one_unknown_word_name_a_firm() {
         typed_builtin("Le négociant singapourien Zorbam a profité du salon."),
         [("Zorbam".into(), "organization")]
     );
-    // Not after a person's role.
+    // Not after a person's role, nor after a noun that names people as often.
     assert_eq!(
         typed_builtin("Le défenseur brésilien Zorbinho a marqué deux buts."),
         [("Zorbinho".into(), "person")]
+    );
+    assert_eq!(
+        typed_builtin("Son homologue russe Zorbrov a répondu."),
+        [("Zorbrov".into(), "person")]
+    );
+    assert_eq!(
+        typed_builtin("Le perchiste suédois Zorblantis a encore gagné."),
+        [("Zorblantis".into(), "person")]
     );
 }
 
@@ -6879,14 +6887,22 @@ fn an_event_takes_the_year_of_its_edition() {
         ]
     );
     assert_eq!(
-        typed_builtin("Construite pour les Jeux olympiques de Paris 2024, la tour gêne."),
-        [("Jeux olympiques de Paris 2024".into(), "misc")]
+        typed_builtin("Construite pour les Jeux olympiques de Los Angeles 2028, la tour gêne."),
+        [("Jeux olympiques de Los Angeles 2028".into(), "misc")]
     );
-    // Not a year after "en".
     assert_eq!(
-        typed_builtin("Il a gagné la Coupe de France en 2020."),
-        [("Coupe de France".into(), "misc")]
+        typed_builtin("Les Championnats du monde 2025 de natation ont commencé."),
+        [("Championnats du monde 2025".into(), "misc")]
     );
+    // Not a span of years, nor a distance, nor a year after "en".
+    for text in [
+        "La Coupe de France 2024-2025 commence samedi.",
+        "Il a gagné la Coupe de France en 2020.",
+    ] {
+        assert_eq!(typed_builtin(text), [("Coupe de France".into(), "misc")]);
+    }
+    let t = typed_builtin("Il court aux Championnats de France du 2000 m steeple.");
+    assert!(t.iter().all(|(n, _)| !n.contains("2000")), "{t:?}");
 }
 
 #[test]
@@ -6923,6 +6939,11 @@ fn a_given_name_before_a_water_or_a_heights_word_names_a_place() {
         typed_builtin("Visitors to Milford Sound will pay a levy."),
         [("Milford Sound".into(), "location")]
     );
+    // Springs and Falls are surnames too.
+    assert_eq!(
+        typed_builtin("The cornerback Shawn Springs played well."),
+        [("Shawn Springs".into(), "person")]
+    );
 }
 
 #[test]
@@ -6931,9 +6952,12 @@ fn a_title_and_a_given_name_before_de_and_a_place_are_one_name() {
         typed_builtin("L'avocat du prévenu, Me Thibault de Sainte-Marie, a plaidé."),
         [("Thibault de Sainte-Marie".into(), "person")]
     );
-    // A surname after the title: the place is where the person comes from.
-    assert_eq!(
-        typed_builtin("Selon M. Zorbet de Lyon, rien ne change."),
-        [("Zorbet".into(), "person"), ("Lyon".into(), "location")]
-    );
+    // A surname after another title, even one that is a given name too: the place is where
+    // the person comes from.
+    for name in ["Zorbet", "Martin"] {
+        assert_eq!(
+            typed_builtin(&format!("Selon M. {name} de Lyon, rien ne change.")),
+            [(name.into(), "person"), ("Lyon".into(), "location")]
+        );
+    }
 }
