@@ -822,6 +822,14 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
     })
 }
 
+/// Whether token `t` is a year of the 20th or 21st century ("1976", "2030").
+fn is_year(t: &NameToken<'_>) -> bool {
+    t.shape == Shape::Number
+        && t.text.len() == 4
+        && (t.text.starts_with("19") || t.text.starts_with("20"))
+        && t.text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The year of an edition right after token `last`, "de" between or not ("Coupe du monde
 /// 2030", "Jeux olympiques de 1976"), not the start of a span of years ("de 1939 à 1945",
 /// "2024-2025"): its token.
@@ -833,10 +841,7 @@ fn edition_year(d: &Doc<'_>, last: usize) -> Option<usize> {
     };
     let y = toks.get(at).filter(|y| y.joined && y.elision.is_empty())?;
     let rest = d.text[y.end..].trim_start_matches(' ');
-    (y.shape == Shape::Number
-        && y.text.len() == 4
-        && (y.text.starts_with("19") || y.text.starts_with("20"))
-        && y.text.bytes().all(|b| b.is_ascii_digit())
+    (is_year(y)
         && !rest.starts_with(['-', '–', '/'])
         && !toks
             .get(at + 1)
@@ -6388,10 +6393,7 @@ impl Recognizer {
             && !matches!(toks[h].text, "loi" | "lois")
             && let Some(year) = toks.get(last + 1)
             && year.joined
-            && year.shape == Shape::Number
-            && year.text.len() == 4
-            && (year.text.starts_with("19") || year.text.starts_with("20"))
-            && year.text.bytes().all(|b| b.is_ascii_digit())
+            && is_year(year)
             && toks[first..=last]
                 .iter()
                 .all(|t| matches!(t.shape, Shape::Cap | Shape::Upper))
