@@ -822,6 +822,46 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
     })
 }
 
+/// Whether `word` opens a clause (a subordinating conjunction or a relative pronoun, French
+/// or English), which no name holds: "when", "lorsque", "which", "dont".
+fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word,
+        "when"
+            | "whenever"
+            | "while"
+            | "whereas"
+            | "where"
+            | "because"
+            | "unless"
+            | "until"
+            | "although"
+            | "though"
+            | "if"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "once"
+            | "since"
+            | "quand"
+            | "lorsque"
+            | "lorsqu"
+            | "puisque"
+            | "parce"
+            | "tandis"
+            | "alors"
+            | "si"
+            | "que"
+            | "qui"
+            | "dont"
+            | "où"
+            | "car"
+            | "mais"
+    )
+}
+
 /// Whether token `t` is a year of the 20th or 21st century ("1976", "2030").
 fn is_year(t: &NameToken<'_>) -> bool {
     t.shape == Shape::Number
@@ -3629,6 +3669,11 @@ impl Recognizer {
                     && w.elision.is_empty()
                     && matches!(w.text, "de" | "du" | "des" | "et" | "and" | "of");
                 if !(w.joined || comma) || toks[s - 1].line != w.line {
+                    break;
+                }
+                // "…out of Europe when the EU Deforestation Regulation (EUDR)": a clause's
+                // conjunction or relative pronoun ends the name.
+                if toks[s - 1].shape == Shape::Lower && is_clause_word(toks[s - 1].text) {
                     break;
                 }
                 s -= 1;
@@ -7710,6 +7755,18 @@ impl Recognizer {
                         push_parts(key, t, j > 0 || with_elision);
                     }
                     if let Some(kind) = self.gaz.cue(key) {
+                        best = Some(kind);
+                    } else if matches!(toks[first].elision, "d" | "D")
+                        && let Some(kind) = {
+                            // "l'arrondissement d'Arvida", "le patron d'Ubisoft": a cue listed
+                            // with "de", before an elided name.
+                            let len = key.len();
+                            key.push_str(" de");
+                            let kind = self.gaz.cue(key);
+                            key.truncate(len);
+                            kind
+                        }
+                    {
                         best = Some(kind);
                     } else if w >= 3
                         && let Some(short) = key.strip_suffix(" la")

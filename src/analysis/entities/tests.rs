@@ -6973,3 +6973,24 @@ fn vases_and_shields_end_named_things() {
         [("Zorba Shield".into(), "misc")]
     );
 }
+
+#[test]
+fn a_cue_listed_with_de_types_an_elided_name() {
+    assert_eq!(
+        typed_builtin("Il habite dans l’arrondissement d’Arvida depuis dix ans."),
+        [("Arvida".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Il vit dans l’agglomération d’Arvida."),
+        [("Arvida".into(), "location")]
+    );
+}
+
+#[test]
+fn an_acronyms_name_stops_at_a_clause_word() {
+    let found = typed_builtin(
+        "Farmers risk being locked out of Europe when the EU Deforestation Regulation (EUDR) \
+         takes effect.",
+    );
+    assert!(found.iter().all(|(t, _)| !t.contains("when")), "{found:?}");
+}
