@@ -2185,6 +2185,10 @@ fn is_personal_trade(word: &str) -> bool {
             | "owner"
             | "developer"
             | "producer"
+            | "exporter"
+            | "importer"
+            | "operator"
+            | "armateur"
     )
 }
 
@@ -3610,7 +3614,8 @@ impl Recognizer {
                 let w = &toks[s];
                 // The parts of tokens s..=e, built from the end.
                 let k = w.key();
-                let content = content_part(&k);
+                // "EU" in capitals is no French stop word ("eu").
+                let content = content_part(&k) || (w.shape == Shape::Upper && k.len() >= 2);
                 // "Nord-Ardennes" gives "N", or "NA" ("GHNA").
                 let mut pieces = k.split('-').filter(|p| !p.is_empty());
                 let head = pieces.next().unwrap_or_default().to_string();
@@ -5031,15 +5036,18 @@ impl Recognizer {
     /// head word ("le Domaine Zorba Ferrand") is no demonym.
     fn demonym_before_given(&self, toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
         let t = &toks[first];
+        // "l'Ajaccien Pierre-Antoine Santoni-Mattei": the article elided.
+        let elided = matches!(t.elision, "l" | "L");
         first < last
-            && first > 0
-            && t.joined
             && t.shape == Shape::Cap
-            && t.elision.is_empty()
-            && matches!(
-                toks[first - 1].text,
-                "La" | "Le" | "Les" | "la" | "le" | "les"
-            )
+            && (elided
+                || (first > 0
+                    && t.joined
+                    && t.elision.is_empty()
+                    && matches!(
+                        toks[first - 1].text,
+                        "La" | "Le" | "Les" | "la" | "le" | "les"
+                    )))
             && [
                 "ois", "oise", "ais", "aise", "ien", "ienne", "éen", "éenne", "ain", "aine",
             ]
@@ -5050,6 +5058,10 @@ impl Recognizer {
             && toks[first + 1].elision.is_empty()
             // "la Liégeoise Lylou Dessart": an unlisted given name, a surname after it.
             && (self.gaz.is_given(toks[first + 1].text)
+                || toks[first + 1]
+                    .text
+                    .split_once('-')
+                    .is_some_and(|(a, b)| self.gaz.is_given(a) && self.gaz.is_given(b))
                 || (first + 2 == last
                     && toks[last].joined
                     && toks[last].shape == Shape::Cap
@@ -5215,6 +5227,21 @@ impl Recognizer {
             {
                 cue = Some(kind);
                 first += 1;
+                // "Exporter Mekdes Haile-Giorgis said": a trade that names a person as well
+                // as a firm, before two capitalised words the last of which is no word
+                // ("Producer Abyssinia Green" stays a firm), is the person's.
+                if kind == EntityType::Organization
+                    && first + 1 == last
+                    && toks[first].shape == Shape::Cap
+                    && toks[last].shape == Shape::Cap
+                    && toks[last].elision.is_empty()
+                    && self.gaz.head(toks[last].text, HeadPos::Last).is_none()
+                    && self.gaz.head(toks[first].text, HeadPos::First).is_none()
+                    && !self.gaz.is_common(toks[last].text)
+                    && is_personal_trade(&t.text.to_lowercase())
+                {
+                    cue = Some(EntityType::Person);
+                }
                 // "Le PDG d'Airbus": what the role heads, not the person.
                 if kind == EntityType::Person
                     && matches!(toks[first].elision, "d" | "D")
@@ -7619,14 +7646,25 @@ impl Recognizer {
             // "le chocolatier Beñat Etchegaray", "team owner Francesco Aquilini": a trade noun
             // that also names a person, right before a given name and a surname, is their
             // trade.
+            // Also an unlisted given name before a surname that ends the name ("guesthouse
+            // owner Kervin Augustine-Laville", "le chocolatier Beñat Etchegaray").
             if kind == EntityType::Organization
                 && first > 0
                 && toks[first - 1].shape == Shape::Lower
                 && is_personal_trade(toks[first - 1].text)
-                && self.gaz.is_given(toks[first].text)
                 && toks
                     .get(first + 1)
                     .is_some_and(|n| n.joined && n.shape == Shape::Cap && n.elision.is_empty())
+                && (self.gaz.is_given(toks[first].text)
+                    || (toks[first].shape == Shape::Cap
+                        && toks.get(first + 2).is_none_or(|n| {
+                            !n.joined || !matches!(n.shape, Shape::Cap | Shape::Upper)
+                        })
+                        && !self.gaz.is_common(toks[first].text)
+                        && !self.gaz.lists_place(toks[first].text)
+                        && self.gaz.head(toks[first].text, HeadPos::First).is_none()
+                        && self.gaz.head(toks[first + 1].text, HeadPos::Last).is_none()
+                        && self.gaz.longest(toks, first, false).is_none()))
             {
                 return None;
             }
@@ -9222,9 +9260,17 @@ impl Recognizer {
                             "En" | "en" | "In" | "in" | "À" | "à" | "Au" | "au" | "Dans" | "dans"
                         )
                     });
+            // "le président de la LPO, Allain Bougrain-Dubourg, salue": a name of two words or
+            // more between two lone commas after a body is its officer, not one more body.
+            let officer = lone_comma
+                && boost.is_some_and(|(k, t)| k == kb && t == EntityType::Organization)
+                && b.last_tok > b.first_tok
+                && docs[b.doc].tokens[b.first_tok].shape == Shape::Cap
+                && docs[b.doc].text[b.end..].trim_start().starts_with(',');
             if let Some((k, t)) = boost
                 && !(lone_comma && t == EntityType::Person)
                 && !opener
+                && !officer
             {
                 boosts.push((k, t));
             }

@@ -6994,3 +6994,60 @@ fn an_acronyms_name_stops_at_a_clause_word() {
     );
     assert!(found.iter().all(|(t, _)| !t.contains("when")), "{found:?}");
 }
+
+#[test]
+fn a_capitals_word_is_content_in_an_acronyms_name() {
+    let found = typed_builtin(
+        "Farmers risk being locked out of Europe when the EU Deforestation Regulation (EUDR) \
+         takes effect.",
+    );
+    assert!(
+        found.contains(&("EU Deforestation Regulation".into(), "misc")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_elided_demonym_before_a_compound_given_name_is_left_out() {
+    assert_eq!(
+        typed_builtin("Sur la place du Diamant, l’Ajaccien Pierre-Antoine Santoni-Mattei a gagné."),
+        [
+            ("place du Diamant".into(), "location"),
+            ("Pierre-Antoine Santoni-Mattei".into(), "person")
+        ]
+    );
+}
+
+#[test]
+fn a_name_between_lone_commas_after_a_body_is_its_officer() {
+    assert_eq!(
+        typed_builtin("Le président de la LPO, Allain Bougrain-Dubourg, salue une décision."),
+        [
+            ("LPO".into(), "organization"),
+            ("Allain Bougrain-Dubourg".into(), "person")
+        ]
+    );
+    // A list goes on: one more body.
+    let found = typed_builtin("Carrefour, Auchan Retail, Leclerc et Lidl ont signé.");
+    assert!(
+        found.contains(&("Auchan Retail".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_personal_trade_before_two_capitalised_words_names_a_person() {
+    assert_eq!(
+        typed_builtin("Le chocolatier Beñat Etchegaray a reçu samedi le prix."),
+        [("Beñat Etchegaray".into(), "person")]
+    );
+    assert_eq!(
+        typed_builtin("Exporter Mekdes Haile-Giorgis said the rules are hard."),
+        [("Mekdes Haile-Giorgis".into(), "person")]
+    );
+    // A common word last: a firm's name.
+    assert_eq!(
+        typed_builtin("Producer Abyssinia Green said no."),
+        [("Abyssinia Green".into(), "organization")]
+    );
+}
