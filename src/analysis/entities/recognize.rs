@@ -2859,22 +2859,31 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            // "la RD 947", "NH 715", "Hwy 11": a road's code and its number.
+            // "la RD 947", "NH 715", "Hwy 11": a road's code and its number; "State Highway
+            // 35", "National Highway 10": with the network's word before it.
             // (A code in capitals after a lowercase word: not "Au premier tour, RN 33 %".)
-            if matches!(t.shape, Shape::Upper | Shape::Cap)
-                && t.elision.is_empty()
-                && is_road_word(t.text)
-                && (t.shape == Shape::Cap
-                    || (i > 0 && t.joined && toks[i - 1].shape == Shape::Lower))
-                && toks.get(i + 1).is_some_and(|n| {
+            let network = usize::from(
+                matches!(t.text, "State" | "National" | "Provincial" | "County")
+                    && t.elision.is_empty()
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.joined && n.text == "Highway"),
+            );
+            let r = &toks[(i + network).min(toks.len() - 1)];
+            if matches!(r.shape, Shape::Upper | Shape::Cap)
+                && r.elision.is_empty()
+                && is_road_word(r.text)
+                && (r.shape == Shape::Cap
+                    || (i > 0 && r.joined && toks[i - 1].shape == Shape::Lower))
+                && toks.get(i + network + 1).is_some_and(|n| {
                     n.joined
                         && n.shape == Shape::Number
                         && n.text.len() <= 3
                         && !d.text[n.end..].trim_start().starts_with('%')
                 })
             {
-                out.push(self.cued_cand(di, d, i, i + 1, EntityType::Location));
-                i += 2;
+                out.push(self.cued_cand(di, d, i, i + network + 1, EntityType::Location));
+                i += network + 2;
                 continue;
             }
             // "YREKA, Calif. —", "Leamington, Ont., where…", "MENINDEE, NSW —": a state's

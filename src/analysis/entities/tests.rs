@@ -7051,3 +7051,36 @@ fn a_personal_trade_before_two_capitalised_words_names_a_person() {
         [("Abyssinia Green".into(), "organization")]
     );
 }
+
+#[test]
+fn a_state_or_national_highway_keeps_its_network_word() {
+    assert_eq!(
+        typed_builtin("Logging trucks still use State Highway 35 and National Highway 10."),
+        [
+            ("State Highway 35".into(), "location"),
+            ("National Highway 10".into(), "location")
+        ]
+    );
+}
+
+#[test]
+fn ports_terminals_and_oceans_are_places_and_operators_firms() {
+    assert_eq!(
+        typed_builtin("Most logs leave through Eastland Port and the Zorba Container Terminal."),
+        [
+            ("Eastland Port".into(), "location"),
+            ("Zorba Container Terminal".into(), "location")
+        ]
+    );
+    assert_eq!(
+        typed_builtin("Les rejets dans l’océan Atlantique inquiètent les pêcheurs."),
+        [("océan Atlantique".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Le port de Rouen, exploité par Zorbaport Normandie, grandit."),
+        [
+            ("Rouen".into(), "location"),
+            ("Zorbaport Normandie".into(), "organization")
+        ]
+    );
+}
