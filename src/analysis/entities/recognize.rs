@@ -6826,7 +6826,7 @@ impl Recognizer {
         if takes_complement && toks[last].shape != Shape::Number {
             let mut k = end;
             let mut steps = 0;
-            while k + 2 < toks.len() && steps < 6 {
+            while k + 2 < toks.len() && steps < 8 {
                 let p = &toks[k + 1];
                 // "Syndicat intercommunal du bassin d'Arcachon": "d'" and a capitalised name.
                 if k > last
@@ -6924,15 +6924,26 @@ impl Recognizer {
                     end = to;
                     break;
                 }
+                // "Centre de recherche et de restauration des musées de France", "Institut
+                // de recherche en astrophysique et planétologie", "Société de navigation sur
+                // les lacs de Neuchâtel": "et", "en", "sur", "pour" before another
+                // complement or noun.
+                let connector = p.joined
+                    && matches!(p.text, "et" | "en" | "sur" | "pour")
+                    && k > last
+                    && next.joined
+                    && next.shape == Shape::Lower
+                    && (matches!(next.text, "de" | "du" | "des" | "les" | "la")
+                        || (!stop(next.text) && next.elision.is_empty()));
                 if listed
                     || !p.joined
                     || p.shape != Shape::Lower
-                    || stop(p.text) && !particle
+                    || stop(p.text) && !particle && !connector
                     || (k == end && !particle && !is_adjective(p.text))
                 {
                     break;
                 }
-                if !(particle || is_adjective(p.text) || p.text.chars().count() > 3) {
+                if !(particle || connector || is_adjective(p.text) || p.text.chars().count() > 3) {
                     break;
                 }
                 // Lowercase words count only if a capitalised name ends the phrase.

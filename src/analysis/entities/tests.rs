@@ -7084,3 +7084,23 @@ fn ports_terminals_and_oceans_are_places_and_operators_firms() {
         ]
     );
 }
+
+#[test]
+fn a_bodys_name_goes_on_over_et_en_sur_to_its_capitalised_end() {
+    assert_eq!(
+        typed_builtin(
+            "Les analyses ont été confiées au Centre de recherche et de restauration des musées \
+             de France, qui a conclu."
+        ),
+        [(
+            "Centre de recherche et de restauration des musées de France".into(),
+            "organization"
+        )]
+    );
+    // No capitalised name at the end: the complement alone.
+    let found = typed_builtin("Le Centre de recherche et les communes ont signé.");
+    assert!(
+        found.contains(&("Centre de recherche".into(), "organization")),
+        "{found:?}"
+    );
+}
