@@ -673,11 +673,27 @@ fn content_part(part: &str) -> bool {
 }
 
 /// The letters and digits of `acronym` in `buf`, and how many; `None` when they do not fit.
+/// A digit from 2 to 4 between two letters repeats the letter after it ("C2RMF": Centre de
+/// recherche et de restauration des musées de France; "CA2C").
 fn acronym_letters(acronym: &str, buf: &mut [char]) -> Option<usize> {
     let mut n = 0;
-    for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
+    let mut chars = acronym.chars().filter(|c| c.is_alphanumeric()).peekable();
+    let mut prev_letter = false;
+    while let Some(c) = chars.next() {
+        if let (Some(k @ 2..=4), Some(&next)) = (c.to_digit(10), chars.peek())
+            && prev_letter
+            && next.is_alphabetic()
+        {
+            chars.next();
+            for _ in 0..k {
+                *buf.get_mut(n)? = next;
+                n += 1;
+            }
+            continue;
+        }
         *buf.get_mut(n)? = c;
         n += 1;
+        prev_letter = c.is_alphabetic();
     }
     Some(n)
 }
@@ -820,6 +836,35 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
                 acronym_of(acronym, &parts) || reads_acronym_of(acronym, &parts)
             }
     })
+}
+
+/// Whether `word` (lowercase) is a French adjective written before its noun ("grands
+/// projets", "petites entreprises", "hautes études").
+fn is_prenominal(word: &str) -> bool {
+    matches!(
+        word,
+        "grand"
+            | "grande"
+            | "grands"
+            | "grandes"
+            | "petit"
+            | "petite"
+            | "petits"
+            | "petites"
+            | "haut"
+            | "haute"
+            | "hauts"
+            | "hautes"
+            | "nouveau"
+            | "nouvelle"
+            | "nouveaux"
+            | "nouvelles"
+            | "jeunes"
+            | "vieux"
+            | "vieilles"
+            | "bons"
+            | "bonnes"
+    )
 }
 
 /// Whether `word` opens a clause (a subordinating conjunction or a relative pronoun, French
@@ -4505,9 +4550,38 @@ impl Recognizer {
     /// Whether `toks[k]` is a head word that begins a name and a lowercase adjective right
     /// after completes it ("l'École centrale de Nantes": "École" alone is no name).
     fn completed_head(&self, toks: &[NameToken<'_>], k: usize) -> bool {
-        toks.get(k + 1).is_some_and(|n| {
-            n.joined && n.shape == Shape::Lower && n.elision.is_empty() && is_adjective(n.text)
-        }) && self.gaz.head(toks[k].text, HeadPos::First).is_some()
+        let lower = |j: usize| {
+            toks.get(j)
+                .filter(|t| t.joined && t.shape == Shape::Lower)
+                .copied()
+        };
+        // A content word of a complement: no stop word, more than three letters.
+        let noun = |t: NameToken<'_>| !stop(t.text) && t.text.chars().count() > 3;
+        let adjective = lower(k + 1).is_some_and(|n| n.elision.is_empty() && is_adjective(n.text));
+        // "la Société des grands projets", "le Bureau d'enquêtes sur …": "de" and a noun
+        // (after "la" or an adjective) complete the head too.
+        let complement = || {
+            if let Some(n) = lower(k + 1)
+                && matches!(n.elision, "d" | "D")
+            {
+                return noun(n);
+            }
+            if !lower(k + 1)
+                .is_some_and(|n| n.elision.is_empty() && matches!(n.text, "de" | "des" | "du"))
+            {
+                return false;
+            }
+            let j = if lower(k + 2).is_some_and(|t| {
+                t.elision.is_empty()
+                    && (t.text == "la" || is_adjective(t.text) || is_prenominal(t.text))
+            }) {
+                k + 3
+            } else {
+                k + 2
+            };
+            lower(j).is_some_and(|t| t.elision.is_empty() && noun(t))
+        };
+        (adjective || complement()) && self.gaz.head(toks[k].text, HeadPos::First).is_some()
     }
 
     /// Whether the lowercase demonym right after the listed organisation `toks[first..=end]`,
@@ -6362,6 +6436,21 @@ impl Recognizer {
             c.end = toks[y].end;
             c.parts = toks[c.first_tok..=y].iter().map(|t| t.part()).collect();
         }
+        // "Plan d'action 2035", "Stratégie nationale 2030": a plan's name takes the year it
+        // aims at, right after it.
+        if c.first_tok < c.last_tok
+            && c.last_tok < toks.len()
+            && matches!(
+                toks[c.first_tok].text,
+                "Plan" | "Stratégie" | "Agenda" | "Programme" | "Schéma"
+            )
+            && let Some(y) = edition_year(d, c.last_tok)
+            && y == c.last_tok + 1
+        {
+            c.last_tok = y;
+            c.end = toks[y].end;
+            c.parts = toks[c.first_tok..=y].iter().map(|t| t.part()).collect();
+        }
     }
 
     /// [`Recognizer::extend`] but the year of an event's edition.
@@ -6589,13 +6678,25 @@ impl Recognizer {
 
             // "Fédération française de cyclisme", "Union nationale des …": a nationality after
             // the head, when a "de" complement completes the name.
+            // ("Fédération française de la chaussure", "… de l'industrie": "de la" or "de l'"
+            // before the noun.)
+            let article = usize::from(
+                toks.get(end + 2).is_some_and(|t| t.text == "de")
+                    && toks
+                        .get(end + 3)
+                        .is_some_and(|t| t.joined && t.text == "la"),
+            );
             if end == last
                 && demonym_at(end + 1)
                 && toks
                     .get(end + 2)
                     .is_some_and(|t| t.joined && matches!(t.text, "de" | "des" | "du"))
-                && toks.get(end + 3).is_some_and(|t| {
-                    t.joined && t.shape == Shape::Lower && !stop(t.text) && t.text.len() > 3
+                && toks.get(end + 3 + article).is_some_and(|t| {
+                    t.joined
+                        && t.shape == Shape::Lower
+                        && !stop(t.text)
+                        && t.text.len() > 3
+                        && (t.elision.is_empty() || (article == 0 && matches!(t.elision, "l")))
                 })
             {
                 end += 1;
@@ -6705,7 +6806,7 @@ impl Recognizer {
             let mut j = end + 1;
             // "Muséum national d'histoire naturelle": an elided "de" on the noun itself, after
             // an adjective (not "Merci la Commission d'avoir…").
-            let elided_de = end > last
+            let elided_de = (end > last || head_alone)
                 && lower_at(j).is_some_and(|t| {
                     // (Not an infinitive, "d'avoir", "d'annoncer", "d'agir", nor an adverb.)
                     let long = t.text.chars().count() > 5;
@@ -6729,6 +6830,11 @@ impl Recognizer {
                 if matches!(toks[j - 1].text, "de" | "pour")
                     && lower_at(j).is_some_and(|t| t.text == "la")
                 {
+                    j += 1;
+                } else if lower_at(j).is_some_and(|t| is_prenominal(t.text))
+                    && lower_at(j + 1).is_some_and(|t| t.elision.is_empty())
+                {
+                    // "Société des grands projets": an adjective before the noun.
                     j += 1;
                 }
                 if let Some(noun) = lower_at(j)

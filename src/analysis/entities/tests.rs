@@ -7104,3 +7104,49 @@ fn a_bodys_name_goes_on_over_et_en_sur_to_its_capitalised_end() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_head_completed_by_de_and_a_noun_is_a_name() {
+    for (text, name) in [
+        (
+            "Le maître d'ouvrage, la Société des grands projets, s'est constitué partie civile.",
+            "Société des grands projets",
+        ),
+        (
+            "Selon la Fédération française de la chaussure, il reste des usines.",
+            "Fédération française de la chaussure",
+        ),
+    ] {
+        assert_eq!(
+            typed_builtin(text),
+            [(name.into(), "organization")],
+            "{text}"
+        );
+    }
+    // The newspaper's section at the start of a line is no name.
+    assert_eq!(typed_builtin("Société : la hausse des prix continue."), []);
+}
+
+#[test]
+fn a_digit_in_an_acronym_repeats_the_next_letter() {
+    assert_eq!(
+        typed_builtin(
+            "La Communauté d’agglomération du Caudrésis et du Catésis (CA2C) avait cherché."
+        ),
+        [
+            (
+                "Communauté d’agglomération du Caudrésis et du Catésis".into(),
+                "organization"
+            ),
+            ("CA2C".into(), "organization")
+        ]
+    );
+}
+
+#[test]
+fn a_plan_takes_the_year_it_aims_at() {
+    assert_eq!(
+        typed_builtin("Le projet est inscrit dans son Plan d'action 2035 depuis mai."),
+        [("Plan d'action 2035".into(), "misc")]
+    );
+}
