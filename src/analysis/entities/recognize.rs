@@ -6453,6 +6453,59 @@ impl Recognizer {
         }
     }
 
+    /// The last token of a title that the candidate `c` begins with a capitalised French
+    /// article inside a sentence, before a capitalised word ("Les Heures lentes", "La Maison
+    /// aux volets bleus"): its lowercase words (no stop word but a preposition before
+    /// another word) up to a punctuation mark at most five words on; `None` when `c` is no
+    /// such title or nothing follows it.
+    fn article_title_end(&self, d: &Doc<'_>, c: &Cand) -> Option<usize> {
+        let toks = &d.tokens;
+        let (first, last) = (c.first_tok, c.last_tok);
+        let art = &toks[first];
+        if first == last
+            || c.row.is_some()
+            || art.sentence_start
+            || d.caps(art.line)
+            || !art.joined
+            || !matches!(art.text, "La" | "Le" | "Les")
+            || first == 0
+            || toks[first - 1].shape != Shape::Lower
+            || !matches!(
+                toks[first - 1].text,
+                "pour" | "dont" | "de" | "intitulé" | "intitulée" | "titre" | "conserve" | "lu"
+            )
+            || toks[first + 1].shape != Shape::Cap
+            || self.gaz.longest(toks, first, false).is_some()
+            || self.gaz.longest(toks, first + 1, false).is_some()
+        {
+            return None;
+        }
+        let mut k = last;
+        while k + 1 < toks.len() && k < last + 5 {
+            let n = &toks[k + 1];
+            if !n.joined || n.shape != Shape::Lower || !n.elision.is_empty() || n.hyphen_before {
+                break;
+            }
+            let preposition = matches!(n.text, "aux" | "au" | "à" | "en" | "dans" | "sur" | "sous")
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|m| m.joined && m.shape == Shape::Lower);
+            if (with_key(n.text, stop) && !preposition) || verb_after_name(toks, k + 1) {
+                break;
+            }
+            k += 1;
+        }
+        let gap = toks
+            .get(k + 1)
+            .map_or("", |n| d.text[toks[k].end..n.raw_start].trim_start());
+        (k > last
+            && (k + 1 == toks.len()
+                || gap.starts_with([
+                    ',', '.', ';', ':', ')', '(', '»', '"', '”', '!', '?', '–', '—',
+                ])))
+        .then_some(k)
+    }
+
     /// [`Recognizer::extend`] but the year of an event's edition.
     fn extend_name(&self, d: &Doc<'_>, c: &mut Cand) {
         let toks = &d.tokens;
@@ -6488,6 +6541,37 @@ impl Recognizer {
             c.last_tok = last;
             c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
             vote(&mut c.votes, EntityType::Organization, 0.5);
+            return;
+        }
+        // "pour Les Heures lentes, le troisième…", "une adaptation de La Cerisaie": a title
+        // whose capitalised article opens it inside a sentence goes on with lowercase words up
+        // to a punctuation mark.
+        if let Some(k) = self.article_title_end(d, c) {
+            c.end = toks[k].end;
+            c.last_tok = k;
+            c.parts = toks[first..=k].iter().map(|t| t.part()).collect();
+            if !c.cued {
+                vote(&mut c.votes, EntityType::Misc, 1.5);
+            }
+            return;
+        }
+        // 'renewed "The Salt Road" for…', 'with "The Tempest" at…': a quoted name that fills
+        // its quotes is a title, its article included.
+        if first > 0
+            && c.row.is_none()
+            && toks[first - 1].text == "The"
+            && toks[first].joined
+            && toks[first - 1].elision.is_empty()
+            && d.text[..toks[first - 1].raw_start]
+                .trim_end_matches(' ')
+                .ends_with(['"', '“'])
+            && d.text[toks[last].end..].starts_with(['"', '”'])
+        {
+            c.start = toks[first - 1].start;
+            c.first_tok = first - 1;
+            c.parts = toks[first - 1..=last].iter().map(|t| t.part()).collect();
+            c.votes = [0.0; 4];
+            vote(&mut c.votes, EntityType::Misc, 2.0);
             return;
         }
         // "la série Calanques noires, vendue…", "sa collection Lac bleu.": a French title

@@ -7150,3 +7150,31 @@ fn a_plan_takes_the_year_it_aims_at() {
         [("Plan d'action 2035".into(), "misc")]
     );
 }
+
+#[test]
+fn a_title_opened_by_a_capitalised_article_goes_on_in_lowercase() {
+    assert_eq!(
+        typed_builtin("Le prix est revenu à Maëlle Quintard pour Les Marées basses, un roman."),
+        [
+            ("Maëlle Quintard".into(), "person"),
+            ("Les Marées basses".into(), "misc")
+        ]
+    );
+    // Not over a verb, nor without punctuation to end it.
+    let found = typed_builtin("Ils votent pour Les Verts depuis toujours.");
+    assert!(
+        found.iter().all(|(t, _)| t != "Les Verts depuis toujours"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_quoted_title_keeps_its_article() {
+    assert_eq!(
+        typed_builtin("Netflix has renewed \"The Salt Road\" for a second season."),
+        [
+            ("Netflix".into(), "organization"),
+            ("The Salt Road".into(), "misc")
+        ]
+    );
+}
