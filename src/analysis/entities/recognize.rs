@@ -673,14 +673,16 @@ fn content_part(part: &str) -> bool {
 }
 
 /// The letters and digits of `acronym` in `buf`, and how many; `None` when they do not fit.
-/// A digit from 2 to 4 between two letters repeats the letter after it ("C2RMF": Centre de
-/// recherche et de restauration des musées de France; "CA2C").
-fn acronym_letters(acronym: &str, buf: &mut [char]) -> Option<usize> {
+/// With `repeat`, a digit from 2 to 4 between two letters repeats the letter after it
+/// ("C2RMF": Centre de recherche et de restauration des musées de France; "CA2C"); read
+/// plainly first, since the digit also stands for a word ("B2C", "S4C").
+fn acronym_letters(acronym: &str, repeat: bool, buf: &mut [char]) -> Option<usize> {
     let mut n = 0;
     let mut chars = acronym.chars().filter(|c| c.is_alphanumeric()).peekable();
     let mut prev_letter = false;
     while let Some(c) = chars.next() {
         if let (Some(k @ 2..=4), Some(&next)) = (c.to_digit(10), chars.peek())
+            && repeat
             && prev_letter
             && next.is_alphabetic()
         {
@@ -702,6 +704,19 @@ fn acronym_letters(acronym: &str, buf: &mut [char]) -> Option<usize> {
 /// giving its initial and particles, articles and elisions giving theirs or nothing
 /// ("ardt" for "autorite de regulation des telecoms", "nsa" for "national security agency").
 fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
+    acronym_of_read(acronym, false, parts)
+        || (has_inner_digit(acronym) && acronym_of_read(acronym, true, parts))
+}
+
+/// Whether `acronym` has a digit between two letters ("C2RMF").
+fn has_inner_digit(acronym: &str) -> bool {
+    let b = acronym.as_bytes();
+    b.windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_digit() && w[2].is_ascii_alphabetic())
+}
+
+/// [`acronym_of`], its letters read with or without repeats ([`acronym_letters`]).
+fn acronym_of_read(acronym: &str, repeat: bool, parts: &[Part]) -> bool {
     fn go(a: &[char], parts: &[Part]) -> bool {
         let Some((p, rest)) = parts.split_first() else {
             return a.is_empty();
@@ -712,7 +727,7 @@ fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
             || (optional && go(a, rest))
     }
     let mut buf = ['\0'; 24];
-    let Some(n) = acronym_letters(acronym, &mut buf) else {
+    let Some(n) = acronym_letters(acronym, repeat, &mut buf) else {
         return false;
     };
     let a = &buf[..n];
@@ -784,8 +799,14 @@ fn loose_reading(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
 
 /// Whether `acronym` (keyed) reads a name's keyed words `parts` loosely ([`loose_reading`]).
 fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
+    reads_acronym_of_read(acronym, false, parts)
+        || (has_inner_digit(acronym) && reads_acronym_of_read(acronym, true, parts))
+}
+
+/// [`reads_acronym_of`], its letters read with or without repeats ([`acronym_letters`]).
+fn reads_acronym_of_read(acronym: &str, repeat: bool, parts: &[Part]) -> bool {
     let mut letters = ['\0'; 12];
-    let Some(n) = acronym_letters(acronym, &mut letters) else {
+    let Some(n) = acronym_letters(acronym, repeat, &mut letters) else {
         return false;
     };
     // The name's first word gives the first letter: most names are ruled out here.
@@ -838,6 +859,19 @@ fn defines_acronym(text: &str, before: &[NameToken<'_>], at: usize, acronym: &st
     })
 }
 
+/// Whether `t` is a noun with an elided "de" ("d'histoire"), not an infinitive ("d'avoir",
+/// "d'annoncer", "d'agir") nor an adverb ("d'abord", "d'ailleurs").
+fn elided_de_noun(t: &NameToken<'_>) -> bool {
+    let long = t.text.chars().count() > 5;
+    matches!(t.elision, "d" | "D")
+        && !(long && t.text.ends_with("er") && t.text != "hiver")
+        && !(t.text.ends_with("ir") && t.text != "avenir")
+        && !matches!(
+            t.text,
+            "être" | "urgence" | "abord" | "ailleurs" | "environ" | "office"
+        )
+}
+
 /// Whether `word` (lowercase) is a French adjective written before its noun ("grands
 /// projets", "petites entreprises", "hautes études").
 fn is_prenominal(word: &str) -> bool {
@@ -864,6 +898,53 @@ fn is_prenominal(word: &str) -> bool {
             | "vieilles"
             | "bons"
             | "bonnes"
+    )
+}
+
+/// Whether `toks[j]` is a prenominal adjective before a lowercase noun joined to it that
+/// agrees with it in number ("des grands projets"; not "la Maison des jeunes et de la
+/// culture" nor "des jeunes organise", where it is the noun).
+fn prenominal_before_noun(toks: &[NameToken<'_>], j: usize) -> bool {
+    let Some(a) = toks.get(j).filter(|t| {
+        t.joined && t.shape == Shape::Lower && t.elision.is_empty() && is_prenominal(t.text)
+    }) else {
+        return false;
+    };
+    let plural = |w: &str| w.ends_with(['s', 'x']);
+    toks.get(j + 1).is_some_and(|n| {
+        n.joined
+            && n.shape == Shape::Lower
+            && n.elision.is_empty()
+            && !stop(n.text)
+            && n.text.chars().count() > 3
+            && plural(n.text) == plural(a.text)
+    })
+}
+
+/// Whether `word` (lowercase) is an adverb of time or manner that ends a title rather than
+/// goes on with it ("pour Les Pingouins depuis longtemps", "Les Verts toujours").
+fn is_time_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "depuis"
+            | "toujours"
+            | "hier"
+            | "aujourd"
+            | "demain"
+            | "encore"
+            | "jamais"
+            | "déjà"
+            | "souvent"
+            | "parfois"
+            | "longtemps"
+            | "ensuite"
+            | "enfin"
+            | "aussi"
+            | "même"
+            | "surtout"
+            | "vraiment"
+            | "cette"
+            | "chaque"
     )
 }
 
@@ -2231,7 +2312,6 @@ fn is_personal_trade(word: &str) -> bool {
             | "developer"
             | "producer"
             | "exporter"
-            | "importer"
             | "operator"
             | "armateur"
     )
@@ -3653,10 +3733,18 @@ impl Recognizer {
                 continue;
             }
             let mut buf = ['\0'; 10];
-            let Some(n) = with_key(t.text, |k| acronym_letters(k, &mut buf)) else {
+            let Some(n) = with_key(t.text, |k| acronym_letters(k, false, &mut buf)) else {
                 continue;
             };
             let letters = &buf[..n];
+            // "C2RMF": the letters with the digit's repeats, read when the plain ones are not.
+            let mut rbuf = ['\0'; 10];
+            let repeated = if has_inner_digit(t.text) {
+                with_key(t.text, |k| acronym_letters(k, true, &mut rbuf))
+            } else {
+                None
+            };
+            let repeated = repeated.map(|m| &rbuf[..m]);
             if n < 2 || letters.iter().filter(|c| c.is_alphabetic()).count() < 2 {
                 continue;
             }
@@ -3712,6 +3800,7 @@ impl Recognizer {
                     let parts: Vec<(&str, bool)> =
                         keys[from..].iter().map(|(k, c)| (k.as_str(), *c)).collect();
                     if let Some(skips) = loose_reading(letters, &parts)
+                        .or_else(|| repeated.and_then(|r| loose_reading(r, &parts)))
                         && found.is_none_or(|(_, b)| skips <= b)
                     {
                         found = Some((s, skips));
@@ -4555,8 +4644,11 @@ impl Recognizer {
                 .filter(|t| t.joined && t.shape == Shape::Lower)
                 .copied()
         };
-        // A content word of a complement: no stop word, more than three letters.
-        let noun = |t: NameToken<'_>| !stop(t.text) && t.text.chars().count() > 3;
+        // A content word of a complement, as [`Recognizer::extend_name`] reads it: no stop
+        // word nor demonym, more than three letters.
+        let noun = |t: NameToken<'_>| {
+            !stop(t.text) && t.text.chars().count() > 3 && !self.gaz.is_demonym(t.text)
+        };
         let adjective = lower(k + 1).is_some_and(|n| n.elision.is_empty() && is_adjective(n.text));
         // "la Société des grands projets", "le Bureau d'enquêtes sur …": "de" and a noun
         // (after "la" or an adjective) complete the head too.
@@ -4564,17 +4656,16 @@ impl Recognizer {
             if let Some(n) = lower(k + 1)
                 && matches!(n.elision, "d" | "D")
             {
-                return noun(n);
+                return elided_de_noun(&n) && noun(n);
             }
             if !lower(k + 1)
                 .is_some_and(|n| n.elision.is_empty() && matches!(n.text, "de" | "des" | "du"))
             {
                 return false;
             }
-            let j = if lower(k + 2).is_some_and(|t| {
-                t.elision.is_empty()
-                    && (t.text == "la" || is_adjective(t.text) || is_prenominal(t.text))
-            }) {
+            let j = if lower(k + 2).is_some_and(|t| t.elision.is_empty() && t.text == "la")
+                || prenominal_before_noun(toks, k + 2)
+            {
                 k + 3
             } else {
                 k + 2
@@ -5321,7 +5412,12 @@ impl Recognizer {
                     && self.gaz.head(toks[last].text, HeadPos::Last).is_none()
                     && self.gaz.head(toks[first].text, HeadPos::First).is_none()
                     && !self.gaz.is_common(toks[last].text)
-                    && is_personal_trade(&t.text.to_lowercase())
+                    && !self.gaz.lists_place(toks[last].text)
+                    && self.gaz.longest(toks, first, false).is_none()
+                    && {
+                        lowercase_into(t.text, lower_word);
+                        is_personal_trade(lower_word)
+                    }
                 {
                     cue = Some(EntityType::Person);
                 }
@@ -6423,29 +6519,21 @@ impl Recognizer {
         // "Coupe du monde 2030", "Jeux olympiques d'hiver de 2030", "Jeux olympiques de Los
         // Angeles 2028": a games', a cup's or a championship's name, once whole, takes the
         // year of its edition.
+        // "Plan d'action 2035", "Stratégie nationale 2030": a plan's name of two words or
+        // more takes the year it aims at, right after it.
         let toks = &d.tokens;
+        let (event, plan) = match toks.get(c.first_tok).map(|t| t.text) {
+            Some("Jeux" | "Coupe" | "Championnat" | "Championnats" | "Mondial" | "Mondiaux") => {
+                (true, false)
+            }
+            Some("Plan" | "Stratégie" | "Agenda" | "Programme" | "Schéma") => (false, true),
+            _ => (false, false),
+        };
         if c.first_tok <= c.last_tok
             && c.last_tok < toks.len()
-            && matches!(
-                toks[c.first_tok].text,
-                "Jeux" | "Coupe" | "Championnat" | "Championnats" | "Mondial" | "Mondiaux"
-            )
+            && (event || (plan && c.first_tok < c.last_tok))
             && let Some(y) = edition_year(d, c.last_tok)
-        {
-            c.last_tok = y;
-            c.end = toks[y].end;
-            c.parts = toks[c.first_tok..=y].iter().map(|t| t.part()).collect();
-        }
-        // "Plan d'action 2035", "Stratégie nationale 2030": a plan's name takes the year it
-        // aims at, right after it.
-        if c.first_tok < c.last_tok
-            && c.last_tok < toks.len()
-            && matches!(
-                toks[c.first_tok].text,
-                "Plan" | "Stratégie" | "Agenda" | "Programme" | "Schéma"
-            )
-            && let Some(y) = edition_year(d, c.last_tok)
-            && y == c.last_tok + 1
+            && (event || y == c.last_tok + 1)
         {
             c.last_tok = y;
             c.end = toks[y].end;
@@ -6472,9 +6560,11 @@ impl Recognizer {
             || toks[first - 1].shape != Shape::Lower
             || !matches!(
                 toks[first - 1].text,
-                "pour" | "dont" | "de" | "intitulé" | "intitulée" | "titre" | "conserve" | "lu"
+                "pour" | "dont" | "intitulé" | "intitulée" | "titre" | "conserve" | "lu"
             )
             || toks[first + 1].shape != Shape::Cap
+            // ("les bénévoles de La Banque alimentaire": a body's head word.)
+            || self.gaz.head(toks[first + 1].text, HeadPos::First).is_some()
             || self.gaz.longest(toks, first, false).is_some()
             || self.gaz.longest(toks, first + 1, false).is_some()
         {
@@ -6490,7 +6580,10 @@ impl Recognizer {
                 && toks
                     .get(k + 2)
                     .is_some_and(|m| m.joined && m.shape == Shape::Lower);
-            if (with_key(n.text, stop) && !preposition) || verb_after_name(toks, k + 1) {
+            if (with_key(n.text, stop) && !preposition)
+                || verb_after_name(toks, k + 1)
+                || is_time_adverb(n.text)
+            {
                 break;
             }
             k += 1;
@@ -6559,6 +6652,7 @@ impl Recognizer {
         // its quotes is a title, its article included.
         if first > 0
             && c.row.is_none()
+            && !c.cued
             && toks[first - 1].text == "The"
             && toks[first].joined
             && toks[first - 1].elision.is_empty()
@@ -6890,18 +6984,8 @@ impl Recognizer {
             let mut j = end + 1;
             // "Muséum national d'histoire naturelle": an elided "de" on the noun itself, after
             // an adjective (not "Merci la Commission d'avoir…").
-            let elided_de = (end > last || head_alone)
-                && lower_at(j).is_some_and(|t| {
-                    // (Not an infinitive, "d'avoir", "d'annoncer", "d'agir", nor an adverb.)
-                    let long = t.text.chars().count() > 5;
-                    matches!(t.elision, "d" | "D")
-                        && !(long && t.text.ends_with("er") && t.text != "hiver")
-                        && !(t.text.ends_with("ir") && t.text != "avenir")
-                        && !matches!(
-                            t.text,
-                            "être" | "urgence" | "abord" | "ailleurs" | "environ" | "office"
-                        )
-                });
+            // (A head alone too: "le Bureau d'enquêtes".)
+            let elided_de = lower_at(j).is_some_and(|t| elided_de_noun(&t));
             // "Union nationale pour la promotion de la location": "pour" too.
             if elided_de
                 || lower_at(j).is_some_and(|t| {
@@ -6915,9 +6999,7 @@ impl Recognizer {
                     && lower_at(j).is_some_and(|t| t.text == "la")
                 {
                     j += 1;
-                } else if lower_at(j).is_some_and(|t| is_prenominal(t.text))
-                    && lower_at(j + 1).is_some_and(|t| t.elision.is_empty())
-                {
+                } else if prenominal_before_noun(toks, j) {
                     // "Société des grands projets": an adjective before the noun.
                     j += 1;
                 }
@@ -6926,7 +7008,8 @@ impl Recognizer {
                         || elided_de
                         || (key_of(noun.elision) == "l" && toks[j - 1].text == "de"))
                     && !stop(noun.text)
-                    && noun.text.chars().count() > 3
+                    // ("de l'eau", "de l'art": a short noun after an elided article.)
+                    && noun.text.chars().count() > if noun.elision.is_empty() { 3 } else { 2 }
                     && !self.gaz.is_demonym(noun.text)
                 {
                     end = j;
@@ -7115,16 +7198,18 @@ impl Recognizer {
                     break;
                 }
                 // "Centre de recherche et de restauration des musées de France", "Institut
-                // de recherche en astrophysique et planétologie", "Société de navigation sur
-                // les lacs de Neuchâtel": "et", "en", "sur", "pour" before another
-                // complement or noun.
+                // de recherche en astrophysique et planétologie de Toulouse", "Chambre de
+                // commerce et d'industrie de Lyon": "et", "en", "sur", "pour" before another
+                // complement or a noun (not an article: "la Fédération de chasse et la
+                // préfecture de l'Orne" are two bodies).
                 let connector = p.joined
                     && matches!(p.text, "et" | "en" | "sur" | "pour")
                     && k > last
                     && next.joined
                     && next.shape == Shape::Lower
-                    && (matches!(next.text, "de" | "du" | "des" | "les" | "la")
-                        || (!stop(next.text) && next.elision.is_empty()));
+                    && ((next.elision.is_empty()
+                        && (matches!(next.text, "de" | "du" | "des") || !stop(next.text)))
+                        || elided_de_noun(next));
                 if listed
                     || !p.joined
                     || p.shape != Shape::Lower
@@ -7857,16 +7942,19 @@ impl Recognizer {
             // that also names a person, right before a given name and a surname, is their
             // trade.
             // Also an unlisted given name before a surname that ends the name ("guesthouse
-            // owner Kervin Augustine-Laville", "le chocolatier Beñat Etchegaray").
+            // owner Kervin Augustine-Laville", "le chocolatier Beñat Etchegaray"). An
+            // operator's "par" or "by" before a given name and a surname: a farmer's ("une
+            // ferme exploitée par Marie Durand").
+            let prev = toks[first - 1].text;
+            let trade = toks[first - 1].shape == Shape::Lower && is_personal_trade(prev);
             if kind == EntityType::Organization
-                && first > 0
-                && toks[first - 1].shape == Shape::Lower
-                && is_personal_trade(toks[first - 1].text)
+                && (trade || matches!(prev, "par" | "by"))
                 && toks
                     .get(first + 1)
                     .is_some_and(|n| n.joined && n.shape == Shape::Cap && n.elision.is_empty())
                 && (self.gaz.is_given(toks[first].text)
-                    || (toks[first].shape == Shape::Cap
+                    || (trade
+                        && toks[first].shape == Shape::Cap
                         && toks.get(first + 2).is_none_or(|n| {
                             !n.joined || !matches!(n.shape, Shape::Cap | Shape::Upper)
                         })
@@ -8006,8 +8094,8 @@ impl Recognizer {
                         best = Some(kind);
                     } else if matches!(toks[first].elision, "d" | "D")
                         && let Some(kind) = {
-                            // "l'arrondissement d'Arvida", "le patron d'Ubisoft": a cue listed
-                            // with "de", before an elided name.
+                            // "l'arrondissement d'Arvida", "l'agglomération d'Annecy": a cue
+                            // listed with "de", before an elided name.
                             let len = key.len();
                             key.push_str(" de");
                             let kind = self.gaz.cue(key);
@@ -10055,7 +10143,7 @@ fn caps_lines(tokens: &[NameToken<'_>]) -> Vec<bool> {
 
 #[cfg(test)]
 mod acronym_tests {
-    use super::acronym_skips;
+    use super::{Part, acronym_of, acronym_skips, reads_acronym_of};
 
     fn skips(acronym: &str, words: &str) -> Option<usize> {
         let letters: Vec<char> = acronym.chars().collect();
@@ -10064,6 +10152,19 @@ mod acronym_tests {
             .map(|w| (w, !super::stop(w) && super::particle_index(w).is_none()))
             .collect();
         acronym_skips(&letters, &parts)
+    }
+
+    #[test]
+    fn a_digit_between_letters_is_read_plainly_first() {
+        let parts = |w: &str| w.split(' ').map(Part::from).collect::<Vec<_>>();
+        // "B2C": business to consumer, its digit a word.
+        assert!(acronym_of("b2c", &parts("business 2 consumer")));
+        assert!(!acronym_of("b2c", &parts("business to consumer")));
+        // "C2RMF": the digit repeats the letter when the plain reading fails.
+        assert!(reads_acronym_of(
+            "c2rmf",
+            &parts("centre de recherche et de restauration des musees de france")
+        ));
     }
 
     #[test]

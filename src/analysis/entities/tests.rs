@@ -6988,11 +6988,12 @@ fn a_cue_listed_with_de_types_an_elided_name() {
 
 #[test]
 fn an_acronyms_name_stops_at_a_clause_word() {
+    // "Europe" alone gives "EU": without the clause word's stop, the name would start there.
     let found = typed_builtin(
-        "Farmers risk being locked out of Europe when the EU Deforestation Regulation (EUDR) \
-         takes effect.",
+        "Farmers risk being locked out of Europe while Union Deforestation Rules (EUDR) take \
+         effect.",
     );
-    assert!(found.iter().all(|(t, _)| !t.contains("when")), "{found:?}");
+    assert!(found.iter().all(|(t, _)| !t.contains("while")), "{found:?}");
 }
 
 #[test]
@@ -7015,6 +7016,11 @@ fn an_elided_demonym_before_a_compound_given_name_is_left_out() {
             ("place du Diamant".into(), "location"),
             ("Pierre-Antoine Santoni-Mattei".into(), "person")
         ]
+    );
+    // A compound given name no list holds, of two listed given names.
+    assert_eq!(
+        typed_builtin("Sur la place, l’Ajaccienne Lou-Anne Santoni-Mattei a gagné."),
+        [("Lou-Anne Santoni-Mattei".into(), "person")]
     );
 }
 
@@ -7045,10 +7051,19 @@ fn a_personal_trade_before_two_capitalised_words_names_a_person() {
         typed_builtin("Exporter Mekdes Haile-Giorgis said the rules are hard."),
         [("Mekdes Haile-Giorgis".into(), "person")]
     );
-    // A common word last: a firm's name.
+    // A common word last, or a listed firm: a firm's name.
     assert_eq!(
         typed_builtin("Producer Abyssinia Green said no."),
         [("Abyssinia Green".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Producer Rio Tinto said no."),
+        [("Rio Tinto".into(), "organization")]
+    );
+    // An operator's "par" before a given name and a surname: a farmer.
+    assert_eq!(
+        typed_builtin("La ferme exploitée par Marie Durand ferme."),
+        [("Marie Durand".into(), "person")]
     );
 }
 
@@ -7123,8 +7138,13 @@ fn a_head_completed_by_de_and_a_noun_is_a_name() {
             "{text}"
         );
     }
-    // The newspaper's section at the start of a line is no name.
+    // The newspaper's section at the start of a line is no name; a prenominal adjective is
+    // the noun when no noun follows it.
     assert_eq!(typed_builtin("Société : la hausse des prix continue."), []);
+    assert_eq!(
+        typed_builtin("La Maison des jeunes organise un concert samedi."),
+        [("Maison des jeunes".into(), "organization")]
+    );
 }
 
 #[test]
@@ -7160,11 +7180,10 @@ fn a_title_opened_by_a_capitalised_article_goes_on_in_lowercase() {
             ("Les Marées basses".into(), "misc")
         ]
     );
-    // Not over a verb, nor without punctuation to end it.
-    let found = typed_builtin("Ils votent pour Les Verts depuis toujours.");
-    assert!(
-        found.iter().all(|(t, _)| t != "Les Verts depuis toujours"),
-        "{found:?}"
+    // Not over an adverb.
+    assert_eq!(
+        typed_builtin("Il joue pour Les Pingouins depuis longtemps."),
+        [("Les Pingouins".into(), "organization")]
     );
 }
 
