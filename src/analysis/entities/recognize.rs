@@ -5421,6 +5421,31 @@ impl Recognizer {
                 {
                     cue = Some(EntityType::Person);
                 }
+                // "Élu de la Sarthe depuis 2017, …", "Député de Paris": a role opening the
+                // sentence, then "de" and a listed place: the place it serves (not "M. de
+                // Ravinel", a surname's particle).
+                if kind == EntityType::Person
+                    && !is_courtesy_title(t.text)
+                    && toks[first].shape == Shape::Lower
+                    && matches!(toks[first].text, "de" | "du")
+                {
+                    let at = if toks[first].text == "de"
+                        && toks.get(first + 1).is_some_and(|n| n.text == "la")
+                    {
+                        first + 2
+                    } else {
+                        first + 1
+                    };
+                    if at <= last
+                        && self.gaz.longest(toks, at, false).is_some_and(|(r, n)| {
+                            at + n - 1 == last && self.gaz.row(r).kind == EntityType::Location
+                        })
+                    {
+                        cue = None;
+                        first = at;
+                        continue;
+                    }
+                }
                 // "Le PDG d'Airbus": what the role heads, not the person.
                 if kind == EntityType::Person
                     && matches!(toks[first].elision, "d" | "D")

@@ -7197,3 +7197,18 @@ fn a_quoted_title_keeps_its_article() {
         ]
     );
 }
+
+#[test]
+fn a_role_opening_the_sentence_then_de_and_a_place_types_the_place() {
+    assert_eq!(
+        typed_builtin("Élu de la Sarthe depuis 2017, M. de Ravinel reste discret."),
+        [
+            ("Sarthe".into(), "location"),
+            ("de Ravinel".into(), "person")
+        ]
+    );
+    assert_eq!(
+        typed_builtin("It takes 50 minutes on Frankton Rd every morning."),
+        [("Frankton Rd".into(), "location")]
+    );
+}
