@@ -9530,6 +9530,17 @@ impl Recognizer {
             }
             let gap = docs[a.doc].text[a.end..b.start].trim();
             let gap = gap.trim_start_matches("'s").trim();
+            // "Bastia, la Castagniccia et le golfe…", "la SNCF, la RATP et les syndicats":
+            // an article before the next item.
+            let gap = ["la", "le", "les", "l'", "l’"]
+                .iter()
+                .find_map(|art| {
+                    gap.strip_suffix(art)
+                        .filter(|g| art.ends_with(['\'', '’']) || g.is_empty() || g.ends_with(' '))
+                        .map(str::trim_end)
+                        .filter(|g| !g.is_empty())
+                })
+                .unwrap_or(gap);
             // "de Granville et de Carteret", "à Lens et à Liévin": the preposition repeated.
             matches!(
                 gap,

@@ -7212,3 +7212,15 @@ fn a_role_opening_the_sentence_then_de_and_a_place_types_the_place() {
         [("Frankton Rd".into(), "location")]
     );
 }
+
+#[test]
+fn items_of_a_list_share_their_type_over_an_article() {
+    assert_eq!(
+        typed_builtin("Le rallye a traversé Bastia, la Castagniccia et le golfe de Valinco."),
+        [
+            ("Bastia".into(), "location"),
+            ("Castagniccia".into(), "location"),
+            ("golfe de Valinco".into(), "location")
+        ]
+    );
+}
