@@ -5261,7 +5261,7 @@ impl Recognizer {
     ) {
         let (mid_caps, lower) = (page.mid_caps, page.lower);
         let toks = &d.tokens;
-        if self.lower_head_before(toks, first).is_some() {
+        if self.lower_head_before(toks, first).is_some() && !is_courtesy_title(toks[first].text) {
             // "département de la Justice": the whole run belongs to the name.
             out.push(self.cand(di, d, first, last));
             return;
@@ -6748,7 +6748,10 @@ impl Recognizer {
                 EntityType::Organization | EntityType::Misc
             )
         });
-        let head_before = self.lower_head_before(toks, first);
+        // ("le plan de M. Novotný-Kral": a person's plan, no plan's name.)
+        let head_before = self
+            .lower_head_before(toks, first)
+            .filter(|_| !is_courtesy_title(toks[first].text));
         // "un tribunal de New York": a head after an indefinite article names no one thing.
         let indefinite = head_before.is_some_and(|(h, _)| {
             h > 0

@@ -7224,3 +7224,11 @@ fn items_of_a_list_share_their_type_over_an_article() {
         ]
     );
 }
+
+#[test]
+fn a_lowercase_head_takes_no_titled_person() {
+    assert_eq!(
+        typed_builtin("Le syndicat juge le plan de M. Novotný-Kral sérieux."),
+        [("Novotný-Kral".into(), "person")]
+    );
+}
