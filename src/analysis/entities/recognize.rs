@@ -678,11 +678,17 @@ fn content_part(part: &str) -> bool {
 /// plainly first, since the digit also stands for a word ("B2C", "S4C").
 fn acronym_letters(acronym: &str, repeat: bool, buf: &mut [char]) -> Option<usize> {
     let mut n = 0;
+    if !repeat {
+        for c in acronym.chars().filter(|c| c.is_alphanumeric()) {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        return Some(n);
+    }
     let mut chars = acronym.chars().filter(|c| c.is_alphanumeric()).peekable();
     let mut prev_letter = false;
     while let Some(c) = chars.next() {
         if let (Some(k @ 2..=4), Some(&next)) = (c.to_digit(10), chars.peek())
-            && repeat
             && prev_letter
             && next.is_alphabetic()
         {
@@ -9535,6 +9541,10 @@ impl Recognizer {
             let gap = gap.trim_start_matches("'s").trim();
             // "Bastia, la Castagniccia et le golfe…", "la SNCF, la RATP et les syndicats":
             // an article before the next item.
+            // (No list's separator is longer than ", et les".)
+            if gap.len() > 12 {
+                return None;
+            }
             let gap = ["la", "le", "les", "l'", "l’"]
                 .iter()
                 .find_map(|art| {
