@@ -2994,13 +2994,15 @@ impl Recognizer {
             // 35", "National Highway 10": with the network's word before it.
             // (A code in capitals after a lowercase word: not "Au premier tour, RN 33 %".)
             let network = usize::from(
-                matches!(t.text, "State" | "National" | "Provincial" | "County")
+                t.shape == Shape::Cap
+                    && t.text.len() >= 5
+                    && matches!(t.text, "State" | "National" | "Provincial" | "County")
                     && t.elision.is_empty()
                     && toks
                         .get(i + 1)
                         .is_some_and(|n| n.joined && n.text == "Highway"),
             );
-            let r = &toks[(i + network).min(toks.len() - 1)];
+            let r = if network == 0 { t } else { &toks[i + 1] };
             if matches!(r.shape, Shape::Upper | Shape::Cap)
                 && r.elision.is_empty()
                 && is_road_word(r.text)
@@ -4678,7 +4680,15 @@ impl Recognizer {
             };
             lower(j).is_some_and(|t| t.elision.is_empty() && noun(t))
         };
-        (adjective || complement()) && self.gaz.head(toks[k].text, HeadPos::First).is_some()
+        // (The complement only after "de", "des", "du" or an elided "d'": most words have none.)
+        let de = || {
+            lower(k + 1).is_some_and(|n| {
+                matches!(n.elision, "d" | "D")
+                    || (n.elision.is_empty() && matches!(n.text, "de" | "des" | "du"))
+            })
+        };
+        (adjective || (de() && complement()))
+            && self.gaz.head(toks[k].text, HeadPos::First).is_some()
     }
 
     /// Whether the lowercase demonym right after the listed organisation `toks[first..=end]`,
