@@ -874,7 +874,17 @@ fn elided_de_noun(t: &NameToken<'_>) -> bool {
         && !(t.text.ends_with("ir") && t.text != "avenir")
         && !matches!(
             t.text,
-            "être" | "urgence" | "abord" | "ailleurs" | "environ" | "office"
+            "être"
+                | "urgence"
+                | "abord"
+                | "ailleurs"
+                | "environ"
+                | "office"
+                | "autres"
+                | "après"
+                | "emblée"
+                | "ores"
+                | "aucuns"
         )
 }
 
@@ -923,12 +933,18 @@ fn prenominal_before_noun(toks: &[NameToken<'_>], j: usize) -> bool {
             && n.elision.is_empty()
             && !stop(n.text)
             && n.text.chars().count() > 3
-            && plural(n.text) == plural(a.text)
+            // ("vieux" is both.)
+            && (a.text == "vieux" || plural(n.text) == plural(a.text))
+            // Not an adverb or a preposition: "la Maison des jeunes depuis 2015".
+            && !is_time_adverb(n.text)
+            && !matches!(n.text, "sous" | "vers" | "après" | "alors" | "dans" | "puis" | "très")
+            && !verb_after_name(toks, j + 1)
     })
 }
 
-/// Whether `word` (lowercase) is an adverb of time or manner that ends a title rather than
-/// goes on with it ("pour Les Pingouins depuis longtemps", "Les Verts toujours").
+/// Whether `word` (lowercase) is an adverb of time or manner, or a determiner of time
+/// ("cette", "chaque"), that ends a title rather than goes on with it ("pour Les Pingouins
+/// depuis longtemps", "Les Verts toujours").
 fn is_time_adverb(word: &str) -> bool {
     matches!(
         word,
@@ -2994,6 +3010,7 @@ impl Recognizer {
             // 35", "National Highway 10": with the network's word before it.
             // (A code in capitals after a lowercase word: not "Au premier tour, RN 33 %".)
             let network = usize::from(
+                // (The shape and the length first: cheaper than the words, on every token.)
                 t.shape == Shape::Cap
                     && t.text.len() >= 5
                     && matches!(t.text, "State" | "National" | "Provincial" | "County")
@@ -4652,8 +4669,8 @@ impl Recognizer {
                 .filter(|t| t.joined && t.shape == Shape::Lower)
                 .copied()
         };
-        // A content word of a complement, as [`Recognizer::extend_name`] reads it: no stop
-        // word nor demonym, more than three letters.
+        // A content word of a complement, a little stricter than [`Recognizer::extend_name`]
+        // reads it: no stop word nor demonym, more than three letters.
         let noun = |t: NameToken<'_>| {
             !stop(t.text) && t.text.chars().count() > 3 && !self.gaz.is_demonym(t.text)
         };
@@ -4680,7 +4697,8 @@ impl Recognizer {
             };
             lower(j).is_some_and(|t| t.elision.is_empty() && noun(t))
         };
-        // (The complement only after "de", "des", "du" or an elided "d'": most words have none.)
+        // (A cheap first test of the complement's opening, which most words fail: "de",
+        // "des", "du" or an elided "d'".)
         let de = || {
             lower(k + 1).is_some_and(|n| {
                 matches!(n.elision, "d" | "D")
@@ -5277,7 +5295,11 @@ impl Recognizer {
     ) {
         let (mid_caps, lower) = (page.mid_caps, page.lower);
         let toks = &d.tokens;
-        if self.lower_head_before(toks, first).is_some() && !is_courtesy_title(toks[first].text) {
+        // (Not "le plan de M. Novotný-Kral": a person's plan; "le lycée Madame de Staël" is.)
+        if self
+            .lower_head_before(toks, first)
+            .is_some_and(|(h, _)| h + 1 == first || !is_courtesy_title(toks[first].text))
+        {
             // "département de la Justice": the whole run belongs to the name.
             out.push(self.cand(di, d, first, last));
             return;
@@ -5441,9 +5463,10 @@ impl Recognizer {
                 // sentence, then "de" and a listed place: the place it serves (not "M. de
                 // Ravinel", a surname's particle).
                 if kind == EntityType::Person
+                    && t.sentence_start
                     && !is_courtesy_title(t.text)
                     && toks[first].shape == Shape::Lower
-                    && matches!(toks[first].text, "de" | "du")
+                    && matches!(toks[first].text, "de" | "du" | "des")
                 {
                     let at = if toks[first].text == "de"
                         && toks.get(first + 1).is_some_and(|n| n.text == "la")
@@ -6677,7 +6700,7 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Organization, 0.5);
             return;
         }
-        // "pour Les Heures lentes, le troisième…", "une adaptation de La Cerisaie": a title
+        // "pour Les Heures lentes, le troisième…", "dont Les Marées basses": a title
         // whose capitalised article opens it inside a sentence goes on with lowercase words up
         // to a punctuation mark.
         if let Some(k) = self.article_title_end(d, c) {
@@ -6764,10 +6787,11 @@ impl Recognizer {
                 EntityType::Organization | EntityType::Misc
             )
         });
-        // ("le plan de M. Novotný-Kral": a person's plan, no plan's name.)
+        // ("le plan de M. Novotný-Kral": a person's plan, no plan's name; "le lycée Madame de
+        // Staël" is one.)
         let head_before = self
             .lower_head_before(toks, first)
-            .filter(|_| !is_courtesy_title(toks[first].text));
+            .filter(|&(h, _)| h + 1 == first || !is_courtesy_title(toks[first].text));
         // "un tribunal de New York": a head after an indefinite article names no one thing.
         let indefinite = head_before.is_some_and(|(h, _)| {
             h > 0
@@ -7253,7 +7277,7 @@ impl Recognizer {
                     && next.shape == Shape::Lower
                     && ((next.elision.is_empty()
                         && (matches!(next.text, "de" | "du" | "des") || !stop(next.text)))
-                        || elided_de_noun(next));
+                        || (elided_de_noun(next) && !stop(next.text)));
                 if listed
                     || !p.joined
                     || p.shape != Shape::Lower
@@ -7996,7 +8020,9 @@ impl Recognizer {
                 && toks
                     .get(first + 1)
                     .is_some_and(|n| n.joined && n.shape == Shape::Cap && n.elision.is_empty())
-                && (self.gaz.is_given(toks[first].text)
+                && ((self.gaz.is_given(toks[first].text)
+                    // ("exploitée par Pierre Fabre": a listed firm.)
+                    && (trade || self.gaz.longest(toks, first, false).is_none()))
                     || (trade
                         && toks[first].shape == Shape::Cap
                         && toks.get(first + 2).is_none_or(|n| {
@@ -9555,6 +9581,7 @@ impl Recognizer {
             if gap.len() > 12 {
                 return None;
             }
+            let whole = gap;
             let gap = ["la", "le", "les", "l'", "l’"]
                 .iter()
                 .find_map(|art| {
@@ -9583,7 +9610,13 @@ impl Recognizer {
                     | "ou de"
                     | "ou à"
             )
-            .then_some(gap)
+            // ("Pour Dembélé, le PSG reste prudent": a comma, then an article, is a list's
+            // only where the list goes on.)
+            .then_some(if gap == "," && whole != "," {
+                ", +"
+            } else {
+                gap
+            })
         };
         for (p, w) in order.windows(2).enumerate() {
             let (a, b) = (&cands[w[0]], &cands[w[1]]);
@@ -9597,7 +9630,10 @@ impl Recognizer {
                 .get(p + 2)
                 .is_some_and(|&c| list_gap(b, &cands[c]).is_some());
             let came_on = p > 0 && list_gap(&cands[order[p - 1]], a).is_some();
-            let lone_comma = gap == "," && !goes_on && !came_on;
+            let lone_comma = matches!(gap, "," | ", +") && !goes_on && !came_on;
+            if lone_comma && gap == ", +" {
+                continue;
+            }
             let (ka, kb) = (of[w[0]], of[w[1]]);
             let boost = match (sure(ka, &clusters), sure(kb, &clusters)) {
                 (true, false) => Some((kb, clusters[ka].kind())),
@@ -10214,7 +10250,7 @@ mod acronym_tests {
     }
 
     #[test]
-    fn a_digit_between_letters_is_read_plainly_first() {
+    fn a_digit_between_letters_reads_as_a_word_or_as_repeats() {
         let parts = |w: &str| w.split(' ').map(Part::from).collect::<Vec<_>>();
         // "B2C": business to consumer, its digit a word.
         assert!(acronym_of("b2c", &parts("business 2 consumer")));

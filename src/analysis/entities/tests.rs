@@ -7232,3 +7232,27 @@ fn a_lowercase_head_takes_no_titled_person() {
         [("Novotný-Kral".into(), "person")]
     );
 }
+
+#[test]
+fn second_review_cases_keep_their_names() {
+    // A prenominal adjective before an adverb is the noun.
+    let found = typed_builtin("Il dirige la Maison des jeunes depuis 2015.");
+    assert!(
+        found.contains(&("Maison des jeunes".into(), "organization")),
+        "{found:?}"
+    );
+    // "d'autres" after "et" begins no complement of the name.
+    let found = typed_builtin(
+        "Le Syndicat des producteurs et d'autres organisations de Bretagne ont signé.",
+    );
+    assert!(
+        found.iter().all(|(t, _)| !t.contains("autres")),
+        "{found:?}"
+    );
+    // A lowercase head right before a courtesy title keeps it.
+    let found = typed_builtin("Elle enseigne au lycée Madame de Staël depuis dix ans.");
+    assert!(
+        found.iter().any(|(t, _)| t.contains("Madame de Staël")),
+        "{found:?}"
+    );
+}
