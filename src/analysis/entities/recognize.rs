@@ -710,8 +710,13 @@ fn acronym_letters(acronym: &str, repeat: bool, buf: &mut [char]) -> Option<usiz
 /// giving its initial and particles, articles and elisions giving theirs or nothing
 /// ("ardt" for "autorite de regulation des telecoms", "nsa" for "national security agency").
 fn acronym_of(acronym: &str, parts: &[Part]) -> bool {
-    acronym_of_read(acronym, false, parts)
-        || (has_inner_digit(acronym) && acronym_of_read(acronym, true, parts))
+    either_reading(acronym, |repeat| acronym_of_read(acronym, repeat, parts))
+}
+
+/// `read` of an acronym's plain letters, or else of its letters with a digit's repeats when
+/// it has a digit between letters ([`acronym_letters`]).
+fn either_reading(acronym: &str, read: impl Fn(bool) -> bool) -> bool {
+    read(false) || (has_inner_digit(acronym) && read(true))
 }
 
 /// Whether `acronym` has a digit between two letters ("C2RMF").
@@ -805,8 +810,9 @@ fn loose_reading(acronym: &[char], parts: &[(&str, bool)]) -> Option<usize> {
 
 /// Whether `acronym` (keyed) reads a name's keyed words `parts` loosely ([`loose_reading`]).
 fn reads_acronym_of(acronym: &str, parts: &[Part]) -> bool {
-    reads_acronym_of_read(acronym, false, parts)
-        || (has_inner_digit(acronym) && reads_acronym_of_read(acronym, true, parts))
+    either_reading(acronym, |repeat| {
+        reads_acronym_of_read(acronym, repeat, parts)
+    })
 }
 
 /// [`reads_acronym_of`], its letters read with or without repeats ([`acronym_letters`]).
@@ -4661,6 +4667,18 @@ impl Recognizer {
         false
     }
 
+    /// [`Recognizer::lower_head_before`] the name at `first`, unless a courtesy title begins
+    /// it after words of the head's own ("le plan de M. Novotný-Kral" is a person's plan;
+    /// "le lycée Madame de Staël" is one name).
+    fn lower_head_of_name(
+        &self,
+        toks: &[NameToken<'_>],
+        first: usize,
+    ) -> Option<(usize, EntityType)> {
+        self.lower_head_before(toks, first)
+            .filter(|&(h, _)| h + 1 == first || !is_courtesy_title(toks[first].text))
+    }
+
     /// Whether `toks[k]` is a head word that begins a name and a lowercase adjective right
     /// after completes it ("l'École centrale de Nantes": "École" alone is no name).
     fn completed_head(&self, toks: &[NameToken<'_>], k: usize) -> bool {
@@ -4697,16 +4715,7 @@ impl Recognizer {
             };
             lower(j).is_some_and(|t| t.elision.is_empty() && noun(t))
         };
-        // (A cheap first test of the complement's opening, which most words fail: "de",
-        // "des", "du" or an elided "d'".)
-        let de = || {
-            lower(k + 1).is_some_and(|n| {
-                matches!(n.elision, "d" | "D")
-                    || (n.elision.is_empty() && matches!(n.text, "de" | "des" | "du"))
-            })
-        };
-        (adjective || (de() && complement()))
-            && self.gaz.head(toks[k].text, HeadPos::First).is_some()
+        (adjective || complement()) && self.gaz.head(toks[k].text, HeadPos::First).is_some()
     }
 
     /// Whether the lowercase demonym right after the listed organisation `toks[first..=end]`,
@@ -5295,11 +5304,7 @@ impl Recognizer {
     ) {
         let (mid_caps, lower) = (page.mid_caps, page.lower);
         let toks = &d.tokens;
-        // (Not "le plan de M. Novotný-Kral": a person's plan; "le lycée Madame de Staël" is.)
-        if self
-            .lower_head_before(toks, first)
-            .is_some_and(|(h, _)| h + 1 == first || !is_courtesy_title(toks[first].text))
-        {
+        if self.lower_head_of_name(toks, first).is_some() {
             // "département de la Justice": the whole run belongs to the name.
             out.push(self.cand(di, d, first, last));
             return;
@@ -6787,11 +6792,7 @@ impl Recognizer {
                 EntityType::Organization | EntityType::Misc
             )
         });
-        // ("le plan de M. Novotný-Kral": a person's plan, no plan's name; "le lycée Madame de
-        // Staël" is one.)
-        let head_before = self
-            .lower_head_before(toks, first)
-            .filter(|&(h, _)| h + 1 == first || !is_courtesy_title(toks[first].text));
+        let head_before = self.lower_head_of_name(toks, first);
         // "un tribunal de New York": a head after an indefinite article names no one thing.
         let indefinite = head_before.is_some_and(|(h, _)| {
             h > 0
