@@ -1036,6 +1036,72 @@ impl Gazetteer {
         best
     }
 
+    /// The longest listed place of two words or more that the lowercase words from
+    /// `tokens[i]` spell, their hyphens written as spaces or not ("baton rouge", "chatel
+    /// guyon", "la chaux de fonds"): (row, tokens it covers). Only towns, regions, territories
+    /// and countries; no elided word inside.
+    pub fn lower_place_phrase(&self, tokens: &[NameToken<'_>], i: usize) -> Option<(u32, usize)> {
+        let plain = |t: &NameToken<'_>| t.shape == Shape::Lower && t.elision.is_empty();
+        let place = |r: u32| {
+            let row = &self.rows[r as usize];
+            row.kind == EntityType::Location
+                && matches!(
+                    row.subtype.as_str(),
+                    "city" | "country" | "region" | "territory"
+                )
+        };
+        let mut best: Option<(u32, usize)> = None;
+        let mut better = |row: u32, n: usize| {
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((row, n));
+            }
+        };
+        let end = tokens.len().min(i + self.max_tokens);
+        // Written as listed, spaces between words ("baton rouge").
+        if self.info(tokens.get(i)?.text).starts_name {
+            let mut key = String::new();
+            for k in i..end {
+                let t = &tokens[k];
+                if !plain(t) || (k > i && !t.joined) {
+                    break;
+                }
+                push_parts(&mut key, t, false);
+                let Some(node) = self.phrases.get(&key) else {
+                    break;
+                };
+                if k > i
+                    && let Some(row) = node.names.iter().map(|(r, _)| *r).find(|r| place(*r))
+                {
+                    better(row, k + 1 - i);
+                }
+                if !node.longer {
+                    break;
+                }
+            }
+        }
+        // A hyphenated name written with spaces ("chatel guyon"), after its article too ("la
+        // chaux de fonds").
+        let article = matches!(tokens[i].text, "la" | "le" | "les");
+        let mut key = String::new();
+        for k in i..end {
+            let t = &tokens[k];
+            if !plain(t) || (k > i && !t.joined) || !t.text.chars().all(char::is_alphabetic) {
+                break;
+            }
+            if k > i {
+                key.push(if article && k == i + 1 { ' ' } else { '-' });
+            }
+            push_key(t.text, &mut key);
+            if k > i + usize::from(article)
+                && let Some(row) = self.place_row(&key)
+                && place(row)
+            {
+                better(row, k + 1 - i);
+            }
+        }
+        best
+    }
+
     /// Whether the tokens of a candidate follow the case of a listed name's tokens. Elided
     /// articles do not have a token of their own in `toks`, so cases are matched from the end.
     fn cases_match(&self, cases: &[Case], toks: &[NameToken<'_>], caps_line: bool) -> bool {

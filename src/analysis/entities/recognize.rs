@@ -3153,6 +3153,47 @@ impl Recognizer {
                 i = last.0 + 1;
                 continue;
             }
+            // "grew up in baton rouge", "un spa à chatel guyon", "à la chaux de fonds": a
+            // listed place of several words that a reader writes in lowercase after a
+            // preposition of place (a saint's town only after the prepositions above).
+            if di >= page.edited
+                && t.shape == Shape::Lower
+                && i > 0
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && matches!(
+                    toks[i - 1].text,
+                    "à" | "a"
+                        | "au"
+                        | "en"
+                        | "de"
+                        | "via"
+                        | "at"
+                        | "depuis"
+                        | "vers"
+                        | "in"
+                        | "from"
+                        | "to"
+                        | "near"
+                        | "entre"
+                        | "between"
+                )
+                && !matches!(t.text, "st" | "ste" | "saint" | "sainte")
+                && let Some((row, n)) = self.gaz.lower_place_phrase(toks, i)
+                && toks.get(i + n).is_none_or(|m| !m.hyphen_before)
+                // Not "à la garde", "de la réunion", "des moines", "au nord est": after an
+                // article three words at least; under four words, one no dictionary holds.
+                && (n >= 4
+                    || (!matches!(t.text, "le" | "la" | "les" | "des" | "du" | "de")
+                        && toks[i..i + n]
+                            .iter()
+                            .any(|w| !with_key(w.text, stop) && !self.gaz.is_common(w.text))))
+            {
+                out.push(self.listed_place(di, d, i, i + n - 1, row));
+                i += n;
+                continue;
+            }
             // "j'ai grandi à clisson", "from cork", "entre rodez et millau": a listed place
             // that a commenter writes in lowercase after a preposition of place, or after
             // "et", "and", "ou", "or" that follow such a place (no common word or given name,

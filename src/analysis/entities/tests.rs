@@ -5863,6 +5863,43 @@ fn a_readers_lowercase_saints_town_is_the_listed_town() {
 }
 
 #[test]
+fn a_readers_lowercase_place_of_several_words_is_the_listed_place() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Il dirige un spa à chatel guyon maintenant.",
+            "Châtel-Guyon",
+        ),
+        (
+            "Je suis de la chaux de fonds et alors ?",
+            "La Chaux-de-Fonds",
+        ),
+        (
+            "On a pris le bus à aix en provence hier.",
+            "Aix-en-Provence",
+        ),
+        ("Moved to new york last year.", "New York City"),
+    ] {
+        let found = r.detect(text);
+        assert!(
+            found.iter().any(|m| &*m.name == name
+                && m.kind == EntityType::Location
+                && m.text.contains(' ')),
+            "{text}: {found:?}"
+        );
+    }
+    // An article before common words, or common words alone, are no place.
+    for text in [
+        "Il est arrivé à la garde à vue.",
+        "On en parlait de la réunion d'hier.",
+        "Le vent souffle au nord est.",
+    ] {
+        let found = r.detect(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_museum_hill_or_bog_keeps_its_head_word() {
     let r = builtin();
     for (text, name, kind) in [
