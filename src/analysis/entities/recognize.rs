@@ -5060,13 +5060,7 @@ impl Recognizer {
     /// A candidate over tokens `first..=last` of `d`.
     fn cand(&self, doc: usize, d: &Doc<'_>, first: usize, last: usize) -> Cand {
         let toks = &d.tokens[first..=last];
-        let mut parts = Parts::new();
-        for (j, t) in toks.iter().enumerate() {
-            if j > 0 && !t.elision.is_empty() {
-                parts.push(elision_part(t.elision));
-            }
-            parts.push(t.part());
-        }
+        let mut parts = name_parts(toks);
         let acronym = toks.len() == 1 && toks[0].shape == Shape::Upper;
         // "la chaîne L'Équipe", "que L'Oréal": a capitalised "L'" inside a sentence is the
         // name's own article.
@@ -6647,7 +6641,7 @@ impl Recognizer {
         {
             c.last_tok = y;
             c.end = toks[y].end;
-            c.parts = toks[c.first_tok..=y].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[c.first_tok..=y]);
         }
     }
 
@@ -6731,7 +6725,7 @@ impl Recognizer {
             last = at + n - 1;
             c.end = toks[last].end;
             c.last_tok = last;
-            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[first..=last]);
             return;
         }
         // "les Rapaces de Gap", "les Pêcheries de l'Odet", "Bières de Wallonie": a capitalised
@@ -6742,7 +6736,7 @@ impl Recognizer {
             last = place_last;
             c.end = toks[last].end;
             c.last_tok = last;
-            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[first..=last]);
             vote(&mut c.votes, EntityType::Organization, 0.5);
             return;
         }
@@ -6752,7 +6746,7 @@ impl Recognizer {
         if let Some(k) = self.article_title_end(d, c) {
             c.end = toks[k].end;
             c.last_tok = k;
-            c.parts = toks[first..=k].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[first..=k]);
             if !c.cued {
                 vote(&mut c.votes, EntityType::Misc, 1.5);
             }
@@ -6773,7 +6767,7 @@ impl Recognizer {
         {
             c.start = toks[first - 1].start;
             c.first_tok = first - 1;
-            c.parts = toks[first - 1..=last].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[first - 1..=last]);
             c.votes = [0.0; 4];
             vote(&mut c.votes, EntityType::Misc, 2.0);
             return;
@@ -6822,7 +6816,7 @@ impl Recognizer {
             {
                 c.end = toks[k].end;
                 c.last_tok = k;
-                c.parts = toks[first..=k].iter().map(|t| t.part()).collect();
+                c.parts = name_parts(&toks[first..=k]);
                 return;
             }
         }
@@ -6864,7 +6858,7 @@ impl Recognizer {
             c.row = None;
             c.weak = false;
             c.cued = true;
-            c.parts = toks[first..=last].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[first..=last]);
             return;
         }
         // "la loi FISA": an acronym is the law's name on its own.
@@ -6936,7 +6930,7 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
-            c.parts = toks[h..=last].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[h..=last]);
             return;
         }
         // Adjectives after a capitalised head, and a spelled-out tail confirmed by an acronym.
@@ -7386,7 +7380,7 @@ impl Recognizer {
         if end > last {
             c.end = toks[end].end;
             c.last_tok = end;
-            c.parts = toks[first..=end].iter().map(|t| t.part()).collect();
+            c.parts = name_parts(&toks[first..=end]);
             match head_kind {
                 // "Confédération paysanne", "Banque centrale européenne": the head types it.
                 Some(kind) if c.votes[kind.index()] < 2.0 => vote(&mut c.votes, kind, 2.0),
@@ -9818,8 +9812,9 @@ impl Recognizer {
             let cl = &clusters[k];
             let kind = cl.kind();
             // "Montenay" is no short form of "conseil municipal de Montenay": the word after
-            // "de" or "of" completes an organisation's name, it does not name it.
-            let complement = kind != EntityType::Person
+            // "de" or "of" completes an organisation's name, it does not name it (a place's
+            // does: "Anjouan" for "île d'Anjouan").
+            let complement = matches!(kind, EntityType::Organization | EntityType::Misc)
                 && cl.parts.len() >= 2
                 && matches!(
                     cl.parts[cl.parts.len() - 2].as_str(),
@@ -9942,6 +9937,19 @@ impl LongNames {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// The keyed words of a name written by `toks`, an elided article inside it a part of its own
+/// ("tribunal", "correctionnel", "d'", "avesnes"): the name's complement is told by it.
+fn name_parts(toks: &[NameToken<'_>]) -> Parts {
+    let mut parts = Parts::new();
+    for (j, t) in toks.iter().enumerate() {
+        if j > 0 && !t.elision.is_empty() {
+            parts.push(elision_part(t.elision));
+        }
+        parts.push(t.part());
+    }
+    parts
 }
 
 /// Each of `words` in lowercase.
