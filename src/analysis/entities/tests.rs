@@ -5900,6 +5900,20 @@ fn a_readers_lowercase_place_of_several_words_is_the_listed_place() {
 }
 
 #[test]
+fn a_town_is_no_short_form_of_the_court_named_after_it() {
+    let r = builtin();
+    let found =
+        r.detect("AVESNES-SUR-HELPE – Le tribunal correctionnel d’Avesnes-sur-Helpe a condamné.");
+    assert_eq!(found[0].text, "AVESNES-SUR-HELPE");
+    assert_eq!(found[0].kind, EntityType::Location, "{found:?}");
+    let found = r.detect("Le gouverneur de l’île d’Anjouan parle. Anjouan attend.");
+    assert!(
+        found.iter().all(|m| m.kind == EntityType::Location),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_museum_hill_or_bog_keeps_its_head_word() {
     let r = builtin();
     for (text, name, kind) in [
