@@ -6362,6 +6362,15 @@ impl Recognizer {
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
         }
+        // "La Trinité-sur-Mer", "Bourg-en-Bresse", "Saint-Martin-lès-Melle": a hyphenated word
+        // whose capitalised parts a lowercase "sur", "sous", "lès", "en" or "aux" joins is a
+        // town's name (people's compound names join capitalised parts only); alone or after
+        // its article, not as a complement ("Festival d'Aix-en-Provence").
+        if town_compound(toks[last].text)
+            && (n == 1 || (n == 2 && matches!(head.text, "La" | "Le" | "Les")))
+        {
+            vote(&mut c.votes, EntityType::Location, 1.0);
+        }
         // "la Croix-Rousse", "Vieux-Lyon", "Côte-Nord": a hyphenated name that starts with a
         // common word, without a given name, is mostly a place when an article comes before it
         // or when its other parts are common words or places too.
@@ -9937,6 +9946,35 @@ impl LongNames {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// Whether `word` is a French town's compound name: capitalised parts joined by a lowercase
+/// "sur", "sous", "lès", "lez", "en" or "aux" ("Trinité-sur-Mer", "Bourg-en-Bresse").
+pub(super) fn town_compound(word: &str) -> bool {
+    let mut parts = word.split('-');
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+    if !cap(first) || !word.contains('-') {
+        return false;
+    }
+    let mut joined = false;
+    let mut after_joiner = false;
+    for p in parts {
+        if matches!(p, "sur" | "sous" | "lès" | "lez" | "en" | "aux") {
+            if after_joiner {
+                return false;
+            }
+            joined = true;
+            after_joiner = true;
+        } else if cap(p) || (after_joiner && matches!(p, "le" | "la" | "les")) {
+            after_joiner = matches!(p, "le" | "la" | "les");
+        } else {
+            return false;
+        }
+    }
+    joined && !after_joiner
 }
 
 /// The keyed words of a name written by `toks`, an elided article inside it a part of its own

@@ -5914,6 +5914,34 @@ fn a_town_is_no_short_form_of_the_court_named_after_it() {
 }
 
 #[test]
+fn a_compound_joined_by_sur_or_en_is_a_town() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Les ateliers de La Trinité-sur-Mer espèrent.",
+            "La Trinité-sur-Mer",
+        ),
+        (
+            "Les ateliers de La Ferté-sur-Loir espèrent.",
+            "La Ferté-sur-Loir",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    assert!(recognize::town_compound("Saint-Martin-sur-le-Pré"));
+    assert!(!recognize::town_compound("Dupont-Moretti"));
+    assert!(!recognize::town_compound("Jean-de-Dieu"));
+    assert!(!recognize::town_compound("Aix-en"));
+    let t = typed(r, "Elle chantera au Festival d'Aix-en-Provence cet été.");
+    assert!(
+        t.iter()
+            .all(|(n, k)| n != "Festival d'Aix-en-Provence" || *k != "location"),
+        "{t:?}"
+    );
+}
+
+#[test]
 fn a_museum_hill_or_bog_keeps_its_head_word() {
     let r = builtin();
     for (text, name, kind) in [
