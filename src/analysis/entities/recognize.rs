@@ -1966,6 +1966,8 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
             | (4, b'd', b'e')
             // "bravo", "merci", "allez", "there"
             | (5, b'b', b'o') | (5, b'm', b'i') | (5, b'a', b'z') | (5, b't', b'e')
+            // "courage"
+            | (7, b'c', b'e')
             // "cheers", "congrats"
             | (6 | 8, b'c', b's')
             // "félicitations"
@@ -1983,6 +1985,7 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
             "bravo",
             "merci",
             "allez",
+            "courage",
             "félicitations",
             "congrats",
             "cheers",
@@ -3354,7 +3357,8 @@ impl Recognizer {
                 continue;
             }
             // "bravo beñat", "merci pocco", "fair play to dwan": a reader's lowercase word
-            // after praise or thanks, when it is no word of the dictionary, list or page name.
+            // after praise or thanks, when it is no word of the dictionary, list or page name;
+            // a given name though a word inflects to it ("courage germaine", "merci martine").
             if di >= page.edited
                 && t.shape == Shape::Lower
                 && i > 0
@@ -3362,7 +3366,11 @@ impl Recognizer {
                 && cheers_before(toks, i)
                 // (Not "merci bcp", "well done nhs": an abbreviation or acronym.)
                 && Self::plain_reader_word(t, 3)
-                && self.unknown_word(page, t)
+                && (self.unknown_word(page, t)
+                    || (self.gaz.is_given(t.text)
+                        && !with_key(t.text, stop)
+                        && !self.gaz.is_not_entity(t.text)
+                        && !page.lower.contains(t.text)))
                 && self.gaz.place_row(t.text).is_none()
             {
                 // "salminen-ward": the parts of a hyphenated surname.

@@ -5942,6 +5942,38 @@ fn a_compound_joined_by_sur_or_en_is_a_town() {
 }
 
 #[test]
+fn a_readers_cheered_given_name_is_a_person() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Courage germaine, la poste c'était le dernier truc.",
+            "germaine",
+        ),
+        ("Courage à martine et à ses banons.", "martine"),
+        (
+            "Courage marie-hélène pour former les jeunes.",
+            "marie-hélène",
+        ),
+    ] {
+        let found = r.detect(text);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.text == name && m.kind == EntityType::Person),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "Courage les gars.",
+        "Merci beaucoup !",
+        "Courage aux soignants.",
+    ] {
+        let found = r.detect(text);
+        assert!(found.iter().all(|m| m.weak), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn a_museum_hill_or_bog_keeps_its_head_word() {
     let r = builtin();
     for (text, name, kind) in [
