@@ -6363,10 +6363,18 @@ impl Recognizer {
         if n > 1 && PARTICLES.contains(&head.key().as_str()) && head.shape == Shape::Cap {
             vote(&mut c.votes, EntityType::Person, 0.3);
         }
-        // "Saint-Omer", "Sainte-Maxime": saints' names are mostly places.
+        // "Saint-Omer", "Sainte-Maxime": saints' names are mostly places; so are compounds
+        // of a settlement's word ("Port-Bouët", "Fort-Dauphin", "Pont-Aven", "Val-Thorens").
         if ["Saint-", "Sainte-", "St-", "Ste-"]
             .iter()
             .any(|p| head.text.starts_with(p))
+            || (n == 1
+                && head.text.split_once('-').is_some_and(|(a, _)| {
+                    matches!(
+                        a,
+                        "Port" | "Fort" | "Pont" | "Mont" | "Bourg" | "Val" | "Château" | "Puy"
+                    )
+                }))
         {
             vote(&mut c.votes, EntityType::Location, 0.5);
         }

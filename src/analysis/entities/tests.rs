@@ -5974,6 +5974,36 @@ fn a_readers_cheered_given_name_is_a_person() {
 }
 
 #[test]
+fn a_natural_feature_or_facility_keeps_its_head_word() {
+    let r = builtin();
+    for (text, name) in [
+        (
+            "Il a marché au cirque de Gavarnie hier.",
+            "cirque de Gavarnie",
+        ),
+        (
+            "Le tracé franchit la lagune Ébrié sur un pont.",
+            "lagune Ébrié",
+        ),
+        ("Le causse Méjean est sec.", "causse Méjean"),
+        ("La caserne Miribel ferme.", "caserne Miribel"),
+        (
+            "Il a dormi au refuge de Baysselance.",
+            "refuge de Baysselance",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    // A town's villa names the town.
+    let t = typed(r, "La villa de Grignan a une piscine.");
+    assert!(t.contains(&("Grignan".to_string(), "location")), "{t:?}");
+    // A settlement's word before a hyphen begins a town's name.
+    let t = typed(r, "La ligne doit rejoindre Port-Bouët en 2028.");
+    assert!(t.contains(&("Port-Bouët".to_string(), "location")), "{t:?}");
+}
+
+#[test]
 fn a_museum_hill_or_bog_keeps_its_head_word() {
     let r = builtin();
     for (text, name, kind) in [
