@@ -5041,6 +5041,25 @@ impl Recognizer {
     /// within two capitalised words.
     fn possessive_inside(&self, toks: &[NameToken<'_>], k: usize) -> bool {
         let t = &toks[k];
+        // "Hag's Head", "O'Brien's Tower", "Giant's Causeway": a landmark's word ends the name
+        // right after the possessive.
+        let landmark = || {
+            toks.get(k + 1).is_some_and(|n| {
+                n.joined
+                    && n.shape == Shape::Cap
+                    && n.elision.is_empty()
+                    && matches!(
+                        n.text,
+                        "Head" | "Tower" | "Point" | "Rock" | "Cross" | "Causeway" | "Leap"
+                    )
+            }) && toks
+                .get(k + 2)
+                .is_none_or(|m| !(m.joined && matches!(m.shape, Shape::Cap | Shape::Upper)))
+                && !self.gaz.is_given(t.text)
+        };
+        if t.shape == Shape::Cap && t.elision.is_empty() && landmark() {
+            return true;
+        }
         t.shape == Shape::Cap
             && toks[k + 1..]
                 .iter()
@@ -10085,7 +10104,8 @@ fn state_abbreviation(abbr: &str, dot: bool) -> Option<&'static str> {
         "Man" => "Manitoba",
         "N.S" => "Nova Scotia",
         "N.B" => "New Brunswick",
-        "Nfld" => "Newfoundland and Labrador",
+        "Nfld" | "N.L" => "Newfoundland and Labrador",
+        "Y.T" => "Yukon",
         "P.E.I" => "Prince Edward Island",
         "N.W.T" => "Northwest Territories",
         _ => "",

@@ -6004,6 +6004,26 @@ fn a_natural_feature_or_facility_keeps_its_head_word() {
 }
 
 #[test]
+fn a_landmarks_possessive_stays_in_its_name() {
+    let r = builtin();
+    for (text, name) in [
+        ("The path to Hag's Head is closed.", "Hag's Head"),
+        (
+            "Buses still stop at O'Brien's Tower, which is open.",
+            "O'Brien's Tower",
+        ),
+    ] {
+        let t = typed(r, text);
+        assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
+    }
+    // ("Dover's Tower Hamlets": the possessive names the town.)
+    let t = typed(r, "Residents of Dover's Tower Hamlets said so.");
+    assert!(t.contains(&("Dover".to_string(), "location")), "{t:?}");
+    let t = typed(r, "HAPPY VALLEY-GOOSE BAY, N.L. — Hundreds of people came.");
+    assert!(t.contains(&("N.L.".to_string(), "location")), "{t:?}");
+}
+
+#[test]
 fn a_museum_hill_or_bog_keeps_its_head_word() {
     let r = builtin();
     for (text, name, kind) in [
