@@ -766,6 +766,12 @@ impl Gazetteer {
         self.common.get(key).is_some()
     }
 
+    /// Whether `word` itself is a listed common word ("prudence"), not only an inflection of
+    /// one ("germaine" is "germain"'s).
+    pub fn lists_common(&self, word: &str) -> bool {
+        with_key(word, |k| self.common_has(k))
+    }
+
     /// Whether `word` alone is a listed place's name ("Lyon", "Angleterre").
     pub fn lists_place(&self, word: &str) -> bool {
         self.place_row(word).is_some()
@@ -1057,6 +1063,9 @@ impl Gazetteer {
             }
         };
         let end = tokens.len().min(i + self.max_tokens);
+        // The longest listed name of any kind written so: a place inside a longer name is no
+        // place ("in new york times").
+        let mut any = 0;
         // Written as listed, spaces between words ("baton rouge").
         if self.info(tokens.get(i)?.text).starts_name {
             let mut key = String::new();
@@ -1069,6 +1078,9 @@ impl Gazetteer {
                 let Some(node) = self.phrases.get(&key) else {
                     break;
                 };
+                if !node.names.is_empty() {
+                    any = k + 1 - i;
+                }
                 if k > i
                     && let Some(row) = node.names.iter().map(|(r, _)| *r).find(|r| place(*r))
                 {
@@ -1080,10 +1092,10 @@ impl Gazetteer {
             }
         }
         // A hyphenated name written with spaces ("chatel guyon"), after its article too ("la
-        // chaux de fonds").
+        // chaux de fonds"); no listed place has more than six parts.
         let article = matches!(tokens[i].text, "la" | "le" | "les");
         let mut key = String::new();
-        for k in i..end {
+        for k in i..tokens.len().min(i + 6) {
             let t = &tokens[k];
             if !plain(t) || (k > i && !t.joined) || !t.text.chars().all(char::is_alphabetic) {
                 break;
@@ -1099,7 +1111,7 @@ impl Gazetteer {
                 better(row, k + 1 - i);
             }
         }
-        best
+        best.filter(|(_, n)| *n >= any)
     }
 
     /// Whether the tokens of a candidate follow the case of a listed name's tokens. Elided

@@ -1979,7 +1979,10 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
         i.checked_sub(k)
             .is_some_and(|j| words.iter().any(|w| toks[j].text.eq_ignore_ascii_case(w)))
     };
-    let n = if is(
+    let n = if is(1, &["courage"]) && is(2, &["bon", "Bon"]) {
+        // "Bon courage germaine"
+        2
+    } else if is(
         1,
         &[
             "bravo",
@@ -3169,7 +3172,9 @@ impl Recognizer {
                     toks[i - 1].text,
                     "à" | "a"
                         | "au"
+                        | "aux"
                         | "en"
+                        | "par"
                         | "de"
                         | "via"
                         | "at"
@@ -3185,13 +3190,16 @@ impl Recognizer {
                 && !matches!(t.text, "st" | "ste" | "saint" | "sainte")
                 && let Some((row, n)) = self.gaz.lower_place_phrase(toks, i)
                 && toks.get(i + n).is_none_or(|m| !m.hyphen_before)
-                // Not "à la garde", "de la réunion", "des moines", "au nord est": after an
-                // article three words at least; under four words, one no dictionary holds.
+                // Not "à la garde", "de la réunion", "des moines", "au nord est": under four
+                // words, one after the article that no dictionary holds ("à la rochelle").
                 && (n >= 4
-                    || (!matches!(t.text, "le" | "la" | "les" | "des" | "du" | "de")
-                        && toks[i..i + n]
-                            .iter()
-                            .any(|w| !with_key(w.text, stop) && !self.gaz.is_common(w.text))))
+                    || toks[i..i + n]
+                        .iter()
+                        .skip(usize::from(matches!(
+                            t.text,
+                            "le" | "la" | "les" | "des" | "du" | "de"
+                        )))
+                        .any(|w| !with_key(w.text, stop) && !self.gaz.is_common(w.text)))
             {
                 out.push(self.listed_place(di, d, i, i + n - 1, row));
                 i += n;
@@ -3366,11 +3374,7 @@ impl Recognizer {
                 && cheers_before(toks, i)
                 // (Not "merci bcp", "well done nhs": an abbreviation or acronym.)
                 && Self::plain_reader_word(t, 3)
-                && (self.unknown_word(page, t)
-                    || (self.gaz.is_given(t.text)
-                        && !with_key(t.text, stop)
-                        && !self.gaz.is_not_entity(t.text)
-                        && !page.lower.contains(t.text)))
+                && (self.unknown_word(page, t) || self.cheered_given_name(page, toks, i))
                 && self.gaz.place_row(t.text).is_none()
             {
                 // "salminen-ward": the parts of a hyphenated surname.
@@ -5038,7 +5042,8 @@ impl Recognizer {
     /// Whether the possessive "'s" of token `k` is inside a name ("Queen's University Belfast",
     /// "Children's Hospital", "Information Commissioner's Office"): the word is a common noun
     /// (no given name, no listed name) and a head word of an organisation or a place follows
-    /// within two capitalised words.
+    /// within two capitalised words; or a landmark's word ends the name right after it ("Hag's
+    /// Head", "O'Brien's Tower").
     fn possessive_inside(&self, toks: &[NameToken<'_>], k: usize) -> bool {
         let t = &toks[k];
         // "Hag's Head", "O'Brien's Tower", "Giant's Causeway": a landmark's word ends the name
@@ -5052,10 +5057,13 @@ impl Recognizer {
                         n.text,
                         "Head" | "Tower" | "Point" | "Rock" | "Cross" | "Causeway" | "Leap"
                     )
-            }) && toks
-                .get(k + 2)
-                .is_none_or(|m| !(m.joined && matches!(m.shape, Shape::Cap | Shape::Upper)))
-                && !self.gaz.is_given(t.text)
+            }) && toks.get(k + 2).is_none_or(|m| {
+                // ("Apple's Head of Design": a title.)
+                !(m.joined && (matches!(m.shape, Shape::Cap | Shape::Upper) || m.text == "of"))
+            }) && !self.gaz.is_given(t.text)
+                // ("Donald Trump's Tower": a person's.)
+                && !(k > 0 && toks[k - 1].joined && self.gaz.is_given(toks[k - 1].text))
+                && self.gaz.longest(toks, k, false).is_none()
         };
         if t.shape == Shape::Cap && t.elision.is_empty() && landmark() {
             return true;
@@ -6383,7 +6391,7 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Person, 0.3);
         }
         // "Saint-Omer", "Sainte-Maxime": saints' names are mostly places; so are compounds
-        // of a settlement's word ("Port-Bouët", "Fort-Dauphin", "Pont-Aven", "Val-Thorens").
+        // of a settlement's word ("Port-Bouët", "Fort-Dauphin", "Pont-Aven", "Val-d'Isère").
         if ["Saint-", "Sainte-", "St-", "Ste-"]
             .iter()
             .any(|p| head.text.starts_with(p))
@@ -6398,11 +6406,11 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Location, 0.5);
         }
         // "La Trinité-sur-Mer", "Bourg-en-Bresse", "Saint-Martin-lès-Melle": a hyphenated word
-        // whose capitalised parts a lowercase "sur", "sous", "lès", "en" or "aux" joins is a
-        // town's name (people's compound names join capitalised parts only); alone or after
-        // its article, not as a complement ("Festival d'Aix-en-Provence").
-        if town_compound(toks[last].text)
-            && (n == 1 || (n == 2 && matches!(head.text, "La" | "Le" | "Les")))
+        // whose capitalised parts a lowercase "sur", "sous", "lès", "lez", "en" or "aux" joins
+        // is a town's name (people's compound names join capitalised parts only); alone or
+        // after its article, not as a complement ("Festival d'Aix-en-Provence").
+        if (n == 1 || (n == 2 && matches!(head.text, "La" | "Le" | "Les")))
+            && town_compound(toks[last].text)
         {
             vote(&mut c.votes, EntityType::Location, 1.0);
         }
@@ -8351,6 +8359,21 @@ impl Recognizer {
             && self.gaz.lower_name(t.text).is_none()
     }
 
+    /// Whether a cheered reader's lowercase word `toks[i]` is a given name, though a common
+    /// word inflects to it ("courage germaine", "merci martine") or is written so when the
+    /// cheer ends with it ("bravo rose !"; not "courage prudence et patience"), and no term of
+    /// endearment ("merci chérie"); as [`Recognizer::unknown_word`] is otherwise.
+    fn cheered_given_name(&self, page: &Page<'_, '_>, toks: &[NameToken<'_>], i: usize) -> bool {
+        let t = &toks[i];
+        self.gaz.is_given(t.text)
+            && !matches!(t.text, "chérie" | "cherie" | "amie" | "jolie")
+            && (!self.gaz.lists_common(t.text) || toks.get(i + 1).is_none_or(|n| !n.joined))
+            && !page.lower.contains(t.text)
+            && !with_key(t.text, stop)
+            && !self.gaz.is_not_entity(t.text)
+            && self.gaz.lower_name(t.text).is_none()
+    }
+
     /// The page's surnames (see `Page::surnames`), gathered on first use.
     fn page_surnames<'a>(&self, page: &'a Page<'_, '_>) -> &'a hashbrown::HashSet<u64> {
         page.surnames.get_or_init(|| {
@@ -9857,7 +9880,7 @@ impl Recognizer {
             let kind = cl.kind();
             // "Montenay" is no short form of "conseil municipal de Montenay": the word after
             // "de" or "of" completes an organisation's name, it does not name it (a place's
-            // does: "Anjouan" for "île d'Anjouan").
+            // does: "Anjouan" for "île d'Anjouan", "Notre-Dame-des-Landes" for its airport).
             let complement = matches!(kind, EntityType::Organization | EntityType::Misc)
                 && cl.parts.len() >= 2
                 && matches!(
@@ -9984,27 +10007,48 @@ impl LongNames {
 }
 
 /// Whether `word` is a French town's compound name: capitalised parts joined by a lowercase
-/// "sur", "sous", "lès", "lez", "en" or "aux" ("Trinité-sur-Mer", "Bourg-en-Bresse").
+/// "sur", "sous", "lès", "lez", "en", "aux", "près", "ès" or an article ("Trinité-sur-Mer",
+/// "Bourg-en-Bresse", "Aix-les-Bains"), all in capitals in a dateline.
 pub(super) fn town_compound(word: &str) -> bool {
+    if !word.contains('-') {
+        return false;
+    }
     let mut parts = word.split('-');
     let Some(first) = parts.next() else {
         return false;
     };
     let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
-    if !cap(first) || !word.contains('-') {
+    if !cap(first) {
         return false;
     }
+    // A dateline writes the joiners in capitals too ("AVESNES-SUR-HELPE").
+    let caps = !word.chars().any(char::is_lowercase);
+    let mut lower = String::new();
     let mut joined = false;
     let mut after_joiner = false;
     for p in parts {
-        if matches!(p, "sur" | "sous" | "lès" | "lez" | "en" | "aux") {
+        let p = if caps {
+            lower.clear();
+            lower.extend(p.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            p
+        };
+        if matches!(
+            p,
+            "sur" | "sous" | "lès" | "lez" | "en" | "aux" | "près" | "ès"
+        ) {
             if after_joiner {
                 return false;
             }
             joined = true;
             after_joiner = true;
-        } else if cap(p) || (after_joiner && matches!(p, "le" | "la" | "les")) {
-            after_joiner = matches!(p, "le" | "la" | "les");
+        } else if matches!(p, "le" | "la" | "les") {
+            // "Azay-le-Rideau", "Aix-les-Bains", "Saint-Martin-sur-le-Pré".
+            joined = true;
+            after_joiner = true;
+        } else if cap(p) || (caps && !p.is_empty()) {
+            after_joiner = false;
         } else {
             return false;
         }

@@ -5879,6 +5879,7 @@ fn a_readers_lowercase_place_of_several_words_is_the_listed_place() {
             "Aix-en-Provence",
         ),
         ("Moved to new york last year.", "New York City"),
+        ("J'habite à la rochelle depuis dix ans.", "La Rochelle"),
     ] {
         let found = r.detect(text);
         assert!(
@@ -5893,6 +5894,7 @@ fn a_readers_lowercase_place_of_several_words_is_the_listed_place() {
         "Il est arrivé à la garde à vue.",
         "On en parlait de la réunion d'hier.",
         "Le vent souffle au nord est.",
+        "I read it in new york times yesterday.",
     ] {
         let found = r.detect(text);
         assert!(found.is_empty(), "{text}: {found:?}");
@@ -5906,9 +5908,11 @@ fn a_town_is_no_short_form_of_the_court_named_after_it() {
         r.detect("AVESNES-SUR-HELPE – Le tribunal correctionnel d’Avesnes-sur-Helpe a condamné.");
     assert_eq!(found[0].text, "AVESNES-SUR-HELPE");
     assert_eq!(found[0].kind, EntityType::Location, "{found:?}");
+    // An island's complement names it.
     let found = r.detect("Le gouverneur de l’île d’Anjouan parle. Anjouan attend.");
+    let anjouan = found.iter().find(|m| m.text == "Anjouan");
     assert!(
-        found.iter().all(|m| m.kind == EntityType::Location),
+        anjouan.is_some_and(|m| m.kind == EntityType::Location && &*m.name == "île d’Anjouan"),
         "{found:?}"
     );
 }
@@ -5930,6 +5934,9 @@ fn a_compound_joined_by_sur_or_en_is_a_town() {
         assert!(t.contains(&(name.to_string(), "location")), "{text}: {t:?}");
     }
     assert!(recognize::town_compound("Saint-Martin-sur-le-Pré"));
+    assert!(recognize::town_compound("Aix-les-Bains"));
+    assert!(recognize::town_compound("AVESNES-SUR-HELPE"));
+    assert!(!recognize::town_compound("JEAN-PIERRE"));
     assert!(!recognize::town_compound("Dupont-Moretti"));
     assert!(!recognize::town_compound("Jean-de-Dieu"));
     assert!(!recognize::town_compound("Aix-en"));
@@ -5963,10 +5970,20 @@ fn a_readers_cheered_given_name_is_a_person() {
             "{text}: {found:?}"
         );
     }
+    let found = r.detect("Bon courage germaine, on pense à toi.");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.text == "germaine" && m.kind == EntityType::Person),
+        "{found:?}"
+    );
+    // Virtues, terms of endearment, common words.
     for text in [
         "Courage les gars.",
         "Merci beaucoup !",
         "Courage aux soignants.",
+        "Courage prudence et patience.",
+        "Merci chérie !",
     ] {
         let found = r.detect(text);
         assert!(found.iter().all(|m| m.weak), "{text}: {found:?}");
@@ -5977,10 +5994,7 @@ fn a_readers_cheered_given_name_is_a_person() {
 fn a_natural_feature_or_facility_keeps_its_head_word() {
     let r = builtin();
     for (text, name) in [
-        (
-            "Il a marché au cirque de Gavarnie hier.",
-            "cirque de Gavarnie",
-        ),
+        ("Il a dormi au refuge du Goûter hier.", "refuge du Goûter"),
         (
             "Le tracé franchit la lagune Ébrié sur un pont.",
             "lagune Ébrié",
@@ -6021,6 +6035,25 @@ fn a_landmarks_possessive_stays_in_its_name() {
     assert!(t.contains(&("Dover".to_string(), "location")), "{t:?}");
     let t = typed(r, "HAPPY VALLEY-GOOSE BAY, N.L. — Hundreds of people came.");
     assert!(t.contains(&("N.L.".to_string(), "location")), "{t:?}");
+    let t = typed(r, "WHITEHORSE, Y.T. — The council met.");
+    assert!(t.contains(&("Y.T.".to_string(), "location")), "{t:?}");
+    // A title after a firm's possessive; a person's possessive.
+    let t = typed(r, "Apple's Head of Design said so.");
+    assert!(t.iter().all(|(n, _)| n != "Apple's Head"), "{t:?}");
+    let t = typed(r, "Donald Trump's Tower is tall.");
+    assert!(t.iter().all(|(n, _)| n != "Donald Trump's Tower"), "{t:?}");
+    // Elder and Aunty are titles.
+    for text in [
+        "said Elder Karen Hawke-Yeatman of the council.",
+        "Big respect to Aunty Karen Smith.",
+    ] {
+        let t = typed(r, text);
+        assert!(
+            t.iter()
+                .any(|(n, k)| n.starts_with("Karen") && *k == "person"),
+            "{text}: {t:?}"
+        );
+    }
 }
 
 #[test]
