@@ -165,6 +165,10 @@ struct WordInfo {
     lower_head_direct: bool,
     /// Whether it is a listed name or the first word of one (without an elided article).
     starts_name: bool,
+    /// Whether it begins, after its article if it has one, a listed town's, region's or
+    /// country's name of several words or parts ("baton" of "Baton Rouge", "chatel" of
+    /// "Châtel-Guyon", "chaux" of "La Chaux-de-Fonds", "rochelle" of "La Rochelle").
+    starts_place_phrase: bool,
     /// Whether it ends a lowercase head of several words ("palais des sports").
     ends_compound_head: bool,
     /// Whether it is a common word ([`Gazetteer::is_common`]), once asked.
@@ -324,6 +328,9 @@ pub struct Gazetteer {
     /// ASCII lowercase word is its own key, so [`Gazetteer::may_be_place`] answers without
     /// keying it.
     place_bits: Vec<u64>,
+    /// The same for the words that begin a place's name of several words or parts
+    /// ([`WordInfo::starts_place_phrase`]).
+    phrase_bits: Vec<u64>,
     /// Most tokens in a listed name.
     max_tokens: usize,
     /// One-word lists (given names, demonyms, words that are no entities, head words, nouns
@@ -528,6 +535,28 @@ impl Gazetteer {
         for k in phrases.keys() {
             if !k.contains(' ') {
                 g.words.entry(k).starts_name = true;
+            }
+        }
+        g.phrase_bits = vec![0; PLACE_BITS / 64];
+        for (k, node) in phrases.iter() {
+            let rest = ["la ", "le ", "les "]
+                .iter()
+                .find_map(|a| k.strip_prefix(a));
+            let word = rest.unwrap_or(k);
+            let first = word.split([' ', '-']).next().unwrap_or(word);
+            if (rest.is_some() || first.len() < word.len())
+                && node.names.iter().any(|(r, _)| {
+                    let row = &g.rows[*r as usize];
+                    row.kind == EntityType::Location
+                        && matches!(
+                            row.subtype.as_str(),
+                            "city" | "country" | "region" | "territory"
+                        )
+                })
+            {
+                g.words.entry(first).starts_place_phrase = true;
+                let (at, bit) = place_bit(first);
+                g.phrase_bits[at] |= bit;
             }
         }
         g.place_bits = vec![0; PLACE_BITS / 64];
@@ -1062,12 +1091,25 @@ impl Gazetteer {
                 best = Some((row, n));
             }
         };
+        let article = matches!(tokens.get(i)?.text, "la" | "le" | "les");
+        // (Most words begin no such name: nothing to look up; a lowercase ASCII word is its
+        // own key.)
+        if !tokens.get(i + usize::from(article)).is_some_and(|t| {
+            if t.text.is_ascii() {
+                let (at, bit) = place_bit(t.text);
+                self.phrase_bits[at] & bit != 0 && self.info(t.text).starts_place_phrase
+            } else {
+                self.info(t.text).starts_place_phrase
+            }
+        }) {
+            return None;
+        }
         let end = tokens.len().min(i + self.max_tokens);
         // The longest listed name of any kind written so: a place inside a longer name is no
         // place ("in new york times").
         let mut any = 0;
         // Written as listed, spaces between words ("baton rouge").
-        if self.info(tokens.get(i)?.text).starts_name {
+        if self.info(tokens[i].text).starts_name {
             let mut key = String::new();
             for k in i..end {
                 let t = &tokens[k];
@@ -1093,7 +1135,6 @@ impl Gazetteer {
         }
         // A hyphenated name written with spaces ("chatel guyon"), after its article too ("la
         // chaux de fonds"); no listed place has more than six parts.
-        let article = matches!(tokens[i].text, "la" | "le" | "les");
         let mut key = String::new();
         for k in i..tokens.len().min(i + 6) {
             let t = &tokens[k];

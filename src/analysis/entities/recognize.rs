@@ -3188,6 +3188,10 @@ impl Recognizer {
                         | "between"
                 )
                 && !matches!(t.text, "st" | "ste" | "saint" | "sainte")
+                // (A name of several lowercase words: the next one is lowercase too.)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.joined && n.shape == Shape::Lower && n.elision.is_empty())
                 && let Some((row, n)) = self.gaz.lower_place_phrase(toks, i)
                 && toks.get(i + n).is_none_or(|m| !m.hyphen_before)
                 // Not "à la garde", "de la réunion", "des moines", "au nord est": under four
