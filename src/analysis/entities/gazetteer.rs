@@ -1111,8 +1111,7 @@ impl Gazetteer {
         // Written as listed, spaces between words ("baton rouge").
         if self.info(tokens[i].text).starts_name {
             let mut key = String::new();
-            for k in i..end {
-                let t = &tokens[k];
+            for (k, t) in tokens.iter().enumerate().take(end).skip(i) {
                 if !plain(t) || (k > i && !t.joined) {
                     break;
                 }
@@ -1136,8 +1135,7 @@ impl Gazetteer {
         // A hyphenated name written with spaces ("chatel guyon"), after its article too ("la
         // chaux de fonds"); no listed place has more than six parts.
         let mut key = String::new();
-        for k in i..tokens.len().min(i + 6) {
-            let t = &tokens[k];
+        for (k, t) in tokens.iter().enumerate().take(i + 6).skip(i) {
             if !plain(t) || (k > i && !t.joined) || !t.text.chars().all(char::is_alphabetic) {
                 break;
             }
