@@ -111,6 +111,17 @@ pub struct Row {
     pub subtype: String,
 }
 
+impl Row {
+    /// Whether it is a town, region, territory or country (not a mountain, lake or building).
+    pub fn is_settled_place(&self) -> bool {
+        self.kind == EntityType::Location
+            && matches!(
+                self.subtype.as_str(),
+                "city" | "country" | "region" | "territory"
+            )
+    }
+}
+
 /// How a token of a listed name must be written in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -545,14 +556,10 @@ impl Gazetteer {
             let word = rest.unwrap_or(k);
             let first = word.split([' ', '-']).next().unwrap_or(word);
             if (rest.is_some() || first.len() < word.len())
-                && node.names.iter().any(|(r, _)| {
-                    let row = &g.rows[*r as usize];
-                    row.kind == EntityType::Location
-                        && matches!(
-                            row.subtype.as_str(),
-                            "city" | "country" | "region" | "territory"
-                        )
-                })
+                && node
+                    .names
+                    .iter()
+                    .any(|(r, _)| g.rows[*r as usize].is_settled_place())
             {
                 g.words.entry(first).starts_place_phrase = true;
                 let (at, bit) = place_bit(first);
@@ -1077,14 +1084,7 @@ impl Gazetteer {
     /// and countries; no elided word inside.
     pub fn lower_place_phrase(&self, tokens: &[NameToken<'_>], i: usize) -> Option<(u32, usize)> {
         let plain = |t: &NameToken<'_>| t.shape == Shape::Lower && t.elision.is_empty();
-        let place = |r: u32| {
-            let row = &self.rows[r as usize];
-            row.kind == EntityType::Location
-                && matches!(
-                    row.subtype.as_str(),
-                    "city" | "country" | "region" | "territory"
-                )
-        };
+        let place = |r: u32| self.rows[r as usize].is_settled_place();
         let mut best: Option<(u32, usize)> = None;
         let mut better = |row: u32, n: usize| {
             if best.is_none_or(|(_, m)| n > m) {

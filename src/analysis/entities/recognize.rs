@@ -2038,6 +2038,29 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
     (n > 1 || first.sentence_start || !first.joined) && toks[i + 1 - n..i].iter().all(|t| t.joined)
 }
 
+/// Whether `word` is a preposition a reader writes a place after ("à", "de", "in", "near"…).
+fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "à" | "a"
+            | "au"
+            | "aux"
+            | "en"
+            | "de"
+            | "par"
+            | "via"
+            | "at"
+            | "depuis"
+            | "vers"
+            | "in"
+            | "from"
+            | "to"
+            | "near"
+            | "entre"
+            | "between"
+    )
+}
+
 /// The last token of the lowercase words joined by hyphens from token `i` on ("dimarco-hale").
 fn lower_hyphen_run_end(d: &Doc<'_>, i: usize) -> usize {
     let toks = &d.tokens;
@@ -3168,25 +3191,7 @@ impl Recognizer {
                 && t.joined
                 && t.elision.is_empty()
                 && !t.hyphen_before
-                && matches!(
-                    toks[i - 1].text,
-                    "à" | "a"
-                        | "au"
-                        | "aux"
-                        | "en"
-                        | "par"
-                        | "de"
-                        | "via"
-                        | "at"
-                        | "depuis"
-                        | "vers"
-                        | "in"
-                        | "from"
-                        | "to"
-                        | "near"
-                        | "entre"
-                        | "between"
-                )
+                && is_place_preposition(toks[i - 1].text)
                 && !matches!(t.text, "st" | "ste" | "saint" | "sainte")
                 // (A name of several lowercase words: the next one is lowercase too.)
                 && toks
@@ -3219,30 +3224,13 @@ impl Recognizer {
                 && t.elision.is_empty()
                 && !t.hyphen_before
                 && t.text.len() >= 4
-                && (matches!(
-                    toks[i - 1].text,
-                    "à" | "a"
-                        | "au"
-                        | "aux"
-                        | "en"
-                        | "de"
-                        | "par"
-                        | "via"
-                        | "at"
-                        | "depuis"
-                        | "vers"
-                        | "in"
-                        | "from"
-                        | "to"
-                        | "near"
-                        | "entre"
-                        | "between"
-                ) || (matches!(toks[i - 1].text, "et" | "and" | "ou" | "or")
-                    && out.last().is_some_and(|c: &Cand| {
-                        c.doc == di
-                            && c.last_tok + 2 == i
-                            && c.votes[EntityType::Location.index()] >= 3.0
-                    })))
+                && (is_place_preposition(toks[i - 1].text)
+                    || (matches!(toks[i - 1].text, "et" | "and" | "ou" | "or")
+                        && out.last().is_some_and(|c: &Cand| {
+                            c.doc == di
+                                && c.last_tok + 2 == i
+                                && c.votes[EntityType::Location.index()] >= 3.0
+                        })))
                 && toks.get(i + 1).is_none_or(|n| !n.hyphen_before)
                 && let Some(row) = self.gaz.place_row(t.text)
                 && (!self.gaz.is_common(t.text)
@@ -3349,10 +3337,7 @@ impl Recognizer {
                         || (self.gaz.place_row(n.text).is_none()
                             && self.gaz.head(n.text, HeadPos::Last).is_none())
                 })
-                && matches!(
-                    self.gaz.row(row).subtype.as_str(),
-                    "city" | "country" | "region" | "territory"
-                )
+                && self.gaz.row(row).is_settled_place()
                 && !with_key(t.text, stop)
                 && !self.gaz.is_common(t.text)
                 && !self.gaz.is_given(t.text)
