@@ -2110,6 +2110,133 @@ fn is_professionals(word: &str) -> bool {
     )
 }
 
+/// Whether tokens `first..=last` name a museum, a theatre or a hospital (by its first word,
+/// or its last in English) where something is or happens: after "au", "à la", "à l'", "dans
+/// le" or "sur la scène du", "at the", "to the" or "in", and not where someone works or a work
+/// is kept ("conservateur au musée d'Orsay", "a nurse at St James's University Hospital",
+/// "held at the British Museum"); an ancient theatre always ("Théâtre antique d'Orange").
+fn venue_of_facility(toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
+    let facility = |t: &NameToken<'_>| {
+        with_key(t.text, |k| {
+            matches!(k, "musee" | "theatre" | "hopital" | "museum" | "hospital")
+        })
+    };
+    let head = &toks[first];
+    let named = facility(head)
+        || (head.text == "Grand" && toks.get(first + 1).is_some_and(facility))
+        || (last > first
+            && toks[last].shape == Shape::Cap
+            && matches!(toks[last].text, "Museum" | "Theatre" | "Hospital"))
+        || (with_key(head.text, |k| k == "centre")
+            && toks.get(first + 1).is_some_and(|t| t.text == "hospitalier"));
+    if !named {
+        return false;
+    }
+    if toks
+        .get(first + 1)
+        .is_some_and(|t| t.joined && matches!(t.text, "antique" | "romain"))
+    {
+        return true;
+    }
+    // The word `back` tokens before the name, if joined to what follows.
+    let word = |back: usize| {
+        (first >= back && toks[first + 1 - back].joined && head.joined)
+            .then(|| toks[first - back].text)
+    };
+    // The word before the preposition: someone working there, or a work kept there.
+    let kept_or_staff = |at: usize| {
+        first >= at
+            && toks[first + 1 - at].joined
+            && with_key(toks[first - at].text, |k| {
+                is_professionals(k)
+                    || matches!(
+                        k,
+                        "conservateur"
+                            | "conservatrice"
+                            | "directeur"
+                            | "directrice"
+                            | "conserve"
+                            | "conservee"
+                            | "conserves"
+                            | "conservees"
+                            | "analyse"
+                            | "analyses"
+                            | "analysee"
+                            | "analysees"
+                            | "infirmier"
+                            | "infirmiers"
+                            | "infirmiere"
+                            | "infirmieres"
+                            | "medecin"
+                            | "medecins"
+                            | "chercheur"
+                            | "chercheurs"
+                            | "chercheuse"
+                            | "chercheuses"
+                            | "salarie"
+                            | "salaries"
+                            | "salariee"
+                            | "salariees"
+                            | "travaille"
+                            | "travaillait"
+                            | "nurse"
+                            | "nurses"
+                            | "doctor"
+                            | "doctors"
+                            | "curator"
+                            | "curators"
+                            | "staff"
+                            | "held"
+                            | "kept"
+                            | "analysis"
+                            | "worked"
+                            | "works"
+                            | "working"
+                    )
+            })
+    };
+    if matches!(head.elision, "l" | "L") {
+        // "à l'hôpital de Bruyn", "dans l'hôpital".
+        return first >= 1
+            && head.joined
+            && matches!(toks[first - 1].text, "à" | "dans")
+            && !kept_or_staff(2);
+    }
+    match (word(2), word(1)) {
+        (_, Some("au" | "Au")) => !kept_or_staff(2),
+        (Some("à" | "dans" | "À" | "Dans"), Some("la" | "le")) => !kept_or_staff(3),
+        (Some("at" | "to" | "At"), Some("the")) => !kept_or_staff(3),
+        (_, Some("in" | "to" | "at")) => !kept_or_staff(2),
+        // "sur la scène du Théâtre royal de Namur", "le jardin du musée Ingres Bourdelle",
+        // "on the campus of St James's Hospital": a part of the building.
+        (Some(part), Some("du" | "of"))
+            if with_key(part, |k| {
+                matches!(
+                    k,
+                    "scene"
+                        | "gradins"
+                        | "jardin"
+                        | "jardins"
+                        | "parvis"
+                        | "salle"
+                        | "salles"
+                        | "murs"
+                        | "campus"
+                        | "grounds"
+                        | "stage"
+                        | "steps"
+                        | "wing"
+                )
+            }) =>
+        {
+            true
+        }
+        // "the new Dunedin Hospital": a hospital going up (a new museum is rather a body).
+        (Some("the" | "The"), Some("new")) => toks[last].text == "Hospital",
+        _ => false,
+    }
+}
+
 /// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
 fn is_number_word(word: &str) -> bool {
     word.split('-').all(|p| {
@@ -2964,6 +3091,20 @@ impl Recognizer {
             let from = cands.len();
             self.candidates(di, d, &page, &mut works, &mut cands);
             drop_contained(&mut cands, from);
+            // "exposée au musée Guimet", "flown to Hervey Bay Hospital": a museum, a theatre
+            // or a hospital one goes to or is in is a venue.
+            for c in &mut cands[from..] {
+                // (A lowercase head word begins the span before its first capitalised word.)
+                let mut first = c.first_tok;
+                while first > 0 && d.tokens[first - 1].start >= c.start {
+                    first -= 1;
+                }
+                if venue_of_facility(&d.tokens, first, c.last_tok) {
+                    // (It outvotes the head word's organisation.)
+                    let most = c.votes.iter().copied().fold(0.0f32, f32::max);
+                    c.votes[EntityType::Location.index()] = most + 0.5;
+                }
+            }
         }
         self.resolve(&docs, cands, &lower, edited)
     }

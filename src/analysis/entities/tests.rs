@@ -7450,3 +7450,35 @@ fn second_review_cases_keep_their_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_museum_theatre_or_hospital_one_goes_to_is_a_venue() {
+    assert_eq!(
+        typed_builtin("La statue sera exposée au musée Guimet, à Paris."),
+        [
+            ("musée Guimet".into(), "location"),
+            ("Paris".into(), "location")
+        ]
+    );
+    assert_eq!(
+        typed_builtin("The girl was flown to Hervey Bay Hospital with bites."),
+        [("Hervey Bay Hospital".into(), "location")]
+    );
+    assert_eq!(
+        typed_builtin("Au Musée jurassien des Arts, une exposition ouvre."),
+        [("Musée jurassien des Arts".into(), "location")]
+    );
+    // Where someone works, or a museum that acts, stays a body.
+    assert_eq!(
+        typed_builtin("Il était conservateur au musée d'Orsay."),
+        [("musée d'Orsay".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("She was a nurse at Cork University Hospital."),
+        [("Cork University Hospital".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Le musée Fabre a acquis un tableau."),
+        [("musée Fabre".into(), "organization")]
+    );
+}
