@@ -7087,7 +7087,7 @@ impl Recognizer {
                 c.end = toks[last].end;
                 c.last_tok = last;
             }
-            if let Some(e) = self.coordinated_tail(toks, h, last) {
+            if let Some(e) = self.coordinated_tail(d.text, toks, h, last) {
                 last = e;
                 c.end = toks[last].end;
                 c.last_tok = last;
@@ -7669,7 +7669,13 @@ impl Recognizer {
     /// head `toks[h]` and ending at `last`: a ministry's second portfolio ("ministère de
     /// l'Enseignement supérieur et de la Recherche", "… de l'Économie et des Finances"), a
     /// law's second word ("loi Informatique et libertés", "loi Climat et résilience").
-    fn coordinated_tail(&self, toks: &[NameToken<'_>], h: usize, last: usize) -> Option<usize> {
+    fn coordinated_tail(
+        &self,
+        text: &str,
+        toks: &[NameToken<'_>],
+        h: usize,
+        last: usize,
+    ) -> Option<usize> {
         let lower = |j: usize| {
             toks.get(j)
                 .filter(|t| t.joined && t.shape == Shape::Lower && t.elision.is_empty())
@@ -7684,29 +7690,45 @@ impl Recognizer {
             }
             k
         };
+        // The capitalised portfolio after "du", "des", "de", "de la" or "de l'" at `j`.
+        let portfolio = |mut j: usize| {
+            match toks.get(j)?.text {
+                "du" | "des" => j += 1,
+                "de" => {
+                    j += 1;
+                    if lower(j).is_some_and(|t| t.text == "la") {
+                        j += 1;
+                    }
+                }
+                _ => return None,
+            }
+            let name = toks.get(j).filter(|t| t.joined && t.shape == Shape::Cap)?;
+            // "de l'Économie et de l'Industrie": the elided article goes with "de".
+            if !(name.elision.is_empty() || matches!(name.elision, "l'" | "l’" | "l")) {
+                return None;
+            }
+            if !name.elision.is_empty() && toks[j - 1].text != "de" {
+                return None;
+            }
+            Some(j)
+        };
         match toks[h].text {
             "ministère" => {
-                let k = adjectives(last);
+                let mut k = adjectives(last);
+                // "ministère de l'Agriculture, des Pêcheries et de l'Alimentation": portfolios
+                // listed with commas before the last.
+                while let Some(next) = toks.get(k + 1)
+                    && !next.joined
+                    && next.shape == Shape::Lower
+                    && next.elision.is_empty()
+                    && text[toks[k].end..next.start].trim() == ","
+                    && let Some(j) = portfolio(k + 1)
+                {
+                    k = adjectives(j);
+                }
                 lower(k + 1).filter(|t| t.text == "et")?;
-                let mut j = k + 2;
-                match lower(j)?.text {
-                    "du" | "des" => j += 1,
-                    "de" => {
-                        j += 1;
-                        if lower(j).is_some_and(|t| t.text == "la") {
-                            j += 1;
-                        }
-                    }
-                    _ => return None,
-                }
-                let name = toks.get(j).filter(|t| t.joined && t.shape == Shape::Cap)?;
-                // "de l'Économie et de l'Industrie": the elided article goes with "de".
-                if !(name.elision.is_empty() || matches!(name.elision, "l'" | "l’" | "l")) {
-                    return None;
-                }
-                if !name.elision.is_empty() && toks[j - 1].text != "de" {
-                    return None;
-                }
+                lower(k + 2)?;
+                let j = portfolio(k + 2)?;
                 let k = adjectives(j);
                 // "… et de la Cohésion des territoires": a plain complement of the portfolio.
                 if lower(k + 1).is_some_and(|t| matches!(t.text, "des" | "du"))

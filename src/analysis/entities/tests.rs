@@ -7482,3 +7482,20 @@ fn a_museum_theatre_or_hospital_one_goes_to_is_a_venue() {
         [("musée Fabre".into(), "organization")]
     );
 }
+
+#[test]
+fn a_ministry_lists_its_portfolios_with_commas() {
+    assert_eq!(
+        typed_builtin(
+            "Les inspecteurs du ministère de l’Agriculture, des Pêcheries et de l’Alimentation \
+             sont venus."
+        ),
+        [(
+            "ministère de l’Agriculture, des Pêcheries et de l’Alimentation".into(),
+            "organization"
+        )]
+    );
+    // Common nouns after the comma are no portfolio.
+    let found = typed_builtin("Le ministère de la Culture, des amis et de la famille.");
+    assert_eq!(found, [("ministère de la Culture".into(), "organization")]);
+}
