@@ -7499,3 +7499,27 @@ fn a_ministry_lists_its_portfolios_with_commas() {
     let found = typed_builtin("Le ministère de la Culture, des amis et de la famille.");
     assert_eq!(found, [("ministère de la Culture".into(), "organization")]);
 }
+
+#[test]
+fn police_congregation_and_platform_heads_and_english_landmark_heads() {
+    assert_eq!(
+        typed_builtin("La Sûreté du Québec a signalé des bouchons."),
+        [("Sûreté du Québec".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("Les chanoines de la Congrégation du Grand-Saint-Bernard chantent."),
+        [("Congrégation du Grand-Saint-Bernard".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("A section of the East Cliff slipped below Whitby Abbey."),
+        [
+            ("East Cliff".into(), "location"),
+            ("Whitby Abbey".into(), "location")
+        ]
+    );
+    let found = typed_builtin("Archbishop Francis Duffy of the Archdiocese of Tuam spoke.");
+    assert!(
+        found.contains(&("Archdiocese of Tuam".into(), "organization")),
+        "{found:?}"
+    );
+}
