@@ -7352,6 +7352,7 @@ impl Recognizer {
                             end += 2;
                         }
                     }
+                    end = self.coordinated_complements(d, end);
                 }
             }
         }
@@ -7663,6 +7664,93 @@ impl Recognizer {
             k -= 1;
         }
         None
+    }
+
+    /// The last token of a name whose complement ends at `end`, taking the complements
+    /// coordinated with it: commas, then "et", each "de", "du", "des", "de la" or an elided
+    /// "d'" and a common noun with its adjectives and its own complement ("service
+    /// départemental d'incendie et de secours", "Conseil du coton et de l'anacarde", "Direction
+    /// générale de la concurrence, de la consommation et de la répression des fraudes"). The
+    /// list must end with "et"; `end` itself when there is none.
+    fn coordinated_complements(&self, d: &Doc<'_>, end: usize) -> usize {
+        let toks = &d.tokens;
+        // A common noun of a complement at `k`: lowercase, no stop word or demonym, more than
+        // three letters (two after an elided article).
+        let noun = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.shape == Shape::Lower
+                    && !with_key(t.text, stop)
+                    && t.text.chars().count() > if t.elision.is_empty() { 3 } else { 2 }
+                    && !self.gaz.is_demonym(t.text)
+                    && !is_speech_verb(t.text)
+            })
+        };
+        let lower = |k: usize, word: &str| {
+            toks.get(k)
+                .is_some_and(|t| t.joined && t.elision.is_empty() && t.text == word)
+        };
+        // The last token of one complement whose first token is `k`, or `None`.
+        let item = |mut k: usize, comma: bool| -> Option<usize> {
+            let t = toks.get(k)?;
+            if matches!(t.elision, "d" | "D") && comma {
+                // ", d'industrie": the noun itself.
+            } else if t.elision.is_empty() && matches!(t.text, "de" | "du" | "des") {
+                k += 1;
+                let n = toks.get(k).filter(|n| n.joined)?;
+                if t.text == "de" && n.text == "la" && n.elision.is_empty() {
+                    k += 1;
+                    toks.get(k).filter(|n| n.joined && n.elision.is_empty())?;
+                } else if !(n.elision.is_empty()
+                    || (t.text == "de" && matches!(n.elision, "l" | "L")))
+                {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+            if !noun(k) {
+                return None;
+            }
+            // Its adjectives ("affaires vétérinaires"), then its own complement ("répression
+            // des fraudes", "gestion des catastrophes").
+            while toks
+                .get(k + 1)
+                .is_some_and(|t| t.joined && t.shape == Shape::Lower && is_adjective(t.text))
+                && !verb_after_name(toks, k + 1)
+            {
+                k += 1;
+            }
+            if toks
+                .get(k + 1)
+                .is_some_and(|t| t.joined && t.elision.is_empty() && matches!(t.text, "des" | "du"))
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|t| t.joined && t.elision.is_empty())
+                && noun(k + 2)
+                && !verb_after_name(toks, k + 2)
+            {
+                k += 2;
+            }
+            Some(k)
+        };
+        let mut last = end;
+        for _ in 0..4 {
+            let next = last + 1;
+            if lower(next, "et") {
+                return item(next + 1, false).unwrap_or(end);
+            }
+            // ", de la consommation": a comma, then the next complement.
+            let comma = toks.get(next).is_some_and(|t| {
+                !t.joined
+                    && t.shape == Shape::Lower
+                    && d.text[toks[last].end..t.raw_start].trim() == ","
+            });
+            match item(next, true).filter(|_| comma) {
+                Some(k) => last = k,
+                None => return end,
+            }
+        }
+        end
     }
 
     /// The last token of a second part joined by "et" to the name headed by the lowercase

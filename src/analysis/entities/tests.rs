@@ -7523,3 +7523,22 @@ fn police_congregation_and_platform_heads_and_english_landmark_heads() {
         "{found:?}"
     );
 }
+
+#[test]
+fn complements_coordinated_by_commas_and_et_stay_in_the_name() {
+    for name in [
+        "Direction générale de la concurrence, de la consommation et de la répression des fraudes",
+        "Conseil du coton et de l'anacarde",
+        "Plateforme nationale de prévention des risques et de gestion des catastrophes",
+    ] {
+        let found = typed_builtin(&format!("Selon la {name}, rien ne change."));
+        assert_eq!(found, [(name.to_string(), "organization")]);
+    }
+    // Not "et d'autres", nor a comma without "et" after it.
+    assert_eq!(
+        typed_builtin("Le Syndicat des producteurs et d'autres organisations ont signé."),
+        [("Syndicat des producteurs".into(), "organization")]
+    );
+    let found = typed_builtin("Le Conseil du coton, de plus, a tranché.");
+    assert!(found.iter().all(|(n, _)| !n.contains("plus")), "{found:?}");
+}
