@@ -7542,3 +7542,27 @@ fn complements_coordinated_by_commas_and_et_stay_in_the_name() {
     let found = typed_builtin("Le Conseil du coton, de plus, a tranché.");
     assert!(found.iter().all(|(n, _)| !n.contains("plus")), "{found:?}");
 }
+
+#[test]
+fn an_iwi_is_a_body_and_weekends_regattas_and_fests_are_events() {
+    assert_eq!(
+        typed_builtin("The lakebed is owned on behalf of Ngāti Tūwharetoa, said the board."),
+        [("Ngāti Tūwharetoa".into(), "organization")]
+    );
+    for (text, name) in [
+        (
+            "Hoteliers fear for the Whitby Goth Weekend.",
+            "Whitby Goth Weekend",
+        ),
+        (
+            "The Henley-on-Todd Regatta was cancelled.",
+            "Henley-on-Todd Regatta",
+        ),
+        (
+            "They will hold the Tidal Bore Surf Fest in August.",
+            "Tidal Bore Surf Fest",
+        ),
+    ] {
+        assert_eq!(typed_builtin(text), [(name.to_string(), "misc")], "{text}");
+    }
+}
