@@ -7566,3 +7566,14 @@ fn an_iwi_is_a_body_and_weekends_regattas_and_fests_are_events() {
         assert_eq!(typed_builtin(text), [(name.to_string(), "misc")], "{text}");
     }
 }
+
+#[test]
+fn store_chains_after_magasins_are_companies() {
+    assert_eq!(
+        typed_builtin("Il est vendu dans une centaine de magasins Delhaize et Colruyt."),
+        [
+            ("Delhaize".into(), "organization"),
+            ("Colruyt".into(), "organization")
+        ]
+    );
+}
