@@ -7577,3 +7577,17 @@ fn store_chains_after_magasins_are_companies() {
         ]
     );
 }
+
+#[test]
+fn intercommunal_bodies_and_triathlons_and_rodeos() {
+    assert_eq!(
+        typed_builtin("Vienne Condrieu Agglomération a voté."),
+        [("Vienne Condrieu Agglomération".into(), "organization")]
+    );
+    assert_eq!(
+        typed_builtin("La partie natation du Triathlon d’Aix-les-Bains est maintenue."),
+        [("Triathlon d’Aix-les-Bains".into(), "misc")]
+    );
+    let found = typed_builtin("He will ride at the Canadian Finals Rodeo in November.");
+    assert_eq!(found, [("Canadian Finals Rodeo".into(), "misc")]);
+}
