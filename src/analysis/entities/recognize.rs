@@ -3397,7 +3397,20 @@ impl Recognizer {
                                     && n.elision.is_empty()
                                     && !matches!(n.text, "de" | "du" | "des")
                                     && !idiom
-                                    && with_key(n.text, stop))
+                                    && (with_key(n.text, stop)
+                                        // "à bordeaux comme d'hab", "à paris lol".
+                                        || matches!(
+                                            n.text,
+                                            "comme"
+                                                | "depuis"
+                                                | "pendant"
+                                                | "chaque"
+                                                | "demain"
+                                                | "hier"
+                                                | "lol"
+                                                | "mdr"
+                                                | "ptdr"
+                                        )))
                         })))
                 && !self.gaz.is_given(t.text)
                 && !with_key(t.text, stop)

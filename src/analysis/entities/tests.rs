@@ -7591,3 +7591,13 @@ fn intercommunal_bodies_and_triathlons_and_rodeos() {
     let found = typed_builtin("He will ride at the Canadian Finals Rodeo in November.");
     assert_eq!(found, [("Canadian Finals Rodeo".into(), "misc")]);
 }
+
+#[test]
+fn a_lowercase_city_before_comme_or_lol_is_the_city() {
+    let found = typed_builtin("Il va repartir à bordeaux comme d’hab.");
+    assert_eq!(found, [("bordeaux".into(), "location")]);
+    let found = typed_builtin("Un petit pot à 30 euros à paris lol.");
+    assert_eq!(found, [("paris".into(), "location")]);
+    // Not an idiom: "à tours de bras".
+    assert!(typed_builtin("Il tape à tours de bras.").is_empty());
+}
