@@ -8698,6 +8698,10 @@ impl Recognizer {
         let joined_prev = first > 0 && t.joined && t.elision.is_empty();
         let prev = if joined_prev {
             toks[first - 1].text
+        } else if elision_l && first > 0 && t.joined && matches!(toks[first - 1].text, "à" | "À")
+        {
+            // "à l'Astroballe": "au" before a vowel.
+            "au"
         } else {
             ""
         };

@@ -7601,3 +7601,12 @@ fn a_lowercase_city_before_comme_or_lol_is_the_city() {
     // Not an idiom: "à tours de bras".
     assert!(typed_builtin("Il tape à tours de bras.").is_empty());
 }
+
+#[test]
+fn a_l_after_a_is_au_before_a_vowel() {
+    let found = typed_builtin("L'ASVEL a battu le Real Madrid à l'Astroballe de Villeurbanne.");
+    assert!(
+        found.contains(&("Astroballe".into(), "location")),
+        "{found:?}"
+    );
+}
