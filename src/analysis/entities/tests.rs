@@ -7610,3 +7610,28 @@ fn a_l_after_a_is_au_before_a_vowel() {
         "{found:?}"
     );
 }
+
+#[test]
+fn tunnels_rocks_temples_fields_hospices_and_provinces_keep_their_head() {
+    for (text, name) in [
+        (
+            "Les camions passent par le tunnel du Grand-Saint-Bernard.",
+            "tunnel du Grand-Saint-Bernard",
+        ),
+        (
+            "Ils doublent le rocher du Diamant dans la houle.",
+            "rocher du Diamant",
+        ),
+        ("C’est la province de Liège qui perd.", "province de Liège"),
+        (
+            "La scène est installée sur le champ de Mars.",
+            "champ de Mars",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), "location")),
+            "{text}: {found:?}"
+        );
+    }
+}
