@@ -7305,7 +7305,7 @@ impl Recognizer {
                 if let Some(noun) = lower_at(j)
                     && (noun.elision.is_empty()
                         || elided_de
-                        || (key_of(noun.elision) == "l" && toks[j - 1].text == "de"))
+                        || (key_of(noun.elision) == "l" && matches!(toks[j - 1].text, "de" | "pour")))
                     && !stop(noun.text)
                     // ("de l'eau", "de l'art": a short noun after an elided article.)
                     && noun.text.chars().count() > if noun.elision.is_empty() { 3 } else { 2 }

@@ -7635,3 +7635,17 @@ fn tunnels_rocks_temples_fields_hospices_and_provinces_keep_their_head() {
         );
     }
 }
+
+#[test]
+fn an_aim_after_pour_may_elide_its_article() {
+    let found = typed_builtin(
+        "Selon le Comité intercommunautaire pour l’assainissement du lac du Bourget, rien.",
+    );
+    assert_eq!(
+        found,
+        [(
+            "Comité intercommunautaire pour l’assainissement du lac du Bourget".into(),
+            "organization"
+        )]
+    );
+}
