@@ -235,7 +235,7 @@ fn venue_preposition_before(toks: &[NameToken<'_>], first: usize) -> bool {
         return false;
     }
     match before(first - 1) {
-        "au" | "aux" => true,
+        "au" | "aux" | "Au" | "Aux" => true,
         "the" | "le" | "la" if first >= 2 && toks[first - 1].joined => matches!(
             before(first - 2),
             "at" | "in" | "inside" | "into" | "outside" | "dans" | "devant" | "à"
@@ -2111,128 +2111,137 @@ fn is_professionals(word: &str) -> bool {
 }
 
 /// Whether tokens `first..=last` name a museum, a theatre or a hospital (by its first word,
-/// or its last in English) where something is or happens: after "au", "à la", "à l'", "dans
-/// le" or "sur la scène du", "at the", "to the" or "in", and not where someone works or a work
-/// is kept ("conservateur au musée d'Orsay", "a nurse at St James's University Hospital",
-/// "held at the British Museum"); an ancient theatre always ("Théâtre antique d'Orange").
+/// lowercase or not, or its last in English) where something is or happens: after a
+/// preposition of place ([`venue_preposition_before`]: "au", "à l'", "dans le", "at the",
+/// "in"), after a journey's "to" ("flown to", "taken to the"), or after a part of the building
+/// ("sur la scène du", "the campus of"); a new hospital ("the new Dunedin Hospital") and an
+/// ancient theatre ("Théâtre antique d'Orange") always. Not where someone works
+/// ([`works_before`]), a work is kept or analysed ("conservé au musée d'Orsay", "held at the
+/// British Museum", "analysés au Muséum"), or what is given, sold, written or said to it ("don
+/// au musée Fabre", "sold to the Metropolitan Museum", "a déclaré au").
 fn venue_of_facility(toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
-    let facility = |t: &NameToken<'_>| {
+    let head_key = |t: &NameToken<'_>| {
         with_key(t.text, |k| {
             matches!(k, "musee" | "theatre" | "hopital" | "museum" | "hospital")
+                .then(|| k.starts_with('t'))
         })
     };
     let head = &toks[first];
-    let named = facility(head)
-        || (head.text == "Grand" && toks.get(first + 1).is_some_and(facility))
-        || (last > first
-            && toks[last].shape == Shape::Cap
-            && matches!(toks[last].text, "Museum" | "Theatre" | "Hospital"))
-        || (with_key(head.text, |k| k == "centre")
-            && toks.get(first + 1).is_some_and(|t| t.text == "hospitalier"));
-    if !named {
+    // The facility's head word, and whether it is a theatre.
+    let theatre = head_key(head)
+        .or_else(|| {
+            (head.text == "Grand")
+                .then(|| toks.get(first + 1).and_then(head_key))
+                .flatten()
+        })
+        .or_else(|| {
+            (last > first && matches!(toks[last].text, "Museum" | "Theatre" | "Hospital"))
+                .then(|| toks[last].text == "Theatre")
+        })
+        .or_else(|| {
+            (with_key(head.text, |k| k == "centre")
+                && toks.get(first + 1).is_some_and(|t| t.text == "hospitalier"))
+            .then_some(false)
+        });
+    let Some(theatre) = theatre else {
         return false;
-    }
-    if toks
-        .get(first + 1)
-        .is_some_and(|t| t.joined && matches!(t.text, "antique" | "romain"))
+    };
+    if theatre
+        && toks
+            .get(first + 1)
+            .is_some_and(|t| t.joined && matches!(t.text, "antique" | "romain"))
     {
         return true;
     }
-    // The word `back` tokens before the name, if joined to what follows.
-    let word = |back: usize| {
-        (first >= back && toks[first + 1 - back].joined && head.joined)
-            .then(|| toks[first - back].text)
-    };
-    // The word before the preposition: someone working there, or a work kept there.
-    let kept_or_staff = |at: usize| {
-        first >= at
-            && toks[first + 1 - at].joined
-            && with_key(toks[first - at].text, |k| {
-                is_professionals(k)
-                    || matches!(
-                        k,
-                        "conservateur"
-                            | "conservatrice"
-                            | "directeur"
-                            | "directrice"
-                            | "conserve"
-                            | "conservee"
-                            | "conserves"
-                            | "conservees"
-                            | "analyse"
-                            | "analyses"
-                            | "analysee"
-                            | "analysees"
-                            | "infirmier"
-                            | "infirmiers"
-                            | "infirmiere"
-                            | "infirmieres"
-                            | "medecin"
-                            | "medecins"
-                            | "chercheur"
-                            | "chercheurs"
-                            | "chercheuse"
-                            | "chercheuses"
-                            | "salarie"
-                            | "salaries"
-                            | "salariee"
-                            | "salariees"
-                            | "travaille"
-                            | "travaillait"
-                            | "nurse"
-                            | "nurses"
-                            | "doctor"
-                            | "doctors"
-                            | "curator"
-                            | "curators"
-                            | "staff"
-                            | "held"
-                            | "kept"
-                            | "analysis"
-                            | "worked"
-                            | "works"
-                            | "working"
-                    )
-            })
-    };
-    if matches!(head.elision, "l" | "L") {
-        // "à l'hôpital de Bruyn", "dans l'hôpital".
-        return first >= 1
-            && head.joined
-            && matches!(toks[first - 1].text, "à" | "dans")
-            && !kept_or_staff(2);
-    }
-    match (word(2), word(1)) {
-        (_, Some("au" | "Au")) => !kept_or_staff(2),
-        (Some("à" | "dans" | "À" | "Dans"), Some("la" | "le")) => !kept_or_staff(3),
-        (Some("at" | "to" | "At"), Some("the")) => !kept_or_staff(3),
-        (_, Some("in" | "to" | "at")) => !kept_or_staff(2),
-        // "sur la scène du Théâtre royal de Namur", "le jardin du musée Ingres Bourdelle",
-        // "on the campus of St James's Hospital": a part of the building.
-        (Some(part), Some("du" | "of"))
-            if with_key(part, |k| {
+    // Kept, analysed, given, sold, written or said to it, a few words before.
+    let not_a_visit = toks[first.saturating_sub(3)..first.saturating_sub(1)]
+        .iter()
+        .any(|t| is_speech_verb(t.text))
+        || toks[first.saturating_sub(6)..first].iter().any(|t| {
+            with_key(t.text, |k| {
                 matches!(
                     k,
-                    "scene"
-                        | "gradins"
-                        | "jardin"
-                        | "jardins"
-                        | "parvis"
-                        | "salle"
-                        | "salles"
-                        | "murs"
-                        | "campus"
-                        | "grounds"
-                        | "stage"
-                        | "steps"
-                        | "wing"
+                    "conserve"
+                        | "conservee"
+                        | "conserves"
+                        | "conservees"
+                        | "held"
+                        | "kept"
+                        | "analysis"
+                        | "analyse"
+                        | "analyses"
+                        | "analysee"
+                        | "analysees"
+                        | "don"
+                        | "dons"
+                        | "donne"
+                        | "donnee"
+                        | "offert"
+                        | "offerte"
+                        | "legue"
+                        | "leguee"
+                        | "vendu"
+                        | "vendue"
+                        | "prete"
+                        | "pretee"
+                        | "ecrit"
+                        | "lettre"
+                        | "donated"
+                        | "donation"
+                        | "gave"
+                        | "given"
+                        | "sold"
+                        | "lent"
+                        | "wrote"
+                        | "written"
+                        | "letter"
                 )
-            }) =>
-        {
-            true
+            })
+        });
+    if not_a_visit || works_before(toks, first) {
+        return false;
+    }
+    if venue_preposition_before(toks, first) {
+        return true;
+    }
+    // The word `back` tokens before the name, if the words up to the name are joined.
+    let word = |back: usize| {
+        (first >= back && toks[first + 1 - back..=first].iter().all(|t| t.joined))
+            .then(|| toks[first - back].text)
+    };
+    match (word(3), word(2), word(1)) {
+        // "flown to Hervey Bay Hospital", "taken to the Government Rajaji Hospital".
+        (_, Some(journey), Some("to")) | (Some(journey), Some("to"), Some("the")) => {
+            with_key(journey, |k| {
+                is_journey_word(k)
+                    || matches!(
+                        k,
+                        "flown" | "taken" | "rushed" | "airlifted" | "admitted" | "transferred"
+                    )
+            })
         }
+        // "sur la scène du Théâtre royal de Namur", "le jardin du musée Ingres Bourdelle",
+        // "on the campus of St James's Hospital": a part of the building.
+        (_, Some(part), Some("du" | "of")) => with_key(part, |k| {
+            matches!(
+                k,
+                "scene"
+                    | "gradins"
+                    | "jardin"
+                    | "jardins"
+                    | "parvis"
+                    | "salle"
+                    | "salles"
+                    | "murs"
+                    | "campus"
+                    | "grounds"
+                    | "stage"
+                    | "steps"
+                    | "wing"
+            )
+        }),
         // "the new Dunedin Hospital": a hospital going up (a new museum is rather a body).
-        (Some("the" | "The"), Some("new")) => toks[last].text == "Hospital",
+        (_, Some("the" | "The"), Some("new")) => toks[last].text == "Hospital",
         _ => false,
     }
 }
@@ -3398,8 +3407,10 @@ impl Recognizer {
                                     && !matches!(n.text, "de" | "du" | "des")
                                     && !idiom
                                     && (with_key(n.text, stop)
-                                        // "à bordeaux comme d'hab", "à paris lol".
-                                        || matches!(
+                                        // "à bordeaux comme d'hab", "à paris lol": a
+                                        // reader's words (not an article's "canne à sucre
+                                        // depuis").
+                                        || di >= page.edited && matches!(
                                             n.text,
                                             "comme"
                                                 | "depuis"
@@ -7305,7 +7316,13 @@ impl Recognizer {
                 if let Some(noun) = lower_at(j)
                     && (noun.elision.is_empty()
                         || elided_de
-                        || (key_of(noun.elision) == "l" && matches!(toks[j - 1].text, "de" | "pour")))
+                        || (key_of(noun.elision) == "l"
+                            && (toks[j - 1].text == "de"
+                                // "pour l'assainissement du lac": an aim with its object
+                                // (not "pour l'heure", "pour l'instant").
+                                || (toks[j - 1].text == "pour"
+                                    && lower_at(j + 1)
+                                        .is_some_and(|t| matches!(t.text, "de" | "du" | "des"))))))
                     && !stop(noun.text)
                     // ("de l'eau", "de l'art": a short noun after an elided article.)
                     && noun.text.chars().count() > if noun.elision.is_empty() { 3 } else { 2 }
@@ -7689,6 +7706,8 @@ impl Recognizer {
         let toks = &d.tokens;
         // A common noun of a complement at `k`: lowercase, no stop word or demonym, more than
         // three letters (two after an elided article).
+        // (Not a body, a place or a territory of its own: "la Chambre d'agriculture, de la
+        // préfecture et de la mairie" names three bodies, "… du canton du Valais" a seat.)
         let noun = |k: usize| {
             toks.get(k).is_some_and(|t| {
                 t.shape == Shape::Lower
@@ -7696,6 +7715,30 @@ impl Recognizer {
                     && t.text.chars().count() > if t.elision.is_empty() { 3 } else { 2 }
                     && !self.gaz.is_demonym(t.text)
                     && !is_speech_verb(t.text)
+                    && self.gaz.lower_head(t.text).is_none()
+                    && with_key(t.text, |k| {
+                        self.gaz.cue(k).is_none()
+                            && !matches!(
+                                k,
+                                "mairie"
+                                    | "mairies"
+                                    | "commune"
+                                    | "communes"
+                                    | "associations"
+                                    | "canton"
+                                    | "cantons"
+                                    | "departement"
+                                    | "region"
+                                    | "ville"
+                                    | "villes"
+                                    | "pays"
+                                    | "province"
+                                    | "district"
+                                    | "territoire"
+                                    | "quartier"
+                                    | "arrondissement"
+                            )
+                    })
             })
         };
         let lower = |k: usize, word: &str| {
@@ -7704,7 +7747,8 @@ impl Recognizer {
         };
         // The last token of one complement whose first token is `k`, or `None`.
         let item = |mut k: usize, comma: bool| -> Option<usize> {
-            let t = toks.get(k)?;
+            // (After "et", joined to it: not "et, des travaux publics,".)
+            let t = toks.get(k).filter(|t| comma || t.joined)?;
             if matches!(t.elision, "d" | "D") && comma {
                 // ", d'industrie": the noun itself.
             } else if t.elision.is_empty() && matches!(t.text, "de" | "du" | "des") {
@@ -7767,9 +7811,10 @@ impl Recognizer {
     }
 
     /// The last token of a second part joined by "et" to the name headed by the lowercase
-    /// head `toks[h]` and ending at `last`: a ministry's second portfolio ("ministère de
-    /// l'Enseignement supérieur et de la Recherche", "… de l'Économie et des Finances"), a
-    /// law's second word ("loi Informatique et libertés", "loi Climat et résilience").
+    /// head `toks[h]` and ending at `last`: a ministry's last portfolio ("ministère de
+    /// l'Enseignement supérieur et de la Recherche", "… de l'Économie et des Finances"), after
+    /// others listed with commas ("… de l'Agriculture, des Pêcheries et de l'Alimentation"),
+    /// a law's second word ("loi Informatique et libertés", "loi Climat et résilience").
     fn coordinated_tail(
         &self,
         text: &str,
@@ -7783,7 +7828,8 @@ impl Recognizer {
         };
         // Adjectives of the portfolio ("supérieur", "écologique").
         let adjectives = |mut k: usize| {
-            while k < last + 6
+            let from = k;
+            while k < from + 6
                 && lower(k + 1).is_some_and(|t| is_adjective(t.text))
                 && !verb_after_name(toks, k + 1)
             {
@@ -7803,9 +7849,16 @@ impl Recognizer {
                 }
                 _ => return None,
             }
-            let name = toks.get(j).filter(|t| t.joined && t.shape == Shape::Cap)?;
+            // (Not a people or a person: "ministère de l'Intérieur, des Marocains et des
+            // Algériens".)
+            let name = toks.get(j).filter(|t| {
+                t.joined
+                    && t.shape == Shape::Cap
+                    && !self.gaz.is_demonym(t.text)
+                    && !self.gaz.is_given(t.text)
+            })?;
             // "de l'Économie et de l'Industrie": the elided article goes with "de".
-            if !(name.elision.is_empty() || matches!(name.elision, "l'" | "l’" | "l")) {
+            if !(name.elision.is_empty() || matches!(name.elision, "l" | "L")) {
                 return None;
             }
             if !name.elision.is_empty() && toks[j - 1].text != "de" {
@@ -8698,10 +8751,25 @@ impl Recognizer {
         let joined_prev = first > 0 && t.joined && t.elision.is_empty();
         let prev = if joined_prev {
             toks[first - 1].text
-        } else if elision_l && first > 0 && t.joined && matches!(toks[first - 1].text, "à" | "À")
+        } else if elision_l
+            && first > 0
+            && t.joined
+            && matches!(toks[first - 1].text, "à" | "À")
+            // (Not what is said or reported to a body, nor where someone works or trains:
+            // "a déclaré à l'Ifop", "un rapport à l'ASBL", "formée à l'Insep".)
+            && !(first >= 2 && is_speech_verb(toks[first - 2].text))
+            && !works_before(toks, first)
+            && !toks[first.saturating_sub(4)..first - 1].iter().any(|t| {
+                with_key(t.text, |k| {
+                    matches!(
+                        k,
+                        "rapport" | "formee" | "forme" | "formes" | "formees" | "etudie" | "enseigne"
+                    )
+                })
+            })
         {
-            // "à l'Astroballe": "au" before a vowel.
-            "au"
+            // "à l'Astroballe": a place's "à" before a vowel.
+            "à"
         } else {
             ""
         };

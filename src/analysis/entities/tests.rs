@@ -7529,7 +7529,7 @@ fn complements_coordinated_by_commas_and_et_stay_in_the_name() {
     for name in [
         "Direction générale de la concurrence, de la consommation et de la répression des fraudes",
         "Conseil du coton et de l'anacarde",
-        "Plateforme nationale de prévention des risques et de gestion des catastrophes",
+        "Comité national de prévention des risques et de gestion des catastrophes",
     ] {
         let found = typed_builtin(&format!("Selon la {name}, rien ne change."));
         assert_eq!(found, [(name.to_string(), "organization")]);
@@ -7647,5 +7647,68 @@ fn an_aim_after_pour_may_elide_its_article() {
             "Comité intercommunautaire pour l’assainissement du lac du Bourget".into(),
             "organization"
         )]
+    );
+}
+
+#[test]
+fn review_mends_of_round_thirty_five_keep_bodies_and_stop_lists() {
+    // A workplace, a gift or an acquisition: the body.
+    for (text, name) in [
+        (
+            "He is a consultant at Cork University Hospital.",
+            "Cork University Hospital",
+        ),
+        (
+            "He donated £1m to Great Ormond Street Hospital last year.",
+            "Great Ormond Street Hospital",
+        ),
+        (
+            "La famille a fait don de sa collection au musée Fabre.",
+            "musée Fabre",
+        ),
+        (
+            "Le Musée romain de Nyon a acquis une statue.",
+            "Musée romain de Nyon",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), "organization")),
+            "{text}: {found:?}"
+        );
+    }
+    // A people after a ministry's comma is no portfolio; a long list of portfolios is one.
+    let found = typed_builtin(
+        "Selon le ministère de l'Intérieur, des Marocains et des Algériens ont été expulsés.",
+    );
+    assert!(
+        found.contains(&("ministère de l'Intérieur".into(), "organization")),
+        "{found:?}"
+    );
+    let name = "ministère de l'Énergie, des Transports, du Développement durable et de la Mer";
+    assert_eq!(
+        typed_builtin(&format!("Le {name} a tranché.")),
+        [(name.to_string(), "organization")]
+    );
+    // Three bodies listed, a comma after "et", an idiom after "pour": no longer name.
+    let found = typed_builtin(
+        "Des représentants de la Chambre d'agriculture, de la préfecture et de la mairie.",
+    );
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("mairie")),
+        "{found:?}"
+    );
+    let found = typed_builtin("La Fédération du bâtiment et, des travaux publics, a parlé.");
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("travaux")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Le Syndicat national pour l'heure refuse de commenter.");
+    assert!(found.iter().all(|(n, _)| !n.contains("heure")), "{found:?}");
+    // Heads of a hospice and a temple.
+    let found = typed_builtin("Les chiens passent l’été à l’hospice du Grand-Saint-Bernard.");
+    assert!(
+        found.contains(&("hospice du Grand-Saint-Bernard".into(), "location")),
+        "{found:?}"
     );
 }
