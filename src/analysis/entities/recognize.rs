@@ -2195,10 +2195,64 @@ fn venue_of_facility(toks: &[NameToken<'_>], first: usize, last: usize) -> bool 
                         | "wrote"
                         | "written"
                         | "letter"
+                        | "sent"
+                        | "paid"
+                        | "complained"
+                        | "thank"
+                        | "verse"
+                        | "versee"
+                        | "cede"
+                        | "cedee"
+                        | "attribue"
+                        | "attribuee"
+                        | "alloue"
+                        | "allouee"
+                        | "reproche"
+                        | "reprochent"
+                        | "demande"
+                        | "subvention"
+                        | "soignant"
+                        | "soignante"
+                        | "soignants"
+                        | "aide-soignant"
+                        | "aide-soignante"
+                        | "chirurgien"
+                        | "chirurgienne"
+                        | "interne"
+                        | "urgentiste"
+                        | "danseur"
+                        | "danseuse"
+                        | "comedien"
+                        | "comedienne"
+                        | "agent"
+                        | "agents"
+                        | "exerce"
+                        | "embauche"
+                        | "embauchee"
+                        | "nomme"
+                        | "nommee"
+                        | "mute"
+                        | "mutee"
+                        | "poste"
+                        | "chef"
+                        | "volunteer"
+                        | "volunteers"
+                        | "trustee"
+                        | "midwife"
                 )
             })
         });
-    if not_a_visit || works_before(toks, first) {
+    // "the new Dunedin Hospital chief executive", "Hull Royal Infirmary Hospital staff": the
+    // name describes the noun after it.
+    let describes = toks.get(last + 1).is_some_and(|t| {
+        t.joined
+            && t.shape == Shape::Lower
+            && matches!(
+                t.text,
+                "staff" | "boss" | "chief" | "trust" | "board" | "bosses" | "management"
+            )
+    }) || toks[last].possessive;
+    if not_a_visit || describes || works_before(toks, first) {
         return false;
     }
     if venue_preposition_before(toks, first) {
@@ -7720,7 +7774,17 @@ impl Recognizer {
                         self.gaz.cue(k).is_none()
                             && !matches!(
                                 k,
-                                "mairie"
+                                // ("et de nombreux syndicats ont protesté": a quantity.)
+                                "nombreux"
+                                    | "nombreuses"
+                                    | "nouveaux"
+                                    | "nouvelles"
+                                    | "milliers"
+                                    | "centaines"
+                                    | "dizaines"
+                                    | "certains"
+                                    | "plusieurs"
+                                    | "mairie"
                                     | "mairies"
                                     | "commune"
                                     | "communes"
@@ -7794,7 +7858,26 @@ impl Recognizer {
         for _ in 0..4 {
             let next = last + 1;
             if lower(next, "et") {
-                return item(next + 1, false).unwrap_or(end);
+                // (Not a second subject: "le Comité des fêtes et des bénévoles ont organisé".)
+                return item(next + 1, false)
+                    .filter(|&k| {
+                        toks.get(k + 1).is_none_or(|v| {
+                            !(v.joined
+                                && matches!(
+                                    v.text,
+                                    "ont"
+                                        | "sont"
+                                        | "se"
+                                        | "étaient"
+                                        | "avaient"
+                                        | "vont"
+                                        | "font"
+                                        | "doivent"
+                                        | "peuvent"
+                                ))
+                        })
+                    })
+                    .unwrap_or(end);
             }
             // ", de la consommation": a comma, then the next complement.
             let comma = toks.get(next).is_some_and(|t| {
@@ -7877,6 +7960,8 @@ impl Recognizer {
                     && next.elision.is_empty()
                     && text[toks[k].end..next.start].trim() == ","
                     && let Some(j) = portfolio(k + 1)
+                    // (A place is no portfolio: "…, de Bretagne et de Normandie".)
+                    && !self.gaz.lists_place(toks[j].text)
                 {
                     k = adjectives(j);
                 }

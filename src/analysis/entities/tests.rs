@@ -7712,3 +7712,43 @@ fn review_mends_of_round_thirty_five_keep_bodies_and_stop_lists() {
         "{found:?}"
     );
 }
+
+#[test]
+fn second_review_of_round_thirty_five_keeps_workplaces_subjects_and_places() {
+    for (text, name) in [
+        (
+            "Elle est aide-soignante à l'hôpital Bichat.",
+            "hôpital Bichat",
+        ),
+        (
+            "The new Dunedin Hospital chief executive resigned.",
+            "Dunedin Hospital",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), "organization")),
+            "{text}: {found:?}"
+        );
+    }
+    for (text, name) in [
+        (
+            "Le Comité des fêtes et des bénévoles ont organisé le repas.",
+            "Comité des fêtes",
+        ),
+        (
+            "Le Conseil de l'ordre des médecins et de nombreux syndicats ont protesté.",
+            "Conseil de l'ordre des médecins",
+        ),
+        (
+            "Les agents du ministère de l'Agriculture, de Bretagne et de Normandie ont manifesté.",
+            "ministère de l'Agriculture",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), "organization")),
+            "{text}: {found:?}"
+        );
+    }
+}
