@@ -2300,6 +2300,26 @@ fn venue_of_facility(toks: &[NameToken<'_>], first: usize, last: usize) -> bool 
     }
 }
 
+/// The word joined after "du", "des", "de", "de la" or "de l'" at `toks[k]` (the portfolio of
+/// "ministère … et de l'Industrie", the complement of "… et de la répression"), or `None`
+/// when `toks[k]` is no such article or the word takes another elided article.
+fn word_after_de(toks: &[NameToken<'_>], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    if !t.elision.is_empty() || !matches!(t.text, "de" | "du" | "des") {
+        return None;
+    }
+    let n = toks.get(k + 1).filter(|n| n.joined)?;
+    if t.text == "de" && n.text == "la" && n.elision.is_empty() {
+        toks.get(k + 2)
+            .filter(|w| w.joined && w.elision.is_empty())
+            .map(|_| k + 2)
+    } else {
+        // "de l'Économie": the elided article goes with "de".
+        (n.elision.is_empty() || (t.text == "de" && matches!(n.elision, "l" | "L")))
+            .then_some(k + 1)
+    }
+}
+
 /// Whether `word` (lowercase) is a number written in words ("forty-eight", "dix-huit").
 fn is_number_word(word: &str) -> bool {
     word.split('-').all(|p| {
@@ -7815,19 +7835,8 @@ impl Recognizer {
             let t = toks.get(k).filter(|t| comma || t.joined)?;
             if matches!(t.elision, "d" | "D") && comma {
                 // ", d'industrie": the noun itself.
-            } else if t.elision.is_empty() && matches!(t.text, "de" | "du" | "des") {
-                k += 1;
-                let n = toks.get(k).filter(|n| n.joined)?;
-                if t.text == "de" && n.text == "la" && n.elision.is_empty() {
-                    k += 1;
-                    toks.get(k).filter(|n| n.joined && n.elision.is_empty())?;
-                } else if !(n.elision.is_empty()
-                    || (t.text == "de" && matches!(n.elision, "l" | "L")))
-                {
-                    return None;
-                }
             } else {
-                return None;
+                k = word_after_de(toks, k)?;
             }
             if !noun(k) {
                 return None;
@@ -7921,32 +7930,13 @@ impl Recognizer {
             k
         };
         // The capitalised portfolio after "du", "des", "de", "de la" or "de l'" at `j`.
-        let portfolio = |mut j: usize| {
-            match toks.get(j)?.text {
-                "du" | "des" => j += 1,
-                "de" => {
-                    j += 1;
-                    if lower(j).is_some_and(|t| t.text == "la") {
-                        j += 1;
-                    }
-                }
-                _ => return None,
-            }
+        let portfolio = |j: usize| {
+            let j = word_after_de(toks, j)?;
             // (Not a people or a person: "ministère de l'Intérieur, des Marocains et des
             // Algériens".)
-            let name = toks.get(j).filter(|t| {
-                t.joined
-                    && t.shape == Shape::Cap
-                    && !self.gaz.is_demonym(t.text)
-                    && !self.gaz.is_given(t.text)
+            toks.get(j).filter(|t| {
+                t.shape == Shape::Cap && !self.gaz.is_demonym(t.text) && !self.gaz.is_given(t.text)
             })?;
-            // "de l'Économie et de l'Industrie": the elided article goes with "de".
-            if !(name.elision.is_empty() || matches!(name.elision, "l" | "L")) {
-                return None;
-            }
-            if !name.elision.is_empty() && toks[j - 1].text != "de" {
-                return None;
-            }
             Some(j)
         };
         match toks[h].text {
