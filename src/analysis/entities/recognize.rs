@@ -166,6 +166,12 @@ fn is_plain_name_noun(word: &str) -> bool {
             | "trimaran"
             | "pétrolier"
             | "porte-conteneurs"
+            | "frégate"
+            | "goélette"
+            | "catamaran"
+            | "vraquier"
+            | "méthanier"
+            | "brise-glace"
             | "marin"
             | "locomotive"
             | "robot"
@@ -2061,6 +2067,42 @@ fn is_place_preposition(word: &str) -> bool {
     )
 }
 
+/// Whether a comma and a person's role in a body follow token `last`: "head of", "founder
+/// of", "fondateur de", "présidente du".
+fn role_of_after(d: &Doc<'_>, last: usize) -> bool {
+    let toks = &d.tokens;
+    let (Some(role), Some(of)) = (toks.get(last + 1), toks.get(last + 2)) else {
+        return false;
+    };
+    !role.joined
+        && role.shape == Shape::Lower
+        && role.elision.is_empty()
+        && d.text[toks[last].end..role.raw_start].trim() == ","
+        && of.joined
+        && (matches!(of.text, "of" | "de" | "du" | "des") || matches!(of.elision, "d" | "D"))
+        && matches!(
+            role.text,
+            "head"
+                | "founder"
+                | "chairman"
+                | "chairwoman"
+                | "chairperson"
+                | "leader"
+                | "fondateur"
+                | "fondatrice"
+                | "cofondateur"
+                | "cofondatrice"
+                | "président"
+                | "présidente"
+                | "directeur"
+                | "directrice"
+                | "patron"
+                | "patronne"
+                | "gérant"
+                | "gérante"
+        )
+}
+
 /// The last token of the lowercase words joined by hyphens from token `i` on ("dimarco-hale").
 fn lower_hyphen_run_end(d: &Doc<'_>, i: usize) -> usize {
     let toks = &d.tokens;
@@ -3681,7 +3723,7 @@ impl Recognizer {
             // "la Région Bretagne", "l'ARS Centre-Val de Loire", "CHU de Nantes": a territorial
             // body before a listed place is one organisation.
             // (After a capitalised article too: "La Région Bretagne".)
-            let body_at = if matches!(t.text, "La" | "Le" | "Les")
+            let body_at = if matches!(t.text, "La" | "Le" | "Les" | "The")
                 && toks.get(i + 1).is_some_and(|n| n.joined)
             {
                 i + 1
@@ -4405,8 +4447,11 @@ impl Recognizer {
                 return Some(at + n - 1);
             }
         }
+        // "Government of Nunavut", "Gouvernement du Québec": a government named by its
+        // territory.
+        let government = matches!(t.text, "Government" | "Gouvernement");
         let body = match t.shape {
-            Shape::Cap => t.text == "Région" && !t.sentence_start,
+            Shape::Cap => (t.text == "Région" && !t.sentence_start) || government,
             Shape::Upper => is_local_body_acronym(t.text),
             _ => false,
         };
@@ -4419,7 +4464,7 @@ impl Recognizer {
             return None;
         }
         if next.shape == Shape::Lower && next.elision.is_empty() {
-            if !matches!(next.text, "de" | "du" | "des") {
+            if !(matches!(next.text, "de" | "du" | "des") || (government && next.text == "of")) {
                 return None;
             }
             j += 1;
@@ -6220,7 +6265,9 @@ impl Recognizer {
                                 EntityType::Location | EntityType::Organization
                             ))
                 })
-            && (self.gaz.is_common(toks[first].text) || toks[first].shape != Shape::Cap)
+            // (An unknown acronym stays: "PETA India has asked", "RSPB Scotland said".)
+            && (self.gaz.is_common(toks[first].text)
+                || !matches!(toks[first].shape, Shape::Cap | Shape::Upper))
             && !self.gaz.is_demonym(toks[first].text)
         {
             first += 1;
@@ -8808,6 +8855,48 @@ impl Recognizer {
         // is by its last noun (before "of", "de", "in", a relative or a punctuation mark).
         if let Some(kind) = self.apposition_kind(d, first, c.last_tok) {
             vote(&mut c.votes, kind, 2.0);
+        }
+        // "Yaduveer Wadiyar, head of the former royal family,", "Kossi Agbéko, fondateur de
+        // l'association": a person's role in a body right after the name and a comma.
+        if role_of_after(d, c.last_tok) && c.row.is_none() {
+            vote(&mut c.votes, EntityType::Person, 1.5);
+        }
+        // "RSPB Scotland said", "Carnival Australia", "Rocket Lab USA": a capitalised name
+        // and a country or region right after it, inside a sentence, name a body (its branch
+        // there).
+        if c.row.is_none()
+            && c.last_tok > first
+            && c.last_tok <= first + 2
+            && !toks[first].sentence_start
+            && toks[first..c.last_tok].iter().all(|t| {
+                matches!(t.shape, Shape::Cap | Shape::Upper)
+                    && t.elision.is_empty()
+                    && !t.possessive
+                    && !self.gaz.lists_place(t.text)
+                    && !self.gaz.is_given(t.text)
+                    && !self.gaz.is_demonym(t.text)
+                    && self.gaz.head(t.text, HeadPos::First).is_none()
+                    // ("South Wales", "Little Jamaica", "Northern Ireland": a part of it.)
+                    && !with_key(t.text, |k| {
+                        is_place_adjective(k)
+                            || matches!(
+                                k,
+                                "little" | "central" | "northern" | "southern" | "eastern"
+                                    | "western" | "mainland" | "rural" | "inner" | "outer"
+                            )
+                    })
+            })
+            && toks[c.last_tok].elision.is_empty()
+            && self
+                .gaz
+                .longest(toks, c.last_tok, false)
+                .is_some_and(|(r, n)| {
+                    n == 1
+                        && self.gaz.row(r).kind == EntityType::Location
+                        && matches!(self.gaz.row(r).subtype.as_ref(), "country" | "region")
+                })
+        {
+            vote(&mut c.votes, EntityType::Organization, 2.0);
         }
         let t = &toks[first];
         // "Jean-Daniel Métrailler, d'Evolène, a été sacré", "Paul Dupont, de Sarlat,": where a

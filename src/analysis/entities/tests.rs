@@ -7752,3 +7752,54 @@ fn second_review_of_round_thirty_five_keeps_workplaces_subjects_and_places() {
         );
     }
 }
+
+#[test]
+fn bodies_named_by_their_country_governments_and_roles_after_a_name() {
+    for (text, name, kind) in [
+        (
+            "It rained. He said RSPB Scotland was consulted.",
+            "RSPB Scotland",
+            "organization",
+        ),
+        (
+            "La chefferie reproche à Carnival Australia de ne jamais avoir payé.",
+            "Carnival Australia",
+            "organization",
+        ),
+        (
+            "The Government of Nunavut delayed the opening of a school.",
+            "Government of Nunavut",
+            "organization",
+        ),
+        (
+            "Yaduveer Krishnadatta Chamaraja Wadiyar, head of the former royal family, spoke.",
+            "Yaduveer Krishnadatta Chamaraja Wadiyar",
+            "person",
+        ),
+        (
+            "Elle est amarrée près de la frégate Hermione depuis mars.",
+            "Hermione",
+            "misc",
+        ),
+        (
+            "The states will be paid under the Bipartisan Infrastructure Law, he said.",
+            "Bipartisan Infrastructure Law",
+            "misc",
+        ),
+        (
+            "The last iron was made at the South Wales steelworks.",
+            "South Wales",
+            "location",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), kind)),
+            "{text}: {found:?}"
+        );
+    }
+    // English contractions with a typographic apostrophe, and a reader's "en PLS".
+    for text in ["Next year I’m doing it sober.", "Fini en 6h et en PLS."] {
+        assert_eq!(typed_builtin(text), [], "{text}");
+    }
+}
