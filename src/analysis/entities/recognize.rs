@@ -463,6 +463,23 @@ fn dateline(d: &Doc<'_>, first: usize, last: usize) -> bool {
         .is_some_and(capital_after)
 }
 
+/// Whether token `i` follows a dateline's town and its comma ("FREMANTLE, WA —").
+fn dateline_region(d: &Doc<'_>, i: usize) -> bool {
+    let toks = &d.tokens;
+    if i == 0 || d.text[toks[i - 1].end..toks[i].raw_start].trim() != "," {
+        return false;
+    }
+    let mut g = i - 1;
+    while g > 0
+        && toks[g - 1].line == toks[g].line
+        && toks[g].joined
+        && toks[g - 1].shape == Shape::Upper
+    {
+        g -= 1;
+    }
+    dateline(d, g, i - 1)
+}
+
 /// Drops the candidates from `from` on that another of them contains: a name that a head
 /// word before it extends ("Chambre de commerce et d'industrie de Lyon") takes the words of a
 /// candidate pushed before it. Candidates come in text order, so only one that starts before
@@ -1966,8 +1983,8 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
             first.to_ascii_lowercase(),
             last.to_ascii_lowercase()
         ),
-        // "à", "À", "to"
-        (2, 0xc3, 0xa0 | 0x80) | (2, b't', b'o')
+        // "à", "À", "to", "on"
+        (2, 0xc3, 0xa0 | 0x80) | (2, b't', b'o') | (2, b'o', b'n')
             // "done"
             | (4, b'd', b'e')
             // "bravo", "merci", "allez", "there"
@@ -2001,7 +2018,8 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
         ],
     ) {
         1
-    } else if is(1, &["done"]) && is(2, &["well"]) {
+    } else if (is(1, &["done"]) && is(2, &["well"])) || (is(1, &["on"]) && is(2, &["good"])) {
+        // "well done", "good on"
         2
     } else if is(1, &["there"]) && is(2, &["in"]) && is(3, &["get"]) {
         3
@@ -2042,6 +2060,42 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
     // follow an adjective ("Massive props to").
     let first = &toks[i - n];
     (n > 1 || first.sentence_start || !first.joined) && toks[i + 1 - n..i].iter().all(|t| t.joined)
+}
+
+/// Whether a word of kinship a reader writes before someone's given name comes right before
+/// `toks[i]` ("courage maman rosalie", "good on aunty marie"; not "papa noël").
+fn kin_before(toks: &[NameToken<'_>], i: usize) -> bool {
+    i > 0
+        && toks[i].joined
+        && toks[i - 1].shape == Shape::Lower
+        && toks[i - 1].elision.is_empty()
+        && is_kin_word(toks[i - 1].text)
+        && !matches!(toks[i].text, "noël" | "noel" | "ours" | "poule")
+}
+
+/// Whether `word` is a word of kinship readers write before a given name ("maman", "tonton",
+/// "aunty").
+fn is_kin_word(word: &str) -> bool {
+    matches!(
+        word,
+        "maman"
+            | "mamie"
+            | "mamy"
+            | "papa"
+            | "papi"
+            | "papy"
+            | "tonton"
+            | "tata"
+            | "tatie"
+            | "tantine"
+            | "aunty"
+            | "auntie"
+            | "uncle"
+            | "nana"
+            | "granny"
+            | "grandma"
+            | "grandpa"
+    )
 }
 
 /// Whether `word` is a preposition a reader writes a place after ("à", "de", "in", "near"…).
@@ -3641,7 +3695,8 @@ impl Recognizer {
                 && t.shape == Shape::Lower
                 && i > 0
                 && t.joined
-                && cheers_before(toks, i)
+                && (cheers_before(toks, i) || kin_before(toks, i))
+                && !is_kin_word(t.text)
                 // (Not "merci bcp", "well done nhs": an abbreviation or acronym.)
                 && Self::plain_reader_word(t, 3)
                 && (self.unknown_word(page, t) || self.cheered_given_name(page, toks, i))
@@ -3653,6 +3708,31 @@ impl Recognizer {
                 vote(&mut c.votes, EntityType::Person, 2.0);
                 out.push(c);
                 i = last + 1;
+                continue;
+            }
+            // "et jean-marc qui la défendait", "marie-claude et les mamans": a reader's
+            // compound given name in lowercase, no word of the dictionary.
+            if di >= page.edited
+                && t.shape == Shape::Lower
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && t.text.len() >= 3
+                && toks.get(i + 1).is_some_and(|n| n.text.len() >= 3)
+                && lower_hyphen_run_end(d, i) == i + 1
+                && self.gaz.is_given(t.text)
+                && self.gaz.is_given(toks[i + 1].text)
+                && {
+                    let whole = &d.text[t.start..toks[i + 1].end];
+                    !self.gaz.is_common(whole)
+                        && !self.gaz.is_not_entity(whole)
+                        && self.gaz.place_row(whole).is_none()
+                }
+                && self.gaz.longest(toks, i, false).is_none()
+            {
+                let mut c = self.cand(di, d, i, i + 1);
+                vote(&mut c.votes, EntityType::Person, 2.0);
+                out.push(c);
+                i += 2;
                 continue;
             }
             // "along the B6479", "the M621", "sur la N20", "l'A10": a road's number after an
@@ -3698,6 +3778,33 @@ impl Recognizer {
                 })
             {
                 i += 1;
+                continue;
+            }
+            // "son Swann d'or", "le Clap d'argent": a prize named by a word and its metal.
+            if !t.sentence_start
+                && t.shape == Shape::Cap
+                && t.elision.is_empty()
+                && !t.possessive
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.joined
+                        && matches!(n.elision, "d" | "D")
+                        && matches!(n.text, "or" | "argent" | "bronze" | "cristal")
+                })
+                && toks
+                    .get(i + 2)
+                    .is_none_or(|a| !(a.joined && a.shape.starts_name()))
+                // (A listed prize written with its metal in lowercase: "le Ballon d'or".)
+                && let listed = self.gaz.longest(toks, i, false)
+                && match listed {
+                    Some((r, n)) => n == 2 && self.gaz.row(r).kind == EntityType::Misc,
+                    None => !self.gaz.is_common(t.text),
+                }
+            {
+                let mut c = self.cand(di, d, i, i + 1);
+                c.row = listed.map(|(r, _)| r);
+                vote(&mut c.votes, EntityType::Misc, 3.0);
+                out.push(c);
+                i += 2;
                 continue;
             }
             // "@Nono_du_Cher", "@Massilia13": user handles are no names.
@@ -3872,7 +3979,10 @@ impl Recognizer {
             let titled = place_org
                 && listed.is_some_and(|(_, n)| {
                     toks[i + n..i + run - 1].iter().any(|t| {
-                        t.shape == Shape::Cap
+                        // ("Nunavut MP Lori Idlout": a member's title in capitals.)
+                        (t.shape == Shape::Cap
+                            || (t.shape == Shape::Upper
+                                && matches!(t.text, "MP" | "MLA" | "MEP" | "MSP" | "MNA" | "MPP")))
                             && with_key(t.text, |k| self.gaz.cue(k)) == Some(EntityType::Person)
                     })
                 });
@@ -9463,6 +9573,11 @@ impl Recognizer {
         // ("the Nationals said", "la Fnac a annoncé": after an article, no person.)
         if said && !c.acronym && class != 4 {
             vote(&mut c.votes, EntityType::Person, 0.5);
+        }
+        // "FREMANTLE, WA —", "KEMMERER, Wyo. —": the state or region after a dateline's
+        // town.
+        if first == c.last_tok && toks[first].shape == Shape::Upper && dateline_region(d, first) {
+            vote(&mut c.votes, EntityType::Location, 3.0);
         }
         if dateline(d, first, c.last_tok.max(first))
             && c.row

@@ -7803,3 +7803,50 @@ fn bodies_named_by_their_country_governments_and_roles_after_a_name() {
         assert_eq!(typed_builtin(text), [], "{text}");
     }
 }
+
+#[test]
+fn members_titles_datelines_kin_compound_given_names_and_prizes() {
+    for (text, name, kind) in [
+        (
+            "It rained. Nunavut MP Lori Idlout called for help.",
+            "Lori Idlout",
+            "person",
+        ),
+        (
+            "It rained. Nunavut MP Lori Idlout called for help.",
+            "Nunavut",
+            "location",
+        ),
+        (
+            "FREMANTLE, WA — Day-trippers to the island will pay more.",
+            "WA",
+            "location",
+        ),
+        ("Courage maman rosalie 🙏🏾", "rosalie", "person"),
+        ("Good on aunty marie, she never gave up.", "marie", "person"),
+        (
+            "Et jean-marc qui la défendait encore.",
+            "jean-marc",
+            "person",
+        ),
+        (
+            "Le festival a remis samedi son Swann d’or du meilleur film.",
+            "Swann d’or",
+            "misc",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), kind)),
+            "{text}: {found:?}"
+        );
+    }
+    for (text, word) in [
+        ("Good on aunty marie, she never gave up.", "aunty"),
+        ("le papa noël arrive ce soir", "noël"),
+        ("c'est un vrai jean-foutre", "jean-foutre"),
+    ] {
+        let found = typed_builtin(text);
+        assert!(found.iter().all(|(t, _)| t != word), "{text}: {found:?}");
+    }
+}
