@@ -2724,6 +2724,17 @@ fn is_water_or_landform_cue(key: &str) -> bool {
             | "vallee"
             | "plaine"
             | "foret"
+            // "au pied de la Rhune", "le risque d'inondation de l'Ourthe".
+            | "pied"
+            | "sommet"
+            | "flanc"
+            | "flancs"
+            | "pentes"
+            | "versant"
+            | "lit"
+            | "crues"
+            | "inondation"
+            | "inondations"
     )
 }
 
@@ -3484,6 +3495,52 @@ impl Recognizer {
                 vote(&mut c.votes, self.gaz.row(row).kind, 3.0);
                 self.context_votes(d, i, &mut c);
                 out.push(c);
+                i += 1;
+                continue;
+            }
+            // "né à embrun", "il bosse à bordeaux": a listed town a reader writes in lowercase
+            // after being born, living or working there, though a common word spells it.
+            if di >= page.edited
+                && t.shape == Shape::Lower
+                && i >= 2
+                && t.joined
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && t.text.len() >= 4
+                && toks[i - 1].joined
+                && matches!(toks[i - 1].text, "à" | "a")
+                && matches!(
+                    toks[i - 2].text,
+                    "né" | "née"
+                        | "nés"
+                        | "nées"
+                        | "habite"
+                        | "habites"
+                        | "habitent"
+                        | "habité"
+                        | "vis"
+                        | "vit"
+                        | "vivent"
+                        | "vécu"
+                        | "bosse"
+                        | "bosses"
+                        | "bossé"
+                        | "travaille"
+                        | "travailles"
+                        | "travaillé"
+                        | "grandi"
+                        | "installé"
+                        | "installée"
+                )
+                // (Not "il travaille à tours de bras": a phrase goes on.)
+                && toks.get(i + 1).is_none_or(|n| {
+                    !(n.joined && (n.hyphen_before || matches!(n.text, "de" | "du" | "des")))
+                })
+                && let Some(row) = self.gaz.place_row(t.text)
+                && self.gaz.row(row).is_settled_place()
+                && !self.gaz.is_given(t.text)
+            {
+                out.push(self.listed_place(di, d, i, i, row));
                 i += 1;
                 continue;
             }

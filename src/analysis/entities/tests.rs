@@ -7850,3 +7850,27 @@ fn members_titles_datelines_kin_compound_given_names_and_prizes() {
         assert!(found.iter().all(|(t, _)| t != word), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn landforms_before_the_article_and_towns_where_readers_live() {
+    for (text, name, kind) in [
+        (
+            "Les vignes sont au pied de la Rhune depuis toujours.",
+            "Rhune",
+            "location",
+        ),
+        (
+            "Le risque d’inondation de l’Ourthe est élevé.",
+            "Ourthe",
+            "location",
+        ),
+        ("il bosse à bordeaux faute de mieux", "bordeaux", "location"),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), kind)),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(typed_builtin("je travaille à temps partiel"), []);
+}
