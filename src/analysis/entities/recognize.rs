@@ -6613,6 +6613,16 @@ impl Recognizer {
                 && let Some(k) = self.gaz.head(next.text, HeadPos::First)
             {
                 k
+            } else if head.text == "Maison"
+                && toks.get(first + 1).is_some_and(|p| {
+                    p.joined
+                        && (matches!(p.text, "de" | "du" | "des") || matches!(p.elision, "d" | "D"))
+                })
+            {
+                // "la Maison du Comté", "Maison des mégalithes": a house named by what it
+                // shows is a venue (a trading house is named by its family: "Maison
+                // Vauthier").
+                EntityType::Location
             } else {
                 kind
             };

@@ -7874,3 +7874,30 @@ fn landforms_before_the_article_and_towns_where_readers_live() {
     }
     assert_eq!(typed_builtin("je travaille à temps partiel"), []);
 }
+
+#[test]
+fn houses_named_by_what_they_show_and_projects() {
+    for (text, name, kind) in [
+        (
+            "À Poligny, où la Maison du Comté reçoit 60 000 visiteurs par an.",
+            "Maison du Comté",
+            "location",
+        ),
+        (
+            "Les gants viennent de la Maison Vauthier, à Millau.",
+            "Maison Vauthier",
+            "organization",
+        ),
+        (
+            "Funding for the Lesotho Highlands Water Project was approved.",
+            "Lesotho Highlands Water Project",
+            "misc",
+        ),
+    ] {
+        let found = typed_builtin(text);
+        assert!(
+            found.contains(&(name.to_string(), kind)),
+            "{text}: {found:?}"
+        );
+    }
+}
