@@ -2062,6 +2062,18 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
     (n > 1 || first.sentence_start || !first.joined) && toks[i + 1 - n..i].iter().all(|t| t.joined)
 }
 
+/// Whether `toks[i]` is the capitalised first word of a phrase, no name: a reader's "Pis"
+/// (Quebec's "puis") opening a sentence (not the party PiS), "Kia kaha", "Kia ora" (Māori:
+/// stay strong, hello; not the carmaker), "Big up".
+fn phrase_word(toks: &[NameToken<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    (t.text == "Pis" && t.sentence_start)
+        || (matches!(t.text, "Kia" | "Big")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.joined && matches!(n.text, "kaha" | "ora" | "up")))
+}
+
 /// Whether a word of kinship a reader writes before someone's given name comes right before
 /// `toks[i]` ("courage maman rosalie", "good on aunty marie"; not "papa noël").
 fn kin_before(toks: &[NameToken<'_>], i: usize) -> bool {
@@ -3834,6 +3846,10 @@ impl Recognizer {
                             .is_some_and(|r| self.gaz.row(r).subtype == "country")
                 })
             {
+                i += 1;
+                continue;
+            }
+            if phrase_word(toks, i) {
                 i += 1;
                 continue;
             }

@@ -7901,3 +7901,24 @@ fn houses_named_by_what_they_show_and_projects() {
         );
     }
 }
+
+#[test]
+fn phrases_and_units_are_no_names() {
+    for text in [
+        "Kia kaha to the whānau.",
+        "Pis le vin est cher.",
+        "Big up the growers!",
+        "The 1,200 MW project was swept away.",
+        "Des ONG rappellent l'affaire.",
+    ] {
+        assert_eq!(typed_builtin(text), [], "{text}");
+    }
+    // The carmaker and the party stay.
+    assert_eq!(
+        typed_builtin("Hier, Kia a vendu plus de voitures que le PiS."),
+        [
+            ("Kia".into(), "organization"),
+            ("PiS".into(), "organization")
+        ]
+    );
+}
