@@ -2068,10 +2068,81 @@ fn cheers_before(toks: &[NameToken<'_>], i: usize) -> bool {
 fn phrase_word(toks: &[NameToken<'_>], i: usize) -> bool {
     let t = &toks[i];
     (t.text == "Pis" && t.sentence_start)
+        // "Nice to see…", "Nice that…".
+        || (t.text == "Nice"
+            && t.sentence_start
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.joined && matches!(n.text, "to" | "that" | "one")))
         || (matches!(t.text, "Kia" | "Big")
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.joined && matches!(n.text, "kaha" | "ora" | "up")))
+}
+
+/// The last token of the capitalised words from `toks[i]` when they name a species or a
+/// disease with the lowercase noun after them ("Atlantic salmon", "North Atlantic right
+/// whale", "Bermuda grass", "Panama disease") or after "maladie de" ("la maladie
+/// d'Alzheimer", "maladie de Lyme").
+fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    if t.possessive {
+        return None;
+    }
+    if i >= 2
+        && t.joined
+        && (matches!(t.elision, "d" | "D")
+            || (t.elision.is_empty() && toks[i - 1].text == "de" && toks[i - 1].joined))
+    {
+        let m = if t.elision.is_empty() { i - 2 } else { i - 1 };
+        if matches!(toks[m].text, "maladie" | "syndrome" | "maladies")
+            && toks
+                .get(i + 1)
+                .is_none_or(|n| !(n.joined && n.shape.starts_name()))
+        {
+            return Some(i);
+        }
+    }
+    let mut end = i;
+    while end < i + 2
+        && !toks[end].possessive
+        && toks
+            .get(end + 1)
+            .is_some_and(|n| n.joined && n.elision.is_empty() && n.shape == Shape::Cap)
+    {
+        end += 1;
+    }
+    let n = toks.get(end + 1)?;
+    let noun = if n.text == "right" {
+        toks.get(end + 2).filter(|w| w.joined)?.text
+    } else {
+        n.text
+    };
+    (n.joined
+        && n.elision.is_empty()
+        && !toks[end].possessive
+        && n.shape == Shape::Lower
+        && matches!(
+            noun,
+            "salmon"
+                | "trout"
+                | "cod"
+                | "whale"
+                | "whales"
+                | "spruce"
+                | "pine"
+                | "fir"
+                | "grass"
+                | "disease"
+                | "ivy"
+                | "knotweed"
+                | "terrier"
+                | "spaniel"
+                | "shepherd"
+                | "cattle"
+                | "sheep"
+        ))
+    .then_some(end)
 }
 
 /// Whether a word of kinship a reader writes before someone's given name comes right before
@@ -2099,6 +2170,8 @@ fn is_kin_word(word: &str) -> bool {
             | "tonton"
             | "tata"
             | "tatie"
+            | "tantie"
+            | "tanti"
             | "tantine"
             | "aunty"
             | "auntie"
@@ -3851,6 +3924,12 @@ impl Recognizer {
             }
             if phrase_word(toks, i) {
                 i += 1;
+                continue;
+            }
+            // "Atlantic salmon", "Sitka spruce", "Panama disease", "la maladie d'Alzheimer": a
+            // name inside the name of a species or a disease.
+            if let Some(end) = species_or_disease_name(toks, i) {
+                i = end + 1;
                 continue;
             }
             // "son Swann d'or", "le Clap d'argent": a prize named by a word and its metal.

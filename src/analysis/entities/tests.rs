@@ -7922,3 +7922,22 @@ fn phrases_and_units_are_no_names() {
         ]
     );
 }
+
+#[test]
+fn species_and_diseases_named_after_places_or_people_are_no_names() {
+    for text in [
+        "They counted Atlantic salmon and striped bass above the dam.",
+        "The rules protect the North Atlantic right whale.",
+        "Le test repère la maladie d'Alzheimer dix ans avant.",
+        "Nice to see a wee press win.",
+    ] {
+        assert_eq!(typed_builtin(text), [], "{text}");
+    }
+    assert_eq!(
+        typed_builtin("Courage tantie aminata 🙏🏾"),
+        [("aminata".into(), "person")]
+    );
+    assert!(
+        typed_builtin("She flew to Panama on Monday.").contains(&("Panama".into(), "location"))
+    );
+}
