@@ -7219,6 +7219,15 @@ impl Recognizer {
     /// ("Union syndicale de la production audiovisuelle (USPA)").
     fn extend(&self, d: &Doc<'_>, c: &mut Cand) {
         self.extend_name(d, c);
+        // "Department of Agriculture, Food and the Marine", "Ministry of Health, Labour and
+        // Welfare": an English ministry's portfolios listed with commas and a last "and".
+        if let Some(k) = self.english_portfolios(d, c) {
+            // (Another ministry than the one listed under the first words.)
+            c.row = None;
+            c.last_tok = k;
+            c.end = d.tokens[k].end;
+            c.parts = name_parts(&d.tokens[c.first_tok..=k]);
+        }
         // "Coupe du monde 2030", "Jeux olympiques d'hiver de 2030", "Jeux olympiques de Los
         // Angeles 2028": a games', a cup's or a championship's name, once whole, takes the
         // year of its edition.
@@ -7242,6 +7251,59 @@ impl Recognizer {
             c.end = toks[y].end;
             c.parts = name_parts(&toks[c.first_tok..=y]);
         }
+    }
+
+    /// The last token of the portfolios listed after the English ministry's name `c`
+    /// ("Department of Agriculture" + ", Food and the Marine"): capitalised words after
+    /// commas, then "and", "the" maybe, and the last; `None` when `c` is no such name or no
+    /// comma follows it.
+    fn english_portfolios(&self, d: &Doc<'_>, c: &Cand) -> Option<usize> {
+        let toks = &d.tokens;
+        let mut h = c.first_tok;
+        if toks.get(h)?.text == "The" {
+            h += 1;
+        }
+        if h + 2 > c.last_tok
+            || !matches!(toks[h].text, "Department" | "Ministry")
+            || toks[h + 1].text != "of"
+        {
+            return None;
+        }
+        // A portfolio: one or two capitalised words, no place nor person ("Marine" alone is
+        // one).
+        let portfolio = |j: usize| -> Option<usize> {
+            let t = toks.get(j)?;
+            let two = toks.get(j + 1).is_some_and(|n| {
+                n.joined && n.shape == Shape::Cap && n.elision.is_empty() && !t.possessive
+            });
+            if t.shape != Shape::Cap
+                || !t.elision.is_empty()
+                || self.gaz.lists_place(t.text)
+                || (two && self.gaz.is_given(t.text))
+            {
+                return None;
+            }
+            Some(if two { j + 1 } else { j })
+        };
+        let mut k = c.last_tok;
+        let mut commas = 0;
+        while let Some(next) = toks.get(k + 1)
+            && !next.joined
+            && d.text[toks[k].end..next.raw_start].trim() == ","
+            && let Some(e) = portfolio(k + 1)
+        {
+            k = e;
+            commas += 1;
+        }
+        toks.get(k + 1).filter(|t| t.joined && t.text == "and")?;
+        let mut j = k + 2;
+        if toks.get(j).is_some_and(|t| t.joined && t.text == "the") {
+            j += 1;
+        }
+        if commas == 0 || !toks.get(j).is_some_and(|t| t.joined) {
+            return None;
+        }
+        portfolio(j)
     }
 
     /// The last token of a title that the candidate `c` begins with a capitalised French

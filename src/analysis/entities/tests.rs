@@ -7941,3 +7941,19 @@ fn species_and_diseases_named_after_places_or_people_are_no_names() {
         typed_builtin("She flew to Panama on Monday.").contains(&("Panama".into(), "location"))
     );
 }
+
+#[test]
+fn an_english_ministrys_portfolios_listed_with_commas() {
+    assert!(
+        typed_builtin("The rules set by the Department of Agriculture, Food and the Marine apply.")
+            .contains(&(
+                "Department of Agriculture, Food and the Marine".into(),
+                "organization"
+            ))
+    );
+    let found = typed_builtin("The Department of Health, NHS England and Unison met.");
+    assert!(
+        found.contains(&("Department of Health".into(), "organization")),
+        "{found:?}"
+    );
+}
