@@ -1132,11 +1132,14 @@ impl Gazetteer {
                 }
             }
         }
-        // A hyphenated name written with spaces ("chatel guyon"), after its article too ("la
-        // chaux de fonds"); no listed place has more than six parts.
+        // A hyphenated name written with spaces ("chatel guyon") or hyphens ("clermont-ferrand"),
+        // after its article too ("la chaux de fonds"); no listed place has more than six parts.
         let mut key = String::new();
         for (k, t) in tokens.iter().enumerate().take(i + 6).skip(i) {
-            if !plain(t) || (k > i && !t.joined) || !t.text.chars().all(char::is_alphabetic) {
+            if !plain(t)
+                || (k > i && !(t.joined || t.hyphen_before))
+                || !t.text.chars().all(char::is_alphabetic)
+            {
                 break;
             }
             if k > i {

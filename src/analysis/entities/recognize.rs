@@ -3655,10 +3655,13 @@ impl Recognizer {
                 && !t.hyphen_before
                 && is_place_preposition(toks[i - 1].text)
                 && !matches!(t.text, "st" | "ste" | "saint" | "sainte")
-                // (A name of several lowercase words: the next one is lowercase too.)
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.joined && n.shape == Shape::Lower && n.elision.is_empty())
+                // (A name of several lowercase words: the next one is lowercase too, after a
+                // space or a hyphen.)
+                && toks.get(i + 1).is_some_and(|n| {
+                    (n.joined || n.hyphen_before)
+                        && n.shape == Shape::Lower
+                        && n.elision.is_empty()
+                })
                 && let Some((row, n)) = self.gaz.lower_place_phrase(toks, i)
                 && toks.get(i + n).is_none_or(|m| !m.hyphen_before)
                 // Not "à la garde", "de la réunion", "des moines", "au nord est": under four
@@ -3782,7 +3785,7 @@ impl Recognizer {
             // name, and no lowercase name holds it ("le stade de reims", "east belfast").
             if di >= page.edited
                 && t.shape == Shape::Lower
-                && matches!(t.elision, "" | "l")
+                && matches!(t.elision, "" | "l" | "d")
                 && !t.hyphen_before
                 && t.text.len() >= 4
                 && self.gaz.may_be_place(t.text)

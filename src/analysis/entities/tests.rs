@@ -7957,3 +7957,25 @@ fn an_english_ministrys_portfolios_listed_with_commas() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_readers_lowercase_hyphenated_town_and_one_after_d() {
+    for (text, name) in [
+        ("on va à clermont-ferrand demain", "clermont-ferrand"),
+        (
+            "se loger à porto-vecchio à cause des résidences",
+            "porto-vecchio",
+        ),
+        ("Chapeau à toute l'équipe d'amiens, on critique", "amiens"),
+    ] {
+        assert!(
+            typed_builtin(text).contains(&(name.into(), "location")),
+            "{text}: {:?}",
+            typed_builtin(text)
+        );
+    }
+    assert_eq!(
+        typed_builtin("le jus d'orange est bon, c'est à mi-chemin"),
+        []
+    );
+}
