@@ -9364,7 +9364,13 @@ impl Recognizer {
                     vote(&mut c.votes, EntityType::Location, 0.3);
                 }
             }
-            3 => vote(&mut c.votes, EntityType::Organization, 0.5),
+            // "mon grand-père bossait chez vuillet", "une casserole de chez Hamel": a firm
+            // when no given name opens the name ("chez Pierre" is someone's home).
+            3 => vote(
+                &mut c.votes,
+                EntityType::Organization,
+                if self.gaz.is_given(t.text) { 0.5 } else { 1.5 },
+            ),
             4 => {
                 // "in the Pilbara", "dans la Sarthe", "across the Channel".
                 let before = first >= 2
@@ -9389,6 +9395,56 @@ impl Recognizer {
                 }
             }
             _ => {}
+        }
+        // "fabriquée en Suisse par Bartholet Maschinenbau", "financée par Gavi", "published by
+        // Canongate": what a firm or a body makes, funds, sells or owns (a name that opens
+        // with a given name may be a person's: "exploitée par Marie Durand").
+        if first >= 2
+            && t.joined
+            && t.elision.is_empty()
+            && matches!(toks[first - 1].text, "par" | "by")
+            && toks[first - 1].joined
+            && !self.gaz.is_given(t.text)
+            && with_key(toks[first - 2].text, |k| {
+                let stem = k
+                    .strip_suffix("ees")
+                    .or_else(|| k.strip_suffix("es"))
+                    .or_else(|| k.strip_suffix("ee"))
+                    .or_else(|| k.strip_suffix('e'))
+                    .unwrap_or(k);
+                matches!(
+                    stem,
+                    "fabriqu"
+                        | "financ"
+                        | "distribu"
+                        | "detenu"
+                        | "rachet"
+                        | "commercialis"
+                        | "edit"
+                        | "publi"
+                        | "subventionn"
+                        | "sponsoris"
+                        | "exploit"
+                        | "gere"
+                        | "ger"
+                ) || matches!(
+                    k,
+                    "made"
+                        | "manufactured"
+                        | "funded"
+                        | "financed"
+                        | "owned"
+                        | "operated"
+                        | "published"
+                        | "distributed"
+                        | "supplied"
+                        | "sponsored"
+                        | "acquired"
+                        | "bought"
+                )
+            })
+        {
+            vote(&mut c.votes, EntityType::Organization, 1.5);
         }
         // "entre Kénitra et Marrakech", "between Cairns and Lizard Island", "from Coleraine
         // to Ballycastle", "de Caraquet à Lafayette": the two ends of a way are places, when

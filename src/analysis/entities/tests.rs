@@ -7979,3 +7979,23 @@ fn a_readers_lowercase_hyphenated_town_and_one_after_d() {
         []
     );
 }
+
+#[test]
+fn what_a_firm_makes_funds_or_publishes_and_where_one_works() {
+    for (text, name) in [
+        (
+            "L'opération, financée par Gavi et l'Unicef, vise deux millions d'enfants.",
+            "Gavi",
+        ),
+        (
+            "The book was published by Canongate in the UK.",
+            "Canongate",
+        ),
+    ] {
+        assert!(
+            typed_builtin(text).contains(&(name.into(), "organization")),
+            "{text}: {:?}",
+            typed_builtin(text)
+        );
+    }
+}
