@@ -6818,13 +6818,14 @@ impl Recognizer {
         self.context_votes(d, first, &mut c);
         // "les communes de Ngaliema et de Kintambo", "plants in Bonavista and Twillingate":
         // one unknown word coordinated with the name right before it, a place or an
-        // organisation, is rather of the same kind.
-        if n == 1
+        // organisation, is rather of the same kind; so are a few after a listed place
+        // ("Tignes et Val d'Isère", "Vintimille et San Remo").
+        if n <= 3
             && !c.cued
             && head.shape == Shape::Cap
             && head.joined
             && first >= 2
-            && !self.gaz.is_given(head.text)
+            && (n > 1 || !self.gaz.is_given(head.text))
         {
             // The token after the conjunction: the preposition repeated, or the name.
             let j = if head.elision.is_empty()
@@ -6841,11 +6842,16 @@ impl Recognizer {
                 && let Some(p) = out.last()
                 && p.doc == di
                 && p.last_tok + 2 == j
+                && (n == 1
+                    || p.row
+                        .is_some_and(|r| self.gaz.row(r).kind == EntityType::Location))
             {
                 let kind = EntityType::most_voted(&p.votes);
                 // (Its context counts too: "in" before "Bonavista" governs both names.)
                 if matches!(kind, EntityType::Location | EntityType::Organization) {
-                    let w = if p.votes[kind.index()] >= 2.0 {
+                    let w = if n > 1 {
+                        2.0
+                    } else if p.votes[kind.index()] >= 2.0 {
                         1.0
                     } else {
                         0.5

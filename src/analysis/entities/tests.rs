@@ -7999,3 +7999,18 @@ fn what_a_firm_makes_funds_or_publishes_and_where_one_works() {
         );
     }
 }
+
+#[test]
+fn a_name_of_a_few_words_coordinated_with_a_listed_place() {
+    let found =
+        typed_builtin("Compagnie des Alpes, qui exploite Tignes et Val d’Isère, a annoncé.");
+    assert!(
+        found.contains(&("Val d’Isère".into(), "location")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il a cité Paris et Marie Curie.");
+    assert!(
+        found.contains(&("Marie Curie".into(), "person")),
+        "{found:?}"
+    );
+}
