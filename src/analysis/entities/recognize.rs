@@ -7638,18 +7638,28 @@ impl Recognizer {
                         .get(end + 3)
                         .is_some_and(|t| t.joined && t.text == "la"),
             );
+            // ("Fédération française d'équitation": an elided "de".)
+            let elided = toks.get(end + 2).is_some_and(|t| {
+                t.joined
+                    && matches!(t.elision, "d" | "D")
+                    && t.shape == Shape::Lower
+                    && t.text.len() > 3
+                    && !stop(t.text)
+            });
             if end == last
                 && demonym_at(end + 1)
-                && toks
-                    .get(end + 2)
-                    .is_some_and(|t| t.joined && matches!(t.text, "de" | "des" | "du"))
-                && toks.get(end + 3 + article).is_some_and(|t| {
-                    t.joined
-                        && t.shape == Shape::Lower
-                        && !stop(t.text)
-                        && t.text.len() > 3
-                        && (t.elision.is_empty() || (article == 0 && matches!(t.elision, "l")))
-                })
+                && (elided
+                    || (toks
+                        .get(end + 2)
+                        .is_some_and(|t| t.joined && matches!(t.text, "de" | "des" | "du"))
+                        && toks.get(end + 3 + article).is_some_and(|t| {
+                            t.joined
+                                && t.shape == Shape::Lower
+                                && !stop(t.text)
+                                && t.text.len() > 3
+                                && (t.elision.is_empty()
+                                    || (article == 0 && matches!(t.elision, "l")))
+                        })))
             {
                 end += 1;
             }

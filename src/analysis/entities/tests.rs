@@ -8014,3 +8014,11 @@ fn a_name_of_a_few_words_coordinated_with_a_listed_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_national_body_with_an_elided_de_complement() {
+    assert!(
+        typed_builtin("Il est licencié à la Fédération française d’équitation depuis.")
+            .contains(&("Fédération française d’équitation".into(), "organization"))
+    );
+}
