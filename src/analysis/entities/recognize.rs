@@ -3567,6 +3567,24 @@ impl Recognizer {
                     continue;
                 }
             }
+            // "brittany ferries", "merci la croix-rouge", "au conseil d'état": a listed
+            // organisation of several words that a commenter writes in lowercase.
+            if t.shape == Shape::Lower
+                && t.elision.is_empty()
+                && !t.hyphen_before
+                && let Some((row, n)) = self.gaz.lower_org_phrase(toks, i)
+                && toks
+                    .get(i + n)
+                    .is_none_or(|a| !(a.hyphen_before || (a.joined && a.shape.starts_name())))
+            {
+                let mut c = self.cand(di, d, i, i + n - 1);
+                c.row = Some(row);
+                vote(&mut c.votes, EntityType::Organization, 3.0);
+                self.context_votes(d, i, &mut c);
+                out.push(c);
+                i += n;
+                continue;
+            }
             // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower

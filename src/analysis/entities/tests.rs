@@ -5894,11 +5894,16 @@ fn a_readers_lowercase_place_of_several_words_is_the_listed_place() {
         "Il est arrivé à la garde à vue.",
         "On en parlait de la réunion d'hier.",
         "Le vent souffle au nord est.",
-        "I read it in new york times yesterday.",
     ] {
         let found = r.detect(text);
         assert!(found.is_empty(), "{text}: {found:?}");
     }
+    // A place inside a listed name of several words is none (the newspaper is found).
+    let found = r.detect("I read it in new york times yesterday.");
+    assert!(
+        found.iter().all(|m| m.kind != EntityType::Location),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -8020,5 +8025,31 @@ fn a_national_body_with_an_elided_de_complement() {
     assert!(
         typed_builtin("Il est licencié à la Fédération française d’équitation depuis.")
             .contains(&("Fédération française d’équitation".into(), "organization"))
+    );
+}
+
+#[test]
+fn a_listed_organisation_of_several_words_in_lowercase() {
+    for (text, name) in [
+        (
+            "brittany ferries qui ferme une ligne, c'est triste",
+            "brittany ferries",
+        ),
+        ("Merci la croix-rouge 🙏🏾", "croix-rouge"),
+        (
+            "il va aller pleurer au conseil d’état, comme d’hab",
+            "conseil d’état",
+        ),
+    ] {
+        assert!(
+            typed_builtin(text).contains(&(name.into(), "organization")),
+            "{text}: {:?}",
+            typed_builtin(text)
+        );
+    }
+    // Common words all, nothing marking a name.
+    assert_eq!(
+        typed_builtin("a red cross on the map, le crédit agricole des fermes"),
+        []
     );
 }
