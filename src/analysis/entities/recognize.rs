@@ -9227,6 +9227,19 @@ impl Recognizer {
         if let Some(kind) = self.apposition_kind(d, first, c.last_tok) {
             vote(&mut c.votes, kind, 2.0);
         }
+        // "à l'approche de la Saint-Jean-Baptiste", "la Saint-Valentin": a saint's feast
+        // after the feminine article (a town named after a saint takes none).
+        if first > 0
+            && toks[first].joined
+            && toks[first].elision.is_empty()
+            && toks[first - 1].text == "la"
+            && toks[first]
+                .text
+                .get(..6)
+                .is_some_and(|p| p.eq_ignore_ascii_case("saint-"))
+        {
+            vote(&mut c.votes, EntityType::Misc, 3.0);
+        }
         // "Yaduveer Wadiyar, head of the former royal family,", "Kossi Agbéko, fondateur de
         // l'association": a person's role in a body right after the name and a comma.
         if role_of_after(d, c.last_tok) && c.row.is_none() {

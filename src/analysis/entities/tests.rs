@@ -8053,3 +8053,17 @@ fn a_listed_organisation_of_several_words_in_lowercase() {
         []
     );
 }
+
+#[test]
+fn a_saints_feast_after_the_feminine_article() {
+    let found = typed_builtin("Les succursales ferment à l'approche de la Saint-Jean-Baptiste.");
+    assert!(
+        found.contains(&("Saint-Jean-Baptiste".into(), "misc")),
+        "{found:?}"
+    );
+    let found = typed_builtin("On part à Saint-Malo et à la Sainte-Baume.");
+    assert!(
+        found.contains(&("Saint-Malo".into(), "location")),
+        "{found:?}"
+    );
+}
