@@ -8067,3 +8067,12 @@ fn a_saints_feast_after_the_feminine_article() {
         "{found:?}"
     );
 }
+
+#[test]
+fn more_trades_end_a_firms_name() {
+    let found = typed_builtin("Analyst Kagiso Molefhe of Selebi Research said the deal was fair.");
+    assert!(
+        found.contains(&("Selebi Research".into(), "organization")),
+        "{found:?}"
+    );
+}
