@@ -63,7 +63,6 @@ impl<V> KeyMap<V> {
 
 use super::EntityType;
 use super::tokens::{NameToken, Shape, Tokenizer, ends_in, key_of, push_key, with_key};
-use crate::analysis::stop::is_stop_either;
 
 /// The text of every list a [`Gazetteer`] is built from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -183,8 +182,6 @@ struct WordInfo {
     starts_place_phrase: bool,
     /// Whether it ends a lowercase head of several words ("palais des sports").
     ends_compound_head: bool,
-    /// It begins one of [`Gazetteer::lower_phrases`].
-    starts_lower_org: bool,
     /// Whether it is a common word ([`Gazetteer::is_common`]), once asked.
     common: Option<bool>,
 }
@@ -363,10 +360,6 @@ pub struct Gazetteer {
     lower_names: KeyMap<u32>,
     /// First test for [`Gazetteer::lower_names`].
     lower_lengths: LengthFilter,
-    /// Organisations of several words as a commenter writes them in lowercase ("brittany
-    /// ferries", "croix-rouge", "conseil d'état"), keyed with hyphens as spaces: not all common
-    /// words unless a hyphen or an elision marks the name.
-    lower_phrases: KeyMap<u32>,
     /// Lowercase heads of several words ("chambre de commerce et d'industrie", "palais des
     /// sports"): their words (elided article, word) and the type they give.
     compound_heads: Vec<(Vec<(String, String)>, EntityType)>,
@@ -676,29 +669,6 @@ impl Gazetteer {
                 info.lower_head_direct = cols.next().is_some_and(|c| c.trim() == "direct");
             }
         }
-        // (Before any memoised lookup: the flags set here are part of a word's info.)
-        for (name, node) in &phrases {
-            let [(row, _)] = node.names.as_slice() else {
-                continue;
-            };
-            if g.rows[*row as usize].kind != EntityType::Organization {
-                continue;
-            }
-            let parts: Vec<&str> = name.split([' ', '-']).collect();
-            let marked = name.contains(['-', '\'']);
-            if !(2..=6).contains(&parts.len())
-                || parts[0].chars().count() < 3
-                || (!marked
-                    && parts
-                        .iter()
-                        .all(|p| g.common_of(p) || is_stop_either(p) || p.len() < 3))
-            {
-                continue;
-            }
-            g.lower_phrases
-                .insert_if_absent(&name.replace('-', " "), *row);
-            g.words.entry(parts[0]).starts_lower_org = true;
-        }
         let mut lower = Vec::new();
         for (name, node) in &phrases {
             if name.contains(' ') || name.chars().count() < 4 || node.names.len() != 1 {
@@ -734,33 +704,6 @@ impl Gazetteer {
             return None;
         }
         self.lower_names.get(word).copied()
-    }
-
-    /// The longest listed organisation of several words that lowercase words from `tokens[i]`
-    /// spell, spaces or hyphens between them ("brittany ferries", "croix-rouge", "conseil
-    /// d'état"): (row, tokens it covers).
-    pub fn lower_org_phrase(&self, tokens: &[NameToken<'_>], i: usize) -> Option<(u32, usize)> {
-        let t = tokens.get(i)?;
-        if t.shape != Shape::Lower || !t.elision.is_empty() || !self.info(t.text).starts_lower_org {
-            return None;
-        }
-        let mut key = key_of(t.text);
-        let mut best = None;
-        for (k, t) in tokens.iter().enumerate().take(i + 6).skip(i + 1) {
-            if t.shape != Shape::Lower || !(t.joined || t.hyphen_before) {
-                break;
-            }
-            if t.hyphen_before {
-                key.push(' ');
-                push_key(t.text, &mut key);
-            } else {
-                push_parts(&mut key, t, true);
-            }
-            if let Some(row) = self.lower_phrases.get(&key) {
-                best = Some((*row, k + 1 - i));
-            }
-        }
-        best
     }
 
     /// Whether `word` is a common word of French or English ("Lithium", "Selon", "Thanks",

@@ -2071,9 +2071,15 @@ fn phrase_word(toks: &[NameToken<'_>], i: usize) -> bool {
         // "Nice to see…", "Nice that…".
         || (t.text == "Nice"
             && t.sentence_start
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.joined && matches!(n.text, "to" | "that" | "one")))
+            && toks.get(i + 1).is_some_and(|n| {
+                n.joined
+                    && (matches!(n.text, "that" | "one")
+                        // ("Nice to Monaco takes 20 minutes": the town.)
+                        || (n.text == "to"
+                            && toks
+                                .get(i + 2)
+                                .is_some_and(|v| v.joined && v.shape == Shape::Lower)))
+            }))
         || (matches!(t.text, "Kia" | "Big")
             && toks
                 .get(i + 1)
@@ -2089,10 +2095,9 @@ fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
     if t.possessive {
         return None;
     }
-    if i >= 2
-        && t.joined
-        && (matches!(t.elision, "d" | "D")
-            || (t.elision.is_empty() && toks[i - 1].text == "de" && toks[i - 1].joined))
+    if t.joined
+        && ((i >= 1 && matches!(t.elision, "d" | "D"))
+            || (i >= 2 && t.elision.is_empty() && toks[i - 1].text == "de" && toks[i - 1].joined))
     {
         let m = if t.elision.is_empty() { i - 2 } else { i - 1 };
         if matches!(toks[m].text, "maladie" | "syndrome" | "maladies")
@@ -2113,11 +2118,15 @@ fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
         end += 1;
     }
     let n = toks.get(end + 1)?;
-    let noun = if n.text == "right" {
-        toks.get(end + 2).filter(|w| w.joined)?.text
-    } else {
-        n.text
-    };
+    let at = if n.text == "right" { end + 2 } else { end + 1 };
+    let noun = toks.get(at).filter(|w| w.joined)?.text;
+    // ("Norway salmon farmers", "Texas whale hunt", "Wimbledon grass courts": a noun after
+    // it makes the place the farmers' or the courts'.)
+    if toks.get(at + 1).is_some_and(|w| {
+        w.joined && w.shape == Shape::Lower && w.elision.is_empty() && !is_stop_either(w.text)
+    }) {
+        return None;
+    }
     (n.joined
         && n.elision.is_empty()
         && !toks[end].possessive
@@ -2130,7 +2139,6 @@ fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
                 | "whale"
                 | "whales"
                 | "spruce"
-                | "pine"
                 | "fir"
                 | "grass"
                 | "disease"
@@ -2139,8 +2147,6 @@ fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
                 | "terrier"
                 | "spaniel"
                 | "shepherd"
-                | "cattle"
-                | "sheep"
         ))
     .then_some(end)
 }
@@ -2154,11 +2160,20 @@ fn kin_before(toks: &[NameToken<'_>], i: usize) -> bool {
         && toks[i - 1].elision.is_empty()
         && is_kin_word(toks[i - 1].text)
         && !matches!(toks[i].text, "noël" | "noel" | "ours" | "poule")
+        // ("uncle sam": the nation.)
+        && !(toks[i - 1].text == "uncle" && toks[i].text == "sam")
 }
 
 /// Whether `word` is a word of kinship readers write before a given name ("maman", "tonton",
 /// "aunty").
 fn is_kin_word(word: &str) -> bool {
+    // (Most words fail on their length or first letter.)
+    let b = word.as_bytes();
+    if !(4..=7).contains(&b.len())
+        || !matches!(b[0], b'm' | b'p' | b't' | b'n' | b'a' | b'u' | b'g')
+    {
+        return false;
+    }
     matches!(
         word,
         "maman"
@@ -2176,7 +2191,6 @@ fn is_kin_word(word: &str) -> bool {
             | "aunty"
             | "auntie"
             | "uncle"
-            | "nana"
             | "granny"
             | "grandma"
             | "grandpa"
@@ -2226,7 +2240,6 @@ fn role_of_after(d: &Doc<'_>, last: usize) -> bool {
                 | "chairman"
                 | "chairwoman"
                 | "chairperson"
-                | "leader"
                 | "fondateur"
                 | "fondatrice"
                 | "cofondateur"
@@ -3567,24 +3580,6 @@ impl Recognizer {
                     continue;
                 }
             }
-            // "brittany ferries", "merci la croix-rouge", "au conseil d'état": a listed
-            // organisation of several words that a commenter writes in lowercase.
-            if t.shape == Shape::Lower
-                && t.elision.is_empty()
-                && !t.hyphen_before
-                && let Some((row, n)) = self.gaz.lower_org_phrase(toks, i)
-                && toks
-                    .get(i + n)
-                    .is_none_or(|a| !(a.hyphen_before || (a.joined && a.shape.starts_name())))
-            {
-                let mut c = self.cand(di, d, i, i + n - 1);
-                c.row = Some(row);
-                vote(&mut c.votes, EntityType::Organization, 3.0);
-                self.context_votes(d, i, &mut c);
-                out.push(c);
-                i += n;
-                continue;
-            }
             // "ikea", "netflix", "tiktok": a listed one-word organisation or named thing that
             // a commenter writes in lowercase.
             if t.shape == Shape::Lower
@@ -3635,9 +3630,15 @@ impl Recognizer {
                         | "installé"
                         | "installée"
                 )
-                // (Not "il travaille à tours de bras": a phrase goes on.)
+                // (Not "il travaille à tours de bras", "à sens unique": a phrase goes on; nor
+                // a part of a hyphenated name, "porto-vecchio".)
                 && toks.get(i + 1).is_none_or(|n| {
-                    !(n.joined && (n.hyphen_before || matches!(n.text, "de" | "du" | "des")))
+                    !n.hyphen_before
+                        && !(n.joined
+                            && n.shape == Shape::Lower
+                            && n.elision.is_empty()
+                            && is_adjective(n.text))
+                        && !(n.joined && matches!(n.text, "de" | "du" | "des"))
                 })
                 && let Some(row) = self.gaz.place_row(t.text)
                 && self.gaz.row(row).is_settled_place()
@@ -3880,10 +3881,26 @@ impl Recognizer {
                 && t.elision.is_empty()
                 && !t.hyphen_before
                 && t.text.len() >= 3
-                && toks.get(i + 1).is_some_and(|n| n.text.len() >= 3)
+                && toks.get(i + 1).is_some_and(|n| n.hyphen_before && n.text.len() >= 3)
                 && lower_hyphen_run_end(d, i) == i + 1
                 && self.gaz.is_given(t.text)
                 && self.gaz.is_given(toks[i + 1].text)
+                // (Not a street or a thing: "rue victor-hugo", "une marie-louise"; nor the
+                // first part of a full name, "jean-luc mélenchon", left whole to other rules.)
+                && (i == 0
+                    || !t.joined
+                    || (self.gaz.lower_head(toks[i - 1].text).is_none()
+                        && !matches!(
+                            toks[i - 1].text,
+                            "un" | "une" | "le" | "la" | "les" | "des" | "du" | "de"
+                        )))
+                && toks.get(i + 2).is_none_or(|n| {
+                    !(n.joined
+                        && n.shape == Shape::Lower
+                        && n.elision.is_empty()
+                        && !with_key(n.text, stop)
+                        && !self.gaz.is_common(n.text))
+                })
                 && {
                     let whole = &d.text[t.start..toks[i + 1].end];
                     !self.gaz.is_common(whole)
@@ -3949,11 +3966,14 @@ impl Recognizer {
             }
             // "Atlantic salmon", "Sitka spruce", "Panama disease", "la maladie d'Alzheimer": a
             // name inside the name of a species or a disease.
-            if let Some(end) = species_or_disease_name(toks, i) {
+            // ("la maladie de Johnny": a person's illness.)
+            if let Some(end) = species_or_disease_name(toks, i)
+                && !(end == i && self.gaz.is_given(t.text))
+            {
                 i = end + 1;
                 continue;
             }
-            // "son Swann d'or", "le Clap d'argent": a prize named by a word and its metal.
+            // "son Swann d'or", "un Fauve d'or": a prize named by a word and its metal.
             if !t.sentence_start
                 && t.shape == Shape::Cap
                 && t.elision.is_empty()
@@ -4759,6 +4779,14 @@ impl Recognizer {
             return None;
         }
         let (row, n) = self.gaz.longest(toks, j, caps_line)?;
+        // ("Government of India Act 1935": inside a longer name.)
+        if government
+            && toks
+                .get(j + n)
+                .is_some_and(|a| a.joined && matches!(a.shape, Shape::Cap | Shape::Upper))
+        {
+            return None;
+        }
         (self.gaz.row(row).kind == EntityType::Location).then_some(j + n - 1)
     }
 
@@ -6730,14 +6758,21 @@ impl Recognizer {
             {
                 k
             } else if head.text == "Maison"
-                && toks.get(first + 1).is_some_and(|p| {
-                    p.joined
-                        && (matches!(p.text, "de" | "du" | "des") || matches!(p.elision, "d" | "D"))
+                // The complement, a common word that ends the name.
+                && let Some(w) = word_after_de(toks, first + 1).or_else(|| {
+                    toks.get(first + 1)
+                        .filter(|p| p.joined && matches!(p.elision, "d" | "D"))
+                        .map(|_| first + 1)
                 })
+                && w == last
+                && self.gaz.is_common(toks[w].text)
+                && !self.gaz.lists_place(toks[w].text)
+                && !self.gaz.is_given(toks[w].text)
             {
-                // "la Maison du Comté", "Maison des mégalithes": a house named by what it
-                // shows is a venue (a trading house is named by its family: "Maison
-                // Vauthier").
+                // "la Maison du Comté", "Maison des mégalithes", "Maison de l'Absinthe": a
+                // house named by what it shows is a venue (not a dynasty or a family's trading
+                // house: "Maison de Savoie", "Maison Vauthier"; nor a body of a town: "Maison
+                // de l'Emploi de Nantes").
                 EntityType::Location
             } else {
                 kind
@@ -7303,9 +7338,13 @@ impl Recognizer {
             let two = toks.get(j + 1).is_some_and(|n| {
                 n.joined && n.shape == Shape::Cap && n.elision.is_empty() && !t.possessive
             });
+            // (A field of work is a common word; not another body: "Department of Justice,
+            // Treasury and the White House", "…, Microsoft and Google".)
             if t.shape != Shape::Cap
                 || !t.elision.is_empty()
+                || !self.gaz.is_common(t.text)
                 || self.gaz.lists_place(t.text)
+                || self.gaz.longest(toks, j, false).is_some()
                 || (two && self.gaz.is_given(t.text))
             {
                 return None;
@@ -7663,6 +7702,12 @@ impl Recognizer {
                     && t.shape == Shape::Lower
                     && t.text.len() > 3
                     && !stop(t.text)
+                    // ("La Fédération française d'habitude si prudente": an adverb.)
+                    && !matches!(
+                        t.text,
+                        "habitude" | "ailleurs" | "abord" | "emblée" | "autant" | "avance"
+                            | "office" | "urgence" | "après" | "autre" | "autres"
+                    )
             });
             if end == last
                 && demonym_at(end + 1)
@@ -9237,12 +9282,19 @@ impl Recognizer {
                 .text
                 .get(..6)
                 .is_some_and(|p| p.eq_ignore_ascii_case("saint-"))
+            // ("les crues de la Saint-Maurice": a river.)
+            && self.preceding_cue(d, first) != Some(EntityType::Location)
         {
             vote(&mut c.votes, EntityType::Misc, 3.0);
         }
         // "Yaduveer Wadiyar, head of the former royal family,", "Kossi Agbéko, fondateur de
         // l'association": a person's role in a body right after the name and a comma.
-        if role_of_after(d, c.last_tok) && c.row.is_none() {
+        if role_of_after(d, c.last_tok)
+            && c.row.is_none()
+            && !toks[first..=c.last_tok]
+                .iter()
+                .any(|t| self.gaz.is_org_head(t.text))
+        {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
         // "RSPB Scotland said", "Carnival Australia", "Rocket Lab USA": a capitalised name
@@ -9252,6 +9304,11 @@ impl Recognizer {
             && c.last_tok > first
             && c.last_tok <= first + 2
             && !toks[first].sentence_start
+            // ("Life in Victorian England", "Floods in Southwest Florida": a part or an age of
+            // the place.)
+            && !(first > 0
+                && toks[first].joined
+                && with_key(toks[first - 1].text, is_place_preposition))
             && toks[first..c.last_tok].iter().all(|t| {
                 matches!(t.shape, Shape::Cap | Shape::Upper)
                     && t.elision.is_empty()
@@ -9260,9 +9317,14 @@ impl Recognizer {
                     && !self.gaz.is_given(t.text)
                     && !self.gaz.is_demonym(t.text)
                     && self.gaz.head(t.text, HeadPos::First).is_none()
-                    // ("South Wales", "Little Jamaica", "Northern Ireland": a part of it.)
+                    // ("South Wales", "Little Jamaica", "Northern Ireland": a part of it; "Tudor
+                    // England", "Coastal Queensland": a common word before it; an acronym
+                    // stays: "RSPB Scotland".)
+                    && (t.shape == Shape::Upper || !self.gaz.is_common(t.text))
                     && !with_key(t.text, |k| {
-                        is_place_adjective(k)
+                        k.starts_with("south")
+                            || k.starts_with("north")
+                            || is_place_adjective(k)
                             || matches!(
                                 k,
                                 "little" | "central" | "northern" | "southern" | "eastern"
@@ -9906,7 +9968,13 @@ impl Recognizer {
         }
         // "FREMANTLE, WA —", "KEMMERER, Wyo. —": the state or region after a dateline's
         // town.
-        if first == c.last_tok && toks[first].shape == Shape::Upper && dateline_region(d, first) {
+        // (Two letters, or an Australian state's code: not a news agency, "NEW DELHI, PTI —".)
+        if first == c.last_tok
+            && toks[first].shape == Shape::Upper
+            && (toks[first].text.len() == 2
+                || matches!(toks[first].text, "NSW" | "QLD" | "VIC" | "TAS"))
+            && dateline_region(d, first)
+        {
             vote(&mut c.votes, EntityType::Location, 3.0);
         }
         if dateline(d, first, c.last_tok.max(first))
