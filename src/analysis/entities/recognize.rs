@@ -2090,6 +2090,7 @@ fn phrase_word(toks: &[NameToken<'_>], i: usize) -> bool {
 /// disease with the lowercase noun after them ("Atlantic salmon", "North Atlantic right
 /// whale", "Bermuda grass", "Panama disease") or after "maladie de" ("la maladie
 /// d'Alzheimer", "maladie de Lyme").
+#[inline(never)]
 fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
     let t = &toks[i];
     if t.possessive {
@@ -2120,13 +2121,6 @@ fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
     let n = toks.get(end + 1)?;
     let at = if n.text == "right" { end + 2 } else { end + 1 };
     let noun = toks.get(at).filter(|w| w.joined)?.text;
-    // ("Norway salmon farmers", "Texas whale hunt", "Wimbledon grass courts": a noun after
-    // it makes the place the farmers' or the courts'.)
-    if toks.get(at + 1).is_some_and(|w| {
-        w.joined && w.shape == Shape::Lower && w.elision.is_empty() && !is_stop_either(w.text)
-    }) {
-        return None;
-    }
     (n.joined
         && n.elision.is_empty()
         && !toks[end].possessive
@@ -2147,7 +2141,12 @@ fn species_or_disease_name(toks: &[NameToken<'_>], i: usize) -> Option<usize> {
                 | "terrier"
                 | "spaniel"
                 | "shepherd"
-        ))
+        )
+        // ("Norway salmon farmers", "Texas whale hunt", "Wimbledon grass courts": a noun
+        // after it makes the place the farmers' or the courts'.)
+        && !toks.get(at + 1).is_some_and(|w| {
+            w.joined && w.shape == Shape::Lower && w.elision.is_empty() && !is_stop_either(w.text)
+        }))
     .then_some(end)
 }
 
@@ -2315,6 +2314,11 @@ fn is_professionals(word: &str) -> bool {
 /// au musée Fabre", "sold to the Metropolitan Museum", "a déclaré au").
 fn venue_of_facility(toks: &[NameToken<'_>], first: usize, last: usize) -> bool {
     let head_key = |t: &NameToken<'_>| {
+        // (Most names start with none of these: their first letter and length tell.)
+        let b = t.text.as_bytes();
+        if !(5..=9).contains(&b.len()) || !matches!(b[0].to_ascii_lowercase(), b'm' | b't' | b'h') {
+            return None;
+        }
         with_key(t.text, |k| {
             matches!(k, "musee" | "theatre" | "hopital" | "museum" | "hospital")
                 .then(|| k.starts_with('t'))
@@ -2333,8 +2337,8 @@ fn venue_of_facility(toks: &[NameToken<'_>], first: usize, last: usize) -> bool 
                 .then(|| toks[last].text == "Theatre")
         })
         .or_else(|| {
-            (with_key(head.text, |k| k == "centre")
-                && toks.get(first + 1).is_some_and(|t| t.text == "hospitalier"))
+            (toks.get(first + 1).is_some_and(|t| t.text == "hospitalier")
+                && with_key(head.text, |k| k == "centre"))
             .then_some(false)
         });
     let Some(theatre) = theatre else {
@@ -3557,6 +3561,8 @@ impl Recognizer {
                 && t.joined
                 && t.elision.is_empty()
                 && !t.hyphen_before
+                // (A title is capitalised: most words before are not.)
+                && toks[i - 1].shape != Shape::Lower
                 && (is_courtesy_title(toks[i - 1].text) || toks[i - 1].text == "Judge")
             {
                 let mut last = if particle_index(t.text).is_some()
