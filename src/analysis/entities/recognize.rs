@@ -3639,12 +3639,12 @@ impl Recognizer {
                 // (Not "il travaille à tours de bras", "à sens unique": a phrase goes on; nor
                 // a part of a hyphenated name, "porto-vecchio".)
                 && toks.get(i + 1).is_none_or(|n| {
-                    !n.hyphen_before
-                        && !(n.joined
+                    !(n.hyphen_before
+                        || (n.joined
                             && n.shape == Shape::Lower
                             && n.elision.is_empty()
                             && is_adjective(n.text))
-                        && !(n.joined && matches!(n.text, "de" | "du" | "des"))
+                        || (n.joined && matches!(n.text, "de" | "du" | "des")))
                 })
                 && let Some(row) = self.gaz.place_row(t.text)
                 && self.gaz.row(row).is_settled_place()
