@@ -8109,3 +8109,22 @@ fn review_of_round_thirty_six_keeps_ordinary_text_as_it_was() {
             .contains(&("Government of India".into(), "organization"))
     );
 }
+
+#[test]
+fn a_narrow_no_break_space_is_no_part_of_a_name() {
+    // French typography puts U+202F before "!", "?", ":", ";" and inside « »; the segmenter
+    // joins it to the word before or after.
+    let narrow = "Il vit à Lyon\u{202f}! Marie Curie\u{202f}: une savante. «\u{202f}Le Monde\u{202f}» écrit.";
+    let plain = narrow.replace('\u{202f}', " ");
+    let found = builtin().detect(narrow);
+    for m in &found {
+        assert_eq!(&narrow[m.start..m.end], m.text, "{found:?}");
+    }
+    let kinds = |ms: &[Mention]| -> Vec<(String, &'static str)> {
+        ms.iter()
+            .map(|m| (m.text.clone(), m.kind.as_str()))
+            .collect()
+    };
+    assert_eq!(kinds(&found), kinds(&builtin().detect(&plain)));
+    assert_eq!(found.len(), 3, "{found:?}");
+}

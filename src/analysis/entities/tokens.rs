@@ -391,7 +391,26 @@ fn tokenize_words_with<'t>(
     let mut prev_abbrev = false;
     let mut i = 0;
     while i < spans.len() {
-        let (raw_start, mut end) = spans[i];
+        let (mut raw_start, mut end) = spans[i];
+        // "Lyon\u{202f}!", "«\u{202f}Lyon": French typography's narrow no-break space (and a
+        // no-break space) joins a word for the segmenter (as a connector, UAX #29); it is no part
+        // of the name. (Its bytes end in 0xAF or 0xA0: most words end otherwise.)
+        while end > raw_start
+            && matches!(text.as_bytes()[end - 1], 0xAF | 0xA0)
+            && let Some(c) = text[raw_start..end].chars().next_back()
+            && matches!(c, '\u{202f}' | '\u{a0}')
+        {
+            end -= c.len_utf8();
+        }
+        while let Some(c) = text[raw_start..end].chars().next()
+            && matches!(c, '\u{202f}' | '\u{a0}')
+        {
+            raw_start += c.len_utf8();
+        }
+        if raw_start == end {
+            i += 1;
+            continue;
+        }
         let gap = &text[prev_end..raw_start];
         let (sentence_start, joined, amp, hyphen_before) = if gap == " " {
             // Most words: one space after the previous one.
