@@ -376,6 +376,28 @@ pub fn tokenize_words<'t>(text: &'t str, spans: &[(usize, usize)], out: &mut Vec
     tokenize_words_with(text, spans, out, true);
 }
 
+/// `bytes[start..end]` without the narrow no-break spaces (U+202F, E2 80 AF in UTF-8) and
+/// no-break spaces (U+00A0, C2 A0) at its ends.
+#[inline(never)]
+fn trim_no_break_spaces(bytes: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    const NNBSP: &[u8] = &[0xE2, 0x80, 0xAF];
+    const NBSP: &[u8] = &[0xC2, 0xA0];
+    loop {
+        let word = &bytes[start..end];
+        if word.ends_with(NNBSP) {
+            end -= NNBSP.len();
+        } else if word.ends_with(NBSP) {
+            end -= NBSP.len();
+        } else if word.starts_with(NNBSP) {
+            start += NNBSP.len();
+        } else if word.starts_with(NBSP) {
+            start += NBSP.len();
+        } else {
+            return (start, end);
+        }
+    }
+}
+
 /// [`tokenize_words`]; `fast` takes the short way for lowercase ASCII words (the general way
 /// gives them the same tokens).
 fn tokenize_words_with<'t>(
@@ -394,18 +416,12 @@ fn tokenize_words_with<'t>(
         let (mut raw_start, mut end) = spans[i];
         // "Lyon\u{202f}!", "«\u{202f}Lyon": French typography's narrow no-break space (and a
         // no-break space) joins a word for the segmenter (as a connector, UAX #29); it is no part
-        // of the name. (Its bytes end in 0xAF or 0xA0: most words end otherwise.)
-        while end > raw_start
-            && matches!(text.as_bytes()[end - 1], 0xAF | 0xA0)
-            && let Some(c) = text[raw_start..end].chars().next_back()
-            && matches!(c, '\u{202f}' | '\u{a0}')
+        // of the name. (U+202F is E2 80 AF in UTF-8, U+00A0 C2 A0.)
+        let bytes = text.as_bytes();
+        if end > raw_start
+            && (matches!(bytes[end - 1], 0xAF | 0xA0) || matches!(bytes[raw_start], 0xE2 | 0xC2))
         {
-            end -= c.len_utf8();
-        }
-        while let Some(c) = text[raw_start..end].chars().next()
-            && matches!(c, '\u{202f}' | '\u{a0}')
-        {
-            raw_start += c.len_utf8();
+            (raw_start, end) = trim_no_break_spaces(bytes, raw_start, end);
         }
         if raw_start == end {
             i += 1;
