@@ -3209,6 +3209,40 @@ fn model_number(text: &str, toks: &[NameToken<'_>], last: usize) -> Option<usize
     fits.then_some(last + 1)
 }
 
+/// The first token of a hyphenated code at `toks[i]` ("F-35A", "DOT-111", "KR-7"; with a
+/// letter and a slash before it, "F/A-18"): one to four capitals, a hyphen, one to four digits
+/// and at most two capitals. Not a road ("I-95", "A-10", "N-7", "M-25": one of the letters
+/// roads take).
+fn hyphen_code_at(text: &str, toks: &[NameToken<'_>], i: usize) -> Option<usize> {
+    let (letters, rest) = toks[i].text.split_once('-')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let code = (1..=4).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+        && letters
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_uppercase())
+        && !letters.ends_with('/')
+        && (1..=4).contains(&digits)
+        && rest.len() - digits <= 2
+        && rest.bytes().skip(digits).all(|b| b.is_ascii_uppercase());
+    if !code {
+        return None;
+    }
+    // "F/A-18": one capital and a slash right before.
+    if i > 0 && text[..toks[i].start].ends_with('/') {
+        let p = &toks[i - 1];
+        if p.shape == Shape::Initial && p.end + 1 == toks[i].start {
+            return Some(i - 1);
+        }
+    }
+    let road = matches!(
+        letters,
+        "A" | "B" | "D" | "E" | "I" | "M" | "N" | "R" | "RN" | "RD" | "US" | "SR" | "CR"
+    );
+    (!road).then_some(i)
+}
+
 /// A model code: one capital letter and digits ("S1", "H2", "A320", "X5").
 fn is_model_code(word: &str) -> bool {
     let b = word.as_bytes();
@@ -3540,6 +3574,28 @@ impl Recognizer {
                 }
                 out.push(c);
                 i += 1;
+                continue;
+            }
+            // "F-35A", "DOT-111", "F/A-18", "F-5 Tiger": an aircraft's, a machine's or a
+            // variety's code, with the capitalised name that may follow it.
+            if matches!(t.shape, Shape::Upper | Shape::Initial)
+                && t.text.len() <= 10
+                && t.text.as_bytes()[1..].contains(&b'-')
+                && let Some(code) = hyphen_code_at(d.text, toks, i)
+            {
+                let mut last = i;
+                if let Some(n) = toks.get(i + 1)
+                    && n.joined
+                    && n.shape == Shape::Cap
+                    && !n.sentence_start
+                    && !n.possessive
+                    && !self.gaz.lists_place(n.text)
+                    && !self.gaz.is_given(n.text)
+                {
+                    last = i + 1;
+                }
+                out.push(self.cued_cand(di, d, code, last, EntityType::Misc));
+                i = last + 1;
                 continue;
             }
             // "l'A9", "l'A812": a French motorway.
@@ -4504,7 +4560,14 @@ impl Recognizer {
             // Authority"), French ones begin with it; a lowercase noun after capitalised words
             // makes a named thing ("… Labour Mobility scheme").
             let end = &toks[e];
-            let kind = if end.shape == Shape::Lower && s < e && toks[e - 1].shape != Shape::Lower {
+            // ("Office of Rail and Road": the last of the fields after "of" is no head.)
+            let fields = e >= s + 3
+                && matches!(toks[s + 1].text, "of" | "for")
+                && matches!(toks[e - 1].text, "and" | "&")
+                && self.gaz.head(w.text, HeadPos::First).is_some();
+            let kind = if fields {
+                None
+            } else if end.shape == Shape::Lower && s < e && toks[e - 1].shape != Shape::Lower {
                 self.gaz
                     .head(end.text, HeadPos::Last)
                     .or_else(|| self.gaz.is_misc_after(end.text).then_some(EntityType::Misc))
@@ -6793,7 +6856,12 @@ impl Recognizer {
             // word names it: "Port of Rotterdam Authority").
             let complement = self.gaz.head(head.text, HeadPos::First).is_some()
                 && toks.get(first + 1).is_some_and(|p| {
-                    matches!(p.text, "de" | "du" | "des") || matches!(p.elision, "d" | "D")
+                    matches!(p.text, "de" | "du" | "des")
+                        || matches!(p.elision, "d" | "D")
+                        // "Office of Rail and Road": the last of the fields after "of".
+                        || (p.text == "of"
+                            && tail_at > first + 2
+                            && matches!(toks[tail_at - 1].text, "and" | "&"))
                 });
             vote(&mut c.votes, kind, if complement { 1.0 } else { 2.0 });
             // "Advanced Manufacturing Research Centre", "Southern Environmental Law Center":
@@ -7050,8 +7118,12 @@ impl Recognizer {
         // country's name name a national body.
         if n >= 2
             && !c.cued
-            // "Festival America": an event's head word names the event.
-            && self.gaz.head(head.text, HeadPos::First) != Some(EntityType::Misc)
+            // "Festival America": an event's head word names the event; "Lake Ontario",
+            // "Mount Michigan": a place's head word names a place.
+            && !matches!(
+                self.gaz.head(head.text, HeadPos::First),
+                Some(EntityType::Misc | EntityType::Location)
+            )
             // "in Little Jamaica": after a preposition of place it is a district.
             && !(first > 0
                 && head.joined
