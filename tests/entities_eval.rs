@@ -181,7 +181,7 @@ impl Score {
 /// The sets scored on every change but whose errors are never listed nor learnt from: the
 /// honest measure.
 fn never_read(file: &str) -> bool {
-    file.starts_with("fresh") || file.starts_with("blind35") || file.starts_with("blind36")
+    file.starts_with("fresh") || file.starts_with("blind36") || file.starts_with("blind37")
 }
 
 fn score(
@@ -445,6 +445,8 @@ fn entity_detection_scores() {
         ("blind35-en.txt", "English, thirty-fifth blind set"),
         ("blind36-fr.txt", "French, thirty-sixth blind set"),
         ("blind36-en.txt", "English, thirty-sixth blind set"),
+        ("blind37-fr.txt", "French, thirty-seventh blind set"),
+        ("blind37-en.txt", "English, thirty-seventh blind set"),
         ("fresh-fr.txt", "French, fresh set"),
         ("fresh-en.txt", "English, fresh set"),
     ] {
@@ -466,7 +468,7 @@ fn entity_detection_scores() {
         // written later and never looked into while rules are written, give the honest measure:
         // no halves, no errors. The halves of the first sets keep their rows: their odd
         // documents were only scored while the first rules were written.
-        // blind35 and blind36 are kept like the fresh sets: scored, their errors never listed.
+        // blind36 and blind37 are kept like the fresh sets: scored, their errors never listed.
         let fresh = never_read(file);
         let unseen = file.starts_with("unseen")
             || file.starts_with("dev2")
@@ -504,6 +506,7 @@ fn entity_detection_scores() {
             || file.starts_with("blind34")
             || file.starts_with("blind35")
             || file.starts_with("blind36")
+            || file.starts_with("blind37")
             || fresh;
         if file != "seeds.txt" && !unseen {
             let held_out = score(&docs, false, |i| i % 2 == 1, &mut errs);
@@ -639,6 +642,8 @@ fn entity_detection_scores() {
             "blind35-en.txt" => 0.72,
             "blind36-fr.txt" => 0.75,
             "blind36-en.txt" => 0.74,
+            "blind37-fr.txt" => 0.75,
+            "blind37-en.txt" => 0.75,
             "fresh-fr.txt" => 0.76,
             "fresh-en.txt" => 0.70,
             _ => 0.95,
