@@ -1583,6 +1583,12 @@ fn is_local_body_acronym(word: &str) -> bool {
             | "CRC"
             | "CNFPT"
             | "OPH"
+            | "ACCA"
+            | "FCPE"
+            | "ADIL"
+            | "CAUE"
+            | "FDC"
+            | "CDOS"
     )
 }
 
@@ -4847,7 +4853,21 @@ impl Recognizer {
         if !place.joined || !matches!(place.shape, Shape::Cap | Shape::Upper) {
             return None;
         }
-        let (row, n) = self.gaz.longest(toks, j, caps_line)?;
+        let Some((row, n)) = self.gaz.longest(toks, j, caps_line) else {
+            // "l'ACCA de Bagnols-les-Bains": a local body's acronym before an unlisted town
+            // of one word (not a person's name: "l'IUT de Jean Dupont").
+            let alone = toks
+                .get(j + 1)
+                .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)));
+            return (!government
+                && place.shape == Shape::Cap
+                && place.elision.is_empty()
+                && !place.possessive
+                && alone
+                && !self.gaz.is_given(place.text)
+                && !self.gaz.is_common(place.text))
+            .then_some(j);
+        };
         // ("Government of India Act 1935": inside a longer name.)
         if government
             && toks
@@ -7739,7 +7759,16 @@ impl Recognizer {
             return;
         }
         // Adjectives after a capitalised head, and a spelled-out tail confirmed by an acronym.
-        let head_kind = self.gaz.head(toks[first].text, HeadPos::First);
+        let head_kind = self.gaz.head(toks[first].text, HeadPos::First).map(|k| {
+            // "Port autonome de Kribi": the port's authority.
+            if toks[first].text == "Port"
+                && toks.get(first + 1).is_some_and(|a| a.text == "autonome")
+            {
+                EntityType::Organization
+            } else {
+                k
+            }
+        });
         let mut end = last;
         // A lowercase nationality or regional adjective joined to the word before.
         let demonym_at = |j: usize| self.lower_demonym_at(toks, j);
