@@ -5838,14 +5838,14 @@ impl Recognizer {
                 && (j == 0 || t.joined)
                 && !with_key(t.text, stop)
         }) || !field(&toks[and - 1])
-            // (Not "Filmhouse Cinemas and Genesis Cinemas": two bodies.)
-            || before
-                .iter()
-                .any(|t| self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization))
             || !toks[and].joined
         {
             return None;
         }
+        // (Not "Filmhouse Cinemas and Genesis Cinemas": two bodies.)
+        let body_before = before
+            .iter()
+            .any(|t| self.gaz.head(t.text, HeadPos::Last) == Some(EntityType::Organization));
         let mut k = and + 1;
         while k < toks.len().min(and + 5) {
             let t = &toks[k];
@@ -5854,7 +5854,8 @@ impl Recognizer {
             }
             // A body's head word ("Climate and Energy portfolio", "Science and Engineering
             // degree" name fields, not bodies).
-            if matches!(
+            if !body_before
+                && matches!(
                 t.text,
                 "Organization"
                     | "Organisation"
@@ -5870,7 +5871,11 @@ impl Recognizer {
                     | "Committee"
                     | "Office"
                     | "Bureau"
-            ) {
+            )
+                // "Fisheries and Oceans Canada", "Environment and Climate Change Canada": a
+                // Canadian federal department's applied title.
+                || (t.text == "Canada" && k >= and + 2)
+            {
                 // (Not "Trade and Industry Minister …": the name goes on.)
                 let next = toks.get(k + 1);
                 return next
@@ -6138,10 +6143,18 @@ impl Recognizer {
                 first = j;
             }
         }
+        // "FORT WILLIAM —", "PORT HARDY —", "LAKE PLACID —": a dateline of several words
+        // keeps its first word, though it is a common word or a head written in capitals.
+        let town_dateline = first < last
+            && toks[first].shape == Shape::Upper
+            && dateline(d, first, last)
+            && toks[first..=last]
+                .iter()
+                .any(|t| !self.gaz.is_common(t.text));
         // Leading cues ("M.", "Mme", "Président", "Judge") and words that are no names.
         let mut scratch = page.scratch.borrow_mut();
         let (key, lower_word) = &mut *scratch;
-        while first <= last {
+        while first <= last && !town_dateline {
             let t = &toks[first];
             // "The Federal Reserve held": a listed name of several words starts here.
             if first > 0
