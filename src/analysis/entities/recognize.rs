@@ -5716,7 +5716,7 @@ impl Recognizer {
     /// "Children's Hospital", "Information Commissioner's Office"): the word is a common noun
     /// (no given name, no listed name) and a head word of an organisation or a place follows
     /// within two capitalised words; or a landmark's word ends the name right after it ("Hag's
-    /// Head", "O'Brien's Tower").
+    /// Head", "O'Brien's Tower", "Dow's Lake").
     fn possessive_inside(&self, toks: &[NameToken<'_>], k: usize) -> bool {
         let t = &toks[k];
         // "Hag's Head", "O'Brien's Tower", "Giant's Causeway": a landmark's word ends the name
@@ -5728,7 +5728,20 @@ impl Recognizer {
                     && n.elision.is_empty()
                     && matches!(
                         n.text,
-                        "Head" | "Tower" | "Point" | "Rock" | "Cross" | "Causeway" | "Leap"
+                        "Head"
+                            | "Tower"
+                            | "Point"
+                            | "Rock"
+                            | "Cross"
+                            | "Causeway"
+                            | "Leap"
+                            | "Lake"
+                            | "Cove"
+                            | "Creek"
+                            | "Island"
+                            | "Harbour"
+                            | "Wood"
+                            | "Vineyard"
                     )
             }) && toks.get(k + 2).is_none_or(|m| {
                 // ("Apple's Head of Design": a title.)
@@ -6844,6 +6857,21 @@ impl Recognizer {
         }
         if n > 1 && head.shape == Shape::Initial {
             vote(&mut c.votes, EntityType::Person, 1.5);
+        }
+        // "R.K. Solanki", "M.K. Stalin": dotted initials written together before a name that
+        // is no head word (not a listed place: "U.S. Steel", "D.C. Circuit").
+        if n > 1
+            && head.shape == Shape::Upper
+            && (3..=6).contains(&head.text.len())
+            && head
+                .text
+                .trim_end_matches('.')
+                .split('.')
+                .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase())
+            && !self.gaz.lists_place(head.text)
+            && self.gaz.head(tail.text, HeadPos::Last).is_none()
+        {
+            vote(&mut c.votes, EntityType::Person, 2.0);
         }
         // "Highway 11", "RD 947": a road and its number.
         if n == 2 && is_road_word(head.text) && tail.shape == Shape::Number {
