@@ -3215,6 +3215,24 @@ fn model_number(text: &str, toks: &[NameToken<'_>], last: usize) -> Option<usize
     fits.then_some(last + 1)
 }
 
+/// Whether the national park whose head word is `toks[h]` ("parc national", "Parc national")
+/// is its body: the subject after "Le" opening a sentence, or after "pour le", "par le"…
+/// ("dans le parc national de la Vanoise" is the place).
+fn park_body(toks: &[NameToken<'_>], h: usize) -> bool {
+    h >= 1
+        && matches!(toks[h].text, "parc" | "Parc")
+        && toks.get(h + 1).is_some_and(|n| n.text == "national")
+        && matches!(toks[h - 1].text, "Le" | "le")
+        && toks[h].joined
+        && (toks[h - 1].sentence_start
+            || (h >= 2
+                && toks[h - 1].joined
+                && matches!(
+                    toks[h - 2].text,
+                    "pour" | "par" | "avec" | "contre" | "enfin"
+                )))
+}
+
 /// The first token of a hyphenated code at `toks[i]` ("F-35A", "DOT-111", "KR-7"; with a
 /// letter and a slash before it, "F/A-18"): one to four capitals, a hyphen, one to four digits
 /// and at most two capitals. Not a road ("I-95", "A-10", "N-7", "M-25": one of the letters
@@ -4225,6 +4243,8 @@ impl Recognizer {
                         .is_none_or(|(r, _)| self.gaz.row(r).kind != EntityType::Location)
                     // "coach Brent MacAulay": a person's name after a role.
                     && self.preceding_cue(d, i) != Some(EntityType::Person)
+                    // ("THETFORD MINES –": a dateline's town.)
+                    && !dateline(d, i, i + run - 1)
                     // "Gilbert Faure", "Florence Dumas-Lafitte": a place that is also a given
                     // name, before a surname that is no common word ("Orlando Magic", "Sydney
                     // Swans" stay teams), begins a person's name.
@@ -7754,6 +7774,14 @@ impl Recognizer {
                         .iter()
                         .any(|t| matches!(t.text, "du" | "des" | "la" | "le" | "les"))))
         {
+            // "Le Parc national des Cévennes a proposé", "pour le parc national des
+            // Pyrénées": a national park as the subject or the beneficiary is its body ("dans
+            // le parc national de la Vanoise" is the place).
+            let kind = if kind == EntityType::Location && park_body(toks, h) {
+                EntityType::Organization
+            } else {
+                kind
+            };
             c.start = toks[h].start;
             c.first_tok = h;
             c.votes = [0.0; 4];
@@ -7801,9 +7829,11 @@ impl Recognizer {
         }
         // Adjectives after a capitalised head, and a spelled-out tail confirmed by an acronym.
         let head_kind = self.gaz.head(toks[first].text, HeadPos::First).map(|k| {
-            // "Port autonome de Kribi": the port's authority.
-            if toks[first].text == "Port"
-                && toks.get(first + 1).is_some_and(|a| a.text == "autonome")
+            // "Port autonome de Kribi": the port's authority; "Le Parc national des Cévennes a
+            // proposé": the park's.
+            if (toks[first].text == "Port"
+                && toks.get(first + 1).is_some_and(|a| a.text == "autonome"))
+                || park_body(toks, first)
             {
                 EntityType::Organization
             } else {
@@ -10129,7 +10159,8 @@ impl Recognizer {
             && c.row
                 .is_none_or(|r| self.gaz.row(r).kind == EntityType::Location)
         {
-            vote(&mut c.votes, EntityType::Location, 3.0);
+            // ("THETFORD MINES –": a head word in a dateline's town is the town's.)
+            vote(&mut c.votes, EntityType::Location, 5.0);
         }
     }
 
