@@ -4536,17 +4536,20 @@ impl Recognizer {
                             })
                     } else {
                         matches!(w.shape, Shape::Cap | Shape::Upper)
-                            && (!w.sentence_start
-                                || self.gaz.head(w.text, HeadPos::First).is_some()
-                                || !self.gaz.is_common(w.text))
                     };
-                if starts {
+                // "Voies navigables de France (VNF)": a common word opening the sentence
+                // begins the name only when the acronym reads every word's letter.
+                let exact_only = w.sentence_start
+                    && self.gaz.head(w.text, HeadPos::First).is_none()
+                    && self.gaz.is_common(w.text);
+                if starts && !(exact_only && letters.len() < 3) {
                     let from = usize::from(!w.elision.is_empty());
                     let parts: Vec<(&str, bool)> =
                         keys[from..].iter().map(|(k, c)| (k.as_str(), *c)).collect();
                     if let Some(skips) = loose_reading(letters, &parts)
                         .or_else(|| repeated.and_then(|r| loose_reading(r, &parts)))
                         && found.is_none_or(|(_, b)| skips <= b)
+                        && !(exact_only && skips > 0)
                     {
                         found = Some((s, skips));
                     }
