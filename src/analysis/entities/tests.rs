@@ -8128,3 +8128,139 @@ fn a_narrow_no_break_space_is_no_part_of_a_name() {
     assert_eq!(kinds(&found), kinds(&builtin().detect(&plain)));
     assert_eq!(found.len(), 3, "{found:?}");
 }
+
+#[test]
+fn hyphenated_codes_are_products_and_roads_stay_places() {
+    let found = typed_builtin(
+        "Les deux premiers F-35A ont atterri ; ils remplaceront les F/A-18 et les F-5 Tiger de l'escadrille.",
+    );
+    for name in ["F-35A", "F/A-18", "F-5 Tiger"] {
+        assert!(found.contains(&(name.into(), "misc")), "{name}: {found:?}");
+    }
+    let found = typed_builtin("Meanwhile I'm stuck on I-95 every morning near Trenton.");
+    assert!(!found.iter().any(|(n, _)| n == "I-95"), "{found:?}");
+}
+
+#[test]
+fn a_place_head_before_a_country_is_no_national_body() {
+    let found = typed_builtin("The line runs to Kingston on Lake Ontario every summer.");
+    assert!(
+        found.contains(&("Lake Ontario".into(), "location")),
+        "{found:?}"
+    );
+    let found = typed_builtin("The club got a grant from Rowing Ireland in 2023.");
+    assert!(
+        found.contains(&("Rowing Ireland".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_last_field_after_office_of_is_no_head() {
+    let found = typed_builtin(
+        "The Office of Rail and Road (ORR) refused to renew an exemption on Tuesday.",
+    );
+    assert!(
+        found.contains(&("Office of Rail and Road".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_local_body_acronym_takes_an_unlisted_town() {
+    let found =
+        typed_builtin("La battue était organisée par l’ACCA de Bagnols-les-Bains ce dimanche.");
+    assert!(
+        found.contains(&("ACCA de Bagnols-les-Bains".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn landform_heads_and_port_authorities() {
+    let found = typed_builtin(
+        "Les oiseaux quittent le delta du Pô pour la butte du Lion, confiée aux équipes du Port autonome de Kribi.",
+    );
+    assert!(
+        found.contains(&("delta du Pô".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("butte du Lion".into(), "location")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Port autonome de Kribi".into(), "organization")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_dateline_of_several_words_keeps_its_first_word() {
+    let found = typed_builtin("FORT WILLIAM — The steam train will not run this summer.");
+    assert!(
+        found.contains(&("FORT WILLIAM".into(), "location")),
+        "{found:?}"
+    );
+    let found = typed_builtin("THETFORD MINES – La ville a voté un budget serré.");
+    assert!(
+        found.contains(&("THETFORD MINES".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_canadian_department_applied_title_is_one_body() {
+    let found = typed_builtin("Officials from Fisheries and Oceans Canada closed the area.");
+    assert!(
+        found.contains(&("Fisheries and Oceans Canada".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("He moved between Ontario and Western Canada.");
+    assert!(!found.iter().any(|(n, _)| n.contains(" and ")), "{found:?}");
+}
+
+#[test]
+fn dotted_initials_begin_a_persons_name() {
+    let found = typed_builtin(
+        "A deputy conservator in Dhrangadhra, R.K. Solanki, said the order targeted large firms.",
+    );
+    assert!(
+        found.contains(&("R.K. Solanki".into(), "person")),
+        "{found:?}"
+    );
+    let found = typed_builtin("The U.S. Steel plant closed in March.");
+    assert!(!found.iter().any(|(_, k)| *k == "person"), "{found:?}");
+}
+
+#[test]
+fn a_possessive_before_a_lake_is_inside_the_name() {
+    let found = typed_builtin("Ice between the Pretoria Bridge and Dow's Lake never got thick.");
+    assert!(
+        found.contains(&("Dow's Lake".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_national_park_acting_is_its_body() {
+    let found = typed_builtin("Le Parc national des Cévennes a proposé des journées sans chasse.");
+    assert!(
+        found.contains(&("Parc national des Cévennes".into(), "organization")),
+        "{found:?}"
+    );
+    let found = typed_builtin("Il guidait depuis vingt ans dans le parc national de la Vanoise.");
+    assert!(
+        found.contains(&("parc national de la Vanoise".into(), "location")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_acronym_reads_a_name_from_a_common_word_opening_the_sentence() {
+    let found = typed_builtin("Voies navigables de France (VNF) impose des normes plus strictes.");
+    assert!(
+        found.contains(&("Voies navigables de France".into(), "organization")),
+        "{found:?}"
+    );
+}
