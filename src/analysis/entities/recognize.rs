@@ -7820,8 +7820,19 @@ impl Recognizer {
                 && place.joined
                 && place.elision.is_empty()
                 && place.shape == Shape::Cap
-                && let Some((row, n)) = self.gaz.longest(toks, last + 2, false)
-                && self.gaz.row(row).kind == EntityType::Location
+                && let Some(n) = match self.gaz.longest(toks, last + 2, false) {
+                    Some((row, n)) => (self.gaz.row(row).kind == EntityType::Location).then_some(n),
+                    // "musée de Préhistoire de Tautavel": an institution's unlisted town of
+                    // one word (no given name, no common word, no name going on after it).
+                    None => (kind == EntityType::Organization
+                        && !place.possessive
+                        && !self.gaz.is_given(place.text)
+                        && !self.gaz.is_common(place.text)
+                        && toks.get(last + 3).is_none_or(|a| {
+                            !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper))
+                        }))
+                    .then_some(1),
+                }
             {
                 last += 1 + n;
                 c.end = toks[last].end;

@@ -8264,3 +8264,18 @@ fn an_acronym_reads_a_name_from_a_common_word_opening_the_sentence() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_institution_takes_its_unlisted_town() {
+    let found =
+        typed_builtin("La mâchoire sera montrée au musée de Préhistoire de Tautavel dès 2026.");
+    assert!(
+        found
+            .iter()
+            .any(|(n, _)| n == "musée de Préhistoire de Tautavel"),
+        "{found:?}"
+    );
+    // A person's name is no town.
+    let found = typed_builtin("Elle a visité le musée de Préhistoire de Jean Dupont hier.");
+    assert!(!found.iter().any(|(n, _)| n.ends_with("Jean")), "{found:?}");
+}
