@@ -7246,6 +7246,13 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Organization, 1.5);
             c.cued = true;
         }
+        // "Wellfleet OysterFest", "Hellfest", "Oktoberfest": a festival's word ends the name.
+        if tail.text.len() >= 7
+            && (tail.text.ends_with("fest") || tail.text.ends_with("Fest"))
+            && !tail.text.ends_with("anifest")
+        {
+            vote(&mut c.votes, EntityType::Misc, 2.0);
+        }
         // "Zephyr S1", "Calor H2": a name that ends with a model code is a product's.
         if n > 1 && tail.shape == Shape::Initial && is_model_code(tail.text) {
             vote(&mut c.votes, EntityType::Misc, 1.0);

@@ -8279,3 +8279,12 @@ fn an_institution_takes_its_unlisted_town() {
     let found = typed_builtin("Elle a visité le musée de Préhistoire de Jean Dupont hier.");
     assert!(!found.iter().any(|(n, _)| n.ends_with("Jean")), "{found:?}");
 }
+
+#[test]
+fn a_festival_word_ends_an_events_name() {
+    let found = typed_builtin("Organisers of the Wellfleet OysterFest in October are worried.");
+    assert!(
+        found.contains(&("Wellfleet OysterFest".into(), "misc")),
+        "{found:?}"
+    );
+}
