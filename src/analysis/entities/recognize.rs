@@ -3224,13 +3224,42 @@ fn park_body(toks: &[NameToken<'_>], h: usize) -> bool {
         && toks.get(h + 1).is_some_and(|n| n.text == "national")
         && matches!(toks[h - 1].text, "Le" | "le")
         && toks[h].joined
-        && (toks[h - 1].sentence_start
+        && ((toks[h - 1].sentence_start && acts_after(toks, h + 2))
             || (h >= 2
                 && toks[h - 1].joined
-                && matches!(
-                    toks[h - 2].text,
-                    "pour" | "par" | "avec" | "contre" | "enfin"
-                )))
+                && matches!(toks[h - 2].text, "pour" | "par" | "avec" | "contre")))
+}
+
+/// Whether the first verb after the name that goes on from `toks[from]` is an action ("a
+/// proposé", "interdira", ", qui finance"), not a state ("est situé", "a été fermé",
+/// "s'étend", "accueille"): within ten words.
+fn acts_after(toks: &[NameToken<'_>], from: usize) -> bool {
+    for (k, t) in toks.iter().enumerate().skip(from).take(10) {
+        if !t.elision.is_empty() {
+            // "s'étend", "se trouve".
+            if matches!(t.elision, "s" | "S") {
+                return false;
+            }
+            continue;
+        }
+        if t.shape != Shape::Lower {
+            continue;
+        }
+        match t.text {
+            // ("a été fermé": a state.)
+            "a" | "avait" | "ont" | "aura" => {
+                return toks.get(k + 1).is_none_or(|n| n.text != "été");
+            }
+            "été" | "est" | "sera" | "était" | "se" | "accueille" | "compte" | "couvre"
+            | "abrite" | "reste" => return false,
+            "propose" | "interdit" | "finance" | "demande" | "annonce" | "recrute" | "lance"
+            | "publie" | "réclame" | "recense" | "organise" | "installe" | "ferme" | "rouvre"
+            | "autorise" | "prévoit" | "souhaite" | "veut" | "doit" | "va" => return true,
+            w if w.len() > 5 && w.ends_with("ra") => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The first token of a hyphenated code at `toks[i]` ("F-35A", "DOT-111", "KR-7"; with a
@@ -3249,7 +3278,13 @@ fn hyphen_code_at(text: &str, toks: &[NameToken<'_>], i: usize) -> Option<usize>
         && !letters.ends_with('/')
         && (1..=4).contains(&digits)
         && rest.len() - digits <= 2
-        && rest.bytes().skip(digits).all(|b| b.is_ascii_uppercase());
+        && rest.bytes().skip(digits).all(|b| b.is_ascii_uppercase())
+        // (Not a countdown, a flat's size, an age group or a law's article: "J-3", "T-2",
+        // "U-21", "L-121"; nor a summit, "G-7".)
+        && !matches!(
+            letters,
+            "J" | "T" | "U" | "L" | "G" | "H" | "PM" | "UTC" | "GMT"
+        );
     if !code {
         return None;
     }
@@ -3603,9 +3638,11 @@ impl Recognizer {
             // "F-35A", "DOT-111", "F/A-18", "F-5 Tiger": an aircraft's, a machine's or a
             // variety's code, with the capitalised name that may follow it.
             if matches!(t.shape, Shape::Upper | Shape::Initial)
-                && t.text.len() <= 10
+                && t.text.len() <= 11
                 && t.text.as_bytes()[1..].contains(&b'-')
                 && let Some(code) = hyphen_code_at(d.text, toks, i)
+                // ("AK-47", "GPT-5": a listed code keeps its entry.)
+                && self.gaz.longest(toks, code, false).is_none()
             {
                 let mut last = i;
                 if let Some(n) = toks.get(i + 1)
@@ -3613,6 +3650,11 @@ impl Recognizer {
                     && n.shape == Shape::Cap
                     && !n.sentence_start
                     && !n.possessive
+                    // (One word: not "F-16 Fighting Falcon", "F-35 Program Office".)
+                    && toks
+                        .get(i + 2)
+                        .is_none_or(|a| !(a.joined && a.shape.starts_name()))
+                    && self.gaz.head(n.text, HeadPos::Last).is_none()
                     && !self.gaz.lists_place(n.text)
                     && !self.gaz.is_given(n.text)
                 {
@@ -4161,13 +4203,16 @@ impl Recognizer {
             }
             // "la place de la Libération", "rue de Paris": a listed name after the head of a
             // street names the street or the square.
-            let listed = self.gaz.longest(toks, i, caps_line).filter(|_| {
-                self.lower_head_before(toks, i).is_none_or(|(h, _)| {
-                    !matches!(
-                        toks[h].text,
-                        "rue" | "place" | "quai" | "avenue" | "boulevard" | "allée" | "impasse"
-                    )
-                })
+            let listed = self.gaz.longest(toks, i, caps_line).filter(|&(_, n)| {
+                // ("Le Port autonome de Kribi": no town "Le Port".)
+                !(toks[i + n - 1].text == "Port"
+                    && toks.get(i + n).is_some_and(|a| a.text == "autonome"))
+                    && self.lower_head_before(toks, i).is_none_or(|(h, _)| {
+                        !matches!(
+                            toks[h].text,
+                            "rue" | "place" | "quai" | "avenue" | "boulevard" | "allée" | "impasse"
+                        )
+                    })
             });
             // "la ligne Bordeaux-Nantes", "mon train Toulon-Marseille": two listed places
             // joined by a hyphen are two places.
@@ -4883,6 +4928,8 @@ impl Recognizer {
                 .get(j + 1)
                 .is_none_or(|a| !(a.joined && matches!(a.shape, Shape::Cap | Shape::Upper)));
             return (!government
+                && j == i + 2
+                && t.shape == Shape::Upper
                 && place.shape == Shape::Cap
                 && place.elision.is_empty()
                 && !place.possessive
@@ -5910,7 +5957,13 @@ impl Recognizer {
             )
                 // "Fisheries and Oceans Canada", "Environment and Climate Change Canada": a
                 // Canadian federal department's applied title.
-                || (t.text == "Canada" && k >= and + 2)
+                || (t.text == "Canada"
+                    && k >= and + 2
+                    // ("Energy and Western Canada": a region.)
+                    && !matches!(
+                        toks[k - 1].text,
+                        "Western" | "Eastern" | "Northern" | "Southern" | "Atlantic" | "Central"
+                    ))
             {
                 // (Not "Trade and Industry Minister …": the name goes on.)
                 let next = toks.get(k + 1);
@@ -6181,8 +6234,41 @@ impl Recognizer {
         }
         // "FORT WILLIAM —", "PORT HARDY —", "LAKE PLACID —": a dateline of several words
         // keeps its first word, though it is a common word or a head written in capitals.
+        // (A place's word first, and a dash or a comma after: not "KING CHARLES:", "GUERRE EN
+        // UKRAINE :".)
         let town_dateline = first < last
             && toks[first].shape == Shape::Upper
+            && matches!(
+                toks[first].text,
+                "FORT"
+                    | "MOUNT"
+                    | "PORT"
+                    | "LAKE"
+                    | "CAMP"
+                    | "CAPE"
+                    | "GRAND"
+                    | "GRANDE"
+                    | "BIG"
+                    | "LE"
+                    | "LA"
+                    | "LES"
+                    | "PRINCE"
+                    | "SAINT"
+                    | "SAINTE"
+                    | "ST"
+                    | "NEW"
+                    | "NORTH"
+                    | "SOUTH"
+                    | "EAST"
+                    | "WEST"
+                    | "CAP"
+                    | "MONT"
+                    | "PONT"
+                    | "VAL"
+            )
+            && d.text[toks[last].end..]
+                .trim_start()
+                .starts_with(['–', '—', ','])
             && dateline(d, first, last)
             && toks[first..=last]
                 .iter()
@@ -6882,7 +6968,8 @@ impl Recognizer {
             vote(&mut c.votes, EntityType::Person, 1.5);
         }
         // "R.K. Solanki", "M.K. Stalin": dotted initials written together before a name that
-        // is no head word (not a listed place: "U.S. Steel", "D.C. Circuit").
+        // is no head word (not a listed place, dotted or not: "U.S. Steel", "L.A. Lakers"; not
+        // a team's plural nor after an article: "the N.Y. Giants").
         if n > 1
             && head.shape == Shape::Upper
             && (3..=6).contains(&head.text.len())
@@ -6892,6 +6979,9 @@ impl Recognizer {
                 .split('.')
                 .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase())
             && !self.gaz.lists_place(head.text)
+            && !self.gaz.lists_place(&head.text.replace('.', ""))
+            && !tail.text.ends_with('s')
+            && !after_article(toks, first)
             && self.gaz.head(tail.text, HeadPos::Last).is_none()
         {
             vote(&mut c.votes, EntityType::Person, 2.0);
@@ -7832,6 +7922,12 @@ impl Recognizer {
                     // "musée de Préhistoire de Tautavel": an institution's unlisted town of
                     // one word (no given name, no common word, no name going on after it).
                     None => (kind == EntityType::Organization
+                        // (A school's or a museum's: not "le ministère de l'Intérieur de
+                        // Retailleau", "l'hôpital de Carhaix de Guével".)
+                        && matches!(
+                            toks[h].text,
+                            "musée" | "lycée" | "collège" | "université" | "Musée" | "Lycée"
+                        )
                         && !place.possessive
                         && !self.gaz.is_given(place.text)
                         && !self.gaz.is_common(place.text)
