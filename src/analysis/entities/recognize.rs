@@ -7294,10 +7294,10 @@ impl Recognizer {
             && !c.cued
             // "Festival America": an event's head word names the event; "Lake Ontario",
             // "Mount Michigan": a place's head word names a place.
-            && !matches!(
-                self.gaz.head(head.text, HeadPos::First),
-                Some(EntityType::Misc | EntityType::Location)
-            )
+            && self
+                .gaz
+                .head(head.text, HeadPos::First)
+                .is_none_or(|k| !matches!(k, EntityType::Misc | EntityType::Location))
             // "in Little Jamaica": after a preposition of place it is a district.
             && !(first > 0
                 && head.joined
