@@ -3216,8 +3216,9 @@ fn model_number(text: &str, toks: &[NameToken<'_>], last: usize) -> Option<usize
 }
 
 /// Whether the national park whose head word is `toks[h]` ("parc national", "Parc national")
-/// is its body: the subject after "Le" opening a sentence, or after "pour le", "par le"…
-/// ("dans le parc national de la Vanoise" is the place).
+/// is its body: the subject after "Le" opening a sentence, before an action ("a proposé"), or
+/// after "pour le", "par le"… ("dans le parc national de la Vanoise", "Le parc national des
+/// Calanques est situé" are the place).
 fn park_body(toks: &[NameToken<'_>], h: usize) -> bool {
     h >= 1
         && matches!(toks[h].text, "parc" | "Parc")
